@@ -1,0 +1,23 @@
+package kz.hearingstate.events;
+
+import java.util.Locale;
+
+/** Every change on {@link Topics#APPEALS_LIFECYCLE}. The CloudEvents type is {@code appeal.<kebab>.v1}. */
+public enum LifecycleType {
+    ROUTED, ACCEPTED, INFO_REQUESTED, INFO_PROVIDED, ANSWERED, FORWARDED, EXTENDED, REJECTED, REOPENED,
+    SLA_WARNING, SLA_BREACHED, ESCALATED;
+
+    /** For example {@code appeal.sla-warning.v1}. */
+    public String eventType() {
+        return "appeal." + name().toLowerCase(Locale.ROOT).replace('_', '-') + ".v1";
+    }
+
+    public static LifecycleType fromEventType(String eventType) {
+        for (LifecycleType type : values()) {
+            if (type.eventType().equals(eventType)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("Not a lifecycle event type: " + eventType);
+    }
+}

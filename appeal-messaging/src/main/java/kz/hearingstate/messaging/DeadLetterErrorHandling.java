@@ -1,0 +1,67 @@
+package kz.hearingstate.messaging;
+
+import java.util.function.BiFunction;
+
+import kz.hearingstate.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.converter.ConversionException;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Retries and dead-lettering in the listener container, not in the binder.
+ *
+ * <p>Why: when the binder's own DLQ send fails it logs and commits the offset, and the record is lost.
+ * Here spring-kafka's {@link DeadLetterPublishingRecoverer} waits for the dead-letter send; if it fails,
+ * the recoverer throws, the error handler seeks back, and the offset stays uncommitted, so the record is
+ * tried again later. Poison records ({@link PoisonEventException}, conversion failures) skip retries.
+ * Retries back off exponentially and stay well under {@code max.poll.interval.ms}.
+ *
+ * <p>Dead letters go to {@code <topic>.<group>.dlq}, keyed as the source, with the exception in headers.
+ */
+public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
+
+    private final KafkaOperations<Object, Object> deadLetterTemplate;
+    private final MessagingProperties.Retry retry;
+
+    public DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, MessagingProperties.Retry retry) {
+        this.deadLetterTemplate = deadLetterTemplate;
+        this.retry = retry;
+    }
+
+    @Override
+    public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
+            @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+            @Nullable BackOff backOff) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
+        recoverer.setFailIfSendResultIsError(true);
+        recoverer.setWaitForSendResultTimeout(retry.deadLetterSendTimeout());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff());
+        handler.addNotRetryableExceptions(PoisonEventException.class, MessageConversionException.class,
+                ConversionException.class, IllegalArgumentException.class);
+        // A failed dead-letter send must not commit: seek back and try the record again.
+        handler.setCommitRecovered(true);
+        container.setCommonErrorHandler(handler);
+    }
+
+    private BackOff backOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setMaxAttempts(retry.maxAttempts() - 1);
+        return backOff;
+    }
+
+    @Override
+    public boolean retryAndDlqInBinding(String destinationName, String group) {
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+package kz.hearingstate.messaging;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** Wires {@link EventPublisher} and {@link DeadLetterErrorHandling} into every service. */
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(StreamBridge streamBridge, MessagingProperties properties, Clock clock) {
+        return new EventPublisher(streamBridge, properties.source(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DeadLetterErrorHandling.class)
+    DeadLetterErrorHandling deadLetterErrorHandling(KafkaBinderConfigurationProperties binder, MessagingProperties properties) {
+        return new DeadLetterErrorHandling(deadLetterTemplate(binder), properties.retry());
+    }
+
+    /** Dead letters keep the source record's bytes and headers: a byte-array producer, acks=all, idempotent. */
+    static KafkaTemplate<Object, Object> deadLetterTemplate(KafkaBinderConfigurationProperties binder) {
+        Map<String, Object> config = new HashMap<>(binder.mergedProducerConfiguration());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, binder.getKafkaConnectionString());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+}
