@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +15,9 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Wires {@link EventPublisher} and {@link DeadLetterErrorHandling} into every service. */
+/** Wires {@link EventPublisher}, {@link EventReader} and {@link DeadLetterErrorHandling} into every service. */
 @AutoConfiguration
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
@@ -30,6 +32,12 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(StreamBridge streamBridge, MessagingProperties properties, Clock clock) {
         return new EventPublisher(streamBridge, properties.source(), clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventReader eventReader(ObjectProvider<JsonMapper> mapper) {
+        return new EventReader(mapper.getIfAvailable(JsonMapper::new));
     }
 
     @Bean

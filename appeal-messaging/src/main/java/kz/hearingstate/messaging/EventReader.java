@@ -1,0 +1,51 @@
+package kz.hearingstate.messaging;
+
+import org.springframework.messaging.Message;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns a consumed Kafka message into a typed event. The body must be JSON valid against the schema
+ * of its {@code ce_type}; anything else is a {@link PoisonEventException}, which the dead-letter error
+ * handling sends to the dead-letter topic at once instead of retrying.
+ */
+public class EventReader {
+
+    private final JsonMapper mapper;
+
+    public EventReader(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public <T> ReceivedEvent<T> read(Message<byte[]> message, Class<T> payloadType) {
+        EventMetadata metadata = EventMetadata.of(message);
+        JsonNode body = tree(message);
+        EventSchemas.requireValid(metadata.type(), body);
+        try {
+            return new ReceivedEvent<>(metadata, mapper.treeToValue(body, payloadType));
+        } catch (JacksonException e) {
+            throw new PoisonEventException(metadata.type() + " does not map to " + payloadType.getSimpleName(), e);
+        }
+    }
+
+    /** The metadata alone, for topics that carry several event types: switch on {@code type()} then {@link #read}. */
+    public EventMetadata metadata(Message<byte[]> message) {
+        return EventMetadata.of(message);
+    }
+
+    private JsonNode tree(Message<byte[]> message) {
+        Object payload = message.getPayload();
+        try {
+            if (payload instanceof byte[] bytes) {
+                return mapper.readTree(bytes);
+            }
+            if (payload instanceof String text) {
+                return mapper.readTree(text);
+            }
+        } catch (JacksonException e) {
+            throw new PoisonEventException("Body is not JSON", e);
+        }
+        throw new PoisonEventException("Unexpected payload type " + payload.getClass().getName());
+    }
+}
