@@ -1,0 +1,114 @@
+package kz.hearingstate.clock;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The clock of the Administrative Procedural Code (APPK) for one body's working hours:
+ * <ul>
+ *   <li>an appeal is registered on the day it arrives, or on the next working day when it arrives
+ *       after hours or on a day off ({@link #registeredAt});</li>
+ *   <li>terms run in working days from the day after registration and end with the working day
+ *       ({@link #deadline}); the registration day itself is not counted;</li>
+ *   <li>an extension may reach at most two months after registration ({@link #latestExtendedDeadline}).</li>
+ * </ul>
+ */
+public final class LegalClock {
+
+    private final WorkingCalendar calendar;
+    private final ZoneId zone;
+    private final LocalTime workdayStart;
+    private final LocalTime workdayEnd;
+
+    public LegalClock(WorkingCalendar calendar, ZoneId zone, LocalTime workdayStart, LocalTime workdayEnd) {
+        if (!workdayStart.isBefore(workdayEnd)) {
+            throw new IllegalArgumentException("The working day must start before it ends");
+        }
+        this.calendar = calendar;
+        this.zone = zone;
+        this.workdayStart = workdayStart;
+        this.workdayEnd = workdayEnd;
+    }
+
+    /** Kazakhstan's calendar, Almaty time (UTC+5), working hours 09:00 to 18:00. */
+    public static LegalClock kazakhstan() {
+        return new LegalClock(WorkingCalendar.kazakhstan(), ZoneId.of("Asia/Almaty"), LocalTime.of(9, 0), LocalTime.of(18, 0));
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** The registration time: the arrival itself inside working hours, else the start of the next working period. */
+    public Instant registeredAt(Instant receivedAt) {
+        ZonedDateTime local = receivedAt.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        LocalTime time = local.toLocalTime();
+        if (calendar.isWorkingDay(day)) {
+            if (time.isBefore(workdayStart)) {
+                return startOf(day);
+            }
+            if (time.isBefore(workdayEnd)) {
+                return receivedAt;
+            }
+        }
+        return startOf(calendar.nextWorkingDay(day));
+    }
+
+    /** The end of the working day that is {@code workingDays} working days after the registration day. */
+    public Instant deadline(Instant registeredAt, int workingDays) {
+        return endOf(calendar.plusWorkingDays(localDate(registeredAt), workingDays));
+    }
+
+    /**
+     * The start of the working day on which {@code workingDaysLeft} working days remain, counting that
+     * day and the deadline's day: with 2, the start of the working day before the deadline's day.
+     */
+    public Instant warningAt(Instant deadline, int workingDaysLeft) {
+        return startOf(calendar.plusWorkingDays(localDate(deadline), -(workingDaysLeft - 1)));
+    }
+
+    /** Working days left until the deadline, counting today while it is a working day; 0 once it passed. */
+    public int workingDaysLeft(Instant now, Instant deadline) {
+        if (!now.isBefore(deadline)) {
+            return 0;
+        }
+        LocalDate today = localDate(now);
+        int left = calendar.workingDaysBetween(today, localDate(deadline));
+        return calendar.isWorkingDay(today) && now.isBefore(endOf(today)) ? left + 1 : left;
+    }
+
+    /** Working days wholly or partly elapsed between two instants: how long a paused clock must be moved on. */
+    public int workingDaysBetween(Instant from, Instant to) {
+        return calendar.workingDaysBetween(localDate(from), localDate(to));
+    }
+
+    /** The deadline moved on by {@code workingDays}, still ending with a working day. */
+    public Instant shift(Instant deadline, int workingDays) {
+        return endOf(calendar.plusWorkingDays(localDate(deadline), workingDays));
+    }
+
+    /** The latest deadline a motivated extension may set: two calendar months after registration. */
+    public Instant latestExtendedDeadline(Instant registeredAt) {
+        return endOf(localDate(registeredAt).plusMonths(2));
+    }
+
+    private LocalDate localDate(Instant instant) {
+        return instant.atZone(zone).toLocalDate();
+    }
+
+    private Instant startOf(LocalDate day) {
+        return day.atTime(workdayStart).atZone(zone).toInstant();
+    }
+
+    private Instant endOf(LocalDate day) {
+        return day.atTime(workdayEnd).atZone(zone).toInstant();
+    }
+}
