@@ -2,6 +2,8 @@ package kz.hearingstate.messaging;
 
 import java.util.function.BiFunction;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import kz.hearingstate.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -29,12 +31,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
 
+    /** Counts records sent to a dead-letter topic; operators alert when it moves. */
+    public static final String DEAD_LETTERED_METER = "kafka.dlq.records";
+
     private final KafkaOperations<Object, Object> deadLetterTemplate;
     private final MessagingProperties.Retry retry;
+    private final MeterRegistry meterRegistry;
 
-    public DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, MessagingProperties.Retry retry) {
+    public DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, MessagingProperties.Retry retry,
+            MeterRegistry meterRegistry) {
         this.deadLetterTemplate = deadLetterTemplate;
         this.retry = retry;
+        this.meterRegistry = meterRegistry;
     }
 
     @Override
@@ -45,7 +53,15 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
         recoverer.setFailIfSendResultIsError(true);
         recoverer.setWaitForSendResultTimeout(retry.deadLetterSendTimeout());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff());
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
+            recoverer.accept(record, exception); // throws when the dead-letter send fails: nothing is committed
+            Counter.builder(DEAD_LETTERED_METER)
+                    .description("Records sent to a dead-letter topic")
+                    .tag("topic", record.topic())
+                    .tag("group", group)
+                    .register(meterRegistry)
+                    .increment();
+        }, backOff());
         handler.addNotRetryableExceptions(PoisonEventException.class, MessageConversionException.class,
                 ConversionException.class, IllegalArgumentException.class);
         // A failed dead-letter send must not commit: seek back and try the record again.

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,8 +44,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DeadLetterErrorHandling.class)
-    DeadLetterErrorHandling deadLetterErrorHandling(KafkaBinderConfigurationProperties binder, MessagingProperties properties) {
-        return new DeadLetterErrorHandling(deadLetterTemplate(binder), properties.retry());
+    DeadLetterErrorHandling deadLetterErrorHandling(KafkaBinderConfigurationProperties binder, MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        return new DeadLetterErrorHandling(deadLetterTemplate(binder), properties.retry(),
+                meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** Dead letters keep the source record's bytes and headers: a byte-array producer, acks=all, idempotent. */
