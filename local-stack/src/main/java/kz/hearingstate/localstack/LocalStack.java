@@ -1,0 +1,234 @@
+package kz.hearingstate.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole platform on one machine: Kafka, the MongoDB-wire server and the four services, each its
+ * own process. {@link #start} returns once every service reports Actuator health UP;
+ * {@link #close} stops everything it started, in reverse order. Used by {@link LocalStackMain} and,
+ * on free ports, by the end-to-end test.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final StackSettings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<StackService, ManagedProcess> services = new EnumMap<>(StackService.class);
+    private String kafkaBootstrapServers;
+    private String mongoUri;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts the stack; on failure stops whatever already started and throws a
+     * {@link StackStartupException} naming the part and its log file.
+     */
+    public static LocalStack start(StackSettings settings, Consumer<String> progress) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll(progress);
+            return stack;
+        } catch (RuntimeException e) {
+            progress.accept("Start-up failed, stopping what was started.");
+            stack.close();
+            throw e;
+        }
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public String baseUrlOf(StackService service) {
+        return settings.baseUrlOf(service);
+    }
+
+    /** The process of a running service (for its pid and log file). */
+    public ManagedProcess processOf(StackService service) {
+        return services.get(service);
+    }
+
+    /** Stops everything this stack started, last started first; never throws. */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + part + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void startAll(Consumer<String> progress) {
+        for (StackService service : StackService.values()) {
+            service.jarIn(settings.repositoryRoot()); // fail before starting anything when a jar is missing
+        }
+        requirePortsFree();
+        if (settings.externalKafka().isPresent()) {
+            kafkaBootstrapServers = settings.externalKafka().get();
+            progress.accept("Using Kafka at " + kafkaBootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS)");
+        } else {
+            progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort() + " ...");
+            KafkaBroker broker = KafkaBroker.start(settings);
+            started.push(broker);
+            kafkaBootstrapServers = broker.bootstrapServers();
+        }
+        List<String> created = TopicCatalog.provision(kafkaBootstrapServers);
+        progress.accept("Topics ready (" + created.size() + " created now, "
+                + (TopicCatalog.topics((short) 1).size() - created.size()) + " already there)");
+
+        if (settings.externalMongo().isPresent()) {
+            mongoUri = settings.externalMongo().get();
+            progress.accept("Using MongoDB at " + redactCredentials(mongoUri) + " (MONGODB_URI)");
+        } else {
+            progress.accept("Starting the MongoDB-wire server on 127.0.0.1:" + settings.mongoPort() + " ...");
+            MongoWireServerProcess mongo = MongoWireServerProcess.start(settings);
+            started.push(mongo);
+            mongoUri = mongo.uri();
+        }
+
+        for (StackService service : StackService.values()) {
+            progress.accept("Starting " + service.module() + " on port " + settings.portOf(service) + " ...");
+            ManagedProcess process = startService(service);
+            started.push(process);
+            services.put(service, process);
+        }
+        awaitServicesHealthy(progress);
+    }
+
+    private ManagedProcess startService(StackService service) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable());
+        command.addAll(settings.serviceJvmOptions());
+        command.add("-jar");
+        command.add(service.jarIn(settings.repositoryRoot()).toAbsolutePath().toString());
+        command.addAll(settings.serviceArguments().getOrDefault(service, List.of()));
+        Map<String, String> environment = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
+                "MONGODB_URI", mongoUri,
+                "PORT", String.valueOf(settings.portOf(service)));
+        return ManagedProcess.start(service.module(), command, environment, settings.repositoryRoot(),
+                settings.logDirectory().resolve(service.module() + ".log"));
+    }
+
+    /** Polls every service's /actuator/health until all say UP; a service that exits fails at once. */
+    private void awaitServicesHealthy(Consumer<String> progress) {
+        Instant begin = Instant.now();
+        Instant deadline = begin.plus(settings.startupTimeout());
+        Set<StackService> waiting = new LinkedHashSet<>(services.keySet());
+        while (!waiting.isEmpty()) {
+            for (StackService service : List.copyOf(waiting)) {
+                services.get(service).requireAlive();
+                if (isHealthy(service)) {
+                    waiting.remove(service);
+                    progress.accept(service.module() + " is UP (" + Duration.between(begin, Instant.now()).toSeconds()
+                            + " s)");
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                StackService late = waiting.iterator().next();
+                ManagedProcess process = services.get(late);
+                throw new StackStartupException(late.module() + " did not report health UP at "
+                        + baseUrlOf(late) + "/actuator/health within " + settings.startupTimeout().toSeconds()
+                        + " s (log: " + process.logFile() + "). Last lines:\n" + process.tailOfLog(30));
+            }
+            KafkaBroker.sleep(1000);
+        }
+    }
+
+    /** True when GET /actuator/health answers 200 with status UP. */
+    public boolean isHealthy(StackService service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrlOf(service) + "/actuator/health"))
+                .timeout(Duration.ofSeconds(3)).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            JsonNode status = JSON.readTree(response.body()).path("status");
+            return "UP".equals(status.asString(""));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackStartupException("Interrupted while waiting for " + service.module(), e);
+        }
+    }
+
+    /** Fails before starting anything when a port the stack would bind is taken, saying which. */
+    private void requirePortsFree() {
+        Map<String, Integer> needed = new java.util.LinkedHashMap<>();
+        if (settings.externalKafka().isEmpty()) {
+            needed.put("Kafka", settings.kafkaPort());
+            needed.put("the Kafka controller", settings.kafkaControllerPort());
+        }
+        if (settings.externalMongo().isEmpty()) {
+            needed.put("MongoDB", settings.mongoPort());
+        }
+        for (StackService service : StackService.values()) {
+            needed.put(service.module(), settings.portOf(service));
+        }
+        List<String> taken = new ArrayList<>();
+        needed.forEach((what, port) -> {
+            if (!bindable(port)) {
+                taken.add(port + " (" + what + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new StackStartupException("Port(s) already in use: " + String.join(", ", taken)
+                    + ". Is another stack running? Stop it, or point KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI"
+                    + " at an existing Kafka / MongoDB.");
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Never print a password from a connection string. */
+    static String redactCredentials(String uri) {
+        return uri.replaceAll("//[^/@]+@", "//***@");
+    }
+}

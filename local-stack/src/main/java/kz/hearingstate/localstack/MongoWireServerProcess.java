@@ -1,0 +1,71 @@
+package kz.hearingstate.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@link MongoWireServerMain} as its own process on the class path of this one, with its data in
+ * {@code <data>/mongo.mv}, and returns once the port accepts connections.
+ */
+public final class MongoWireServerProcess implements AutoCloseable {
+
+    private final ManagedProcess process;
+    private final String uri;
+
+    private MongoWireServerProcess(ManagedProcess process, String uri) {
+        this.process = process;
+        this.uri = uri;
+    }
+
+    public static MongoWireServerProcess start(StackSettings settings) {
+        ManagedProcess mongo = ManagedProcess.start("mongo-wire-server",
+                List.of(settings.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                        "-cp", System.getProperty("java.class.path"),
+                        MongoWireServerMain.class.getName(), String.valueOf(settings.mongoPort()),
+                        settings.dataDirectory().resolve("mongo.mv").toAbsolutePath().toString()),
+                Map.of(), settings.dataDirectory(), settings.logDirectory().resolve("mongo.log"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        try {
+            while (!accepts(settings.mongoPort())) {
+                mongo.requireAlive();
+                if (Instant.now().isAfter(deadline)) {
+                    throw new StackStartupException("The MongoDB-wire server did not open port "
+                            + settings.mongoPort() + " within 60 s (log: " + mongo.logFile() + ")");
+                }
+                KafkaBroker.sleep(200);
+            }
+        } catch (RuntimeException e) {
+            mongo.close();
+            throw e;
+        }
+        return new MongoWireServerProcess(mongo, "mongodb://127.0.0.1:" + settings.mongoPort());
+    }
+
+    /** The connection string without a database: each service names its own. */
+    public String uri() {
+        return uri;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package kz.hearingstate.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the stack runs: ports, data directory, the jars it launches, and whether Kafka or MongoDB
+ * come from outside ({@code KAFKA_BOOTSTRAP_SERVERS}, {@code MONGODB_URI}) instead of being started.
+ *
+ * @param repositoryRoot      the checkout; service jars are read from {@code <root>/<module>/target}
+ * @param dataDirectory       Kafka log dirs, the MongoDB file and every process's log live here
+ * @param kafkaLibraries      the {@code kafka_2.13} class path (a directory of jars)
+ * @param externalKafka       bootstrap servers of a Kafka to use instead of starting one
+ * @param externalMongo       connection string of a MongoDB to use instead of starting one
+ * @param serviceArguments    extra {@code --name=value} arguments per service
+ * @param serviceJvmOptions   JVM options for every service process
+ */
+public record StackSettings(
+        Path repositoryRoot,
+        Path dataDirectory,
+        Path kafkaLibraries,
+        String javaExecutable,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        Map<StackService, Integer> servicePorts,
+        Optional<String> externalKafka,
+        Optional<String> externalMongo,
+        Map<StackService, List<String>> serviceArguments,
+        List<String> serviceJvmOptions,
+        Duration startupTimeout) {
+
+    public StackSettings {
+        // Children run in other working directories: every path they get must be absolute.
+        repositoryRoot = repositoryRoot.toAbsolutePath().normalize();
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        kafkaLibraries = kafkaLibraries.toAbsolutePath().normalize();
+        servicePorts = Map.copyOf(servicePorts);
+        serviceArguments = Map.copyOf(serviceArguments);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /** Small heaps and the C1 compiler only: four services plus a broker must fit a 2-core laptop. */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
+            List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** The developer stack: fixed ports 9092 / 27017 / 8081-8084, data under {@code <root>/data}. */
+    public static StackSettings forDevelopment(Path repositoryRoot, Map<String, String> environment) {
+        Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
+        for (StackService service : StackService.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        Map<StackService, List<String>> arguments = new EnumMap<>(StackService.class);
+        arguments.put(StackService.NOTIFICATION, List.of("--hearing.notification.embedded-smtp.enabled=true"));
+        return new StackSettings(repositoryRoot, repositoryRoot.resolve("data"),
+                repositoryRoot.resolve("local-stack/target/kafka-libs"), currentJava(),
+                9092, 9093, 27017, ports,
+                nonBlank(environment.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(environment.get("MONGODB_URI")),
+                arguments, DEFAULT_SERVICE_JVM_OPTIONS, Duration.ofMinutes(4));
+    }
+
+    /** An isolated stack for tests: every port free, data in {@code dataDirectory}, nothing external. */
+    public static StackSettings onFreePorts(Path repositoryRoot, Path dataDirectory, Path kafkaLibraries) {
+        Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
+        for (StackService service : StackService.values()) {
+            ports.put(service, freePort());
+        }
+        return new StackSettings(repositoryRoot, dataDirectory, kafkaLibraries, currentJava(),
+                freePort(), freePort(), freePort(), ports, Optional.empty(), Optional.empty(),
+                new EnumMap<>(StackService.class), DEFAULT_SERVICE_JVM_OPTIONS, Duration.ofMinutes(4));
+    }
+
+    /** A copy with {@code arguments} appended to what {@code service} already gets. */
+    public StackSettings withServiceArguments(StackService service, List<String> arguments) {
+        Map<StackService, List<String>> copy = new EnumMap<>(StackService.class);
+        copy.putAll(serviceArguments);
+        List<String> combined = new ArrayList<>(copy.getOrDefault(service, List.of()));
+        combined.addAll(arguments);
+        copy.put(service, List.copyOf(combined));
+        return new StackSettings(repositoryRoot, dataDirectory, kafkaLibraries, javaExecutable, kafkaPort,
+                kafkaControllerPort, mongoPort, servicePorts, externalKafka, externalMongo, copy,
+                serviceJvmOptions, startupTimeout);
+    }
+
+    public int portOf(StackService service) {
+        return servicePorts.get(service);
+    }
+
+    public String baseUrlOf(StackService service) {
+        return "http://127.0.0.1:" + portOf(service);
+    }
+
+    public Path logDirectory() {
+        return dataDirectory.resolve("logs");
+    }
+
+    /** The JVM running this code: the one run.sh chose (21+), reused for every child process. */
+    static String currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A port free on loopback right now (the usual small race with other processes is accepted). */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+}
