@@ -1,0 +1,58 @@
+package kz.hearingstate.notification.config;
+
+import java.util.function.Consumer;
+
+import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.DepartmentChanged;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.messaging.EventReader;
+import kz.hearingstate.messaging.PoisonEventException;
+import kz.hearingstate.notification.directory.DepartmentContact;
+import kz.hearingstate.notification.directory.DepartmentDirectory;
+import kz.hearingstate.notification.planning.NotificationDecisions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The Kafka inputs (Spring Cloud Stream functional bindings, consumer group {@code notification}).
+ * A record that is not a valid event of the expected type is a poison record: the shared dead-letter
+ * handling sends it to {@code <topic>.notification.dlq} and the partition moves on.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventBindings {
+
+    /** {@code appeals.submitted}: keep the citizen's contact, tell them the appeal is registered. */
+    @Bean
+    Consumer<Message<byte[]>> notifyOnSubmission(EventReader reader, NotificationDecisions decisions) {
+        return message -> decisions.onSubmission(reader.read(expect(reader, message, EventTypes.APPEAL_SUBMITTED),
+                AppealSubmitted.class));
+    }
+
+    /** {@code appeals.lifecycle}: tell the citizen, the department or the akim's office of the change. */
+    @Bean
+    Consumer<Message<byte[]>> notifyOnLifecycleChange(EventReader reader, NotificationDecisions decisions) {
+        return message -> {
+            LifecycleType.fromEventType(reader.metadata(message).type()); // not a lifecycle type: poison
+            decisions.onLifecycleChange(reader.read(message, AppealLifecycleEvent.class));
+        };
+    }
+
+    /** {@code departments.directory}: the departments' current e-mail and phone. */
+    @Bean
+    Consumer<Message<byte[]>> trackDepartmentDirectory(EventReader reader, DepartmentDirectory directory) {
+        return message -> directory.apply(DepartmentContact.of(
+                reader.read(expect(reader, message, EventTypes.DEPARTMENT_CHANGED), DepartmentChanged.class).payload()));
+    }
+
+    /** A type this binding does not know (a new version not yet supported) waits in the dead-letter topic. */
+    private static Message<byte[]> expect(EventReader reader, Message<byte[]> message, String eventType) {
+        String type = reader.metadata(message).type();
+        if (!eventType.equals(type)) {
+            throw new PoisonEventException("Expected " + eventType + " but got " + type);
+        }
+        return message;
+    }
+}

@@ -1,0 +1,78 @@
+package kz.hearingstate.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import kz.hearingstate.events.ContactChannel;
+import kz.hearingstate.notification.planning.PlannedNotification;
+import kz.hearingstate.notification.privacy.Masking;
+import kz.hearingstate.notification.template.MessageTemplates;
+import kz.hearingstate.notification.template.RenderedMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns decisions into stored notifications, rendered in the recipient's language and PENDING for the
+ * delivery worker. Sending happens later, off the Kafka thread, so a slow or failing channel never holds
+ * up a partition. A notification already recorded (same event, role and channel) is left as it is.
+ */
+@Component
+public class NotificationRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationRecorder.class);
+
+    private final NotificationStore store;
+    private final MessageTemplates templates;
+    private final DeliveryWorker worker;
+    private final Clock clock;
+
+    public NotificationRecorder(NotificationStore store, MessageTemplates templates, DeliveryWorker worker, Clock clock) {
+        this.store = store;
+        this.templates = templates;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    public void record(List<PlannedNotification> planned) {
+        boolean anythingToSend = false;
+        for (PlannedNotification plan : planned) {
+            Notification notification = toNotification(plan, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            if (store.insertIfNew(notification)) {
+                anythingToSend |= notification.status() == NotificationStatus.PENDING;
+                log.info("Recorded notification {} {} for appeal {}: {} to {} by {}{}", notification.id(),
+                        notification.template(), notification.appealId(), notification.recipientRole(),
+                        notification.maskedAddress(), notification.channel(),
+                        plan.skipped() ? ", not sent: " + plan.skipReason() : "");
+            } else {
+                log.info("Notification {} for event {} was recorded before; not sending it again",
+                        notification.id(), plan.sourceEventId());
+            }
+        }
+        if (anythingToSend) {
+            worker.wakeUp();
+        }
+    }
+
+    private Notification toNotification(PlannedNotification plan, Instant now) {
+        RenderedMessage message = templates.render(plan.template(), plan.language(), plan.values());
+        NotificationStatus status = plan.skipped() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING;
+        return new Notification(plan.id(), plan.appealId(), plan.trackingCode(), plan.sourceEventId(),
+                plan.template().fileName(), plan.role(), plan.channel(), plan.address(),
+                mask(plan.channel(), plan.address()), plan.intakeChannel(), plan.externalId(), message.language(),
+                message.subject(), message.body(), status, 0, status == NotificationStatus.PENDING ? now : null,
+                plan.eventTime(), now, null, null, plan.skipReason(), status == NotificationStatus.SKIPPED);
+    }
+
+    static String mask(ContactChannel channel, String address) {
+        return switch (channel) {
+            case EMAIL -> Masking.email(address);
+            case SMS -> Masking.phone(address);
+            // The channel's callback URL is the channel's, not the citizen's.
+            case WEBHOOK -> "webhook";
+            case NONE -> null;
+        };
+    }
+}

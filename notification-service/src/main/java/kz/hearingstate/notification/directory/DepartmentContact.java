@@ -1,0 +1,43 @@
+package kz.hearingstate.notification.directory;
+
+import java.util.Map;
+
+import kz.hearingstate.events.DepartmentChanged;
+import kz.hearingstate.events.Language;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** How to reach a department, as the directory last said ({@code version} guards against stale events). */
+@Document("department_contacts")
+public record DepartmentContact(
+        @Id String code,
+        long version,
+        Map<Language, String> names,
+        String email,
+        String phone,
+        boolean deleted) {
+
+    public DepartmentContact {
+        names = names == null ? Map.of() : Map.copyOf(names);
+    }
+
+    public static DepartmentContact of(DepartmentChanged changed) {
+        return new DepartmentContact(changed.code(), changed.version(), changed.names(),
+                blankToNull(changed.email()), blankToNull(changed.phone()), changed.deleted());
+    }
+
+    /** The department's name in {@code language}, then Russian, then Kazakh, then its code. */
+    public String name(Language language) {
+        for (Language candidate : new Language[] {language, Language.ru, Language.kk}) {
+            String name = candidate == null ? null : names.get(candidate);
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+        }
+        return code;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,30 @@
+package kz.hearingstate.notification.operator;
+
+import java.time.Instant;
+
+import kz.hearingstate.notification.delivery.Notification;
+
+/** One notification as operators see it: the recipient masked, nothing else personal. */
+record NotificationView(
+        String notificationId,
+        String sourceEventId,
+        String template,
+        String recipientRole,
+        String channel,
+        String recipient,
+        String language,
+        String subject,
+        String body,
+        String status,
+        int attempts,
+        Instant createdAt,
+        Instant sentAt,
+        String lastError,
+        String skipReason) {
+
+    static NotificationView of(Notification n) {
+        return new NotificationView(n.id(), n.sourceEventId(), n.template(), n.recipientRole().name(),
+                n.channel().name(), n.maskedAddress(), n.language() == null ? null : n.language().name(), n.subject(),
+                n.body(), n.status().name(), n.attempts(), n.createdAt(), n.sentAt(), n.lastError(), n.skipReason());
+    }
+}

@@ -1,0 +1,42 @@
+package kz.hearingstate.notification.planning;
+
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Lifecycle events waiting for their appeal's contact, by appealId (indexed). */
+@Component
+public class ParkedLifecycleEvents {
+
+    private final MongoTemplate mongo;
+
+    public ParkedLifecycleEvents(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @PostConstruct
+    void createIndexes() {
+        mongo.indexOps(ParkedLifecycleEvent.class)
+                .createIndex(new Index().on("appealId", Sort.Direction.ASC).named("appealId"));
+    }
+
+    /** Idempotent: the event id is the key. */
+    public void park(ParkedLifecycleEvent parked) {
+        mongo.save(parked);
+    }
+
+    public List<ParkedLifecycleEvent> forAppeal(String appealId) {
+        return mongo.find(Query.query(Criteria.where("appealId").is(appealId)).with(Sort.by("event.sequence")),
+                ParkedLifecycleEvent.class);
+    }
+
+    public void remove(String eventId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(eventId)), ParkedLifecycleEvent.class);
+    }
+}

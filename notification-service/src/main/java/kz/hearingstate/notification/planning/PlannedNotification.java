@@ -1,0 +1,58 @@
+package kz.hearingstate.notification.planning;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+import kz.hearingstate.events.ContactChannel;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.notification.template.MessageTemplate;
+
+/**
+ * One decision: tell {@code role} about {@code sourceEventId} by {@code channel} at {@code address}, or,
+ * when {@code skipReason} is set, record why they are not told.
+ *
+ * @param intakeChannel the channel the appeal came through; its webhook receives WEBHOOK notifications
+ * @param values        what the template's placeholders show, already formatted for the language
+ * @param eventTime     when the fact happened; delivery latency is measured from it
+ */
+public record PlannedNotification(
+        String sourceEventId,
+        String appealId,
+        String trackingCode,
+        String intakeChannel,
+        String externalId,
+        MessageTemplate template,
+        RecipientRole role,
+        ContactChannel channel,
+        String address,
+        Language language,
+        Map<String, String> values,
+        Instant eventTime,
+        String skipReason) {
+
+    /**
+     * The notification's identity: the same event, recipient role and channel always give the same id,
+     * so a redelivered or replayed event finds its notification already recorded and sends nothing.
+     */
+    public String id() {
+        return idOf(sourceEventId, role, channel);
+    }
+
+    public boolean skipped() {
+        return skipReason != null;
+    }
+
+    static String idOf(String sourceEventId, RecipientRole role, ContactChannel channel) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((sourceEventId + "|" + role + "|" + channel).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

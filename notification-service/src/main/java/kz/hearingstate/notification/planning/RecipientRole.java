@@ -1,0 +1,6 @@
+package kz.hearingstate.notification.planning;
+
+/** Who a notification is for. Outcome events carry only this, never the address. */
+public enum RecipientRole {
+    CITIZEN, DEPARTMENT, AKIM_OFFICE
+}

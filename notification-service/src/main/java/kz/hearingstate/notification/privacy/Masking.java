@@ -1,0 +1,72 @@
+package kz.hearingstate.notification.privacy;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Masks personal data before it reaches a log line, an operator screen or an error note:
+ * {@code +7 *** *** 45 67}, {@code a***@mail.kz}, {@code ******1234}.
+ */
+public final class Masking {
+
+    private static final String HIDDEN = "***";
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{8,}\\d");
+    private static final Pattern IIN = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
+
+    public static String phone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.length() < 8) {
+            return HIDDEN;
+        }
+        // Kazakhstan's +7 is kept (it tells the operator which gateway route was used); other codes are hidden.
+        String countryCode = digits.length() == 11 && digits.startsWith("7") ? "+7 " : "";
+        String lastFour = digits.substring(digits.length() - 4);
+        return countryCode + "*** *** " + lastFour.substring(0, 2) + " " + lastFour.substring(2);
+    }
+
+    public static String email(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        if (at < 0) {
+            return HIDDEN;
+        }
+        String first = at > 0 ? email.substring(0, 1) : "";
+        return first + HIDDEN + email.substring(at);
+    }
+
+    public static String iin(String iin) {
+        if (iin == null) {
+            return null;
+        }
+        return iin.length() <= 4 ? HIDDEN : "******" + iin.substring(iin.length() - 4);
+    }
+
+    /** Any e-mail address, phone number or IIN inside free text (an exception message, a gateway reply). */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = replace(EMAIL, text, Masking::email);
+        masked = replace(IIN, masked, Masking::iin);
+        return replace(PHONE, masked, Masking::phone);
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.UnaryOperator<String> mask) {
+        Matcher matcher = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(mask.apply(matcher.group())));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private Masking() {
+    }
+}
