@@ -1,0 +1,232 @@
+package kz.hearingstate.opschecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * docker-compose.yml as Debian's docker-compose 1.29 renders it: valid with the example env file, in the
+ * default and the `ha` profile, refusing to start without secrets, and shaped for production.
+ */
+class ComposeFileTest {
+
+    static final String EXAMPLE_ENV = "docker/env/compose.env.example";
+    static final String HA_ENV = "docker/env/ha.env";
+    static final List<String> SERVICES =
+            List.of("intake-service", "routing-service", "notification-service", "analytics-service");
+    static final List<String> SECRETS = List.of("WEB_PORTAL_KEY_SHA256", "ROUTING_ADMIN_KEY_SHA256",
+            "NOTIFICATION_OPERATOR_KEY", "GRAFANA_ADMIN_PASSWORD");
+
+    static Path compose;
+    static Map<String, Object> singleBroker;
+    static Map<String, Object> highAvailability;
+
+    @TempDir
+    static Path temp;
+
+    @BeforeAll
+    static void renderBothProfiles() throws IOException {
+        compose = ExternalTool.require("docker-compose");
+        singleBroker = render(Repository.file(EXAMPLE_ENV), List.of());
+        Path haEnv = temp.resolve("ha.env");
+        Files.writeString(haEnv, Repository.read(EXAMPLE_ENV) + "\n" + Repository.read(HA_ENV));
+        highAvailability = render(haEnv, List.of("--profile", "ha"));
+    }
+
+    @Test
+    void givenTheExampleEnvFile_whenValidatedQuietly_thenComposeAcceptsIt() {
+        ExternalTool.Result result = ExternalTool.run(List.of(compose.toString(), "--env-file", EXAMPLE_ENV, "config", "-q"));
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+    }
+
+    @ParameterizedTest
+    @FieldSource("SECRETS")
+    void givenOneSecretIsUnset_whenComposeRenders_thenItRefusesAndNamesThatSecret(String secret) throws IOException {
+        String withoutSecret = Repository.read(EXAMPLE_ENV).lines()
+                .filter(line -> !line.startsWith(secret + "="))
+                .collect(Collectors.joining("\n"));
+        Path envFile = Files.writeString(temp.resolve(secret + ".env"), withoutSecret);
+
+        ExternalTool.Result result = ExternalTool.run(Map.of(secret, ""),
+                List.of(compose.toString(), "--env-file", envFile.toString(), "config", "-q"));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.output()).contains("set " + secret + " in .env");
+    }
+
+    @Test
+    void givenEverySecretOfTheComposeFile_thenTheExampleEnvFileDocumentsIt() {
+        List<String> required = Stream.of(Repository.read("docker-compose.yml").split("\\$\\{"))
+                .skip(1)
+                .filter(expression -> expression.matches("(?s)[A-Z0-9_]+:\\?.*"))
+                .map(expression -> expression.substring(0, expression.indexOf(':')))
+                .distinct()
+                .toList();
+
+        assertThat(required).containsExactlyInAnyOrderElementsOf(SECRETS);
+    }
+
+    @Test
+    void givenTheRenderedServices_thenNoneHasAFixedContainerName_andRoutingPublishesNoFixedHostPort() {
+        for (Map<String, Object> rendered : List.of(singleBroker, highAvailability)) {
+            services(rendered).forEach((name, service) ->
+                    assertThat(map(service)).as(name).doesNotContainKey("container_name"));
+        }
+        List<Object> routingPorts = list(service(singleBroker, "routing-service").get("ports"));
+        assertThat(routingPorts).allSatisfy(port -> assertThat(map(port)).doesNotContainKey("published"));
+    }
+
+    @Test
+    void givenTheFourServices_thenEachIsBuiltFromTheRepoWithItsDockerfile_andReachesKafkaAndMongoFromTheEnvironment() {
+        for (String name : SERVICES) {
+            Map<String, Object> service = service(singleBroker, name);
+            Map<String, Object> build = map(service.get("build"));
+            assertThat(Path.of((String) build.get("context"))).as(name).isEqualTo(Repository.ROOT);
+            assertThat(build.get("dockerfile")).as(name).isEqualTo(name + "/Dockerfile");
+            assertThat(Repository.file(name + "/Dockerfile")).exists();
+
+            Map<String, Object> environment = map(service.get("environment"));
+            assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka-1:9092");
+            assertThat((String) environment.get("MONGODB_URI")).as(name).contains("replicaSet=rs0");
+            assertThat(environment.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR")).as(name).isEqualTo("1");
+        }
+    }
+
+    @Test
+    void givenTheFourServices_thenEachHasAnActuatorHealthCheck_aMemoryLimit_andWaitsForTopicsAndMongo() {
+        for (String name : SERVICES) {
+            Map<String, Object> service = service(singleBroker, name);
+            assertThat(String.join(" ", stringList(map(service.get("healthcheck")).get("test"))))
+                    .as(name).contains("/actuator/health");
+            assertThat(service.get("mem_limit")).as(name).isNotNull();
+            assertThat(map(map(map(service.get("deploy")).get("resources")).get("limits")).get("memory"))
+                    .as(name).isEqualTo(service.get("mem_limit"));
+            Map<String, Object> dependsOn = map(service.get("depends_on"));
+            assertThat(map(dependsOn.get("kafka-init")).get("condition")).isEqualTo("service_completed_successfully");
+            assertThat(map(dependsOn.get("mongodb")).get("condition")).isEqualTo("service_healthy");
+        }
+    }
+
+    @Test
+    void givenTheDefaultProfile_thenOneKRaftBrokerRunsWithoutTopicAutoCreation_andReplicationFactorOne() {
+        // docker-compose 1.29 renders every service; those with `profiles` start only when a profile names them.
+        assertThat(service(singleBroker, "kafka-1")).doesNotContainKey("profiles");
+        assertThat(stringList(service(singleBroker, "kafka-2").get("profiles"))).containsExactly("ha");
+        assertThat(stringList(service(singleBroker, "kafka-3").get("profiles"))).containsExactly("ha");
+        services(singleBroker).forEach((name, service) -> {
+            if (!name.equals("kafka-2") && !name.equals("kafka-3")) {
+                assertThat(map(service)).as(name + " runs in every profile").doesNotContainKey("profiles");
+            }
+        });
+        Map<String, Object> broker = service(singleBroker, "kafka-1");
+        assertThat(broker.get("image")).isEqualTo("apache/kafka:4.1.2");
+        Map<String, Object> environment = map(broker.get("environment"));
+        assertThat(environment).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
+                .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "1")
+                .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093");
+    }
+
+    @Test
+    void givenTheHaProfile_thenThreeBrokersFormTheQuorum_withReplicationFactorThreeAndMinInsyncReplicasTwo() {
+        for (String name : List.of("kafka-1", "kafka-2", "kafka-3")) {
+            Map<String, Object> environment = map(service(highAvailability, name).get("environment"));
+            assertThat(environment).as(name)
+                    .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                    .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
+                    .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + name + ":9092");
+        }
+        assertThat(map(service(highAvailability, "kafka-init").get("environment")))
+                .containsEntry("KAFKA_REPLICATION_FACTOR", "3")
+                .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2");
+        for (String name : SERVICES) {
+            assertThat(map(service(highAvailability, name).get("environment"))).as(name)
+                    .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092");
+        }
+    }
+
+    @Test
+    void givenMongoDb_thenItRunsVersion8AsAReplicaSetThatItsHealthCheckInitiates() {
+        Map<String, Object> mongodb = service(singleBroker, "mongodb");
+        assertThat(mongodb.get("image")).isEqualTo("mongo:8");
+        assertThat(stringList(mongodb.get("command"))).containsSequence("--replSet", "rs0");
+        assertThat(String.join(" ", stringList(map(mongodb.get("healthcheck")).get("test"))))
+                .contains("rs.initiate({_id: 'rs0'");
+    }
+
+    @Test
+    void givenTheTopicInitStep_thenItRunsTheRepositoryScriptWithTheTopicList() {
+        Map<String, Object> init = service(singleBroker, "kafka-init");
+        assertThat(init.get("image")).isEqualTo("apache/kafka:4.1.2");
+        assertThat(stringList(init.get("entrypoint"))).contains("/etc/hearing/create-topics.sh");
+        assertThat(String.join(" ", stringList(init.get("volumes"))))
+                .contains("docker/kafka/create-topics.sh:/etc/hearing/create-topics.sh")
+                .contains("docker/kafka/topics.txt:/etc/hearing/topics.txt");
+    }
+
+    @Test
+    void givenTheMonitoringServices_thenPrometheusLoadsTheRules_GrafanaIsProvisioned_andMailIsCaught() {
+        assertThat(String.join(" ", stringList(service(singleBroker, "prometheus").get("volumes"))))
+                .contains("docker/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml")
+                .contains("docker/prometheus/rules:/etc/prometheus/rules");
+        assertThat(String.join(" ", stringList(service(singleBroker, "grafana").get("volumes"))))
+                .contains("docker/grafana/provisioning:/etc/grafana/provisioning")
+                .contains("docker/grafana/dashboards:/var/lib/grafana/dashboards");
+        assertThat((String) service(singleBroker, "mailpit").get("image")).startsWith("axllent/mailpit");
+        assertThat(map(service(singleBroker, "notification-service").get("environment")))
+                .containsEntry("SMTP_HOST", "mailpit");
+    }
+
+    private static Map<String, Object> render(Path envFile, List<String> profile) {
+        List<String> command = new ArrayList<>(List.of(compose.toString(), "--env-file", envFile.toString()));
+        command.addAll(profile);
+        command.add("config");
+        ExternalTool.Result result = ExternalTool.run(command);
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        return Repository.yaml(result.output());
+    }
+
+    private static Map<String, Object> services(Map<String, Object> rendered) {
+        return map(rendered.get("services"));
+    }
+
+    private static Map<String, Object> service(Map<String, Object> rendered, String name) {
+        Map<String, Object> services = services(rendered);
+        assertThat(services).containsKey(name);
+        return map(services.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+
+    static List<String> stringList(Object value) {
+        return list(value).stream().map(String::valueOf).toList();
+    }
+}

@@ -1,0 +1,49 @@
+package kz.hearingstate.opschecks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/** Files of the repository that the checks read: the build runs in ops-checks/, one level below. */
+final class Repository {
+
+    static final Path ROOT = findRoot();
+
+    static Path file(String relativePath) {
+        return ROOT.resolve(relativePath);
+    }
+
+    static String read(String relativePath) {
+        try {
+            return Files.readString(file(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses YAML (a single document) into maps and lists. */
+    static Map<String, Object> yaml(String text) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(options).load(text);
+    }
+
+    private static Path findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docker-compose.yml"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("No docker-compose.yml above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    private Repository() {
+    }
+}
