@@ -33,14 +33,11 @@ class GrafanaTest {
     /** What Grafana substitutes at query time, replaced by a value promtool can parse. */
     static final Map<String, String> GRAFANA_VARIABLES = Map.of(
             "$__rate_interval", "1m", "$__interval", "1m", "$__range", "1h", "$department", ".*");
-    /**
-     * The business meters the services publish (the README's metric list), as Micrometer names. Prometheus
-     * adds _total to counters and _seconds_bucket/_count/_sum to timers.
-     */
-    static final Set<String> BUSINESS_METERS = Set.of("appeals.received", "appeals.routed", "appeal.routing.latency",
-            "appeals.sla.warning", "appeals.sla.breached", "appeals.actions", "notifications.sent", "notifications.failed",
-            "notification.delivery.latency", "appeals.answered", "appeals.backlog", "appeals.sla.compliance",
-            "incidents.detected");
+    /** A meter name as a string literal in a service's code: appeals.routed, notification.delivery.latency, ... */
+    static final Pattern METER_NAME = Pattern.compile("\"((?:appeals?|notifications?|incidents)\\.[a-z.]+)\"");
+    /** What Micrometer's Prometheus registry appends: counter, timer and base-unit suffixes. */
+    static final List<String> PROMETHEUS_SUFFIXES = List.of("", "_total", "_seconds_bucket", "_seconds_count",
+            "_seconds_sum", "_seconds_max", "_appeals");
     static final Pattern BUSINESS_SERIES = Pattern.compile("\\b((?:appeals?|notifications?|incidents)_[a-z_]+)\\b");
 
     static Map<String, JsonNode> dashboards = new LinkedHashMap<>();
@@ -147,13 +144,29 @@ class GrafanaTest {
         for (String text : texts) {
             Matcher series = BUSINESS_SERIES.matcher(text);
             while (series.find()) {
-                used.add(series.group(1).replaceFirst("(_seconds_bucket|_seconds_count|_seconds_sum|_total)$", "")
-                        .replace('_', '.'));
+                used.add(series.group(1));
             }
         }
 
         assertThat(used).isNotEmpty();
-        assertThat(BUSINESS_METERS).containsAll(used);
+        assertThat(publishedSeries()).containsAll(used);
+    }
+
+    /** The Prometheus names of every business meter named in the four services' main code. */
+    static Set<String> publishedSeries() throws IOException {
+        Set<String> series = new HashSet<>();
+        for (String service : ServiceBindings.SERVICES) {
+            try (Stream<Path> files = Files.walk(Repository.file(service + "/src/main/java"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher meter = METER_NAME.matcher(Files.readString(file));
+                    while (meter.find()) {
+                        String name = meter.group(1).replace('.', '_');
+                        PROMETHEUS_SUFFIXES.forEach(suffix -> series.add(name + suffix));
+                    }
+                }
+            }
+        }
+        return series;
     }
 
     @Test

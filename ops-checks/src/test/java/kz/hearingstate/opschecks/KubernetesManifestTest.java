@@ -1,0 +1,89 @@
+package kz.hearingstate.opschecks;
+
+import static kz.hearingstate.opschecks.ComposeFileTest.list;
+import static kz.hearingstate.opschecks.ComposeFileTest.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** docs/k8s: the routing-service pattern matches the image and the service it deploys. */
+class KubernetesManifestTest {
+
+    @Test
+    void givenEveryManifest_thenEachDocumentNamesItsApiVersionKindAndName() throws IOException {
+        List<Map<String, Object>> documents = documents();
+
+        assertThat(documents).extracting(document -> document.get("kind"))
+                .contains("Deployment", "Service", "PodDisruptionBudget", "ConfigMap", "Job", "Secret");
+        for (Map<String, Object> document : documents) {
+            assertThat(document.get("apiVersion")).as(document.toString()).isNotNull();
+            assertThat(map(document.get("metadata")).get("name")).as(document.toString()).isNotNull();
+        }
+    }
+
+    @Test
+    void givenTheRoutingDeployment_thenItRunsAsTheImagesUser_onTheServicesPort_withActuatorProbes_andAMemoryLimit()
+            throws IOException {
+        Map<String, Object> pod = map(map(map(only("Deployment").get("spec")).get("template")).get("spec"));
+        Map<String, Object> container = map(list(pod.get("containers")).getFirst());
+
+        Matcher imageUser = Pattern.compile("useradd .*--uid (\\d+)").matcher(Repository.read("routing-service/Dockerfile"));
+        assertThat(imageUser.find()).isTrue();
+        assertThat(map(pod.get("securityContext"))).containsEntry("runAsNonRoot", true)
+                .containsEntry("runAsUser", Integer.parseInt(imageUser.group(1)));
+
+        int port = ServiceBindings.port("routing-service");
+        assertThat(map(list(container.get("ports")).getFirst()).get("containerPort")).isEqualTo(port);
+        assertThat(map(map(only("Service").get("spec"))).get("selector"))
+                .isEqualTo(map(map(map(only("Deployment").get("spec")).get("selector")).get("matchLabels")));
+
+        assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
+        assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
+        assertThat(map(map(container.get("startupProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
+        assertThat(map(map(container.get("resources")).get("limits")).get("memory")).isNotNull();
+    }
+
+    @Test
+    void givenTheTopicsJob_thenItRunsTheComposeInitScriptWithReplicationThreeAndMinInsyncTwo() throws IOException {
+        Map<String, Object> container = map(list(map(map(map(only("Job").get("spec")).get("template")).get("spec"))
+                .get("containers")).getFirst());
+
+        assertThat(container.get("image")).isEqualTo("apache/kafka:4.1.2");
+        assertThat(ComposeFileTest.stringList(container.get("command"))).contains("/etc/hearing/create-topics.sh");
+        assertThat(list(container.get("env")).stream().map(ComposeFileTest::map).toList())
+                .contains(Map.of("name", "KAFKA_REPLICATION_FACTOR", "value", "3"),
+                        Map.of("name", "KAFKA_MIN_INSYNC_REPLICAS", "value", "2"));
+    }
+
+    private static Map<String, Object> only(String kind) throws IOException {
+        List<Map<String, Object>> found = documents().stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        assertThat(found).as(kind).hasSize(1);
+        return found.getFirst();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> documents() throws IOException {
+        List<Map<String, Object>> documents = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Repository.file("docs/k8s"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Object document : new Yaml().loadAll(Files.readString(file))) {
+                    if (document != null) {
+                        documents.add((Map<String, Object>) document);
+                    }
+                }
+            }
+        }
+        return documents;
+    }
+}
