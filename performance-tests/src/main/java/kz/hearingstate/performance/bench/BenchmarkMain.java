@@ -1,0 +1,52 @@
+package kz.hearingstate.performance.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import kz.hearingstate.performance.report.BenchmarkReport;
+import kz.hearingstate.performance.report.ReportWriter;
+
+/**
+ * {@code scripts/bench.sh [--smoke] [--store-sizes 10000,100000] [--output docs/benchmarks]}: runs the
+ * benchmark on a stack of its own and writes {@code benchmark.md} and {@code benchmark.json}.
+ */
+public final class BenchmarkMain {
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = false;
+        Path output = Path.of("docs/benchmarks");
+        Path root = Path.of("").toAbsolutePath();
+        List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L));
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> smoke = true;
+                case "--output" -> output = Path.of(args[++i]);
+                case "--repository" -> root = Path.of(args[++i]).toAbsolutePath();
+                case "--store-sizes" -> {
+                    storeSizes.clear();
+                    for (String size : args[++i].split(",")) {
+                        storeSizes.add(Long.parseLong(size.trim()));
+                    }
+                }
+                default -> {
+                    System.err.println("usage: bench.sh [--smoke] [--store-sizes 10000,100000,1000000] [--output dir]");
+                    System.exit(2);
+                }
+            }
+        }
+        BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(storeSizes);
+        Path work = Files.createTempDirectory("hearing-bench-");
+        BenchmarkReport report = new Benchmark(plan, root, work, line -> System.out.println(Instant.now() + " " + line))
+                .run();
+        String name = smoke ? "benchmark-smoke" : "benchmark";
+        ReportWriter.write(report, output, name);
+        System.out.println("Report: " + output.resolve(name + ".md") + " (work files in " + work + ")");
+        System.exit(0);
+    }
+
+    private BenchmarkMain() {
+    }
+}

@@ -1,0 +1,107 @@
+package kz.hearingstate.performance.measure;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** How far a consumer group is behind on one topic: end offsets minus the group's committed offsets. */
+public final class ConsumerLag implements AutoCloseable {
+
+    private final Admin admin;
+
+    public ConsumerLag(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
+        this.admin = Admin.create(properties);
+    }
+
+    public Admin admin() {
+        return admin;
+    }
+
+    /** Every record ever written to {@code topic}: the sum of its partitions' end offsets. */
+    public long endOffsets(String topic) {
+        try {
+            return endOffsetsByPartition(topic).values().stream().mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not read the end offsets of " + topic + ": " + e, e);
+        }
+    }
+
+    private Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> endOffsetsByPartition(String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
+                .get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = java.util.stream.IntStream.range(0, partitions)
+                .mapToObj(p -> new TopicPartition(topic, p))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(15, TimeUnit.SECONDS);
+    }
+
+    /** Records on {@code topic} that {@code group} has not committed yet; Long.MAX_VALUE if it never committed. */
+    public long of(String group, String topic) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = endOffsetsByPartition(topic);
+            long lag = 0;
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                if (done == null) {
+                    if (end.getValue().offset() > 0) {
+                        return Long.MAX_VALUE;
+                    }
+                    continue;
+                }
+                lag += Math.max(0, end.getValue().offset() - done.offset());
+            }
+            return lag;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not read the lag of " + group + " on " + topic + ": " + e, e);
+        }
+    }
+
+    /** Waits until {@code group} has caught up on {@code topic}; false if it has not within {@code timeout}. */
+    public boolean awaitCaughtUp(String group, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (of(group, topic) == 0) {
+                    return true;
+                }
+            } catch (IllegalStateException transientFailure) {
+                // the broker may be restarting in a fault scenario; ask again
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}

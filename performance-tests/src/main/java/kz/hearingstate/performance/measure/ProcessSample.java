@@ -1,0 +1,51 @@
+package kz.hearingstate.performance.measure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CPU time and memory of one process from {@code /proc/<pid>/stat} and {@code /proc/<pid>/status}
+ * (Linux). Two samples give the CPU used in between: {@link #cpuPercentSince}.
+ */
+public record ProcessSample(long pid, long takenAtNanos, long cpuTicks, long rssKib, long peakRssKib) {
+
+    /** USER_HZ; 100 on every Linux distribution this runs on (sysconf(_SC_CLK_TCK)). */
+    static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    public static Optional<ProcessSample> of(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
+            return Optional.of(new ProcessSample(pid, System.nanoTime(), cpuTicks(stat),
+                    kib(status, "VmRSS:"), kib(status, "VmHWM:")));
+        } catch (IOException | RuntimeException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /** utime + stime: fields 14 and 15, counted after the command name, which may itself hold spaces. */
+    static long cpuTicks(String stat) {
+        String[] afterName = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // afterName[0] is field 3 (state), so field n is afterName[n - 3].
+        return Long.parseLong(afterName[11]) + Long.parseLong(afterName[12]);
+    }
+
+    static long kib(List<String> status, String key) {
+        return status.stream().filter(line -> line.startsWith(key)).findFirst()
+                .map(line -> Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]))
+                .orElse(0L);
+    }
+
+    /** Share of one core used between {@code earlier} and this sample: 200% means two cores busy. */
+    public double cpuPercentSince(ProcessSample earlier) {
+        double seconds = (takenAtNanos - earlier.takenAtNanos) / 1e9;
+        if (seconds <= 0) {
+            return 0;
+        }
+        double cpuSeconds = (cpuTicks - earlier.cpuTicks) / (double) CLOCK_TICKS_PER_SECOND;
+        return Math.round(cpuSeconds / seconds * 1000) / 10.0;
+    }
+}

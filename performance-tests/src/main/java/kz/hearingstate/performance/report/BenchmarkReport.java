@@ -1,0 +1,88 @@
+package kz.hearingstate.performance.report;
+
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.performance.baseline.KafkaBaseline;
+import kz.hearingstate.performance.measure.LatencySummary;
+import kz.hearingstate.performance.measure.MachineInfo;
+
+/**
+ * Everything one benchmark run measured, as written to {@code benchmark.json} and rendered to
+ * {@code benchmark.md}. Latencies in milliseconds, rates per second.
+ *
+ * @param mode          {@code smoke} (CI: short, low rate, timings not judged) or {@code full}
+ * @param stack         how the stack ran: JVM options of the services, partitions
+ * @param baseline      Kafka's own tools against the same broker
+ * @param capacity      the closed-model probe that found the maximum throughput
+ * @param runs          the open-model runs at fixed arrival rates (fractions of the maximum, and the targets)
+ * @param storeGrowth   the same fixed-rate run repeated as the store grows
+ * @param targets       the issue's targets, met or not, with the figure that decides
+ * @param ratios        pipeline figures divided by the baseline's
+ * @param notes         what was skipped or approximated, and why
+ */
+public record BenchmarkReport(
+        String mode,
+        String startedAt,
+        String finishedAt,
+        MachineInfo machine,
+        String loadAverageAfter,
+        Map<String, String> stack,
+        KafkaBaseline.Figures baseline,
+        RunResult capacity,
+        List<RunResult> runs,
+        List<StoreGrowthStep> storeGrowth,
+        List<TargetCheck> targets,
+        Map<String, Double> ratios,
+        List<String> notes) {
+
+    /**
+     * One load run.
+     *
+     * @param offeredPerSecond  the open model's arrival rate; for the closed probe, its concurrency
+     * @param acceptedPerSecond 202 answers per second of the run
+     * @param routedPerSecond   inbox arrivals of this run's appeals per second, from the first 202 to the last arrival
+     * @param errors            every answer but 202, by status ({@code 0} = no answer, e.g. a timeout)
+     * @param notRouted         appeals answered 202 that never reached a department inbox (must be 0)
+     * @param duplicates        appeals that reached an inbox more than once
+     * @param legs              latency from accept (intake's send of appeal.submitted) to each point
+     * @param processes         CPU (100% = one core) and memory of every process during the run
+     */
+    public record RunResult(
+            String name,
+            String model,
+            double offeredPerSecond,
+            long durationSeconds,
+            long storeSizeBefore,
+            int requests,
+            int accepted,
+            Map<String, Integer> errors,
+            double acceptedPerSecond,
+            double routedPerSecond,
+            int notRouted,
+            int duplicates,
+            LatencySummary httpLatency,
+            Map<String, LatencySummary> legs,
+            Map<String, ProcessUsage> processes) {
+
+        public int errorCount() {
+            return errors.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** @param cpuPercent share of one core over the run; @param rssMib resident memory at the end */
+    public record ProcessUsage(double cpuPercent, long rssMib, long peakRssMib) {
+    }
+
+    /**
+     * @param storeSize           appeals in the store when the run began
+     * @param preloadPerSecond    how fast routing absorbed the bulk preload to reach that size
+     * @param run                 the fixed-rate run measured at that size
+     */
+    public record StoreGrowthStep(long storeSize, Double preloadPerSecond, RunResult run) {
+    }
+
+    /** @param met null when the target could not be measured in this mode */
+    public record TargetCheck(String target, Boolean met, String evidence) {
+    }
+}

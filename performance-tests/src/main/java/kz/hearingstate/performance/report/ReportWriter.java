@@ -1,0 +1,138 @@
+package kz.hearingstate.performance.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+import kz.hearingstate.performance.measure.LatencySummary;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a {@link BenchmarkReport} as {@code <name>.json} (for tools) and {@code <name>.md} (for people). */
+public final class ReportWriter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ReportWriter() {
+    }
+
+    public static void write(BenchmarkReport report, Path directory, String name) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(name + ".json"), JSON.writeValueAsString(report) + "\n",
+                    StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(name + ".md"), markdown(report), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static BenchmarkReport read(Path json) {
+        return JSON.readValue(json.toFile(), BenchmarkReport.class);
+    }
+
+    static String markdown(BenchmarkReport r) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark: ").append(r.mode()).append(" run of ").append(r.startedAt()).append("\n\n");
+        md.append("Written by `scripts/bench.sh` (performance-tests). Latencies in ms, rates per second. ")
+                .append("Accept = intake's send of `appeal.submitted` (Kafka timestamp), which precedes its 202.\n\n");
+        md.append("## Machine\n\n| | |\n|---|---|\n")
+                .append("| cores | ").append(r.machine().cores()).append(" |\n")
+                .append("| memory | ").append(r.machine().memoryMib()).append(" MiB |\n")
+                .append("| CPU | ").append(r.machine().cpuModel()).append(" |\n")
+                .append("| OS | ").append(r.machine().os()).append(" |\n")
+                .append("| JDK | ").append(r.machine().jdk()).append(" |\n")
+                .append("| load average before / after (1, 5, 15 min) | ").append(r.machine().loadAverageBefore())
+                .append(" / ").append(r.loadAverageAfter()).append(" |\n");
+        r.stack().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+
+        var b = r.baseline();
+        md.append("\n## Raw Kafka baseline (kafka-tools ").append(r.stack().getOrDefault("kafka", "")).append(")\n\n")
+                .append("| tool | figure |\n|---|---|\n")
+                .append("| ProducerPerformance, acks=all, idempotent, ").append(b.recordSizeBytes()).append(" B records, ")
+                .append(b.partitions()).append(" partitions | ").append(fmt(b.producer().recordsPerSecond()))
+                .append(" records/s (").append(fmt(b.producer().megabytesPerSecond())).append(" MB/s), latency p50 ")
+                .append(b.producer().p50Millis()).append(" / p99 ").append(b.producer().p99Millis()).append(" ms |\n")
+                .append("| ConsumerPerformance | ").append(fmt(b.consumer().recordsPerSecond())).append(" records/s (")
+                .append(fmt(b.consumer().megabytesPerSecond())).append(" MB/s) |\n")
+                .append("| EndToEndLatency, acks=all | p50 ").append(b.endToEnd().p50Millis()).append(" ms, p99 ")
+                .append(b.endToEnd().p99Millis()).append(" ms, p99.9 ").append(b.endToEnd().p999Millis())
+                .append(" ms, mean ").append(fmt(b.endToEnd().averageMillis())).append(" ms |\n");
+
+        md.append("\n## Targets\n\n| target | met | evidence |\n|---|---|---|\n");
+        r.targets().forEach(t -> md.append("| ").append(t.target()).append(" | ")
+                .append(t.met() == null ? "not measured" : t.met() ? "yes" : "**no**").append(" | ")
+                .append(t.evidence()).append(" |\n"));
+
+        md.append("\n## Pipeline runs\n\n");
+        md.append("| run | model | offered/s | 202/s | routed/s | requests | errors | not routed | HTTP p50 / p99 / max |"
+                + " accept→inbox p50 / p95 / p99 / max | accept→routed event p50 / p99 | accept→notified p50 / p95 / p99 / max |"
+                + " accept→counted p50 / p95 / p99 / max |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        if (r.capacity() != null) {
+            runRow(md, r.capacity());
+        }
+        r.runs().forEach(run -> runRow(md, run));
+        if (!r.storeGrowth().isEmpty()) {
+            md.append("\n## Throughput as the store grows\n\n| appeals in store | preload absorbed/s | offered/s | 202/s | routed/s"
+                    + " | errors | accept→inbox p50 / p99 |\n|---|---|---|---|---|---|---|\n");
+            r.storeGrowth().forEach(step -> md.append("| ").append(step.storeSize()).append(" | ")
+                    .append(step.preloadPerSecond() == null ? "-" : fmt(step.preloadPerSecond())).append(" | ")
+                    .append(fmt(step.run().offeredPerSecond())).append(" | ").append(fmt(step.run().acceptedPerSecond()))
+                    .append(" | ").append(fmt(step.run().routedPerSecond())).append(" | ").append(step.run().errorCount())
+                    .append(" | ").append(p(step.run().legs().get("inbox"), false)).append(" |\n"));
+        }
+        md.append("\n## Processes (CPU: 100% = one core, averaged over each run; RSS at its end)\n\n");
+        md.append("| run | process | CPU % | RSS MiB | peak RSS MiB |\n|---|---|---|---|---|\n");
+        if (r.capacity() != null) {
+            processRows(md, r.capacity());
+        }
+        r.runs().forEach(run -> processRows(md, run));
+        md.append("\n## Pipeline ÷ baseline\n\n| ratio | value |\n|---|---|\n");
+        r.ratios().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v == null ? "-" : fmt(v)).append(" |\n"));
+        md.append("\n## Notes\n\n");
+        r.notes().forEach(n -> md.append("- ").append(n).append("\n"));
+        md.append("\nFinished ").append(r.finishedAt()).append(".\n");
+        return md.toString();
+    }
+
+    private static void runRow(StringBuilder md, BenchmarkReport.RunResult run) {
+        md.append("| ").append(run.name()).append(" | ").append(run.model()).append(" | ").append(fmt(run.offeredPerSecond()))
+                .append(" | ").append(fmt(run.acceptedPerSecond())).append(" | ").append(fmt(run.routedPerSecond()))
+                .append(" | ").append(run.requests()).append(" | ").append(errors(run.errors())).append(" | ")
+                .append(run.notRouted()).append(" | ").append(p(run.httpLatency(), true)).append(" | ")
+                .append(p(run.legs().get("inbox"), true)).append(" | ").append(p(run.legs().get("routed"), false))
+                .append(" | ").append(p(run.legs().get("notified"), true)).append(" | ")
+                .append(p(run.legs().get("counted"), true)).append(" |\n");
+    }
+
+    private static void processRows(StringBuilder md, BenchmarkReport.RunResult run) {
+        run.processes().forEach((name, usage) -> md.append("| ").append(run.name()).append(" | ").append(name)
+                .append(" | ").append(fmt(usage.cpuPercent())).append(" | ").append(usage.rssMib()).append(" | ")
+                .append(usage.peakRssMib()).append(" |\n"));
+    }
+
+    private static String errors(Map<String, Integer> errors) {
+        if (errors.isEmpty()) {
+            return "0";
+        }
+        StringBuilder s = new StringBuilder();
+        errors.forEach((status, count) -> s.append(s.isEmpty() ? "" : ", ").append(count).append("×").append(status));
+        return s.toString();
+    }
+
+    private static String p(LatencySummary l, boolean full) {
+        if (l == null || l.count() == 0) {
+            return "-";
+        }
+        return full ? l.p50() + " / " + l.p95() + " / " + l.p99() + " / " + l.max() : l.p50() + " / " + l.p99();
+    }
+
+    static String fmt(double value) {
+        return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+    }
+}

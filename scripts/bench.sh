@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The benchmark: Kafka's own tools as the baseline, then the pipeline at fixed open-model arrival
+# rates, then the same run as the store grows. Starts a stack of its own on free ports (nothing needs
+# to be running) and writes docs/benchmarks/benchmark.md and .json (--smoke: benchmark-smoke.*).
+#
+#   scripts/bench.sh                          full run (about 15 min on 2 cores): store sizes 10^4, 10^5
+#   scripts/bench.sh --store-sizes 10000,100000,1000000
+#   scripts/bench.sh --smoke                  what CI runs: 20 s at 20 appeals/s, no timing judged
+#
+# Run it on a quiet machine: the figures are only as good as the idle cores they had.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+[ -n "${JAVA_HOME:-}" ] && export PATH="$JAVA_HOME/bin:$PATH"
+
+if [ "${BENCH_SKIP_BUILD:-false}" != "true" ]; then
+  echo "Building the services, local-stack and performance-tests (tests skipped) ..."
+  ./mvnw -B -q -DskipTests install -pl performance-tests -am
+  ./mvnw -B -q -DskipTests package -pl intake-service,routing-service,notification-service,analytics-service
+fi
+./mvnw -B -q -pl performance-tests dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+exec java -Xmx1g -XX:+UseParallelGC --add-opens java.base/java.lang=ALL-UNNAMED \
+  -cp "performance-tests/target/classes:$(cat performance-tests/target/bench.classpath)" \
+  kz.hearingstate.performance.bench.BenchmarkMain --repository . "$@"
