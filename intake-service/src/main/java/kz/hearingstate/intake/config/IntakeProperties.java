@@ -1,0 +1,55 @@
+package kz.hearingstate.intake.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.events.Language;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code hearing.intake.*}: channels and their keys, limits, and the category catalogue.
+ *
+ * @param channels           channel id to its settings
+ * @param maxBodySize        larger request bodies get 413
+ * @param answerWorkingDays  the legal answer term in working days, counted from registration
+ * @param brokerRetryAfter   the Retry-After sent with 503 when Kafka did not acknowledge
+ * @param categories         the category catalogue (categories.yml), one Open311 service each
+ */
+@ConfigurationProperties("hearing.intake")
+public record IntakeProperties(
+        @DefaultValue Map<String, ChannelSettings> channels,
+        @DefaultValue("64KB") DataSize maxBodySize,
+        @DefaultValue("15") int answerWorkingDays,
+        @DefaultValue("5s") Duration brokerRetryAfter,
+        @DefaultValue List<Category> categories) {
+
+    /**
+     * @param apiKeySha256 hex SHA-256 hashes of the channel's API keys; several at once allow rotation
+     * @param rateLimit    the channel's token bucket
+     */
+    public record ChannelSettings(
+            @DefaultValue List<String> apiKeySha256,
+            @DefaultValue RateLimit rateLimit) {
+    }
+
+    /**
+     * @param capacity        the burst: requests allowed at once
+     * @param refillPerSecond the sustained rate
+     */
+    public record RateLimit(
+            @DefaultValue("50") int capacity,
+            @DefaultValue("10") double refillPerSecond) {
+    }
+
+    /**
+     * @param code       the category code, also the Open311 service_code
+     * @param department the department code routing will most likely choose
+     * @param group      the Open311 service group
+     * @param names      the category's name per language
+     */
+    public record Category(String code, String department, String group, Map<Language, String> names) {
+    }
+}

@@ -1,0 +1,89 @@
+package kz.hearingstate.intake.feedback;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import kz.hearingstate.events.AppealFeedback;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.CitizenReplied;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.intake.problem.ApiException;
+import kz.hearingstate.intake.problem.FieldViolation;
+import kz.hearingstate.intake.problem.ProblemKind;
+import kz.hearingstate.intake.status.AppealLookup;
+import kz.hearingstate.intake.status.AppealStatusView;
+import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.submission.AppealValidator;
+import kz.hearingstate.messaging.EventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the citizen says back: a rating once the appeal is answered, a reply while information is
+ * requested. Each goes out on {@code appeals.feedback} with an id fixed by the appeal and the step it
+ * answers, so a repeated click publishes the same fact, which consumers recognise.
+ */
+@Service
+public class CitizenResponseService {
+
+    private static final int REPLY_MAX = 10_000;
+
+    private final AppealLookup lookup;
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public CitizenResponseService(AppealLookup lookup, EventPublisher publisher, Clock clock) {
+        this.lookup = lookup;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public String giveFeedback(String trackingCode, FeedbackRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request.rating() == null || request.rating() < 1 || request.rating() > 5) {
+            violations.add(FieldViolation.of("rating", "rating-range", 1, 5));
+        }
+        if (request.solved() == null) {
+            violations.add(FieldViolation.of("solved", "required"));
+        }
+        requireValid(violations);
+        AppealStatusView appeal = lookup.byTrackingCode(trackingCode);
+        if (appeal.status() != AppealStatus.ANSWERED || appeal.answeredSequence() == null) {
+            throw new ApiException(ProblemKind.APPEAL_STATE_CONFLICT);
+        }
+        String feedbackId = AppealIds.derived(appeal.appealId(),
+                "feedback:" + appeal.answeredSequence());
+        publisher.publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), feedbackId, EventTypes.APPEAL_FEEDBACK,
+                new AppealFeedback(feedbackId, appeal.appealId(), appeal.trackingCode(), request.rating(),
+                        request.solved(), clock.instant()));
+        return feedbackId;
+    }
+
+    public String reply(String trackingCode, ReplyRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request.text() == null || request.text().isBlank()) {
+            violations.add(FieldViolation.of("text", "required"));
+        } else if (request.text().strip().codePointCount(0, request.text().strip().length()) > REPLY_MAX) {
+            violations.add(FieldViolation.of("text", "length", 1, REPLY_MAX));
+        }
+        violations.addAll(AppealValidator.attachmentViolations(request.attachments()));
+        requireValid(violations);
+        AppealStatusView appeal = lookup.byTrackingCode(trackingCode);
+        if (appeal.status() != AppealStatus.INFO_REQUESTED || appeal.infoRequestedSequence() == null) {
+            throw new ApiException(ProblemKind.APPEAL_STATE_CONFLICT);
+        }
+        String replyId = AppealIds.derived(appeal.appealId(),
+                "reply:" + appeal.infoRequestedSequence());
+        publisher.publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), replyId, EventTypes.CITIZEN_REPLIED,
+                new CitizenReplied(replyId, appeal.appealId(), appeal.trackingCode(), request.text().strip(),
+                        request.attachments() == null ? List.of() : request.attachments(), clock.instant()));
+        return replyId;
+    }
+
+    private static void requireValid(List<FieldViolation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ApiException(ProblemKind.VALIDATION_FAILED, violations);
+        }
+    }
+}

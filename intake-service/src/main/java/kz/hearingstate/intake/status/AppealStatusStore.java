@@ -1,0 +1,154 @@
+package kz.hearingstate.intake.status;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.LifecycleType;
+import org.bson.Document;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and idempotent writes of {@link AppealStatusView}. Every write is an upsert by appealId; a
+ * lifecycle event applies only if its {@code sequence} is newer than the stored one, so stale and
+ * redelivered events change nothing. Submitted and lifecycle events travel on different topics and
+ * may arrive in either order; neither overwrites what only the other knows.
+ */
+@Component
+public class AppealStatusStore {
+
+    /** Lifecycle kinds that are internal to the akimat and not part of the citizen's history. */
+    private static final Set<LifecycleType> INTERNAL = Set.of(LifecycleType.SLA_WARNING, LifecycleType.SLA_BREACHED,
+            LifecycleType.ESCALATED);
+    /** Kinds whose reason is addressed to the citizen. */
+    private static final Set<LifecycleType> REASON_SHOWN = Set.of(LifecycleType.INFO_REQUESTED, LifecycleType.REJECTED,
+            LifecycleType.FORWARDED, LifecycleType.EXTENDED, LifecycleType.REOPENED);
+
+    private final MongoTemplate mongo;
+
+    public AppealStatusStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** One index per query: tracking-code lookups and the Open311 request list (filter by category, status, date). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void createIndexes() {
+        IndexOperations indexes = mongo.indexOps(AppealStatusView.class);
+        indexes.createIndex(new Index().on("trackingCode", Sort.Direction.ASC).named("trackingCode"));
+        indexes.createIndex(new Index().on("receivedAt", Sort.Direction.DESC).named("receivedAt"));
+        indexes.createIndex(new Index().on("category", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
+                .named("category_receivedAt"));
+        indexes.createIndex(new Index().on("closed", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
+                .named("closed_receivedAt"));
+    }
+
+    public Optional<AppealStatusView> findById(String appealId) {
+        return Optional.ofNullable(mongo.findById(appealId, AppealStatusView.class));
+    }
+
+    public Optional<AppealStatusView> findByTrackingCode(String trackingCode) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("trackingCode").is(trackingCode)),
+                AppealStatusView.class));
+    }
+
+    /** Newest first, at most {@code limit}; every argument but the limit is optional. */
+    public List<AppealStatusView> search(String category, Boolean closed, Instant from, Instant to, int limit) {
+        List<Criteria> criteria = new ArrayList<>();
+        if (category != null) {
+            criteria.add(Criteria.where("category").is(category));
+        }
+        if (closed != null) {
+            criteria.add(Criteria.where("closed").is(closed));
+        }
+        if (from != null || to != null) {
+            Criteria received = Criteria.where("receivedAt");
+            if (from != null) {
+                received = received.gte(from);
+            }
+            if (to != null) {
+                received = received.lte(to);
+            }
+            criteria.add(received);
+        }
+        Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit), AppealStatusView.class);
+    }
+
+    public void applySubmitted(AppealSubmitted event) {
+        Update update = new Update()
+                .set("trackingCode", event.trackingCode())
+                .set("channel", event.channel())
+                .set("receivedAt", event.receivedAt())
+                .set("registeredAt", event.registeredAt())
+                .set("initialDeadline", event.deadline())
+                .setOnInsert("category", event.categoryHint())
+                .setOnInsert("status", AppealStatus.SUBMITTED.name())
+                .setOnInsert("closed", false)
+                .setOnInsert("sequence", 0L)
+                .setOnInsert("updatedAt", event.receivedAt())
+                .addToSet("history", historyEntry(0, "SUBMITTED", AppealStatus.SUBMITTED, null, null, event.receivedAt()));
+        mongo.upsert(Query.query(Criteria.where("_id").is(event.appealId())), update, AppealStatusView.class);
+    }
+
+    /** @return whether the event was newer than what the view had */
+    public boolean applyLifecycle(AppealLifecycleEvent event) {
+        Query byId = Query.query(Criteria.where("_id").is(event.appealId()));
+        mongo.upsert(byId, new Update()
+                .setOnInsert("trackingCode", event.trackingCode())
+                .setOnInsert("status", AppealStatus.SUBMITTED.name())
+                .setOnInsert("closed", false)
+                .setOnInsert("sequence", 0L), AppealStatusView.class);
+
+        Update update = new Update()
+                .set("sequence", event.sequence())
+                .set("status", event.status().name())
+                .set("closed", event.status().isClosed())
+                .set("updatedAt", event.occurredAt());
+        setIfPresent(update, "department", event.department());
+        setIfPresent(update, "category", event.category());
+        setIfPresent(update, "deadline", event.deadline());
+        if (event.type() == LifecycleType.ANSWERED) {
+            update.set("answer", event.answer()).set("answeredAt", event.occurredAt())
+                    .set("answeredSequence", event.sequence());
+        }
+        if (event.type() == LifecycleType.INFO_REQUESTED) {
+            update.set("infoRequestedSequence", event.sequence());
+        }
+        if (!INTERNAL.contains(event.type())) {
+            update.push("history", historyEntry(event.sequence(), event.type().name(), event.status(), event.department(),
+                    REASON_SHOWN.contains(event.type()) ? event.reason() : null, event.occurredAt()));
+        }
+        Query newer = Query.query(Criteria.where("_id").is(event.appealId()).and("sequence").lt(event.sequence()));
+        return mongo.updateFirst(newer, update, AppealStatusView.class).getModifiedCount() > 0;
+    }
+
+    private static void setIfPresent(Update update, String field, Object value) {
+        if (value != null) {
+            update.set(field, value);
+        }
+    }
+
+    private static Document historyEntry(long sequence, String type, AppealStatus status, String department,
+            String reason, Instant at) {
+        return new Document("sequence", sequence)
+                .append("type", type)
+                .append("status", status.name())
+                .append("department", department)
+                .append("reason", reason)
+                .append("at", at == null ? null : java.util.Date.from(at));
+    }
+}

@@ -1,0 +1,185 @@
+package kz.hearingstate.intake;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.testing.MongoWireServer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Spring context of intake's integration tests, shared by every subclass: the application on a
+ * random port against a real Kafka broker (embedded, KRaft) and the in-process MongoDB-wire server.
+ * Extra channels: {@code test-bot} (key {@code test-bot-key}, a bucket of 3 with a very slow refill) and
+ * {@code rotating} with two active keys.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "hearing.intake.channels.test-bot.api-key-sha256=" + IntakeIntegrationTest.TEST_BOT_KEY_SHA256,
+        "hearing.intake.channels.test-bot.rate-limit.capacity=3",
+        "hearing.intake.channels.test-bot.rate-limit.refill-per-second=0.01",
+        "hearing.intake.channels.rotating.api-key-sha256=" + IntakeIntegrationTest.OLD_KEY_SHA256 + ","
+                + IntakeIntegrationTest.NEW_KEY_SHA256,
+        "hearing.intake.channels.demo-portal.rate-limit.capacity=100000",
+        "hearing.intake.channels.demo-portal.rate-limit.refill-per-second=100000",
+        "hearing.intake.channels.open311-gateway.api-key-sha256=" + IntakeIntegrationTest.OPEN311_KEY_SHA256,
+        "hearing.messaging.retry.max-attempts=2",
+        "hearing.messaging.retry.initial-interval=50ms"})
+@EmbeddedKafka(partitions = 1)
+public abstract class IntakeIntegrationTest {
+
+    public static final String DEMO_KEY = "demo-portal-key";
+    public static final String TEST_BOT_KEY = "test-bot-key";
+    static final String TEST_BOT_KEY_SHA256 = "dd5ed36caff0616fe2f2a06c0bb19152d07c5be12b5ae7aad0d9de51245cc2bb";
+    public static final String OLD_KEY = "rotating-old-key";
+    static final String OLD_KEY_SHA256 = "4abdaebb9e5c5f7a01d85ad614da67cdd63feecbb4db28e27b196915192546bf";
+    public static final String NEW_KEY = "rotating-new-key";
+    static final String NEW_KEY_SHA256 = "1a92ade114c63e408ecd5fefc060c9ae5a81402674e9a92c7f619752716a3575";
+    public static final String OPEN311_KEY = "open311-gateway-key";
+    static final String OPEN311_KEY_SHA256 = "110972015c84b3cff5d2213437a010310f505dddbc459bd3497dc926b8ae7cbb";
+
+    private static final MongoWireServer MONGO = new MongoWireServer();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+    @Autowired
+    protected JsonMapper json;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("intake"));
+    }
+
+    @AfterAll
+    static void keepMongoForTheSharedContext() {
+        // The server lives as long as the JVM: the cached context of the other test classes still uses it.
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected HttpResponse<String> postJson(String path, String apiKey, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    protected HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    protected static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    /** A valid appeal body, with the given text. */
+    public static String validAppeal(String text) {
+        return """
+                {"type":"COMPLAINT","text":"%s","categoryHint":"water-supply",
+                 "citizen":{"fullName":"Айгерим Сапарова","iin":"900101400003","phone":"+77011234567","preferredContact":"SMS"},
+                 "location":{"district":"Жамбылский район","settlement":"Узынагаш","lat":43.22,"lon":76.82},
+                 "consentToDataProcessing":true}""".formatted(text);
+    }
+
+    /** Every record now on {@code topic}, read by an independent consumer from the beginning. */
+    protected List<ConsumerRecord<String, byte[]>> records(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** The sum of the end offsets of {@code topics}: grows by one with every record written. */
+    protected long endOffsets(String... topics) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            long sum = 0;
+            for (String topic : topics) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
+                sum += consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            }
+            return sum;
+        }
+    }
+
+    protected List<ConsumerRecord<String, byte[]>> submittedRecordsOf(String appealId) {
+        return records(Topics.APPEALS_SUBMITTED).stream().filter(r -> appealId.equals(r.key())).toList();
+    }
+
+    protected KafkaConsumer<String, byte[]> consumer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
+    }
+
+    protected static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
