@@ -1,12 +1,16 @@
 package kz.hearingstate.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Runs {@link MongoWireServerMain} as its own process on the class path of this one, with its data in
@@ -25,7 +29,7 @@ public final class MongoWireServerProcess implements AutoCloseable {
     public static MongoWireServerProcess start(StackSettings settings) {
         ManagedProcess mongo = ManagedProcess.start("mongo-wire-server",
                 List.of(settings.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
-                        "-cp", System.getProperty("java.class.path"),
+                        "-cp", absoluteClassPath(),
                         MongoWireServerMain.class.getName(), String.valueOf(settings.mongoPort()),
                         settings.dataDirectory().resolve("mongo.mv").toAbsolutePath().toString()),
                 Map.of(), settings.dataDirectory(), settings.logDirectory().resolve("mongo.log"));
@@ -58,6 +62,13 @@ public final class MongoWireServerProcess implements AutoCloseable {
     @Override
     public void close() {
         process.close();
+    }
+
+    /** This JVM's class path with every entry absolute: the child runs in the data directory. */
+    static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     static boolean accepts(int port) {

@@ -1,0 +1,203 @@
+package kz.hearingstate.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.localstack.DemoAppeals;
+import kz.hearingstate.localstack.IntakeClient;
+import kz.hearingstate.localstack.LocalStack;
+import kz.hearingstate.localstack.StackService;
+import kz.hearingstate.localstack.StackSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole platform as a citizen and a department see it, like Confluent's EndToEndTest: a real
+ * Kafka broker (KRaft), the MongoDB-wire server and the four service jars, each its own process on
+ * free ports, started by the same classes as {@code ./run.sh}. Appeals go in over HTTP; what comes
+ * out is read with independent clients (a plain Kafka consumer, kcat, the services' own APIs).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppealJourneyEndToEndTest {
+
+    /** The notification operator key of notification-service's application.yml (local default). */
+    private static final String OPERATOR_KEY = "local-operator-key";
+    /** The legal promise of the local stack: the appeal is on its department's inbox within 5 s. */
+    private static final Duration INBOX_WITHIN = Duration.ofSeconds(5);
+
+    private Path dataDirectory;
+    private LocalStack stack;
+    private Thread stopOnJvmExit;
+
+    @BeforeAll
+    void startThePlatform() throws Exception {
+        Path root = Path.of(System.getProperty("hearing.root", "..")).toAbsolutePath().normalize();
+        Path kafkaLibraries = Path.of(System.getProperty("hearing.kafka-libs", "../local-stack/target/kafka-libs"));
+        assertThat(kafkaLibraries).as("the broker's class path, built by local-stack (./mvnw -B -pl local-stack package)")
+                .isDirectory();
+        dataDirectory = Files.createTempDirectory("hearing-e2e-");
+        int smtpPort = StackSettings.freePort();
+        StackSettings settings = StackSettings.onFreePorts(root, dataDirectory, kafkaLibraries)
+                .withServiceArguments(StackService.NOTIFICATION, List.of(
+                        "--hearing.notification.embedded-smtp.enabled=true",
+                        "--hearing.notification.embedded-smtp.port=" + smtpPort,
+                        "--spring.mail.port=" + smtpPort));
+        Instant begin = Instant.now();
+        stack = LocalStack.start(settings, line -> System.out.println("[stack] " + line));
+        // Surefire may kill this JVM on timeout: the children must not outlive it.
+        stopOnJvmExit = new Thread(stack::close, "e2e-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
+        System.out.println("[stack] up in " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    }
+
+    @AfterAll
+    void stopThePlatform() {
+        if (stack != null) {
+            stack.close();
+            Runtime.getRuntime().removeShutdownHook(stopOnJvmExit);
+        }
+    }
+
+    @Test
+    void givenTheWholePlatform_whenCitizensSubmitAppealsOverHttp_thenEachReachesItsDepartmentOnceAndIsCountedOnce()
+            throws Exception {
+        IntakeClient intake = new IntakeClient(stack.baseUrlOf(StackService.INTAKE), IntakeClient.DEMO_CHANNEL_KEY);
+        List<DemoAppeals.Sample> samples = journeySamples();
+
+        // When: each appeal is submitted over HTTP through the demo channel.
+        Map<String, DemoAppeals.Sample> sampleByAppealId = new LinkedHashMap<>();
+        Map<String, IntakeClient.Submission> submissionByAppealId = new LinkedHashMap<>();
+        Map<String, Instant> submittedAt = new LinkedHashMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            Instant before = Instant.now();
+            IntakeClient.Submission submission = intake.submit(samples.get(i).appeal(), "e2e-journey-" + i);
+            assertThat(submission.status()).as("intake's answer to %s", submission.body()).isEqualTo(202);
+            assertThat(submission.appealId()).isNotBlank();
+            assertThat(submission.trackingCode()).isNotBlank();
+            sampleByAppealId.put(submission.appealId(), samples.get(i));
+            submissionByAppealId.put(submission.appealId(), submission);
+            submittedAt.put(submission.appealId(), before);
+        }
+        // And a channel retries the first one (same Idempotency-Key): it must not become a second appeal.
+        IntakeClient.Submission retry = intake.submit(samples.get(0).appeal(), "e2e-journey-0");
+        String firstAppealId = submissionByAppealId.keySet().iterator().next();
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.appealId()).isEqualTo(firstAppealId);
+        assertThat(retry.trackingCode()).isEqualTo(submissionByAppealId.get(firstAppealId).trackingCode());
+
+        // Then: each appeal is on exactly one inbox, its department's, keyed by appealId, within 5 s.
+        List<InboxReader.InboxRecord> inbox;
+        try (InboxReader reader = new InboxReader(stack.kafkaBootstrapServers())) {
+            inbox = reader.readUntilSeen(sampleByAppealId.keySet(), Duration.ofSeconds(60));
+        }
+        Map<String, List<InboxReader.InboxRecord>> inboxByAppealId = inbox.stream()
+                .filter(record -> sampleByAppealId.containsKey(record.key()))
+                .collect(Collectors.groupingBy(InboxReader.InboxRecord::key));
+        for (var entry : sampleByAppealId.entrySet()) {
+            String appealId = entry.getKey();
+            String department = entry.getValue().expectedDepartment();
+            assertThat(inboxByAppealId.get(appealId)).as("inbox records of %s (%s)", appealId, department)
+                    .singleElement()
+                    .satisfies(record -> {
+                        assertThat(record.topic()).isEqualTo(Topics.departmentInbox(department));
+                        assertThat(record.value()).contains(appealId);
+                        Duration latency = Duration.between(submittedAt.get(appealId), record.timestamp());
+                        System.out.printf("[e2e] %s -> %s in %d ms%n", appealId, record.topic(), latency.toMillis());
+                        assertThat(latency).as("submission to inbox").isLessThan(INBOX_WITHIN);
+                    });
+        }
+
+        // And an independent, non-Java client (kcat) reads the same keys off the same topics.
+        if (Kcat.isInstalled()) {
+            for (var entry : sampleByAppealId.entrySet()) {
+                assertThat(Kcat.keysOn(stack.kafkaBootstrapServers(), Topics.departmentInbox(entry.getValue().expectedDepartment())))
+                        .as("kcat on %s", Topics.departmentInbox(entry.getValue().expectedDepartment()))
+                        .containsOnlyOnce(entry.getKey());
+            }
+        } else {
+            System.out.println("[e2e] kcat not installed (scripts/ci-tools.sh installs it): checked with the Java consumer only");
+        }
+
+        // And the citizen's status lookup shows it routed to that department.
+        for (var entry : submissionByAppealId.entrySet()) {
+            JsonNode status = intake.awaitDecision(entry.getValue().trackingCode(), Duration.ofSeconds(30)).orElseThrow();
+            assertThat(IntakeClient.statusOf(status)).as("status of %s", entry.getValue().trackingCode()).isEqualTo("ROUTED");
+            assertThat(IntakeClient.departmentOf(status)).isEqualTo(sampleByAppealId.get(entry.getKey()).expectedDepartment());
+        }
+
+        // And notification recorded exactly one registration notice per appeal, and nothing twice.
+        for (String appealId : sampleByAppealId.keySet()) {
+            String url = stack.baseUrlOf(StackService.NOTIFICATION) + "/api/v1/notifications?appealId=" + appealId;
+            List<JsonNode> notifications = await("notifications of " + appealId).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> elements(JsonHttp.get(url, "X-Operator-Key", OPERATOR_KEY)),
+                            list -> list.stream().anyMatch(n -> isRegistrationNotice(n)));
+            assertThat(notifications.stream().filter(AppealJourneyEndToEndTest::isRegistrationNotice))
+                    .as("registration notices to the citizen of %s", appealId).hasSize(1);
+            assertThat(notifications.stream().collect(Collectors.groupingBy(
+                    n -> n.path("sourceEventId").asString() + "/" + n.path("recipientRole").asString() + "/"
+                            + n.path("channel").asString(), Collectors.counting())))
+                    .as("notifications of %s per (event, recipient, channel)", appealId)
+                    .allSatisfy((key, count) -> assertThat(count).isEqualTo(1L));
+        }
+
+        // And analytics counts each appeal exactly once, under its department, also a moment later.
+        String summaryUrl = stack.baseUrlOf(StackService.ANALYTICS) + "/api/v1/stats/summary";
+        Map<String, Long> expectedByDepartment = sampleByAppealId.values().stream()
+                .collect(Collectors.groupingBy(DemoAppeals.Sample::expectedDepartment, Collectors.counting()));
+        await("analytics summary").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertCountedOnce(JsonHttp.get(summaryUrl), samples.size(), expectedByDepartment));
+        Thread.sleep(2000);
+        assertCountedOnce(JsonHttp.get(summaryUrl), samples.size(), expectedByDepartment);
+    }
+
+    /** Four clear appeals from the demo set, each for another department, in all three languages. */
+    private static List<DemoAppeals.Sample> journeySamples() {
+        Map<String, String> languageByDepartment = new LinkedHashMap<>();
+        languageByDepartment.put("housing-utilities", "kk");
+        languageByDepartment.put("health", "ru");
+        languageByDepartment.put("roads-transport", "ru");
+        languageByDepartment.put("education", "en");
+        List<DemoAppeals.Sample> all = DemoAppeals.samples();
+        List<DemoAppeals.Sample> chosen = new ArrayList<>();
+        languageByDepartment.forEach((department, language) -> chosen.add(all.stream()
+                .filter(s -> s.expectedDepartment().equals(department) && s.language().equals(language))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + language + " demo appeal for " + department))));
+        return chosen;
+    }
+
+    private static void assertCountedOnce(JsonNode summary, int appeals, Map<String, Long> expectedByDepartment) {
+        assertThat(summary.path("figures").path("received").asInt(-1)).as("received in %s", summary).isEqualTo(appeals);
+        long byStatusTotal = StreamSupport.stream(summary.path("byStatus").spliterator(), false)
+                .mapToLong(JsonNode::asLong).sum();
+        assertThat(byStatusTotal).as("byStatus in %s", summary).isEqualTo(appeals);
+        assertThat(summary.path("byStatus").path("ROUTED").asInt()).isEqualTo(appeals);
+        expectedByDepartment.forEach((department, count) ->
+                assertThat(summary.path("byDepartment").path(department).asLong())
+                        .as("byDepartment.%s in %s", department, summary).isEqualTo(count));
+    }
+
+    private static boolean isRegistrationNotice(JsonNode notification) {
+        return "appeal-registered".equals(notification.path("template").asString())
+                && "CITIZEN".equals(notification.path("recipientRole").asString());
+    }
+
+    private static List<JsonNode> elements(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole platform on this machine, no Docker: a real Kafka broker (KRaft) on 127.0.0.1:9092,
+# a MongoDB-wire server on 127.0.0.1:27017 (data kept in data/), and the four services on
+# 8081-8084. Builds whatever is missing or out of date first. Ctrl-C stops everything.
+#
+#   ./run.sh            start the stack
+#   ./run.sh --demo     ... and submit a dozen sample appeals (kk/ru/en), printing where each went
+#
+# KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI: use that Kafka / MongoDB instead of starting one.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/java-home.sh
+
+# What the launcher runs, and the shared modules they are built from.
+launched=(intake-service routing-service notification-service analytics-service local-stack)
+shared=(appeal-events appeal-messaging legal-clock)
+
+# A module is stale when its jar is missing or anything in its sources or pom is newer than the jar.
+stale=()
+for module in "${shared[@]}" "${launched[@]}"; do
+  [ -d "$module" ] || continue
+  jar="$module/target/$module-0.1.0-SNAPSHOT.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$module/src" "$module/pom.xml" pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+    stale+=("$module")
+  fi
+done
+if [ ! -d local-stack/target/kafka-libs ]; then
+  stale+=(local-stack)
+fi
+
+if [ ${#stale[@]} -gt 0 ]; then
+  modules=$(IFS=,; echo "${stale[*]}")
+  echo "Building (tests skipped): $modules and what depends on them ..."
+  # -am: what they need; -amd: what needs them (a changed shared module means repackaging the services).
+  ./mvnw -B -q -DskipTests package -pl "$modules" -am -amd
+fi
+
+exec "$JAVA_HOME/bin/java" -Dhearing.root="$PWD" -jar local-stack/target/local-stack-0.1.0-SNAPSHOT.jar "$@"
