@@ -123,14 +123,37 @@ public final class LocalStack implements AutoCloseable {
 
         for (StackService service : StackService.values()) {
             progress.accept("Starting " + service.module() + " on port " + settings.portOf(service) + " ...");
-            ManagedProcess process = startService(service);
+            ManagedProcess process = startService(service, settings.portOf(service));
             started.push(process);
             services.put(service, process);
         }
         awaitServicesHealthy(progress);
     }
 
-    private ManagedProcess startService(StackService service) {
+    /**
+     * Starts one more process of {@code service} on {@code port} and returns once it reports health UP; the
+     * stack stops it on {@link #close}. On the service's own port it replaces a process that died (the fault
+     * tests' restart after {@code kill -9}); on another port it adds an instance to the service's consumer groups.
+     */
+    public ManagedProcess startInstance(StackService service, int port) {
+        ManagedProcess process = startService(service, port);
+        started.push(process);
+        if (port == settings.portOf(service)) {
+            services.put(service, process);
+        }
+        Instant deadline = Instant.now().plus(settings.startupTimeout());
+        while (!isHealthyAt("http://127.0.0.1:" + port, service)) {
+            process.requireAlive();
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackStartupException(service.module() + " on port " + port + " did not report health UP"
+                        + " within " + settings.startupTimeout().toSeconds() + " s (log: " + process.logFile() + ")");
+            }
+            KafkaBroker.sleep(500);
+        }
+        return process;
+    }
+
+    private ManagedProcess startService(StackService service, int port) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable());
         command.addAll(settings.serviceJvmOptions());
@@ -140,9 +163,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MONGODB_URI", mongoUri,
-                "PORT", String.valueOf(settings.portOf(service)));
-        return ManagedProcess.start(service.module(), command, environment, settings.repositoryRoot(),
-                settings.logDirectory().resolve(service.module() + ".log"));
+                "PORT", String.valueOf(port));
+        String name = port == settings.portOf(service) ? service.module() : service.module() + "-" + port;
+        return ManagedProcess.start(name, command, environment, settings.repositoryRoot(),
+                settings.logDirectory().resolve(name + ".log"));
     }
 
     /** Polls every service's /actuator/health until all say UP; a service that exits fails at once. */
@@ -175,7 +199,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** True when GET /actuator/health answers 200 with status UP. */
     public boolean isHealthy(StackService service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrlOf(service) + "/actuator/health"))
+        return isHealthyAt(baseUrlOf(service), service);
+    }
+
+    private boolean isHealthyAt(String baseUrl, StackService service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
