@@ -1,0 +1,66 @@
+package kz.hearingstate.analytics.config;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.hearingstate.analytics.directory.DepartmentDirectory;
+import kz.hearingstate.analytics.facts.AppealFactProjector;
+import kz.hearingstate.analytics.facts.AppealFacts;
+import kz.hearingstate.analytics.figures.StatsService;
+import kz.hearingstate.analytics.hotspots.HotspotDetector;
+import kz.hearingstate.analytics.hotspots.HotspotRule;
+import kz.hearingstate.analytics.hotspots.Incidents;
+import kz.hearingstate.analytics.ingest.AnalyticsIngest;
+import kz.hearingstate.analytics.metrics.BusinessMetrics;
+import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.messaging.EventReader;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoOperations;
+
+/** Wires the plain domain classes; each store creates its indexes at start-up. */
+@Configuration(proxyBeanMethods = false)
+class AnalyticsConfig {
+
+    @Bean
+    AppealFacts appealFacts(MongoOperations mongo) {
+        AppealFacts facts = new AppealFacts(mongo);
+        facts.ensureIndexes();
+        return facts;
+    }
+
+    @Bean
+    Incidents incidents(MongoOperations mongo) {
+        Incidents incidents = new Incidents(mongo);
+        incidents.ensureIndexes();
+        return incidents;
+    }
+
+    @Bean
+    DepartmentDirectory departmentDirectory(MongoOperations mongo) {
+        DepartmentDirectory directory = new DepartmentDirectory(mongo);
+        directory.ensureIndexes();
+        return directory;
+    }
+
+    @Bean
+    BusinessMetrics businessMetrics(MeterRegistry registry) {
+        return new BusinessMetrics(registry);
+    }
+
+    @Bean
+    StatsService statsService(AppealFacts facts, Clock clock, AnalyticsProperties properties) {
+        return new StatsService(facts, clock, properties.zone());
+    }
+
+    @Bean
+    AnalyticsIngest analyticsIngest(EventReader reader, AppealFacts facts, Incidents incidents,
+            DepartmentDirectory directory, EventPublisher publisher, BusinessMetrics metrics,
+            AnalyticsProperties properties) {
+        HotspotDetector hotspots = new HotspotDetector(facts, incidents, HotspotRule.of(properties.hotspots()), publisher,
+                event -> metrics.incidentDetected(event.category()));
+        return new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()), hotspots,
+                directory, metrics);
+    }
+}

@@ -1,0 +1,39 @@
+package kz.hearingstate.analytics.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code hearing.analytics.*}.
+ *
+ * @param zone            time zone of the day, week and month buckets (the akimat's local time)
+ * @param geoCellDegrees  size of a geo cell in degrees of latitude and longitude; coordinates are rounded
+ *                        down to it, so analytics never keeps an exact location
+ * @param metricsRefresh  how often the department gauges (backlog, SLA compliance) are recomputed
+ * @param hotspots        the surge rule
+ */
+@ConfigurationProperties("hearing.analytics")
+public record AnalyticsProperties(
+        @DefaultValue("Asia/Almaty") ZoneId zone,
+        @DefaultValue("0.01") double geoCellDegrees,
+        @DefaultValue("30s") Duration metricsRefresh,
+        @DefaultValue Hotspots hotspots) {
+
+    /**
+     * A hotspot: at least {@code max(minCount, factor × baseline)} appeals of one category in one settlement
+     * or geo cell within {@code window}, where baseline is the mean count of the {@code baselineWindows}
+     * windows before it.
+     *
+     * @param currentPeriod how long after its last appeal an incident still counts as current
+     */
+    public record Hotspots(
+            @DefaultValue("6h") Duration window,
+            @DefaultValue("8") int baselineWindows,
+            @DefaultValue("5") int minCount,
+            @DefaultValue("3.0") double factor,
+            @DefaultValue("7d") Duration currentPeriod) {
+    }
+}

@@ -1,0 +1,56 @@
+package kz.hearingstate.analytics.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import kz.hearingstate.events.DepartmentChanged;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * The {@code departments} collection, fed by {@code departments.directory}. A change replaces the
+ * record only when its version is newer, so redeliveries and replays leave the latest version in place.
+ */
+public class DepartmentDirectory {
+
+    private final MongoOperations mongo;
+
+    public DepartmentDirectory(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    public void ensureIndexes() {
+        mongo.indexOps(DepartmentEntry.class).createIndex(new Index()
+                .on("deleted", Sort.Direction.ASC).on("internal", Sort.Direction.ASC).named("deleted_internal"));
+    }
+
+    /** Stores the change unless the stored record is as new or newer. */
+    public void apply(DepartmentChanged event) {
+        Map<String, String> names = new TreeMap<>();
+        event.names().forEach((language, name) -> names.put(language.name(), name));
+        DepartmentEntry entry = new DepartmentEntry(event.code(), event.version(), names, event.phone(), event.email(),
+                event.address(), event.categories(), event.settlements(), event.internal(), event.confidential(),
+                event.deleted());
+        Query olderOrMissing = Query.query(Criteria.where("_id").is(event.code()).and("version").lt(event.version()));
+        try {
+            // Upsert: matches an older version, or inserts when there is none; a newer stored version
+            // makes the insert collide on _id, which means this change is stale.
+            mongo.findAndReplace(olderOrMissing, entry, FindAndReplaceOptions.options().upsert());
+        } catch (DuplicateKeyException stale) {
+            // The stored record is as new or newer: nothing to do.
+        }
+    }
+
+    /** Departments the public may see: not deleted and not internal, by code. */
+    public List<DepartmentEntry> publicDepartments() {
+        Query query = Query.query(Criteria.where("deleted").is(false).and("internal").is(false))
+                .with(Sort.by("_id"));
+        return mongo.find(query, DepartmentEntry.class);
+    }
+}

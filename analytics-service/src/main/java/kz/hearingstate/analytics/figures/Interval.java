@@ -1,0 +1,38 @@
+package kz.hearingstate.analytics.figures;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A time-series period: a calendar day, an ISO week starting on Monday, or a calendar month. */
+public enum Interval {
+    DAY, WEEK, MONTH;
+
+    /** The first day of the period containing {@code date}. */
+    public LocalDate start(LocalDate date) {
+        return switch (this) {
+            case DAY -> date;
+            case WEEK -> date.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> date.withDayOfMonth(1);
+        };
+    }
+
+    public LocalDate next(LocalDate periodStart) {
+        return switch (this) {
+            case DAY -> periodStart.plusDays(1);
+            case WEEK -> periodStart.plusWeeks(1);
+            case MONTH -> periodStart.plusMonths(1);
+        };
+    }
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Interval> fromWireName(String name) {
+        return Arrays.stream(values()).filter(interval -> interval.wireName().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,123 @@
+package kz.hearingstate.analytics.figures;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import kz.hearingstate.analytics.facts.AppealFact;
+import kz.hearingstate.analytics.facts.AppealFacts;
+import kz.hearingstate.events.AppealStatus;
+
+/**
+ * Figures computed at query time from the per-appeal facts (see the README for why not incremental
+ * counters: medians need every value, and a replay must give the same numbers).
+ */
+public class StatsService {
+
+    /** Department key for appeals not routed yet. */
+    public static final String UNASSIGNED = "unassigned";
+    private static final String UNKNOWN = "unknown";
+
+    private final AppealFacts facts;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public StatsService(AppealFacts facts, Clock clock, ZoneId zone) {
+        this.facts = facts;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public Summary summary(Period period) {
+        List<AppealFact> received = facts.receivedBetween(period.from(), period.to(), null);
+        Map<String, Integer> byStatus = new TreeMap<>();
+        for (AppealStatus status : AppealStatus.values()) {
+            byStatus.put(status.name(), 0);
+        }
+        received.stream().filter(fact -> fact.getStatus() != null)
+                .forEach(fact -> byStatus.merge(fact.getStatus().name(), 1, Integer::sum));
+        return new Summary(period.from(), period.to(), clock.instant(), FiguresCalculator.compute(received, clock.instant()),
+                byStatus,
+                countBy(received, fact -> orDefault(fact.getDepartment(), UNASSIGNED)),
+                countBy(received, fact -> orDefault(fact.getCategory(), UNKNOWN)),
+                countBy(received, fact -> orDefault(fact.getChannel(), UNKNOWN)),
+                countBy(received, fact -> orDefault(fact.getSettlement(), UNKNOWN)),
+                countBy(received, fact -> orDefault(fact.getLanguage(), UNKNOWN)),
+                new Summary.Notifications(
+                        received.stream().mapToInt(AppealFact::getNotificationsDelivered).sum(),
+                        received.stream().mapToInt(AppealFact::getNotificationsFailed).sum()));
+    }
+
+    /** Every department with appeals received in the period, by code. */
+    public List<DepartmentFigures> departments(Period period) {
+        Instant now = clock.instant();
+        Map<String, List<AppealFact>> byDepartment = facts.receivedBetween(period.from(), period.to(), null).stream()
+                .collect(Collectors.groupingBy(fact -> orDefault(fact.getDepartment(), UNASSIGNED), TreeMap::new,
+                        Collectors.toList()));
+        List<DepartmentFigures> result = new ArrayList<>();
+        byDepartment.forEach((department, departmentFacts) ->
+                result.add(new DepartmentFigures(department, FiguresCalculator.compute(departmentFacts, now))));
+        return result;
+    }
+
+    public TimeSeries timeSeries(Metric metric, Interval interval, Period period, String department) {
+        Map<LocalDate, Integer> counts = new TreeMap<>();
+        for (AppealFact fact : facts.byTimestampBetween(metric.timestampField(), period.from(), period.to())) {
+            if (department != null && !department.equals(fact.getDepartment())) {
+                continue;
+            }
+            LocalDate day = timestamp(metric, fact).atZone(zone).toLocalDate();
+            counts.merge(interval.start(day), 1, Integer::sum);
+        }
+        List<TimeSeries.Point> points = new ArrayList<>();
+        if (!counts.isEmpty()) {
+            LocalDate last = counts.keySet().stream().max(Comparator.naturalOrder()).orElseThrow();
+            for (LocalDate start = counts.keySet().iterator().next(); !start.isAfter(last); start = interval.next(start)) {
+                points.add(new TimeSeries.Point(start, counts.getOrDefault(start, 0)));
+            }
+        }
+        return new TimeSeries(metric.wireName(), interval.wireName(), zone.getId(), department, points);
+    }
+
+    private static Instant timestamp(Metric metric, AppealFact fact) {
+        return switch (metric) {
+            case RECEIVED -> fact.getReceivedAt();
+            case ROUTED -> fact.getRoutedAt();
+            case ANSWERED -> fact.getAnsweredAt();
+            case FORWARDED -> fact.getForwardedAt();
+            case REJECTED -> fact.getRejectedAt();
+        };
+    }
+
+    private static Map<String, Integer> countBy(List<AppealFact> facts, Function<AppealFact, String> key) {
+        Map<String, Integer> counts = new TreeMap<>();
+        facts.forEach(fact -> counts.merge(key.apply(fact), 1, Integer::sum));
+        return counts;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /** A half-open period [from, to) of receipt (or of the time-series metric). */
+    public record Period(Instant from, Instant to) {
+        public static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
+        public static final Instant END = Instant.parse("9999-01-01T00:00:00Z");
+
+        public static Period allTime() {
+            return new Period(BEGINNING, END);
+        }
+    }
+}

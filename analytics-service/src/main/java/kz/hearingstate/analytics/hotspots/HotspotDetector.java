@@ -1,0 +1,94 @@
+package kz.hearingstate.analytics.hotspots;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+
+import kz.hearingstate.analytics.facts.AppealFact;
+import kz.hearingstate.analytics.facts.AppealFacts;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.IncidentDetected;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.EventPublisher;
+
+/**
+ * Looks for a surge around each appeal as soon as its category and place are known: appeals of the same
+ * category in the same settlement, or in the same geo cell, received within the window that ends at this
+ * appeal's receipt. Working on receipt times, not on processing times, keeps a replay's incidents equal to
+ * the live ones. An incident is announced once on {@code incidents.detected}, with a deterministic id that
+ * is also its event id, so a repeated announcement (after a crash between publish and mark) is a duplicate
+ * consumers drop.
+ */
+public class HotspotDetector {
+
+    static final String SETTLEMENT = "settlement";
+    static final String GEO_CELL = "geoCell";
+
+    private final AppealFacts facts;
+    private final Incidents incidents;
+    private final HotspotRule rule;
+    private final EventPublisher publisher;
+    private final Consumer<IncidentDetected> onAnnounced;
+
+    public HotspotDetector(AppealFacts facts, Incidents incidents, HotspotRule rule, EventPublisher publisher,
+            Consumer<IncidentDetected> onAnnounced) {
+        this.facts = facts;
+        this.incidents = incidents;
+        this.rule = rule;
+        this.publisher = publisher;
+        this.onAnnounced = onAnnounced;
+    }
+
+    public void check(AppealFact fact) {
+        if (fact.getCategory() == null || fact.getReceivedAt() == null) {
+            return;
+        }
+        if (fact.getSettlement() != null) {
+            check(fact, SETTLEMENT, fact.getSettlement());
+        }
+        if (fact.getGeoCell() != null) {
+            check(fact, GEO_CELL, fact.getGeoCell());
+        }
+    }
+
+    private void check(AppealFact fact, String scope, String scopeValue) {
+        Instant end = fact.getReceivedAt();
+        Instant windowStart = rule.windowStart(end);
+        List<String> inWindow = facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue, windowStart, end);
+        int before = facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue, rule.baselineStart(end), windowStart).size();
+        double baseline = rule.baseline(before);
+        if (!rule.isSurge(inWindow.size(), baseline)) {
+            return;
+        }
+        Incident incident = incidents.active(fact.getCategory(), scope, scopeValue, windowStart)
+                .map(active -> incidents.join(active.incidentId(), inWindow, end))
+                .orElseGet(() -> incidents.insertOrGet(new Incident(incidentId(fact.getCategory(), scope, scopeValue, end),
+                        fact.getCategory(), fact.getDepartment(), scope, scopeValue,
+                        SETTLEMENT.equals(scope) ? scopeValue : null, GEO_CELL.equals(scope) ? scopeValue : null,
+                        inWindow.size(), baseline, windowStart, end, end, inWindow, false)));
+        if (!incident.published()) {
+            IncidentDetected event = new IncidentDetected(incident.incidentId(), incident.category(), incident.department(),
+                    incident.settlement(), incident.geoCell(), incident.appealCountAtDetection(), incident.baselineCount(),
+                    incident.windowStart(), incident.detectedAt(), incident.appealIds(), incident.detectedAt());
+            publisher.publish(Topics.INCIDENTS_DETECTED, incident.incidentId(), incident.incidentId(),
+                    EventTypes.INCIDENT_DETECTED, event);
+            incidents.markPublished(incident.incidentId());
+            onAnnounced.accept(event);
+        }
+    }
+
+    /** Same category, place and detecting receipt time give the same id, on every instance and in every replay. */
+    static String incidentId(String category, String scope, String scopeValue, Instant detectedAt) {
+        String key = category + "|" + scope + "|" + scopeValue + "|" + detectedAt;
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "incident-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package kz.hearingstate.analytics.hotspots;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/** The {@code incidents} collection; every query has its index in {@link #ensureIndexes()}. */
+public class Incidents {
+
+    private final MongoOperations mongo;
+
+    public Incidents(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    public void ensureIndexes() {
+        mongo.indexOps(Incident.class).createIndex(new Index().on("category", Sort.Direction.ASC)
+                .on("scope", Sort.Direction.ASC).on("scopeValue", Sort.Direction.ASC)
+                .on("lastAppealAt", Sort.Direction.ASC).named("category_scope_lastAppealAt"));
+        mongo.indexOps(Incident.class).createIndex(new Index().on("lastAppealAt", Sort.Direction.DESC).named("lastAppealAt"));
+    }
+
+    /** An incident of the same category and place whose last appeal is after {@code since}. */
+    public Optional<Incident> active(String category, String scope, String scopeValue, Instant since) {
+        Query query = Query.query(Criteria.where("category").is(category).and("scope").is(scope)
+                .and("scopeValue").is(scopeValue).and("lastAppealAt").gt(since)).with(Sort.by("_id"));
+        return Optional.ofNullable(mongo.findOne(query, Incident.class));
+    }
+
+    /** Inserts the incident, or returns the one already stored under its id. */
+    public Incident insertOrGet(Incident incident) {
+        try {
+            return mongo.insert(incident);
+        } catch (DuplicateKeyException alreadyThere) {
+            return mongo.findById(incident.incidentId(), Incident.class);
+        }
+    }
+
+    /** Adds later appeals of the same surge. */
+    public Incident join(String incidentId, List<String> appealIds, Instant lastAppealAt) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(incidentId)),
+                new Update().addToSet("appealIds").each(appealIds.toArray()).max("lastAppealAt", lastAppealAt),
+                Incident.class);
+        return mongo.findById(incidentId, Incident.class);
+    }
+
+    public void markPublished(String incidentId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(incidentId)), Update.update("published", true), Incident.class);
+    }
+
+    /** Incidents whose last appeal came after {@code since}, latest first. */
+    public List<Incident> since(Instant since) {
+        return mongo.find(Query.query(Criteria.where("lastAppealAt").gt(since))
+                .with(Sort.by(Sort.Order.desc("lastAppealAt"), Sort.Order.asc("_id"))), Incident.class);
+    }
+}

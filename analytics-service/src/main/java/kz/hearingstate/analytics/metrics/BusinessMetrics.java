@@ -1,0 +1,48 @@
+package kz.hearingstate.analytics.metrics;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import kz.hearingstate.analytics.figures.DepartmentFigures;
+
+/**
+ * The business meters analytics owns. Counters count what this instance processed; the department
+ * gauges are recomputed from the facts (all time), so they are right after a restart too.
+ */
+public class BusinessMetrics {
+
+    private final MeterRegistry registry;
+    private final MultiGauge backlog;
+    private final MultiGauge overdue;
+    private final MultiGauge slaCompliance;
+
+    public BusinessMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.backlog = MultiGauge.builder("appeals.backlog").description("Open appeals, by department")
+                .baseUnit("appeals").register(registry);
+        this.overdue = MultiGauge.builder("appeals.overdue").description("Open appeals past their deadline, by department")
+                .baseUnit("appeals").register(registry);
+        this.slaCompliance = MultiGauge.builder("appeals.sla.compliance")
+                .description("Share of closed appeals closed by their deadline, 0..1, by department").register(registry);
+    }
+
+    public void answered(String department) {
+        registry.counter("appeals.answered", "department", department == null ? "unassigned" : department).increment();
+    }
+
+    public void incidentDetected(String category) {
+        registry.counter("incidents.detected", "category", category).increment();
+    }
+
+    public void refreshDepartments(List<DepartmentFigures> departments) {
+        backlog.register(departments.stream().map(d -> MultiGauge.Row.of(Tags.of("department", d.department()),
+                d.figures().open())).toList(), true);
+        overdue.register(departments.stream().map(d -> MultiGauge.Row.of(Tags.of("department", d.department()),
+                d.figures().overdue())).toList(), true);
+        slaCompliance.register(departments.stream().filter(d -> d.figures().slaCompliance().rate() != null)
+                .map(d -> MultiGauge.Row.of(Tags.of("department", d.department()), d.figures().slaCompliance().rate()))
+                .toList(), true);
+    }
+}

@@ -1,0 +1,35 @@
+package kz.hearingstate.analytics.web;
+
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.analytics.directory.DepartmentDirectory;
+import kz.hearingstate.analytics.directory.DepartmentEntry;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The public directory: departments' names and public contacts, from analytics' copy of the directory. */
+@RestController
+class PublicDirectoryController {
+
+    private final DepartmentDirectory directory;
+
+    PublicDirectoryController(DepartmentDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/api/v1/public/departments")
+    List<PublicDepartment> departments() {
+        return directory.publicDepartments().stream().map(PublicDepartment::of).toList();
+    }
+
+    record PublicDepartment(String code, Map<String, String> names, String phone, String email, String address,
+            List<String> categories, List<String> settlements) {
+
+        static PublicDepartment of(DepartmentEntry entry) {
+            return new PublicDepartment(entry.code(), entry.names(), entry.phone(), entry.email(), entry.address(),
+                    entry.categories() == null ? List.of() : entry.categories(),
+                    entry.settlements() == null ? List.of() : entry.settlements());
+        }
+    }
+}

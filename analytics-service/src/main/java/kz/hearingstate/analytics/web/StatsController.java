@@ -1,0 +1,61 @@
+package kz.hearingstate.analytics.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import kz.hearingstate.analytics.figures.DepartmentFigures;
+import kz.hearingstate.analytics.figures.Interval;
+import kz.hearingstate.analytics.figures.Metric;
+import kz.hearingstate.analytics.figures.StatsService;
+import kz.hearingstate.analytics.figures.StatsService.Period;
+import kz.hearingstate.analytics.figures.Summary;
+import kz.hearingstate.analytics.figures.TimeSeries;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public figures. No personal data can come out of here: the facts hold none. */
+@RestController
+@RequestMapping("/api/v1/stats")
+class StatsController {
+
+    private static final String METRICS = Arrays.stream(Metric.values()).map(Metric::wireName).collect(Collectors.joining(", "));
+    private static final String INTERVALS = Arrays.stream(Interval.values()).map(Interval::wireName).collect(Collectors.joining(", "));
+
+    private final StatsService stats;
+
+    StatsController(StatsService stats) {
+        this.stats = stats;
+    }
+
+    @GetMapping("/summary")
+    Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        QueryParameters query = new QueryParameters(stats.zone());
+        Period period = query.period(from, to);
+        query.requireValid();
+        return stats.summary(period);
+    }
+
+    @GetMapping("/departments")
+    List<DepartmentFigures> departments(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        QueryParameters query = new QueryParameters(stats.zone());
+        Period period = query.period(from, to);
+        query.requireValid();
+        return stats.departments(period);
+    }
+
+    @GetMapping("/timeseries")
+    TimeSeries timeSeries(@RequestParam(required = false) String metric, @RequestParam(required = false) String interval,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String department) {
+        QueryParameters query = new QueryParameters(stats.zone());
+        Metric parsedMetric = query.choice("metric", metric, Metric::fromWireName, METRICS);
+        Interval parsedInterval = query.choice("interval", interval, Interval::fromWireName, INTERVALS);
+        Period period = query.period(from, to);
+        String parsedDepartment = query.department(department);
+        query.requireValid();
+        return stats.timeSeries(parsedMetric, parsedInterval, period, parsedDepartment);
+    }
+}
