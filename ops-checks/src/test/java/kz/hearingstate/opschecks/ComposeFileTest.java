@@ -107,6 +107,21 @@ class ComposeFileTest {
     }
 
     @Test
+    void givenEachServicesEnvironment_thenEveryVariableIsOneTheServiceReads_andItsPortIsTheServicesPort() {
+        for (String name : SERVICES) {
+            Map<String, Object> environment = map(service(singleBroker, name).get("environment"));
+            String applicationYml = Repository.read(name + "/src/main/resources/application.yml");
+            for (String variable : environment.keySet()) {
+                boolean springProperty = variable.matches("(SPRING|MANAGEMENT|SERVER)_[A-Z0-9_]+");
+                boolean placeholder = applicationYml.contains("${" + variable + ":") || applicationYml.contains("${" + variable + "}");
+                assertThat(springProperty || placeholder || variable.equals("TZ"))
+                        .as("%s sets %s, which its application.yml does not read", name, variable).isTrue();
+            }
+            assertThat(environment.get("PORT")).as(name).isEqualTo(ServiceBindings.port(name));
+        }
+    }
+
+    @Test
     void givenTheFourServices_thenEachHasAnActuatorHealthCheck_aMemoryLimit_andWaitsForTopicsAndMongo() {
         for (String name : SERVICES) {
             Map<String, Object> service = service(singleBroker, name);
