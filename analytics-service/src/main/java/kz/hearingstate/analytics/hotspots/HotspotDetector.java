@@ -17,8 +17,8 @@ import kz.hearingstate.messaging.EventPublisher;
 
 /**
  * Looks for a surge around each appeal as soon as its category and place are known: appeals of the same
- * category in the same settlement, or in the same geo cell, received within the window that ends at this
- * appeal's receipt. Working on receipt times, not on processing times, keeps a replay's incidents equal to
+ * category in the same settlement (or, for appeals without a settlement, in the same geo cell), received
+ * within the window that ends at this appeal's receipt. One place per appeal means one incident per surge. Working on receipt times, not on processing times, keeps a replay's incidents equal to
  * the live ones. An incident is announced once on {@code incidents.detected}, with a deterministic id that
  * is also its event id, so a repeated announcement (after a crash between publish and mark) is a duplicate
  * consumers drop.
@@ -49,8 +49,7 @@ public class HotspotDetector {
         }
         if (fact.getSettlement() != null) {
             check(fact, SETTLEMENT, fact.getSettlement());
-        }
-        if (fact.getGeoCell() != null) {
+        } else if (fact.getGeoCell() != null) {
             check(fact, GEO_CELL, fact.getGeoCell());
         }
     }

@@ -1,0 +1,120 @@
+package kz.hearingstate.analytics;
+
+import static kz.hearingstate.analytics.TestEvents.lifecycle;
+import static kz.hearingstate.analytics.TestEvents.submitted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.CloudEventHeaders;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.EventSchemas;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A surge of street-lighting appeals in Karakastek: one the day before (the baseline), then six within
+ * two hours on 18 March. With the defaults (6 h window, 8 baseline windows, at least max(5, 3 × baseline))
+ * the baseline is 1/8 = 0.125, so the fifth appeal of the surge crosses the threshold of 5.
+ */
+class HotspotDetectionTest extends AnalyticsIntegrationTest {
+
+    private static final String CATEGORY = "street-lighting";
+    private static final String PERIOD = "from=2026-03-17T00:00:00Z&to=2026-03-19T00:00:00Z";
+
+    @Test
+    void givenSixSimilarAppealsInTwoHours_whenTheFifthArrives_thenOneIncidentIsPublishedOnceAndShownAsAHotspot() {
+        appeal("light-0", Instant.parse("2026-03-17T03:00:00Z"));
+        Instant surgeStart = Instant.parse("2026-03-18T03:00:00Z");
+        for (int i = 1; i <= 6; i++) {
+            appeal("light-" + i, surgeStart.plus(Duration.ofMinutes(20L * i)));
+        }
+        // A redelivered routing event must not announce anything again.
+        send(lifecycle("light-6", 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", CATEGORY,
+                surgeStart.plus(Duration.ofDays(15)), surgeStart.plus(Duration.ofMinutes(121))));
+
+        List<ConsumerRecord<String, String>> announcements = await().atMost(Duration.ofSeconds(30))
+                .until(this::lightingIncidents, records -> !records.isEmpty());
+        JsonNode incident = JSON.readTree(announcements.getFirst().value());
+        assertThat(EventSchemas.violations(EventTypes.INCIDENT_DETECTED, incident)).isEmpty();
+        assertThat(header(announcements.getFirst(), CloudEventHeaders.TYPE)).isEqualTo(EventTypes.INCIDENT_DETECTED);
+        assertThat(header(announcements.getFirst(), CloudEventHeaders.ID)).isEqualTo(incident.get("incidentId").asString());
+        assertThat(announcements.getFirst().key()).isEqualTo(incident.get("incidentId").asString());
+        assertThat(incident.get("settlement").asString()).isEqualTo("Karakastek");
+        assertThat(incident.get("department").asString()).isEqualTo("utilities");
+        assertThat(incident.get("appealCount").asInt()).isEqualTo(5);
+        assertThat(incident.get("baselineCount").asDouble()).isEqualTo(0.125);
+        assertThat(incident.get("appealIds").size()).isEqualTo(5);
+        assertThat(incident.get("detectedAt").asString()).isEqualTo("2026-03-18T04:40:00Z"); // the fifth appeal
+
+        // The sixth appeal joins the incident; nothing is announced again (the replay test may re-announce the
+        // same incident with the same event id, which consumers drop, so count distinct ids).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode hotspots = getJson("/api/v1/stats/hotspots");
+            JsonNode lighting = null;
+            for (JsonNode hotspot : hotspots) {
+                if (hotspot.get("category").asString().equals(CATEGORY)) {
+                    lighting = hotspot;
+                }
+            }
+            assertThat(lighting).isNotNull();
+            assertThat(lighting.get("incidentId").asString()).isEqualTo(incident.get("incidentId").asString());
+            assertThat(lighting.get("appealCount").asInt()).isEqualTo(6);
+            assertThat(lighting.has("appealIds")).as("the public API lists no appeal ids").isFalse();
+        });
+        assertThat(lightingIncidents().stream().map(record -> header(record, CloudEventHeaders.ID)).distinct()).hasSize(1);
+    }
+
+    @Test
+    void givenAHotspotsQueryWithABadSince_whenAsked_thenProblemJson400() {
+        var response = get("/api/v1/stats/hotspots?since=yesterday");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo("since");
+    }
+
+    /** Sends one appeal and waits until analytics counted it, so the surge arrives in receipt order. */
+    private void appeal(String id, Instant receivedAt) {
+        int before = getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + CATEGORY).asInt(0);
+        send(submitted(id, "mobile", Language.ru, null, "Karakastek", 43.18, 76.62, receivedAt, receivedAt.plus(Duration.ofDays(15))));
+        send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", CATEGORY, receivedAt.plus(Duration.ofDays(15)),
+                receivedAt.plus(Duration.ofMinutes(1))));
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + CATEGORY).asInt(0) == before + 1);
+    }
+
+    private List<ConsumerRecord<String, String>> lightingIncidents() {
+        Map<String, Object> config = KafkaTestUtils.consumerProps(broker, "hotspot-test-" + System.nanoTime(), false);
+        try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new StringDeserializer()).createConsumer()) {
+            consumer.subscribe(List.of(Topics.INCIDENTS_DETECTED));
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(3)).forEach(record -> {
+                if (JSON.readTree(record.value()).get("category").asString().equals(CATEGORY)) {
+                    records.add(record);
+                }
+            });
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
