@@ -142,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
             services.put(service, process);
         }
         Instant deadline = Instant.now().plus(settings.startupTimeout());
-        while (!isHealthyAt("http://127.0.0.1:" + port, service)) {
+        while (!readHealth("http://127.0.0.1:" + port, service).up()) {
             process.requireAlive();
             if (Instant.now().isAfter(deadline)) {
                 throw new StackStartupException(service.module() + " on port " + port + " did not report health UP"
@@ -174,10 +174,13 @@ public final class LocalStack implements AutoCloseable {
         Instant begin = Instant.now();
         Instant deadline = begin.plus(settings.startupTimeout());
         Set<StackService> waiting = new LinkedHashSet<>(services.keySet());
+        Map<StackService, HealthReading> lastReading = new EnumMap<>(StackService.class);
         while (!waiting.isEmpty()) {
             for (StackService service : List.copyOf(waiting)) {
                 services.get(service).requireAlive();
-                if (isHealthy(service)) {
+                HealthReading reading = readHealth(baseUrlOf(service), service);
+                lastReading.put(service, reading);
+                if (reading.up()) {
                     waiting.remove(service);
                     progress.accept(service.module() + " is UP (" + Duration.between(begin, Instant.now()).toSeconds()
                             + " s)");
@@ -191,7 +194,8 @@ public final class LocalStack implements AutoCloseable {
                 ManagedProcess process = services.get(late);
                 throw new StackStartupException(late.module() + " did not report health UP at "
                         + baseUrlOf(late) + "/actuator/health within " + settings.startupTimeout().toSeconds()
-                        + " s (log: " + process.logFile() + "). Last lines:\n" + process.tailOfLog(30));
+                        + " s; last answer: " + lastReading.get(late).description() + " (log: " + process.logFile()
+                        + "). Last lines:\n" + process.tailOfLog(30));
             }
             KafkaBroker.sleep(1000);
         }
@@ -199,21 +203,26 @@ public final class LocalStack implements AutoCloseable {
 
     /** True when GET /actuator/health answers 200 with status UP. */
     public boolean isHealthy(StackService service) {
-        return isHealthyAt(baseUrlOf(service), service);
+        return readHealth(baseUrlOf(service), service).up();
     }
 
-    private boolean isHealthyAt(String baseUrl, StackService service) {
+    /** One answer of a service's health endpoint, kept to explain a start-up that never got to UP. */
+    record HealthReading(boolean up, String description) {
+    }
+
+    private HealthReading readHealth(String baseUrl, StackService service) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
+                .timeout(Duration.ofSeconds(5)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            String body = response.body().length() > 500 ? response.body().substring(0, 500) + "..." : response.body();
             if (response.statusCode() != 200) {
-                return false;
+                return new HealthReading(false, "HTTP " + response.statusCode() + " " + body);
             }
             JsonNode status = JSON.readTree(response.body()).path("status");
-            return "UP".equals(status.asString(""));
+            return new HealthReading("UP".equals(status.asString("")), "HTTP 200 " + body);
         } catch (IOException | RuntimeException e) {
-            return false;
+            return new HealthReading(false, "no answer (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackStartupException("Interrupted while waiting for " + service.module(), e);

@@ -49,6 +49,12 @@ public record StackSettings(
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
+    /**
+     * How long the services may take to report UP. Alone on 2 cores they need well under a minute; on
+     * a machine shared with parallel builds we measured three minutes, so allow generous headroom.
+     */
+    public static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(6);
+
     /** Small heaps and the C1 compiler only: four services plus a broker must fit a 2-core laptop. */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
             List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
@@ -65,7 +71,7 @@ public record StackSettings(
                 repositoryRoot.resolve("local-stack/target/kafka-libs"), currentJava(),
                 9092, 9093, 27017, ports,
                 nonBlank(environment.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(environment.get("MONGODB_URI")),
-                arguments, DEFAULT_SERVICE_JVM_OPTIONS, Duration.ofMinutes(4));
+                arguments, DEFAULT_SERVICE_JVM_OPTIONS, STARTUP_TIMEOUT);
     }
 
     /** An isolated stack for tests: every port free, data in {@code dataDirectory}, nothing external. */
@@ -76,7 +82,7 @@ public record StackSettings(
         }
         return new StackSettings(repositoryRoot, dataDirectory, kafkaLibraries, currentJava(),
                 freePort(), freePort(), freePort(), ports, Optional.empty(), Optional.empty(),
-                new EnumMap<>(StackService.class), DEFAULT_SERVICE_JVM_OPTIONS, Duration.ofMinutes(4));
+                new EnumMap<>(StackService.class), DEFAULT_SERVICE_JVM_OPTIONS, STARTUP_TIMEOUT);
     }
 
     /** A copy with {@code arguments} appended to what {@code service} already gets. */
