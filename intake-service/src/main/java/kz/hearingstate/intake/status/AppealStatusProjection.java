@@ -5,17 +5,12 @@ import java.util.function.Consumer;
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.EventTypes;
-import kz.hearingstate.messaging.EventMetadata;
-import kz.hearingstate.messaging.EventSchemas;
-import kz.hearingstate.messaging.PoisonEventException;
+import kz.hearingstate.messaging.EventReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code projectAppealStatus}: keeps {@link AppealStatusView} in step with {@code appeals.submitted}
@@ -28,27 +23,16 @@ public class AppealStatusProjection {
     private static final Logger log = LoggerFactory.getLogger(AppealStatusProjection.class);
 
     @Bean
-    Consumer<Message<byte[]>> projectAppealStatus(AppealStatusStore store, JsonMapper json) {
+    Consumer<Message<byte[]>> projectAppealStatus(AppealStatusStore store, EventReader reader) {
         return message -> {
-            EventMetadata metadata = EventMetadata.of(message);
-            JsonNode body = parse(json, message.getPayload());
-            EventSchemas.requireValid(metadata.type(), body);
-            if (EventTypes.APPEAL_SUBMITTED.equals(metadata.type())) {
-                store.applySubmitted(json.treeToValue(body, AppealSubmitted.class));
-            } else {
-                AppealLifecycleEvent event = json.treeToValue(body, AppealLifecycleEvent.class);
-                if (!store.applyLifecycle(event)) {
-                    log.debug("Ignored stale or repeated {} #{} of appeal {}", metadata.type(), event.sequence(), event.appealId());
-                }
+            if (EventTypes.APPEAL_SUBMITTED.equals(reader.metadata(message).type())) {
+                store.applySubmitted(reader.read(message, AppealSubmitted.class).payload());
+                return;
+            }
+            AppealLifecycleEvent event = reader.read(message, AppealLifecycleEvent.class).payload();
+            if (!store.applyLifecycle(event)) {
+                log.debug("Ignored stale or repeated {} #{} of appeal {}", event.type(), event.sequence(), event.appealId());
             }
         };
-    }
-
-    private static JsonNode parse(JsonMapper json, byte[] payload) {
-        try {
-            return json.readTree(payload);
-        } catch (JacksonException e) {
-            throw new PoisonEventException("Body is not JSON", e);
-        }
     }
 }

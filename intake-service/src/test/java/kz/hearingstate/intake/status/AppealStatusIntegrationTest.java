@@ -1,0 +1,198 @@
+package kz.hearingstate.intake.status;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.CloudEventHeaders;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.intake.IntakeIntegrationTest;
+import kz.hearingstate.messaging.EventSchemas;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The citizen's side after submission: status lookups fed by routing's lifecycle events, feedback and replies. */
+class AppealStatusIntegrationTest extends IntakeIntegrationTest {
+
+    private static final Instant DEADLINE = Instant.parse("2027-01-20T13:00:00Z");
+
+    @Test
+    void givenARoutedAppeal_whenLookedUp_thenStatusDepartmentDeadlineAndHistoryShowWithoutPersonalData() {
+        Submitted appeal = submit();
+        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+
+        JsonNode status = awaitStatus(appeal.trackingCode(), "ROUTED");
+        assertThat(status.get("department").asString()).isEqualTo("housing-utilities");
+        assertThat(Instant.parse(status.get("deadline").asString())).isEqualTo(DEADLINE);
+        assertThat(status.get("history").findValuesAsString("status")).containsExactly("SUBMITTED", "ROUTED");
+        String text = status.toString();
+        assertThat(text).doesNotContain("Айгерим", "900101400003", "+77011234567", "Абая");
+    }
+
+    @Test
+    void givenWellFormedEventsOnBothTopics_whenProjected_thenNoneIsDeadLettered() {
+        Submitted appeal = submit();
+        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        awaitStatus(appeal.trackingCode(), "ROUTED");
+
+        for (String topic : List.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE)) {
+            assertThat(records(Topics.deadLetter(topic, "intake"))).noneMatch(r -> appeal.appealId().equals(r.key()));
+        }
+    }
+
+    @Test
+    void givenAStaleOrRepeatedLifecycleEvent_whenConsumed_thenTheStatusDoesNotGoBack() {
+        Submitted appeal = submit();
+        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        publishLifecycle(appeal, 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, null, null);
+        awaitStatus(appeal.trackingCode(), "IN_PROGRESS");
+
+        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        publishLifecycle(appeal, 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, null, null);
+        publishLifecycle(appeal, 3, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, "Водопровод починен.");
+
+        JsonNode status = awaitStatus(appeal.trackingCode(), "ANSWERED");
+        assertThat(status.get("history").findValuesAsString("status"))
+                .containsExactly("SUBMITTED", "ROUTED", "IN_PROGRESS", "ANSWERED");
+        assertThat(status.get("answer").asString()).isEqualTo("Водопровод починен.");
+    }
+
+    @Test
+    void givenAnAnsweredAppeal_whenTheCitizenRatesIt_thenFeedbackGoesOutOnceUnderAFixedId() {
+        Submitted appeal = submit();
+        publishLifecycle(appeal, 1, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, "Готово.");
+        awaitStatus(appeal.trackingCode(), "ANSWERED");
+
+        HttpResponse<String> first = postJson("/api/v1/appeals/" + appeal.trackingCode() + "/feedback", DEMO_KEY,
+                "{\"rating\":2,\"solved\":false}");
+        HttpResponse<String> again = postJson("/api/v1/appeals/" + appeal.trackingCode() + "/feedback", DEMO_KEY,
+                "{\"rating\":2,\"solved\":false}");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(body(again).get("feedbackId")).isEqualTo(body(first).get("feedbackId"));
+        List<ConsumerRecord<String, byte[]>> feedback = records(Topics.APPEALS_FEEDBACK).stream()
+                .filter(r -> appeal.appealId().equals(r.key())).toList();
+        assertThat(feedback).hasSize(2).allSatisfy(r -> {
+            assertThat(header(r, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.APPEAL_FEEDBACK);
+            assertThat(header(r, CloudEventHeaders.ID)).isEqualTo(body(first).get("feedbackId").asString());
+        });
+        JsonNode event = json.readTree(feedback.getFirst().value());
+        assertThat(EventSchemas.violations(EventTypes.APPEAL_FEEDBACK, event)).isEmpty();
+        assertThat(event.get("rating").asInt()).isEqualTo(2);
+        assertThat(event.get("solved").asBoolean()).isFalse();
+    }
+
+    @Test
+    void givenAnAppealNotYetAnswered_whenTheCitizenRatesIt_thenConflict() {
+        Submitted appeal = submit();
+        awaitStatus(appeal.trackingCode(), "SUBMITTED");
+
+        HttpResponse<String> response = postJson("/api/v1/appeals/" + appeal.trackingCode() + "/feedback", DEMO_KEY,
+                "{\"rating\":5,\"solved\":true}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(body(response).get("type").asString()).isEqualTo("https://hearingstate.kz/problems/appeal-state-conflict");
+    }
+
+    @Test
+    void givenAnInformationRequest_whenTheCitizenReplies_thenTheReplyGoesOutAndOnlyThen() {
+        Submitted appeal = submit();
+        awaitStatus(appeal.trackingCode(), "SUBMITTED");
+        String reply = "{\"text\":\"Акт обследования прилагаю.\",\"attachments\":[{\"url\":\"https://files.example.kz/akt.pdf\"}]}";
+        assertThat(postJson("/api/v1/appeals/" + appeal.trackingCode() + "/replies", DEMO_KEY, reply).statusCode())
+                .isEqualTo(409);
+
+        publishLifecycle(appeal, 1, LifecycleType.INFO_REQUESTED, AppealStatus.INFO_REQUESTED, "Приложите акт обследования", null);
+        JsonNode status = awaitStatus(appeal.trackingCode(), "INFO_REQUESTED");
+        assertThat(status.get("history").get(1).get("reason").asString()).isEqualTo("Приложите акт обследования");
+        HttpResponse<String> response = postJson("/api/v1/appeals/" + appeal.trackingCode() + "/replies", DEMO_KEY, reply);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        ConsumerRecord<String, byte[]> record = records(Topics.APPEALS_FEEDBACK).stream()
+                .filter(r -> appeal.appealId().equals(r.key())).findFirst().orElseThrow();
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(EventTypes.CITIZEN_REPLIED);
+        assertThat(EventSchemas.violations(EventTypes.CITIZEN_REPLIED, json.readTree(record.value()))).isEmpty();
+    }
+
+    @Test
+    void givenAnUnknownOrMistypedTrackingCode_whenLookedUp_thenTheSame404WithoutHint() {
+        HttpResponse<String> unknown = get("/api/v1/appeals/ZH-00000-00000");
+        HttpResponse<String> malformed = get("/api/v1/appeals/not-a-code");
+
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(malformed.statusCode()).isEqualTo(404);
+        JsonNode unknownProblem = body(unknown);
+        JsonNode malformedProblem = body(malformed);
+        for (String field : List.of("type", "title", "detail", "status")) {
+            assertThat(unknownProblem.get(field)).isEqualTo(malformedProblem.get(field));
+        }
+        assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void givenATrackingCodeReadOverThePhone_whenTypedInLowerCaseWithLettersForDigits_thenItIsFound() {
+        Submitted appeal = submit();
+        awaitStatus(appeal.trackingCode(), "SUBMITTED");
+        String typed = appeal.trackingCode().toLowerCase().replace("-", " ").replace('0', 'o').replace('1', 'l');
+
+        assertThat(get("/api/v1/appeals/" + typed.replace(" ", "%20")).statusCode()).isEqualTo(200);
+    }
+
+    private record Submitted(String appealId, String trackingCode) {
+    }
+
+    private Submitted submit() {
+        JsonNode receipt = body(postJson("/api/v1/appeals", DEMO_KEY, validAppeal("Нет воды на улице Абая, 12 уже три дня.")));
+        return new Submitted(receipt.get("appealId").asString(), receipt.get("trackingCode").asString());
+    }
+
+    private JsonNode awaitStatus(String trackingCode, String expected) {
+        await().untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/appeals/" + trackingCode);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(body(response).get("status").asString()).isEqualTo(expected);
+        });
+        return body(get("/api/v1/appeals/" + trackingCode));
+    }
+
+    /** What routing would publish, sent by an independent producer. */
+    private void publishLifecycle(Submitted appeal, long sequence, LifecycleType type, AppealStatus status,
+            String reason, String answer) {
+        AppealLifecycleEvent event = new AppealLifecycleEvent(appeal.appealId(), appeal.trackingCode(), sequence, type,
+                status, "housing-utilities", null, "water-supply", 0.9, "system", reason, answer, null, DEADLINE,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.APPEALS_LIFECYCLE, appeal.appealId(),
+                    json.writeValueAsBytes(event));
+            record.headers().add(CloudEventHeaders.ID, (appeal.appealId() + ":" + sequence).getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.TYPE, type.eventType().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.SOURCE, "/routing-service".getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.SUBJECT, appeal.appealId().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
