@@ -102,7 +102,7 @@ class ComposeFileTest {
             Map<String, Object> environment = map(service.get("environment"));
             assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka-1:9092");
             assertThat((String) environment.get("MONGODB_URI")).as(name).contains("replicaSet=rs0");
-            assertThat(environment.get("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR")).as(name).isEqualTo("1");
+            assertThat(environment.get("KAFKA_REPLICATION_FACTOR")).as(name).isEqualTo("1");
         }
     }
 
@@ -173,7 +173,7 @@ class ComposeFileTest {
                 .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2");
         for (String name : SERVICES) {
             assertThat(map(service(highAvailability, name).get("environment"))).as(name)
-                    .containsEntry("SPRING_CLOUD_STREAM_KAFKA_BINDER_REPLICATION_FACTOR", "3")
+                    .containsEntry("KAFKA_REPLICATION_FACTOR", "3")
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092");
         }
     }

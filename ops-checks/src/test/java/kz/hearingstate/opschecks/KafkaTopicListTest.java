@@ -74,10 +74,12 @@ class KafkaTopicListTest {
     }
 
     @Test
-    void givenTheBindersMinimumPartitionCount_thenEveryConsumedTopicHasAtLeastThatMany() {
+    void givenTheBindersMinimumPartitionCount_thenEveryConsumedTopicAndItsDeadLetterTopicHaveAtLeastThatMany() {
         for (ServiceBindings.Consumer consumer : ServiceBindings.consumers()) {
-            assertThat(listed.get(consumer.topic()).partitions()).as(consumer.toString())
-                    .isGreaterThanOrEqualTo(ServiceBindings.minPartitionCount(consumer.service()));
+            int minimum = ServiceBindings.minPartitionCount(consumer.service());
+            assertThat(listed.get(consumer.topic()).partitions()).as(consumer.toString()).isGreaterThanOrEqualTo(minimum);
+            assertThat(listed.get(Topics.deadLetter(consumer.topic(), consumer.group())).partitions())
+                    .as(consumer.toString()).isGreaterThanOrEqualTo(minimum);
         }
     }
 
