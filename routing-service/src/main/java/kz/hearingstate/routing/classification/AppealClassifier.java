@@ -1,0 +1,128 @@
+package kz.hearingstate.routing.classification;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import kz.hearingstate.routing.directory.Department;
+import kz.hearingstate.routing.directory.Settlements;
+
+/**
+ * Decides where an appeal goes, in this order:
+ * <ol>
+ *   <li>corruption reports go to anti-corruption (safety rule);</li>
+ *   <li>anonymous appeals are rejected as not considered, unless they report a crime or a threat to
+ *       public safety (by rule, or by the model's choice of public-order), which go to public-order;</li>
+ *   <li>the admin's override rules;</li>
+ *   <li>the text model, weighted by the channel's category hint and limited to departments that cover the
+ *       appeal's settlement; below the confidence threshold, or when no department covers the settlement,
+ *       the appeal goes to the akim-office triage desk.</li>
+ * </ol>
+ * Plain Java: the directory and rules are passed in, so it is tested without Spring or MongoDB.
+ */
+public final class AppealClassifier {
+
+    private final LogisticRegressionModel model;
+    private final double confidenceThreshold;
+    private final double hintWeight;
+
+    public AppealClassifier(LogisticRegressionModel model, double confidenceThreshold, double hintWeight) {
+        this.model = model;
+        this.confidenceThreshold = confidenceThreshold;
+        this.hintWeight = hintWeight;
+    }
+
+    /** What the classifier looks at. {@code settlement} and {@code categoryHint} may be null. */
+    public record Input(String subject, String text, boolean anonymous, String categoryHint, String settlement) {
+        String fullText() {
+            return subject == null || subject.isBlank() ? text : subject + ". " + text;
+        }
+    }
+
+    public RoutingDecision classify(Input input, List<Department> departments, List<OverrideRule> rules) {
+        String text = input.fullText();
+        if (SafetyRules.reportsCorruption(text)) {
+            return rule(Department.ANTI_CORRUPTION, "safety rule: corruption report");
+        }
+        Map<String, Double> probabilities = model.predict(text);
+        if (input.anonymous()) {
+            String top = probabilities.keySet().iterator().next();
+            boolean modelSeesCrime = Department.PUBLIC_ORDER.equals(top) && probabilities.get(top) >= confidenceThreshold;
+            if (SafetyRules.reportsCrimeOrThreat(text) || modelSeesCrime) {
+                return rule(Department.PUBLIC_ORDER, "safety rule: anonymous report of a crime or threat to public safety");
+            }
+            return new RoutingDecision(null, null, null, 1.0, false, true, RoutingDecision.ANONYMOUS_NOT_CONSIDERED);
+        }
+        Map<String, Department> active = new LinkedHashMap<>();
+        departments.stream().filter(d -> !d.deleted()).forEach(d -> active.put(d.code(), d));
+        Optional<OverrideRule> override = matchingRule(text, rules, active);
+        if (override.isPresent()) {
+            return rule(override.get().department(), "override rule " + override.get().id());
+        }
+        return byModel(probabilities, input, active);
+    }
+
+    private RoutingDecision byModel(Map<String, Double> probabilities, Input input, Map<String, Department> active) {
+        String settlementKey = input.settlement() == null || input.settlement().isBlank() ? null : Settlements.key(input.settlement());
+        String hint = input.categoryHint() == null ? null : input.categoryHint().trim().toLowerCase(Locale.ROOT);
+        Map<String, Double> weighted = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Double> entry : probabilities.entrySet()) {
+            Department department = active.get(entry.getKey());
+            if (department == null || (settlementKey != null && !department.coversSettlement(settlementKey))) {
+                continue; // deleted, or does not serve the place
+            }
+            double weight = entry.getValue();
+            if (hint != null && department.categories().stream().anyMatch(c -> c.equalsIgnoreCase(hint))) {
+                weight *= hintWeight;
+            }
+            weighted.put(entry.getKey(), weight);
+            total += weight;
+        }
+        if (weighted.isEmpty() || total == 0) {
+            return new RoutingDecision(Department.AKIM_OFFICE, null, null, 0.0, true, false,
+                    "triage: no department covers the appeal's settlement");
+        }
+        Map.Entry<String, Double> best = weighted.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        double confidence = best.getValue() / total;
+        String category = hint != null && active.get(best.getKey()).categories().stream()
+                .anyMatch(c -> c.equalsIgnoreCase(hint)) ? hint : null;
+        if (confidence < confidenceThreshold) {
+            return new RoutingDecision(Department.AKIM_OFFICE, best.getKey(), category, confidence, true, false,
+                    String.format(Locale.ROOT, "triage: classifier confidence %.2f below %.2f (best guess %s)",
+                            confidence, confidenceThreshold, best.getKey()));
+        }
+        return new RoutingDecision(best.getKey(), best.getKey(), category, confidence, false, false,
+                String.format(Locale.ROOT, "classifier: %.2f", confidence));
+    }
+
+    private static Optional<OverrideRule> matchingRule(String text, List<OverrideRule> rules, Map<String, Department> active) {
+        String normalised = TextFeatures.normalise(text);
+        for (OverrideRule rule : rules) {
+            if (!rule.enabled() || !active.containsKey(rule.department())) {
+                continue;
+            }
+            try {
+                Pattern pattern = Pattern.compile(rule.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                if (pattern.matcher(normalised).find() || pattern.matcher(text).find()) {
+                    return Optional.of(rule);
+                }
+            } catch (PatternSyntaxException e) {
+                // validated when saved; a broken rule must never stop routing
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static RoutingDecision rule(String department, String reason) {
+        return new RoutingDecision(department, department, null, 1.0, false, false, reason);
+    }
+
+    public double confidenceThreshold() {
+        return confidenceThreshold;
+    }
+}

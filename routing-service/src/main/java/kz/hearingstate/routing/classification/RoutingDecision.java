@@ -1,0 +1,26 @@
+package kz.hearingstate.routing.classification;
+
+/**
+ * Where an appeal goes and why.
+ *
+ * @param department   the department code; the triage desk (akim-office) when {@code triage}
+ * @param classifiedAs the department the classifier preferred (differs from {@code department} in triage)
+ * @param category     the channel's category hint when it named one of the department's categories
+ * @param confidence   0 to 1; 1 for a rule
+ * @param triage       the confidence was below the threshold, or no department covers the location
+ * @param rejected     not considered (an anonymous appeal that reports no crime); {@code reason} says why
+ * @param reason       the rule or model that decided, for the lifecycle event
+ */
+public record RoutingDecision(
+        String department,
+        String classifiedAs,
+        String category,
+        double confidence,
+        boolean triage,
+        boolean rejected,
+        String reason) {
+
+    /** The APPK's rule, cited on the rejection. */
+    public static final String ANONYMOUS_NOT_CONSIDERED =
+            "APPK: anonymous appeals are not considered (they report no crime or threat to public safety)";
+}

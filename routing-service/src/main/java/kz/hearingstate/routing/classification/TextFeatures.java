@@ -1,0 +1,107 @@
+package kz.hearingstate.routing.classification;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns an appeal's text into the features the classifier counts: character n-grams (2 to 5) of the
+ * normalised text, inside word boundaries, plus whole words.
+ *
+ * <p>Normalisation makes the many spellings of one appeal look alike: lower case; ALL-CAPS hotline
+ * transcripts become ordinary text; runs of one letter collapse ("водыыы", "дооорога"); and Kazakh (or
+ * Russian) typed in Latin letters is also transliterated to Cyrillic, so "su joq, qubyr jarylgan" shares
+ * features with "су жоқ, құбыр жарылған". Character n-grams cope with Kazakh suffixes and with typos.
+ */
+public final class TextFeatures {
+
+    static final int MIN_N = 2;
+    static final int MAX_N = 5;
+
+    /** Latin to Cyrillic, longest spellings first: the Kazakh Latin alphabet of 2021 plus common informal forms. */
+    private static final String[][] LATIN_TO_CYRILLIC = {
+            {"shch", "щ"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"gh", "ғ"}, {"ng", "ң"},
+            {"ya", "я"}, {"yu", "ю"}, {"yo", "ё"}, {"ts", "ц"},
+            {"á", "ә"}, {"ä", "ә"}, {"ǵ", "ғ"}, {"ğ", "ғ"}, {"ń", "ң"}, {"ñ", "ң"}, {"ó", "ө"}, {"ö", "ө"},
+            {"ú", "ұ"}, {"ū", "ұ"}, {"ü", "ү"}, {"ı", "ы"}, {"ş", "ш"}, {"ç", "ч"}, {"i̇", "і"},
+            {"a", "а"}, {"b", "б"}, {"c", "с"}, {"d", "д"}, {"e", "е"}, {"f", "ф"}, {"g", "г"}, {"h", "х"},
+            {"i", "и"}, {"j", "ж"}, {"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"}, {"p", "п"},
+            {"q", "қ"}, {"r", "р"}, {"s", "с"}, {"t", "т"}, {"u", "у"}, {"v", "в"}, {"w", "у"}, {"x", "х"},
+            {"y", "ы"}, {"z", "з"}
+    };
+
+    private TextFeatures() {
+    }
+
+    /** Lower case, letters and digits only (others become spaces), runs of one letter collapsed. */
+    public static String normalise(String text) {
+        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT)
+                .replace('ё', 'е');
+        StringBuilder out = new StringBuilder(lower.length());
+        int previous = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            int mapped = Character.isLetterOrDigit(cp) ? cp : ' ';
+            if (mapped == previous && (mapped == ' ' || Character.isLetter(mapped))) {
+                continue; // collapse "водыыы" and repeated spaces
+            }
+            out.appendCodePoint(mapped);
+            previous = mapped;
+        }
+        return out.toString().trim();
+    }
+
+    /** The normalised text with every Latin letter transliterated to Cyrillic; null when it has no Latin letters. */
+    static String transliterated(String normalised) {
+        boolean hasLatin = normalised.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || (c > 0xC0 && c < 0x250));
+        return hasLatin ? toCyrillic(normalised) : null;
+    }
+
+    /** Every Latin letter of a normalised text transliterated to Cyrillic (Kazakh Latin, informal or of 2021). */
+    public static String toCyrillic(String normalised) {
+        StringBuilder out = new StringBuilder(normalised.length());
+        int i = 0;
+        outer:
+        while (i < normalised.length()) {
+            for (String[] pair : LATIN_TO_CYRILLIC) {
+                if (normalised.startsWith(pair[0], i)) {
+                    out.append(pair[1]);
+                    i += pair[0].length();
+                    continue outer;
+                }
+            }
+            out.append(normalised.charAt(i));
+            i++;
+        }
+        return out.toString();
+    }
+
+    /** Every feature of the text, with repetitions (the classifier counts them). */
+    public static List<String> of(String text) {
+        String normalised = normalise(text == null ? "" : text);
+        List<String> features = new ArrayList<>();
+        addFeatures(normalised, features);
+        String cyrillic = transliterated(normalised);
+        if (cyrillic != null && !cyrillic.equals(normalised)) {
+            addFeatures(cyrillic, features);
+        }
+        return features;
+    }
+
+    private static void addFeatures(String normalised, List<String> features) {
+        for (String word : normalised.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            features.add("w:" + word);
+            String padded = " " + word + " ";
+            for (int n = MIN_N; n <= MAX_N; n++) {
+                for (int start = 0; start + n <= padded.length(); start++) {
+                    features.add(padded.substring(start, start + n));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package kz.hearingstate.routing.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import kz.hearingstate.events.AppealType;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/** {@code hearing.routing.*}; every setting is listed in the README's configuration table. */
+@ConfigurationProperties("hearing.routing")
+public record RoutingProperties(
+        Resource directoryFile,
+        @DefaultValue Classifier classifier,
+        @DefaultValue Deadlines deadlines,
+        @DefaultValue Timers timers,
+        @DefaultValue Security security) {
+
+    /**
+     * @param model               the trained model (built by ModelTrainer)
+     * @param confidenceThreshold below it, the appeal goes to the akim-office triage desk
+     * @param hintWeight          factor applied to the department whose category the channel hinted
+     */
+    public record Classifier(
+            @DefaultValue("classpath:classifier/model.bin.gz") Resource model,
+            @DefaultValue("0.35") double confidenceThreshold,
+            @DefaultValue("3.0") double hintWeight) {
+    }
+
+    /**
+     * @param defaultWorkingDays           the APPK term when the type has none of its own
+     * @param workingDaysByType            terms per appeal type
+     * @param warningWorkingDaysLeft       appeal.sla-warning when this many working days remain
+     * @param outsideForwardingWorkingDays forwarding outside the akimat's competence is due within this many
+     */
+    public record Deadlines(
+            @DefaultValue("15") int defaultWorkingDays,
+            @DefaultValue Map<AppealType, Integer> workingDaysByType,
+            @DefaultValue("2") int warningWorkingDaysLeft,
+            @DefaultValue("3") int outsideForwardingWorkingDays) {
+
+        public int workingDaysFor(AppealType type) {
+            return workingDaysByType == null ? defaultWorkingDays : workingDaysByType.getOrDefault(type, defaultWorkingDays);
+        }
+    }
+
+    /**
+     * @param interval       how often due timers and unpublished events are looked for
+     * @param batchSize      at most this many appeals per look
+     * @param republishAfter events unpublished for this long are sent again
+     */
+    public record Timers(
+            @DefaultValue("30s") Duration interval,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("30s") Duration republishAfter) {
+    }
+
+    /**
+     * @param adminKeySha256       SHA-256 hex of the admin's X-Api-Key
+     * @param departmentKeySha256  per department code, SHA-256 hex of its X-Api-Key
+     */
+    public record Security(String adminKeySha256, @DefaultValue Map<String, String> departmentKeySha256) {
+    }
+}

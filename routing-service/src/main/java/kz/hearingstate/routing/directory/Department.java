@@ -1,0 +1,53 @@
+package kz.hearingstate.routing.directory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.events.DepartmentChanged;
+import kz.hearingstate.events.Language;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A department of the directory, as stored and as published. {@code version} grows by one with every
+ * change, so {@code department.changed.v1} events carry the id {@code department:<code>:<version>} and
+ * consumers can ignore stale or repeated ones. A deleted department stays as a tombstone.
+ */
+@Document(DepartmentStore.COLLECTION)
+public record Department(
+        @Id String code,
+        long version,
+        Map<Language, String> names,
+        String phone,
+        String email,
+        String address,
+        List<String> categories,
+        List<String> settlements,
+        boolean internal,
+        boolean confidential,
+        boolean deleted,
+        String changedBy,
+        Instant changedAt) {
+
+    /** The triage desk and the target of escalations; it cannot be deleted. */
+    public static final String AKIM_OFFICE = "akim-office";
+    /** Where corruption reports always go. */
+    public static final String ANTI_CORRUPTION = "anti-corruption";
+    /** Where crimes and threats to public safety go (forwarded to the police). */
+    public static final String PUBLIC_ORDER = "public-order";
+
+    public String eventId() {
+        return "department:" + code + ":" + version;
+    }
+
+    public DepartmentChanged toEvent() {
+        return new DepartmentChanged(code, version, names, phone, email, address, categories, settlements,
+                internal, confidential, deleted, changedBy, changedAt);
+    }
+
+    public boolean coversSettlement(String settlementKey) {
+        return settlements == null || settlements.isEmpty()
+                || settlements.stream().map(Settlements::key).anyMatch(settlementKey::equals);
+    }
+}

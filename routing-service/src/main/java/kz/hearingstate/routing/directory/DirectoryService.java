@@ -1,0 +1,145 @@
+package kz.hearingstate.routing.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.routing.config.RoutingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The department directory: seeded from the versioned file at start-up, edited by the admin, and
+ * published as {@code department.changed.v1} on {@code departments.directory} (keyed by code) after each
+ * change. At start-up every department is published again under its deterministic event id, so a
+ * service that missed an event learns the directory and one that did not sees only duplicates.
+ */
+@Service
+public class DirectoryService {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryService.class);
+    private static final String SEEDED_BY = "directory-file";
+
+    private final DepartmentStore store;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final RoutingProperties properties;
+    private final JsonMapper mapper;
+
+    public DirectoryService(DepartmentStore store, EventPublisher publisher, Clock clock, RoutingProperties properties,
+            JsonMapper mapper) {
+        this.store = store;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.properties = properties;
+        this.mapper = mapper;
+    }
+
+    /** Adds the file's departments that the database does not know yet; admin edits and deletions are kept. */
+    public int seedFromFile() {
+        DirectoryFile file = DirectoryFile.read(properties.directoryFile(), mapper);
+        int added = 0;
+        for (DepartmentRequest request : file.departments()) {
+            if (store.insert(toDepartment(request.code(), request, 1, SEEDED_BY + ":v" + file.version()))) {
+                added++;
+            }
+        }
+        log.info("Department directory {} v{}: {} departments in the file, {} added", file.jurisdiction(),
+                file.version(), file.departments().size(), added);
+        return added;
+    }
+
+    /** Publishes every department (tombstones too) under its deterministic id. */
+    public void publishAll() {
+        store.all().forEach(this::publish);
+    }
+
+    public List<Department> active() {
+        return store.active();
+    }
+
+    public Optional<Department> find(String code) {
+        return store.find(code).filter(d -> !d.deleted());
+    }
+
+    public boolean isActive(String code) {
+        return code != null && find(code).isPresent();
+    }
+
+    public Department create(DepartmentRequest request, String changedBy) {
+        Optional<Department> existing = store.find(request.code());
+        if (existing.isPresent() && !existing.get().deleted()) {
+            throw new DirectoryConflictException("Department " + request.code() + " exists already.");
+        }
+        Department created;
+        if (existing.isEmpty()) {
+            created = toDepartment(request.code(), request, 1, changedBy);
+            if (!store.insert(created)) {
+                throw new DirectoryConflictException("Department " + request.code() + " exists already.");
+            }
+        } else {
+            created = toDepartment(request.code(), request, existing.get().version() + 1, changedBy);
+            replaceOrConflict(created, existing.get().version());
+        }
+        publish(created);
+        return created;
+    }
+
+    public Department update(String code, DepartmentRequest request, String changedBy) {
+        Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
+        Department updated = toDepartment(code, request, current.version() + 1, changedBy);
+        replaceOrConflict(updated, current.version());
+        publish(updated);
+        return updated;
+    }
+
+    public Department delete(String code, String changedBy) {
+        if (Department.AKIM_OFFICE.equals(code)) {
+            throw new DirectoryConflictException("akim-office is the triage desk and cannot be deleted.");
+        }
+        Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
+        Department deleted = new Department(code, current.version() + 1, current.names(), current.phone(),
+                current.email(), current.address(), current.categories(), current.settlements(), current.internal(),
+                current.confidential(), true, changedBy, Instant.now(clock));
+        replaceOrConflict(deleted, current.version());
+        publish(deleted);
+        return deleted;
+    }
+
+    private void replaceOrConflict(Department department, long expectedVersion) {
+        if (!store.replace(department, expectedVersion)) {
+            throw new DirectoryConflictException("Department " + department.code() + " was changed meanwhile; reload and retry.");
+        }
+    }
+
+    private void publish(Department department) {
+        publisher.publish(Topics.DEPARTMENTS_DIRECTORY, department.code(), department.eventId(),
+                EventTypes.DEPARTMENT_CHANGED, department.code(), department.toEvent());
+    }
+
+    private Department toDepartment(String code, DepartmentRequest request, long version, String changedBy) {
+        return new Department(code, version, request.names(), request.phone(), request.email(), request.address(),
+                List.copyOf(request.categories()), request.settlements() == null ? List.of() : List.copyOf(request.settlements()),
+                request.internal(), request.confidential(), false, changedBy, Instant.now(clock));
+    }
+
+    /** 404 */
+    public static class DepartmentNotFoundException extends RuntimeException {
+        public DepartmentNotFoundException(String code) {
+            super("No department " + code + ".");
+        }
+    }
+
+    /** 409 */
+    public static class DirectoryConflictException extends RuntimeException {
+        public DirectoryConflictException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package kz.hearingstate.routing.directory;
+
+import kz.hearingstate.routing.classification.TextFeatures;
+
+/**
+ * Compares settlement names however they are written: "Узынагаш", "Ұзынағаш", "Uzynagash" and
+ * "UZYNAGASH" all give the same key (Latin transliterated, Kazakh letters folded to their Russian twins).
+ */
+public final class Settlements {
+
+    private static final String KAZAKH = "әғқңөұүһі";
+    private static final String RUSSIAN = "агкноуухи";
+
+    private Settlements() {
+    }
+
+    public static String key(String name) {
+        if (name == null) {
+            return "";
+        }
+        String cyrillic = TextFeatures.toCyrillic(TextFeatures.normalise(name));
+        StringBuilder out = new StringBuilder(cyrillic.length());
+        for (char c : cyrillic.toCharArray()) {
+            int kazakh = KAZAKH.indexOf(c);
+            out.append(kazakh >= 0 ? RUSSIAN.charAt(kazakh) : c);
+        }
+        return out.toString().replace(" ", "");
+    }
+}

@@ -1,0 +1,130 @@
+package kz.hearingstate.routing.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.messaging.EventPublisher;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code appeals} collection and its outbox. {@link #save} is a single-document conditional update
+ * (on {@code version}): of two instances changing one appeal, one wins and the other gets an
+ * {@link org.springframework.dao.OptimisticLockingFailureException} and starts again from the new state.
+ */
+@Component
+public class AppealStore {
+
+    static final String COLLECTION = "appeals";
+
+    private final MongoTemplate mongo;
+    private final EventPublisher publisher;
+
+    public AppealStore(MongoTemplate mongo, EventPublisher publisher) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+    }
+
+    /** One index per query below. */
+    public void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("nextTimerAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("outboxSince", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("department", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).on("registeredAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("department", Sort.Direction.ASC)
+                .on("registeredAt", Sort.Direction.ASC));
+    }
+
+    public Optional<RoutedAppeal> find(String appealId) {
+        return Optional.ofNullable(mongo.findById(appealId, RoutedAppeal.class));
+    }
+
+    /** @return false when the appeal exists already (another delivery or instance got there first) */
+    public boolean insert(RoutedAppeal appeal) {
+        try {
+            mongo.insert(appeal);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** @throws org.springframework.dao.OptimisticLockingFailureException when the appeal changed since it was read */
+    public RoutedAppeal save(RoutedAppeal appeal) {
+        return mongo.save(appeal);
+    }
+
+    /**
+     * Publishes the appeal's pending events in order, then removes them from its outbox. Bumping the
+     * version makes a writer that read the appeal before the removal start again, so it cannot put the
+     * published events back.
+     *
+     * @throws EventPublisher.EventNotAcknowledgedException when Kafka did not acknowledge; the rest stay pending
+     */
+    public void publishPending(RoutedAppeal appeal) {
+        List<PendingEvent> pending = List.copyOf(appeal.outbox);
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<String> published = new java.util.ArrayList<>();
+        try {
+            for (PendingEvent event : pending) {
+                publisher.publish(event.topic(), appeal.appealId, event.eventId(), event.eventType(), appeal.appealId,
+                        event.payload());
+                published.add(event.eventId());
+            }
+        } finally {
+            if (!published.isEmpty()) {
+                removePublished(appeal.appealId, published);
+            }
+        }
+    }
+
+    private void removePublished(String appealId, List<String> eventIds) {
+        Query byId = Query.query(Criteria.where("_id").is(appealId));
+        mongo.updateFirst(byId, new Update()
+                .pull("outbox", new Document("eventId", new Document("$in", eventIds)))
+                .inc("version", 1), RoutedAppeal.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(appealId).and("outbox.0").exists(false)),
+                new Update().unset("outboxSince"), RoutedAppeal.class);
+    }
+
+    /** Appeals whose legal clock needs attention, soonest first. */
+    public List<RoutedAppeal> dueTimers(Instant now, int limit) {
+        return mongo.find(Query.query(Criteria.where("nextTimerAt").lte(now)).with(Sort.by("nextTimerAt")).limit(limit),
+                RoutedAppeal.class);
+    }
+
+    /** Appeals with events saved before {@code before} and still not published. */
+    public List<RoutedAppeal> stalePending(Instant before, int limit) {
+        return mongo.find(Query.query(Criteria.where("outboxSince").lte(before)).with(Sort.by("outboxSince")).limit(limit),
+                RoutedAppeal.class);
+    }
+
+    /** A department's appeals, oldest registration first; {@code status} null for all. */
+    public List<RoutedAppeal> ofDepartment(String department, AppealStatus status, int page, int size) {
+        Criteria criteria = Criteria.where("department").is(department);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("registeredAt", "_id")).skip((long) page * size).limit(size),
+                RoutedAppeal.class);
+    }
+
+    public long countOfDepartment(String department, AppealStatus status) {
+        Criteria criteria = Criteria.where("department").is(department);
+        if (status != null) {
+            criteria = criteria.and("status").is(status);
+        }
+        return mongo.count(Query.query(criteria), RoutedAppeal.class);
+    }
+}

@@ -1,0 +1,48 @@
+package kz.hearingstate.routing.workflow;
+
+import java.time.Instant;
+import java.util.List;
+
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealType;
+import kz.hearingstate.events.Attachment;
+import kz.hearingstate.events.Citizen;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.Location;
+
+/** An appeal as its department (or the admin) sees it over HTTP: what the inbox message carries, plus its state. */
+public record AppealView(
+        String appealId,
+        String trackingCode,
+        AppealStatus status,
+        String department,
+        String previousDepartment,
+        String category,
+        double confidence,
+        boolean triage,
+        String routingReason,
+        long sequence,
+        AppealType type,
+        String channel,
+        String subject,
+        String text,
+        Language language,
+        boolean anonymous,
+        Citizen citizen,
+        Location location,
+        List<Attachment> attachments,
+        Instant registeredAt,
+        Instant deadline,
+        SlaState slaState,
+        String forwardedTo,
+        boolean forwardedLate,
+        boolean eventsPending) {
+
+    static AppealView of(RoutedAppeal a) {
+        var s = a.submitted;
+        return new AppealView(a.appealId, s.trackingCode(), a.status, a.department, a.previousDepartment, a.category,
+                a.confidence, a.triage, a.routingReason, a.sequence, s.type(), s.channel(), s.subject(), s.text(),
+                s.language(), s.anonymous(), s.citizen(), s.location(), s.attachments(), a.registeredAt, a.deadline,
+                a.slaState, a.forwardedTo, a.forwardedLate, !a.outbox.isEmpty());
+    }
+}

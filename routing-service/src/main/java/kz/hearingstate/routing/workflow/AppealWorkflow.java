@@ -1,0 +1,334 @@
+package kz.hearingstate.routing.workflow;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.AppealAssigned;
+import kz.hearingstate.events.AppealFeedback;
+import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.CitizenReplied;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.routing.access.ApiKeys.ForbiddenException;
+import kz.hearingstate.routing.access.Caller;
+import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.directory.Department;
+import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
+
+/**
+ * The department workflow and the legal clock, as plain rules over a {@link RoutedAppeal}: each method
+ * checks the move, changes the appeal and appends the events it causes to the appeal's outbox, with
+ * the sequence numbers that make their ids deterministic. Saving and publishing are the caller's job.
+ */
+public final class AppealWorkflow {
+
+    public static final String SYSTEM = "system";
+    public static final String CITIZEN = "citizen";
+
+    private final LegalClock legalClock;
+    private final RoutingProperties.Deadlines deadlines;
+    private final Predicate<String> activeDepartment;
+
+    public AppealWorkflow(LegalClock legalClock, RoutingProperties.Deadlines deadlines, Predicate<String> activeDepartment) {
+        this.legalClock = legalClock;
+        this.deadlines = deadlines;
+        this.activeDepartment = activeDepartment;
+    }
+
+    /** A new appeal, routed (or rejected as not considered) with its first events. */
+    public RoutedAppeal route(AppealSubmitted submitted, RoutingDecision decision, Instant now) {
+        RoutedAppeal appeal = new RoutedAppeal();
+        appeal.appealId = submitted.appealId();
+        appeal.submitted = submitted;
+        appeal.registeredAt = submitted.registeredAt();
+        appeal.routedAt = now;
+        appeal.classifiedAs = decision.classifiedAs();
+        appeal.category = decision.category();
+        appeal.confidence = decision.confidence();
+        appeal.routingReason = decision.reason();
+        appeal.slaState = SlaState.ON_TIME;
+        appeal.appliedInputs.add(submitted.appealId());
+        if (decision.rejected()) {
+            appeal.status = AppealStatus.REJECTED;
+            appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(submitted.type()));
+            addLifecycle(appeal, LifecycleType.REJECTED, SYSTEM, decision.reason(), now);
+        } else {
+            appeal.status = AppealStatus.ROUTED;
+            appeal.department = decision.department();
+            appeal.triage = decision.triage();
+            appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(submitted.type()));
+            addLifecycle(appeal, LifecycleType.ROUTED, SYSTEM, decision.reason(), now);
+            addAssignment(appeal, now);
+        }
+        reschedule(appeal, now);
+        appeal.updatedAt = now;
+        return appeal;
+    }
+
+    /**
+     * Applies a department's (or the admin's) action.
+     *
+     * @throws ForbiddenException                              the caller may not act on this appeal
+     * @throws AppealStateMachine.InvalidTransitionException   the appeal's status does not allow it
+     * @throws InvalidCommandException                          the action lacks what it needs
+     */
+    public void apply(RoutedAppeal appeal, Command command, Instant now) {
+        authorise(appeal, command);
+        Trigger trigger = trigger(command);
+        AppealStatus next = AppealStateMachine.next(appeal.status, trigger);
+        validate(appeal, command, trigger, now);
+        String actor = command.caller().actor();
+        String department = appeal.department;
+        switch (trigger) {
+            case ACCEPT -> {
+                appeal.status = next;
+                addLifecycle(appeal, LifecycleType.ACCEPTED, actor, command.reason(), now);
+            }
+            case REQUEST_INFO -> {
+                appeal.status = next;
+                appeal.pausedAt = now;
+                addLifecycle(appeal, LifecycleType.INFO_REQUESTED, actor, command.reason(), now);
+            }
+            case ANSWER -> {
+                appeal.status = next;
+                addLifecycle(appeal, LifecycleType.ANSWERED, actor, command.reason(), now, command.answer(), null);
+            }
+            case FORWARD_TO_DEPARTMENT, ROUTE -> {
+                appeal.status = next;
+                appeal.previousDepartment = department;
+                appeal.department = command.targetDepartment();
+                appeal.confidence = 1.0; // a person decided
+                appeal.triage = false;
+                appeal.pausedAt = null;
+                addLifecycle(appeal, LifecycleType.ROUTED, actor, command.reason() == null
+                        ? (trigger == Trigger.ROUTE ? "routed by hand" : "forwarded by " + department) : command.reason(), now);
+                addAssignment(appeal, now);
+            }
+            case FORWARD_OUTSIDE -> {
+                appeal.status = next;
+                appeal.forwardedTo = command.outsideBody();
+                int used = legalClock.workingDaysBetween(appeal.registeredAt, now);
+                appeal.forwardedLate = used > deadlines.outsideForwardingWorkingDays();
+                String reason = appeal.forwardedLate
+                        ? command.reason() + " [late: forwarded " + used + " working days after registration, the limit is "
+                                + deadlines.outsideForwardingWorkingDays() + "]"
+                        : command.reason();
+                addLifecycle(appeal, LifecycleType.FORWARDED, actor, reason, now, null, command.outsideBody());
+            }
+            case EXTEND -> {
+                appeal.deadline = command.newDeadline();
+                if (appeal.slaState == SlaState.WARNED
+                        && legalClock.warningAt(appeal.deadline, deadlines.warningWorkingDaysLeft()).isAfter(now)) {
+                    appeal.slaState = SlaState.ON_TIME; // a fresh warning before the new deadline
+                }
+                addLifecycle(appeal, LifecycleType.EXTENDED, actor, command.reason(), now);
+            }
+            case REJECT -> {
+                appeal.status = next;
+                addLifecycle(appeal, LifecycleType.REJECTED, actor, command.reason(), now);
+            }
+            default -> throw new IllegalStateException("Not a department action: " + trigger);
+        }
+        appeal.appliedInputs.add(command.actionId());
+        reschedule(appeal, now);
+        appeal.updatedAt = now;
+    }
+
+    /** The citizen answered a request for information: the paused clock restarts, moved on by the paused working days. */
+    public void citizenReplied(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
+        appeal.status = AppealStateMachine.next(appeal.status, Trigger.CITIZEN_REPLIED);
+        int paused = appeal.pausedAt == null ? 0 : legalClock.workingDaysBetween(appeal.pausedAt, now);
+        if (paused > 0) {
+            appeal.deadline = legalClock.shift(appeal.deadline, paused);
+        }
+        appeal.pausedAt = null;
+        appeal.appliedInputs.add(reply.replyId());
+        addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN,
+                "the citizen replied; the deadline moved on by " + paused + " working days", now);
+        reschedule(appeal, now);
+        appeal.updatedAt = now;
+    }
+
+    /** The citizen says the answer did not solve the problem: a repeat appeal to the same department, with a new term. */
+    public void notSolved(RoutedAppeal appeal, AppealFeedback feedback, Instant now) {
+        appeal.status = AppealStateMachine.next(appeal.status, Trigger.NOT_SOLVED);
+        appeal.registeredAt = legalClock.registeredAt(now);
+        appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
+        appeal.slaState = SlaState.ON_TIME;
+        appeal.appliedInputs.add(feedback.feedbackId());
+        addLifecycle(appeal, LifecycleType.REOPENED, CITIZEN,
+                "the citizen reports the problem is not solved (rating " + feedback.rating() + ")", now);
+        addAssignment(appeal, now);
+        reschedule(appeal, now);
+        appeal.updatedAt = now;
+    }
+
+    /**
+     * Fires the legal clock's due step, if any: the warning when few working days are left, then the
+     * breach and the escalation to akim-office at the deadline.
+     *
+     * @return the kinds published ({@code SLA_WARNING}, {@code SLA_BREACHED}), empty when nothing was due
+     */
+    public java.util.List<LifecycleType> fireTimers(RoutedAppeal appeal, Instant now) {
+        java.util.List<LifecycleType> fired = new java.util.ArrayList<>();
+        if (appeal.nextTimerAt == null || appeal.nextTimerAt.isAfter(now)) {
+            return fired;
+        }
+        if (appeal.status.isClosed() || appeal.status == AppealStatus.INFO_REQUESTED) {
+            appeal.nextTimerAt = null;
+            return fired;
+        }
+        if (appeal.slaState == SlaState.ON_TIME) {
+            appeal.slaState = SlaState.WARNED;
+            if (now.isBefore(appeal.deadline)) {
+                addLifecycle(appeal, LifecycleType.SLA_WARNING, SYSTEM,
+                        legalClock.workingDaysLeft(now, appeal.deadline) + " working days left", now);
+                fired.add(LifecycleType.SLA_WARNING);
+            }
+        }
+        if (appeal.slaState == SlaState.WARNED && !now.isBefore(appeal.deadline)) {
+            appeal.slaState = SlaState.BREACHED;
+            addLifecycle(appeal, LifecycleType.SLA_BREACHED, SYSTEM, "the deadline passed without an answer", now);
+            addLifecycle(appeal, LifecycleType.ESCALATED, SYSTEM,
+                    "escalated to " + Department.AKIM_OFFICE + ": the deadline passed without an answer", now);
+            fired.add(LifecycleType.SLA_BREACHED);
+        }
+        reschedule(appeal, now);
+        appeal.updatedAt = now;
+        return fired;
+    }
+
+    private void authorise(RoutedAppeal appeal, Command command) {
+        Caller caller = command.caller();
+        if (command.action() == ActionType.ROUTE) {
+            boolean triageDesk = caller.isDepartment(Department.AKIM_OFFICE) && Department.AKIM_OFFICE.equals(appeal.department);
+            if (!caller.admin() && !triageDesk) {
+                throw new ForbiddenException("Only the triage desk (akim-office, on appeals assigned to it) or the admin may ROUTE.");
+            }
+            return;
+        }
+        if (caller.admin()) {
+            throw new ForbiddenException("The admin may only reassign (ROUTE); the assigned department acts on the appeal.");
+        }
+        if (appeal.department == null || !caller.isDepartment(appeal.department)) {
+            throw new ForbiddenException("The appeal is not assigned to " + caller.department() + ".");
+        }
+    }
+
+    private static Trigger trigger(Command command) {
+        return switch (command.action()) {
+            case ACCEPT -> Trigger.ACCEPT;
+            case REQUEST_INFO -> Trigger.REQUEST_INFO;
+            case ANSWER -> Trigger.ANSWER;
+            case FORWARD -> present(command.outsideBody()) && !present(command.targetDepartment())
+                    ? Trigger.FORWARD_OUTSIDE : Trigger.FORWARD_TO_DEPARTMENT;
+            case EXTEND -> Trigger.EXTEND;
+            case REJECT -> Trigger.REJECT;
+            case ROUTE -> Trigger.ROUTE;
+        };
+    }
+
+    private void validate(RoutedAppeal appeal, Command command, Trigger trigger, Instant now) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        switch (trigger) {
+            case REQUEST_INFO, EXTEND, FORWARD_OUTSIDE, REJECT -> requireText(errors, "reason", command.reason());
+            case ANSWER -> requireText(errors, "answer", command.answer());
+            default -> {
+            }
+        }
+        if (trigger == Trigger.FORWARD_TO_DEPARTMENT || trigger == Trigger.ROUTE) {
+            String target = command.targetDepartment();
+            if (command.action() == ActionType.FORWARD && present(target) && present(command.outsideBody())) {
+                errors.put("outsideBody", "give either targetDepartment or outsideBody, not both");
+            } else if (!present(target)) {
+                errors.put("targetDepartment", command.action() == ActionType.FORWARD
+                        ? "targetDepartment or outsideBody is required" : "is required");
+            } else if (!activeDepartment.test(target)) {
+                errors.put("targetDepartment", "no such department: " + target);
+            } else if (target.equals(appeal.department)) {
+                errors.put("targetDepartment", "the appeal is assigned to " + target + " already");
+            }
+        }
+        if (trigger == Trigger.EXTEND) {
+            Instant latest = legalClock.latestExtendedDeadline(appeal.registeredAt);
+            if (command.newDeadline() == null) {
+                errors.put("newDeadline", "is required");
+            } else if (!now.isBefore(appeal.deadline)) {
+                errors.put("newDeadline", "the deadline " + appeal.deadline + " has passed; an extension must come before it");
+            } else if (!command.newDeadline().isAfter(appeal.deadline)) {
+                errors.put("newDeadline", "must be after the current deadline " + appeal.deadline);
+            } else if (command.newDeadline().isAfter(latest)) {
+                errors.put("newDeadline", "may be at most two months after registration: " + latest);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCommandException(errors);
+        }
+    }
+
+    private static void requireText(Map<String, String> errors, String field, String value) {
+        if (!present(value)) {
+            errors.put(field, "is required for this action");
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Where the legal clock next needs attention: the warning, then the deadline; nothing while paused or closed. */
+    private void reschedule(RoutedAppeal appeal, Instant now) {
+        if (appeal.status.isClosed() || appeal.status == AppealStatus.INFO_REQUESTED) {
+            appeal.nextTimerAt = null;
+            return;
+        }
+        appeal.warningAt = legalClock.warningAt(appeal.deadline, deadlines.warningWorkingDaysLeft());
+        appeal.nextTimerAt = switch (appeal.slaState) {
+            case ON_TIME -> appeal.warningAt;
+            case WARNED -> appeal.deadline;
+            case BREACHED -> null;
+        };
+    }
+
+    private void addLifecycle(RoutedAppeal appeal, LifecycleType type, String actor, String reason, Instant now) {
+        addLifecycle(appeal, type, actor, reason, now, null, null);
+    }
+
+    private void addLifecycle(RoutedAppeal appeal, LifecycleType type, String actor, String reason, Instant now,
+            String answer, String forwardedTo) {
+        appeal.sequence++;
+        boolean routed = type == LifecycleType.ROUTED;
+        AppealLifecycleEvent event = new AppealLifecycleEvent(appeal.appealId, appeal.submitted.trackingCode(),
+                appeal.sequence, type, appeal.status, appeal.department, routed ? appeal.previousDepartment : null,
+                appeal.category, routed ? Double.valueOf(appeal.confidence) : null, actor, reason, answer, forwardedTo,
+                appeal.deadline, now);
+        appeal.outbox.add(new PendingEvent(appeal.appealId + ":" + appeal.sequence, Topics.APPEALS_LIFECYCLE,
+                type.eventType(), event, null));
+        markPending(appeal, now);
+    }
+
+    /** The department's inbox message, named after the lifecycle event that caused it. */
+    private void addAssignment(RoutedAppeal appeal, Instant now) {
+        AppealSubmitted s = appeal.submitted;
+        AppealAssigned assigned = new AppealAssigned(s.appealId(), s.trackingCode(), appeal.department, appeal.category,
+                appeal.confidence, s.channel(), s.type(), s.subject(), s.text(), s.language(), s.anonymous(),
+                s.citizen(), s.location(), s.attachments(), appeal.registeredAt, appeal.deadline, now);
+        appeal.outbox.add(new PendingEvent(appeal.appealId + ":" + appeal.sequence + ":assigned",
+                Topics.departmentInbox(appeal.department), EventTypes.APPEAL_ASSIGNED, null, assigned));
+        markPending(appeal, now);
+    }
+
+    private static void markPending(RoutedAppeal appeal, Instant now) {
+        if (appeal.outboxSince == null) {
+            appeal.outboxSince = now;
+        }
+    }
+}

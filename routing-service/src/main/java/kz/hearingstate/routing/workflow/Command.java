@@ -1,0 +1,26 @@
+package kz.hearingstate.routing.workflow;
+
+import java.time.Instant;
+
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.DepartmentAction;
+import kz.hearingstate.routing.access.Caller;
+
+/** A department action as the workflow sees it, whether it came over HTTP or on {@code departments.actions}. */
+public record Command(
+        String actionId,
+        String appealId,
+        ActionType action,
+        Caller caller,
+        String reason,
+        String answer,
+        String targetDepartment,
+        String outsideBody,
+        Instant newDeadline) {
+
+    /** From Kafka: the acting department is named in the record (Kafka ACLs guard who may write the topic). */
+    public static Command of(DepartmentAction action) {
+        return new Command(action.actionId(), action.appealId(), action.action(), Caller.ofDepartment(action.department()),
+                action.reason(), action.answer(), action.targetDepartment(), action.outsideBody(), action.newDeadline());
+    }
+}

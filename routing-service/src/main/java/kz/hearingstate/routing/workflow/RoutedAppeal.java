@@ -1,0 +1,86 @@
+package kz.hearingstate.routing.workflow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealSubmitted;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Routing's view of one appeal ({@code appeals} collection, {@code _id} = appealId). Every write is
+ * guarded by {@code version}, so two instances never both apply a change (an action, a timer). Events
+ * decided by a change are saved in {@code outbox} with the change and removed once Kafka acknowledged
+ * them; a crash in between leaves them there to be sent again.
+ */
+@Document(AppealStore.COLLECTION)
+public class RoutedAppeal {
+
+    @Id
+    String appealId;
+    @Version
+    Long version;
+    /** The appeal as received, contacts included: department inbox messages are built from it. */
+    AppealSubmitted submitted;
+    AppealStatus status;
+    String department;
+    String previousDepartment;
+    String classifiedAs;
+    String category;
+    double confidence;
+    boolean triage;
+    String routingReason;
+    String forwardedTo;
+    boolean forwardedLate;
+    /** The sequence of the last lifecycle event; the next one is {@code sequence + 1}. */
+    long sequence;
+    Instant registeredAt;
+    Instant deadline;
+    Instant warningAt;
+    SlaState slaState;
+    /** When the legal clock next needs attention; null while paused or closed. Indexed. */
+    Instant nextTimerAt;
+    Instant pausedAt;
+    Instant routedAt;
+    Instant updatedAt;
+    /** Ids of actions, replies and feedback already applied: redelivered inputs change nothing. */
+    List<String> appliedInputs = new ArrayList<>();
+    List<PendingEvent> outbox = new ArrayList<>();
+    /** When the oldest unpublished event was saved; null when none. Indexed. */
+    Instant outboxSince;
+
+    public String appealId() {
+        return appealId;
+    }
+
+    public AppealStatus status() {
+        return status;
+    }
+
+    public String department() {
+        return department;
+    }
+
+    public boolean triage() {
+        return triage;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public Instant deadline() {
+        return deadline;
+    }
+
+    public SlaState slaState() {
+        return slaState;
+    }
+
+    public List<PendingEvent> outbox() {
+        return outbox;
+    }
+}

@@ -1,0 +1,222 @@
+package kz.hearingstate.routing.workflow;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.AppealFeedback;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.CitizenReplied;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.routing.classification.AppealClassifier;
+import kz.hearingstate.routing.classification.CorrectionStore;
+import kz.hearingstate.routing.classification.OverrideRuleStore;
+import kz.hearingstate.routing.classification.RoutingCorrection;
+import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.directory.DirectoryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies every input to an appeal the same way: read it, let {@link AppealWorkflow} decide, save with a
+ * version check (retrying from the fresh state when another instance or thread won), then publish the
+ * events the change left in the outbox. A redelivered input (same appeal, action, reply or feedback id)
+ * changes nothing and only publishes what is still pending. Logs name appeals by id only.
+ */
+@Service
+public class WorkflowService {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowService.class);
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final AppealStore store;
+    private final AppealWorkflow workflow;
+    private final AppealClassifier classifier;
+    private final DirectoryService directory;
+    private final OverrideRuleStore rules;
+    private final CorrectionStore corrections;
+    private final RoutingMetrics metrics;
+    private final Clock clock;
+    private final int batchSize;
+
+    public WorkflowService(AppealStore store, AppealWorkflow workflow, AppealClassifier classifier,
+            DirectoryService directory, OverrideRuleStore rules, CorrectionStore corrections, RoutingMetrics metrics,
+            Clock clock, RoutingProperties properties) {
+        this.store = store;
+        this.workflow = workflow;
+        this.classifier = classifier;
+        this.directory = directory;
+        this.rules = rules;
+        this.corrections = corrections;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.batchSize = properties.timers().batchSize();
+    }
+
+    /** Classifies and routes a submitted appeal; a redelivery only publishes what is still pending. */
+    public RoutedAppeal route(AppealSubmitted submitted) {
+        RoutedAppeal existing = store.find(submitted.appealId()).orElse(null);
+        if (existing != null) {
+            store.publishPending(existing);
+            return existing;
+        }
+        Instant now = clock.instant();
+        RoutingDecision decision = classifier.classify(new AppealClassifier.Input(submitted.subject(), submitted.text(),
+                        submitted.anonymous(), submitted.categoryHint(),
+                        submitted.location() == null ? null : submitted.location().settlement()),
+                directory.active(), rules.enabled());
+        RoutedAppeal appeal = workflow.route(submitted, decision, now);
+        if (!store.insert(appeal)) {
+            RoutedAppeal winner = store.find(submitted.appealId()).orElseThrow();
+            store.publishPending(winner);
+            return winner;
+        }
+        if (decision.rejected()) {
+            metrics.rejectedAnonymous();
+        } else {
+            metrics.routed(decision.department());
+            if (decision.triage()) {
+                metrics.triaged();
+            }
+        }
+        metrics.routingLatency(Duration.between(submitted.receivedAt(), now));
+        log.info("Appeal {} {} ({})", appeal.appealId, decision.rejected() ? "rejected" : "routed to " + decision.department(),
+                decision.reason());
+        store.publishPending(appeal);
+        return appeal;
+    }
+
+    /**
+     * Applies a department action; idempotent by actionId.
+     *
+     * @throws AppealNotFoundException, ForbiddenException, InvalidTransitionException, InvalidCommandException
+     */
+    public RoutedAppeal apply(Command command) {
+        String department = command.caller().admin() ? "admin" : command.caller().department();
+        try {
+            RoutedAppeal before = store.find(command.appealId()).orElseThrow(() -> new AppealNotFoundException(command.appealId()));
+            String classifiedAs = before.classifiedAs;
+            double confidence = before.confidence;
+            boolean triage = before.triage;
+            RoutedAppeal appeal = change(command.appealId(), command.actionId(), a -> workflow.apply(a, command, clock.instant()));
+            if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.actionId())) {
+                corrections.save(new RoutingCorrection(command.actionId(), appeal.appealId, appeal.submitted.language(),
+                        textOf(appeal), classifiedAs, confidence, triage, appeal.department, command.caller().actor(),
+                        clock.instant()));
+            }
+            if ((command.action() == ActionType.ROUTE || command.action() == ActionType.FORWARD)
+                    && appeal.status == AppealStatus.ROUTED) {
+                metrics.routed(appeal.department);
+            }
+            metrics.action(command.action().name(), department, "applied");
+            return appeal;
+        } catch (RuntimeException e) {
+            metrics.action(command.action().name(), department, "refused");
+            throw e;
+        }
+    }
+
+    /** The citizen's reply to a request for information; ignored unless the appeal waits for one. */
+    public void citizenReplied(CitizenReplied reply) {
+        RoutedAppeal appeal = store.find(reply.appealId()).orElse(null);
+        if (appeal == null || (!appeal.appliedInputs.contains(reply.replyId())
+                && !AppealStateMachine.allows(appeal.status, AppealStateMachine.Trigger.CITIZEN_REPLIED))) {
+            log.info("Citizen reply {} ignored: appeal {} is not waiting for information", reply.replyId(), reply.appealId());
+            return;
+        }
+        change(reply.appealId(), reply.replyId(), a -> workflow.citizenReplied(a, reply, clock.instant()));
+    }
+
+    /** The citizen's rating: "not solved" on an answered appeal reopens it; anything else changes nothing here. */
+    public void feedback(AppealFeedback feedback) {
+        if (feedback.solved()) {
+            return;
+        }
+        RoutedAppeal appeal = store.find(feedback.appealId()).orElse(null);
+        if (appeal == null || (!appeal.appliedInputs.contains(feedback.feedbackId())
+                && !AppealStateMachine.allows(appeal.status, AppealStateMachine.Trigger.NOT_SOLVED))) {
+            log.info("Feedback {} does not reopen appeal {}", feedback.feedbackId(), feedback.appealId());
+            return;
+        }
+        RoutedAppeal reopened = change(feedback.appealId(), feedback.feedbackId(), a -> workflow.notSolved(a, feedback, clock.instant()));
+        metrics.routed(reopened.department);
+    }
+
+    /**
+     * Fires the due steps of the legal clock. Each step is claimed by the version-checked save: when two
+     * instances race for one appeal, one saves (and publishes), the other sees a conflict and moves on.
+     *
+     * @return how many appeals this instance changed
+     */
+    public int fireDueTimers() {
+        Instant now = clock.instant();
+        int changed = 0;
+        for (RoutedAppeal appeal : store.dueTimers(now, batchSize)) {
+            List<LifecycleType> fired = workflow.fireTimers(appeal, now);
+            try {
+                store.save(appeal);
+            } catch (OptimisticLockingFailureException e) {
+                continue; // another instance claimed it, or an action changed it: the next round sees the new state
+            }
+            changed++;
+            fired.forEach(type -> {
+                if (type == LifecycleType.SLA_WARNING) {
+                    metrics.slaWarning(appeal.department);
+                } else {
+                    metrics.slaBreached(appeal.department);
+                }
+            });
+            publishQuietly(appeal);
+        }
+        return changed;
+    }
+
+    /** Sends events left unpublished by a crash or a Kafka outage. */
+    public int republishStale(Duration olderThan) {
+        List<RoutedAppeal> stale = store.stalePending(clock.instant().minus(olderThan), batchSize);
+        stale.forEach(this::publishQuietly);
+        return stale.size();
+    }
+
+    /** Read, change, save with version check; on conflict start again from the fresh state. Then publish. */
+    private RoutedAppeal change(String appealId, String inputId, Consumer<RoutedAppeal> change) {
+        for (int attempt = 1; ; attempt++) {
+            RoutedAppeal appeal = store.find(appealId).orElseThrow(() -> new AppealNotFoundException(appealId));
+            if (appeal.appliedInputs.contains(inputId)) {
+                store.publishPending(appeal);
+                return appeal;
+            }
+            change.accept(appeal);
+            try {
+                RoutedAppeal saved = store.save(appeal);
+                store.publishPending(saved);
+                return saved;
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void publishQuietly(RoutedAppeal appeal) {
+        try {
+            store.publishPending(appeal);
+        } catch (EventPublisher.EventNotAcknowledgedException e) {
+            log.warn("Events of appeal {} stay pending: {}", appeal.appealId, e.getMessage());
+        }
+    }
+
+    private static String textOf(RoutedAppeal appeal) {
+        String subject = appeal.submitted.subject();
+        return subject == null || subject.isBlank() ? appeal.submitted.text() : subject + ". " + appeal.submitted.text();
+    }
+}

@@ -1,0 +1,30 @@
+package kz.hearingstate.routing.classification;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextFeaturesTest {
+
+    @Test
+    void givenCapsPunctuationAndRepeatedLetters_thenNormalisationMakesThemOrdinaryText() {
+        assertThat(TextFeatures.normalise("ВОДЫЫЫ НЕТ!!!   Помогите...")).isEqualTo("воды нет помогите");
+    }
+
+    @Test
+    void givenKazakhInLatinLetters_thenItsTransliterationSharesFeaturesWithCyrillic() {
+        // informal Latin writes ұ, ү and у alike as "u": the n-grams of the rest still match
+        assertThat(TextFeatures.toCyrillic("su joq qubyr jarylgan")).isEqualTo("су жоқ қубыр жарылган");
+        Set<String> latin = new HashSet<>(TextFeatures.of("Su joq"));
+        assertThat(latin).contains("w:жоқ", "w:су");
+    }
+
+    @Test
+    void givenAWord_thenItsFeaturesAreTheWordAndItsCharacterNgramsOfTwoToFive() {
+        assertThat(TextFeatures.of("жол")).containsExactlyInAnyOrder("w:жол",
+                " ж", "жо", "ол", "л ", " жо", "жол", "ол ", " жол", "жол ", " жол ");
+    }
+}

@@ -1,0 +1,88 @@
+package kz.hearingstate.routing.directory;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.EventSchemas;
+import kz.hearingstate.routing.support.RoutingIntegrationTest;
+import kz.hearingstate.routing.support.TopicRecorder.Recorded;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class DirectoryIntegrationTest extends RoutingIntegrationTest {
+
+    private static final List<String> CODES = List.of("housing-utilities", "roads-transport", "education", "health",
+            "social-protection", "land-construction", "agriculture", "public-order", "anti-corruption", "akim-office");
+
+    private Map<String, Object> department(String code, String phone) {
+        return Map.of("code", code, "names", Map.of("kk", "Туризм бөлімі", "ru", "Отдел туризма", "en", "Tourism Department"),
+                "phone", phone, "email", code + "@zhambyl-akimat.example.kz",
+                "address", "с. Узынагаш, ул. Д. Рысбекова, 9 (example)", "categories", List.of("tourism"),
+                "settlements", List.of("Узынагаш"), "internal", true, "confidential", false);
+    }
+
+    private List<Recorded> directoryEvents(String code) {
+        return recorder().all().stream().filter(r -> r.topic().equals(Topics.DEPARTMENTS_DIRECTORY) && code.equals(r.key())).toList();
+    }
+
+    @Test
+    void givenTheStartedService_thenTheDirectoryIsPublicWithExactlyTheTenDepartmentsAndWasPublishedOnTheDirectoryTopic() {
+        HttpResponse<String> response = get("/api/v1/departments", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode departments = json(response);
+        assertThat(departments.valueStream().map(d -> d.get("code").asString())).containsAll(CODES);
+        JsonNode police = departments.valueStream().filter(d -> d.get("code").asString().equals("public-order")).findFirst().orElseThrow();
+        assertThat(police.get("internal").asBoolean()).isFalse();
+        JsonNode antiCorruption = departments.valueStream().filter(d -> d.get("code").asString().equals("anti-corruption")).findFirst().orElseThrow();
+        assertThat(antiCorruption.get("confidential").asBoolean()).isTrue();
+        assertThat(antiCorruption.get("names").get("kk").asString()).isNotBlank();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> CODES.stream().allMatch(code -> !directoryEvents(code).isEmpty()));
+        Recorded education = directoryEvents("education").getFirst();
+        assertThat(education.id()).isEqualTo("department:education:1");
+        assertThat(EventSchemas.violations(EventTypes.DEPARTMENT_CHANGED, body(education))).isEmpty();
+    }
+
+    @Test
+    void givenTheAdmin_whenADepartmentIsCreatedUpdatedAndDeleted_thenEachChangeIsAVersionedEvent() {
+        String code = "tourism";
+        HttpResponse<String> created = post("/api/v1/admin/departments", ADMIN_KEY, department(code, "+7 72770 2-11-11 (example)"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).get("version").asLong()).isEqualTo(1);
+
+        HttpResponse<String> updated = put("/api/v1/admin/departments/" + code, ADMIN_KEY, department(code, "+7 72770 2-11-12 (example)"));
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(json(updated).get("version").asLong()).isEqualTo(2);
+        assertThat(json(get("/api/v1/departments/" + code, null)).get("phone").asString()).contains("2-11-12");
+
+        assertThat(delete("/api/v1/admin/departments/" + code, ADMIN_KEY).statusCode()).isEqualTo(204);
+        assertThat(get("/api/v1/departments/" + code, null).statusCode()).isEqualTo(404);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> directoryEvents(code).size() >= 3);
+        assertThat(directoryEvents(code)).extracting(Recorded::id)
+                .containsExactly("department:tourism:1", "department:tourism:2", "department:tourism:3");
+        assertThat(body(directoryEvents(code).get(2)).get("deleted").asBoolean()).isTrue();
+        assertThat(body(directoryEvents(code).get(0)).get("changedBy").asString()).isEqualTo("admin");
+    }
+
+    @Test
+    void givenNonAdmins_orBadInput_thenTheAdminApiRefusesWithProblemJson() {
+        assertThat(post("/api/v1/admin/departments", null, department("parks", "1")).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/admin/departments", departmentKey("education"), department("parks", "1")).statusCode()).isEqualTo(403);
+        assertThat(delete("/api/v1/admin/departments/akim-office", ADMIN_KEY).statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/admin/departments", ADMIN_KEY, department("education", "1")).statusCode()).isEqualTo(409);
+
+        HttpResponse<String> invalid = post("/api/v1/admin/departments", ADMIN_KEY, Map.of("code", "Bad Code!", "names", Map.of("kk", "x")));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).get("errors").valueStream().map(e -> e.get("field").asString()))
+                .contains("code", "names", "phone", "email", "address", "categories");
+        assertThat(put("/api/v1/admin/departments/nowhere", ADMIN_KEY, department("nowhere", "1")).statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,271 @@
+package kz.hearingstate.routing.workflow;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.AppealFeedback;
+import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.CitizenReplied;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.routing.access.ApiKeys.ForbiddenException;
+import kz.hearingstate.routing.access.Caller;
+import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.support.Appeals;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The workflow's rules and the legal clock, without Spring: every action, its events, and its refusals. */
+class AppealWorkflowTest {
+
+    private static final ZoneId ALMATY = ZoneId.of("Asia/Almaty");
+    private static final LegalClock LEGAL_CLOCK = LegalClock.kazakhstan();
+    private static final Set<String> DEPARTMENTS = Set.of("housing-utilities", "roads-transport", "education", "health",
+            "social-protection", "land-construction", "agriculture", "public-order", "anti-corruption", "akim-office");
+    private final AppealWorkflow workflow = new AppealWorkflow(LEGAL_CLOCK,
+            new RoutingProperties.Deadlines(15, Map.of(), 2, 3), DEPARTMENTS::contains);
+
+    private static Instant almaty(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ALMATY).toInstant();
+    }
+
+    /** Tuesday 1 December 2026, 10:00 in Almaty. */
+    private static final Instant NOW = almaty("2026-12-01T10:00");
+
+    private RoutedAppeal routedTo(String department, Instant receivedAt) {
+        AppealSubmitted submitted = Appeals.submitted("Нет воды", Language.ru, receivedAt);
+        RoutedAppeal appeal = workflow.route(submitted, new RoutingDecision(department, department, null, 0.9, false, false,
+                "classifier: 0.90"), receivedAt);
+        appeal.outbox.clear();
+        return appeal;
+    }
+
+    private static Command command(RoutedAppeal appeal, ActionType action, Caller caller) {
+        return new Command(action.name() + "-" + appeal.sequence, appeal.appealId, action, caller, "reason", "answer",
+                null, null, null);
+    }
+
+    private static List<AppealLifecycleEvent> lifecycle(RoutedAppeal appeal) {
+        return appeal.outbox.stream().map(PendingEvent::lifecycle).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Test
+    void givenAnAppealReceivedOnFridayEvening_whenRouted_thenTheDeadlineCountsFromMondayAndSkipsTheIndependenceDayHolidays() {
+        Instant fridayEvening = almaty("2026-12-04T19:30"); // after hours
+        RoutedAppeal appeal = workflow.route(Appeals.submitted("Нет воды", Language.ru, fridayEvening),
+                new RoutingDecision("housing-utilities", "housing-utilities", null, 0.9, false, false, "classifier"), fridayEvening);
+
+        assertThat(appeal.registeredAt).isEqualTo(almaty("2026-12-07T09:00"));
+        // 15 working days after Monday 7 Dec, skipping weekends and 16 Dec (Independence Day)
+        assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(almaty("2026-12-07T09:00"), 15));
+        assertThat(appeal.deadline.atZone(ALMATY).toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 29));
+        assertThat(appeal.nextTimerAt).isEqualTo(LEGAL_CLOCK.warningAt(appeal.deadline, 2));
+        assertThat(appeal.outbox).extracting(PendingEvent::eventId)
+                .containsExactly(appeal.appealId + ":1", appeal.appealId + ":1:assigned");
+        assertThat(appeal.outbox.get(1).topic()).isEqualTo(Topics.departmentInbox("housing-utilities"));
+        assertThat(appeal.outbox.get(1).eventType()).isEqualTo(EventTypes.APPEAL_ASSIGNED);
+    }
+
+    @Test
+    void givenARoutedAppeal_whenItsDepartmentAccepts_thenItIsInProgressWithOneAcceptedEvent() {
+        RoutedAppeal appeal = routedTo("housing-utilities", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ACCEPT, Caller.ofDepartment("housing-utilities")), NOW);
+
+        assertThat(appeal.status).isEqualTo(AppealStatus.IN_PROGRESS);
+        assertThat(lifecycle(appeal)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(LifecycleType.ACCEPTED);
+            assertThat(e.sequence()).isEqualTo(2);
+            assertThat(e.actor()).isEqualTo("housing-utilities");
+        });
+    }
+
+    @Test
+    void givenAnAppealOfAnotherDepartment_whenADepartmentActs_thenItIsForbidden() {
+        RoutedAppeal appeal = routedTo("housing-utilities", NOW);
+        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ACCEPT, Caller.ofDepartment("education")), NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ACCEPT, Caller.ofAdmin()), NOW))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(appeal.outbox).isEmpty();
+    }
+
+    @Test
+    void givenAnAnsweredAppeal_whenTheDepartmentAnswersAgain_thenTheTransitionIsRefused() {
+        RoutedAppeal appeal = routedTo("education", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("education")), NOW);
+        assertThat(lifecycle(appeal).getLast().answer()).isEqualTo("answer");
+        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("education")), NOW))
+                .isInstanceOf(AppealStateMachine.InvalidTransitionException.class);
+    }
+
+    @Test
+    void givenActionsWithoutWhatTheyNeed_thenEachIsRefusedNamingTheField() {
+        RoutedAppeal appeal = routedTo("education", NOW);
+        Caller education = Caller.ofDepartment("education");
+        Command answerless = new Command("a1", appeal.appealId, ActionType.ANSWER, education, null, " ", null, null, null);
+        Command reasonless = new Command("a2", appeal.appealId, ActionType.REJECT, education, null, null, null, null, null);
+        Command nowhere = new Command("a3", appeal.appealId, ActionType.FORWARD, education, "not ours", null, null, null, null);
+        Command unknown = new Command("a4", appeal.appealId, ActionType.FORWARD, education, "not ours", null, "cosmodrome", null, null);
+        Command both = new Command("a5", appeal.appealId, ActionType.FORWARD, education, "x", null, "health", "Police", null);
+
+        assertThatThrownBy(() -> workflow.apply(appeal, answerless, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
+                e -> assertThat(e.errors()).containsKey("answer"));
+        assertThatThrownBy(() -> workflow.apply(appeal, reasonless, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
+                e -> assertThat(e.errors()).containsKey("reason"));
+        assertThatThrownBy(() -> workflow.apply(appeal, nowhere, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
+                e -> assertThat(e.errors()).containsKey("targetDepartment"));
+        assertThatThrownBy(() -> workflow.apply(appeal, unknown, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
+                e -> assertThat(e.errors().get("targetDepartment")).contains("cosmodrome"));
+        assertThatThrownBy(() -> workflow.apply(appeal, both, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
+                e -> assertThat(e.errors()).containsKey("outsideBody"));
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.outbox).isEmpty();
+    }
+
+    @Test
+    void givenAForwardToAnotherDepartment_thenTheAppealIsReRoutedWithANewInboxMessage() {
+        RoutedAppeal appeal = routedTo("education", NOW);
+        workflow.apply(appeal, new Command("f1", appeal.appealId, ActionType.FORWARD, Caller.ofDepartment("education"),
+                "it is about the clinic", null, "health", null, null), NOW);
+
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.department).isEqualTo("health");
+        assertThat(lifecycle(appeal)).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(LifecycleType.ROUTED);
+            assertThat(e.previousDepartment()).isEqualTo("education");
+        });
+        assertThat(appeal.outbox).extracting(PendingEvent::topic).contains(Topics.departmentInbox("health"));
+    }
+
+    @Test
+    void givenAForwardOutsideWithinThreeWorkingDays_thenItIsForwardedOnTime_andLaterItIsFlaggedLate() {
+        RoutedAppeal onTime = routedTo("land-construction", NOW);
+        workflow.apply(onTime, new Command("f1", onTime.appealId, ActionType.FORWARD, Caller.ofDepartment("land-construction"),
+                "land registry matter", null, null, "Government for Citizens (land cadastre)", null), almaty("2026-12-04T12:00"));
+        assertThat(onTime.status).isEqualTo(AppealStatus.FORWARDED);
+        assertThat(onTime.forwardedLate).isFalse();
+        assertThat(lifecycle(onTime).getLast().forwardedTo()).isEqualTo("Government for Citizens (land cadastre)");
+
+        RoutedAppeal late = routedTo("land-construction", NOW);
+        workflow.apply(late, new Command("f2", late.appealId, ActionType.FORWARD, Caller.ofDepartment("land-construction"),
+                "land registry matter", null, null, "Land cadastre", null), almaty("2026-12-08T12:00"));
+        assertThat(late.status).isEqualTo(AppealStatus.FORWARDED);
+        assertThat(late.forwardedLate).isTrue();
+        assertThat(lifecycle(late).getLast().reason()).contains("late");
+        assertThat(late.nextTimerAt).isNull();
+    }
+
+    @Test
+    void givenAnExtension_thenItMustBeMotivatedLaterThanTheDeadlineAndWithinTwoMonthsOfRegistration() {
+        RoutedAppeal appeal = routedTo("health", NOW);
+        Caller health = Caller.ofDepartment("health");
+        Instant tooLate = LEGAL_CLOCK.latestExtendedDeadline(appeal.registeredAt).plusSeconds(1);
+        Instant earlier = appeal.deadline.minusSeconds(3600);
+        Instant fine = almaty("2027-01-20T18:00");
+
+        assertThatThrownBy(() -> workflow.apply(appeal, new Command("e1", appeal.appealId, ActionType.EXTEND, health,
+                "needs an inspection", null, null, null, tooLate), NOW)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> workflow.apply(appeal, new Command("e2", appeal.appealId, ActionType.EXTEND, health,
+                "needs an inspection", null, null, null, earlier), NOW)).isInstanceOf(InvalidCommandException.class);
+        assertThatThrownBy(() -> workflow.apply(appeal, new Command("e3", appeal.appealId, ActionType.EXTEND, health,
+                null, null, null, null, fine), NOW)).isInstanceOf(InvalidCommandException.class);
+
+        workflow.apply(appeal, new Command("e4", appeal.appealId, ActionType.EXTEND, health, "needs an inspection", null,
+                null, null, fine), NOW);
+        assertThat(appeal.deadline).isEqualTo(fine);
+        assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.EXTENDED);
+        assertThat(appeal.nextTimerAt).isEqualTo(LEGAL_CLOCK.warningAt(fine, 2));
+    }
+
+    @Test
+    void givenARequestForInformation_whenTheCitizenRepliesFiveWorkingDaysLater_thenTheClockPausedAndTheDeadlineMovesOnByFive() {
+        RoutedAppeal appeal = routedTo("social-protection", NOW);
+        Instant deadlineBefore = appeal.deadline;
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, Caller.ofDepartment("social-protection"),
+                "please send a copy of the disability certificate", null, null, null, null), NOW);
+        assertThat(appeal.status).isEqualTo(AppealStatus.INFO_REQUESTED);
+        assertThat(appeal.nextTimerAt).isNull();
+
+        Instant reply = almaty("2026-12-08T11:00"); // Tue 1 Dec → Tue 8 Dec: 5 working days
+        workflow.citizenReplied(appeal, new CitizenReplied("reply-1", appeal.appealId, "T", "attached", List.of(), reply), reply);
+
+        assertThat(appeal.status).isEqualTo(AppealStatus.IN_PROGRESS);
+        assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.shift(deadlineBefore, 5));
+        assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.INFO_PROVIDED);
+        assertThat(lifecycle(appeal).getLast().deadline()).isEqualTo(appeal.deadline);
+        assertThat(appeal.nextTimerAt).isNotNull();
+    }
+
+    @Test
+    void givenAnAnsweredAppeal_whenTheCitizenSaysNotSolved_thenItIsReopenedToTheSameDepartmentWithANewDeadline() {
+        RoutedAppeal appeal = routedTo("roads-transport", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("roads-transport")), NOW);
+        Instant later = almaty("2027-01-11T10:00");
+
+        workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false, later), later);
+
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.department).isEqualTo("roads-transport");
+        assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(later, 15));
+        assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.REOPENED);
+        assertThat(appeal.outbox.getLast().topic()).isEqualTo(Topics.departmentInbox("roads-transport"));
+    }
+
+    @Test
+    void givenTheTriageDesk_whenItRoutesItsOwnAppeal_thenItIsReassigned_butAnotherDepartmentMayNotRoute() {
+        RoutedAppeal triage = routedTo("akim-office", NOW);
+        workflow.apply(triage, new Command("t1", triage.appealId, ActionType.ROUTE, Caller.ofDepartment("akim-office"),
+                null, null, "agriculture", null, null), NOW);
+        assertThat(triage.department).isEqualTo("agriculture");
+        assertThat(triage.triage).isFalse();
+
+        RoutedAppeal other = routedTo("education", NOW);
+        assertThatThrownBy(() -> workflow.apply(other, new Command("t2", other.appealId, ActionType.ROUTE,
+                Caller.ofDepartment("education"), null, null, "health", null, null), NOW)).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> workflow.apply(other, new Command("t3", other.appealId, ActionType.ROUTE,
+                Caller.ofDepartment("akim-office"), null, null, "health", null, null), NOW)).isInstanceOf(ForbiddenException.class);
+        workflow.apply(other, new Command("t4", other.appealId, ActionType.ROUTE, Caller.ofAdmin(), "reassigned", null,
+                "health", null, null), NOW);
+        assertThat(other.department).isEqualTo("health");
+        assertThat(lifecycle(other).getLast().actor()).isEqualTo("admin");
+    }
+
+    @Test
+    void givenTheLegalClock_whenTimeReachesTheWarningThenTheDeadline_thenEachStepFiresOnce() {
+        RoutedAppeal appeal = routedTo("health", NOW);
+        Instant warning = appeal.nextTimerAt;
+
+        assertThat(workflow.fireTimers(appeal, warning.minusSeconds(1))).isEmpty();
+        assertThat(workflow.fireTimers(appeal, warning)).containsExactly(LifecycleType.SLA_WARNING);
+        assertThat(workflow.fireTimers(appeal, warning.plusSeconds(60))).isEmpty();
+        assertThat(appeal.nextTimerAt).isEqualTo(appeal.deadline);
+
+        assertThat(workflow.fireTimers(appeal, appeal.deadline)).containsExactly(LifecycleType.SLA_BREACHED);
+        assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type)
+                .containsExactly(LifecycleType.SLA_WARNING, LifecycleType.SLA_BREACHED, LifecycleType.ESCALATED);
+        assertThat(lifecycle(appeal).getLast().reason()).contains("akim-office");
+        assertThat(appeal.nextTimerAt).isNull();
+        assertThat(workflow.fireTimers(appeal, appeal.deadline.plusSeconds(86_400))).isEmpty();
+    }
+
+    @Test
+    void givenAnAnsweredAppeal_thenNoTimerFires() {
+        RoutedAppeal appeal = routedTo("health", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("health")), NOW);
+        assertThat(appeal.nextTimerAt).isNull();
+        assertThat(workflow.fireTimers(appeal, appeal.deadline.plusSeconds(1))).isEmpty();
+    }
+}

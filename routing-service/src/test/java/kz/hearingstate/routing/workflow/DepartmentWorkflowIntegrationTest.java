@@ -1,0 +1,198 @@
+package kz.hearingstate.routing.workflow;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.AppealFeedback;
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.CitizenReplied;
+import kz.hearingstate.events.DepartmentAction;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.EventSchemas;
+import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.support.RoutingIntegrationTest;
+import kz.hearingstate.routing.support.TopicRecorder.Recorded;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The department workflow over HTTP and over departments.actions, with the citizen's replies and feedback. */
+class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
+
+    private static final String EDUCATION = "education";
+
+    private AppealSubmitted routedToEducation() {
+        AppealSubmitted appeal = Appeals.submitted("В школе не хватает учебников и учителей математики.", Language.ru, CLOCK.instant());
+        submit(appeal);
+        Recorded assigned = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
+        assertThat(assigned.topic()).isEqualTo(Topics.departmentInbox(EDUCATION));
+        return appeal;
+    }
+
+    private HttpResponse<String> act(String appealId, String key, Map<String, Object> body) {
+        return post("/api/v1/appeals/" + appealId + "/actions", key, body);
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status, String slug) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("application/problem+json"));
+        assertThat(json(response).get("type").asString()).isEqualTo("https://hearingstate.kz/problems/" + slug);
+    }
+
+    @Test
+    void givenARoutedAppeal_whenItsDepartmentAcceptsAndAnswersOverHttp_thenEachStepIsOneLifecycleEventWithActorAndSequence() {
+        AppealSubmitted appeal = routedToEducation();
+        String key = departmentKey(EDUCATION);
+
+        HttpResponse<String> accepted = act(appeal.appealId(), key, Map.of("actionId", "acc-" + appeal.appealId(), "action", "ACCEPT"));
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(json(accepted).get("status").asString()).isEqualTo("IN_PROGRESS");
+
+        HttpResponse<String> answered = act(appeal.appealId(), key, Map.of("action", "ANSWER",
+                "answer", "Учебники доставят до 15 декабря; вакансия учителя объявлена."));
+        assertThat(answered.statusCode()).isEqualTo(200);
+
+        Recorded acceptedEvent = awaitEvents(appeal.appealId(), LifecycleType.ACCEPTED.eventType(), 1).getFirst();
+        Recorded answeredEvent = awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1).getFirst();
+        assertThat(acceptedEvent.id()).isEqualTo(appeal.appealId() + ":2");
+        assertThat(answeredEvent.id()).isEqualTo(appeal.appealId() + ":3");
+        assertThat(EventSchemas.violations(answeredEvent.type(), body(answeredEvent))).isEmpty();
+        assertThat(body(answeredEvent).get("actor").asString()).isEqualTo(EDUCATION);
+        assertThat(body(answeredEvent).get("answer").asString()).contains("Учебники");
+
+        assertProblem(act(appeal.appealId(), key, Map.of("action", "ACCEPT")), 409, "invalid-transition");
+    }
+
+    @Test
+    void givenTheSameActionIdTwice_thenTheActionAppliesOnce() throws Exception {
+        AppealSubmitted appeal = routedToEducation();
+        Map<String, Object> accept = Map.of("actionId", "same-" + appeal.appealId(), "action", "ACCEPT");
+        assertThat(act(appeal.appealId(), departmentKey(EDUCATION), accept).statusCode()).isEqualTo(200);
+        assertThat(act(appeal.appealId(), departmentKey(EDUCATION), accept).statusCode()).isEqualTo(200);
+
+        awaitEvents(appeal.appealId(), LifecycleType.ACCEPTED.eventType(), 1);
+        Thread.sleep(500);
+        assertThat(recorder().ofType(appeal.appealId(), LifecycleType.ACCEPTED.eventType())).hasSize(1);
+    }
+
+    @Test
+    void givenBadCallers_thenTheyGet401Or403Or404AsProblemJson() {
+        AppealSubmitted appeal = routedToEducation();
+        assertProblem(act(appeal.appealId(), null, Map.of("action", "ACCEPT")), 401, "unauthenticated");
+        assertProblem(act(appeal.appealId(), "not-a-key", Map.of("action", "ACCEPT")), 401, "unauthenticated");
+        assertProblem(act(appeal.appealId(), departmentKey("health"), Map.of("action", "ACCEPT")), 403, "forbidden");
+        assertProblem(act(appeal.appealId(), ADMIN_KEY, Map.of("action", "ACCEPT")), 403, "forbidden");
+        assertProblem(act(UUID.randomUUID().toString(), departmentKey(EDUCATION), Map.of("action", "ACCEPT")), 404, "not-found");
+        assertProblem(get("/api/v1/departments/education/appeals", departmentKey("health")), 403, "forbidden");
+    }
+
+    @Test
+    void givenMalformedActions_thenTheyGet400WithTheFieldNamed() {
+        AppealSubmitted appeal = routedToEducation();
+        String key = departmentKey(EDUCATION);
+
+        HttpResponse<String> noAnswer = act(appeal.appealId(), key, Map.of("action", "ANSWER"));
+        assertProblem(noAnswer, 400, "invalid-request");
+        assertThat(json(noAnswer).get("errors").get(0).get("field").asString()).isEqualTo("answer");
+
+        HttpResponse<String> unknownAction = act(appeal.appealId(), key, Map.of("action", "DANCE"));
+        assertProblem(unknownAction, 400, "invalid-request");
+        HttpResponse<String> noAction = act(appeal.appealId(), key, Map.of("reason", "x"));
+        assertProblem(noAction, 400, "invalid-request");
+        assertThat(json(noAction).get("errors").get(0).get("field").asString()).isEqualTo("action");
+        assertProblem(post("/api/v1/appeals/" + appeal.appealId() + "/actions", key, "{not json"), 400, "invalid-request");
+        assertProblem(get("/api/v1/departments/education/appeals?status=LOST", key), 400, "invalid-request");
+        assertProblem(get("/api/v1/departments/education/appeals?size=100000", key), 400, "invalid-request");
+    }
+
+    @Test
+    void givenADepartmentWithoutKafka_whenItReadsItsQueueOverHttp_thenItSeesItsAppealsPagedAndFilteredByStatus() {
+        AppealSubmitted appeal = routedToEducation();
+        HttpResponse<String> page = get("/api/v1/departments/education/appeals?status=ROUTED&page=0&size=200", departmentKey(EDUCATION));
+        assertThat(page.statusCode()).isEqualTo(200);
+        JsonNode items = json(page).get("items");
+        assertThat(items.valueStream().map(i -> i.get("appealId").asString())).contains(appeal.appealId());
+        assertThat(items.valueStream().map(i -> i.get("department").asString())).containsOnly(EDUCATION);
+        assertThat(items.valueStream().map(i -> i.get("status").asString())).containsOnly("ROUTED");
+        assertThat(json(page).get("total").asLong()).isGreaterThanOrEqualTo(1);
+
+        act(appeal.appealId(), departmentKey(EDUCATION), Map.of("action", "ACCEPT"));
+        JsonNode inProgress = json(get("/api/v1/departments/education/appeals?status=IN_PROGRESS&size=200", departmentKey(EDUCATION))).get("items");
+        assertThat(inProgress.valueStream().map(i -> i.get("appealId").asString())).contains(appeal.appealId());
+    }
+
+    @Test
+    void givenACommandOnTheActionsTopic_thenItIsAppliedOnceEvenWhenRedelivered() {
+        AppealSubmitted appeal = routedToEducation();
+        DepartmentAction accept = new DepartmentAction("kafka-" + appeal.appealId(), appeal.appealId(), ActionType.ACCEPT,
+                EDUCATION, "clerk", null, null, null, null, null, Instant.now());
+        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), accept.actionId(), EventTypes.DEPARTMENT_ACTION, accept);
+        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), accept.actionId(), EventTypes.DEPARTMENT_ACTION, accept);
+        DepartmentAction foreign = new DepartmentAction("kafka-foreign-" + appeal.appealId(), appeal.appealId(), ActionType.REJECT,
+                "health", "clerk", "not ours", null, null, null, null, Instant.now());
+        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), foreign.actionId(), EventTypes.DEPARTMENT_ACTION, foreign);
+        DepartmentAction answer = new DepartmentAction("kafka-answer-" + appeal.appealId(), appeal.appealId(), ActionType.ANSWER,
+                EDUCATION, "clerk", null, "Жауап: оқулықтар жеткізіледі.", null, null, null, Instant.now());
+        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), answer.actionId(), EventTypes.DEPARTMENT_ACTION, answer);
+
+        awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1);
+        assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::type).containsExactly(
+                LifecycleType.ROUTED.eventType(), EventTypes.APPEAL_ASSIGNED, LifecycleType.ACCEPTED.eventType(),
+                LifecycleType.ANSWERED.eventType());
+    }
+
+    @Test
+    void givenARequestForInformation_whenTheCitizenReplies_thenInfoProvidedAndTheDeadlineMovesOn_andNotSolvedFeedbackReopens() {
+        AppealSubmitted appeal = routedToEducation();
+        String key = departmentKey(EDUCATION);
+        assertThat(act(appeal.appealId(), key, Map.of("action", "REQUEST_INFO", "reason", "Укажите номер школы")).statusCode()).isEqualTo(200);
+        Recorded requested = awaitEvents(appeal.appealId(), LifecycleType.INFO_REQUESTED.eventType(), 1).getFirst();
+        Instant deadlineBefore = Instant.parse(body(requested).get("deadline").asString());
+
+        CLOCK.advance(java.time.Duration.ofDays(7)); // a week passes while the clock is paused
+        CitizenReplied reply = new CitizenReplied("reply-" + appeal.appealId(), appeal.appealId(), appeal.trackingCode(),
+                "Школа №2, село Узынагаш", List.of(), Instant.now());
+        publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), reply.replyId(), EventTypes.CITIZEN_REPLIED, reply);
+        Recorded provided = awaitEvents(appeal.appealId(), LifecycleType.INFO_PROVIDED.eventType(), 1).getFirst();
+        assertThat(Instant.parse(body(provided).get("deadline").asString())).isAfter(deadlineBefore);
+        assertThat(body(provided).get("status").asString()).isEqualTo("IN_PROGRESS");
+
+        act(appeal.appealId(), key, Map.of("action", "ANSWER", "answer", "Учебники выданы."));
+        awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1);
+        AppealFeedback unsolved = new AppealFeedback("fb-" + appeal.appealId(), appeal.appealId(), appeal.trackingCode(), 1, false, Instant.now());
+        publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), unsolved.feedbackId(), EventTypes.APPEAL_FEEDBACK, unsolved);
+
+        Recorded reopened = awaitEvents(appeal.appealId(), LifecycleType.REOPENED.eventType(), 1).getFirst();
+        assertThat(body(reopened).get("department").asString()).isEqualTo(EDUCATION);
+        assertThat(EventSchemas.violations(reopened.type(), body(reopened))).isEmpty();
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 2);
+    }
+
+    @Test
+    void givenATriageAppeal_whenTheTriageDeskRoutesIt_thenTheTargetDepartmentGetsItAndTheCorrectionIsKeptAsLabelledData() {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(), "Помогите, пожалуйста, разобраться.",
+                Language.ru, false, null, "Шиен", CLOCK.instant());
+        submit(appeal);
+        Recorded triage = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
+        assertThat(triage.topic()).isEqualTo(Topics.departmentInbox("akim-office"));
+
+        HttpResponse<String> routed = act(appeal.appealId(), departmentKey("akim-office"),
+                Map.of("action", "ROUTE", "targetDepartment", "agriculture", "reason", "about pastures"));
+        assertThat(routed.statusCode()).isEqualTo(200);
+        List<Recorded> assigned = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 2);
+        assertThat(assigned.get(1).topic()).isEqualTo(Topics.departmentInbox("agriculture"));
+
+        HttpResponse<String> corrections = get("/api/v1/admin/routing-corrections", ADMIN_KEY);
+        assertThat(corrections.statusCode()).isEqualTo(200);
+        assertThat(corrections.body()).contains("Помогите, пожалуйста, разобраться.").contains("\"department\":\"agriculture\"");
+        assertProblem(get("/api/v1/admin/routing-corrections", departmentKey("akim-office")), 403, "forbidden");
+    }
+}

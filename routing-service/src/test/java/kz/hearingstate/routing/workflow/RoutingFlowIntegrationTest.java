@@ -1,0 +1,108 @@
+package kz.hearingstate.routing.workflow;
+
+import java.util.List;
+import java.util.UUID;
+
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.EventSchemas;
+import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.support.RoutingIntegrationTest;
+import kz.hearingstate.routing.support.TopicRecorder.Recorded;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
+
+    @Test
+    void givenASubmittedAppeal_whenRoutingConsumesIt_thenTheDepartmentInboxAndTheLifecycleGetOneSchemaValidEventEach() {
+        AppealSubmitted appeal = Appeals.submitted("Третий день нет воды, прорвало трубу водопровода на нашей улице.",
+                Language.ru, CLOCK.instant());
+        submit(appeal);
+
+        Recorded assigned = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
+        Recorded routed = awaitEvents(appeal.appealId(), LifecycleType.ROUTED.eventType(), 1).getFirst();
+
+        assertThat(assigned.topic()).isEqualTo(Topics.departmentInbox("housing-utilities"));
+        assertThat(assigned.key()).isEqualTo(appeal.appealId());
+        assertThat(EventSchemas.violations(EventTypes.APPEAL_ASSIGNED, body(assigned))).isEmpty();
+        assertThat(body(assigned).get("citizen").get("phone").asString()).isEqualTo("+77010000000");
+        assertThat(routed.topic()).isEqualTo(Topics.APPEALS_LIFECYCLE);
+        assertThat(routed.id()).isEqualTo(appeal.appealId() + ":1");
+        assertThat(EventSchemas.violations(routed.type(), body(routed))).isEmpty();
+        JsonNode event = body(routed);
+        assertThat(event.get("department").asString()).isEqualTo("housing-utilities");
+        assertThat(event.get("status").asString()).isEqualTo("ROUTED");
+        assertThat(event.get("sequence").asLong()).isEqualTo(1);
+        assertThat(event.get("confidence").asDouble()).isBetween(0.35, 1.0);
+    }
+
+    @Test
+    void givenARoutedAppeal_whenTheSameEventIsDeliveredAgain_thenNothingNewIsPublished() throws Exception {
+        AppealSubmitted appeal = Appeals.submitted("The school canteen serves cold food to the pupils.", Language.en, CLOCK.instant());
+        submit(appeal);
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+
+        submit(appeal);
+        AppealSubmitted marker = Appeals.submitted("Школьный автобус не приезжает в аул.", Language.ru, CLOCK.instant());
+        submit(marker); // same partition order is not guaranteed, so wait for a later appeal and then some
+        awaitEvents(marker.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+        Thread.sleep(1000);
+
+        assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::id)
+                .containsExactlyInAnyOrder(appeal.appealId() + ":1", appeal.appealId() + ":1:assigned");
+    }
+
+    @Test
+    void givenAComplaintAccusingADepartmentOfBribery_whenRouted_thenItGoesToAntiCorruptionNotTheAccusedDepartment() {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(),
+                "Директор школы требует взятку за место в первом классе.", Language.ru, false, "schools", "Самсы", CLOCK.instant());
+        submit(appeal);
+
+        Recorded assigned = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
+        assertThat(assigned.topic()).isEqualTo(Topics.departmentInbox("anti-corruption"));
+        assertThat(recorder().forKey(appeal.appealId())).noneMatch(r -> r.topic().equals(Topics.departmentInbox("education")));
+    }
+
+    @Test
+    void givenAnAnonymousAppealWithoutACrime_whenRouted_thenItIsRejectedAsNotConsideredAndReachesNoInbox() throws Exception {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(),
+                "Во дворе не вывозят мусор уже две недели.", Language.ru, true, null, "Узынагаш", CLOCK.instant());
+        submit(appeal);
+
+        Recorded rejected = awaitEvents(appeal.appealId(), LifecycleType.REJECTED.eventType(), 1).getFirst();
+        assertThat(EventSchemas.violations(rejected.type(), body(rejected))).isEmpty();
+        assertThat(body(rejected).get("reason").asString()).contains("APPK: anonymous appeals are not considered");
+        Thread.sleep(500);
+        assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::type)
+                .containsExactly(LifecycleType.REJECTED.eventType());
+    }
+
+    @Test
+    void givenAnAnonymousThreat_whenRouted_thenItGoesToPublicOrderAtOnce() {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(),
+                "Сосед угрожает убить мою семью, у него есть оружие.", Language.ru, true, null, "Каракастек", CLOCK.instant());
+        submit(appeal);
+
+        Recorded assigned = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
+        assertThat(assigned.topic()).isEqualTo(Topics.departmentInbox("public-order"));
+        assertThat(body(assigned).get("anonymous").asBoolean()).isTrue();
+    }
+
+    @Test
+    void givenAnAppealFromASettlementOutsideTheDistrict_whenRouted_thenItGoesToTheTriageDesk() {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(),
+                "Яма на дороге возле рынка, повредил колесо.", Language.ru, false, null, "Каскелен", CLOCK.instant());
+        submit(appeal);
+
+        Recorded assigned = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
+        assertThat(assigned.topic()).isEqualTo(Topics.departmentInbox("akim-office"));
+        List<Recorded> routed = recorder().ofType(appeal.appealId(), LifecycleType.ROUTED.eventType());
+        assertThat(body(routed.getFirst()).get("reason").asString()).contains("triage");
+    }
+}
