@@ -21,6 +21,7 @@ import kz.hearingstate.localstack.StackSettings;
 import kz.hearingstate.performance.baseline.KafkaBaseline;
 import kz.hearingstate.performance.load.BulkAppealProducer;
 import kz.hearingstate.performance.load.GatlingRunner;
+import kz.hearingstate.performance.load.LoadTestChannel;
 import kz.hearingstate.performance.load.SubmissionLog.Submission;
 import kz.hearingstate.performance.measure.AnalyticsCounter;
 import kz.hearingstate.performance.measure.ArrivalRecorder;
@@ -45,9 +46,6 @@ import kz.hearingstate.performance.report.BenchmarkReport.TargetCheck;
  */
 public final class Benchmark {
 
-    /** The load generator's channel; its key is configured (hashed) into intake by {@link #settings}. */
-    static final String CHANNEL = "load-test";
-    static final String API_KEY = "load-test-key-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
     static final String ROUTING_GROUP = "routing";
 
     private final BenchmarkPlan plan;
@@ -55,6 +53,7 @@ public final class Benchmark {
     private final Path workDirectory;
     private final Consumer<String> log;
     private final List<String> notes = new ArrayList<>();
+    private final LoadTestChannel channel = new LoadTestChannel();
 
     public Benchmark(BenchmarkPlan plan, Path repositoryRoot, Path workDirectory, Consumer<String> log) {
         this.plan = plan;
@@ -69,18 +68,29 @@ public final class Benchmark {
         StackSettings settings = settings();
         log.accept("Starting the stack in " + settings.dataDirectory());
         try (LocalStack stack = LocalStack.start(settings, log)) {
-            String bootstrap = stack.kafkaBootstrapServers();
-            log.accept("Kafka baseline ...");
-            KafkaBaseline.Figures baseline = new KafkaBaseline(bootstrap, workDirectory)
-                    .run(plan.baselineRecords(), plan.latencyRoundTrips());
-            log.accept("Baseline: " + baseline);
-            try (ArrivalRecorder recorder = new ArrivalRecorder(bootstrap).start();
-                 AnalyticsCounter analytics = new AnalyticsCounter(stack.baseUrlOf(StackService.ANALYTICS));
-                 ConsumerLag lag = new ConsumerLag(bootstrap)) {
-                Runs runs = new Runs(stack, recorder, analytics, lag,
-                        new GatlingRunner(stack.baseUrlOf(StackService.INTAKE), API_KEY, workDirectory.resolve("gatling")));
-                return measurePipeline(startedAt, machine, baseline, runs);
+            // Ctrl-C (or a CI timeout) must not leave a broker and four services running.
+            Thread stopStack = new Thread(stack::close, "stop-benchmark-stack");
+            Runtime.getRuntime().addShutdownHook(stopStack);
+            try {
+                return measure(stack, startedAt, machine);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(stopStack);
             }
+        }
+    }
+
+    private BenchmarkReport measure(LocalStack stack, String startedAt, MachineInfo machine) {
+        String bootstrap = stack.kafkaBootstrapServers();
+        log.accept("Kafka baseline ...");
+        KafkaBaseline.Figures baseline = new KafkaBaseline(bootstrap, workDirectory)
+                .run(plan.baselineRecords(), plan.latencyRoundTrips());
+        log.accept("Baseline: " + baseline);
+        try (ArrivalRecorder recorder = new ArrivalRecorder(bootstrap).start();
+             AnalyticsCounter analytics = new AnalyticsCounter(stack.baseUrlOf(StackService.ANALYTICS));
+             ConsumerLag lag = new ConsumerLag(bootstrap)) {
+            Runs runs = new Runs(stack, recorder, analytics, lag,
+                    new GatlingRunner(stack.baseUrlOf(StackService.INTAKE), channel.apiKey(), workDirectory.resolve("gatling")));
+            return measurePipeline(startedAt, machine, baseline, runs);
         }
     }
 
@@ -183,28 +193,7 @@ public final class Benchmark {
     private StackSettings settings() {
         StackSettings free = StackSettings.onFreePorts(repositoryRoot, workDirectory.resolve("stack"),
                 repositoryRoot.resolve("local-stack/target/kafka-libs"));
-        StackSettings tuned = new StackSettings(free.repositoryRoot(), free.dataDirectory(), free.kafkaLibraries(),
-                free.javaExecutable(), free.kafkaPort(), free.kafkaControllerPort(), free.mongoPort(), free.servicePorts(),
-                free.externalKafka(), free.externalMongo(), free.serviceArguments(), plan.serviceJvmOptions(),
-                free.startupTimeout());
-        return tuned
-                .withServiceArguments(StackService.INTAKE, List.of(
-                        "--hearing.intake.channels." + CHANNEL + ".api-key-sha256[0]=" + sha256(API_KEY),
-                        // The benchmark measures the pipeline, not the per-channel rate limit.
-                        "--hearing.intake.channels." + CHANNEL + ".rate-limit.capacity=1000000",
-                        "--hearing.intake.channels." + CHANNEL + ".rate-limit.refill-per-second=1000000"))
-                .withServiceArguments(StackService.NOTIFICATION, List.of(
-                        "--hearing.notification.embedded-smtp.enabled=true",
-                        "--hearing.notification.embedded-smtp.port=" + StackSettings.freePort()));
-    }
-
-    static String sha256(String value) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return channel.configure(LoadTestChannel.withJvmOptions(free, plan.serviceJvmOptions()));
     }
 
     static String fmt(double value) {

@@ -16,6 +16,10 @@ import kz.hearingstate.performance.report.ReportWriter;
 public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
+        // Kafka clients log every connection at INFO; the benchmark's own progress is what matters here.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         boolean smoke = false;
         Path output = Path.of("docs/benchmarks");
         Path root = Path.of("").toAbsolutePath();

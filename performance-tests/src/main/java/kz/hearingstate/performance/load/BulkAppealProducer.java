@@ -44,16 +44,8 @@ public final class BulkAppealProducer {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
             for (long i = 0; i < count && failure.get() == null; i++) {
                 String appealId = UUID.nameUUIDFromBytes((runId + ":" + i).getBytes(StandardCharsets.UTF_8)).toString();
-                RecordHeaders headers = new RecordHeaders();
-                header(headers, CloudEventHeaders.ID, appealId + ":submitted");
-                header(headers, CloudEventHeaders.TYPE, EventTypes.APPEAL_SUBMITTED);
-                header(headers, CloudEventHeaders.SOURCE, "/performance-tests/bulk");
-                header(headers, CloudEventHeaders.TIME, now.toString());
-                header(headers, CloudEventHeaders.SUBJECT, appealId);
-                header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-                header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
-                producer.send(new ProducerRecord<>(Topics.APPEALS_SUBMITTED, null, appealId,
-                        body(appealId, i, now).getBytes(StandardCharsets.UTF_8), headers), (metadata, error) -> {
+                producer.send(record(appealId, body(appealId, i, now).getBytes(StandardCharsets.UTF_8), now),
+                        (metadata, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);
                     }
@@ -66,7 +58,24 @@ public final class BulkAppealProducer {
         }
     }
 
-    static String body(String appealId, long sequence, Instant now) {
+    /**
+     * A record on {@code appeals.submitted} as intake writes it: keyed by appealId, CloudEvents headers
+     * typed {@code appeal.submitted.v1}, with whatever {@code body} (fault tests pass broken ones).
+     */
+    public static ProducerRecord<String, byte[]> record(String appealId, byte[] body, Instant now) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.ID, appealId + ":submitted");
+        header(headers, CloudEventHeaders.TYPE, EventTypes.APPEAL_SUBMITTED);
+        header(headers, CloudEventHeaders.SOURCE, "/performance-tests/bulk");
+        header(headers, CloudEventHeaders.TIME, now.toString());
+        header(headers, CloudEventHeaders.SUBJECT, appealId);
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.CONTENT_TYPE_JSON);
+        return new ProducerRecord<>(Topics.APPEALS_SUBMITTED, null, appealId, body, headers);
+    }
+
+    /** A valid {@code appeal.submitted.v1} body of an anonymous appeal. */
+    public static String body(String appealId, long sequence, Instant now) {
         String text = AppealBodies.text(sequence);
         return """
                 {"appealId":"%s","trackingCode":"ZH-BULK-%d","channel":"bulk","externalId":null,"type":"COMPLAINT",\

@@ -1,0 +1,411 @@
+package kz.hearingstate.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.localstack.ManagedProcess;
+import kz.hearingstate.localstack.StackService;
+import kz.hearingstate.performance.load.BulkAppealProducer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Faults on the whole platform, each under load from citizens whose every 202 is recorded. After each
+ * scenario, every appeal acknowledged so far must be on {@code appeals.submitted}, routed exactly once,
+ * notified (and no fact notified twice), and counted exactly once by analytics.
+ *
+ * <p>One stack serves every scenario (starting it is the expensive part), so they run in order; each
+ * leaves the stack healthy for the next. Mode: {@link FaultMode} ({@code -Dfaults.mode=long}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultInjectionTest {
+
+    private static final List<String> CONSUMER_GROUPS = List.of("intake", "routing", "notification", "analytics");
+
+    private final FaultMode mode = FaultMode.current();
+    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> trackingCodes = new ConcurrentHashMap<>();
+    private FaultStack stack;
+    private Admin admin;
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    void startStack() throws Exception {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fault-stack-");
+        System.out.println("Fault suite, mode " + mode);
+        stack = FaultStack.start(repository, data);
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        admin = Admin.create(properties);
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer = new KafkaProducer<>(properties);
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void givenLoad_whenEachServiceIsKilledWithSigkillInTurnAndRestarted_thenEveryAcknowledgedAppealIsThereExactlyOnce() {
+        underLoad("kill9-services", () -> {
+            for (StackService service : StackService.values()) {
+                pause(Duration.ofSeconds(2));
+                log("kill -9 " + service.module());
+                stack.kill9(service);
+                pause(Duration.ofSeconds(1));
+                stack.restart(service);
+                log(service.module() + " is back");
+            }
+        });
+
+        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+    }
+
+    @Test
+    @Order(2)
+    void givenLoad_whenTheBrokerIsKilledWithSigkill_thenIntakeAnswers503NeverA202UntilItIsBackAndNothingAcknowledgedIsLost() {
+        long[] down = new long[2];
+        List<AppealLoad.Outcome> outcomes = underLoad("kill9-broker", () -> {
+            stack.kill9Broker();
+            down[0] = System.currentTimeMillis();
+            log("broker killed");
+            pause(mode.brokerDown());
+            down[1] = System.currentTimeMillis();
+            stack.restartBroker();
+            log("broker is back");
+        });
+
+        List<AppealLoad.Outcome> whileDown = outcomes.stream()
+                .filter(o -> o.sentAtMillis() > down[0] && o.answeredAtMillis() < down[1]).toList();
+        assertThat(whileDown).as("answers to requests sent and answered while the broker was down").isNotEmpty()
+                .allSatisfy(o -> assertThat(o.status()).as("intake's answer while the broker is down").isEqualTo(503));
+        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+    }
+
+    @Test
+    @Order(3)
+    void givenLoad_whenTheMongoWireServerIsStoppedForAWhile_thenEveryAcknowledgedAppealIsStillThereExactlyOnce() {
+        underLoad("mongo-stop", () -> {
+            stack.stopMongo();
+            log("MongoDB-wire server stopped for " + mode.mongoDown().toSeconds() + " s");
+            pause(mode.mongoDown());
+            stack.startMongo();
+            log("MongoDB-wire server is back");
+        });
+
+        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+    }
+
+    @Test
+    @Order(4)
+    void givenPoisonRecordsAheadOfAValidAppeal_whenConsumed_thenEachGroupDeadLettersThemAndStillProcessesTheAppeal()
+            throws Exception {
+        String appealId = UUID.randomUUID().toString();
+        RecordMetadata unparseable = send(appealId, "{not json at all".getBytes(StandardCharsets.UTF_8));
+        RecordMetadata schemaInvalid = send(appealId,
+                ("{\"appealId\":\"" + appealId + "\",\"text\":\"short\"}").getBytes(StandardCharsets.UTF_8));
+        RecordMetadata valid = send(appealId, validBody(appealId));
+        assertThat(Set.of(unparseable.partition(), schemaInvalid.partition())).containsExactly(valid.partition());
+        TopicPartition partition = new TopicPartition(Topics.APPEALS_SUBMITTED, valid.partition());
+
+        await("every group to commit past the valid appeal behind the poison", Duration.ofSeconds(90),
+                () -> CONSUMER_GROUPS.stream().allMatch(group -> committed(group, partition) > valid.offset()));
+        for (String group : CONSUMER_GROUPS) {
+            String deadLetters = Topics.deadLetter(Topics.APPEALS_SUBMITTED, group);
+            List<TopicLedger.Entry> dead = TopicLedger.read(stack.bootstrapServers(), deadLetters::equals).stream()
+                    .filter(e -> appealId.equals(e.key())).toList();
+            assertThat(dead).as("records of %s on %s", appealId, deadLetters).hasSize(2);
+            assertThat(dead).extracting(TopicLedger.Entry::body)
+                    .containsExactlyInAnyOrder("{not json at all", "{\"appealId\":\"" + appealId + "\",\"text\":\"short\"}");
+        }
+        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+    }
+
+    @Test
+    @Order(5)
+    void givenAnUnwritableDeadLetterTopic_whenAPoisonRecordArrives_thenTheOffsetStaysUncommittedUntilTheDeadLetterIsWritten()
+            throws Exception {
+        String group = "analytics";
+        String deadLetters = Topics.deadLetter(Topics.APPEALS_SUBMITTED, group);
+        createIfMissing(deadLetters);
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, deadLetters);
+        // Records larger than one byte are refused: every dead-letter publish fails with RecordTooLargeException.
+        alter(topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"), AlterConfigOp.OpType.SET));
+        String appealId = UUID.randomUUID().toString();
+        RecordMetadata poison;
+        RecordMetadata valid;
+        try {
+            poison = send(appealId, "\u0000 binary garbage".getBytes(StandardCharsets.UTF_8));
+            valid = send(appealId, validBody(appealId));
+            TopicPartition partition = new TopicPartition(Topics.APPEALS_SUBMITTED, poison.partition());
+
+            await("routing, whose dead-letter topic works, to pass both records", Duration.ofSeconds(60),
+                    () -> committed("routing", partition) > valid.offset());
+            pause(mode.deadLetterOutage());
+
+            assertThat(committed(group, partition)).as("%s's committed offset while its dead-letter topic refuses writes",
+                    group).isLessThanOrEqualTo(poison.offset());
+            assertThat(deadLettersFor(deadLetters, appealId)).isEmpty();
+        } finally {
+            alter(topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""),
+                    AlterConfigOp.OpType.DELETE));
+        }
+        TopicPartition partition = new TopicPartition(Topics.APPEALS_SUBMITTED, poison.partition());
+        await(group + " to dead-letter the poison and commit past it once the topic takes writes", Duration.ofSeconds(90),
+                () -> committed(group, partition) > valid.offset());
+        assertThat(deadLettersFor(deadLetters, appealId)).hasSize(1);
+        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+    }
+
+    @Test
+    @Order(6)
+    void givenLoad_whenASecondRoutingInstanceJoinsAndLeavesRepeatedly_thenEveryAppealIsRoutedExactlyOnce() {
+        underLoad("rebalance-storm", () -> {
+            for (int cycle = 1; cycle <= mode.rebalanceCycles(); cycle++) {
+                ManagedProcess second = stack.addInstance(StackService.ROUTING);
+                log("second routing instance joined (cycle " + cycle + ")");
+                pause(Duration.ofSeconds(3));
+                second.close();
+                log("second routing instance left (cycle " + cycle + ")");
+            }
+        });
+
+        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+    }
+
+    @Test
+    @Order(7)
+    void givenSettledProjections_whenEveryConsumerGroupReplaysFromOffsetZero_thenNoProjectionChangesAndNothingIsSentAgain()
+            throws Exception {
+        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        PlatformLedger topicsBefore = PlatformLedger.read(stack.bootstrapServers());
+        JsonNode summaryBefore = analyticsSummary();
+        Map<String, JsonNode> statusBefore = intakeStatuses();
+
+        List<StackService> consumers = List.of(StackService.INTAKE, StackService.ROUTING, StackService.NOTIFICATION,
+                StackService.ANALYTICS);
+        consumers.forEach(stack::stop);
+        for (String group : CONSUMER_GROUPS) {
+            Map<TopicPartition, OffsetAndMetadata> toZero = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .keySet().forEach(tp -> toZero.put(tp, new OffsetAndMetadata(0)));
+            admin.alterConsumerGroupOffsets(group, toZero).all().get(30, TimeUnit.SECONDS);
+            log(group + " reset to offset 0 on " + toZero.size() + " partitions");
+        }
+        CompletableFuture.allOf(consumers.stream()
+                .map(service -> CompletableFuture.runAsync(() -> stack.restart(service))).toArray(CompletableFuture[]::new))
+                .get(5, TimeUnit.MINUTES);
+        await("every group to replay to the end", Duration.ofMinutes(3), this::everyGroupCaughtUp);
+
+        PlatformLedger topicsAfter = PlatformLedger.read(stack.bootstrapServers());
+        assertThat(topicsAfter.routedEventIds).as("appeal.routed event ids after the replay").isEqualTo(topicsBefore.routedEventIds);
+        assertThat(topicsAfter.inboxEventIds).as("inbox event ids after the replay").isEqualTo(topicsBefore.inboxEventIds);
+        assertThat(topicsAfter.notifications).as("notifications after the replay").isEqualTo(topicsBefore.notifications);
+        assertThat(analyticsSummary()).as("analytics summary after the replay").isEqualTo(summaryBefore);
+        assertThat(intakeStatuses()).as("intake's status views after the replay").isEqualTo(statusBefore);
+        assertThat(stack.mailbox()).as("mail sent by the replay").hasValueSatisfying(mail -> assertThat(mail).isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private List<AppealLoad.Outcome> underLoad(String run, Runnable fault) {
+        AppealLoad load = AppealLoad.start(stack.baseUrlOf(StackService.INTAKE), stack.apiKey(),
+                run + "-" + Long.toHexString(System.currentTimeMillis()), mode.appealsPerSecond());
+        List<AppealLoad.Outcome> outcomes;
+        try {
+            pause(Duration.ofSeconds(2));
+            fault.run();
+            pause(Duration.ofSeconds(3));
+        } finally {
+            outcomes = load.stop();
+        }
+        Map<Integer, Long> byStatus = new HashMap<>();
+        outcomes.forEach(o -> byStatus.merge(o.status(), 1L, Long::sum));
+        log(run + ": " + outcomes.size() + " submissions, by status " + byStatus);
+        outcomes.stream().filter(AppealLoad.Outcome::acknowledged).forEach(o -> {
+            acknowledged.add(o.appealId());
+            if (o.trackingCode() != null) {
+                trackingCodes.put(o.appealId(), o.trackingCode());
+            }
+        });
+        assertThat(outcomes).as("submissions acknowledged during " + run).anyMatch(AppealLoad.Outcome::acknowledged);
+        assertThat(outcomes).as("answers other than 202, 503 or no answer during " + run)
+                .allSatisfy(o -> assertThat(o.status()).isIn(0, 202, 503));
+        return outcomes;
+    }
+
+    /** Waits (bounded) until the platform has settled, then checks every acknowledged appeal. */
+    private void assertEveryAcknowledgedAppealIsThereExactlyOnce() {
+        long deadline = System.nanoTime() + mode.settle().toNanos();
+        PlatformLedger ledger;
+        long counted;
+        while (true) {
+            ledger = PlatformLedger.read(stack.bootstrapServers());
+            counted = stack.analyticsCount().orElse(-1);
+            if (ledger.settled(acknowledged, counted) || System.nanoTime() > deadline) {
+                break;
+            }
+            pause(Duration.ofSeconds(2));
+        }
+        assertThat(ledger.violations(acknowledged, acknowledged, counted))
+                .as("what breaks 'every acknowledged appeal exactly once' (%d acknowledged, %d on the topic)",
+                        acknowledged.size(), ledger.submitted.size())
+                .isEmpty();
+        JsonNode mailbox = stack.mailbox().orElseThrow(() -> new AssertionError("notification's mailbox did not answer"));
+        Map<String, Integer> sends = new HashMap<>();
+        mailbox.forEach(mail -> sends.merge(mail.path("messageId").asString(""), 1, Integer::sum));
+        assertThat(sends).as("e-mails sent more than once (by Message-ID)").allSatisfy((id, count) -> assertThat(count).isOne());
+    }
+
+    private boolean everyGroupCaughtUp() {
+        try (var lag = new kz.hearingstate.performance.measure.ConsumerLag(stack.bootstrapServers())) {
+            for (String group : CONSUMER_GROUPS) {
+                for (String topic : List.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE)) {
+                    if (hasOffsets(group, topic) && lag.of(group, topic) != 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean hasOffsets(String group, String topic) {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS)
+                    .keySet().stream().anyMatch(tp -> tp.topic().equals(topic));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private JsonNode analyticsSummary() {
+        JsonNode summary = stack.json(stack.baseUrlOf(StackService.ANALYTICS) + "/api/v1/stats/summary")
+                .orElseThrow(() -> new AssertionError("analytics summary did not answer"));
+        ((ObjectNode) summary).remove(List.of("generatedAt", "from", "to"));
+        return summary;
+    }
+
+    /** Intake's public status view of a sample of the acknowledged appeals. */
+    private Map<String, JsonNode> intakeStatuses() {
+        Map<String, JsonNode> statuses = new HashMap<>();
+        trackingCodes.values().stream().sorted().limit(20).forEach(code -> statuses.put(code,
+                stack.json(stack.baseUrlOf(StackService.INTAKE) + "/api/v1/appeals/" + code)
+                        .orElseThrow(() -> new AssertionError("no status view for " + code))));
+        return statuses;
+    }
+
+    private RecordMetadata send(String appealId, byte[] body) throws Exception {
+        return producer.send(BulkAppealProducer.record(appealId, body, Instant.now())).get(30, TimeUnit.SECONDS);
+    }
+
+    private static byte[] validBody(String appealId) {
+        return BulkAppealProducer.body(appealId, 7, Instant.now()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private long committed(String group, TopicPartition partition) {
+        try {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(15, TimeUnit.SECONDS).get(partition);
+            return offset == null ? -1 : offset.offset();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private List<TopicLedger.Entry> deadLettersFor(String deadLetterTopic, String appealId) {
+        return TopicLedger.read(stack.bootstrapServers(), deadLetterTopic::equals).stream()
+                .filter(e -> appealId.equals(e.key())).toList();
+    }
+
+    private void createIfMissing(String topic) throws Exception {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private void alter(ConfigResource resource, AlterConfigOp op) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(30, TimeUnit.SECONDS);
+    }
+
+    private static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
+            }
+            pause(Duration.ofMillis(500));
+        }
+    }
+
+    private static void pause(Duration duration) {
+        AppealLoad.sleep(duration.toMillis());
+    }
+
+    private static void log(String line) {
+        System.out.println(Instant.now() + " [faults] " + line);
+    }
+
+}

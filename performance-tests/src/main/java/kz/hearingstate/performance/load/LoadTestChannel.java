@@ -1,0 +1,54 @@
+package kz.hearingstate.performance.load;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import kz.hearingstate.localstack.StackService;
+import kz.hearingstate.localstack.StackSettings;
+
+/**
+ * The channel load and fault tests submit through: a fresh API key per run, configured into intake
+ * (hashed, as intake keeps every key) with a rate limit high enough that the limit is never what is
+ * measured. Notification gets its embedded SMTP server on a free port, so e-mails are really sent.
+ */
+public final class LoadTestChannel {
+
+    public static final String CHANNEL = "load-test";
+
+    private final String apiKey = "load-test-" + UUID.randomUUID();
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** {@code settings} with this channel configured into intake and the embedded SMTP server enabled. */
+    public StackSettings configure(StackSettings settings) {
+        return settings
+                .withServiceArguments(StackService.INTAKE, List.of(
+                        "--hearing.intake.channels." + CHANNEL + ".api-key-sha256[0]=" + sha256(apiKey),
+                        "--hearing.intake.channels." + CHANNEL + ".rate-limit.capacity=1000000",
+                        "--hearing.intake.channels." + CHANNEL + ".rate-limit.refill-per-second=1000000"))
+                .withServiceArguments(StackService.NOTIFICATION, List.of(
+                        "--hearing.notification.embedded-smtp.enabled=true",
+                        "--hearing.notification.embedded-smtp.port=" + StackSettings.freePort()));
+    }
+
+    /** {@code settings} with other JVM options for the services. */
+    public static StackSettings withJvmOptions(StackSettings s, List<String> jvmOptions) {
+        return new StackSettings(s.repositoryRoot(), s.dataDirectory(), s.kafkaLibraries(), s.javaExecutable(),
+                s.kafkaPort(), s.kafkaControllerPort(), s.mongoPort(), s.servicePorts(), s.externalKafka(),
+                s.externalMongo(), s.serviceArguments(), jvmOptions, s.startupTimeout());
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}
