@@ -1,0 +1,120 @@
+package kz.hearingstate.analytics;
+
+import static kz.hearingstate.analytics.TestEvents.feedback;
+import static kz.hearingstate.analytics.TestEvents.lifecycle;
+import static kz.hearingstate.analytics.TestEvents.submitted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transparency page in a real browser: Debian's headless chromium driven by playwright-core
+ * (src/test/browser/public-page.test.mjs) against this service on its random port, after a seeded scenario.
+ * The script checks the page against the API, the language switch, keyboard focus, that nothing is loaded
+ * from outside and that no personal data shows; it writes target/screenshots/public-page.png.
+ */
+class PublicPageBrowserTest extends AnalyticsIntegrationTest {
+
+    private static final Path BROWSER_DIR = Path.of("src/test/browser");
+    private static final Path SCREENSHOT = Path.of("target/screenshots/public-page.png");
+    private static final String PERIOD = "from=2026-01-01&to=2026-03-01";
+
+    @Test
+    void givenASeededScenario_whenThePublicPageIsOpenedInChromium_thenItShowsTheApiFiguresInEveryLanguage() throws Exception {
+        givenDepartmentsAndAppealsFromJanuaryAndFebruary();
+
+        Files.deleteIfExists(SCREENSHOT);
+        ensureNodeModules();
+        ProcessBuilder script = new ProcessBuilder("node", "public-page.test.mjs").directory(BROWSER_DIR.toFile())
+                .redirectErrorStream(true);
+        script.environment().put("BASE_URL", baseUrl());
+        script.environment().put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
+        script.environment().put("FORBIDDEN", String.join("|", TestEvents.CITIZEN_NAME, TestEvents.CITIZEN_IIN,
+                TestEvents.CITIZEN_PHONE, TestEvents.CITIZEN_EMAIL, TestEvents.APPEAL_TEXT, TestEvents.STREET_ADDRESS,
+                "admin.beisenova"));
+        Run run = run(script, 120);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("public page: all checks passed");
+        assertThat(SCREENSHOT).exists();
+        assertThat(Files.size(SCREENSHOT)).isGreaterThan(20_000);
+    }
+
+    private void givenDepartmentsAndAppealsFromJanuaryAndFebruary() {
+        Instant at = Instant.parse("2026-01-05T04:00:00Z");
+        send(TestEvents.department("roads", 2, "Жол бөлімі", "Отдел дорог", "Roads department", "+7 727 700 0001", false, at));
+        send(TestEvents.department("utilities", 1, "Тұрғын үй-коммуналдық шаруашылық бөлімі", "Отдел ЖКХ",
+                "Housing and utilities department", "+7 727 700 0002", false, at));
+        send(TestEvents.department("akim-office", 1, "Әкім аппараты", "Аппарат акима", "Akim's office", "+7 727 700 0003",
+                true, at)); // internal: never in the public directory
+        String[][] appeals = {
+                {"page-1", "roads", "potholes", "Uzynagash", "2026-01-06T04:00:00Z", "20"},
+                {"page-2", "roads", "potholes", "Samsy", "2026-01-13T05:00:00Z", "300"},
+                {"page-3", "utilities", "water", "Uzynagash", "2026-01-20T06:00:00Z", "30"},
+                {"page-4", "utilities", "heating", "Karakastek", "2026-02-03T03:00:00Z", "50"},
+                {"page-5", "roads", "lighting", "Uzynagash", "2026-02-10T04:00:00Z", "8"},
+                {"page-6", "utilities", "water", "Mynbaev", "2026-02-17T05:00:00Z", null},
+        };
+        for (String[] appeal : appeals) {
+            String id = appeal[0];
+            Instant received = Instant.parse(appeal[4]);
+            Instant deadline = received.plus(Duration.ofDays(10));
+            send(submitted(id, "web", Language.ru, null, appeal[3], null, null, received, deadline));
+            send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, appeal[1], appeal[2], deadline,
+                    received.plus(Duration.ofMinutes(5))));
+            if (appeal[5] != null) {
+                Instant answered = received.plus(Duration.ofHours(Long.parseLong(appeal[5])));
+                send(lifecycle(id, 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, appeal[1], null, null, answered));
+                send(feedback(id + "-rating", id, appeal[5].length() == 3 ? 2 : 5, appeal[5].length() < 3,
+                        answered.plus(Duration.ofDays(1))));
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var summary = getJson("/api/v1/stats/summary?" + PERIOD);
+            assertThat(summary.at("/figures/received").asInt()).isEqualTo(6);
+            assertThat(summary.at("/figures/satisfaction/feedbackCount").asInt()).isEqualTo(5);
+            assertThat(getJson("/api/v1/public/departments").size()).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(getJson("/api/v1/public/departments").findValuesAsString("code")).doesNotContain("akim-office");
+    }
+
+    private static void ensureNodeModules() throws IOException, InterruptedException {
+        if (Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
+            return;
+        }
+        Run install = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(BROWSER_DIR.toFile())
+                .redirectErrorStream(true), 300);
+        assertThat(install.exitCode()).as("npm ci: " + install.output()).isZero();
+    }
+
+    private static Run run(ProcessBuilder builder, int timeoutSeconds) throws IOException, InterruptedException {
+        File log = File.createTempFile("analytics-browser", ".log");
+        builder.redirectOutput(log);
+        Process process = builder.start();
+        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
+        Files.deleteIfExists(log.toPath());
+        return new Run(finished ? process.exitValue() : -1, output);
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+
+}
