@@ -14,9 +14,10 @@ import kz.hearingstate.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,28 +35,36 @@ class DeadLetterTopics {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterTopics.class);
 
-    private final KafkaBinderConfigurationProperties binder;
+    private final String brokers;
+    private final int partitions;
+    private final short replicationFactor;
 
-    DeadLetterTopics(KafkaBinderConfigurationProperties binder) {
-        this.binder = binder;
+    // The binder's own properties bean lives in the binder's child context, so read the same settings here.
+    DeadLetterTopics(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${spring.cloud.stream.kafka.binder.min-partition-count:1}") int partitions,
+            @Value("${spring.cloud.stream.kafka.binder.replication-factor:1}") short replicationFactor) {
+        this.brokers = brokers;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
     }
 
     @PostConstruct
     void createMissing() {
-        Map<String, Object> config = new HashMap<>(binder.getConfiguration());
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, binder.getKafkaConnectionString());
+        Map<String, Object> config = new HashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = SOURCES.stream().map(source -> Topics.deadLetter(source, GROUP))
                     .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, binder.getMinPartitionCount(), binder.getReplicationFactor()))
+                    .map(topic -> new NewTopic(topic, partitions, replicationFactor))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 log.info("Created dead-letter topics {}", missing.stream().map(NewTopic::name).toList());
             }
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             log.warn("Could not provision dead-letter topics now ({}); poison records wait uncommitted until they exist",
                     e.toString());
         } catch (InterruptedException e) {

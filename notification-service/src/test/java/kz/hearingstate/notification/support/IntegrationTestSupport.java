@@ -1,0 +1,168 @@
+package kz.hearingstate.notification.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import kz.hearingstate.events.CloudEventHeaders;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.testing.MongoWireServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Spring context the integration tests share: the whole service against a real KRaft broker, the
+ * MongoDB-wire server, a real SMTP server (GreenMail) and a real local HTTP server standing in for the SMS
+ * gateway and the channels' webhooks. Test classes extend this without adding configuration, so Spring
+ * starts the context once. Each test uses its own appeal ids and recipients.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
+        "hearing.notification.public-base-url=https://appeals.test",
+        "hearing.notification.operator-key=" + IntegrationTestSupport.OPERATOR_KEY,
+        "hearing.notification.delivery.poll-interval=100ms",
+        "hearing.notification.delivery.max-attempts=3",
+        "hearing.notification.delivery.initial-backoff=100ms",
+        "hearing.notification.delivery.multiplier=2",
+        "hearing.notification.delivery.max-backoff=1s",
+        "hearing.notification.sms.token=" + IntegrationTestSupport.SMS_TOKEN,
+        "hearing.notification.webhook.channels." + IntegrationTestSupport.WEBHOOK_CHANNEL + ".secret="
+                + IntegrationTestSupport.WEBHOOK_SECRET,
+        "hearing.notification.departments.roads.email=roads@akimat.test",
+        "hearing.notification.departments.roads.names.kk=Жол бөлімі",
+        "hearing.notification.departments.roads.names.ru=Отдел дорог",
+        "hearing.notification.departments.roads.names.en=Roads Department",
+        "hearing.notification.departments.water.phone=" + IntegrationTestSupport.WATER_PHONE,
+        "hearing.notification.departments.akim-office.email=akim-office@akimat.test",
+        "hearing.messaging.retry.max-attempts=2",
+        "hearing.messaging.retry.initial-interval=100ms",
+        "hearing.messaging.retry.dead-letter-send-timeout=2s"})
+@EmbeddedKafka(partitions = 3)
+public abstract class IntegrationTestSupport {
+
+    public static final String OPERATOR_KEY = "operator-key-for-tests";
+    public static final String SMS_TOKEN = "sms-token-for-tests";
+    public static final String WEBHOOK_CHANNEL = "egov-app";
+    public static final String WEBHOOK_SECRET = "whsec-for-tests";
+    public static final String WEBHOOK_PATH = "/webhooks/egov-app";
+    public static final String SMS_PATH = "/sms/send";
+    public static final String WATER_PHONE = "+77010000002";
+
+    protected static final MongoWireServer MONGO = new MongoWireServer();
+    protected static final GreenMail MAIL = startMailServer();
+    protected static final LocalHttpReceiver HTTP = new LocalHttpReceiver();
+    private static TopicRecorder recorder;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+    @Autowired
+    protected JsonMapper json;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("notification"));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("hearing.notification.sms.url", () -> HTTP.url(SMS_PATH));
+        registry.add("hearing.notification.webhook.channels." + WEBHOOK_CHANNEL + ".url", () -> HTTP.url(WEBHOOK_PATH));
+    }
+
+    private static GreenMail startMailServer() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        return mail;
+    }
+
+    /** Publishes an event as its producer would: JSON body, CloudEvents headers, keyed by appealId. */
+    protected void publish(String topic, String key, String eventId, String eventType, Object payload) {
+        send(topic, null, key, json.writeValueAsBytes(payload), Map.of(CloudEventHeaders.ID, eventId,
+                CloudEventHeaders.TYPE, eventType, CloudEventHeaders.SOURCE, "/tests",
+                CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.SUBJECT, key,
+                CloudEventHeaders.SPEC_VERSION, "1.0"));
+    }
+
+    /** Sends raw bytes to an exact partition; returns the record's offset. */
+    protected long send(String topic, Integer partition, String key, byte[] body, Map<String, String> headers) {
+        List<org.apache.kafka.common.header.Header> kafkaHeaders = headers.entrySet().stream()
+                .<org.apache.kafka.common.header.Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)))
+                .toList();
+        try {
+            return producer().send(new ProducerRecord<>(topic, partition, key, body, kafkaHeaders)).get(10, TimeUnit.SECONDS).offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("Test could not publish to " + topic, e);
+        }
+    }
+
+    protected synchronized TopicRecorder topics() {
+        if (recorder == null) {
+            createTopicIfMissing(Topics.NOTIFICATIONS_OUTCOMES);
+            recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.NOTIFICATIONS_OUTCOMES,
+                    Topics.deadLetter(Topics.APPEALS_LIFECYCLE, "notification"),
+                    Topics.deadLetter(Topics.DEPARTMENTS_DIRECTORY, "notification")));
+        }
+        return recorder;
+    }
+
+    protected Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+    }
+
+    private void createTopicIfMissing(String topic) {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            if (!existing.contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        }
+        return producer;
+    }
+
+    /** E-mails GreenMail received for {@code address}. */
+    protected static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
+            try {
+                Address[] recipients = message.getAllRecipients();
+                return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
