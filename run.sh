@@ -27,12 +27,15 @@ done
 if [ ! -d local-stack/target/kafka-libs ]; then
   stale+=(local-stack)
 fi
+# A changed shared module changes what is inside every service's fat jar: repackage them all.
+for module in "${shared[@]}"; do
+  if [[ " ${stale[*]} " == *" $module "* ]]; then stale=("${shared[@]}" "${launched[@]}"); break; fi
+done
 
 if [ ${#stale[@]} -gt 0 ]; then
   modules=$(IFS=,; echo "${stale[*]}")
-  echo "Building (tests skipped): $modules and what depends on them ..."
-  # -am: what they need; -amd: what needs them (a changed shared module means repackaging the services).
-  ./mvnw -B -q -DskipTests package -pl "$modules" -am -amd
+  echo "Building (tests skipped): $modules ..."
+  ./mvnw -B -q -DskipTests package -pl "$modules" -am
 fi
 
 exec "$JAVA_HOME/bin/java" -Dhearing.root="$PWD" -jar local-stack/target/local-stack-0.1.0-SNAPSHOT.jar "$@"

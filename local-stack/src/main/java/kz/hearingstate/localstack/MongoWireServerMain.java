@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.netty.channel.Channel;
 
 /**
  * The local stack's MongoDB-wire server, run as its own process: mongo-java-server with the H2
@@ -28,7 +30,7 @@ public final class MongoWireServerMain {
         Path file = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(file.getParent());
 
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new HelloAnsweringH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -39,6 +41,28 @@ public final class MongoWireServerMain {
         }, "mongo-wire-shutdown"));
         System.out.println(READY_LINE + " on 127.0.0.1:" + port + ", data in " + file);
         stopped.await();
+    }
+
+    /**
+     * mongo-java-server 1.47 answers the legacy {@code isMaster} on every database but not its modern
+     * name {@code hello}, which Spring Boot 4's Mongo health indicator sends: without this every
+     * service would report health DOWN against the local stack. Real MongoDB answers both.
+     */
+    static final class HelloAnsweringH2Backend extends H2Backend {
+
+        HelloAnsweringH2Backend(String fileName) {
+            super(fileName);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String database, String command, Document query) {
+            if ("hello".equalsIgnoreCase(command)) {
+                Document answer = super.handleCommand(channel, database, "isMaster", query);
+                answer.put("isWritablePrimary", Boolean.TRUE);
+                return answer;
+            }
+            return super.handleCommand(channel, database, command, query);
+        }
     }
 
     private MongoWireServerMain() {

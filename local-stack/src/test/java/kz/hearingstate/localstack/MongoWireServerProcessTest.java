@@ -18,7 +18,7 @@ class MongoWireServerProcessTest {
     Path data;
 
     @Test
-    void givenAStoredAppeal_whenTheServerIsStoppedAndStartedAgain_thenTheAppealIsStillThere() {
+    void givenAStoredAppeal_whenTheServerIsStoppedAndStartedAgain_thenTheAppealIsStillThereAndHelloIsAnswered() {
         StackSettings settings = StackSettings.onFreePorts(Path.of("."), data, Path.of("target/kafka-libs"));
 
         try (MongoWireServerProcess server = MongoWireServerProcess.start(settings);
@@ -30,6 +30,10 @@ class MongoWireServerProcessTest {
         try (MongoWireServerProcess restarted = MongoWireServerProcess.start(settings);
              MongoClient client = MongoClients.create(restarted.uri())) {
             Document appeal = appeals(client).find(new Document("_id", "appeal-1")).first();
+            // Spring Boot's Mongo health indicator sends "hello" to the service's own database.
+            Document hello = client.getDatabase("intake").runCommand(new Document("hello", 1));
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
             assertThat(appeal).isNotNull();
             assertThat(appeal.getString("status")).isEqualTo("ROUTED");
         }
