@@ -53,7 +53,10 @@ while read -r name partitions configs; do
     IFS=',' read -ra pairs <<< "$configs"
     for pair in "${pairs[@]}"; do args+=(--config "$pair"); done
   fi
-  "$kafka_bin/kafka-topics.sh" "${args[@]}" >/dev/null
+  if ! output=$("$kafka_bin/kafka-topics.sh" "${args[@]}" 2>&1); then
+    echo "FAILED   $name: $output" >&2
+    exit 1
+  fi
   echo "created  $name ($partitions partitions${configs:+, $configs})"
 done < "$topics_file"
 

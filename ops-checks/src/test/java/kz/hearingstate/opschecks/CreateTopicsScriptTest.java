@@ -109,6 +109,16 @@ class CreateTopicsScriptTest {
         assertThat(result.output()).contains("KAFKA_MIN_INSYNC_REPLICAS (2) cannot exceed KAFKA_REPLICATION_FACTOR (1)");
     }
 
+    @Test
+    void givenATopicTheBrokerRejects_whenTheScriptRuns_thenItStopsAndShowsTheBrokersReason() throws IOException {
+        Path invalid = Files.writeString(temp.resolve("invalid-topics.txt"), "appeals.invalid  3  cleanup.policy=sometimes\n");
+
+        ExternalTool.Result result = createTopics("1", "1", Map.of("TOPICS_FILE", invalid.toString()));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("FAILED   appeals.invalid:").contains("cleanup.policy");
+    }
+
     private static ExternalTool.Result createTopics(String replicationFactor, String minInsyncReplicas) {
         return createTopics(replicationFactor, minInsyncReplicas, Map.of());
     }
