@@ -82,7 +82,7 @@ class PrometheusTest {
         }
 
         assertThat(alerts).contains("ServiceDown", "ServiceMissing", "HighServerErrorRate", "ConsumerLagGrowing",
-                "DeadLetterTopicNotEmpty", "SlaBreachesRising");
+                "DeadLetterTopicNotEmpty", "SlaBreachesRising", "NotificationsFailing");
         assertThat(firing).as("alerts tested firing").containsAll(alerts);
         assertThat(quiet).as("alerts tested quiet").containsAll(alerts);
     }
