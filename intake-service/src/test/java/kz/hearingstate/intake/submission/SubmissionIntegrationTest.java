@@ -9,7 +9,18 @@ import java.util.UUID;
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.EventTypes;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.IntakeIntegrationTest;
+import kz.hearingstate.intake.identity.AppealIds;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.messaging.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -160,6 +171,79 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode event = json.readTree(submittedRecordsOf(body(response).get("appealId").asString()).getFirst().value());
         assertThat(event.get("text").asString()).isEqualTo(script);
+    }
+
+    @Test
+    void givenAChannelOverItsRateLimit_whenItSendsMore_then429WithRetryAfter() {
+        String invalid = "{\"type\":\"COMPLAINT\"}"; // refused later anyway: the limit applies before the body is read
+        for (int i = 0; i < 3; i++) {
+            assertThat(postJson("/api/v1/appeals", TEST_BOT_KEY, invalid).statusCode()).isEqualTo(400);
+        }
+
+        HttpResponse<String> limited = postJson("/api/v1/appeals", TEST_BOT_KEY, validAppeal("Прошу убрать снег на улице Абая."));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(body(limited).get("type").asString()).isEqualTo("https://hearingstate.kz/problems/rate-limited");
+        // Another channel is not affected.
+        assertThat(postJson("/api/v1/appeals", DEMO_KEY, validAppeal("Прошу убрать снег на улице Абая.")).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void givenAnInvalidAppeal_whenTheClientAsksInKazakhOrRussian_thenTheProblemIsInThatLanguage() {
+        String invalid = validAppeal("Нет воды на улице Абая.").replace("900101400003", "900101400004");
+
+        JsonNode kazakh = body(postJson("/api/v1/appeals", DEMO_KEY, invalid, "Accept-Language", "kk-KZ"));
+        JsonNode russian = body(postJson("/api/v1/appeals", DEMO_KEY, invalid, "Accept-Language", "ru"));
+        JsonNode english = body(postJson("/api/v1/appeals", DEMO_KEY, invalid, "Accept-Language", "de, en;q=0.5"));
+
+        assertThat(kazakh.get("errors").get(0).get("message").asString()).isEqualTo("бақылау цифры қате");
+        assertThat(russian.get("errors").get(0).get("message").asString()).isEqualTo("неверная контрольная цифра");
+        assertThat(english.get("errors").get(0).get("message").asString()).isEqualTo("has a wrong check digit");
+        assertThat(kazakh.get("errors").get(0).get("field").asString()).isEqualTo("citizen.iin");
+        assertThat(russian.get("detail").asString()).startsWith("Некоторые поля");
+    }
+
+    @Test
+    void givenSubmissionsAndRefusals_whenPrometheusIsScraped_thenReceivedAndRejectedAreCounted() {
+        postJson("/api/v1/appeals", DEMO_KEY, validAppeal("Прошу отремонтировать мост через реку Каскелен."));
+        postJson("/api/v1/appeals", "wrong-key", validAppeal("Прошу отремонтировать мост через реку Каскелен."));
+
+        String metrics = get("/actuator/prometheus").body();
+
+        assertThat(metrics).containsPattern("appeals_received_total\\{[^}]*channel=\"demo-portal\"[^}]*type=\"COMPLAINT\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("appeals_rejected_total\\{[^}]*reason=\"unauthorized\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void givenTheBrokerRefusesToAcknowledge_whenAnAppealIsSubmitted_then503WithRetryAfterAndNothingIsKept() throws Exception {
+        // A real refusal by the broker: the topic accepts no record as large as an appeal.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            setMaxMessageBytes(admin, "64");
+            try {
+                String key = UUID.randomUUID().toString();
+                HttpResponse<String> response = postJson("/api/v1/appeals", DEMO_KEY,
+                        validAppeal("Прошу проверить газовую трубу на улице Абая."), "Idempotency-Key", key);
+
+                assertThat(response.statusCode()).isEqualTo(503);
+                assertThat(response.headers().firstValue("Retry-After")).contains("5");
+                assertThat(body(response).get("type").asString()).isEqualTo("https://hearingstate.kz/problems/broker-unavailable");
+                String appealId = AppealIds.fromIdempotencyKey("demo-portal", key);
+                assertThat(mongo.findById(appealId, AppealStatusView.class)).isNull();
+                assertThat(submittedRecordsOf(appealId)).isEmpty();
+            } finally {
+                setMaxMessageBytes(admin, "1048588");
+            }
+        }
+    }
+
+    private static void setMaxMessageBytes(Admin admin, String value) throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.APPEALS_SUBMITTED);
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, value), AlterConfigOp.OpType.SET))))
+                .all().get(30, TimeUnit.SECONDS);
+        await().until(() -> value.equals(admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS)
+                .get(topic).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()));
     }
 
     @Test
