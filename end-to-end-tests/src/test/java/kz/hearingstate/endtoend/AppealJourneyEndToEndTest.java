@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +78,20 @@ class AppealJourneyEndToEndTest {
         IntakeClient intake = new IntakeClient(stack.baseUrlOf(StackService.INTAKE), IntakeClient.DEMO_CHANNEL_KEY);
         List<DemoAppeals.Sample> samples = journeySamples();
 
-        // When: each appeal is submitted over HTTP through the demo channel.
+        // Given: a first appeal went all the way through, so what follows measures a warm pipeline,
+        // not JIT compilation and first connections.
         Map<String, DemoAppeals.Sample> sampleByAppealId = new LinkedHashMap<>();
         Map<String, IntakeClient.Submission> submissionByAppealId = new LinkedHashMap<>();
+        DemoAppeals.Sample warmUp = sample("agriculture", "kk");
+        IntakeClient.Submission warmUpSubmission = intake.submit(warmUp.appeal(), "e2e-warm-up");
+        assertThat(warmUpSubmission.status()).as("intake's answer to %s", warmUpSubmission.body()).isEqualTo(202);
+        assertThat(intake.awaitDecision(warmUpSubmission.trackingCode(), Duration.ofSeconds(90)))
+                .as("the warm-up appeal's status").hasValueSatisfying(status ->
+                        assertThat(IntakeClient.statusOf(status)).isEqualTo("ROUTED"));
+        sampleByAppealId.put(warmUpSubmission.appealId(), warmUp);
+        submissionByAppealId.put(warmUpSubmission.appealId(), warmUpSubmission);
+
+        // When: each appeal is submitted over HTTP through the demo channel.
         Map<String, Instant> submittedAt = new LinkedHashMap<>();
         for (int i = 0; i < samples.size(); i++) {
             Instant before = Instant.now();
@@ -95,12 +105,12 @@ class AppealJourneyEndToEndTest {
         }
         // And a channel retries the first one (same Idempotency-Key): it must not become a second appeal.
         IntakeClient.Submission retry = intake.submit(samples.get(0).appeal(), "e2e-journey-0");
-        String firstAppealId = submissionByAppealId.keySet().iterator().next();
+        String firstAppealId = submittedAt.keySet().iterator().next();
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.appealId()).isEqualTo(firstAppealId);
         assertThat(retry.trackingCode()).isEqualTo(submissionByAppealId.get(firstAppealId).trackingCode());
 
-        // Then: each appeal is on exactly one inbox, its department's, keyed by appealId, within 5 s.
+        // Then: each appeal is on exactly one inbox, its department's, keyed by appealId (within 5 s: checked last).
         List<InboxReader.InboxRecord> inbox;
         try (InboxReader reader = new InboxReader(stack.kafkaBootstrapServers())) {
             inbox = reader.readUntilSeen(sampleByAppealId.keySet(), Duration.ofSeconds(60));
@@ -108,6 +118,7 @@ class AppealJourneyEndToEndTest {
         Map<String, List<InboxReader.InboxRecord>> inboxByAppealId = inbox.stream()
                 .filter(record -> sampleByAppealId.containsKey(record.key()))
                 .collect(Collectors.groupingBy(InboxReader.InboxRecord::key));
+        Map<String, Duration> submissionToInbox = new LinkedHashMap<>();
         for (var entry : sampleByAppealId.entrySet()) {
             String appealId = entry.getKey();
             String department = entry.getValue().expectedDepartment();
@@ -116,9 +127,11 @@ class AppealJourneyEndToEndTest {
                     .satisfies(record -> {
                         assertThat(record.topic()).isEqualTo(Topics.departmentInbox(department));
                         assertThat(record.value()).contains(appealId);
-                        Duration latency = Duration.between(submittedAt.get(appealId), record.timestamp());
-                        System.out.printf("[e2e] %s -> %s in %d ms%n", appealId, record.topic(), latency.toMillis());
-                        assertThat(latency).as("submission to inbox").isLessThan(INBOX_WITHIN);
+                        if (submittedAt.containsKey(appealId)) {
+                            Duration latency = Duration.between(submittedAt.get(appealId), record.timestamp());
+                            submissionToInbox.put(appealId, latency);
+                            System.out.printf("[e2e] %s -> %s in %d ms%n", appealId, record.topic(), latency.toMillis());
+                        }
                     });
         }
 
@@ -161,24 +174,25 @@ class AppealJourneyEndToEndTest {
         Map<String, Long> expectedByDepartment = sampleByAppealId.values().stream()
                 .collect(Collectors.groupingBy(DemoAppeals.Sample::expectedDepartment, Collectors.counting()));
         await("analytics summary").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertCountedOnce(JsonHttp.get(summaryUrl), samples.size(), expectedByDepartment));
+                .untilAsserted(() -> assertCountedOnce(JsonHttp.get(summaryUrl), sampleByAppealId.size(), expectedByDepartment));
         Thread.sleep(2000);
-        assertCountedOnce(JsonHttp.get(summaryUrl), samples.size(), expectedByDepartment);
+        assertCountedOnce(JsonHttp.get(summaryUrl), sampleByAppealId.size(), expectedByDepartment);
+
+        // And, on a warm pipeline, every appeal reached its inbox within 5 s of the citizen pressing "send".
+        assertThat(submissionToInbox).as("submission to inbox, per appeal").hasSize(samples.size())
+                .allSatisfy((appealId, latency) -> assertThat(latency).isLessThan(INBOX_WITHIN));
     }
 
     /** Four clear appeals from the demo set, each for another department, in all three languages. */
     private static List<DemoAppeals.Sample> journeySamples() {
-        Map<String, String> languageByDepartment = new LinkedHashMap<>();
-        languageByDepartment.put("housing-utilities", "kk");
-        languageByDepartment.put("health", "ru");
-        languageByDepartment.put("roads-transport", "ru");
-        languageByDepartment.put("education", "en");
-        List<DemoAppeals.Sample> all = DemoAppeals.samples();
-        List<DemoAppeals.Sample> chosen = new ArrayList<>();
-        languageByDepartment.forEach((department, language) -> chosen.add(all.stream()
+        return List.of(sample("housing-utilities", "kk"), sample("health", "ru"), sample("roads-transport", "ru"),
+                sample("education", "en"));
+    }
+
+    private static DemoAppeals.Sample sample(String department, String language) {
+        return DemoAppeals.samples().stream()
                 .filter(s -> s.expectedDepartment().equals(department) && s.language().equals(language))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + language + " demo appeal for " + department))));
-        return chosen;
+                .findFirst().orElseThrow(() -> new AssertionError("no " + language + " demo appeal for " + department));
     }
 
     private static void assertCountedOnce(JsonNode summary, int appeals, Map<String, Long> expectedByDepartment) {
