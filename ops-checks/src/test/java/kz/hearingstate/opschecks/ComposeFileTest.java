@@ -137,6 +137,19 @@ class ComposeFileTest {
     }
 
     @Test
+    void givenEveryContainer_thenItsLogsRotate_andTheFourServicesRunWithoutCapabilitiesOrPrivilegeGain() {
+        services(highAvailability).forEach((name, service) -> {
+            Map<String, Object> logging = map(map(service).get("logging"));
+            assertThat(map(logging.get("options"))).as(name).containsKeys("max-size", "max-file");
+        });
+        for (String name : SERVICES) {
+            Map<String, Object> service = service(singleBroker, name);
+            assertThat(stringList(service.get("cap_drop"))).as(name).containsExactly("ALL");
+            assertThat(stringList(service.get("security_opt"))).as(name).contains("no-new-privileges:true");
+        }
+    }
+
+    @Test
     void givenTheDefaultProfile_thenOneKRaftBrokerRunsWithoutTopicAutoCreation_andReplicationFactorOne() {
         // docker-compose 1.29 renders every service; those with `profiles` start only when a profile names them.
         assertThat(service(singleBroker, "kafka-1")).doesNotContainKey("profiles");
