@@ -47,7 +47,8 @@ public class OutcomePublisher {
             store.markOutcomePublished(notification.id());
             return true;
         } catch (EventPublisher.EventNotAcknowledgedException e) {
-            log.warn("Outcome of notification {} not acknowledged by Kafka; will publish it again", notification.id());
+            log.warn("Outcome of notification {} not acknowledged by Kafka ({}); will publish it again", notification.id(),
+                    e.getCause() == null ? "no acknowledgement" : e.getCause().toString());
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package kz.hearingstate.notification.support;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +21,10 @@ import kz.hearingstate.messaging.testing.MongoWireServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -100,20 +105,20 @@ public abstract class IntegrationTestSupport {
     }
 
     /** Publishes an event as its producer would: JSON body, CloudEvents headers, keyed by appealId. */
-    protected void publish(String topic, String key, String eventId, String eventType, Object payload) {
-        send(topic, null, key, json.writeValueAsBytes(payload), Map.of(CloudEventHeaders.ID, eventId,
+    protected RecordMetadata publish(String topic, String key, String eventId, String eventType, Object payload) {
+        return send(topic, null, key, json.writeValueAsBytes(payload), Map.of(CloudEventHeaders.ID, eventId,
                 CloudEventHeaders.TYPE, eventType, CloudEventHeaders.SOURCE, "/tests",
                 CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.SUBJECT, key,
                 CloudEventHeaders.SPEC_VERSION, "1.0"));
     }
 
-    /** Sends raw bytes to an exact partition; returns the record's offset. */
-    protected long send(String topic, Integer partition, String key, byte[] body, Map<String, String> headers) {
+    /** Sends raw bytes, to an exact partition if given. */
+    protected RecordMetadata send(String topic, Integer partition, String key, byte[] body, Map<String, String> headers) {
         List<org.apache.kafka.common.header.Header> kafkaHeaders = headers.entrySet().stream()
                 .<org.apache.kafka.common.header.Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)))
                 .toList();
         try {
-            return producer().send(new ProducerRecord<>(topic, partition, key, body, kafkaHeaders)).get(10, TimeUnit.SECONDS).offset();
+            return producer().send(new ProducerRecord<>(topic, partition, key, body, kafkaHeaders)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Test could not publish to " + topic, e);
         }
@@ -127,6 +132,24 @@ public abstract class IntegrationTestSupport {
                     Topics.deadLetter(Topics.DEPARTMENTS_DIRECTORY, "notification")));
         }
         return recorder;
+    }
+
+    /** The next offset group {@code notification} will read on the record's partition, -1 if none committed. */
+    protected long committedOffset(TopicPartition partition) {
+        try (Admin admin = admin()) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("notification").partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS).get(partition);
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the service consumed the record and committed past it. */
+    protected void awaitConsumed(RecordMetadata record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> committedOffset(partition) > record.offset());
     }
 
     protected Admin admin() {
