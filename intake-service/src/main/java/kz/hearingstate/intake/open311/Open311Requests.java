@@ -1,0 +1,185 @@
+package kz.hearingstate.intake.open311;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealType;
+import kz.hearingstate.events.Attachment;
+import kz.hearingstate.events.Citizen;
+import kz.hearingstate.events.ContactChannel;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.Location;
+import kz.hearingstate.intake.category.CategoryCatalog;
+import kz.hearingstate.intake.config.IntakeProperties.Category;
+import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.status.AppealStatusStore;
+import kz.hearingstate.intake.status.AppealStatusView;
+import kz.hearingstate.intake.submission.AppealRequest;
+import org.springframework.stereotype.Component;
+
+/**
+ * GeoReport v2 service requests as intake's appeals. A posted request becomes an ordinary appeal of the
+ * key's channel: a REPORT in the category of its {@code service_code}. It is a named appeal when it
+ * carries a name and a phone or e-mail (posting them is the client's declaration that the citizen
+ * consented), otherwise anonymous, and then no contact data is kept at all.
+ *
+ * <p>Reads show no personal data: no description, address, coordinates, media or contact, only what
+ * the akimat did with the request. {@code expected_datetime} is the legal deadline once routed.
+ */
+@Component
+class Open311Requests {
+
+    static final int MAX_RESULTS = 1000;
+    static final int DEFAULT_DAYS = 90;
+
+    private final CategoryCatalog categories;
+    private final AppealStatusStore store;
+
+    Open311Requests(CategoryCatalog categories, AppealStatusStore store) {
+        this.categories = categories;
+        this.store = store;
+    }
+
+    AppealRequest toAppeal(Map<String, String> form) {
+        String serviceCode = form.get("service_code");
+        if (serviceCode == null || serviceCode.isBlank()) {
+            throw new Open311Exception(400, "service_code is required");
+        }
+        if (categories.find(serviceCode).isEmpty()) {
+            throw new Open311Exception(404, "service_code " + serviceCode + " is not a service of this endpoint");
+        }
+        Double lat = number(form, "lat");
+        Double lon = number(form, "long");
+        String address = blankToNull(form.get("address_string"));
+        if ((lat == null || lon == null) && address == null) {
+            throw new Open311Exception(400, "a location is required: lat and long, or address_string");
+        }
+        String name = String.join(" ", nonBlank(form.get("first_name")), nonBlank(form.get("last_name"))).strip();
+        String email = blankToNull(form.get("email"));
+        String phone = blankToNull(form.get("phone"));
+        boolean named = !name.isEmpty() && (email != null || phone != null);
+        Citizen citizen = named ? new Citizen(name, null, phone, email,
+                email != null ? ContactChannel.EMAIL : ContactChannel.SMS, null) : null;
+        String mediaUrl = blankToNull(form.get("media_url"));
+        return new AppealRequest(AppealType.REPORT, form.get("description"), null, null, serviceCode, citizen, !named,
+                new Location(null, null, address, lat, lon),
+                mediaUrl == null ? null : List.of(new Attachment(mediaUrl, null, null)),
+                named, null);
+    }
+
+    List<Map<String, Object>> find(Map<String, String> query, Instant now, Locale locale) {
+        String ids = blankToNull(query.get("service_request_id"));
+        if (ids != null) {
+            List<Map<String, Object>> found = new ArrayList<>();
+            for (String id : ids.split(",")) {
+                byTrackingCode(id.strip()).ifPresent(view -> found.add(representation(view, locale)));
+            }
+            return found;
+        }
+        String serviceCode = blankToNull(query.get("service_code"));
+        Boolean closed = status(query.get("status"));
+        Instant end = date(query, "end_date");
+        Instant start = date(query, "start_date");
+        if (start == null) {
+            start = (end != null ? end : now).minus(DEFAULT_DAYS, ChronoUnit.DAYS);
+        }
+        return store.search(serviceCode, closed, start, end, MAX_RESULTS).stream()
+                .filter(view -> view.receivedAt() != null)
+                .map(view -> representation(view, locale))
+                .toList();
+    }
+
+    Optional<AppealStatusView> byTrackingCode(String code) {
+        return AppealIds.normalizeTrackingCode(code).flatMap(store::findByTrackingCode).filter(view -> view.receivedAt() != null);
+    }
+
+    Optional<AppealStatusView> byToken(String token) {
+        return Optional.ofNullable(token).filter(t -> t.length() <= 64).flatMap(store::findById)
+                .filter(view -> view.receivedAt() != null);
+    }
+
+    Map<String, Object> representation(AppealStatusView view, Locale locale) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("service_request_id", view.trackingCode());
+        request.put("status", view.closed() ? "closed" : "open");
+        request.put("status_notes", view.status() == null ? null : view.status().name());
+        request.put("service_name", categories.find(view.category()).map(c -> name(c, locale)).orElse(null));
+        request.put("service_code", view.category());
+        request.put("agency_responsible", view.department());
+        request.put("service_notice", null);
+        request.put("requested_datetime", view.receivedAt());
+        request.put("updated_datetime", view.updatedAt() != null ? view.updatedAt() : view.receivedAt());
+        request.put("expected_datetime", view.status() == AppealStatus.SUBMITTED ? null : view.deadline());
+        return request;
+    }
+
+    static String name(Category category, Locale locale) {
+        Language language = switch (locale.getLanguage()) {
+            case "kk" -> Language.kk;
+            case "ru" -> Language.ru;
+            default -> Language.en;
+        };
+        return category.names().getOrDefault(language, category.code());
+    }
+
+    private static Boolean status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        return switch (status.strip().toLowerCase(Locale.ROOT)) {
+            case "open" -> false;
+            case "closed" -> true;
+            case "open,closed", "closed,open" -> null;
+            default -> throw new Open311Exception(400, "status must be open or closed");
+        };
+    }
+
+    private static Instant date(Map<String, String> query, String name) {
+        String value = blankToNull(query.get(name));
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException again) {
+                throw new Open311Exception(400, name + " must be a w3 date-time such as 2026-11-28T10:00:00+05:00");
+            }
+        }
+    }
+
+    private static Double number(Map<String, String> form, String name) {
+        String value = blankToNull(form.get(name));
+        if (value == null) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isNaN(number) || Double.isInfinite(number)) {
+                throw new NumberFormatException(value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new Open311Exception(400, name + " must be a decimal number");
+        }
+    }
+
+    private static String nonBlank(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,199 @@
+package kz.hearingstate.intake.open311;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.intake.IntakeIntegrationTest;
+import kz.hearingstate.messaging.EventSchemas;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Open311IntegrationTest extends IntakeIntegrationTest {
+
+    private static final Path CLIENT_DIR = Path.of("src/test/open311-client");
+
+    @Test
+    void givenTheDiscoveryAndServiceList_whenReadInJsonAndXml_thenOneServicePerCategoryIsOffered() throws Exception {
+        JsonNode discovery = body(get("/open311/v2/discovery.json"));
+        assertThat(discovery.get("endpoints").get(0).get("url").asString()).isEqualTo(uri("/open311/v2").toString());
+        assertThat(discovery.get("endpoints").get(0).get("specification").asString()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
+
+        JsonNode services = body(get("/open311/v2/services.json", "Accept-Language", "ru"));
+        assertThat(services.findValuesAsString("service_code")).hasSize(20).contains("water-supply", "corruption", "general");
+        assertThat(services.get(1).get("service_name").asString()).isEqualTo("Водоснабжение");
+
+        HttpResponse<String> xml = get("/open311/v2/services.xml");
+        assertThat(xml.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/xml"));
+        Document document = xml(xml.body());
+        assertThat(document.getDocumentElement().getNodeName()).isEqualTo("services");
+        assertThat(document.getElementsByTagName("service").getLength()).isEqualTo(20);
+
+        assertThat(body(get("/open311/v2/services/roads.json")).get("service_code").asString()).isEqualTo("roads");
+        assertThat(xml(get("/open311/v2/discovery.xml").body()).getElementsByTagName("format").getLength()).isEqualTo(2);
+    }
+
+    @Test
+    void givenAFormPostedRequest_whenReadBackInBothFormats_thenItIsAnOrdinaryAppealShownWithoutPersonalData() throws Exception {
+        HttpResponse<String> posted = postForm("/open311/v2/requests.json", form(OPEN311_KEY));
+
+        assertThat(posted.statusCode()).isEqualTo(201);
+        String id = body(posted).get(0).get("service_request_id").asString();
+        JsonNode event = json.readTree(records("appeals.submitted").stream()
+                .filter(r -> json.readTree(r.value()).get("trackingCode").asString().equals(id)).findFirst().orElseThrow().value());
+        assertThat(EventSchemas.violations(EventTypes.APPEAL_SUBMITTED, event)).isEmpty();
+        assertThat(event.get("channel").asString()).isEqualTo("open311-gateway");
+        assertThat(event.get("categoryHint").asString()).isEqualTo("water-supply");
+        assertThat(event.get("citizen").get("email").asString()).isEqualTo("aigerim@example.kz");
+
+        JsonNode request = body(get("/open311/v2/requests/" + id + ".json")).get(0);
+        assertThat(request.get("status").asString()).isEqualTo("open");
+        assertThat(request.get("service_code").asString()).isEqualTo("water-supply");
+        Document xml = xml(get("/open311/v2/requests/" + id + ".xml").body());
+        assertThat(xml.getElementsByTagName("service_request_id").item(0).getTextContent()).isEqualTo(id);
+        for (String read : List.of(get("/open311/v2/requests/" + id + ".json").body(), get("/open311/v2/requests/" + id + ".xml").body(),
+                get("/open311/v2/requests.json?service_code=water-supply").body())) {
+            assertThat(read).doesNotContain("Saparova", "aigerim@example.kz", "+77011234567", "Abay", "43.2195");
+        }
+    }
+
+    @Test
+    void givenFilters_whenListingRequests_thenOnlyMatchingOnesAreReturned() {
+        String id = body(postForm("/open311/v2/requests.json", form(OPEN311_KEY))).get(0).get("service_request_id").asString();
+
+        assertThat(body(get("/open311/v2/requests.json?service_code=water-supply&status=open")).findValuesAsString("service_request_id")).contains(id);
+        assertThat(body(get("/open311/v2/requests.json?service_code=roads")).findValuesAsString("service_request_id")).doesNotContain(id);
+        assertThat(body(get("/open311/v2/requests.json?status=closed")).findValuesAsString("service_request_id")).doesNotContain(id);
+        assertThat(body(get("/open311/v2/requests.json?end_date=2020-01-01T00:00:00Z")).findValuesAsString("service_request_id")).doesNotContain(id);
+        assertThat(body(get("/open311/v2/requests.json?service_request_id=" + id + ",ZH-00000-00000")).findValuesAsString("service_request_id"))
+                .containsExactly(id);
+    }
+
+    @Test
+    void givenBadOpen311Requests_whenSent_thenStandardErrorsWith400403And404() throws Exception {
+        HttpResponse<String> noKey = postForm("/open311/v2/requests.json", form(null));
+        assertThat(noKey.statusCode()).isEqualTo(403);
+        assertThat(body(noKey).get(0).get("code").asInt()).isEqualTo(403);
+
+        HttpResponse<String> wrongKey = postForm("/open311/v2/requests.xml", form("guessed"));
+        assertThat(wrongKey.statusCode()).isEqualTo(403);
+        assertThat(xml(wrongKey.body()).getElementsByTagName("error").getLength()).isEqualTo(1);
+
+        Map<String, String> noLocation = form(OPEN311_KEY);
+        noLocation.remove("lat");
+        noLocation.remove("long");
+        assertThat(postForm("/open311/v2/requests.json", noLocation).statusCode()).isEqualTo(400);
+
+        Map<String, String> shortText = form(OPEN311_KEY);
+        shortText.put("description", "water");
+        HttpResponse<String> invalid = postForm("/open311/v2/requests.json", shortText);
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(body(invalid).get(0).get("description").asString()).startsWith("text:");
+
+        Map<String, String> unknownService = form(OPEN311_KEY);
+        unknownService.put("service_code", "nuclear-plant");
+        assertThat(postForm("/open311/v2/requests.json", unknownService).statusCode()).isEqualTo(404);
+
+        assertThat(get("/open311/v2/requests.json?start_date=yesterday").statusCode()).isEqualTo(400);
+        assertThat(get("/open311/v2/requests.json?status=pending").statusCode()).isEqualTo(400);
+        HttpResponse<String> unknown = get("/open311/v2/requests/ZH-00000-00000.xml");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(xml(unknown.body()).getDocumentElement().getNodeName()).isEqualTo("errors");
+        assertThat(get("/open311/v2/services/nuclear-plant.json").statusCode()).isEqualTo(404);
+        assertThat(get("/open311/v2/tokens/unknown-token.json").statusCode()).isEqualTo(404);
+        assertThat(get("/open311/v2/services.yaml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void givenTheIndependentNpmOpen311Client_whenItDiscoversPostsAndReadsBack_thenEveryStepSucceeds() throws Exception {
+        Assumptions.assumeTrue(commandWorks(List.of("node", "--version")),
+                "node is not installed: skipping the independent Open311 client check (install Node.js 18+ to run it)");
+        run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Duration.ofMinutes(3));
+
+        String output = run(List.of("node", "check.js", "http://127.0.0.1:" + port, OPEN311_KEY), Duration.ofMinutes(2));
+
+        JsonNode seen = json.readTree(output.lines().reduce((first, last) -> last).orElseThrow());
+        assertThat(seen.get("services").asInt()).isEqualTo(20);
+        assertThat(seen.get("status").asString()).isEqualTo("open");
+        assertThat(seen.get("personalDataInRead").asBoolean()).isFalse();
+        String id = seen.get("serviceRequestId").asString();
+        assertThat(records("appeals.submitted")).anySatisfy(r -> assertThat(json.readTree(r.value()).get("trackingCode").asString()).isEqualTo(id));
+    }
+
+    private static Map<String, String> form(String apiKey) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (apiKey != null) {
+            form.put("api_key", apiKey);
+        }
+        form.put("service_code", "water-supply");
+        form.put("description", "No cold water on Abay street for three days.");
+        form.put("lat", "43.2195");
+        form.put("long", "76.8301");
+        form.put("first_name", "Aigerim");
+        form.put("last_name", "Saparova");
+        form.put("email", "aigerim@example.kz");
+        form.put("phone", "+77011234567");
+        return form;
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static Document xml(String body) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static boolean commandWorks(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String run(List<String> command, Duration timeout) throws Exception {
+        File log = Files.createTempFile("open311-client", ".log").toFile();
+        Process process = new ProcessBuilder(command).directory(CLIENT_DIR.toFile())
+                .redirectErrorStream(true).redirectOutput(log).start();
+        boolean finished = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(log.toPath());
+        assertThat(finished).as("%s finished in %s: %s", command, timeout, output).isTrue();
+        assertThat(process.exitValue()).as("%s: %s", command, output).isZero();
+        return output;
+    }
+}
