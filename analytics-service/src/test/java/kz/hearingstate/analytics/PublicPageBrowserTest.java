@@ -31,11 +31,11 @@ class PublicPageBrowserTest extends AnalyticsIntegrationTest {
 
     private static final Path BROWSER_DIR = Path.of("src/test/browser");
     private static final Path SCREENSHOT = Path.of("target/screenshots/public-page.png");
-    private static final String PERIOD = "from=2026-01-01&to=2026-03-01";
+    private static final String PERIOD = "from=2025-10-01&to=2026-01-01";
 
     @Test
     void givenASeededScenario_whenThePublicPageIsOpenedInChromium_thenItShowsTheApiFiguresInEveryLanguage() throws Exception {
-        givenDepartmentsAndAppealsFromJanuaryAndFebruary();
+        givenDepartmentsAndAppealsFromTheLastQuarterOf2025();
 
         Files.deleteIfExists(SCREENSHOT);
         ensureNodeModules();
@@ -54,20 +54,20 @@ class PublicPageBrowserTest extends AnalyticsIntegrationTest {
         assertThat(Files.size(SCREENSHOT)).isGreaterThan(20_000);
     }
 
-    private void givenDepartmentsAndAppealsFromJanuaryAndFebruary() {
-        Instant at = Instant.parse("2026-01-05T04:00:00Z");
+    private void givenDepartmentsAndAppealsFromTheLastQuarterOf2025() {
+        Instant at = Instant.parse("2025-10-01T04:00:00Z");
         send(TestEvents.department("roads", 2, "Жол бөлімі", "Отдел дорог", "Roads department", "+7 727 700 0001", false, at));
         send(TestEvents.department("utilities", 1, "Тұрғын үй-коммуналдық шаруашылық бөлімі", "Отдел ЖКХ",
                 "Housing and utilities department", "+7 727 700 0002", false, at));
         send(TestEvents.department("akim-office", 1, "Әкім аппараты", "Аппарат акима", "Akim's office", "+7 727 700 0003",
                 true, at)); // internal: never in the public directory
         String[][] appeals = {
-                {"page-1", "roads", "potholes", "Uzynagash", "2026-01-06T04:00:00Z", "20"},
-                {"page-2", "roads", "potholes", "Samsy", "2026-01-13T05:00:00Z", "300"},
-                {"page-3", "utilities", "water", "Uzynagash", "2026-01-20T06:00:00Z", "30"},
-                {"page-4", "utilities", "heating", "Karakastek", "2026-02-03T03:00:00Z", "50"},
-                {"page-5", "roads", "lighting", "Uzynagash", "2026-02-10T04:00:00Z", "8"},
-                {"page-6", "utilities", "water", "Mynbaev", "2026-02-17T05:00:00Z", null},
+                {"page-1", "roads", "potholes", "Uzynagash", "2025-10-06T04:00:00Z", "20"},
+                {"page-2", "roads", "potholes", "Samsy", "2025-10-13T05:00:00Z", "300"},
+                {"page-3", "utilities", "water", "Uzynagash", "2025-11-04T06:00:00Z", "30"},
+                {"page-4", "utilities", "heating", "Karakastek", "2025-11-18T03:00:00Z", "50"},
+                {"page-5", "roads", "lighting", "Uzynagash", "2025-12-02T04:00:00Z", "8"},
+                {"page-6", "utilities", "water", "Mynbaev", "2025-12-16T05:00:00Z", null},
         };
         for (String[] appeal : appeals) {
             String id = appeal[0];

@@ -28,7 +28,6 @@ import kz.hearingstate.analytics.figures.Metric;
 import kz.hearingstate.analytics.figures.StatsService;
 import kz.hearingstate.analytics.figures.StatsService.Period;
 import kz.hearingstate.analytics.hotspots.HotspotDetector;
-import kz.hearingstate.analytics.hotspots.HotspotRule;
 import kz.hearingstate.analytics.hotspots.Incidents;
 import kz.hearingstate.analytics.ingest.AnalyticsIngest;
 import kz.hearingstate.analytics.metrics.BusinessMetrics;
@@ -99,7 +98,7 @@ class ReplayFromOffsetZeroTest extends AnalyticsIntegrationTest {
         DepartmentDirectory directory = new DepartmentDirectory(replayDatabase);
         directory.ensureIndexes();
         AnalyticsIngest replay = new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()),
-                new HotspotDetector(facts, incidents, HotspotRule.of(properties.hotspots()), publisher, event -> { }),
+                new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher, event -> { }),
                 directory, new BusinessMetrics(new SimpleMeterRegistry()));
         StatsService replayStats = new StatsService(facts, clock, properties.zone());
 
@@ -109,8 +108,8 @@ class ReplayFromOffsetZeroTest extends AnalyticsIntegrationTest {
         Period allTime = Period.allTime();
         assertSameJson(replayStats.summary(allTime), liveStats.summary(allTime));
         assertSameJson(replayStats.departments(allTime), liveStats.departments(allTime));
-        Period january = new Period(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-02-01T00:00:00Z"));
-        assertSameJson(replayStats.summary(january), liveStats.summary(january));
+        Period june2025 = new Period(Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-07-01T00:00:00Z"));
+        assertSameJson(replayStats.summary(june2025), liveStats.summary(june2025));
         for (Metric metric : Metric.values()) {
             for (Interval interval : Interval.values()) {
                 assertSameJson(replayStats.timeSeries(metric, interval, allTime, null),
@@ -119,12 +118,12 @@ class ReplayFromOffsetZeroTest extends AnalyticsIntegrationTest {
         }
         assertThat(places(incidents)).isEqualTo(places(liveIncidents));
         assertThat(directory.publicDepartments()).isEqualTo(new DepartmentDirectory(liveDatabase()).publicDepartments());
-        assertThat(liveStats.summary(january).figures().received()).isEqualTo(3);
+        assertThat(liveStats.summary(june2025).figures().received()).isEqualTo(3);
     }
 
-    /** Three January appeals, so the replay has something even when this class runs first. */
+    /** Three appeals of June 2025, so the replay has something even when this class runs first. */
     private void givenAFewAppealsOfItsOwn() {
-        Instant received = Instant.parse("2026-01-12T05:00:00Z");
+        Instant received = Instant.parse("2025-06-09T05:00:00Z");
         for (int i = 1; i <= 3; i++) {
             String id = "replay-" + i;
             Instant at = received.plus(Duration.ofHours(i));

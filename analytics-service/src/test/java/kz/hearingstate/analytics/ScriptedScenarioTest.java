@@ -17,7 +17,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
@@ -50,6 +56,9 @@ import tools.jackson.databind.JsonNode;
 class ScriptedScenarioTest extends AnalyticsIntegrationTest {
 
     private static final String PERIOD = "from=2026-03-01T00:00:00Z&to=2026-03-20T00:00:00Z";
+
+    @Autowired
+    MongoTemplate mongo;
 
     @BeforeAll
     void givenTheScenarioWasSentOverKafka() {
@@ -150,6 +159,19 @@ class ScriptedScenarioTest extends AnalyticsIntegrationTest {
         // n1, n2 delivered (n2 twice, counted once), n3 failed.
         assertThat(summary.at("/notifications/delivered").asInt()).isEqualTo(2);
         assertThat(summary.at("/notifications/failed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAppealsCarryingCitizensData_whenAnalyticsStoredThem_thenNoCollectionHoldsAnyPersonalData() {
+        List<String> forbidden = List.of(TestEvents.CITIZEN_NAME, TestEvents.CITIZEN_IIN, TestEvents.CITIZEN_PHONE,
+                TestEvents.CITIZEN_EMAIL, TestEvents.APPEAL_TEXT, TestEvents.STREET_ADDRESS, "Potholes", "T-S1");
+        assertThat(mongo.getCollectionNames()).contains("appeal_facts");
+        for (String collection : mongo.getCollectionNames()) {
+            String stored = mongo.findAll(Document.class, collection).stream().map(Document::toJson)
+                    .collect(Collectors.joining("\n"));
+            assertThat(stored).as(collection).doesNotContain(forbidden);
+        }
+        assertThat(mongo.findById("s1", Document.class, "appeal_facts")).isNotNull();
     }
 
     @Test

@@ -8,7 +8,6 @@ import kz.hearingstate.analytics.facts.AppealFactProjector;
 import kz.hearingstate.analytics.facts.AppealFacts;
 import kz.hearingstate.analytics.figures.StatsService;
 import kz.hearingstate.analytics.hotspots.HotspotDetector;
-import kz.hearingstate.analytics.hotspots.HotspotRule;
 import kz.hearingstate.analytics.hotspots.Incidents;
 import kz.hearingstate.analytics.ingest.AnalyticsIngest;
 import kz.hearingstate.analytics.metrics.BusinessMetrics;
@@ -58,7 +57,7 @@ class AnalyticsConfig {
     AnalyticsIngest analyticsIngest(EventReader reader, AppealFacts facts, Incidents incidents,
             DepartmentDirectory directory, EventPublisher publisher, BusinessMetrics metrics,
             AnalyticsProperties properties) {
-        HotspotDetector hotspots = new HotspotDetector(facts, incidents, HotspotRule.of(properties.hotspots()), publisher,
+        HotspotDetector hotspots = new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher,
                 event -> metrics.incidentDetected(event.category()));
         return new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()), hotspots,
                 directory, metrics);

@@ -3,6 +3,7 @@ package kz.hearingstate.analytics.config;
 import java.time.Duration;
 import java.time.ZoneId;
 
+import kz.hearingstate.analytics.hotspots.HotspotRule;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -35,5 +36,9 @@ public record AnalyticsProperties(
             @DefaultValue("5") int minCount,
             @DefaultValue("3.0") double factor,
             @DefaultValue("7d") Duration currentPeriod) {
+
+        public HotspotRule rule() {
+            return new HotspotRule(window, baselineWindows, minCount, factor);
+        }
     }
 }

@@ -3,17 +3,11 @@ package kz.hearingstate.analytics.hotspots;
 import java.time.Duration;
 import java.time.Instant;
 
-import kz.hearingstate.analytics.config.AnalyticsProperties;
-
 /**
  * When a count of similar appeals is a surge: at least {@code max(minCount, factor × baseline)}, where the
  * baseline is the mean count per window over the {@code baselineWindows} windows before the current one.
  */
 public record HotspotRule(Duration window, int baselineWindows, int minCount, double factor) {
-
-    public static HotspotRule of(AnalyticsProperties.Hotspots properties) {
-        return new HotspotRule(properties.window(), properties.baselineWindows(), properties.minCount(), properties.factor());
-    }
 
     public double baseline(int appealsInBaselineWindows) {
         return (double) appealsInBaselineWindows / baselineWindows;

@@ -1,0 +1,57 @@
+package kz.hearingstate.analytics.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import kz.hearingstate.analytics.TestEvents;
+import kz.hearingstate.analytics.facts.AppealFact;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import org.junit.jupiter.api.Test;
+
+class FiguresCalculatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-20T06:00:00Z");
+
+    @Test
+    void givenSortedValues_whenPercentilesAreTaken_thenTheNearestRankIsUsed() {
+        List<Double> values = List.of(1.0, 2.0, 3.0, 4.0);
+        assertThat(FiguresCalculator.percentile(values, 0.5)).isEqualTo(2.0);
+        assertThat(FiguresCalculator.percentile(values, 0.9)).isEqualTo(4.0);
+        assertThat(FiguresCalculator.percentile(List.of(7.0), 0.9)).isEqualTo(7.0);
+        List<Double> ten = List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0);
+        assertThat(FiguresCalculator.percentile(ten, 0.9)).isEqualTo(9.0);
+    }
+
+    @Test
+    void givenNoAppeals_whenComputed_thenCountsAreZeroAndRatesAreAbsent() {
+        Figures figures = FiguresCalculator.compute(List.of(), NOW);
+        assertThat(figures.received()).isZero();
+        assertThat(figures.timeToAnswer().medianHours()).isNull();
+        assertThat(figures.slaCompliance().rate()).isNull();
+        assertThat(figures.satisfaction().averageRating()).isNull();
+        assertThat(figures.backlogByAge()).containsOnlyKeys("under1d", "1to3d", "3to7d", "7to15d", "15dPlus");
+    }
+
+    @Test
+    void givenOpenAppealsOfManyAges_whenComputed_thenEachLandsInItsAgeBucket() {
+        List<AppealFact> facts = List.of(open("a", NOW.minusSeconds(3600)), open("b", NOW.minusSeconds(24 * 3600)),
+                open("c", NOW.minusSeconds(15 * 24 * 3600)), open("d", NOW.minusSeconds(40L * 24 * 3600)));
+        Figures figures = FiguresCalculator.compute(facts, NOW);
+        assertThat(figures.backlogByAge()).containsEntry("under1d", 1).containsEntry("1to3d", 1)
+                .containsEntry("15dPlus", 2).containsEntry("3to7d", 0);
+        assertThat(figures.open()).isEqualTo(4);
+        assertThat(figures.overdue()).isEqualTo(2); // c and d: deadline 10 days after receipt
+    }
+
+    private static AppealFact open(String id, Instant received) {
+        AppealFact fact = new AppealFact(id);
+        fact.apply(TestEvents.submitted(id, "web", Language.kk, null, null, null, null, received,
+                received.plusSeconds(10L * 24 * 3600)), 0.01);
+        fact.apply(TestEvents.lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "roads", "roads", null, received));
+        return fact;
+    }
+}

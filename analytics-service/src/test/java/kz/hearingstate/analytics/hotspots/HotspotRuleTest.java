@@ -1,0 +1,42 @@
+package kz.hearingstate.analytics.hotspots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+class HotspotRuleTest {
+
+    private final HotspotRule rule = new HotspotRule(Duration.ofHours(6), 8, 5, 3.0);
+
+    @Test
+    void givenAQuietPlace_whenFiveSimilarAppealsArrive_thenTheMinimumCountDecides() {
+        assertThat(rule.isSurge(4, rule.baseline(0))).isFalse();
+        assertThat(rule.isSurge(5, rule.baseline(0))).isTrue();
+    }
+
+    @Test
+    void givenABusyPlace_whenTheCountIsBelowThreeTimesItsUsualRate_thenNoSurge() {
+        double baseline = rule.baseline(24); // 3 per window over the last 8 windows
+        assertThat(rule.isSurge(8, baseline)).isFalse();
+        assertThat(rule.isSurge(9, baseline)).isTrue();
+    }
+
+    @Test
+    void givenAnAppealTime_whenWindowsAreComputed_thenTheBaselineCoversTheEightWindowsBefore() {
+        Instant end = Instant.parse("2026-03-18T12:00:00Z");
+        assertThat(rule.windowStart(end)).isEqualTo(Instant.parse("2026-03-18T06:00:00Z"));
+        assertThat(rule.baselineStart(end)).isEqualTo(Instant.parse("2026-03-16T06:00:00Z"));
+    }
+
+    @Test
+    void givenTheSameSurge_whenItsIdIsComputedTwice_thenItIsTheSameAndDiffersByPlace() {
+        Instant at = Instant.parse("2026-03-18T04:40:00Z");
+        assertThat(HotspotDetector.incidentId("water", "settlement", "Samsy", at))
+                .isEqualTo(HotspotDetector.incidentId("water", "settlement", "Samsy", at))
+                .isNotEqualTo(HotspotDetector.incidentId("water", "settlement", "Uzynagash", at))
+                .startsWith("incident-");
+    }
+}

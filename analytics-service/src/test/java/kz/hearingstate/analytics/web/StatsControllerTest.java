@@ -1,0 +1,89 @@
+package kz.hearingstate.analytics.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import kz.hearingstate.analytics.figures.Interval;
+import kz.hearingstate.analytics.figures.Metric;
+import kz.hearingstate.analytics.figures.StatsService;
+import kz.hearingstate.analytics.figures.TimeSeries;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Bad query parameters get RFC 9457 problem+json 400 naming every wrong field; good ones reach the service. */
+@WebMvcTest(StatsController.class)
+class StatsControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    StatsService stats;
+
+    @BeforeEach
+    void zone() {
+        when(stats.zone()).thenReturn(ZoneId.of("Asia/Almaty"));
+    }
+
+    @Test
+    void givenAnUnknownMetricAndInterval_whenATimeSeriesIsAsked_thenProblem400NamesBoth() throws Exception {
+        mvc.perform(get("/api/v1/stats/timeseries?metric=happiness&interval=hour"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/invalid-query"))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.errors", hasSize(2)))
+                .andExpect(jsonPath("$.errors[0].field").value("metric"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("received, routed, answered, forwarded, rejected")))
+                .andExpect(jsonPath("$.errors[1].field").value("interval"));
+    }
+
+    @Test
+    void givenNoMetric_whenATimeSeriesIsAsked_thenProblem400SaysItIsRequired() throws Exception {
+        mvc.perform(get("/api/v1/stats/timeseries?interval=day"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("metric"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("required")));
+    }
+
+    @Test
+    void givenAnUnparseableDateAndABadDepartment_whenAsked_thenProblem400() throws Exception {
+        mvc.perform(get("/api/v1/stats/timeseries?metric=received&interval=day&from=last-week&department=Roads!"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(jsonPath("$.errors[1].field").value("department"));
+    }
+
+    @Test
+    void givenFromAfterTo_whenTheSummaryIsAsked_thenProblem400() throws Exception {
+        mvc.perform(get("/api/v1/stats/summary?from=2026-03-10&to=2026-03-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(get("/api/v1/stats/departments?from=2026-13-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"));
+    }
+
+    @Test
+    void givenGoodParameters_whenATimeSeriesIsAsked_thenTheServiceAnswers() throws Exception {
+        when(stats.timeSeries(any(Metric.class), any(Interval.class), any(), any()))
+                .thenReturn(new TimeSeries("answered", "week", "Asia/Almaty", "roads", List.of()));
+        mvc.perform(get("/api/v1/stats/timeseries?metric=answered&interval=week&department=roads&from=2026-03-01&to=2026-04-01T00:00:00Z"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.metric").value("answered"));
+    }
+}
