@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * Every error as RFC 9457 problem+json with a stable {@code type}
@@ -120,10 +122,28 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Some parameters are invalid.",
-                e.getParameterValidationResults().stream().flatMap(r -> r.getResolvableErrors().stream()
-                        .map(err -> Map.of("field", String.valueOf(r.getMethodParameter().getParameterName()),
-                                "message", String.valueOf(err.getDefaultMessage())))).toList(), Map.of());
+        List<Map<String, String>> errors = new java.util.ArrayList<>();
+        e.getBeanResults().forEach(bean -> bean.getFieldErrors().forEach(error -> errors.add(fieldError(error))));
+        e.getValueResults().forEach(value -> value.getResolvableErrors().forEach(error -> errors.add(Map.of(
+                "field", String.valueOf(value.getMethodParameter().getParameterName()),
+                "message", String.valueOf(error.getDefaultMessage())))));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", "Some fields are invalid.", errors, Map.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                field = jackson.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .collect(java.util.stream.Collectors.joining("."));
+                break;
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "The body is not valid JSON of the expected shape.",
+                field == null ? null : List.of(Map.of("field", field, "message", "missing or of the wrong type")), Map.of());
     }
 
     @Override

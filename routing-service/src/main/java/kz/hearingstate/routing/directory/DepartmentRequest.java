@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kz.hearingstate.events.Language;
 
-/** What an admin sends to create or replace a department. The code comes from the path on update. */
+/** What an admin sends to create or replace a department. The code comes from the path on update; flags default to false. */
 public record DepartmentRequest(
         @Pattern(regexp = DepartmentRequest.CODE_PATTERN, message = "lower-case letters, digits and hyphens, 2 to 40") String code,
         @NotNull @Size(min = 3, max = 3, message = "names in kk, ru and en") Map<Language, @NotBlank @Size(max = 200) String> names,
@@ -20,8 +20,16 @@ public record DepartmentRequest(
         @NotBlank @Size(max = 300) String address,
         @NotEmpty List<@NotBlank @Size(max = 60) String> categories,
         List<@NotBlank @Size(max = 80) String> settlements,
-        boolean internal,
-        boolean confidential) {
+        Boolean internal,
+        Boolean confidential) {
 
     public static final String CODE_PATTERN = "[a-z][a-z0-9-]{1,39}";
+
+    public boolean isInternal() {
+        return Boolean.TRUE.equals(internal);
+    }
+
+    public boolean isConfidential() {
+        return Boolean.TRUE.equals(confidential);
+    }
 }

@@ -126,7 +126,7 @@ public class DirectoryService {
     private Department toDepartment(String code, DepartmentRequest request, long version, String changedBy) {
         return new Department(code, version, request.names(), request.phone(), request.email(), request.address(),
                 List.copyOf(request.categories()), request.settlements() == null ? List.of() : List.copyOf(request.settlements()),
-                request.internal(), request.confidential(), false, changedBy, Instant.now(clock));
+                request.isInternal(), request.isConfidential(), false, changedBy, Instant.now(clock));
     }
 
     /** 404 */

@@ -81,6 +81,7 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
 
         HttpResponse<String> invalid = post("/api/v1/admin/departments", ADMIN_KEY, Map.of("code", "Bad Code!", "names", Map.of("kk", "x")));
         assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).get("errors")).as(invalid.body()).isNotNull();
         assertThat(json(invalid).get("errors").valueStream().map(e -> e.get("field").asString()))
                 .contains("code", "names", "phone", "email", "address", "categories");
         assertThat(put("/api/v1/admin/departments/nowhere", ADMIN_KEY, department("nowhere", "1")).statusCode()).isEqualTo(404);

@@ -31,14 +31,13 @@ class TimersTwoInstancesIntegrationTest extends RoutingIntegrationTest {
     private static final LegalClock LEGAL_CLOCK = LegalClock.kazakhstan();
 
     private ConfigurableApplicationContext secondInstance() {
-        return new SpringApplicationBuilder(RoutingApplication.class, SharedClock.class)
-                .properties(
-                        "server.port=0",
-                        "spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
-                        "spring.mongodb.uri=" + MONGO.uri("routing"),
-                        "hearing.routing.timers.interval=200ms",
-                        "hearing.routing.timers.republish-after=1s")
-                .run();
+        // Command-line arguments, so they win over application.yml like the test context's properties do.
+        return new SpringApplicationBuilder(RoutingApplication.class, SharedClock.class).run(
+                "--server.port=0",
+                "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
+                "--spring.mongodb.uri=" + MONGO.uri("routing"),
+                "--hearing.routing.timers.interval=200ms",
+                "--hearing.routing.timers.republish-after=1s");
     }
 
     @Test
