@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import kz.hearingstate.analytics.figures.StatsService;
+import kz.hearingstate.analytics.metrics.BusinessMetrics;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,6 +61,10 @@ class ScriptedScenarioTest extends AnalyticsIntegrationTest {
 
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    BusinessMetrics metrics;
+    @Autowired
+    StatsService stats;
 
     @BeforeAll
     void givenTheScenarioWasSentOverKafka() {
@@ -172,6 +178,18 @@ class ScriptedScenarioTest extends AnalyticsIntegrationTest {
             assertThat(stored).as(collection).doesNotContain(forbidden);
         }
         assertThat(mongo.findById("s1", Document.class, "appeal_facts")).isNotNull();
+    }
+
+    @Test
+    void givenTheScenario_whenPrometheusScrapes_thenTheBusinessMetricsAreThereWithTheApplicationTag() {
+        metrics.refreshDepartments(stats.departments(StatsService.Period.allTime()));
+        String scrape = get("/actuator/prometheus").body();
+
+        assertThat(scrape).containsPattern("appeals_answered_total\\{application=\"analytics-service\",department=\"roads\"\\} [1-9]");
+        assertThat(scrape).containsPattern("appeals_backlog_appeals\\{application=\"analytics-service\",department=\"utilities\"\\} [1-9]");
+        assertThat(scrape).contains("appeals_sla_compliance{application=\"analytics-service\",department=\"roads\"}");
+        assertThat(scrape).contains("appeals_overdue_appeals{application=\"analytics-service\",department=\"utilities\"}");
+        assertThat(scrape).as("consumer lag of the analytics group").contains("spring_cloud_stream_binder_kafka_offset");
     }
 
     @Test
