@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.routing.access.ApiKeys;
 import kz.hearingstate.routing.access.Caller;
+import kz.hearingstate.routing.directory.Department;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,19 @@ public class AppealController {
         apiKeys.requireDepartmentOrAdmin(apiKey, code);
         List<AppealView> items = store.ofDepartment(code, status, page, size).stream().map(AppealView::of).toList();
         return new Page(items, page, size, store.countOfDepartment(code, status));
+    }
+
+    /**
+     * Open appeals past their warning or their deadline, across departments, nearest deadline first:
+     * the akim's office sees what is late before it is late. akim-office or admin only.
+     */
+    @GetMapping("/api/v1/appeals/at-risk")
+    public Page atRisk(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        apiKeys.requireDepartmentOrAdmin(apiKey, Department.AKIM_OFFICE);
+        List<AppealView> items = store.atRisk(page, size).stream().map(AppealView::of).toList();
+        return new Page(items, page, size, store.countAtRisk());
     }
 
     @GetMapping("/api/v1/appeals/{appealId}")

@@ -42,6 +42,8 @@ public class AppealStore {
                 .on("status", Sort.Direction.ASC).on("registeredAt", Sort.Direction.ASC));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("department", Sort.Direction.ASC)
                 .on("registeredAt", Sort.Direction.ASC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("slaState", Sort.Direction.ASC)
+                .on("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC));
     }
 
     public Optional<RoutedAppeal> find(String appealId) {
@@ -118,6 +120,20 @@ public class AppealStore {
         }
         return mongo.find(Query.query(criteria).with(Sort.by("registeredAt", "_id")).skip((long) page * size).limit(size),
                 RoutedAppeal.class);
+    }
+
+    /** Open appeals whose warning or breach has fired, nearest deadline first: what the akim's office watches. */
+    public List<RoutedAppeal> atRisk(int page, int size) {
+        return mongo.find(atRiskQuery().with(Sort.by("deadline", "_id")).skip((long) page * size).limit(size), RoutedAppeal.class);
+    }
+
+    public long countAtRisk() {
+        return mongo.count(atRiskQuery(), RoutedAppeal.class);
+    }
+
+    private static Query atRiskQuery() {
+        return Query.query(Criteria.where("slaState").in(SlaState.WARNED, SlaState.BREACHED)
+                .and("status").in(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.INFO_REQUESTED));
     }
 
     public long countOfDepartment(String department, AppealStatus status) {

@@ -98,12 +98,17 @@ public abstract class RoutingIntegrationTest {
 
     /** Publishes an event as its producer would: JSON body, CloudEvents headers, keyed by {@code key}. */
     protected void publish(String topic, String key, String eventId, String eventType, Object payload) {
+        publishRaw(topic, key, eventId, eventType, json.writeValueAsBytes(payload));
+    }
+
+    /** Publishes any bytes with CloudEvents headers, as a broken or hostile producer might. */
+    protected void publishRaw(String topic, String key, String eventId, String eventType, byte[] body) {
         List<Header> headers = Map.of(CloudEventHeaders.ID, eventId, CloudEventHeaders.TYPE, eventType,
                         CloudEventHeaders.SOURCE, "/tests", CloudEventHeaders.TIME, Instant.now().toString(),
                         CloudEventHeaders.SUBJECT, key, CloudEventHeaders.SPEC_VERSION, "1.0").entrySet().stream()
                 .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList();
         try {
-            producer().send(new ProducerRecord<>(topic, null, key, json.writeValueAsBytes(payload), headers)).get(10, TimeUnit.SECONDS);
+            producer().send(new ProducerRecord<>(topic, null, key, body, headers)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Test could not publish to " + topic, e);
         }

@@ -1,5 +1,7 @@
 package kz.hearingstate.routing.workflow;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,15 +11,24 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventSchemas;
+import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import kz.hearingstate.routing.support.TopicRecorder.Recorded;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
+
+    @Autowired
+    private AppealWorkflow workflow;
+    @Autowired
+    private AppealStore store;
 
     @Test
     void givenASubmittedAppeal_whenRoutingConsumesIt_thenTheDepartmentInboxAndTheLifecycleGetOneSchemaValidEventEach() {
@@ -92,6 +103,45 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         Recorded assigned = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
         assertThat(assigned.topic()).isEqualTo(Topics.departmentInbox("public-order"));
         assertThat(body(assigned).get("anonymous").asBoolean()).isTrue();
+    }
+
+    @Test
+    void givenPoisonRecords_whenConsumed_thenTheyGoToTheDeadLetterTopicAndTheNextAppealIsStillRouted() {
+        String notJson = "poison-" + UUID.randomUUID();
+        String schemaBreaking = "poison-" + UUID.randomUUID();
+        publishRaw(Topics.APPEALS_SUBMITTED, notJson, "submitted:" + notJson, EventTypes.APPEAL_SUBMITTED,
+                "{not json".getBytes(StandardCharsets.UTF_8));
+        publishRaw(Topics.APPEALS_SUBMITTED, schemaBreaking, "submitted:" + schemaBreaking, EventTypes.APPEAL_SUBMITTED,
+                "{\"appealId\": 42}".getBytes(StandardCharsets.UTF_8));
+        AppealSubmitted valid = Appeals.submitted("Ветеринар не приезжает, коровы болеют.", Language.ru, CLOCK.instant());
+        submit(valid);
+
+        assertThat(awaitEvents(valid.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst().topic())
+                .isEqualTo(Topics.departmentInbox("agriculture"));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Kcat.readAll(broker.getBrokersAsString(), Topics.deadLetter(Topics.APPEALS_SUBMITTED, "routing"), json).stream()
+                        .map(r -> r.get("key").asString()).toList().containsAll(List.of(notJson, schemaBreaking)));
+    }
+
+    @Test
+    void givenACrashBetweenSavingAndPublishing_whenTheTimerRuns_thenThePendingEventsArePublishedOnceAndTheOutboxEmpties() {
+        AppealSubmitted appeal = Appeals.submitted("Жол жөндеу керек, шұңқыр көп.", Language.kk, CLOCK.instant());
+        // What a crash leaves behind: the routed appeal saved with its events, none of them sent.
+        RoutedAppeal saved = workflow.route(appeal, new RoutingDecision(
+                "roads-transport", "roads-transport", null, 0.9, false, false, "classifier: 0.90"), CLOCK.instant().minusSeconds(120));
+        assertThat(store.insert(saved)).isTrue();
+
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> store.find(appeal.appealId()).orElseThrow().outbox().isEmpty());
+        assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::id)
+                .containsExactly(appeal.appealId() + ":1", appeal.appealId() + ":1:assigned");
+
+        submit(appeal); // the redelivery that would follow the crash: nothing new
+        AppealSubmitted marker = Appeals.submitted("Автобус ауылға келмейді.", Language.kk, CLOCK.instant());
+        submit(marker);
+        awaitEvents(marker.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+        assertThat(recorder().forKey(appeal.appealId())).hasSize(2);
     }
 
     @Test

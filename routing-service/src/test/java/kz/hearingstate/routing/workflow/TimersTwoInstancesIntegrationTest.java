@@ -62,6 +62,11 @@ class TimersTwoInstancesIntegrationTest extends RoutingIntegrationTest {
                 awaitEvents(appeal.appealId(), LifecycleType.SLA_WARNING.eventType(), 1);
             }
 
+            var atRisk = json(get("/api/v1/appeals/at-risk?size=200", departmentKey("akim-office")));
+            assertThat(atRisk.get("items").valueStream().map(i -> i.get("appealId").asString()))
+                    .containsAll(appeals.stream().map(AppealSubmitted::appealId).toList());
+            assertThat(get("/api/v1/appeals/at-risk", departmentKey("roads-transport")).statusCode()).isEqualTo(403);
+
             second.close(); // a restart in between
             second = secondInstance();
 
