@@ -1,0 +1,73 @@
+package kz.hearingstate.notification.operator;
+
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+
+import kz.hearingstate.events.ContactChannel;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.delivery.Notification;
+import kz.hearingstate.notification.delivery.NotificationStatus;
+import kz.hearingstate.notification.delivery.NotificationStore;
+import kz.hearingstate.notification.planning.RecipientRole;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest(NotificationQueryController.class)
+@EnableConfigurationProperties(NotificationProperties.class)
+@TestPropertySource(properties = "hearing.notification.operator-key=slice-key")
+class NotificationQueryControllerTest {
+
+    @Autowired
+    private MockMvc mvc;
+    @MockitoBean
+    private NotificationStore store;
+
+    @Test
+    void givenValidKey_whenListing_thenMaskedRecipientAndOutcomeAreShownButNeverTheAddress() throws Exception {
+        Instant at = Instant.parse("2026-11-27T06:00:01Z");
+        when(store.forAppeal("ap-1")).thenReturn(List.of(new Notification("n-1", "ap-1", "ZH-1", "ap-1:submitted",
+                "appeal-registered", RecipientRole.CITIZEN, ContactChannel.SMS, "+77011234567", "+7 *** *** 45 67", "web",
+                null, Language.kk, "Subject", "Body", NotificationStatus.FAILED, 5, null, at, at, null, "SMS gateway answered HTTP 503",
+                null, true)));
+
+        mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Operator-Key", "slice-key"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].recipient").value("+7 *** *** 45 67"))
+                .andExpect(jsonPath("$[0].status").value("FAILED"))
+                .andExpect(jsonPath("$[0].attempts").value(5))
+                .andExpect(jsonPath("$[0].lastError").value("SMS gateway answered HTTP 503"))
+                .andExpect(jsonPath("$[0].address").doesNotExist())
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("7011234567"))));
+    }
+
+    @Test
+    void givenNoAppealId_whenListing_thenProblemJson400NamingTheField() throws Exception {
+        mvc.perform(get("/api/v1/notifications").header("X-Operator-Key", "slice-key"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/invalid-request"))
+                .andExpect(jsonPath("$.errors[0].field").value("appealId"));
+    }
+
+    @Test
+    void givenWrongKey_whenListing_thenProblemJson401AndTheStoreIsNotRead() throws Exception {
+        mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Operator-Key", "wrong"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/operator-key-rejected"));
+        org.mockito.Mockito.verifyNoInteractions(store);
+    }
+}
