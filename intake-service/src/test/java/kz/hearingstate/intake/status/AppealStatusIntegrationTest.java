@@ -58,6 +58,22 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void givenAPoisonRecordOnTheLifecycleTopic_whenConsumed_thenItIsDeadLetteredAndTheNextEventStillApplies() throws Exception {
+        Submitted appeal = submit();
+        awaitStatus(appeal.trackingCode(), "SUBMITTED");
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            // No CloudEvents headers and a body that is not JSON: nothing can ever process it.
+            producer.send(new ProducerRecord<>(Topics.APPEALS_LIFECYCLE, appeal.appealId(),
+                    "not json".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+
+        awaitStatus(appeal.trackingCode(), "ROUTED");
+        await().untilAsserted(() -> assertThat(records(Topics.deadLetter(Topics.APPEALS_LIFECYCLE, "intake")))
+                .anySatisfy(r -> assertThat(r.key()).isEqualTo(appeal.appealId())));
+    }
+
+    @Test
     void givenAStaleOrRepeatedLifecycleEvent_whenConsumed_thenTheStatusDoesNotGoBack() {
         Submitted appeal = submit();
         publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
@@ -172,17 +188,21 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
         return body(get("/api/v1/appeals/" + trackingCode));
     }
 
+    private KafkaProducer<String, byte[]> producer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaProducer<>(config);
+    }
+
     /** What routing would publish, sent by an independent producer. */
     private void publishLifecycle(Submitted appeal, long sequence, LifecycleType type, AppealStatus status,
             String reason, String answer) {
         AppealLifecycleEvent event = new AppealLifecycleEvent(appeal.appealId(), appeal.trackingCode(), sequence, type,
                 status, "housing-utilities", null, "water-supply", 0.9, "system", reason, answer, null, DEADLINE,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
+        try (KafkaProducer<String, byte[]> producer = producer()) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.APPEALS_LIFECYCLE, appeal.appealId(),
                     json.writeValueAsBytes(event));
             record.headers().add(CloudEventHeaders.ID, (appeal.appealId() + ":" + sequence).getBytes(StandardCharsets.UTF_8));
