@@ -17,7 +17,10 @@ import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import kz.hearingstate.routing.support.TopicRecorder.Recorded;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +54,20 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         assertThat(event.get("status").asString()).isEqualTo("ROUTED");
         assertThat(event.get("sequence").asLong()).isEqualTo(1);
         assertThat(event.get("confidence").asDouble()).isBetween(0.35, 1.0);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void givenRoutedAppeals_thenTheMetricsAreExposedAndTheCitizensDataNeverReachesTheLog(CapturedOutput output) {
+        AppealSubmitted appeal = Appeals.submitted("Көшеде жарық жоқ, электр желісі бұзылған.", Language.kk, CLOCK.instant());
+        submit(appeal);
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+
+        String metrics = get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("appeals_routed_total{", "department=\"housing-utilities\"",
+                "appeal_routing_latency_seconds_bucket", "application=\"routing-service\"");
+        assertThat(output.getAll()).contains(appeal.appealId())
+                .doesNotContain(appeal.citizen().phone(), appeal.citizen().iin(), appeal.citizen().email(), appeal.citizen().fullName());
     }
 
     @Test
