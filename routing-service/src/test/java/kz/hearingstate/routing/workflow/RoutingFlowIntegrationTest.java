@@ -123,6 +123,30 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
     }
 
     @Test
+    void givenAnAdminOverrideRule_whenAMatchingAppealArrives_thenTheRuleDecides_andBadRulesAreRefused() {
+        var created = post("/api/v1/admin/routing-rules", ADMIN_KEY, java.util.Map.of("pattern", "газопровод\\w*",
+                "department", "land-construction", "description", "gas pipeline construction is the land and construction department's"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String ruleId = json(created).get("id").asString();
+        try {
+            AppealSubmitted appeal = Appeals.submitted("Когда подключат наш дом к газопроводу?", Language.ru, CLOCK.instant());
+            submit(appeal);
+            Recorded routed = awaitEvents(appeal.appealId(), LifecycleType.ROUTED.eventType(), 1).getFirst();
+            assertThat(body(routed).get("department").asString()).isEqualTo("land-construction");
+            assertThat(body(routed).get("reason").asString()).contains("override rule " + ruleId);
+        } finally {
+            assertThat(delete("/api/v1/admin/routing-rules/" + ruleId, ADMIN_KEY).statusCode()).isEqualTo(204);
+        }
+        var badPattern = post("/api/v1/admin/routing-rules", ADMIN_KEY, java.util.Map.of("pattern", "([unclosed", "department", "health"));
+        assertThat(badPattern.statusCode()).isEqualTo(400);
+        assertThat(json(badPattern).get("errors").get(0).get("field").asString()).isEqualTo("pattern");
+        var unknownDepartment = post("/api/v1/admin/routing-rules", ADMIN_KEY, java.util.Map.of("pattern", "x", "department", "mars"));
+        assertThat(unknownDepartment.statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/admin/routing-rules", departmentKey("health"), java.util.Map.of("pattern", "x", "department", "health"))
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void givenPoisonRecords_whenConsumed_thenTheyGoToTheDeadLetterTopicAndTheNextAppealIsStillRouted() {
         String notJson = "poison-" + UUID.randomUUID();
         String schemaBreaking = "poison-" + UUID.randomUUID();
