@@ -88,20 +88,28 @@ public class AppealStatusStore {
         return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit), AppealStatusView.class);
     }
 
+    /**
+     * The first submission of an appeal wins: a republished retry (same appealId, later receivedAt) leaves
+     * the times the citizen was first given, as consumers deduplicating by event id also keep the first.
+     */
     public void applySubmitted(AppealSubmitted event) {
-        Update update = new Update()
+        Query byId = Query.query(Criteria.where("_id").is(event.appealId()));
+        mongo.upsert(byId, new Update()
+                .setOnInsert("trackingCode", event.trackingCode())
+                .setOnInsert("category", event.categoryHint())
+                .setOnInsert("status", AppealStatus.SUBMITTED.name())
+                .setOnInsert("closed", false)
+                .setOnInsert("sequence", 0L)
+                .setOnInsert("updatedAt", event.receivedAt()), AppealStatusView.class);
+        Update firstSubmission = new Update()
                 .set("trackingCode", event.trackingCode())
                 .set("channel", event.channel())
                 .set("receivedAt", event.receivedAt())
                 .set("registeredAt", event.registeredAt())
                 .set("initialDeadline", event.deadline())
-                .setOnInsert("category", event.categoryHint())
-                .setOnInsert("status", AppealStatus.SUBMITTED.name())
-                .setOnInsert("closed", false)
-                .setOnInsert("sequence", 0L)
-                .setOnInsert("updatedAt", event.receivedAt())
                 .addToSet("history", historyEntry(0, "SUBMITTED", AppealStatus.SUBMITTED, null, null, event.receivedAt()));
-        mongo.upsert(Query.query(Criteria.where("_id").is(event.appealId())), update, AppealStatusView.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.appealId()).and("receivedAt").is(null)),
+                firstSubmission, AppealStatusView.class);
     }
 
     /** @return whether the event was newer than what the view had */

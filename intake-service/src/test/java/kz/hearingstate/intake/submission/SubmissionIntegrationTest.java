@@ -107,6 +107,10 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
         List<ConsumerRecord<String, byte[]>> records = submittedRecordsOf(appealId);
         assertThat(records).hasSize(2);
         assertThat(records).allSatisfy(r -> assertThat(header(r, CloudEventHeaders.ID)).isEqualTo(appealId));
+        // The status view shows the times the retry answered with, also once the republished event is projected.
+        await().during(java.time.Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
+                mongo.findById(appealId, AppealStatusView.class).receivedAt())
+                .isEqualTo(Instant.parse(retry.get("receivedAt").asString())));
     }
 
     @Test
