@@ -10,6 +10,7 @@ import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.intake.identity.ContentFingerprint;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -107,6 +108,7 @@ public class AppealStatusStore {
                 .set("receivedAt", event.receivedAt())
                 .set("registeredAt", event.registeredAt())
                 .set("initialDeadline", event.deadline())
+                .set("contentFingerprint", ContentFingerprint.of(event))
                 .addToSet("history", historyEntry(0, "SUBMITTED", AppealStatus.SUBMITTED, null, null, event.receivedAt()));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.appealId()).and("receivedAt").is(null)),
                 firstSubmission, AppealStatusView.class);

@@ -11,7 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Intake's own view of an appeal, projected from {@code appeals.submitted} and {@code appeals.lifecycle}.
  * It keeps no personal data: no name, IIN, phone, email, text or address. {@code sequence} is the last
  * lifecycle sequence applied (0: only submitted). {@code deadline} is routing's, {@code initialDeadline}
- * the one computed at registration.
+ * the one computed at registration. {@code contentFingerprint} is a one-way hash of the submission, to
+ * recognise an idempotency key reused for a different appeal.
  */
 @Document(AppealStatusView.COLLECTION)
 public record AppealStatusView(
@@ -32,6 +33,7 @@ public record AppealStatusView(
         Instant answeredAt,
         Long answeredSequence,
         Long infoRequestedSequence,
+        String contentFingerprint,
         List<HistoryEntry> history) {
 
     public static final String COLLECTION = "appeal_status";

@@ -17,6 +17,7 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.identity.ContentFingerprint;
 import kz.hearingstate.intake.problem.ApiException;
 import kz.hearingstate.intake.problem.FieldViolation;
 import kz.hearingstate.intake.problem.ProblemKind;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Service;
  * Accepts an appeal exactly once. Kafka first: nothing is written anywhere before the broker
  * acknowledged {@code appeal.submitted.v1}; only then does the status view learn of it (a write the
  * projection repeats anyway). With an idempotency key, the appealId is fixed by channel and key, and a
- * retry of an appeal the view already holds is answered from the view without a second event.
+ * retry of an appeal the view already holds is answered from the view without a second event, provided
+ * it says the same (422 when the key was reused for a different appeal).
  */
 @Service
 public class SubmissionService {
@@ -69,14 +71,14 @@ public class SubmissionService {
             throw new ApiException(ProblemKind.VALIDATION_FAILED, violations);
         }
         String appealId = appealId(channel, idempotencyKey, request);
+        AppealSubmitted event = toEvent(channel, appealId, request, receivedAt);
         boolean idempotent = idempotencyKey != null || request.externalId() != null;
         if (idempotent) {
             Optional<AppealStatusView> known = statusStore.findById(appealId);
             if (known.isPresent() && known.get().receivedAt() != null) {
-                return replay(known.get());
+                return replay(known.get(), event);
             }
         }
-        AppealSubmitted event = toEvent(channel, appealId, request, receivedAt);
         publisher.publish(Topics.APPEALS_SUBMITTED, appealId, appealId, EventTypes.APPEAL_SUBMITTED, event);
         meters.counter(RECEIVED_METER, "channel", channel, "type", event.type().name()).increment();
         recordInView(event);
@@ -107,7 +109,10 @@ public class SubmissionService {
                 receivedAt, registeredAt, legalClock.deadline(registeredAt, answerWorkingDays));
     }
 
-    private static SubmissionReceipt replay(AppealStatusView known) {
+    private static SubmissionReceipt replay(AppealStatusView known, AppealSubmitted retry) {
+        if (known.contentFingerprint() != null && !known.contentFingerprint().equals(ContentFingerprint.of(retry))) {
+            throw new ApiException(ProblemKind.IDEMPOTENCY_KEY_REUSED);
+        }
         return new SubmissionReceipt(known.appealId(), known.trackingCode(), known.status(), known.receivedAt(),
                 known.registeredAt(), known.currentDeadline(), true);
     }

@@ -114,6 +114,20 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void givenAnIdempotencyKeyReusedForADifferentAppeal_whenSubmitted_then422AndTheSecondAppealIsNotSwallowedSilently() {
+        String key = UUID.randomUUID().toString();
+        JsonNode first = body(postJson("/api/v1/appeals", DEMO_KEY, validAppeal("Прошу починить забор школы номер 3."),
+                "Idempotency-Key", key));
+
+        HttpResponse<String> reused = postJson("/api/v1/appeals", DEMO_KEY, validAppeal("Во дворе дома 7 затопило подвал."),
+                "Idempotency-Key", key);
+
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(body(reused).get("type").asString()).isEqualTo("https://hearingstate.kz/problems/idempotency-key-reused");
+        assertThat(submittedRecordsOf(first.get("appealId").asString())).hasSize(1);
+    }
+
+    @Test
     void givenTheSameIdempotencyKeyFromTwoChannels_whenSubmitted_thenTheyAreTwoAppeals() {
         String key = UUID.randomUUID().toString();
         String appeal = validAppeal("Прошу установить фонари на улице Абая.");
