@@ -27,7 +27,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * tried again later. Poison records ({@link PoisonEventException}, conversion failures) skip retries.
  * Retries back off exponentially and stay well under {@code max.poll.interval.ms}.
  *
- * <p>Dead letters go to {@code <topic>.<group>.dlq}, keyed as the source, with the exception in headers.
+ * <p>Dead letters go to {@code <topic>.<group>.dlq}, keyed as the source, with the exception in headers;
+ * the topic is created when the binding starts.
  */
 public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetryCustomizer {
 
@@ -37,18 +38,23 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
     private final KafkaOperations<Object, Object> deadLetterTemplate;
     private final MessagingProperties.Retry retry;
     private final MeterRegistry meterRegistry;
+    private final DeadLetterTopics deadLetterTopics;
 
-    public DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, MessagingProperties.Retry retry,
-            MeterRegistry meterRegistry) {
+    DeadLetterErrorHandling(KafkaOperations<Object, Object> deadLetterTemplate, MessagingProperties.Retry retry,
+            MeterRegistry meterRegistry, DeadLetterTopics deadLetterTopics) {
         this.deadLetterTemplate = deadLetterTemplate;
         this.retry = retry;
         this.meterRegistry = meterRegistry;
+        this.deadLetterTopics = deadLetterTopics;
     }
 
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
             @Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
             @Nullable BackOff backOff) {
+        for (String topic : destinationName.split(",")) {
+            deadLetterTopics.ensure(Topics.deadLetter(topic.strip(), group));
+        }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
         recoverer.setFailIfSendResultIsError(true);

@@ -11,16 +11,33 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.function.context.config.ContextFunctionCatalogAutoConfiguration;
+import org.springframework.cloud.function.core.FunctionInvocationHelper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binder.kafka.properties.KafkaBinderConfigurationProperties;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Wires {@link EventPublisher}, {@link EventReader} and {@link DeadLetterErrorHandling} into every service. */
-@AutoConfiguration
+/**
+ * Wires {@link EventPublisher}, {@link EventReader} and {@link DeadLetterErrorHandling} into every service,
+ * with two adjustments to Spring Cloud Stream that every service needs:
+ * <ul>
+ *   <li>the Kafka binder declares its properties only in its own child context; dead-letter handling needs
+ *       them here, so the same prefix is bound in the application context, under the binder's own bean name
+ *       (inside the binder's context its own definition still wins);</li>
+ *   <li>Spring Cloud Function's default invocation helper rewrites the {@code ce_} CloudEvents headers to
+ *       {@code ce-} before a function sees them, while {@link EventReader} reads the {@code ce_} names of the
+ *       Kafka protocol binding that producers write; a pass-through helper replaces it (the default backs off).</li>
+ * </ul>
+ */
+@AutoConfiguration(before = ContextFunctionCatalogAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
 public class MessagingAutoConfiguration {
 
@@ -28,6 +45,21 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean("configurationProperties")
+    @ConditionalOnMissingBean(KafkaBinderConfigurationProperties.class)
+    @ConfigurationProperties("spring.cloud.stream.kafka.binder")
+    KafkaBinderConfigurationProperties kafkaBinderConfigurationProperties(KafkaProperties kafka,
+            ObjectProvider<KafkaConnectionDetails> connectionDetails) {
+        return new KafkaBinderConfigurationProperties(kafka, connectionDetails);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(FunctionInvocationHelper.class)
+    FunctionInvocationHelper<Message<?>> cloudEventHeadersAsSent() {
+        return new FunctionInvocationHelper<>() {
+        };
     }
 
     @Bean
@@ -47,7 +79,9 @@ public class MessagingAutoConfiguration {
     DeadLetterErrorHandling deadLetterErrorHandling(KafkaBinderConfigurationProperties binder, MessagingProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry) {
         return new DeadLetterErrorHandling(deadLetterTemplate(binder), properties.retry(),
-                meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+                meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
+                new DeadLetterTopics(binder.getKafkaConnectionString(), binder.getMinPartitionCount(),
+                        binder.getReplicationFactor()));
     }
 
     /** Dead letters keep the source record's bytes and headers: a byte-array producer, acks=all, idempotent. */
