@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,13 @@ import java.util.concurrent.TimeUnit;
 public final class ManagedProcess implements AutoCloseable {
 
     private static final Duration GRACE = Duration.ofSeconds(20);
+
+    /**
+     * Ctrl-C in a terminal signals the whole foreground process group at once. Children started in
+     * their own session (util-linux setsid, which execs in place, so the pid stays the child's) are
+     * out of its reach, and the launcher's shutdown hook stops them one by one, in reverse order.
+     */
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final String name;
     private final Process process;
@@ -33,7 +41,12 @@ public final class ManagedProcess implements AutoCloseable {
                                        Path workingDirectory, Path logFile) {
         try {
             Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            List<String> inOwnSession = new ArrayList<>();
+            if (Files.isExecutable(SETSID)) {
+                inOwnSession.add(SETSID.toString());
+            }
+            inOwnSession.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(inOwnSession)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
