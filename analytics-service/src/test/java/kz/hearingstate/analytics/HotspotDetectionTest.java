@@ -80,6 +80,30 @@ class HotspotDetectionTest extends AnalyticsIntegrationTest {
     }
 
     @Test
+    void givenASurgeWhoseAppealsArriveNewestFirst_whenTheOldestArrivesLast_thenTheSurgeIsStillFound() {
+        // Other partitions can deliver a surge out of receipt order: here the newest appeal arrives first and
+        // the oldest last. The window ending at the oldest holds only it; the last arrival must therefore also
+        // look at the windows ending at the later appeals.
+        Instant surgeStart = Instant.parse("2026-03-20T02:00:00Z");
+        for (int i = 5; i >= 1; i--) {
+            appeal("snow-" + i, "snow-removal", "Mynbaev", surgeStart.plus(Duration.ofMinutes(10L * i)));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> categories = getJson("/api/v1/stats/hotspots").findValuesAsString("category");
+            assertThat(categories).containsOnlyOnce("snow-removal");
+        });
+        JsonNode snow = null;
+        for (JsonNode hotspot : getJson("/api/v1/stats/hotspots")) {
+            if (hotspot.get("category").asString().equals("snow-removal")) {
+                snow = hotspot;
+            }
+        }
+        assertThat(snow.get("settlement").asString()).isEqualTo("Mynbaev");
+        assertThat(snow.get("appealCount").asInt()).isEqualTo(5);
+        assertThat(snow.get("detectedAt").asString()).isEqualTo("2026-03-20T02:50:00Z"); // the newest appeal's receipt
+    }
+
+    @Test
     void givenAHotspotsQueryWithABadSince_whenAsked_thenProblemJson400() {
         var response = get("/api/v1/stats/hotspots?since=yesterday");
         assertThat(response.statusCode()).isEqualTo(400);
@@ -88,14 +112,18 @@ class HotspotDetectionTest extends AnalyticsIntegrationTest {
         assertThat(JSON.readTree(response.body()).at("/errors/0/field").asString()).isEqualTo("since");
     }
 
-    /** Sends one appeal and waits until analytics counted it, so the surge arrives in receipt order. */
     private void appeal(String id, Instant receivedAt) {
-        int before = getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + CATEGORY).asInt(0);
-        send(submitted(id, "mobile", Language.ru, null, "Karakastek", 43.18, 76.62, receivedAt, receivedAt.plus(Duration.ofDays(15))));
-        send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", CATEGORY, receivedAt.plus(Duration.ofDays(15)),
+        appeal(id, CATEGORY, "Karakastek", receivedAt);
+    }
+
+    /** Sends one appeal and waits until analytics counted it, so appeals are processed in the order sent. */
+    private void appeal(String id, String category, String settlement, Instant receivedAt) {
+        int before = getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + category).asInt(0);
+        send(submitted(id, "mobile", Language.ru, null, settlement, 43.18, 76.62, receivedAt, receivedAt.plus(Duration.ofDays(15))));
+        send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", category, receivedAt.plus(Duration.ofDays(15)),
                 receivedAt.plus(Duration.ofMinutes(1))));
         await().atMost(Duration.ofSeconds(20)).until(
-                () -> getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + CATEGORY).asInt(0) == before + 1);
+                () -> getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + category).asInt(0) == before + 1);
     }
 
     private List<ConsumerRecord<String, String>> lightingIncidents() {

@@ -83,7 +83,18 @@ class PublicPageBrowserTest extends AnalyticsIntegrationTest {
                         answered.plus(Duration.ofDays(1))));
             }
         }
+        // A current surge: five heating appeals in Samsy within an hour this morning, sent at once, so they may
+        // be processed in any order across partitions; the hotspot must still be found and shown.
+        Instant surge = Instant.parse("2026-03-20T03:00:00Z");
+        for (int i = 1; i <= 5; i++) {
+            String id = "page-heating-" + i;
+            Instant received = surge.plus(Duration.ofMinutes(12L * i));
+            send(submitted(id, "sms", Language.kk, null, "Samsy", null, null, received, received.plus(Duration.ofDays(15))));
+            send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", "heating",
+                    received.plus(Duration.ofDays(15)), received.plus(Duration.ofMinutes(2))));
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(getJson("/api/v1/stats/hotspots").findValuesAsString("category")).contains("heating");
             var summary = getJson("/api/v1/stats/summary?" + PERIOD);
             assertThat(summary.at("/figures/received").asInt()).isEqualTo(6);
             assertThat(summary.at("/figures/satisfaction/feedbackCount").asInt()).isEqualTo(5);

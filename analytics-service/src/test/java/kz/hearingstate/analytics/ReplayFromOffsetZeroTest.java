@@ -23,6 +23,7 @@ import kz.hearingstate.analytics.config.AnalyticsProperties;
 import kz.hearingstate.analytics.directory.DepartmentDirectory;
 import kz.hearingstate.analytics.facts.AppealFactProjector;
 import kz.hearingstate.analytics.facts.AppealFacts;
+import kz.hearingstate.analytics.figures.Dimensions;
 import kz.hearingstate.analytics.figures.Interval;
 import kz.hearingstate.analytics.figures.Metric;
 import kz.hearingstate.analytics.figures.StatsService;
@@ -112,8 +113,8 @@ class ReplayFromOffsetZeroTest extends AnalyticsIntegrationTest {
         assertSameJson(replayStats.summary(june2025), liveStats.summary(june2025));
         for (Metric metric : Metric.values()) {
             for (Interval interval : Interval.values()) {
-                assertSameJson(replayStats.timeSeries(metric, interval, allTime, null),
-                        liveStats.timeSeries(metric, interval, allTime, null));
+                assertSameJson(replayStats.timeSeries(metric, interval, allTime, Dimensions.ANY),
+                        liveStats.timeSeries(metric, interval, allTime, Dimensions.ANY));
             }
         }
         assertThat(places(incidents)).isEqualTo(places(liveIncidents));

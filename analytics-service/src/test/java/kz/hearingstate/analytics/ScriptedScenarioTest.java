@@ -248,6 +248,17 @@ class ScriptedScenarioTest extends AnalyticsIntegrationTest {
     }
 
     @Test
+    void givenTheScenario_whenMonthlyReceivedAreFilteredBySettlementAndLanguage_thenOnlyMatchingAppealsCount() {
+        // Uzynagash in Kazakh: s1 and s4.
+        JsonNode series = getJson("/api/v1/stats/timeseries?metric=received&interval=month&settlement=Uzynagash&language=kk&" + PERIOD);
+        assertThat(points(series)).containsExactly(Map.entry("2026-03-01", 2));
+        assertThat(series.at("/filters/settlement").asString()).isEqualTo("Uzynagash");
+        // Water appeals that were rejected: s5 on 03-05.
+        assertThat(points(getJson("/api/v1/stats/timeseries?metric=rejected&interval=day&category=water&" + PERIOD)))
+                .containsExactly(Map.entry("2026-03-05", 1));
+    }
+
+    @Test
     void givenAnAppealOutsideThePeriod_whenMonthlyReceivedAreAskedForAllTime_thenFebruaryCountsItToo() {
         JsonNode series = getJson("/api/v1/stats/timeseries?metric=received&interval=month&to=2026-03-20T00:00:00Z&from=2026-02-01");
         assertThat(points(series)).containsExactly(Map.entry("2026-02-01", 1), Map.entry("2026-03-01", 8));

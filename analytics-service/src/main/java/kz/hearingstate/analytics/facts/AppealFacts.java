@@ -89,15 +89,15 @@ public class AppealFacts {
     }
 
     /**
-     * Ids of appeals of {@code category} whose {@code scopeField} ({@code settlement} or {@code geoCell})
-     * equals {@code scopeValue}, received in (from, to], oldest first.
+     * Appeals of {@code category} whose {@code scopeField} ({@code settlement} or {@code geoCell}) equals
+     * {@code scopeValue}, received in (from, to], oldest first; only their id and receipt time are read.
      */
-    public List<String> similarReceivedBetween(String category, String scopeField, String scopeValue,
+    public List<AppealFact> similarReceivedBetween(String category, String scopeField, String scopeValue,
             Instant fromExclusive, Instant toInclusive) {
         Query query = Query.query(Criteria.where("category").is(category).and(scopeField).is(scopeValue)
                 .and("receivedAt").gt(fromExclusive).lte(toInclusive));
         query.fields().include("_id", "receivedAt");
         query.with(Sort.by("receivedAt", "_id"));
-        return mongo.find(query, AppealFact.class).stream().map(AppealFact::getAppealId).toList();
+        return mongo.find(query, AppealFact.class);
     }
 }

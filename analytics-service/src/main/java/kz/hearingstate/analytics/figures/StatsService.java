@@ -72,10 +72,10 @@ public class StatsService {
         return result;
     }
 
-    public TimeSeries timeSeries(Metric metric, Interval interval, Period period, String department) {
+    public TimeSeries timeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
         for (AppealFact fact : facts.byTimestampBetween(metric.timestampField(), period.from(), period.to())) {
-            if (department != null && !department.equals(fact.getDepartment())) {
+            if (!filters.matches(fact)) {
                 continue;
             }
             LocalDate day = timestamp(metric, fact).atZone(zone).toLocalDate();
@@ -88,7 +88,7 @@ public class StatsService {
                 points.add(new TimeSeries.Point(start, counts.getOrDefault(start, 0)));
             }
         }
-        return new TimeSeries(metric.wireName(), interval.wireName(), zone.getId(), department, points);
+        return new TimeSeries(metric.wireName(), interval.wireName(), zone.getId(), filters.asMap(), points);
     }
 
     private static Instant timestamp(Metric metric, AppealFact fact) {

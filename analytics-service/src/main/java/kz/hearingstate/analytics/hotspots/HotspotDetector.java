@@ -54,30 +54,59 @@ public class HotspotDetector {
         }
     }
 
+    /**
+     * Evaluates every window that ends at a similar appeal received from this one's receipt up to one window
+     * later. Why not only the window ending here: appeals of other partitions may arrive out of receipt order,
+     * and the last of a surge's appeals to arrive is not always its latest; this way the last one to arrive
+     * evaluates the window ending at the latest, when all of them are present.
+     */
     private void check(AppealFact fact, String scope, String scopeValue) {
-        Instant end = fact.getReceivedAt();
-        Instant windowStart = rule.windowStart(end);
-        List<String> inWindow = facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue, windowStart, end);
-        int before = facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue, rule.baselineStart(end), windowStart).size();
-        double baseline = rule.baseline(before);
-        if (!rule.isSurge(inWindow.size(), baseline)) {
-            return;
+        Instant received = fact.getReceivedAt();
+        List<AppealFact> around = facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue,
+                rule.windowStart(received), received.plus(rule.window()));
+        Instant lastEnd = null;
+        for (AppealFact candidate : around) {
+            Instant end = candidate.getReceivedAt();
+            if (end.isBefore(received) || end.equals(lastEnd)) {
+                continue;
+            }
+            lastEnd = end;
+            Instant windowStart = rule.windowStart(end);
+            List<String> inWindow = around.stream()
+                    .filter(similar -> similar.getReceivedAt().isAfter(windowStart) && !similar.getReceivedAt().isAfter(end))
+                    .map(AppealFact::getAppealId).toList();
+            if (rule.isSurge(inWindow.size(), 0)) {
+                double baseline = rule.baseline(facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue,
+                        rule.baselineStart(end), windowStart).size());
+                if (rule.isSurge(inWindow.size(), baseline)) {
+                    announce(record(fact, scope, scopeValue, end, inWindow, baseline));
+                }
+            }
         }
-        Incident incident = incidents.active(fact.getCategory(), scope, scopeValue, windowStart)
+    }
+
+    private Incident record(AppealFact fact, String scope, String scopeValue, Instant end, List<String> inWindow,
+            double baseline) {
+        Instant windowStart = rule.windowStart(end);
+        return incidents.active(fact.getCategory(), scope, scopeValue, windowStart)
                 .map(active -> incidents.join(active.incidentId(), inWindow, end))
                 .orElseGet(() -> incidents.insertOrGet(new Incident(incidentId(fact.getCategory(), scope, scopeValue, end),
                         fact.getCategory(), fact.getDepartment(), scope, scopeValue,
                         SETTLEMENT.equals(scope) ? scopeValue : null, GEO_CELL.equals(scope) ? scopeValue : null,
                         inWindow.size(), baseline, windowStart, end, end, inWindow, false)));
-        if (!incident.published()) {
-            IncidentDetected event = new IncidentDetected(incident.incidentId(), incident.category(), incident.department(),
-                    incident.settlement(), incident.geoCell(), incident.appealCountAtDetection(), incident.baselineCount(),
-                    incident.windowStart(), incident.detectedAt(), incident.appealIds(), incident.detectedAt());
-            publisher.publish(Topics.INCIDENTS_DETECTED, incident.incidentId(), incident.incidentId(),
-                    EventTypes.INCIDENT_DETECTED, event);
-            incidents.markPublished(incident.incidentId());
-            onAnnounced.accept(event);
+    }
+
+    private void announce(Incident incident) {
+        if (incident.published()) {
+            return;
         }
+        IncidentDetected event = new IncidentDetected(incident.incidentId(), incident.category(), incident.department(),
+                incident.settlement(), incident.geoCell(), incident.appealCountAtDetection(), incident.baselineCount(),
+                incident.windowStart(), incident.detectedAt(), incident.appealIds(), incident.detectedAt());
+        publisher.publish(Topics.INCIDENTS_DETECTED, incident.incidentId(), incident.incidentId(),
+                EventTypes.INCIDENT_DETECTED, event);
+        incidents.markPublished(incident.incidentId());
+        onAnnounced.accept(event);
     }
 
     /** Same category, place and detecting receipt time give the same id, on every instance and in every replay. */

@@ -21,6 +21,8 @@ import kz.hearingstate.analytics.web.InvalidQueryException.FieldProblem;
 class QueryParameters {
 
     private static final Pattern DEPARTMENT_CODE = Pattern.compile("^[a-z][a-z0-9-]{1,40}$");
+    /** Category and channel codes, settlement names, language codes: letters of any script, digits, - _ . and spaces. */
+    private static final Pattern DIMENSION_VALUE = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,79}$");
 
     private final ZoneId zone;
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -56,6 +58,18 @@ class QueryParameters {
         }
         if (!DEPARTMENT_CODE.matcher(value).matches()) {
             problems.add(new FieldProblem("department", "must be a department code such as roads or social-protection"));
+            return null;
+        }
+        return value;
+    }
+
+    /** An optional filter value of a free-text dimension (category, channel, settlement, language). */
+    String dimension(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!DIMENSION_VALUE.matcher(value).matches()) {
+            problems.add(new FieldProblem(field, "must be 1 to 80 letters, digits, spaces, '.', '_' or '-'"));
             return null;
         }
         return value;

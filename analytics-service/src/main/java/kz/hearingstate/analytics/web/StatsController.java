@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import kz.hearingstate.analytics.figures.DepartmentFigures;
+import kz.hearingstate.analytics.figures.Dimensions;
 import kz.hearingstate.analytics.figures.Interval;
 import kz.hearingstate.analytics.figures.Metric;
 import kz.hearingstate.analytics.figures.StatsService;
@@ -49,13 +50,17 @@ class StatsController {
     @GetMapping("/timeseries")
     TimeSeries timeSeries(@RequestParam(required = false) String metric, @RequestParam(required = false) String interval,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String department) {
+            @RequestParam(required = false) String department, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String channel, @RequestParam(required = false) String settlement,
+            @RequestParam(required = false) String language) {
         QueryParameters query = new QueryParameters(stats.zone());
         Metric parsedMetric = query.choice("metric", metric, Metric::fromWireName, METRICS);
         Interval parsedInterval = query.choice("interval", interval, Interval::fromWireName, INTERVALS);
         Period period = query.period(from, to);
-        String parsedDepartment = query.department(department);
+        Dimensions filters = new Dimensions(query.department(department), query.dimension("category", category),
+                query.dimension("channel", channel), query.dimension("settlement", settlement),
+                query.dimension("language", language));
         query.requireValid();
-        return stats.timeSeries(parsedMetric, parsedInterval, period, parsedDepartment);
+        return stats.timeSeries(parsedMetric, parsedInterval, period, filters);
     }
 }

@@ -3,15 +3,19 @@ package kz.hearingstate.analytics.web;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
+import kz.hearingstate.analytics.figures.Dimensions;
 import kz.hearingstate.analytics.figures.Interval;
 import kz.hearingstate.analytics.figures.Metric;
 import kz.hearingstate.analytics.figures.StatsService;
@@ -60,6 +64,15 @@ class StatsControllerTest {
     }
 
     @Test
+    void givenAFilterWithMarkup_whenATimeSeriesIsAsked_thenProblem400() throws Exception {
+        mvc.perform(get("/api/v1/stats/timeseries").param("metric", "received").param("interval", "day")
+                        .param("settlement", "<script>").param("category", "water"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors", hasSize(1)))
+                .andExpect(jsonPath("$.errors[0].field").value("settlement"));
+    }
+
+    @Test
     void givenAnUnparseableDateAndABadDepartment_whenAsked_thenProblem400() throws Exception {
         mvc.perform(get("/api/v1/stats/timeseries?metric=received&interval=day&from=last-week&department=Roads!"))
                 .andExpect(status().isBadRequest())
@@ -81,9 +94,13 @@ class StatsControllerTest {
     @Test
     void givenGoodParameters_whenATimeSeriesIsAsked_thenTheServiceAnswers() throws Exception {
         when(stats.timeSeries(any(Metric.class), any(Interval.class), any(), any()))
-                .thenReturn(new TimeSeries("answered", "week", "Asia/Almaty", "roads", List.of()));
+                .thenReturn(new TimeSeries("answered", "week", "Asia/Almaty", Map.of("department", "roads"), List.of()));
         mvc.perform(get("/api/v1/stats/timeseries?metric=answered&interval=week&department=roads&from=2026-03-01&to=2026-04-01T00:00:00Z"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.metric").value("answered"));
+        // A date is the start of that day in Almaty (UTC+5).
+        verify(stats).timeSeries(Metric.ANSWERED, Interval.WEEK, new StatsService.Period(
+                Instant.parse("2026-02-28T19:00:00Z"), Instant.parse("2026-04-01T00:00:00Z")),
+                new Dimensions("roads", null, null, null, null));
     }
 }
