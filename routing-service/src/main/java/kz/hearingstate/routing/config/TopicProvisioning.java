@@ -1,7 +1,6 @@
 package kz.hearingstate.routing.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,16 +21,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the topics the binder does not provision by itself, when missing: this service's dead-letter
- * topics, and every department's inbox, so a department system can subscribe before its first appeal.
- * Brokers run without auto-creation. A broker that is unreachable at start-up only delays this: the
- * binder still provisions an inbox on its first send, and a poison record waits uncommitted.
+ * Creates every department's inbox when missing, so a department system can subscribe before its first
+ * appeal. Brokers run without auto-creation. A broker that is unreachable at start-up only delays this:
+ * the binder still provisions an inbox on its first send. (Dead-letter topics are appeal-messaging's job.)
  */
 @Component
 public class TopicProvisioning {
 
-    static final String GROUP = "routing";
-    static final List<String> CONSUMED = List.of(Topics.APPEALS_SUBMITTED, Topics.DEPARTMENTS_ACTIONS, Topics.APPEALS_FEEDBACK);
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioning.class);
 
@@ -52,9 +48,7 @@ public class TopicProvisioning {
     }
 
     public void createMissing() {
-        List<String> wanted = new ArrayList<>();
-        CONSUMED.forEach(topic -> wanted.add(Topics.deadLetter(topic, GROUP)));
-        directory.active().stream().map(Department::code).map(Topics::departmentInbox).forEach(wanted::add);
+        List<String> wanted = directory.active().stream().map(Department::code).map(Topics::departmentInbox).toList();
         Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
