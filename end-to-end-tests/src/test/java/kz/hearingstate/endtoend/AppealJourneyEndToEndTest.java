@@ -19,6 +19,7 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.localstack.DemoAppeals;
 import kz.hearingstate.localstack.IntakeClient;
 import kz.hearingstate.localstack.LocalStack;
+import kz.hearingstate.localstack.ManagedProcess;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.localstack.StackSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -63,11 +64,11 @@ class AppealJourneyEndToEndTest {
                         "--hearing.notification.embedded-smtp.enabled=true",
                         "--hearing.notification.embedded-smtp.port=" + smtpPort,
                         "--spring.mail.port=" + smtpPort));
+        // Surefire may kill this JVM on timeout, even during start-up: the children must not outlive it.
+        stopOnJvmExit = new Thread(ManagedProcess::stopAllStillRunning, "e2e-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
         Instant begin = Instant.now();
         stack = LocalStack.start(settings, line -> System.out.println("[stack] " + line));
-        // Surefire may kill this JVM on timeout: the children must not outlive it.
-        stopOnJvmExit = new Thread(stack::close, "e2e-stack-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
         System.out.println("[stack] up in " + Duration.between(begin, Instant.now()).toSeconds() + " s");
     }
 
@@ -75,8 +76,8 @@ class AppealJourneyEndToEndTest {
     void stopThePlatform() {
         if (stack != null) {
             stack.close();
-            Runtime.getRuntime().removeShutdownHook(stopOnJvmExit);
         }
+        Runtime.getRuntime().removeShutdownHook(stopOnJvmExit);
     }
 
     @Test

@@ -33,6 +33,14 @@ public final class LocalStackMain {
         Path root = Path.of(System.getProperty("hearing.root", ".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.forDevelopment(root, System.getenv());
         PrintStream out = System.out;
+        AtomicBoolean stopping = new AtomicBoolean();
+        // Registered before anything starts: Ctrl-C during start-up stops what already runs, too.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            out.println("\nStopping the local stack (services, then MongoDB, then Kafka) ...");
+            ManagedProcess.stopAllStillRunning();
+            out.println("Stopped. Data kept in " + settings.dataDirectory());
+        }, "local-stack-shutdown"));
         LocalStack stack;
         try {
             stack = LocalStack.start(settings, line -> out.println("  " + line));
@@ -41,13 +49,6 @@ public final class LocalStackMain {
             System.exit(1);
             return;
         }
-        AtomicBoolean stopping = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            out.println("\nStopping the local stack (services, then MongoDB, then Kafka) ...");
-            stack.close();
-            out.println("Stopped. Data kept in " + settings.dataDirectory());
-        }, "local-stack-shutdown"));
 
         printWhereEverythingIs(stack, out);
         if (arguments.contains("--demo")) {

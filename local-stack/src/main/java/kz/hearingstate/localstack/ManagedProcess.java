@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,9 @@ public final class ManagedProcess implements AutoCloseable {
      * out of its reach, and the launcher's shutdown hook stops them one by one, in reverse order.
      */
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+
+    /** Every child still running, in start order: what a launcher stops when it is told to exit. */
+    private static final Deque<ManagedProcess> RUNNING = new ConcurrentLinkedDeque<>();
 
     private final String name;
     private final Process process;
@@ -51,7 +56,9 @@ public final class ManagedProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(environment);
-            return new ManagedProcess(name, builder.start(), logFile);
+            ManagedProcess started = new ManagedProcess(name, builder.start(), logFile);
+            RUNNING.push(started);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + e.getMessage(), e);
         }
@@ -107,9 +114,20 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every child this JVM started and has not stopped yet, last started first. For a launcher's
+     * shutdown hook: Ctrl-C during start-up must not leave a broker or a service behind.
+     */
+    public static void stopAllStillRunning() {
+        for (ManagedProcess running = RUNNING.peek(); running != null; running = RUNNING.peek()) {
+            running.close();
+        }
+    }
+
     /** SIGTERM so the child can shut down cleanly (flush, leave its group), SIGKILL if it hangs. */
     @Override
     public void close() {
+        RUNNING.remove(this);
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {
