@@ -143,7 +143,7 @@
       var place = h.settlement ? h.settlement : t('geoCell', { cell: h.geoCell });
       var item = el('li', { 'data-incident': h.incidentId, 'data-count': String(h.appealCount) });
       item.appendChild(el('strong', {}, t('hotspotLine', { category: humanize(h.category), place: place, count: h.appealCount })));
-      item.appendChild(el('span', { class: 'since' }, t('hotspotSince', { time: format.time(h.windowStart) })));
+      item.appendChild(el('span', { class: 'since' }, t('hotspotSince', { time: format.time(h.detectedAt) })));
       list.appendChild(item);
     });
     document.getElementById('no-hotspots').hidden = hotspots.length > 0;
