@@ -73,7 +73,8 @@ class FaultInjectionTest {
 
     @BeforeAll
     void startStack() throws Exception {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
+        // The checkout whose service jars run; another one can be named for a run against other builds.
+        Path repository = Path.of(System.getProperty("stack.repository", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fault-stack-");
         System.out.println("Fault suite, mode " + mode);
         stack = FaultStack.start(repository, data);

@@ -44,6 +44,7 @@ final class FaultStack implements AutoCloseable {
         LoadTestChannel channel = new LoadTestChannel();
         StackSettings settings = channel.configure(StackSettings.onFreePorts(repositoryRoot, dataDirectory,
                 repositoryRoot.resolve("local-stack/target/kafka-libs")));
+        StackProcesses.stopDescendantsOnExit();
         return new FaultStack(LocalStack.start(settings, line -> System.out.println("[stack] " + line)), channel);
     }
 

@@ -28,6 +28,7 @@ import kz.hearingstate.performance.measure.ArrivalRecorder;
 import kz.hearingstate.performance.measure.ArrivalRecorder.Leg;
 import kz.hearingstate.performance.measure.ConsumerLag;
 import kz.hearingstate.performance.measure.CountedTimes;
+import kz.hearingstate.performance.measure.HotMethods;
 import kz.hearingstate.performance.measure.LatencySummary;
 import kz.hearingstate.performance.measure.MachineInfo;
 import kz.hearingstate.performance.measure.ProcessSample;
@@ -54,6 +55,7 @@ public final class Benchmark {
     private final Consumer<String> log;
     private final List<String> notes = new ArrayList<>();
     private final LoadTestChannel channel = new LoadTestChannel();
+    private final Map<String, Map<String, Double>> profiles = new LinkedHashMap<>();
 
     public Benchmark(BenchmarkPlan plan, Path repositoryRoot, Path workDirectory, Consumer<String> log) {
         this.plan = plan;
@@ -67,15 +69,11 @@ public final class Benchmark {
         MachineInfo machine = MachineInfo.current();
         StackSettings settings = settings();
         log.accept("Starting the stack in " + settings.dataDirectory());
+        Thread stopOnExit = StackProcesses.stopDescendantsOnExit();
         try (LocalStack stack = LocalStack.start(settings, log)) {
-            // Ctrl-C (or a CI timeout) must not leave a broker and four services running.
-            Thread stopStack = new Thread(stack::close, "stop-benchmark-stack");
-            Runtime.getRuntime().addShutdownHook(stopStack);
-            try {
-                return measure(stack, startedAt, machine);
-            } finally {
-                Runtime.getRuntime().removeShutdownHook(stopStack);
-            }
+            return measure(stack, startedAt, machine);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
         }
     }
 
@@ -144,7 +142,7 @@ public final class Benchmark {
         stack.put("MongoDB", "mongo-java-server H2 backend (file)");
         stack.put("load generator", "Gatling 3.15.1 in the benchmark JVM, shared keep-alive connections");
         return new BenchmarkReport(plan.mode(), startedAt, Instant.now().toString(), machine, MachineInfo.loadAverage(),
-                stack, baseline, capacity, results, growth, targets, ratios, List.copyOf(notes));
+                stack, baseline, capacity, results, growth, targets, ratios, profiles, List.copyOf(notes));
     }
 
     private static TargetCheck check(double target, RunResult result) {
@@ -227,10 +225,27 @@ public final class Benchmark {
                     () -> gatling.atFixedRate(runId(), rate, duration));
         }
 
+        /** The closed-model probe, with a JFR recording of the services on the accept→routed path. */
         RunResult closed(String name, int users, Duration duration) {
             log.accept("Run '" + name + "': closed model, " + users + " users for " + duration.toSeconds() + " s");
-            return measure(name, "closed (" + users + " users)", users, duration,
+            Map<String, Path> recordings = new LinkedHashMap<>();
+            for (StackService service : List.of(StackService.INTAKE, StackService.ROUTING)) {
+                Path file = workDirectory.resolve(service.module() + "-probe.jfr");
+                if (HotMethods.startRecording(stack.processOf(service).pid(), (int) duration.toSeconds(), file)) {
+                    recordings.put(service.module(), file);
+                }
+            }
+            RunResult result = measure(name, "closed (" + users + " users)", users, duration,
                     () -> gatling.withConcurrentUsers(runId(), users, duration));
+            recordings.forEach((process, file) -> {
+                Map<String, Double> top = HotMethods.topFrames(file, 12);
+                if (top.isEmpty()) {
+                    notes.add("No JFR profile could be read for " + process + " (" + file + ").");
+                } else {
+                    profiles.put(process, top);
+                }
+            });
+            return result;
         }
 
         StoreGrowthStep atStoreSize(long size, double rate) {

@@ -32,9 +32,14 @@ public final class LoadTestChannel {
                         "--hearing.intake.channels." + CHANNEL + ".api-key-sha256[0]=" + sha256(apiKey),
                         "--hearing.intake.channels." + CHANNEL + ".rate-limit.capacity=1000000",
                         "--hearing.intake.channels." + CHANNEL + ".rate-limit.refill-per-second=1000000"))
-                .withServiceArguments(StackService.NOTIFICATION, List.of(
-                        "--hearing.notification.embedded-smtp.enabled=true",
-                        "--hearing.notification.embedded-smtp.port=" + StackSettings.freePort()));
+                .withServiceArguments(StackService.NOTIFICATION, smtpOnFreePort());
+    }
+
+    /** The embedded SMTP server and the mail sender on the same free port (the default 2525 may be taken). */
+    private static List<String> smtpOnFreePort() {
+        int port = StackSettings.freePort();
+        return List.of("--hearing.notification.embedded-smtp.enabled=true",
+                "--hearing.notification.embedded-smtp.port=" + port, "--spring.mail.port=" + port);
     }
 
     /** {@code settings} with other JVM options for the services. */

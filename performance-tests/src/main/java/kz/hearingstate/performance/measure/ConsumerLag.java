@@ -23,6 +23,7 @@ public final class ConsumerLag implements AutoCloseable {
     public ConsumerLag(String bootstrapServers) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
         this.admin = Admin.create(properties);
     }

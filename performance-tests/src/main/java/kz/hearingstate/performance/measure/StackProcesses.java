@@ -55,6 +55,18 @@ public final class StackProcesses {
         }
     }
 
+    /**
+     * Makes sure that Ctrl-C, a CI timeout or a crash of this JVM does not leave a broker and four services
+     * running: at exit, every process this JVM started (and theirs) gets SIGTERM. Returns the hook, so a
+     * caller that stopped everything itself can remove it.
+     */
+    public static Thread stopDescendantsOnExit() {
+        Thread hook = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
+                "stop-stack-processes");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
     /** One sample of every process; a process that is gone is left out. */
     public static Map<String, ProcessSample> sample(Map<String, Long> pids) {
         Map<String, ProcessSample> samples = new LinkedHashMap<>();

@@ -19,6 +19,8 @@ import kz.hearingstate.performance.measure.MachineInfo;
  * @param storeGrowth   the same fixed-rate run repeated as the store grows
  * @param targets       the issue's targets, met or not, with the figure that decides
  * @param ratios        pipeline figures divided by the baseline's
+ * @param profiles      per process on the accept→routed path, the methods most often on CPU during the
+ *                      capacity probe (JFR execution samples, % of samples)
  * @param notes         what was skipped or approximated, and why
  */
 public record BenchmarkReport(
@@ -34,6 +36,7 @@ public record BenchmarkReport(
         List<StoreGrowthStep> storeGrowth,
         List<TargetCheck> targets,
         Map<String, Double> ratios,
+        Map<String, Map<String, Double>> profiles,
         List<String> notes) {
 
     /**

@@ -51,7 +51,7 @@ public final class ReportWriter {
         r.stack().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
 
         var b = r.baseline();
-        md.append("\n## Raw Kafka baseline (kafka-tools ").append(r.stack().getOrDefault("kafka", "")).append(")\n\n")
+        md.append("\n## Raw Kafka baseline (kafka-tools 4.1.2, same broker)\n\n")
                 .append("| tool | figure |\n|---|---|\n")
                 .append("| ProducerPerformance, acks=all, idempotent, ").append(b.recordSizeBytes()).append(" B records, ")
                 .append(b.partitions()).append(" partitions | ").append(fmt(b.producer().recordsPerSecond()))
@@ -94,6 +94,14 @@ public final class ReportWriter {
         r.runs().forEach(run -> processRows(md, run));
         md.append("\n## Pipeline ÷ baseline\n\n| ratio | value |\n|---|---|\n");
         r.ratios().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v == null ? "-" : fmt(v)).append(" |\n"));
+        if (!r.profiles().isEmpty()) {
+            md.append("\n## Where the CPU goes under maximum load (JFR execution samples during the capacity probe)\n\n");
+            r.profiles().forEach((process, frames) -> {
+                md.append("**").append(process).append("**\n\n| top frame | % of samples |\n|---|---|\n");
+                frames.forEach((frame, share) -> md.append("| `").append(frame).append("` | ").append(share).append(" |\n"));
+                md.append("\n");
+            });
+        }
         md.append("\n## Notes\n\n");
         r.notes().forEach(n -> md.append("- ").append(n).append("\n"));
         md.append("\nFinished ").append(r.finishedAt()).append(".\n");

@@ -20,7 +20,8 @@ class BenchmarkSmokeTest {
     @Test
     void givenTheStackUnderALowFixedRate_whenTheSmokeBenchmarkRuns_thenItWritesAFullReportWithNoErrorAndNothingLost()
             throws IOException {
-        Path repository = Path.of("..").toAbsolutePath().normalize();
+        // The checkout whose service jars run; another one can be named for a run against other builds.
+        Path repository = Path.of(System.getProperty("stack.repository", "..")).toAbsolutePath().normalize();
         Path output = Path.of("target/benchmark-smoke");
         Path work = Files.createTempDirectory(Path.of("target"), "bench-work-");
 
