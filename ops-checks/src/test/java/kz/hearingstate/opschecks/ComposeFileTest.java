@@ -28,7 +28,7 @@ class ComposeFileTest {
     static final List<String> SERVICES =
             List.of("intake-service", "routing-service", "notification-service", "analytics-service");
     static final List<String> SECRETS = List.of("WEB_PORTAL_KEY_SHA256", "ROUTING_ADMIN_KEY_SHA256",
-            "NOTIFICATION_OPERATOR_KEY", "GRAFANA_ADMIN_PASSWORD");
+            "ROUTING_DEPARTMENT_KEYS_JSON", "NOTIFICATION_OPERATOR_KEY", "GRAFANA_ADMIN_PASSWORD");
 
     static Path compose;
     static Map<String, Object> singleBroker;
