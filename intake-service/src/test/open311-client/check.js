@@ -39,7 +39,7 @@ async function main() {
     email: 'aigerim@example.kz',
   }, cb));
   const id = posted[0].service_request_id;
-  check(/^ZH-[0-9A-Z]{5}-[0-9A-Z]{5}$/.test(id), 'unexpected service_request_id ' + id);
+  check(/^ZH-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$/.test(id), 'unexpected service_request_id ' + id);
 
   const byToken = await call((cb) => client.token(posted[0].token, cb));
   check(byToken[0].service_request_id === id, 'token resolved to ' + JSON.stringify(byToken));

@@ -25,7 +25,7 @@ class AppealIdsTest {
         String appealId = AppealIds.random();
         String code = AppealIds.trackingCode(appealId);
 
-        assertThat(code).matches("ZH-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+        assertThat(code).matches("ZH-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}");
         assertThat(AppealIds.trackingCode(appealId)).isEqualTo(code);
         assertThat(AppealIds.normalizeTrackingCode(code)).contains(code);
     }

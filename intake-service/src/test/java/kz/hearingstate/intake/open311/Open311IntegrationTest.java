@@ -84,7 +84,7 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         assertThat(body(get("/open311/v2/requests.json?service_code=roads")).findValuesAsString("service_request_id")).doesNotContain(id);
         assertThat(body(get("/open311/v2/requests.json?status=closed")).findValuesAsString("service_request_id")).doesNotContain(id);
         assertThat(body(get("/open311/v2/requests.json?end_date=2020-01-01T00:00:00Z")).findValuesAsString("service_request_id")).doesNotContain(id);
-        assertThat(body(get("/open311/v2/requests.json?service_request_id=" + id + ",ZH-00000-00000")).findValuesAsString("service_request_id"))
+        assertThat(body(get("/open311/v2/requests.json?service_request_id=" + id + ",ZH-0000-0000-00000")).findValuesAsString("service_request_id"))
                 .containsExactly(id);
     }
 
@@ -115,7 +115,7 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
 
         assertThat(get("/open311/v2/requests.json?start_date=yesterday").statusCode()).isEqualTo(400);
         assertThat(get("/open311/v2/requests.json?status=pending").statusCode()).isEqualTo(400);
-        HttpResponse<String> unknown = get("/open311/v2/requests/ZH-00000-00000.xml");
+        HttpResponse<String> unknown = get("/open311/v2/requests/ZH-0000-0000-00000.xml");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(xml(unknown.body()).getDocumentElement().getNodeName()).isEqualTo("errors");
         assertThat(get("/open311/v2/services/nuclear-plant.json").statusCode()).isEqualTo(404);

@@ -149,7 +149,7 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
 
     @Test
     void givenAnUnknownOrMistypedTrackingCode_whenLookedUp_thenTheSame404WithoutHint() {
-        HttpResponse<String> unknown = get("/api/v1/appeals/ZH-00000-00000");
+        HttpResponse<String> unknown = get("/api/v1/appeals/ZH-0000-0000-00000");
         HttpResponse<String> malformed = get("/api/v1/appeals/not-a-code");
 
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -45,7 +45,7 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
         JsonNode receipt = body(response);
         String appealId = receipt.get("appealId").asString();
         String trackingCode = receipt.get("trackingCode").asString();
-        assertThat(trackingCode).matches("ZH-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}");
+        assertThat(trackingCode).matches("ZH-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{5}");
         assertThat(receipt.get("status").asString()).isEqualTo("SUBMITTED");
         assertThat(receipt.get("statusUrl").asString()).isEqualTo("/api/v1/appeals/" + trackingCode);
         assertThat(response.headers().firstValue("Location")).contains(uri("/api/v1/appeals/" + trackingCode).toString());
