@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -14,18 +13,14 @@ import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.notification.NotificationApplication;
 import kz.hearingstate.notification.delivery.NotificationStatus;
 import kz.hearingstate.notification.delivery.NotificationStore;
 import kz.hearingstate.notification.support.Appeals;
 import kz.hearingstate.notification.support.IntegrationTestSupport;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -59,7 +54,8 @@ class DuplicateSuppressionAcrossRestartIntegrationTest extends IntegrationTestSu
         RecordMetadata redelivered = publish(Topics.APPEALS_SUBMITTED, appealId, appealId + ":submitted",
                 EventTypes.APPEAL_SUBMITTED, submitted);
         running = startService();
-        await().atMost(Duration.ofSeconds(60)).until(() -> committedByRestartGroup(redelivered) > redelivered.offset());
+        await().atMost(Duration.ofSeconds(60)).until(() -> committedOffset(GROUP,
+                new TopicPartition(redelivered.topic(), redelivered.partition())) > redelivered.offset());
         Thread.sleep(1000); // a message sent despite the dedupe would reach GreenMail within a poll or two
 
         assertThat(receivedBy(email)).isEqualTo(1);
@@ -87,25 +83,7 @@ class DuplicateSuppressionAcrossRestartIntegrationTest extends IntegrationTestSu
     }
 
     private ConfigurableApplicationContext startService() {
-        return new SpringApplicationBuilder(NotificationApplication.class).run(
-                // Command-line arguments: they outrank application.yml, as a deployment's would.
-                "--server.port=0",
-                "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
-                "--spring.cloud.stream.bindings.notifyOnSubmission-in-0.group=" + GROUP,
-                "--spring.cloud.stream.bindings.notifyOnLifecycleChange-in-0.group=" + GROUP,
-                "--spring.cloud.stream.bindings.trackDepartmentDirectory-in-0.group=" + GROUP,
-                "--spring.mongodb.uri=" + MONGO.uri("notification-restart"),
-                "--spring.mongodb.database=notification-restart",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + mail.getSmtp().getPort(),
-                "--hearing.notification.delivery.poll-interval=100ms");
-    }
-
-    private long committedByRestartGroup(RecordMetadata record) throws Exception {
-        try (Admin admin = admin()) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS).get(new TopicPartition(record.topic(), record.partition()));
-            return committed == null ? -1 : committed.offset();
-        }
+        return startInstance(GROUP, "notification-restart", "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + mail.getSmtp().getPort());
     }
 }

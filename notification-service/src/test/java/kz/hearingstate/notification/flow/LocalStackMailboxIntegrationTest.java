@@ -21,7 +21,6 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.notification.NotificationApplication;
 import kz.hearingstate.notification.delivery.NotificationStore;
 import kz.hearingstate.notification.support.Appeals;
 import kz.hearingstate.notification.support.IntegrationTestSupport;
@@ -31,7 +30,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -52,14 +50,7 @@ class LocalStackMailboxIntegrationTest extends IntegrationTestSupport {
         try (ServerSocket socket = new ServerSocket(0)) {
             smtpPort = socket.getLocalPort();
         }
-        service = new SpringApplicationBuilder(NotificationApplication.class).run(
-                "--server.port=0",
-                "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
-                "--spring.cloud.stream.bindings.notifyOnSubmission-in-0.group=" + GROUP,
-                "--spring.cloud.stream.bindings.notifyOnLifecycleChange-in-0.group=" + GROUP,
-                "--spring.cloud.stream.bindings.trackDepartmentDirectory-in-0.group=" + GROUP,
-                "--spring.mongodb.uri=" + MONGO.uri("notification-local-stack"),
-                "--spring.mongodb.database=notification-local-stack",
+        service = startInstance(GROUP, "notification-local-stack",
                 "--hearing.notification.embedded-smtp.enabled=true",
                 "--hearing.notification.embedded-smtp.port=" + smtpPort,
                 "--spring.mail.port=" + smtpPort);

@@ -31,7 +31,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import kz.hearingstate.notification.NotificationApplication;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -134,10 +137,14 @@ public abstract class IntegrationTestSupport {
         return recorder;
     }
 
-    /** The next offset group {@code notification} will read on the record's partition, -1 if none committed. */
+    /** The next offset group {@code notification} will read on the partition, -1 if none committed. */
     protected long committedOffset(TopicPartition partition) {
+        return committedOffset("notification", partition);
+    }
+
+    protected long committedOffset(String group, TopicPartition partition) {
         try (Admin admin = admin()) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("notification").partitionsToOffsetAndMetadata()
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
                     .get(10, TimeUnit.SECONDS).get(partition);
             return committed == null ? -1 : committed.offset();
         } catch (Exception e) {
@@ -175,6 +182,25 @@ public abstract class IntegrationTestSupport {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         }
         return producer;
+    }
+
+    /**
+     * Another instance of the service on the same broker, with its own consumer group and database, so the
+     * shared test context does not interfere. Command-line arguments outrank application.yml, as a
+     * deployment's would. A new group reads the topics from the start, earlier tests' records included.
+     */
+    protected ConfigurableApplicationContext startInstance(String group, String database, String... arguments) {
+        List<String> all = new java.util.ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
+                "--spring.cloud.stream.bindings.notifyOnSubmission-in-0.group=" + group,
+                "--spring.cloud.stream.bindings.notifyOnLifecycleChange-in-0.group=" + group,
+                "--spring.cloud.stream.bindings.trackDepartmentDirectory-in-0.group=" + group,
+                "--spring.mongodb.uri=" + MONGO.uri(database),
+                "--spring.mongodb.database=" + database,
+                "--hearing.notification.delivery.poll-interval=100ms"));
+        all.addAll(List.of(arguments));
+        return new SpringApplicationBuilder(NotificationApplication.class).run(all.toArray(String[]::new));
     }
 
     /** E-mails GreenMail received for {@code address}. */
