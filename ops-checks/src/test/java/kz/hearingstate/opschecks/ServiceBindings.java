@@ -36,10 +36,15 @@ final class ServiceBindings {
         return consumers;
     }
 
-    /** The binder's min-partition-count of a service, resolving a ${VAR:default} placeholder to its default. */
+    /**
+     * The binder's min-partition-count of a service, resolving a ${VAR:default} placeholder to its default;
+     * 1 (the binder's own default) when the service does not set it.
+     */
     static int minPartitionCount(String service) {
-        Object value = at(applicationYml(service), "spring", "cloud", "stream", "kafka", "binder")
-                .getOrDefault("min-partition-count", "1");
+        Map<String, Object> yml = applicationYml(service);
+        Object value = has(yml, "spring", "cloud", "stream", "kafka", "binder")
+                ? at(yml, "spring", "cloud", "stream", "kafka", "binder").getOrDefault("min-partition-count", "1")
+                : "1";
         Matcher placeholder = DEFAULT_VALUE.matcher(value.toString());
         return Integer.parseInt(placeholder.matches() ? placeholder.group(1) : value.toString());
     }
@@ -53,6 +58,15 @@ final class ServiceBindings {
 
     static Map<String, Object> applicationYml(String service) {
         return Repository.yaml(Repository.read(service + "/src/main/resources/application.yml"));
+    }
+
+    private static boolean has(Map<String, Object> root, String... path) {
+        try {
+            at(root, path);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     @SuppressWarnings("unchecked")
