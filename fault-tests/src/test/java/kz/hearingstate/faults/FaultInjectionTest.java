@@ -355,7 +355,8 @@ class FaultInjectionTest {
     }
 
     private RecordMetadata send(String appealId, byte[] body) throws Exception {
-        return producer.send(BulkAppealProducer.record(appealId, body, Instant.now())).get(30, TimeUnit.SECONDS);
+        return producer.send(BulkAppealProducer.record(appealId, UUID.randomUUID().toString(), body, Instant.now()))
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static byte[] validBody(String appealId) {

@@ -42,9 +42,9 @@ public record BenchmarkPlan(
     /** @param storeSizes e.g. 10^4, 10^5 (10^6 when the machine has the time) */
     public static BenchmarkPlan full(List<Long> storeSizes) {
         // Full JIT (C2) for a throughput measurement; the stack's default stops at C1 to start fast.
-        return new BenchmarkPlan("full", 300_000, 3_000, 50, Duration.ofSeconds(30), 48, Duration.ofSeconds(30),
-                List.of(0.25, 0.5, 0.75), List.of(), Duration.ofSeconds(60), List.of(500.0, 1000.0),
-                Duration.ofSeconds(30), storeSizes, Duration.ofSeconds(60),
+        return new BenchmarkPlan("full", 200_000, 2_000, 50, Duration.ofSeconds(20), 48, Duration.ofSeconds(30),
+                List.of(0.25, 0.5, 0.75), List.of(), Duration.ofSeconds(45), List.of(500.0, 1000.0),
+                Duration.ofSeconds(30), storeSizes, Duration.ofSeconds(45),
                 List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"));
     }
 }

@@ -44,7 +44,7 @@ public final class BulkAppealProducer {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
             for (long i = 0; i < count && failure.get() == null; i++) {
                 String appealId = UUID.nameUUIDFromBytes((runId + ":" + i).getBytes(StandardCharsets.UTF_8)).toString();
-                producer.send(record(appealId, body(appealId, i, now).getBytes(StandardCharsets.UTF_8), now),
+                producer.send(record(appealId, appealId + ":submitted", body(appealId, i, now).getBytes(StandardCharsets.UTF_8), now),
                         (metadata, error) -> {
                     if (error != null) {
                         failure.compareAndSet(null, error);
@@ -60,11 +60,12 @@ public final class BulkAppealProducer {
 
     /**
      * A record on {@code appeals.submitted} as intake writes it: keyed by appealId, CloudEvents headers
-     * typed {@code appeal.submitted.v1}, with whatever {@code body} (fault tests pass broken ones).
+     * typed {@code appeal.submitted.v1}, with whatever {@code body} (fault tests pass broken ones). Each
+     * distinct record needs its own {@code eventId}: consumers treat a repeated id as a redelivery.
      */
-    public static ProducerRecord<String, byte[]> record(String appealId, byte[] body, Instant now) {
+    public static ProducerRecord<String, byte[]> record(String appealId, String eventId, byte[] body, Instant now) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID, appealId + ":submitted");
+        header(headers, CloudEventHeaders.ID, eventId);
         header(headers, CloudEventHeaders.TYPE, EventTypes.APPEAL_SUBMITTED);
         header(headers, CloudEventHeaders.SOURCE, "/performance-tests/bulk");
         header(headers, CloudEventHeaders.TIME, now.toString());
