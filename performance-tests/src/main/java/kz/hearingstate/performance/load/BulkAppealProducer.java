@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The bulk path that grows the store before a measurement: {@code appeal.submitted.v1} events written
  * straight to {@code appeals.submitted}, as intake would write them (same headers, a body valid against
- * the schema), at the producer's full speed. Anonymous appeals, so that no citizen is notified.
+ * the schema), at the producer's full speed. The citizens ask not to be contacted, so nobody is e-mailed.
  */
 public final class BulkAppealProducer {
 
@@ -75,15 +75,19 @@ public final class BulkAppealProducer {
         return new ProducerRecord<>(Topics.APPEALS_SUBMITTED, null, appealId, body, headers);
     }
 
-    /** A valid {@code appeal.submitted.v1} body of an anonymous appeal. */
+    /**
+     * A valid {@code appeal.submitted.v1} body of a signed appeal (routing rejects anonymous ones under the
+     * APPK) whose citizen asked not to be contacted, so that a preload does not queue e-mails.
+     */
     public static String body(String appealId, long sequence, Instant now) {
         String text = AppealBodies.text(sequence);
         return """
                 {"appealId":"%s","trackingCode":"ZH-BULK-%d","channel":"bulk","externalId":null,"type":"COMPLAINT",\
                 "subject":null,"text":"%s","language":"ru","languageDetected":true,"categoryHint":null,\
-                "anonymous":true,"citizen":null,"location":null,"attachments":null,\
+                "anonymous":false,"citizen":{"fullName":"Bulk Citizen %d","iin":null,"phone":null,"email":null,\
+                "preferredContact":"NONE","language":"ru"},"location":null,"attachments":null,\
                 "receivedAt":"%s","registeredAt":"%s","deadline":"%s"}"""
-                .formatted(appealId, sequence, text, now, now, now.plus(Duration.ofDays(21)));
+                .formatted(appealId, sequence, text, sequence, now, now, now.plus(Duration.ofDays(21)));
     }
 
     static void header(RecordHeaders headers, String name, String value) {
