@@ -18,7 +18,8 @@ mode=short
 [ "${1:-}" = "--long" ] && mode=long
 if [ "${FAULT_SKIP_BUILD:-false}" != "true" ]; then
   echo "Building the services, local-stack and performance-tests (tests skipped) ..."
-  ./mvnw -B -q -DskipTests install -pl fault-tests -am
+  ./mvnw -B -q -DskipTests install -pl performance-tests -am
   ./mvnw -B -q -DskipTests package -pl intake-service,routing-service,notification-service,analytics-service
 fi
-exec ./mvnw -B -pl fault-tests verify -Dfaults.mode="$mode"
+# fault-tests is not (yet) in the reactor: run its own pom, against what was just installed.
+exec ./mvnw -B -f fault-tests/pom.xml verify -Dfaults.mode="$mode"
