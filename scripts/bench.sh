@@ -5,7 +5,7 @@
 #
 #   scripts/bench.sh                          full run (about 15 min on 2 cores): store sizes 10^4, 10^5
 #   scripts/bench.sh --store-sizes 10000,100000,1000000
-#   scripts/bench.sh --smoke                  what CI runs: 20 s at 20 appeals/s, no timing judged
+#   scripts/bench.sh --smoke                  what CI runs: 20 s at 10 appeals/s, no timing judged
 #
 # Run it on a quiet machine: the figures are only as good as the idle cores they had.
 set -euo pipefail

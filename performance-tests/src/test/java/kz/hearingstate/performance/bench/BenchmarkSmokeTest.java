@@ -11,7 +11,7 @@ import kz.hearingstate.performance.report.ReportWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * CI's benchmark: the smoke plan (20 s at 20 appeals/s, a small baseline) on a real stack, judged only
+ * CI's benchmark: the smoke plan (20 s at 10 appeals/s, a small baseline) on a real stack, judged only
  * on what must hold at any speed: a complete, well-formed report, no error, nothing lost. Timings are
  * recorded, never asserted. Needs the service jars (the reactor packages them before this module).
  */
@@ -39,7 +39,7 @@ class BenchmarkSmokeTest {
 
         assertThat(report.runs()).hasSize(1);
         BenchmarkReport.RunResult run = report.runs().getFirst();
-        assertThat(run.requests()).isGreaterThan(300);
+        assertThat(run.requests()).isGreaterThan(150);
         assertThat(run.errors()).isEmpty();
         assertThat(run.accepted()).isEqualTo(run.requests());
         assertThat(run.notRouted()).isZero();
@@ -54,6 +54,6 @@ class BenchmarkSmokeTest {
 
         String markdown = Files.readString(output.resolve("benchmark-smoke.md"));
         assertThat(markdown).contains("## Machine", "## Raw Kafka baseline", "## Targets", "## Pipeline runs",
-                "## Processes", "## Pipeline ÷ baseline", "fixed 20/s");
+                "## Processes", "## Pipeline ÷ baseline", "fixed 10/s");
     }
 }
