@@ -35,7 +35,7 @@ public record BenchmarkPlan(
 
     public static BenchmarkPlan smoke() {
         return new BenchmarkPlan("smoke", 20_000, 300, 0, Duration.ZERO, null, Duration.ZERO, List.of(),
-                List.of(10.0), Duration.ofSeconds(20), List.of(), Duration.ZERO, List.of(), Duration.ofSeconds(30),
+                List.of(10.0), Duration.ofSeconds(20), List.of(), Duration.ZERO, List.of(), Duration.ofSeconds(90),
                 StackSettings.DEFAULT_SERVICE_JVM_OPTIONS);
     }
 
