@@ -74,7 +74,7 @@ public class SubmissionService {
         AppealSubmitted event = toEvent(channel, appealId, request, receivedAt);
         boolean idempotent = idempotencyKey != null || request.externalId() != null;
         if (idempotent) {
-            Optional<AppealStatusView> known = statusStore.findById(appealId);
+            Optional<AppealStatusView> known = knownAppeal(appealId);
             if (known.isPresent() && known.get().receivedAt() != null) {
                 return replay(known.get(), event);
             }
@@ -118,6 +118,22 @@ public class SubmissionService {
     }
 
     /** After the acknowledgement; if this write fails, the projection of the same event makes it later. */
+    /**
+     * The status view's copy of a retried appeal. When MongoDB cannot answer, the appeal is published again
+     * instead of failing: its id is derived from the idempotency key, every consumer dedupes by it, and the
+     * view keeps the first submission's times. Only the check that a reused key carries the same content is
+     * skipped then. The driver's wait is bounded in MongoConfig, so MongoDB being down never holds a request.
+     */
+    private Optional<AppealStatusView> knownAppeal(String appealId) {
+        try {
+            return statusStore.findById(appealId);
+        } catch (RuntimeException e) {
+            log.warn("Status view unavailable for appeal {}; publishing again, consumers dedupe by id: {}",
+                    appealId, e.toString());
+            return Optional.empty();
+        }
+    }
+
     private void recordInView(AppealSubmitted event) {
         try {
             statusStore.applySubmitted(event);
