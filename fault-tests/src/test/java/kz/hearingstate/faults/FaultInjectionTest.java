@@ -22,14 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.localstack.ManagedProcess;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.performance.load.BulkAppealProducer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -67,6 +68,7 @@ class FaultInjectionTest {
     private final FaultMode mode = FaultMode.current();
     private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     private final Map<String, String> trackingCodes = new ConcurrentHashMap<>();
+    private final FaultReport report = new FaultReport();
     private FaultStack stack;
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
@@ -90,6 +92,9 @@ class FaultInjectionTest {
 
     @AfterAll
     void stopStack() {
+        String verdicts = report.markdown(mode);
+        System.out.println(verdicts);
+        report.write(Path.of("target", "fault-report.md"), mode);
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
@@ -104,23 +109,29 @@ class FaultInjectionTest {
     @Test
     @Order(1)
     void givenLoad_whenEachServiceIsKilledWithSigkillInTurnAndRestarted_thenEveryAcknowledgedAppealIsThereExactlyOnce() {
-        underLoad("kill9-services", () -> {
+        Instant started = Instant.now();
+        List<String> restarts = new ArrayList<>();
+        List<AppealLoad.Outcome> outcomes = underLoad("kill9-services", () -> {
             for (StackService service : StackService.values()) {
                 pause(Duration.ofSeconds(2));
                 log("kill -9 " + service.module());
+                Instant killed = Instant.now();
                 stack.kill9(service);
-                pause(Duration.ofSeconds(1));
                 stack.restart(service);
+                restarts.add(service.module() + " " + Duration.between(killed, Instant.now()).toSeconds() + " s");
                 log(service.module() + " is back");
             }
         });
 
-        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        String settled = assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        report.add("kill -9 of each service in turn, restarted", started, FaultReport.answers(outcomes)
+                + "; down until UP again: " + String.join(", ", restarts) + "; " + settled);
     }
 
     @Test
     @Order(2)
     void givenLoad_whenTheBrokerIsKilledWithSigkill_thenIntakeAnswers503NeverA202UntilItIsBackAndNothingAcknowledgedIsLost() {
+        Instant started = Instant.now();
         long[] down = new long[2];
         List<AppealLoad.Outcome> outcomes = underLoad("kill9-broker", () -> {
             stack.kill9Broker();
@@ -135,14 +146,20 @@ class FaultInjectionTest {
         List<AppealLoad.Outcome> whileDown = outcomes.stream()
                 .filter(o -> o.sentAtMillis() > down[0] && o.answeredAtMillis() < down[1]).toList();
         assertThat(whileDown).as("answers to requests sent and answered while the broker was down").isNotEmpty()
-                .allSatisfy(o -> assertThat(o.status()).as("intake's answer while the broker is down").isEqualTo(503));
-        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+                .allSatisfy(o -> assertThat(o.status()).as("intake's answer to %s while the broker is down",
+                        o.idempotencyKey()).isEqualTo(503));
+        String settled = assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        report.add("kill -9 of the broker, restarted after " + mode.brokerDown().toSeconds() + " s", started,
+                FaultReport.answers(outcomes) + "; sent and answered while the broker was down ("
+                        + (down[1] - down[0]) / 1000 + " s until restarted): " + whileDown.size() + ", every one 503; "
+                        + settled);
     }
 
     @Test
     @Order(3)
     void givenLoad_whenTheMongoWireServerIsStoppedForAWhile_thenEveryAcknowledgedAppealIsStillThereExactlyOnce() {
-        underLoad("mongo-stop", () -> {
+        Instant started = Instant.now();
+        List<AppealLoad.Outcome> outcomes = underLoad("mongo-stop", () -> {
             stack.stopMongo();
             log("MongoDB-wire server stopped for " + mode.mongoDown().toSeconds() + " s");
             pause(mode.mongoDown());
@@ -150,19 +167,22 @@ class FaultInjectionTest {
             log("MongoDB-wire server is back");
         });
 
-        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        String settled = assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        report.add("MongoDB-wire server stopped " + mode.mongoDown().toSeconds() + " s", started,
+                FaultReport.answers(outcomes) + "; " + settled);
     }
 
     @Test
     @Order(4)
     void givenPoisonRecordsAheadOfAValidAppeal_whenConsumed_thenEachGroupDeadLettersThemAndStillProcessesTheAppeal()
             throws Exception {
+        Instant started = Instant.now();
         String appealId = UUID.randomUUID().toString();
         RecordMetadata unparseable = send(appealId, "{not json at all".getBytes(StandardCharsets.UTF_8));
         RecordMetadata schemaInvalid = send(appealId,
                 ("{\"appealId\":\"" + appealId + "\",\"text\":\"short\"}").getBytes(StandardCharsets.UTF_8));
         RecordMetadata valid = send(appealId, validBody(appealId));
-        assertThat(Set.of(unparseable.partition(), schemaInvalid.partition())).containsExactly(valid.partition());
+        assertThat(List.of(unparseable.partition(), schemaInvalid.partition())).containsOnly(valid.partition());
         TopicPartition partition = new TopicPartition(Topics.APPEALS_SUBMITTED, valid.partition());
 
         await("every group to commit past the valid appeal behind the poison", Duration.ofSeconds(90),
@@ -175,13 +195,18 @@ class FaultInjectionTest {
             assertThat(dead).extracting(TopicLedger.Entry::body)
                     .containsExactlyInAnyOrder("{not json at all", "{\"appealId\":\"" + appealId + "\",\"text\":\"short\"}");
         }
-        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        String settled = assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        report.add("poison records (not JSON; against the schema) ahead of a valid appeal", started,
+                "each of " + CONSUMER_GROUPS.size() + " groups (" + String.join(", ", CONSUMER_GROUPS)
+                        + ") put both on its dead-letter topic (" + 2 * CONSUMER_GROUPS.size()
+                        + " dead letters) and committed past the valid appeal on the same partition; " + settled);
     }
 
     @Test
     @Order(5)
     void givenAnUnwritableDeadLetterTopic_whenAPoisonRecordArrives_thenTheOffsetStaysUncommittedUntilTheDeadLetterIsWritten()
             throws Exception {
+        Instant started = Instant.now();
         String group = "analytics";
         String deadLetters = Topics.deadLetter(Topics.APPEALS_SUBMITTED, group);
         createIfMissing(deadLetters);
@@ -211,47 +236,79 @@ class FaultInjectionTest {
         await(group + " to dead-letter the poison and commit past it once the topic takes writes", Duration.ofSeconds(90),
                 () -> committed(group, partition) > valid.offset());
         assertThat(deadLettersFor(deadLetters, appealId)).hasSize(1);
-        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        String settled = assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        report.add("analytics' dead-letter topic refuses writes (max.message.bytes=1)", started,
+                "routing passed the poison record; analytics' committed offset stayed at or before it for "
+                        + mode.deadLetterOutage().toSeconds() + " s, with no dead letter; once the topic took writes: 1 dead letter,"
+                        + " offset past the valid appeal; " + settled);
     }
 
     @Test
     @Order(6)
     void givenLoad_whenASecondRoutingInstanceJoinsAndLeavesRepeatedly_thenEveryAppealIsRoutedExactlyOnce() {
-        underLoad("rebalance-storm", () -> {
-            for (int cycle = 1; cycle <= mode.rebalanceCycles(); cycle++) {
-                ManagedProcess second = stack.addInstance(StackService.ROUTING);
-                log("second routing instance joined (cycle " + cycle + ")");
-                pause(Duration.ofSeconds(3));
-                second.close();
-                log("second routing instance left (cycle " + cycle + ")");
+        Instant started = Instant.now();
+        int[] members = new int[2];
+        List<AppealLoad.Outcome> outcomes = underLoad("rebalance-storm", () -> {
+            int alone = members[0] = members("routing");
+            // One process, whose consumers leave (bindings stopped) and rejoin (started) the group: each cycle is
+            // two real rebalances without paying a JVM start per join.
+            try (FaultStack.Instance second = stack.addInstance(StackService.ROUTING)) {
+                await("the second routing instance's consumers to join", Duration.ofSeconds(60),
+                        () -> members("routing") > alone);
+                members[1] = members("routing");
+                log("second routing instance joined: " + members[1] + " members, " + alone + " before");
+                for (int cycle = 1; cycle <= mode.rebalanceCycles(); cycle++) {
+                    pause(Duration.ofSeconds(1));
+                    stack.stopConsumers(StackService.ROUTING, second.baseUrl());
+                    await("the second instance's consumers to leave", Duration.ofSeconds(60),
+                            () -> members("routing") == alone);
+                    pause(Duration.ofSeconds(1));
+                    stack.startConsumers(StackService.ROUTING, second.baseUrl());
+                    await("the second instance's consumers to rejoin", Duration.ofSeconds(60),
+                            () -> members("routing") > alone);
+                    log("rebalance cycle " + cycle + ": the second instance left and rejoined");
+                }
             }
+            await("the second instance to leave for good", Duration.ofSeconds(60), () -> members("routing") == alone);
+            log("second routing instance stopped");
         });
 
-        assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        String settled = assertEveryAcknowledgedAppealIsThereExactlyOnce();
+        report.add("rebalance storm: a second routing instance joins and leaves", started, FaultReport.answers(outcomes)
+                + "; " + (mode.rebalanceCycles() + 1) + " joins and leaves (group members " + members[0] + " ⇄ " + members[1]
+                + "); " + settled);
     }
 
     @Test
     @Order(7)
     void givenSettledProjections_whenEveryConsumerGroupReplaysFromOffsetZero_thenNoProjectionChangesAndNothingIsSentAgain()
             throws Exception {
+        Instant started = Instant.now();
         assertEveryAcknowledgedAppealIsThereExactlyOnce();
         PlatformLedger topicsBefore = PlatformLedger.read(stack.bootstrapServers());
         JsonNode summaryBefore = analyticsSummary();
         Map<String, JsonNode> statusBefore = intakeStatuses();
+        List<String> mailBefore = mailMessageIds();
 
-        List<StackService> consumers = List.of(StackService.INTAKE, StackService.ROUTING, StackService.NOTIFICATION,
-                StackService.ANALYTICS);
-        consumers.forEach(stack::stop);
+        // What an operator does for a replay: stop the consumers, reset the group, start them again.
+        // Every service consumes: CONSUMER_GROUPS are their groups.
+        for (StackService service : StackService.values()) {
+            stack.stopConsumers(service, stack.baseUrlOf(service));
+        }
+        long replayed = 0;
         for (String group : CONSUMER_GROUPS) {
+            await(group + " to have no member left", Duration.ofSeconds(60), () -> members(group) == 0);
             Map<TopicPartition, OffsetAndMetadata> toZero = new HashMap<>();
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
                     .keySet().forEach(tp -> toZero.put(tp, new OffsetAndMetadata(0)));
             admin.alterConsumerGroupOffsets(group, toZero).all().get(30, TimeUnit.SECONDS);
-            log(group + " reset to offset 0 on " + toZero.size() + " partitions");
+            long records = endOffsets(toZero.keySet());
+            replayed += records;
+            log(group + " reset to offset 0 on " + toZero.size() + " partitions (" + records + " records to replay)");
         }
-        CompletableFuture.allOf(consumers.stream()
-                .map(service -> CompletableFuture.runAsync(() -> stack.restart(service))).toArray(CompletableFuture[]::new))
-                .get(5, TimeUnit.MINUTES);
+        for (StackService service : StackService.values()) {
+            stack.startConsumers(service, stack.baseUrlOf(service));
+        }
         await("every group to replay to the end", Duration.ofMinutes(3), this::everyGroupCaughtUp);
 
         PlatformLedger topicsAfter = PlatformLedger.read(stack.bootstrapServers());
@@ -260,7 +317,12 @@ class FaultInjectionTest {
         assertThat(topicsAfter.notifications).as("notifications after the replay").isEqualTo(topicsBefore.notifications);
         assertThat(analyticsSummary()).as("analytics summary after the replay").isEqualTo(summaryBefore);
         assertThat(intakeStatuses()).as("intake's status views after the replay").isEqualTo(statusBefore);
-        assertThat(stack.mailbox()).as("mail sent by the replay").hasValueSatisfying(mail -> assertThat(mail).isEmpty());
+        assertThat(mailMessageIds()).as("e-mails in the SMTP server after the replay (Message-IDs)").isEqualTo(mailBefore);
+        report.add("every consumer group reset to offset 0 and replayed", started, replayed + " records replayed by "
+                + CONSUMER_GROUPS.size() + " groups; unchanged: " + topicsBefore.routedEventIds.size() + " appeal.routed ids, "
+                + topicsBefore.inboxEventIds.size() + " inbox records, " + topicsBefore.notifications.size()
+                + " appeals' notifications, analytics' summary, " + statusBefore.size() + " status views; e-mails "
+                + mailBefore.size() + " before and after (none sent again)");
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -276,9 +338,7 @@ class FaultInjectionTest {
         } finally {
             outcomes = load.stop();
         }
-        Map<Integer, Long> byStatus = new HashMap<>();
-        outcomes.forEach(o -> byStatus.merge(o.status(), 1L, Long::sum));
-        log(run + ": " + outcomes.size() + " submissions, by status " + byStatus);
+        log(run + ": " + FaultReport.answers(outcomes));
         outcomes.stream().filter(AppealLoad.Outcome::acknowledged).forEach(o -> {
             acknowledged.add(o.appealId());
             if (o.trackingCode() != null) {
@@ -291,8 +351,12 @@ class FaultInjectionTest {
         return outcomes;
     }
 
-    /** Waits (bounded) until the platform has settled, then checks every acknowledged appeal. */
-    private void assertEveryAcknowledgedAppealIsThereExactlyOnce() {
+    /**
+     * Waits (bounded; returns as soon as the ledger balances) until the platform has settled, then checks every
+     * acknowledged appeal. Returns the figures for the report.
+     */
+    private String assertEveryAcknowledgedAppealIsThereExactlyOnce() {
+        Instant settleStarted = Instant.now();
         long deadline = System.nanoTime() + mode.settle().toNanos();
         PlatformLedger ledger;
         long counted;
@@ -312,6 +376,35 @@ class FaultInjectionTest {
         Map<String, Integer> sends = new HashMap<>();
         mailbox.forEach(mail -> sends.merge(mail.path("messageId").asString(""), 1, Integer::sum));
         assertThat(sends).as("e-mails sent more than once (by Message-ID)").allSatisfy((id, count) -> assertThat(count).isOne());
+        long settledSeconds = Duration.between(settleStarted, Instant.now()).toSeconds();
+        log("settled in " + settledSeconds + " s: " + acknowledged.size() + " acknowledged, " + ledger.submitted.size()
+                + " on appeals.submitted, analytics counts " + counted);
+        return "settled in " + settledSeconds + " s: all " + acknowledged.size() + " appeals acknowledged so far ("
+                + ledger.submitted.size() + " on appeals.submitted) routed, on an inbox, notified and counted exactly once ("
+                + mailbox.size() + " e-mails since notification's last start, none twice)";
+    }
+
+    /** Members of a consumer group right now (each consumer binding of each instance is one). */
+    private int members(String group) {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).all().get(15, TimeUnit.SECONDS).get(group).members().size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private long endOffsets(Collection<TopicPartition> partitions) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
+    private List<String> mailMessageIds() {
+        JsonNode mailbox = stack.mailbox().orElseThrow(() -> new AssertionError("notification's mailbox did not answer"));
+        List<String> ids = new ArrayList<>();
+        mailbox.forEach(mail -> ids.add(mail.path("messageId").asString("")));
+        return ids.stream().sorted().toList();
     }
 
     private boolean everyGroupCaughtUp() {

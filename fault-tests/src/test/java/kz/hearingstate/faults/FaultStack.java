@@ -4,11 +4,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import kz.hearingstate.localstack.KafkaBroker;
 import kz.hearingstate.localstack.LocalStack;
@@ -23,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The local stack with the faults the suite injects: {@code kill -9} of a service or of the broker, a
- * stopped MongoDB-wire server, a second instance of a service. Everything it starts is stopped by
- * {@link #close()}, after the stack itself, so services never outlive the broker they talk to.
+ * stopped MongoDB-wire server, a second instance of a service, consumers leaving and rejoining their groups
+ * (Spring Cloud Stream's {@code /actuator/bindings}, exposed for this stack only, so no JVM start is needed). Everything it starts is
+ * stopped by {@link #close()}, after the stack itself, so services never outlive the broker they talk to.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -35,17 +46,48 @@ final class FaultStack implements AutoCloseable {
     private final LoadTestChannel channel;
     private final Deque<AutoCloseable> restarted = new ArrayDeque<>();
 
-    private FaultStack(LocalStack stack, LoadTestChannel channel) {
+    private final Path jarSnapshot;
+
+    private FaultStack(LocalStack stack, LoadTestChannel channel, Path jarSnapshot) {
         this.stack = stack;
         this.channel = channel;
+        this.jarSnapshot = jarSnapshot;
     }
+
+    /** The services' consumer bindings can be stopped and started over HTTP, so a consumer leaves and rejoins. */
+    private static final String EXPOSE_BINDINGS = "--management.endpoints.web.exposure.include=health,info,prometheus,bindings";
 
     static FaultStack start(Path repositoryRoot, Path dataDirectory) {
         LoadTestChannel channel = new LoadTestChannel();
-        StackSettings settings = channel.configure(StackSettings.onFreePorts(repositoryRoot, dataDirectory,
+        Path jarSnapshot = snapshotOfServiceJars(repositoryRoot, dataDirectory);
+        StackSettings settings = channel.configure(StackSettings.onFreePorts(jarSnapshot, dataDirectory,
                 repositoryRoot.resolve("local-stack/target/kafka-libs")));
+        for (StackService service : StackService.values()) {
+            settings = settings.withServiceArguments(service, List.of(EXPOSE_BINDINGS));
+        }
         StackProcesses.stopDescendantsOnExit();
-        return new FaultStack(LocalStack.start(settings, line -> System.out.println("[stack] " + line)), channel);
+        return new FaultStack(LocalStack.start(settings, line -> System.out.println("[stack] " + line)), channel,
+                jarSnapshot);
+    }
+
+    /**
+     * A copy of every service jar, laid out as in the checkout ({@code <root>/<module>/target/<jar>}). The suite
+     * runs for minutes and restarts services from their jars; a rebuild of a module meanwhile (another terminal,
+     * an IDE) would otherwise replace the jar under a running JVM, whose next class load then fails with
+     * {@code NoClassDefFoundError} (seen: routing's producer threads died that way in a run).
+     */
+    private static Path snapshotOfServiceJars(Path repositoryRoot, Path dataDirectory) {
+        Path snapshot = dataDirectory.resolve("jars");
+        try {
+            for (StackService service : StackService.values()) {
+                Path jar = service.jarIn(repositoryRoot);
+                Path target = Files.createDirectories(snapshot.resolve(service.module()).resolve("target"));
+                Files.copy(jar, target.resolve(jar.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the service jars to " + snapshot, e);
+        }
+        return snapshot;
     }
 
     String bootstrapServers() {
@@ -79,9 +121,75 @@ final class FaultStack implements AutoCloseable {
         stack.startInstance(service, stack.settings().portOf(service));
     }
 
-    /** One more instance of {@code service} on a free port, in the same consumer groups. */
-    ManagedProcess addInstance(StackService service) {
-        return stack.startInstance(service, StackSettings.freePort());
+    /** One more instance of {@code service} on a free port, in the same consumer groups; stopped by its close(). */
+    Instance addInstance(StackService service) {
+        int port = StackSettings.freePort();
+        return new Instance(stack.startInstance(service, port), "http://127.0.0.1:" + port);
+    }
+
+    /** A service process started in addition to the stack's own, and where it answers. */
+    record Instance(ManagedProcess process, String baseUrl) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    /** Stops every consumer binding of the {@code service} instance at {@code baseUrl}: its consumers leave their groups. */
+    void stopConsumers(StackService service, String baseUrl) {
+        changeConsumerBindings(service, baseUrl, "STOPPED");
+    }
+
+    /** Starts them again: the consumers rejoin their groups. */
+    void startConsumers(StackService service, String baseUrl) {
+        changeConsumerBindings(service, baseUrl, "STARTED");
+    }
+
+    /**
+     * POSTs the new state to each consumer binding by name, never GETting {@code /actuator/bindings} first: in
+     * Spring Cloud Stream 5.0.4 that query leaves a null observation registry in the Kafka listener container,
+     * and the restarted container then fails on every record (spring-cloud-stream#3268).
+     */
+    private void changeConsumerBindings(StackService service, String baseUrl, String state) {
+        for (String name : consumerBindings(service)) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create(baseUrl + "/actuator/bindings/" + name))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"" + state + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() / 100 != 2) {
+                    throw new IllegalStateException("Binding " + name + " at " + baseUrl + " answered "
+                            + response.statusCode() + " to " + state + ": " + response.body());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final Pattern CONSUMER_BINDING = Pattern.compile("(?m)^\\s+([A-Za-z0-9]+-in-\\d+):\\s*$");
+
+    /** The consumer bindings ({@code <function>-in-<n>}) declared in the application.yml of the jar that runs. */
+    List<String> consumerBindings(StackService service) {
+        Path jar = service.jarIn(jarSnapshot);
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry yml = zip.getEntry("BOOT-INF/classes/application.yml");
+            if (yml == null) {
+                throw new IllegalStateException("No application.yml in " + jar);
+            }
+            String text = new String(zip.getInputStream(yml).readAllBytes(), StandardCharsets.UTF_8);
+            List<String> names = CONSUMER_BINDING.matcher(text).results().map(m -> m.group(1)).distinct().toList();
+            if (names.isEmpty()) {
+                throw new IllegalStateException("No consumer binding (<function>-in-<n>) declared in " + jar);
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void kill9Broker() {
@@ -149,6 +257,16 @@ final class FaultStack implements AutoCloseable {
             } catch (Exception e) {
                 System.err.println("Could not stop a restarted part: " + e.getMessage());
             }
+        }
+        deleteJarSnapshot();
+    }
+
+    /** The copied jars (about 250 MB) go; the logs stay for reading. */
+    private void deleteJarSnapshot() {
+        try (Stream<Path> files = Files.walk(jarSnapshot)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete " + jarSnapshot + ": " + e.getMessage());
         }
     }
 }
