@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.KeyLookupH2Database;
 import io.netty.channel.Channel;
 
 /**
@@ -30,7 +32,7 @@ public final class MongoWireServerMain {
         Path file = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(file.getParent());
 
-        H2Backend backend = new HelloAnsweringH2Backend(file.toString());
+        H2Backend backend = new MongoLikeH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -44,14 +46,23 @@ public final class MongoWireServerMain {
     }
 
     /**
-     * mongo-java-server 1.47 answers the legacy {@code isMaster} on every database but not its modern
-     * name {@code hello}, which Spring Boot 4's Mongo health indicator sends: without this every
-     * service would report health DOWN against the local stack. Real MongoDB answers both.
+     * mongo-java-server's H2 backend, closer to MongoDB in two ways:
+     * <ul>
+     *   <li>it answers {@code hello}: 1.47 answers the legacy {@code isMaster} but not its modern name,
+     *       which Spring Boot 4's Mongo health indicator sends, so every service would report DOWN;
+     *   <li>a query on a unique key plus other conditions ({@code {_id: x, version: 3}}) looks the key up
+     *       instead of scanning the collection ({@link KeyLookupH2Database}).
+     * </ul>
      */
-    static final class HelloAnsweringH2Backend extends H2Backend {
+    static final class MongoLikeH2Backend extends H2Backend {
 
-        HelloAnsweringH2Backend(String fileName) {
+        MongoLikeH2Backend(String fileName) {
             super(fileName);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new KeyLookupH2Database(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override
