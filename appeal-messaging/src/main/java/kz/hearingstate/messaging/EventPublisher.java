@@ -2,6 +2,13 @@ package kz.hearingstate.messaging;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.events.CloudEventHeaders;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -54,6 +61,49 @@ public class EventPublisher {
         if (!sent) {
             throw new EventNotAcknowledgedException(topic, eventType, null);
         }
+    }
+
+    /**
+     * Publishes many events and returns once the broker acknowledged every one. Events with the same key
+     * go out one after another, in the given order; different keys go out at the same time, so that a
+     * batch waits for one round of acknowledgements instead of one per event.
+     *
+     * @throws EventNotAcknowledgedException when any event was not acknowledged. Others may have been:
+     *         publish them again under the same ids, which consumers recognise.
+     */
+    public void publishAll(List<OutgoingEvent> events) {
+        if (events.size() == 1) {
+            OutgoingEvent event = events.getFirst();
+            publish(event.topic(), event.key(), event.eventId(), event.eventType(), event.subject(), event.payload());
+            return;
+        }
+        var byKey = events.stream().collect(Collectors.groupingBy(OutgoingEvent::key, LinkedHashMap::new, Collectors.toList()));
+        // Each send blocks until acknowledged (the binder's sync mode); virtual threads make the waits cheap.
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> sends = byKey.values().stream()
+                    .<Future<?>>map(sameKey -> senders.submit(() -> sameKey.forEach(event -> publish(event.topic(),
+                            event.key(), event.eventId(), event.eventType(), event.subject(), event.payload()))))
+                    .toList();
+            EventNotAcknowledgedException failure = null;
+            for (Future<?> send : sends) {
+                try {
+                    send.get();
+                } catch (ExecutionException e) {
+                    failure = e.getCause() instanceof EventNotAcknowledgedException notAcknowledged ? notAcknowledged
+                            : new EventNotAcknowledgedException("batch", "events", e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new EventNotAcknowledgedException("batch", "events", e);
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    /** One event for {@link #publishAll}: the arguments of {@link #publish(String, String, String, String, String, Object)}. */
+    public record OutgoingEvent(String topic, String key, String eventId, String eventType, String subject, Object payload) {
     }
 
     /** The broker did not acknowledge the record in time, or refused it. Nothing may be acknowledged upstream. */

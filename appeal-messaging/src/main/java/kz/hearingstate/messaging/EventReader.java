@@ -1,6 +1,12 @@
 package kz.hearingstate.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +33,25 @@ public class EventReader {
         } catch (JacksonException e) {
             throw new PoisonEventException(metadata.type() + " does not map to " + payloadType.getSimpleName(), e);
         }
+    }
+
+    /**
+     * The records of a batch-mode delivery ({@code consumer.batch-mode: true}), in order, each as a message
+     * with its own headers, as a record-mode consumer would have received it.
+     */
+    public List<Message<byte[]>> records(Message<List<byte[]>> batch) {
+        List<byte[]> payloads = batch.getPayload();
+        List<?> headers = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.class);
+        if (headers == null || headers.size() != payloads.size()) {
+            throw new IllegalStateException("A batch-mode delivery without one header map per record");
+        }
+        List<Message<byte[]>> records = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> recordHeaders = (Map<String, Object>) headers.get(i);
+            records.add(MessageBuilder.withPayload(payloads.get(i)).copyHeaders(recordHeaders).build());
+        }
+        return records;
     }
 
     /** The metadata alone, for topics that carry several event types: switch on {@code type()} then {@link #read}. */

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.EventTypes;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,5 +62,28 @@ class EventReaderTest {
                 .isInstanceOf(PoisonEventException.class);
         assertThatThrownBy(() -> reader.read(message("{}", "appeal.unknown.v9"), AppealFeedback.class))
                 .isInstanceOf(PoisonEventException.class);
+    }
+
+    @Test
+    void givenABatchModeDelivery_whenSplit_thenEachRecordKeepsItsOwnBytesAndHeaders() {
+        Message<List<byte[]>> batch = MessageBuilder.withPayload(List.of("{}".getBytes(StandardCharsets.UTF_8),
+                        "{not json".getBytes(StandardCharsets.UTF_8)))
+                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.of(
+                        Map.of(CloudEventHeaders.ID, "ev-1".getBytes(StandardCharsets.UTF_8), CloudEventHeaders.TYPE, "a.v1"),
+                        Map.of(CloudEventHeaders.ID, "ev-2".getBytes(StandardCharsets.UTF_8), CloudEventHeaders.TYPE, "b.v1")))
+                .build();
+
+        List<Message<byte[]>> records = reader.records(batch);
+
+        assertThat(records).hasSize(2);
+        assertThat(reader.metadata(records.get(0)).id()).isEqualTo("ev-1");
+        assertThat(reader.metadata(records.get(1)).type()).isEqualTo("b.v1");
+        assertThat(new String(records.get(1).getPayload(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+    }
+
+    @Test
+    void givenARecordModeDelivery_whenSplitAsABatch_thenItIsRefusedLoudly() {
+        Message<List<byte[]>> notABatch = MessageBuilder.withPayload(List.of("{}".getBytes(StandardCharsets.UTF_8))).build();
+        assertThatThrownBy(() -> reader.records(notABatch)).isInstanceOf(IllegalStateException.class);
     }
 }
