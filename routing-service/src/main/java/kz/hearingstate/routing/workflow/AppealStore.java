@@ -1,14 +1,20 @@
 package kz.hearingstate.routing.workflow;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.messaging.EventPublisher;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,6 +56,32 @@ public class AppealStore {
         return Optional.ofNullable(mongo.findById(appealId, RoutedAppeal.class));
     }
 
+    /** The stored ones among {@code appealIds}, in one query. */
+    public Map<String, RoutedAppeal> findAll(Collection<String> appealIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(appealIds)), RoutedAppeal.class).stream()
+                .collect(Collectors.toMap(RoutedAppeal::appealId, appeal -> appeal));
+    }
+
+    /**
+     * Inserts new appeals in one write.
+     *
+     * @return the appeals this call inserted; one that exists already (another instance got there first)
+     *         is left as it is and not returned
+     */
+    public List<RoutedAppeal> insertAll(List<RoutedAppeal> appeals) {
+        if (appeals.size() == 1) {
+            return insert(appeals.getFirst()) ? appeals : List.of();
+        }
+        try {
+            mongo.insertAll(appeals);
+            return appeals;
+        } catch (DuplicateKeyException e) {
+            // Rare: one at a time tells which exist. Ones the failed write did insert come back false too,
+            // and are then treated like another instance's: their pending events are published all the same.
+            return appeals.stream().filter(this::insert).toList();
+        }
+    }
+
     /** @return false when the appeal exists already (another delivery or instance got there first) */
     public boolean insert(RoutedAppeal appeal) {
         try {
@@ -65,39 +97,40 @@ public class AppealStore {
         return mongo.save(appeal);
     }
 
-    /**
-     * Publishes the appeal's pending events in order, then removes them from its outbox. Bumping the
-     * version makes a writer that read the appeal before the removal start again, so it cannot put the
-     * published events back.
-     *
-     * @throws EventPublisher.EventNotAcknowledgedException when Kafka did not acknowledge; the rest stay pending
-     */
     public void publishPending(RoutedAppeal appeal) {
-        List<PendingEvent> pending = List.copyOf(appeal.outbox);
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<String> published = new java.util.ArrayList<>();
-        try {
-            for (PendingEvent event : pending) {
-                publisher.publish(event.topic(), appeal.appealId, event.eventId(), event.eventType(), appeal.appealId,
-                        event.payload());
-                published.add(event.eventId());
-            }
-        } finally {
-            if (!published.isEmpty()) {
-                removePublished(appeal.appealId, published);
-            }
-        }
+        publishPending(List.of(appeal));
     }
 
-    private void removePublished(String appealId, List<String> eventIds) {
-        Query byId = Query.query(Criteria.where("_id").is(appealId));
-        mongo.updateFirst(byId, new Update()
-                .pull("outbox", new Document("eventId", new Document("$in", eventIds)))
-                .inc("version", 1), RoutedAppeal.class);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(appealId).and("outbox.0").exists(false)),
-                new Update().unset("outboxSince"), RoutedAppeal.class);
+    /**
+     * Publishes the appeals' pending events (each appeal's in order) and waits for Kafka to acknowledge
+     * them all, then removes them from the outboxes in one write. Bumping the version makes a writer that
+     * read an appeal before the removal start again, so it cannot put the published events back.
+     *
+     * @throws EventPublisher.EventNotAcknowledgedException when Kafka did not acknowledge them all; they
+     *         all stay pending and go out again under the same ids
+     */
+    public void publishPending(List<RoutedAppeal> appeals) {
+        Map<String, List<String>> published = new LinkedHashMap<>();
+        List<EventPublisher.OutgoingEvent> events = new ArrayList<>();
+        for (RoutedAppeal appeal : appeals) {
+            for (PendingEvent event : appeal.outbox) {
+                events.add(new EventPublisher.OutgoingEvent(event.topic(), appeal.appealId, event.eventId(),
+                        event.eventType(), appeal.appealId, event.payload()));
+                published.computeIfAbsent(appeal.appealId, id -> new ArrayList<>()).add(event.eventId());
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        publisher.publishAll(events);
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, RoutedAppeal.class);
+        published.forEach((appealId, eventIds) -> removals
+                .updateOne(Query.query(Criteria.where("_id").is(appealId)), new Update()
+                        .pull("outbox", new Document("eventId", new Document("$in", eventIds)))
+                        .inc("version", 1))
+                .updateOne(Query.query(Criteria.where("_id").is(appealId).and("outbox.0").exists(false)),
+                        new Update().unset("outboxSince")));
+        removals.execute();
     }
 
     /** Appeals whose legal clock needs attention, soonest first. */

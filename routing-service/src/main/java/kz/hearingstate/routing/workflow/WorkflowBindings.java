@@ -1,5 +1,7 @@
 package kz.hearingstate.routing.workflow;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import kz.hearingstate.events.AppealFeedback;
@@ -9,11 +11,13 @@ import kz.hearingstate.events.DepartmentAction;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.messaging.EventMetadata;
 import kz.hearingstate.messaging.EventReader;
+import kz.hearingstate.messaging.PoisonEventException;
 import kz.hearingstate.routing.access.ApiKeys.ForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
@@ -26,16 +30,44 @@ public class WorkflowBindings {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowBindings.class);
 
+    /**
+     * appeals.submitted in batch mode (a poll's records at once), since routing a storm of appeals one
+     * round trip at a time cannot keep up. A poison record splits the batch: the appeals before it are
+     * routed, then {@link BatchListenerFailedException} names it, so the error handler commits what came
+     * before, dead-letters it, and delivers the rest again. Any other failure names the first record of
+     * the batch: it is retried with back-off, as a single record would be (routing again is idempotent).
+     */
     @Bean
-    public Consumer<Message<byte[]>> routeSubmittedAppeal(EventReader reader, WorkflowService workflow) {
-        return message -> {
-            EventMetadata metadata = reader.metadata(message);
-            if (!EventTypes.APPEAL_SUBMITTED.equals(metadata.type())) {
-                log.debug("Ignoring {} on appeals.submitted", metadata.type());
-                return;
+    public Consumer<Message<List<byte[]>>> routeSubmittedAppeal(EventReader reader, WorkflowService workflow) {
+        return batch -> {
+            List<Message<byte[]>> records = reader.records(batch);
+            List<AppealSubmitted> appeals = new ArrayList<>(records.size());
+            for (int index = 0; index < records.size(); index++) {
+                try {
+                    EventMetadata metadata = reader.metadata(records.get(index));
+                    if (EventTypes.APPEAL_SUBMITTED.equals(metadata.type())) {
+                        appeals.add(reader.read(records.get(index), AppealSubmitted.class).payload());
+                    } else {
+                        log.debug("Ignoring {} on appeals.submitted", metadata.type());
+                    }
+                } catch (PoisonEventException poison) {
+                    route(workflow, appeals);
+                    throw new BatchListenerFailedException(poison.getMessage(), poison, index);
+                }
             }
-            workflow.route(reader.read(message, AppealSubmitted.class).payload());
+            route(workflow, appeals);
         };
+    }
+
+    private static void route(WorkflowService workflow, List<AppealSubmitted> appeals) {
+        if (appeals.isEmpty()) {
+            return;
+        }
+        try {
+            workflow.routeAll(appeals);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("Routing " + appeals.size() + " appeals failed", e, 0);
+        }
     }
 
     @Bean

@@ -3,7 +3,10 @@ package kz.hearingstate.routing.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import kz.hearingstate.events.ActionType;
@@ -15,10 +18,12 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.routing.classification.AppealClassifier;
 import kz.hearingstate.routing.classification.CorrectionStore;
+import kz.hearingstate.routing.classification.OverrideRule;
 import kz.hearingstate.routing.classification.OverrideRuleStore;
 import kz.hearingstate.routing.classification.RoutingCorrection;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,22 +68,50 @@ public class WorkflowService {
 
     /** Classifies and routes a submitted appeal; a redelivery only publishes what is still pending. */
     public RoutedAppeal route(AppealSubmitted submitted) {
-        RoutedAppeal existing = store.find(submitted.appealId()).orElse(null);
-        if (existing != null) {
-            store.publishPending(existing);
-            return existing;
-        }
+        return routeAll(List.of(submitted)).getFirst();
+    }
+
+    /**
+     * Classifies and routes a batch of submitted appeals with a few round trips for the whole batch: one
+     * read of what is stored, one insert of the new ones, one wait for Kafka, one write that clears the
+     * outboxes. A redelivered appeal (stored already, or twice in the batch) only publishes what is still pending.
+     *
+     * @return the stored state of each appeal, in the order given
+     */
+    public List<RoutedAppeal> routeAll(List<AppealSubmitted> batch) {
+        Map<String, RoutedAppeal> stored = store.findAll(batch.stream().map(AppealSubmitted::appealId).toList());
         Instant now = clock.instant();
-        RoutingDecision decision = classifier.classify(new AppealClassifier.Input(submitted.subject(), submitted.text(),
-                        submitted.anonymous(), submitted.categoryHint(),
-                        submitted.location() == null ? null : submitted.location().settlement()),
-                directory.active(), rules.enabled());
-        RoutedAppeal appeal = workflow.route(submitted, decision, now);
-        if (!store.insert(appeal)) {
-            RoutedAppeal winner = store.find(submitted.appealId()).orElseThrow();
-            store.publishPending(winner);
-            return winner;
+        List<Department> departments = directory.active();
+        List<OverrideRule> enabledRules = rules.enabled();
+        Map<String, RoutingDecision> decisions = new HashMap<>();
+        Map<String, RoutedAppeal> routed = new LinkedHashMap<>();
+        for (AppealSubmitted submitted : batch) {
+            if (stored.containsKey(submitted.appealId()) || routed.containsKey(submitted.appealId())) {
+                continue;
+            }
+            RoutingDecision decision = classifier.classify(new AppealClassifier.Input(submitted.subject(), submitted.text(),
+                            submitted.anonymous(), submitted.categoryHint(),
+                            submitted.location() == null ? null : submitted.location().settlement()),
+                    departments, enabledRules);
+            decisions.put(submitted.appealId(), decision);
+            routed.put(submitted.appealId(), workflow.route(submitted, decision, now));
         }
+        List<RoutedAppeal> inserted = store.insertAll(List.copyOf(routed.values()));
+        for (RoutedAppeal appeal : inserted) {
+            count(appeal, decisions.get(appeal.appealId), now);
+        }
+        Map<String, RoutedAppeal> result = new LinkedHashMap<>(stored);
+        inserted.forEach(appeal -> result.put(appeal.appealId, appeal));
+        if (inserted.size() < routed.size()) {
+            // Another instance stored some of them first: publish what its copies still have pending.
+            List<String> lost = routed.keySet().stream().filter(id -> !result.containsKey(id)).toList();
+            result.putAll(store.findAll(lost));
+        }
+        store.publishPending(List.copyOf(result.values()));
+        return batch.stream().map(submitted -> result.get(submitted.appealId())).toList();
+    }
+
+    private void count(RoutedAppeal appeal, RoutingDecision decision, Instant now) {
         if (decision.rejected()) {
             metrics.rejectedAnonymous();
         } else {
@@ -87,11 +120,9 @@ public class WorkflowService {
                 metrics.triaged();
             }
         }
-        metrics.routingLatency(Duration.between(submitted.receivedAt(), now));
+        metrics.routingLatency(Duration.between(appeal.submitted.receivedAt(), now));
         log.info("Appeal {} {} ({})", appeal.appealId, decision.rejected() ? "rejected" : "routed to " + decision.department(),
                 decision.reason());
-        store.publishPending(appeal);
-        return appeal;
     }
 
     /**

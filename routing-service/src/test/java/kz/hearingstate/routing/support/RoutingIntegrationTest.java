@@ -103,19 +103,37 @@ public abstract class RoutingIntegrationTest {
 
     /** Publishes any bytes with CloudEvents headers, as a broken or hostile producer might. */
     protected void publishRaw(String topic, String key, String eventId, String eventType, byte[] body) {
+        publishAtOnce(List.of(record(topic, key, eventId, eventType, body)));
+    }
+
+    /** A record with CloudEvents headers around any bytes. */
+    protected ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String eventType, byte[] body) {
         List<Header> headers = Map.of(CloudEventHeaders.ID, eventId, CloudEventHeaders.TYPE, eventType,
                         CloudEventHeaders.SOURCE, "/tests", CloudEventHeaders.TIME, Instant.now().toString(),
                         CloudEventHeaders.SUBJECT, key, CloudEventHeaders.SPEC_VERSION, "1.0").entrySet().stream()
                 .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList();
+        return new ProducerRecord<>(topic, null, key, body, headers);
+    }
+
+    /** Sends the records without waiting between them, so that consumers get them in as few polls as possible. */
+    protected void publishAtOnce(List<ProducerRecord<String, byte[]>> records) {
+        List<java.util.concurrent.Future<?>> sends = records.stream().<java.util.concurrent.Future<?>>map(producer()::send).toList();
         try {
-            producer().send(new ProducerRecord<>(topic, null, key, body, headers)).get(10, TimeUnit.SECONDS);
+            for (java.util.concurrent.Future<?> send : sends) {
+                send.get(10, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("Test could not publish to " + topic, e);
+            throw new IllegalStateException("Test could not publish " + records.size() + " records", e);
         }
     }
 
+    protected ProducerRecord<String, byte[]> submitted(AppealSubmitted appeal) {
+        return record(Topics.APPEALS_SUBMITTED, appeal.appealId(), "submitted:" + appeal.appealId(), EventTypes.APPEAL_SUBMITTED,
+                json.writeValueAsBytes(appeal));
+    }
+
     protected void submit(AppealSubmitted appeal) {
-        publish(Topics.APPEALS_SUBMITTED, appeal.appealId(), "submitted:" + appeal.appealId(), EventTypes.APPEAL_SUBMITTED, appeal);
+        publishAtOnce(List.of(submitted(appeal)));
     }
 
     /** Waits until routing has published the appeal's inbox message (or, for rejections, its lifecycle event). */
