@@ -34,7 +34,9 @@ public record NotificationProperties(
     }
 
     /**
-     * @param pollInterval   how often the delivery worker looks for due notifications
+     * @param pollInterval   how often the delivery worker searches the store for due notifications it was not
+     *                       handed (a retry a restart forgot, a dead worker's claim, another instance's);
+     *                       what this instance records goes out at once without a search
      * @param batchSize      notifications claimed per poll
      * @param maxAttempts    delivery attempts, the first included, before a notification is FAILED
      * @param initialBackoff the wait after the first failed attempt
@@ -43,7 +45,7 @@ public record NotificationProperties(
      * @param lease          how long a claimed notification stays claimed; after a crash it is tried again then
      */
     public record Delivery(
-            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("30s") Duration pollInterval,
             @DefaultValue("50") int batchSize,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("5s") Duration initialBackoff,

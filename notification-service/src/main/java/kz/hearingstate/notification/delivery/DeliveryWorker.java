@@ -8,8 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.notification.config.NotificationProperties;
@@ -21,6 +23,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due notifications on its own thread, so a slow or failing channel never blocks a Kafka partition.
+ *
+ * <p>What this instance records is handed to it directly ({@link #submit}) and kept in a local queue in
+ * due order (then the order of recording), so a notification goes out as soon as it is recorded, without
+ * searching the store. Every {@code poll-interval} (and at start) the worker also searches the store for
+ * due notifications it was not handed: retries that a restart forgot, claims whose worker died, other
+ * instances' leftovers, outcomes whose publication failed. The store stays the truth: the local queue only
+ * says where to look first.
  *
  * <p>Each attempt claims the notification (PENDING → SENDING, attempts + 1) with a conditional update, so
  * one worker among many instances sends it. After the channel accepted it, it is marked SENT; after a
@@ -45,6 +54,8 @@ public class DeliveryWorker implements SmartLifecycle {
     private final NotificationProperties.Delivery settings;
     private final RetryBackoff backoff;
     private final Clock clock;
+    private final PriorityBlockingQueue<Handed> handed = new PriorityBlockingQueue<>();
+    private final AtomicLong handedSequence = new AtomicLong();
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -60,8 +71,10 @@ public class DeliveryWorker implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Something became due now: don't wait for the next poll. */
-    public void wakeUp() {
+    /** Notifications just recorded as PENDING: sent as soon as they are due, in the order handed. */
+    public void submit(List<Notification> recorded) {
+        recorded.forEach(notification -> handed.add(new Handed(notification.id(), notification.dueAt(),
+                handedSequence.incrementAndGet())));
         wake.release();
     }
 
@@ -88,16 +101,24 @@ public class DeliveryWorker implements SmartLifecycle {
     }
 
     private void loop() {
+        Instant nextSearch = Instant.MIN;
         while (running) {
             try {
-                deliverDue();
-                publishMissingOutcomes();
+                deliverHanded();
+                if (!now().isBefore(nextSearch)) {
+                    deliverDue();
+                    publishMissingOutcomes();
+                    nextSearch = now().plus(settings.pollInterval());
+                }
             } catch (RuntimeException e) {
-                // MongoDB or Kafka away for a moment: nothing is lost, the next poll takes it up again.
-                log.warn("Delivery poll failed: {}", Masking.text(String.valueOf(e.getMessage())));
+                // MongoDB or Kafka away for a moment: nothing is lost, the next search takes it up again.
+                log.warn("Delivery failed for now: {}", Masking.text(String.valueOf(e.getMessage())));
             }
             try {
-                wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                Handed next = handed.peek();
+                Instant wakeAt = next != null && next.dueAt().isBefore(nextSearch) ? next.dueAt() : nextSearch;
+                long waitMillis = Math.max(1, Duration.between(now(), wakeAt).toMillis());
+                wake.tryAcquire(Math.min(waitMillis, settings.pollInterval().toMillis()), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -106,6 +127,16 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
+    /** The handed notifications that are due: claimed by id, one round trip each. */
+    void deliverHanded() {
+        Handed next;
+        while (running && (next = handed.peek()) != null && !next.dueAt().isAfter(now())) {
+            handed.remove(next);
+            store.claimPending(next.id(), now(), now().plus(settings.lease())).ifPresent(this::attempt);
+        }
+    }
+
+    /** Due notifications in the store that this instance was not handed (see the class comment). */
     void deliverDue() {
         List<Notification> due;
         do {
@@ -143,7 +174,9 @@ public class DeliveryWorker implements SmartLifecycle {
                 giveUp(claimed, error);
             } else {
                 Duration wait = backoff.after(claimed.attempts());
-                store.retryAt(claimed.id(), now().plus(wait), error);
+                Instant retryAt = now().plus(wait);
+                store.retryAt(claimed.id(), retryAt, error);
+                handed.add(new Handed(claimed.id(), retryAt, handedSequence.incrementAndGet()));
                 log.info("Notification {} to {} by {} failed (attempt {} of {}), retrying in {} ms: {}", claimed.id(),
                         claimed.maskedAddress(), claimed.channel(), claimed.attempts(), settings.maxAttempts(),
                         wait.toMillis(), error);
@@ -175,5 +208,15 @@ public class DeliveryWorker implements SmartLifecycle {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** A notification handed to this worker: due then, and the how-many-th handed (order of recording). */
+    private record Handed(String id, Instant dueAt, long sequence) implements Comparable<Handed> {
+
+        @Override
+        public int compareTo(Handed other) {
+            int byDue = dueAt.compareTo(other.dueAt);
+            return byDue != 0 ? byDue : Long.compare(sequence, other.sequence);
+        }
     }
 }

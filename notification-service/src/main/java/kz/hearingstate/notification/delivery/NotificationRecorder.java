@@ -3,6 +3,7 @@ package kz.hearingstate.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import kz.hearingstate.events.ContactChannel;
@@ -37,11 +38,13 @@ public class NotificationRecorder {
     }
 
     public void record(List<PlannedNotification> planned) {
-        boolean anythingToSend = false;
+        List<Notification> toSend = new ArrayList<>();
         for (PlannedNotification plan : planned) {
             Notification notification = toNotification(plan, clock.instant().truncatedTo(ChronoUnit.MILLIS));
             if (store.insertIfNew(notification)) {
-                anythingToSend |= notification.status() == NotificationStatus.PENDING;
+                if (notification.status() == NotificationStatus.PENDING) {
+                    toSend.add(notification);
+                }
                 log.info("Recorded notification {} {} for appeal {}: {} to {} by {}{}", notification.id(),
                         notification.template(), notification.appealId(), notification.recipientRole(),
                         notification.maskedAddress(), notification.channel(),
@@ -51,8 +54,8 @@ public class NotificationRecorder {
                         notification.id(), plan.sourceEventId());
             }
         }
-        if (anythingToSend) {
-            worker.wakeUp();
+        if (!toSend.isEmpty()) {
+            worker.submit(toSend);
         }
     }
 

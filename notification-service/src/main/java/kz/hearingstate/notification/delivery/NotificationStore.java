@@ -67,6 +67,15 @@ public class NotificationStore {
                 Notification.class));
     }
 
+    /** Takes a PENDING notification that is due for one attempt, if nobody else did: one lookup by id. */
+    public Optional<Notification> claimPending(String id, Instant now, Instant claimedUntil) {
+        Query pending = Query.query(Criteria.where("_id").is(id).and("status").is(NotificationStatus.PENDING)
+                .and("dueAt").lte(now));
+        Update claim = new Update().set("status", NotificationStatus.SENDING).set("dueAt", claimedUntil).inc("attempts", 1);
+        return Optional.ofNullable(mongo.findAndModify(pending, claim, FindAndModifyOptions.options().returnNew(true),
+                Notification.class));
+    }
+
     public void markSent(String id, Instant sentAt) {
         mongo.updateFirst(byId(id), new Update().set("status", NotificationStatus.SENT).set("sentAt", sentAt)
                 .unset("dueAt").unset("lastError"), Notification.class);

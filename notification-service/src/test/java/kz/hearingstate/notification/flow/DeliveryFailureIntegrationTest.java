@@ -25,6 +25,7 @@ import kz.hearingstate.notification.support.IntegrationTestSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** Retries with back-off, giving up, outcome events, metrics, and the resend after a crashed attempt. */
@@ -80,22 +81,27 @@ class DeliveryFailureIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void givenAttemptClaimedByAWorkerThatDied_whenItsClaimRunsOut_thenSentAgainWithTheSameMessageId() throws Exception {
+    void givenAttemptClaimedByAWorkerThatDied_whenItsClaimRunsOut_thenAnotherInstanceSendsItAgainWithTheSameMessageId() throws Exception {
         String appealId = Appeals.newAppealId();
         String email = "crash-" + appealId.substring(3, 11) + "@mail.test";
         Instant claimExpired = Instant.now().minusSeconds(1);
-        // The state a crash between "channel accepted" and "marked SENT" leaves behind.
+        // The state a crash between "channel accepted" and "marked SENT" leaves behind; nobody handed it
+        // to the surviving instance, so only its search of the store can find it.
         Notification stuck = new Notification("crashed-" + appealId, appealId, Appeals.trackingCodeOf(appealId),
                 appealId + ":submitted", "appeal-registered", RecipientRole.CITIZEN, ContactChannel.EMAIL, email,
                 "c***@mail.test", "web", null, Language.en, "Your appeal has been registered", "Body", NotificationStatus.SENDING,
                 1, claimExpired, claimExpired, claimExpired, null, null, null, false);
-        assertThat(store.insertIfNew(stuck)).isTrue();
+        try (ConfigurableApplicationContext survivor = startInstance("notification-survivor", "notification-survivor",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MAIL.getSmtp().getPort())) {
+            NotificationStore survivorStore = survivor.getBean(NotificationStore.class);
+            assertThat(survivorStore.insertIfNew(stuck)).isTrue();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() == 1);
-        assertThat(mailsTo(email).getFirst().getMessageID()).isEqualTo("<crashed-" + appealId + "@notification.hearingstate.kz>");
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.find(stuck.id()).map(Notification::status),
-                status -> status.equals(Optional.of(NotificationStatus.SENT)));
-        assertThat(store.find(stuck.id()).orElseThrow().attempts()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() == 1);
+            assertThat(mailsTo(email).getFirst().getMessageID()).isEqualTo("<crashed-" + appealId + "@notification.hearingstate.kz>");
+            await().atMost(Duration.ofSeconds(10)).until(() -> survivorStore.find(stuck.id()).map(Notification::status),
+                    status -> status.equals(Optional.of(NotificationStatus.SENT)));
+            assertThat(survivorStore.find(stuck.id()).orElseThrow().attempts()).isEqualTo(2);
+        }
     }
 
     private JsonNode awaitOutcome(String appealId) {

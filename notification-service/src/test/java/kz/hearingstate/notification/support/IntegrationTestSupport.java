@@ -52,7 +52,8 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "hearing.notification.public-base-url=https://appeals.test",
         "hearing.notification.operator-key=" + IntegrationTestSupport.OPERATOR_KEY,
-        "hearing.notification.delivery.poll-interval=100ms",
+        // Only the start-up search: what is recorded and retried here must go out without searching the store.
+        "hearing.notification.delivery.poll-interval=1h",
         "hearing.notification.delivery.max-attempts=3",
         "hearing.notification.delivery.initial-backoff=100ms",
         "hearing.notification.delivery.multiplier=2",
