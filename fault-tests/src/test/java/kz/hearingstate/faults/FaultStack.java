@@ -1,11 +1,11 @@
 package kz.hearingstate.faults;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,10 +121,15 @@ final class FaultStack implements AutoCloseable {
         stack.startInstance(service, stack.settings().portOf(service));
     }
 
-    /** One more instance of {@code service} on a free port, in the same consumer groups; stopped by its close(). */
-    Instance addInstance(StackService service) {
+    /**
+     * One more instance of {@code service} on a free port whose consumers stay out of their groups until
+     * {@link #startConsumers}, so it can start while other scenarios run; stopped by its close().
+     */
+    Instance addInstanceWithoutConsumers(StackService service) {
         int port = StackSettings.freePort();
-        return new Instance(stack.startInstance(service, port), "http://127.0.0.1:" + port);
+        List<String> consumersIdle = consumerBindings(service).stream()
+                .map(name -> "--spring.cloud.stream.bindings." + name + ".consumer.auto-startup=false").toList();
+        return new Instance(stack.startInstance(service, port, consumersIdle), "http://127.0.0.1:" + port);
     }
 
     /** A service process started in addition to the stack's own, and where it answers. */
@@ -222,15 +227,41 @@ final class FaultStack implements AutoCloseable {
                 .filter(JsonNode::isNumber).map(n -> OptionalLong.of(n.asLong())).orElse(OptionalLong.empty());
     }
 
+    /**
+     * How many appeals the routing instance at {@code baseUrl} has routed since it started: the count of its
+     * {@code appeal.routing.latency} timer, or -1 when it does not answer.
+     */
+    long appealsRoutedBy(String baseUrl) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return -1;
+            }
+            return Math.round(response.body().lines().filter(line -> line.startsWith("appeal_routing_latency_seconds_count"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum());
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** The embedded SMTP server's received mail (since notification last started). */
     java.util.Optional<JsonNode> mailbox() {
-        return json(baseUrlOf(StackService.NOTIFICATION) + "/api/v1/dev/mailbox");
+        // It parses every stored message per call: seconds for a thousand mails on a busy machine.
+        return json(baseUrlOf(StackService.NOTIFICATION) + "/api/v1/dev/mailbox", Duration.ofSeconds(90));
     }
 
     java.util.Optional<JsonNode> json(String url) {
+        return json(url, Duration.ofSeconds(10));
+    }
+
+    private java.util.Optional<JsonNode> json(String url, Duration timeout) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build(),
+                    .timeout(timeout).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? java.util.Optional.of(JSON.readTree(response.body()))
                     : java.util.Optional.empty();

@@ -136,7 +136,12 @@ public final class LocalStack implements AutoCloseable {
      * tests' restart after {@code kill -9}); on another port it adds an instance to the service's consumer groups.
      */
     public ManagedProcess startInstance(StackService service, int port) {
-        ManagedProcess process = startService(service, port);
+        return startInstance(service, port, List.of());
+    }
+
+    /** As {@link #startInstance(StackService, int)}, with {@code extraArguments} after the service's usual ones. */
+    public ManagedProcess startInstance(StackService service, int port, List<String> extraArguments) {
+        ManagedProcess process = startService(service, port, extraArguments);
         started.push(process);
         if (port == settings.portOf(service)) {
             services.put(service, process);
@@ -154,12 +159,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ManagedProcess startService(StackService service, int port) {
+        return startService(service, port, List.of());
+    }
+
+    private ManagedProcess startService(StackService service, int port, List<String> extraArguments) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable());
         command.addAll(settings.serviceJvmOptions());
         command.add("-jar");
         command.add(service.jarIn(settings.repositoryRoot()).toAbsolutePath().toString());
         command.addAll(settings.serviceArguments().getOrDefault(service, List.of()));
+        command.addAll(extraArguments);
         Map<String, String> environment = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MONGODB_URI", mongoUri,
