@@ -4,7 +4,7 @@
 # records, an unwritable dead-letter topic, a rebalance storm and a replay from offset 0. Every
 # appeal acknowledged with 202 must end up routed, notified and counted exactly once.
 #
-#   scripts/fault.sh           short mode, as ./mvnw -B verify runs it (8 to 9 min on a shared 2-core machine)
+#   scripts/fault.sh           short mode, as ./mvnw -B verify runs it (about 4 min on 2 cores)
 #   scripts/fault.sh --long    long mode: MongoDB and the broker down 30 s, 10 rebalance joins, 10 appeals/s
 #
 # Verdicts with their figures: fault-tests/target/fault-report.md. Logs of every process:

@@ -3,8 +3,8 @@ package kz.hearingstate.faults;
 import java.time.Duration;
 
 /**
- * How hard the suite pushes. {@code short} (the default, CI's; 8 to 9 minutes on the shared 2-core machine,
- * aiming at five on a quiet one): 2 appeals/s, the broker down 8 s and the MongoDB-wire server 10 s (the issue's 30 s is
+ * How hard the suite pushes. {@code short} (the default, CI's; about 4 minutes on 2 cores, 8 to 9 beside
+ * other stacks and builds): 2 appeals/s, the broker down 8 s and the MongoDB-wire server 10 s (the issue's 30 s is
  * long mode's), 3 rebalance cycles. {@code long} ({@code -Dfaults.mode=long}) is the issue's full version: the
  * MongoDB-wire server and the broker down 30 s each, 10 rebalance cycles and 10 appeals/s. Rates stay below
  * what notification-service delivers on a busy 2-core machine, since every appeal must be notified before a
