@@ -46,6 +46,8 @@ import org.springframework.stereotype.Component;
 public class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** After MongoDB or Kafka failed a round, the next one waits this long: no busy loop through an outage. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final NotificationStore store;
     private final Map<ContactChannel, DeliveryChannel> channels = new EnumMap<>(ContactChannel.class);
@@ -103,21 +105,23 @@ public class DeliveryWorker implements SmartLifecycle {
     private void loop() {
         Instant nextSearch = Instant.MIN;
         while (running) {
+            long waitMillis;
             try {
                 deliverHanded();
                 if (!now().isBefore(nextSearch)) {
+                    nextSearch = now().plus(settings.pollInterval());
                     deliverDue();
                     publishMissingOutcomes();
-                    nextSearch = now().plus(settings.pollInterval());
                 }
-            } catch (RuntimeException e) {
-                // MongoDB or Kafka away for a moment: nothing is lost, the next search takes it up again.
-                log.warn("Delivery failed for now: {}", Masking.text(String.valueOf(e.getMessage())));
-            }
-            try {
                 Handed next = handed.peek();
                 Instant wakeAt = next != null && next.dueAt().isBefore(nextSearch) ? next.dueAt() : nextSearch;
-                long waitMillis = Math.max(1, Duration.between(now(), wakeAt).toMillis());
+                waitMillis = Math.max(1, Duration.between(now(), wakeAt).toMillis());
+            } catch (RuntimeException e) {
+                // MongoDB or Kafka away for a moment: nothing is lost (the store is the truth); try again in a while.
+                log.warn("Delivery failed for now: {}", Masking.text(String.valueOf(e.getMessage())));
+                waitMillis = RETRY_AFTER_FAILURE.toMillis();
+            }
+            try {
                 wake.tryAcquire(Math.min(waitMillis, settings.pollInterval().toMillis()), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
@@ -132,7 +136,12 @@ public class DeliveryWorker implements SmartLifecycle {
         Handed next;
         while (running && (next = handed.peek()) != null && !next.dueAt().isAfter(now())) {
             handed.remove(next);
-            store.claimPending(next.id(), now(), now().plus(settings.lease())).ifPresent(this::attempt);
+            try {
+                store.claimPending(next.id(), now(), now().plus(settings.lease())).ifPresent(this::attempt);
+            } catch (RuntimeException e) {
+                handed.add(next); // tried again after the failure; the claim is conditional, so never sent twice
+                throw e;
+            }
         }
     }
 
