@@ -73,16 +73,14 @@ public class EventPublisher {
      */
     public void publishAll(List<OutgoingEvent> events) {
         if (events.size() == 1) {
-            OutgoingEvent event = events.getFirst();
-            publish(event.topic(), event.key(), event.eventId(), event.eventType(), event.subject(), event.payload());
+            publish(events.getFirst());
             return;
         }
         var byKey = events.stream().collect(Collectors.groupingBy(OutgoingEvent::key, LinkedHashMap::new, Collectors.toList()));
         // Each send blocks until acknowledged (the binder's sync mode); virtual threads make the waits cheap.
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> sends = byKey.values().stream()
-                    .<Future<?>>map(sameKey -> senders.submit(() -> sameKey.forEach(event -> publish(event.topic(),
-                            event.key(), event.eventId(), event.eventType(), event.subject(), event.payload()))))
+                    .<Future<?>>map(sameKey -> senders.submit(() -> sameKey.forEach(this::publish)))
                     .toList();
             EventNotAcknowledgedException failure = null;
             for (Future<?> send : sends) {
@@ -100,6 +98,10 @@ public class EventPublisher {
                 throw failure;
             }
         }
+    }
+
+    private void publish(OutgoingEvent event) {
+        publish(event.topic(), event.key(), event.eventId(), event.eventType(), event.subject(), event.payload());
     }
 
     /** One event for {@link #publishAll}: the arguments of {@link #publish(String, String, String, String, String, Object)}. */
