@@ -15,12 +15,18 @@ if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
 fi
 [ -n "${JAVA_HOME:-}" ] && export PATH="$JAVA_HOME/bin:$PATH"
 
+# One reactor build: the services, local-stack, performance-tests and every module they are built from,
+# packaged (tests skipped) and resolved from the reactor, so a fresh clone needs nothing in ~/.m2
+# beyond what Maven downloads. The class path is written in the same run, while the reactor's own jars
+# are resolvable.
 if [ "${BENCH_SKIP_BUILD:-false}" != "true" ]; then
   echo "Building the services, local-stack and performance-tests (tests skipped) ..."
-  ./mvnw -B -q -DskipTests install -pl performance-tests -am
-  ./mvnw -B -q -DskipTests package -pl intake-service,routing-service,notification-service,analytics-service
+  ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath \
+    -pl performance-tests,intake-service,routing-service,notification-service,analytics-service -am >/dev/null
+elif [ ! -f performance-tests/target/bench.classpath ]; then
+  echo "BENCH_SKIP_BUILD=true needs an earlier build (performance-tests/target/bench.classpath is missing)" >&2
+  exit 1
 fi
-./mvnw -B -q -pl performance-tests dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 exec java -Xmx1g -XX:+UseParallelGC --add-opens java.base/java.lang=ALL-UNNAMED \
   -cp "performance-tests/target/classes:$(cat performance-tests/target/bench.classpath)" \
   kz.hearingstate.performance.bench.BenchmarkMain --repository . "$@"
