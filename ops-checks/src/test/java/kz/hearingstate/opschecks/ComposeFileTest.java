@@ -91,13 +91,14 @@ class ComposeFileTest {
     }
 
     @Test
-    void givenTheFourServices_thenEachIsBuiltFromTheRepoWithItsDockerfile_andReachesKafkaAndMongoFromTheEnvironment() {
+    void givenTheFourServices_thenEachIsBuiltFromTheOneDockerfileWithItsNameAndPort_andReachesKafkaAndMongoFromTheEnvironment() {
         for (String name : SERVICES) {
             Map<String, Object> service = service(singleBroker, name);
             Map<String, Object> build = map(service.get("build"));
             assertThat(Path.of((String) build.get("context"))).as(name).isEqualTo(Repository.ROOT);
-            assertThat(build.get("dockerfile")).as(name).isEqualTo(name + "/Dockerfile");
-            assertThat(Repository.file(name + "/Dockerfile")).exists();
+            assertThat(build.get("dockerfile")).as(name).isIn(null, "Dockerfile");
+            assertThat(map(build.get("args"))).as(name)
+                    .containsEntry("SERVICE", name).containsEntry("PORT", String.valueOf(ServiceBindings.port(name)));
 
             Map<String, Object> environment = map(service.get("environment"));
             assertThat(environment.get("KAFKA_BOOTSTRAP_SERVERS")).as(name).isEqualTo("kafka-1:9092");

@@ -38,7 +38,7 @@ class KubernetesManifestTest {
         Map<String, Object> pod = map(map(map(only("Deployment").get("spec")).get("template")).get("spec"));
         Map<String, Object> container = map(list(pod.get("containers")).getFirst());
 
-        Matcher imageUser = Pattern.compile("useradd .*--uid (\\d+)").matcher(Repository.read("routing-service/Dockerfile"));
+        Matcher imageUser = Pattern.compile("useradd .*--uid (\\d+)").matcher(Repository.read("Dockerfile"));
         assertThat(imageUser.find()).isTrue();
         assertThat(map(pod.get("securityContext"))).containsEntry("runAsNonRoot", true)
                 .containsEntry("runAsUser", Integer.parseInt(imageUser.group(1)));
