@@ -1,5 +1,6 @@
 package kz.hearingstate.clock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,7 +14,9 @@ import java.time.ZonedDateTime;
  *       after hours or on a day off ({@link #registeredAt});</li>
  *   <li>terms run in working days from the day after registration and end with the working day
  *       ({@link #deadline}); the registration day itself is not counted;</li>
- *   <li>an extension may reach at most two months after registration ({@link #latestExtendedDeadline}).</li>
+ *   <li>an extension may reach at most two months after registration ({@link #latestExtendedDeadline});</li>
+ *   <li>while the clock is paused (the department waits for the citizen), only the working time inside
+ *       the pause is given back ({@link #pausedWorkingDays}).</li>
  * </ul>
  */
 public final class LegalClock {
@@ -85,9 +88,44 @@ public final class LegalClock {
         return calendar.isWorkingDay(today) && now.isBefore(endOf(today)) ? left + 1 : left;
     }
 
-    /** Working days wholly or partly elapsed between two instants: how long a paused clock must be moved on. */
+    /**
+     * Working days after {@code from}'s day up to and including {@code to}'s day, whatever the time of day:
+     * how many working days of a term were used (for example before forwarding). Not for pauses: see
+     * {@link #pausedWorkingDays}.
+     */
     public int workingDaysBetween(Instant from, Instant to) {
         return calendar.workingDaysBetween(localDate(from), localDate(to));
+    }
+
+    /** Time inside working hours of working days between two instants; zero when {@code to} is not after {@code from}. */
+    public Duration workingTimeBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        if (!to.isAfter(from)) {
+            return total;
+        }
+        for (LocalDate day = localDate(from); !day.isAfter(localDate(to)); day = day.plusDays(1)) {
+            if (calendar.isWorkingDay(day)) {
+                Instant start = max(startOf(day), from);
+                Instant end = min(endOf(day), to);
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * How many working days a paused clock moves the deadline on: the working time inside the pause, rounded
+     * up to whole working days. Only working time counts, so a pause that starts before opening gives back
+     * that whole day, and one that ends before opening gives back nothing of that day. Rounding up keeps
+     * every deadline at the end of a working day (a term counted in days ends with its last day) and never
+     * takes from the department working time it had left when the pause began.
+     */
+    public int pausedWorkingDays(Instant pausedAt, Instant resumedAt) {
+        long seconds = workingTimeBetween(pausedAt, resumedAt).toSeconds();
+        long day = Duration.between(workdayStart, workdayEnd).toSeconds();
+        return (int) ((seconds + day - 1) / day);
     }
 
     /** The deadline moved on by {@code workingDays}, still ending with a working day. */
@@ -95,9 +133,24 @@ public final class LegalClock {
         return endOf(calendar.plusWorkingDays(localDate(deadline), workingDays));
     }
 
-    /** The latest deadline a motivated extension may set: two calendar months after registration. */
+    /**
+     * The latest deadline a motivated extension may set: two calendar months after registration, on the
+     * same day of the month (the month's last day when it has no such day), moved to the next working day
+     * when that day is not one. APPK Article 10 (computing terms): a term counted in months ends on the
+     * corresponding day of its last month, and a term whose last day falls on a non-working day ends on the
+     * next working day after it.
+     */
     public Instant latestExtendedDeadline(Instant registeredAt) {
-        return endOf(localDate(registeredAt).plusMonths(2));
+        LocalDate last = localDate(registeredAt).plusMonths(2);
+        return endOf(calendar.isWorkingDay(last) ? last : calendar.nextWorkingDay(last));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private LocalDate localDate(Instant instant) {

@@ -91,6 +91,23 @@ public final class WorkingCalendar {
         return new WorkingCalendar(holidays, daysOff, workingDays);
     }
 
+    /**
+     * The years among {@code today}'s and the next one whose one-year entries are missing: no dated
+     * {@code holiday YYYY-MM-DD} line (Kurban Ait's first day moves with the lunar calendar, so every
+     * year needs its own). Such a year is still computed, but with the feast counted as a working day,
+     * so a deadline across it may come a day early.
+     */
+    public List<Integer> yearsMissingOneYearEntries(LocalDate today) {
+        List<Integer> missing = new ArrayList<>();
+        for (int year = today.getYear(); year <= today.getYear() + 1; year++) {
+            int y = year;
+            if (holidays.stream().noneMatch(h -> h.once() != null && h.once().getYear() == y)) {
+                missing.add(year);
+            }
+        }
+        return missing;
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         if (movedWorkingDays.contains(date)) {
             return true;

@@ -78,4 +78,17 @@ class WorkingCalendarTest {
         assertThatThrownBy(() -> WorkingCalendar.fromLines(List.of("feast 01-01")))
                 .hasMessageContaining("line 1");
     }
+
+    @Test
+    void givenAYearWithoutItsKurbanAitEntry_thenItIsReportedMissingAndTheFeastCountsAsAWorkingDay() {
+        // The bundled file dates Kurban Ait for 2024 to 2027 only. Kurban Ait 2029 falls around Tue 24 April
+        // 2029: without an entry that Tuesday is an ordinary working day, which is why the gap must be reported.
+        assertThat(calendar.isWorkingDay(LocalDate.of(2029, 4, 24))).isTrue();
+        assertThat(calendar.yearsMissingOneYearEntries(LocalDate.of(2028, 12, 31))).containsExactly(2028, 2029);
+        assertThat(calendar.yearsMissingOneYearEntries(LocalDate.of(2027, 3, 1))).containsExactly(2028);
+        assertThat(calendar.yearsMissingOneYearEntries(LocalDate.of(2026, 12, 3))).isEmpty();
+        // Moved days alone are not the feast: 2029 is still missing with a decree's dayoff in it.
+        WorkingCalendar withDecree = WorkingCalendar.fromLines(List.of("holiday 2028-05-04 religious", "dayoff 2029-03-20"));
+        assertThat(withDecree.yearsMissingOneYearEntries(LocalDate.of(2028, 6, 1))).containsExactly(2029);
+    }
 }

@@ -142,10 +142,13 @@ public final class AppealWorkflow {
         appeal.updatedAt = now;
     }
 
-    /** The citizen answered a request for information: the paused clock restarts, moved on by the paused working days. */
+    /**
+     * The citizen answered a request for information: the paused clock restarts, moved on by the working time
+     * it was paused (rounded up to whole working days, see {@link LegalClock#pausedWorkingDays}).
+     */
     public void citizenReplied(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.CITIZEN_REPLIED);
-        int paused = appeal.pausedAt == null ? 0 : legalClock.workingDaysBetween(appeal.pausedAt, now);
+        int paused = appeal.pausedAt == null ? 0 : legalClock.pausedWorkingDays(appeal.pausedAt, now);
         if (paused > 0) {
             appeal.deadline = legalClock.shift(appeal.deadline, paused);
         }

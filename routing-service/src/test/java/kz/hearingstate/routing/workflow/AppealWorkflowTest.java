@@ -199,7 +199,9 @@ class AppealWorkflowTest {
         assertThat(appeal.status).isEqualTo(AppealStatus.INFO_REQUESTED);
         assertThat(appeal.nextTimerAt).isNull();
 
-        Instant reply = almaty("2026-12-08T11:00"); // Tue 1 Dec → Tue 8 Dec: 5 working days
+        // Paused Tue 1 Dec 10:00, replied Tue 8 Dec 10:00: Tue 1 10:00-18:00 = 8 h, Wed 2 to Mon 7 = 4 × 9 h,
+        // Tue 8 09:00-10:00 = 1 h: 45 h = exactly 5 working days of 9 h.
+        Instant reply = almaty("2026-12-08T10:00");
         workflow.citizenReplied(appeal, new CitizenReplied("reply-1", appeal.appealId, "T", "attached", List.of(), reply), reply);
 
         assertThat(appeal.status).isEqualTo(AppealStatus.IN_PROGRESS);
