@@ -16,6 +16,12 @@ public final class EventTypes {
     public static final String INCIDENT_DETECTED = "incident.detected.v1";
     // Lifecycle types are LifecycleType.eventType(): appeal.routed.v1, appeal.answered.v1, ...
 
+    /**
+     * Every schema's {@code $id} starts with this; a schema's {@code $ref} to another (the lifecycle events' shared
+     * base, {@code appeal.lifecycle.v1.base.schema.json}) resolves against it to the same classpath folder.
+     */
+    public static final String SCHEMA_ID_PREFIX = "https://hearingstate.kz/schemas/";
+
     /** Classpath location of the JSON Schema for an event type. */
     public static String schemaPath(String eventType) {
         return "schemas/" + eventType + ".schema.json";

@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 class EventContractTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaIdResolvers(ids -> ids.mapPrefix(EventTypes.SCHEMA_ID_PREFIX, "classpath:schemas/")));
     private static final Instant T = Instant.parse("2026-11-30T04:00:00Z");
     private static final Citizen CITIZEN = new Citizen("Айгүл Серікқызы", "900101400009", "+77011234567",
             "aigul@example.kz", ContactChannel.EMAIL, Language.kk);
@@ -83,6 +84,24 @@ class EventContractTest {
         ObjectNode answered = MAPPER.valueToTree(new AppealLifecycleEvent("a-1", "ZH7K3M9QXA", 3, LifecycleType.ANSWERED,
                 AppealStatus.ANSWERED, "education", null, null, null, "education", null, null, null, null, T));
         assertThat(violations(LifecycleType.ANSWERED.eventType(), answered)).isNotEmpty();
+    }
+
+    @Test
+    void aLifecycleEventWithAStrayFieldOrAnotherKindsTypeIsRejected_throughTheSharedBase() {
+        ObjectNode stray = MAPPER.valueToTree(new AppealLifecycleEvent("a-1", "ZH7K3M9QXA", 3, LifecycleType.ANSWERED,
+                AppealStatus.ANSWERED, "education", null, null, null, "education", null, "Done", null, null, T));
+        assertThat(violations(LifecycleType.ANSWERED.eventType(), stray)).isEmpty();
+        stray.put("paymentLink", "https://attacker.example/pay");
+        assertThat(violations(LifecycleType.ANSWERED.eventType(), stray)).isNotEmpty();
+
+        ObjectNode otherKind = MAPPER.valueToTree(new AppealLifecycleEvent("a-1", "ZH7K3M9QXA", 3, LifecycleType.ACCEPTED,
+                AppealStatus.IN_PROGRESS, "education", null, null, null, "education", null, "Done", null, null, T));
+        assertThat(violations(LifecycleType.ANSWERED.eventType(), otherKind)).isNotEmpty();
+
+        ObjectNode noSequence = MAPPER.valueToTree(new AppealLifecycleEvent("a-1", "ZH7K3M9QXA", 3, LifecycleType.ANSWERED,
+                AppealStatus.ANSWERED, "education", null, null, null, "education", null, "Done", null, null, T));
+        noSequence.remove("sequence");
+        assertThat(violations(LifecycleType.ANSWERED.eventType(), noSequence)).isNotEmpty();
     }
 
     @Test

@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventSchemas {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Schemas refer to each other by their {@code $id}s, which are served from appeal-events' classpath. */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            registry -> registry.schemaIdResolvers(ids -> ids.mapPrefix(EventTypes.SCHEMA_ID_PREFIX, "classpath:schemas/")));
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 
     /** The messages of every violation; empty when the body is valid. */
