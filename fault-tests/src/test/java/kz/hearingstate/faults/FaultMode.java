@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * How hard the suite pushes. {@code short} (the default, CI's; about 4 minutes on 2 cores, 8 to 9 beside
- * other stacks and builds): 2 appeals/s, the broker down 8 s and the MongoDB-wire server 10 s (the issue's 30 s is
- * long mode's), 3 rebalance cycles. {@code long} ({@code -Dfaults.mode=long}) is the issue's full version: the
+ * other stacks and builds): 2 appeals/s, the broker down 8 s and the MongoDB-wire server 10 s (30 s is
+ * long mode's), 3 rebalance cycles. {@code long} ({@code -Dfaults.mode=long}) is the full version: the
  * MongoDB-wire server and the broker down 30 s each, 10 rebalance cycles and 10 appeals/s. Rates stay below
  * what notification-service delivers on a busy 2-core machine, since every appeal must be notified before a
  * scenario's check; {@code settle} bounds that wait (it returns as soon as the ledger balances).

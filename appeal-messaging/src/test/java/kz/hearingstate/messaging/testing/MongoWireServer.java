@@ -7,7 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * An in-process MongoDB-wire server (mongo-java-server, memory backend) on a free loopback port, for
- * integration tests. Production uses real MongoDB; see ARCHITECTURE.md for what this server lacks.
+ * integration tests. Production uses real MongoDB; docs/architecture.md, "Storage", lists what this server lacks.
  */
 public final class MongoWireServer implements AutoCloseable {
 
