@@ -20,7 +20,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 public final class TopicCatalog {
 
-    /** The department directory of Zhambyl district: one inbox topic per code. */
+    /** The department directory of Zhambyl district: one inbox and one actions topic per code. */
     public static final List<String> DEPARTMENT_CODES = List.of(
             "housing-utilities", "roads-transport", "education", "health", "social-protection",
             "land-construction", "agriculture", "public-order", "anti-corruption", "akim-office");
@@ -33,11 +33,12 @@ public final class TopicCatalog {
     public static List<NewTopic> topics(short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (String appealTopic : List.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE,
-                Topics.APPEALS_FEEDBACK, Topics.DEPARTMENTS_ACTIONS)) {
+                Topics.APPEALS_FEEDBACK)) {
             topics.add(new NewTopic(appealTopic, APPEAL_TOPIC_PARTITIONS, replicationFactor));
         }
         for (String code : DEPARTMENT_CODES) {
             topics.add(new NewTopic(Topics.departmentInbox(code), INBOX_PARTITIONS, replicationFactor));
+            topics.add(new NewTopic(Topics.departmentActions(code), INBOX_PARTITIONS, replicationFactor));
         }
         // The directory is a table keyed by department code: only the latest version of each matters.
         topics.add(new NewTopic(Topics.DEPARTMENTS_DIRECTORY, 1, replicationFactor)

@@ -32,7 +32,7 @@ class KafkaTopicListTest {
     @Test
     void givenTheAppealEventLog_thenEachTopicHasSixPartitionsAndIsKeptForReplay() {
         for (String topic : List.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE, Topics.APPEALS_FEEDBACK,
-                Topics.DEPARTMENTS_ACTIONS, Topics.NOTIFICATIONS_OUTCOMES)) {
+                Topics.NOTIFICATIONS_OUTCOMES)) {
             assertThat(listed.get(topic).partitions()).as(topic).isEqualTo(6);
             assertThat(listed.get(topic).configs()).as(topic).containsEntry("retention.ms", "-1");
         }
@@ -44,16 +44,28 @@ class KafkaTopicListTest {
     }
 
     @Test
-    void givenEveryDepartmentOfRoutingsDirectory_thenItsInboxHasThreePartitions() {
+    void givenEveryDepartmentOfRoutingsDirectory_thenItsInboxAndItsActionsTopicHaveThreePartitions() {
         List<String> codes = departmentCodes();
         assertThat(codes).hasSize(10);
         for (String code : codes) {
-            assertThat(listed).containsKey(Topics.departmentInbox(code));
             assertThat(listed.get(Topics.departmentInbox(code)).partitions()).as(code).isEqualTo(3);
+            assertThat(listed.get(Topics.departmentActions(code)).partitions()).as(code).isEqualTo(3);
+            assertThat(listed.get(Topics.departmentActions(code)).configs()).as(code).containsEntry("retention.ms", "-1");
         }
         Set<String> inboxes = listed.keySet().stream().filter(name -> name.endsWith(".inbox")).collect(Collectors.toSet());
         assertThat(inboxes).as("no inbox for an unknown department")
                 .isEqualTo(codes.stream().map(Topics::departmentInbox).collect(Collectors.toSet()));
+        Set<String> actions = listed.keySet().stream().filter(name -> name.endsWith(".actions")).collect(Collectors.toSet());
+        assertThat(actions).as("no actions topic for an unknown department")
+                .isEqualTo(codes.stream().map(Topics::departmentActions).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void givenRoutingsActionsBinding_thenItReadsTheActionsTopicOfEveryDepartmentAndNoOther() {
+        List<String> read = ServiceBindings.consumers().stream()
+                .filter(consumer -> consumer.binding().equals("applyDepartmentAction-in-0"))
+                .map(ServiceBindings.Consumer::topic).toList();
+        assertThat(read).containsExactlyInAnyOrderElementsOf(departmentCodes().stream().map(Topics::departmentActions).toList());
     }
 
     @Test

@@ -6,7 +6,7 @@ import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.DepartmentAction;
 import kz.hearingstate.routing.access.Caller;
 
-/** A department action as the workflow sees it, whether it came over HTTP or on {@code departments.actions}. */
+/** A department action as the workflow sees it, whether it came over HTTP or on {@code departments.<code>.actions}. */
 public record Command(
         String actionId,
         String appealId,
@@ -18,9 +18,12 @@ public record Command(
         String outsideBody,
         Instant newDeadline) {
 
-    /** From Kafka: the acting department is named in the record (Kafka ACLs guard who may write the topic). */
-    public static Command of(DepartmentAction action) {
-        return new Command(action.actionId(), action.appealId(), action.action(), Caller.ofDepartment(action.department()),
+    /**
+     * From Kafka: the acting department is the one whose actions topic carried the record (a broker ACL
+     * lets only that department's principal write it), never the record's own field.
+     */
+    public static Command of(String department, DepartmentAction action) {
+        return new Command(action.actionId(), action.appealId(), action.action(), Caller.ofDepartment(department),
                 action.reason(), action.answer(), action.targetDepartment(), action.outsideBody(), action.newDeadline());
     }
 }

@@ -9,6 +9,7 @@ import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.DepartmentAction;
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventMetadata;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.messaging.PoisonEventException;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /**
@@ -70,20 +72,32 @@ public class WorkflowBindings {
         }
     }
 
+    /**
+     * Every department's actions topic ({@code departments.<code>.actions}). The acting department is the
+     * topic's: only that department's principal may write it (broker ACL). A record whose body names
+     * another department is a forgery or a misconfigured system, and goes to the dead-letter topic.
+     */
     @Bean
     public Consumer<Message<byte[]>> applyDepartmentAction(EventReader reader, WorkflowService workflow) {
         return message -> {
+            String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
+            String department = Topics.departmentOfActions(topic)
+                    .orElseThrow(() -> new PoisonEventException("Not a department's actions topic: " + topic));
             EventMetadata metadata = reader.metadata(message);
             if (!EventTypes.DEPARTMENT_ACTION.equals(metadata.type())) {
-                log.debug("Ignoring {} on departments.actions", metadata.type());
+                log.debug("Ignoring {} on {}", metadata.type(), topic);
                 return;
             }
             DepartmentAction action = reader.read(message, DepartmentAction.class).payload();
+            if (!department.equals(action.department())) {
+                throw new PoisonEventException("Action " + action.actionId() + " on " + topic + " claims department "
+                        + action.department());
+            }
             try {
-                workflow.apply(Command.of(action));
+                workflow.apply(Command.of(department, action));
             } catch (AppealNotFoundException | ForbiddenException | AppealStateMachine.InvalidTransitionException
                      | InvalidCommandException e) {
-                log.warn("Refused {} {} from {} on appeal {}: {}", action.action(), action.actionId(), action.department(),
+                log.warn("Refused {} {} from {} on appeal {}: {}", action.action(), action.actionId(), department,
                         action.appealId(), e.getMessage());
             }
         };

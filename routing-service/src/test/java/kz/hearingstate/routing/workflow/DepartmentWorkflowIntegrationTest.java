@@ -1,6 +1,7 @@
 package kz.hearingstate.routing.workflow;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +18,16 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventSchemas;
 import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import kz.hearingstate.routing.support.TopicRecorder.Recorded;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The department workflow over HTTP and over departments.actions, with the citizen's replies and feedback. */
+/** The department workflow over HTTP and over the departments' actions topics, with the citizen's replies and feedback. */
 class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
 
     private static final String EDUCATION = "education";
@@ -130,23 +133,45 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
     }
 
     @Test
-    void givenACommandOnTheActionsTopic_thenItIsAppliedOnceEvenWhenRedelivered() {
+    void givenACommandOnTheDepartmentsActionsTopic_thenItIsAppliedOnceEvenWhenRedelivered_andAnotherDepartmentsTopicCannotActOnIt() {
         AppealSubmitted appeal = routedToEducation();
+        String educationActions = Topics.departmentActions(EDUCATION);
         DepartmentAction accept = new DepartmentAction("kafka-" + appeal.appealId(), appeal.appealId(), ActionType.ACCEPT,
                 EDUCATION, "clerk", null, null, null, null, null, Instant.now());
-        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), accept.actionId(), EventTypes.DEPARTMENT_ACTION, accept);
-        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), accept.actionId(), EventTypes.DEPARTMENT_ACTION, accept);
+        publish(educationActions, appeal.appealId(), accept.actionId(), EventTypes.DEPARTMENT_ACTION, accept);
+        publish(educationActions, appeal.appealId(), accept.actionId(), EventTypes.DEPARTMENT_ACTION, accept);
         DepartmentAction foreign = new DepartmentAction("kafka-foreign-" + appeal.appealId(), appeal.appealId(), ActionType.REJECT,
                 "health", "clerk", "not ours", null, null, null, null, Instant.now());
-        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), foreign.actionId(), EventTypes.DEPARTMENT_ACTION, foreign);
+        publish(Topics.departmentActions("health"), appeal.appealId(), foreign.actionId(), EventTypes.DEPARTMENT_ACTION, foreign);
         DepartmentAction answer = new DepartmentAction("kafka-answer-" + appeal.appealId(), appeal.appealId(), ActionType.ANSWER,
                 EDUCATION, "clerk", null, "Жауап: оқулықтар жеткізіледі.", null, null, null, Instant.now());
-        publish(Topics.DEPARTMENTS_ACTIONS, appeal.appealId(), answer.actionId(), EventTypes.DEPARTMENT_ACTION, answer);
+        publish(educationActions, appeal.appealId(), answer.actionId(), EventTypes.DEPARTMENT_ACTION, answer);
 
         awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1);
         assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::type).containsExactly(
                 LifecycleType.ROUTED.eventType(), EventTypes.APPEAL_ASSIGNED, LifecycleType.ACCEPTED.eventType(),
                 LifecycleType.ANSWERED.eventType());
+    }
+
+    @Test
+    void givenAnAntiCorruptionAppeal_whenAnotherDepartmentsTopicCarriesARejectClaimingAntiCorruption_thenItIsDeadLetteredAndChangesNothing() {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(),
+                "Директор школы требует взятку за место в первом классе.", Language.ru, false, "schools", "Самсы", CLOCK.instant());
+        submit(appeal);
+        assertThat(awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst().topic())
+                .isEqualTo(Topics.departmentInbox("anti-corruption"));
+        DepartmentAction forged = new DepartmentAction("forged-" + appeal.appealId(), appeal.appealId(), ActionType.REJECT,
+                "anti-corruption", "clerk", "closed", null, null, null, null, Instant.now());
+
+        publish(Topics.departmentActions(EDUCATION), appeal.appealId(), forged.actionId(), EventTypes.DEPARTMENT_ACTION, forged);
+
+        String deadLetters = Topics.deadLetter(Topics.departmentActions(EDUCATION), "routing");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Kcat.readAll(broker.getBrokersAsString(), deadLetters, json).stream()
+                .anyMatch(r -> appeal.appealId().equals(r.get("key").asString())));
+        HttpResponse<String> view = get("/api/v1/appeals/" + appeal.appealId(), departmentKey("anti-corruption"));
+        assertThat(json(view).get("status").asString()).isEqualTo("ROUTED");
+        assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::type)
+                .containsExactly(LifecycleType.ROUTED.eventType(), EventTypes.APPEAL_ASSIGNED);
     }
 
     @Test
