@@ -1,0 +1,91 @@
+package kz.hearingstate.web.testapp;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.ProblemType;
+import kz.hearingstate.web.security.ApiAccessRules;
+import kz.hearingstate.web.security.ApiPrincipal;
+import kz.hearingstate.web.security.PrincipalKind;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A small service on appeal-web: the boundaries every real service has, to try to cross them. */
+@SpringBootApplication
+public class TestApplication {
+
+    /** Counts how often a request body was turned into an object: must stay 0 for refused requests. */
+    public static final AtomicInteger BODIES_BOUND = new AtomicInteger();
+
+    @Bean
+    ApiAccessRules testRules() {
+        return rules -> rules
+                .requestMatchers("/api/admin/**").hasRole(PrincipalKind.ADMIN.role())
+                .requestMatchers(HttpMethod.GET, "/api/open/**").permitAll();
+    }
+
+    public record Thing(@NotBlank @Size(max = 10) String name, @Min(1) @Max(5) int rating) {
+        @JsonCreator
+        public Thing {
+            BODIES_BOUND.incrementAndGet();
+        }
+    }
+
+    @RestController
+    static class Things {
+
+        /** Items of a department: visible to that department and the admin only. */
+        private static final Map<String, String> OWNER = Map.of("h-1", "housing-utilities", "e-1", "education");
+
+        @PostMapping(path = "/api/things", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, Object> create(@AuthenticationPrincipal ApiPrincipal caller, @Valid @RequestBody Thing thing) {
+            return Map.of("name", thing.name(), "by", caller.actor());
+        }
+
+        @GetMapping(path = "/api/things/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> get(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String id) {
+            String owner = OWNER.get(id);
+            if (owner == null || !caller.actsFor(owner)) {
+                throw ApiException.notFound(); // "not yours" reads exactly like "not there"
+            }
+            return Map.of("id", id, "owner", owner);
+        }
+
+        @GetMapping(path = "/api/open/count", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, Integer> count(@RequestParam int from) {
+            return Map.of("from", from);
+        }
+
+        @GetMapping(path = "/api/open/busy")
+        Map<String, String> busy() {
+            throw ApiException.retryLater(ProblemType.RATE_LIMITED, Duration.ofMillis(2500));
+        }
+
+        @GetMapping(path = "/api/open/broken")
+        Map<String, String> broken() {
+            throw new IllegalStateException("secret internals");
+        }
+
+        @GetMapping(path = "/api/admin/report", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> report(@AuthenticationPrincipal ApiPrincipal caller) {
+            return Map.of("for", caller.actor());
+        }
+    }
+}
