@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 const baseUrl = process.env.BASE_URL;
 const screenshot = process.env.SCREENSHOT;
 const forbidden = (process.env.FORBIDDEN || '').split('|').filter(Boolean);
+const expectedDepartments = (process.env.DEPARTMENTS || '').split(',').filter(Boolean);
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 if (!baseUrl || !screenshot) {
   console.error('BASE_URL and SCREENSHOT are required');
@@ -97,13 +98,55 @@ try {
     if (average !== null) { equal(await cell('averageRating'), average, `${d.department} average rating`); }
   }
 
-  // The directory shows every public department with its public contacts, and hides internal ones.
+  // The directory shows every department (internal ones too: their contacts are public) with its contacts.
   equal(await page.locator('#directory-table tbody tr').count(), directory.length, 'directory rows');
+  for (const code of expectedDepartments) {
+    check(directory.some((d) => d.code === code), `${code} in GET /api/v1/public/departments`);
+    equal(await page.locator(`#directory-table tr[data-department="${code}"]`).count(), 1, `${code} in the directory table`);
+  }
   for (const d of directory) {
     const row = page.locator(`#directory-table tr[data-department="${d.code}"]`);
-    equal(await row.locator('th').textContent(), d.names.kk, `${d.code} name in Kazakh`);
     if (d.phone) { equal(await row.locator('a[href^="tel:"]').textContent(), d.phone, `${d.code} phone`); }
   }
+  // Departments by name, never by code, in every language: in the contacts and in the figures.
+  async function checkDepartmentNames(lang) {
+    for (const d of directory) {
+      equal(await page.locator(`#directory-table tr[data-department="${d.code}"] th`).textContent(), d.names[lang],
+        `${d.code} contact name in ${lang}`);
+      const figures = page.locator(`#departments-table tr[data-department="${d.code}"] th`);
+      if (await figures.count() > 0) {
+        equal(await figures.textContent(), d.names[lang], `${d.code} figures name in ${lang}`);
+      }
+    }
+  }
+  await checkDepartmentNames('kk');
+
+  // Dates as dd.MM.yyyy HH:mm in Almaty, whatever the browser knows of the language ("2026 M12 3" is wrong).
+  const dateTime = /\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/;
+  const almaty = (iso) => {
+    const d = new Date(new Date(iso).getTime() + 5 * 3600 * 1000); // Asia/Almaty is UTC+5 all year
+    const two = (n) => String(n).padStart(2, '0');
+    return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+  };
+  const statusText = await page.locator('#status').textContent();
+  check(statusText.includes(almaty(summary.generatedAt)), `status date in Kazakh: ${statusText}`);
+  for (const h of hotspots) {
+    const since = await page.locator(`#hotspots li[data-incident="${h.incidentId}"] .since`).textContent();
+    check(since.includes(almaty(h.detectedAt)), `hotspot date in Kazakh: ${since}`);
+  }
+  check(!/M\d{1,2}\b/.test(await page.locator('main').innerText()), 'no "M12" month on the page');
+  const kazakhMonths = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+  const firstMonth = await page.locator('#trends-table tbody tr th').first().textContent();
+  check(kazakhMonths.some((m) => firstMonth.includes(m)), `month in Kazakh: ${firstMonth}`);
+
+  // Categories by name in the page's language (the seeded surge is of heating).
+  const heating = { kk: 'Жылу беру', ru: 'Отопление', en: 'Heating' };
+  async function checkCategories(lang) {
+    const lines = await page.locator('#hotspots li strong').allTextContents();
+    check(lines.some((line) => line.startsWith(heating[lang] + ' — ')), `heating named in ${lang}: ${lines}`);
+    check(!lines.some((line) => line.includes('heating')), `category code shown in ${lang}: ${lines}`);
+  }
+  await checkCategories('kk');
 
   // Months and hotspots.
   check(await page.locator('#trends-table tbody tr').count() >= 1, 'at least one month in the trends');
@@ -129,6 +172,9 @@ try {
       .filter((node) => node.textContent !== window.I18N[l][node.getAttribute('data-i18n')])
       .map((node) => node.getAttribute('data-i18n')), lang);
     equal(untranslated.length, 0, `strings not shown in ${lang}: ${untranslated}`);
+    await checkDepartmentNames(lang);
+    await checkCategories(lang);
+    check(dateTime.test(await page.locator('#status').textContent()), `status date in ${lang}`);
   }
 
   // Every table has a caption and column headers.

@@ -38,6 +38,10 @@ window.I18N = {
     address: 'Мекенжай',
     noData: 'Деректер жоқ',
     hours: '{value} сағ',
+    // Month names of our own: browsers have no Kazakh date format (they print "2026 M12").
+    monthNames: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+    monthYear: '{year} ж. {month}',
+    otherPlace: 'басқа елді мекен',
     privacy: 'Бұл бетте жеке деректер жоқ: тек жиынтық көрсеткіштер.',
     definitions: 'Уақыт өтініш түскен сәттен бастап сағатпен есептеледі. Мерзімінде жауап — мерзімі біткенге дейін жабылған өтініштердің үлесі.'
   },
@@ -79,6 +83,10 @@ window.I18N = {
     address: 'Адрес',
     noData: 'Нет данных',
     hours: '{value} ч',
+    // Month names of our own: browsers have no Kazakh date format (they print "2026 M12").
+    monthNames: ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+    monthYear: '{month} {year}',
+    otherPlace: 'другой населённый пункт',
     privacy: 'На этой странице нет персональных данных: только сводные показатели.',
     definitions: 'Время считается в часах с момента поступления обращения. Ответ в срок — доля обращений, закрытых до истечения срока.'
   },
@@ -120,7 +128,59 @@ window.I18N = {
     address: 'Address',
     noData: 'No data',
     hours: '{value} h',
+    // Month names of our own: browsers have no Kazakh date format (they print "2026 M12").
+    monthNames: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    monthYear: '{month} {year}',
+    otherPlace: 'another place',
     privacy: 'This page holds no personal data: only aggregate figures.',
     definitions: 'Times are wall-clock hours from receipt of the appeal. Answered on time is the share of closed appeals closed by their deadline.'
   }
+};
+
+// Category codes (the directory's and intake's) by name, in Kazakh, Russian and English: the one table
+// the page translates categories from. A code missing here is shown as it is.
+window.CATEGORY_NAMES = {
+  'heating': { kk: 'Жылу беру', ru: 'Отопление', en: 'Heating' },
+  'water-supply': { kk: 'Сумен жабдықтау', ru: 'Водоснабжение', en: 'Water supply' },
+  'electricity': { kk: 'Электр қуаты', ru: 'Электроснабжение', en: 'Electricity' },
+  'waste': { kk: 'Қоқыс шығару', ru: 'Вывоз мусора', en: 'Waste collection' },
+  'street-lighting': { kk: 'Көше жарығы', ru: 'Уличное освещение', en: 'Street lighting' },
+  'gas': { kk: 'Газбен жабдықтау', ru: 'Газоснабжение', en: 'Gas supply' },
+  'sewage': { kk: 'Кәріз', ru: 'Канализация', en: 'Sewage' },
+  'housing': { kk: 'Тұрғын үй', ru: 'Жильё', en: 'Housing' },
+  'roads': { kk: 'Жолдар', ru: 'Дороги', en: 'Roads' },
+  'public-transport': { kk: 'Қоғамдық көлік', ru: 'Общественный транспорт', en: 'Public transport' },
+  'bridges': { kk: 'Көпірлер', ru: 'Мосты', en: 'Bridges' },
+  'traffic-safety': { kk: 'Жол қауіпсіздігі', ru: 'Безопасность дорожного движения', en: 'Traffic safety' },
+  'schools': { kk: 'Мектептер', ru: 'Школы', en: 'Schools' },
+  'kindergartens': { kk: 'Балабақшалар', ru: 'Детские сады', en: 'Kindergartens' },
+  'education': { kk: 'Білім беру', ru: 'Образование', en: 'Education' },
+  'healthcare': { kk: 'Денсаулық сақтау', ru: 'Здравоохранение', en: 'Healthcare' },
+  'hospitals': { kk: 'Ауруханалар', ru: 'Больницы', en: 'Hospitals' },
+  'medicines': { kk: 'Дәрі-дәрмек', ru: 'Лекарства', en: 'Medicines' },
+  'social-benefits': { kk: 'Әлеуметтік төлемдер', ru: 'Социальные выплаты', en: 'Social benefits' },
+  'employment': { kk: 'Жұмыспен қамту', ru: 'Занятость', en: 'Employment' },
+  'disability': { kk: 'Мүгедектік', ru: 'Инвалидность', en: 'Disability' },
+  'pensions': { kk: 'Зейнетақы', ru: 'Пенсии', en: 'Pensions' },
+  'land': { kk: 'Жер қатынастары', ru: 'Земельные отношения', en: 'Land' },
+  'construction': { kk: 'Құрылыс', ru: 'Строительство', en: 'Construction' },
+  'building-permits': { kk: 'Құрылысқа рұқсат', ru: 'Разрешения на строительство', en: 'Building permits' },
+  'architecture': { kk: 'Сәулет', ru: 'Архитектура', en: 'Architecture' },
+  'agriculture': { kk: 'Ауыл шаруашылығы', ru: 'Сельское хозяйство', en: 'Agriculture' },
+  'veterinary': { kk: 'Ветеринария', ru: 'Ветеринария', en: 'Veterinary' },
+  'stray-animals': { kk: 'Қаңғыбас жануарлар', ru: 'Бездомные животные', en: 'Stray animals' },
+  'irrigation': { kk: 'Суару', ru: 'Орошение', en: 'Irrigation' },
+  'pastures': { kk: 'Жайылымдар', ru: 'Пастбища', en: 'Pastures' },
+  'public-order': { kk: 'Қоғамдық тәртіп', ru: 'Общественный порядок', en: 'Public order' },
+  'crime': { kk: 'Қылмыс', ru: 'Преступления', en: 'Crime' },
+  'safety': { kk: 'Қауіпсіздік', ru: 'Безопасность', en: 'Safety' },
+  'corruption': { kk: 'Сыбайлас жемқорлық', ru: 'Коррупция', en: 'Corruption' },
+  'bribery': { kk: 'Пара беру', ru: 'Взяточничество', en: 'Bribery' },
+  'conflict-of-interest': { kk: 'Мүдделер қақтығысы', ru: 'Конфликт интересов', en: 'Conflict of interest' },
+  'general': { kk: 'Жалпы сұрақтар', ru: 'Общие вопросы', en: 'General' },
+  'thanks': { kk: 'Алғыс', ru: 'Благодарности', en: 'Thanks' },
+  'meetings': { kk: 'Қабылдау', ru: 'Приём граждан', en: 'Meetings' },
+  'budget': { kk: 'Бюджет', ru: 'Бюджет', en: 'Budget' },
+  'triage': { kk: 'Бөлінбеген', ru: 'Без категории', en: 'Not categorised' },
+  'snow-removal': { kk: 'Қар тазалау', ru: 'Уборка снега', en: 'Snow removal' }
 };

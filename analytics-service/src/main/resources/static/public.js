@@ -3,7 +3,6 @@
 (function () {
   'use strict';
 
-  var LOCALES = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
   var state = { lang: initialLanguage(), data: null };
 
   function initialLanguage() {
@@ -28,15 +27,26 @@
     percent: function (rate) { return rate === null || rate === undefined ? t('noData') : Math.round(rate * 100) + '%'; },
     hours: function (h) { return h === null || h === undefined ? t('noData') : t('hours', { value: h.toFixed(1) }); },
     rating: function (r) { return r === null || r === undefined ? t('noData') : r.toFixed(2); },
+    // Dates are formatted here, not by the browser's locale: browsers have no Kazakh date format.
     month: function (isoDate) {
-      var date = new Date(isoDate + 'T00:00:00Z');
-      return new Intl.DateTimeFormat(LOCALES[state.lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+      var parts = isoDate.split('-');
+      return t('monthYear', { month: t('monthNames')[Number(parts[1]) - 1], year: parts[0] });
     },
     time: function (iso) {
-      return new Intl.DateTimeFormat(LOCALES[state.lang], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Almaty' })
-        .format(new Date(iso));
+      var p = almatyParts(new Date(iso));
+      return p.day + '.' + p.month + '.' + p.year + ' ' + p.hour + ':' + p.minute;
     }
   };
+
+  /** Day, month, year, hour and minute in Almaty, two digits each (four for the year). */
+  function almatyParts(date) {
+    var parts = {};
+    new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+      minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Almaty' }).formatToParts(date).forEach(function (part) {
+      parts[part.type] = part.value;
+    });
+    return parts;
+  }
 
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -51,8 +61,9 @@
     return entry && entry.names && entry.names[state.lang] ? entry.names[state.lang] : code;
   }
 
-  function humanize(code) {
-    return String(code).replace(/[-_]/g, ' ');
+  function categoryName(code) {
+    var names = window.CATEGORY_NAMES[code];
+    return names && names[state.lang] ? names[state.lang] : code;
   }
 
   function renderTexts() {
@@ -142,7 +153,7 @@
     hotspots.forEach(function (h) {
       var place = h.settlement ? h.settlement : t('geoCell', { cell: h.geoCell });
       var item = el('li', { 'data-incident': h.incidentId, 'data-count': String(h.appealCount) });
-      item.appendChild(el('strong', {}, t('hotspotLine', { category: humanize(h.category), place: place, count: h.appealCount })));
+      item.appendChild(el('strong', {}, t('hotspotLine', { category: categoryName(h.category), place: place, count: h.appealCount })));
       item.appendChild(el('span', { class: 'since' }, t('hotspotSince', { time: format.time(h.detectedAt) })));
       list.appendChild(item);
     });

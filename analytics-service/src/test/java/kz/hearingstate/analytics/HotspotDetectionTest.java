@@ -100,7 +100,28 @@ class HotspotDetectionTest extends AnalyticsIntegrationTest {
         }
         assertThat(snow.get("settlement").asString()).isEqualTo("Mynbaev");
         assertThat(snow.get("appealCount").asInt()).isEqualTo(5);
-        assertThat(snow.get("detectedAt").asString()).isEqualTo("2026-03-20T02:50:00Z"); // the newest appeal's receipt
+        // The newest appeal's receipt (02:50), shown to the hour only: the public API never gives an appeal's minute.
+        assertThat(snow.get("detectedAt").asString()).isEqualTo("2026-03-20T02:00:00Z");
+        assertThat(snow.get("lastAppealAt").asString()).isEqualTo("2026-03-20T02:00:00Z");
+        assertThat(snow.get("windowStart").asString()).isEqualTo("2026-03-19T20:00:00Z");
+    }
+
+    @Test
+    void givenASurgeOfAppealsOfAConfidentialDepartment_whenCounted_thenNoHotspotAndNoIncidentShowsThem() {
+        // Not named anti-corruption: the directory's flag protects any confidential department.
+        send(TestEvents.department("integrity-office", 1, "Адалдық кеңсесі", "Офис добропорядочности", "Integrity office",
+                "+7 727 700 0099", true, true, Instant.parse("2026-03-01T00:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> getJson("/api/v1/public/departments").findValuesAsString("code").contains("integrity-office"));
+        Instant surgeStart = Instant.parse("2026-03-20T03:00:00Z");
+        for (int i = 1; i <= 6; i++) {
+            appeal("bribe-" + i, "bribery", "Samsy", "integrity-office", surgeStart.plus(Duration.ofMinutes(5L * i)));
+        }
+
+        assertThat(getJson("/api/v1/stats/hotspots").findValuesAsString("category")).doesNotContain("bribery");
+        assertThat(incidentsOf("bribery")).isEmpty();
+        // Counted all the same: the figures are not hidden, only the appeals one by one.
+        assertThat(getJson("/api/v1/stats/summary?" + PERIOD).at("/byDepartment/integrity-office").asInt()).isEqualTo(6);
     }
 
     @Test
@@ -118,22 +139,30 @@ class HotspotDetectionTest extends AnalyticsIntegrationTest {
 
     /** Sends one appeal and waits until analytics counted it, so appeals are processed in the order sent. */
     private void appeal(String id, String category, String settlement, Instant receivedAt) {
+        appeal(id, category, settlement, "utilities", receivedAt);
+    }
+
+    private void appeal(String id, String category, String settlement, String department, Instant receivedAt) {
         int before = getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + category).asInt(0);
         send(submitted(id, "mobile", Language.ru, null, settlement, 43.18, 76.62, receivedAt, receivedAt.plus(Duration.ofDays(15))));
-        send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", category, receivedAt.plus(Duration.ofDays(15)),
+        send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, department, category, receivedAt.plus(Duration.ofDays(15)),
                 receivedAt.plus(Duration.ofMinutes(1))));
         await().atMost(Duration.ofSeconds(20)).until(
                 () -> getJson("/api/v1/stats/summary?" + PERIOD).at("/byCategory/" + category).asInt(0) == before + 1);
     }
 
     private List<ConsumerRecord<String, String>> lightingIncidents() {
+        return incidentsOf(CATEGORY);
+    }
+
+    private List<ConsumerRecord<String, String>> incidentsOf(String category) {
         Map<String, Object> config = KafkaTestUtils.consumerProps(broker, "hotspot-test-" + System.nanoTime(), false);
         try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new StringDeserializer()).createConsumer()) {
             consumer.subscribe(List.of(Topics.INCIDENTS_DETECTED));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(3)).forEach(record -> {
-                if (JSON.readTree(record.value()).get("category").asString().equals(CATEGORY)) {
+                if (JSON.readTree(record.value()).get("category").asString().equals(category)) {
                     records.add(record);
                 }
             });

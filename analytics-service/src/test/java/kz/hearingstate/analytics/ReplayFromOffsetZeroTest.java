@@ -99,7 +99,8 @@ class ReplayFromOffsetZeroTest extends AnalyticsIntegrationTest {
         DepartmentDirectory directory = new DepartmentDirectory(replayDatabase);
         directory.ensureIndexes();
         AnalyticsIngest replay = new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()),
-                new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher, event -> { }),
+                new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher, event -> { },
+                        directory::confidentialCodes),
                 directory, new BusinessMetrics(new SimpleMeterRegistry()));
         StatsService replayStats = new StatsService(facts, clock, properties.zone());
 

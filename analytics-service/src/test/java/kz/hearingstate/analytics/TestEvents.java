@@ -61,9 +61,14 @@ public final class TestEvents {
 
     public static DepartmentChanged department(String code, long version, String kk, String ru, String en, String phone,
             boolean internal, Instant at) {
+        return department(code, version, kk, ru, en, phone, internal, false, at);
+    }
+
+    public static DepartmentChanged department(String code, long version, String kk, String ru, String en, String phone,
+            boolean internal, boolean confidential, Instant at) {
         return new DepartmentChanged(code, version, Map.of(Language.kk, kk, Language.ru, ru, Language.en, en), phone,
                 code + "@zhambyl.gov.kz", "Uzynagash, Rayymbek street 30", List.of("roads"), List.of("Uzynagash"),
-                internal, false, false, "admin.beisenova", at);
+                internal, confidential, false, "admin.beisenova", at);
     }
 
     private static String tracking(String appealId) {

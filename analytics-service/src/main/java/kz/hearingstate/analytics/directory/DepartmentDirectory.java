@@ -2,7 +2,9 @@ package kz.hearingstate.analytics.directory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.events.DepartmentChanged;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,8 +28,9 @@ public class DepartmentDirectory {
     }
 
     public void ensureIndexes() {
-        mongo.indexOps(DepartmentEntry.class).createIndex(new Index()
-                .on("deleted", Sort.Direction.ASC).on("internal", Sort.Direction.ASC).named("deleted_internal"));
+        mongo.indexOps(DepartmentEntry.class).createIndex(new Index().on("deleted", Sort.Direction.ASC).named("deleted"));
+        mongo.indexOps(DepartmentEntry.class).createIndex(new Index().on("confidential", Sort.Direction.ASC)
+                .named("confidential"));
     }
 
     /** Stores the change unless the stored record is as new or newer. */
@@ -47,10 +50,19 @@ public class DepartmentDirectory {
         }
     }
 
-    /** Departments the public may see: not deleted and not internal, by code. */
+    /**
+     * Departments the public may see: every one not deleted, by code. {@code internal} only says the
+     * department belongs to the akimat (the police does not); its contacts are public all the same.
+     */
     public List<DepartmentEntry> publicDepartments() {
-        Query query = Query.query(Criteria.where("deleted").is(false).and("internal").is(false))
-                .with(Sort.by("_id"));
-        return mongo.find(query, DepartmentEntry.class);
+        return mongo.find(Query.query(Criteria.where("deleted").is(false)).with(Sort.by("_id")), DepartmentEntry.class);
+    }
+
+    /**
+     * Codes of the departments whose appeals are confidential (deleted ones too: their appeals stay
+     * confidential). Public lists never show these appeals one by one.
+     */
+    public Set<String> confidentialCodes() {
+        return mongo.find(Query.query(Criteria.where("confidential").is(true)), DepartmentEntry.class).stream().map(DepartmentEntry::code).collect(Collectors.toSet());
     }
 }

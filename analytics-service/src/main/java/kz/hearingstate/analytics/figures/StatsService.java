@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +49,9 @@ public class StatsService {
         }
         received.stream().filter(fact -> fact.getStatus() != null)
                 .forEach(fact -> byStatus.merge(fact.getStatus().name(), 1, Integer::sum));
-        return new Summary(period.from(), period.to(), clock.instant(), FiguresCalculator.compute(received, clock.instant()),
+        // To the minute: a public timestamp says no more than it needs to.
+        Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
+        return new Summary(period.from(), period.to(), generatedAt, FiguresCalculator.compute(received, clock.instant()),
                 byStatus,
                 countBy(received, fact -> orDefault(fact.getDepartment(), UNASSIGNED)),
                 countBy(received, fact -> orDefault(fact.getCategory(), UNKNOWN)),

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import kz.hearingstate.analytics.facts.AppealFact;
 import kz.hearingstate.analytics.facts.AppealFacts;
@@ -21,7 +23,8 @@ import kz.hearingstate.messaging.EventPublisher;
  * within the window that ends at this appeal's receipt. One place per appeal means one incident per surge. Working on receipt times, not on processing times, keeps a replay's incidents equal to
  * the live ones. An incident is announced once on {@code incidents.detected}, with a deterministic id that
  * is also its event id, so a repeated announcement (after a crash between publish and mark) is a duplicate
- * consumers drop.
+ * consumers drop. Appeals of a confidential department (anti-corruption) are never part of an incident,
+ * and neither is an appeal routing has not placed yet: an incident lists its appeals and is public.
  */
 public class HotspotDetector {
 
@@ -33,9 +36,11 @@ public class HotspotDetector {
     private final HotspotRule rule;
     private final EventPublisher publisher;
     private final Consumer<IncidentDetected> onAnnounced;
+    private final Supplier<Set<String>> confidentialDepartments;
 
     public HotspotDetector(AppealFacts facts, Incidents incidents, HotspotRule rule, EventPublisher publisher,
-            Consumer<IncidentDetected> onAnnounced) {
+            Consumer<IncidentDetected> onAnnounced, Supplier<Set<String>> confidentialDepartments) {
+        this.confidentialDepartments = confidentialDepartments;
         this.facts = facts;
         this.incidents = incidents;
         this.rule = rule;
@@ -44,13 +49,17 @@ public class HotspotDetector {
     }
 
     public void check(AppealFact fact) {
-        if (fact.getCategory() == null || fact.getReceivedAt() == null) {
+        if (fact.getCategory() == null || fact.getReceivedAt() == null || fact.getDepartment() == null) {
+            return;
+        }
+        Set<String> confidential = confidentialDepartments.get();
+        if (confidential.contains(fact.getDepartment())) {
             return;
         }
         if (fact.getSettlement() != null) {
-            check(fact, SETTLEMENT, fact.getSettlement());
+            check(fact, SETTLEMENT, fact.getSettlement(), confidential);
         } else if (fact.getGeoCell() != null) {
-            check(fact, GEO_CELL, fact.getGeoCell());
+            check(fact, GEO_CELL, fact.getGeoCell(), confidential);
         }
     }
 
@@ -60,10 +69,10 @@ public class HotspotDetector {
      * and the last of a surge's appeals to arrive is not always its latest; this way the last one to arrive
      * evaluates the window ending at the latest, when all of them are present.
      */
-    private void check(AppealFact fact, String scope, String scopeValue) {
+    private void check(AppealFact fact, String scope, String scopeValue, Set<String> confidential) {
         Instant received = fact.getReceivedAt();
         List<AppealFact> around = facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue,
-                rule.windowStart(received), received.plus(rule.window()));
+                rule.windowStart(received), received.plus(rule.window()), confidential);
         Instant lastEnd = null;
         for (AppealFact candidate : around) {
             Instant end = candidate.getReceivedAt();
@@ -77,7 +86,7 @@ public class HotspotDetector {
                     .map(AppealFact::getAppealId).toList();
             if (rule.isSurge(inWindow.size(), 0)) {
                 double baseline = rule.baseline(facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue,
-                        rule.baselineStart(end), windowStart).size());
+                        rule.baselineStart(end), windowStart, confidential).size());
                 if (rule.isSurge(inWindow.size(), baseline)) {
                     announce(record(fact, scope, scopeValue, end, inWindow, baseline));
                 }
