@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -36,25 +37,28 @@ import tools.jackson.databind.json.JsonMapper;
  * The one Spring context of intake's integration tests, shared by every subclass: the application on a
  * random port against a real Kafka broker (embedded, KRaft) and the in-process MongoDB-wire server.
  * Extra channels: {@code test-bot} (key {@code test-bot-key}, a bucket of 3 with a very slow refill) and
- * {@code rotating} with two active keys.
+ * {@code rotating} with two active keys. The {@code local} profile adds the demo channels ({@code demo-portal-key},
+ * {@code demo-hotline-key}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "hearing.intake.channels.test-bot.api-key-sha256=" + IntakeIntegrationTest.TEST_BOT_KEY_SHA256,
+        "hearing.web.security.keys.channel.test-bot=" + IntakeIntegrationTest.TEST_BOT_KEY_SHA256,
         "hearing.intake.channels.test-bot.rate-limit.capacity=3",
         "hearing.intake.channels.test-bot.rate-limit.refill-per-second=0.01",
-        "hearing.intake.channels.rotating.api-key-sha256=" + IntakeIntegrationTest.OLD_KEY_SHA256 + ","
+        "hearing.web.security.keys.channel.rotating=" + IntakeIntegrationTest.OLD_KEY_SHA256 + ","
                 + IntakeIntegrationTest.NEW_KEY_SHA256,
         "hearing.intake.channels.demo-portal.rate-limit.capacity=100000",
         "hearing.intake.channels.demo-portal.rate-limit.refill-per-second=100000",
-        "hearing.intake.channels.open311-gateway.api-key-sha256=" + IntakeIntegrationTest.OPEN311_KEY_SHA256,
+        "hearing.web.security.keys.channel.open311-gateway=" + IntakeIntegrationTest.OPEN311_KEY_SHA256,
         "hearing.messaging.retry.max-attempts=2",
         "hearing.messaging.retry.initial-interval=50ms"})
 @EmbeddedKafka(partitions = 1)
+@ActiveProfiles("local") // the demo channels demo-portal and hotline
 public abstract class IntakeIntegrationTest {
 
     public static final String DEMO_KEY = "demo-portal-key";
+    public static final String HOTLINE_KEY = "demo-hotline-key";
     public static final String TEST_BOT_KEY = "test-bot-key";
     static final String TEST_BOT_KEY_SHA256 = "dd5ed36caff0616fe2f2a06c0bb19152d07c5be12b5ae7aad0d9de51245cc2bb";
     public static final String OLD_KEY = "rotating-old-key";

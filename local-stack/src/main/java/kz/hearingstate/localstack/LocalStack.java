@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LocalStack implements AutoCloseable {
 
+    /** The Spring profile every service is started with: the demo keys of application-local.yml. */
+    public static final String LOCAL_PROFILE = "local";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -168,6 +170,8 @@ public final class LocalStack implements AutoCloseable {
         command.addAll(settings.serviceJvmOptions());
         command.add("-jar");
         command.add(service.jarIn(settings.repositoryRoot()).toAbsolutePath().toString());
+        // The local profile holds the published demo keys; without it a service starts only with real ones.
+        command.add("--spring.profiles.active=" + LOCAL_PROFILE);
         command.addAll(settings.serviceArguments().getOrDefault(service, List.of()));
         command.addAll(extraArguments);
         Map<String, String> environment = Map.of(

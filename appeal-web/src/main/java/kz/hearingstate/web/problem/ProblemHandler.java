@@ -63,10 +63,8 @@ public class ProblemHandler {
 
     /** What exactly was wrong with a JSON body, with the path of the offending field where there is one. */
     public static ApiException unreadableBody(HttpMessageNotReadableException e) {
+        // An empty body never gets here (RequestBodyGuard); whitespace or a JSON null is no object either.
         Throwable cause = e.getCause();
-        if (cause == null && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
-            return new ApiException(ProblemType.EMPTY_BODY);
-        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return ApiException.invalid(path(unknown), "unknown-field");
         }
@@ -76,10 +74,6 @@ public class ProblemHandler {
         if (cause instanceof JacksonException jackson && jackson.getOriginalMessage() != null
                 && jackson.getOriginalMessage().startsWith("Duplicate ")) {
             return new ApiException(ProblemType.DUPLICATE_JSON_KEY);
-        }
-        if (cause instanceof MismatchedInputException && cause.getMessage() != null
-                && cause.getMessage().startsWith("No content to map")) {
-            return new ApiException(ProblemType.EMPTY_BODY);
         }
         return new ApiException(ProblemType.MALFORMED_JSON);
     }

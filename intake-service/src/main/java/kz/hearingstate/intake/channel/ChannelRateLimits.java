@@ -6,7 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import kz.hearingstate.intake.config.IntakeProperties;
 import org.springframework.stereotype.Component;
 
-/** One token bucket per channel, sized by {@code hearing.intake.channels.<id>.rate-limit}. */
+/**
+ * One token bucket per channel, sized by {@code hearing.intake.channels.<id>.rate-limit}; a channel with a key but
+ * no settings of its own gets the default bucket.
+ */
 @Component
 public class ChannelRateLimits {
 
@@ -20,7 +23,8 @@ public class ChannelRateLimits {
     public TokenBucket.Decision tryAcquire(String channel) {
         long now = System.nanoTime();
         return buckets.computeIfAbsent(channel, id -> {
-            IntakeProperties.RateLimit limit = properties.channels().get(id).rateLimit();
+            IntakeProperties.ChannelSettings settings = properties.channels().get(id);
+            IntakeProperties.RateLimit limit = settings == null ? IntakeProperties.RateLimit.DEFAULT : settings.rateLimit();
             return new TokenBucket(limit.capacity(), limit.refillPerSecond(), now);
         }).tryTake(now);
     }

@@ -7,13 +7,12 @@ import java.util.Map;
 import kz.hearingstate.events.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
 /**
- * {@code hearing.intake.*}: channels and their keys, limits, and the category catalogue.
+ * {@code hearing.intake.*}: channels' rate limits, the legal term, and the category catalogue. Channel keys are
+ * {@code hearing.web.security.keys.channel.<id>} (appeal-web), the body limit {@code hearing.web.max-body-size}.
  *
  * @param channels           channel id to its settings
- * @param maxBodySize        larger request bodies get 413
  * @param answerWorkingDays  the legal answer term in working days, counted from registration
  * @param brokerRetryAfter   the Retry-After sent with 503 when Kafka did not acknowledge
  * @param categories         the category catalogue (categories.yml), one Open311 service each
@@ -21,18 +20,12 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("hearing.intake")
 public record IntakeProperties(
         @DefaultValue Map<String, ChannelSettings> channels,
-        @DefaultValue("64KB") DataSize maxBodySize,
         @DefaultValue("15") int answerWorkingDays,
         @DefaultValue("5s") Duration brokerRetryAfter,
         @DefaultValue List<Category> categories) {
 
-    /**
-     * @param apiKeySha256 hex SHA-256 hashes of the channel's API keys; several at once allow rotation
-     * @param rateLimit    the channel's token bucket
-     */
-    public record ChannelSettings(
-            @DefaultValue List<String> apiKeySha256,
-            @DefaultValue RateLimit rateLimit) {
+    /** @param rateLimit the channel's token bucket */
+    public record ChannelSettings(@DefaultValue RateLimit rateLimit) {
     }
 
     /**
@@ -42,6 +35,8 @@ public record IntakeProperties(
     public record RateLimit(
             @DefaultValue("50") int capacity,
             @DefaultValue("10") double refillPerSecond) {
+
+        public static final RateLimit DEFAULT = new RateLimit(50, 10);
     }
 
     /**

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import kz.hearingstate.intake.channel.ChannelAuthentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,7 +26,7 @@ public class CitizenResponseController {
     @Operation(summary = "Rate the answer (1-5) and say whether it solved the problem",
             description = "Only once the appeal is ANSWERED (409 otherwise). solved=false asks routing to reopen it as a repeat appeal.",
             responses = {@ApiResponse(responseCode = "202"), @ApiResponse(responseCode = "404"), @ApiResponse(responseCode = "409")})
-    @Parameter(name = ChannelAuthentication.API_KEY_HEADER, in = ParameterIn.HEADER, required = true)
+    @Parameter(name = "X-Api-Key", in = ParameterIn.HEADER, required = true)
     @PostMapping(path = "/api/v1/appeals/{trackingCode}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> feedback(@PathVariable String trackingCode, @RequestBody FeedbackRequest request) {
@@ -37,7 +36,7 @@ public class CitizenResponseController {
     @Operation(summary = "Answer the department's request for information",
             description = "Only while the appeal is INFO_REQUESTED (409 otherwise); restarts the paused legal clock.",
             responses = {@ApiResponse(responseCode = "202"), @ApiResponse(responseCode = "404"), @ApiResponse(responseCode = "409")})
-    @Parameter(name = ChannelAuthentication.API_KEY_HEADER, in = ParameterIn.HEADER, required = true)
+    @Parameter(name = "X-Api-Key", in = ParameterIn.HEADER, required = true)
     @PostMapping(path = "/api/v1/appeals/{trackingCode}/replies", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, String>> reply(@PathVariable String trackingCode, @RequestBody ReplyRequest request) {

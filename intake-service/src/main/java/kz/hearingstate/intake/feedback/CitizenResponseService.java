@@ -9,14 +9,14 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.intake.problem.ApiException;
-import kz.hearingstate.intake.problem.FieldViolation;
-import kz.hearingstate.intake.problem.ProblemKind;
+import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.status.AppealLookup;
 import kz.hearingstate.intake.status.AppealStatusView;
-import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.submission.AppealValidator;
 import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.FieldViolation;
+import kz.hearingstate.web.problem.ProblemType;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +50,7 @@ public class CitizenResponseService {
         requireValid(violations);
         AppealStatusView appeal = lookup.byTrackingCode(trackingCode);
         if (appeal.status() != AppealStatus.ANSWERED || appeal.answeredSequence() == null) {
-            throw new ApiException(ProblemKind.APPEAL_STATE_CONFLICT);
+            throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
         String feedbackId = AppealIds.derived(appeal.appealId(),
                 "feedback:" + appeal.answeredSequence());
@@ -71,7 +71,7 @@ public class CitizenResponseService {
         requireValid(violations);
         AppealStatusView appeal = lookup.byTrackingCode(trackingCode);
         if (appeal.status() != AppealStatus.INFO_REQUESTED || appeal.infoRequestedSequence() == null) {
-            throw new ApiException(ProblemKind.APPEAL_STATE_CONFLICT);
+            throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
         String replyId = AppealIds.derived(appeal.appealId(),
                 "reply:" + appeal.infoRequestedSequence());
@@ -83,7 +83,7 @@ public class CitizenResponseService {
 
     private static void requireValid(List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
-            throw new ApiException(ProblemKind.VALIDATION_FAILED, violations);
+            throw new ApiException(ProblemType.VALIDATION_FAILED, violations);
         }
     }
 }

@@ -7,17 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import kz.hearingstate.intake.category.CategoryCatalog;
-import kz.hearingstate.intake.channel.ChannelAuthentication;
 import kz.hearingstate.intake.config.IntakeProperties.Category;
-import kz.hearingstate.intake.problem.ProblemKind;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.intake.submission.SubmissionReceipt;
 import kz.hearingstate.intake.submission.SubmissionService;
+import kz.hearingstate.web.security.ApiPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,17 +42,15 @@ public class Open311Controller {
     private final CategoryCatalog categories;
     private final Open311Requests requests;
     private final SubmissionService submissions;
-    private final ChannelAuthentication channelAuthentication;
     private final LocaleResolver localeResolver;
     private final JsonMapper json;
     private final Clock clock;
 
     public Open311Controller(CategoryCatalog categories, Open311Requests requests, SubmissionService submissions,
-            ChannelAuthentication channelAuthentication, LocaleResolver localeResolver, JsonMapper json, Clock clock) {
+            LocaleResolver localeResolver, JsonMapper json, Clock clock) {
         this.categories = categories;
         this.requests = requests;
         this.submissions = submissions;
-        this.channelAuthentication = channelAuthentication;
         this.localeResolver = localeResolver;
         this.json = json;
         this.clock = clock;
@@ -94,13 +93,13 @@ public class Open311Controller {
         return representation.renderObject("service_definition", definition, json);
     }
 
-    @Operation(summary = "Post a service request (form-encoded, with api_key); it becomes an appeal of the key's channel")
+    @Operation(summary = "Post a service request (form-encoded, with api_key, or the X-Api-Key header); it becomes an appeal of the key's channel")
     @PostMapping(path = "/requests.{format}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<String> postRequest(@PathVariable String format, @RequestParam Map<String, String> form,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiPrincipal channel) {
         Open311Format representation = format(format);
-        String channel = channelAuthentication.admit(form.get("api_key"), ProblemKind.UNAUTHORIZED);
-        SubmissionReceipt receipt = submissions.submit(channel, idempotencyKey, requests.toAppeal(form));
+        SubmissionReceipt receipt = submissions.submit(channel.name(), idempotencyKey, requests.toAppeal(form));
         Map<String, Object> posted = new LinkedHashMap<>();
         posted.put("service_request_id", receipt.trackingCode());
         posted.put("token", receipt.appealId());

@@ -1,8 +1,8 @@
 package kz.hearingstate.intake.status;
 
-import kz.hearingstate.intake.problem.ApiException;
-import kz.hearingstate.intake.problem.ProblemKind;
 import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +22,6 @@ public class AppealLookup {
         return AppealIds.normalizeTrackingCode(typed)
                 .flatMap(store::findByTrackingCode)
                 .filter(view -> view.receivedAt() != null)
-                .orElseThrow(() -> new ApiException(ProblemKind.NOT_FOUND));
+                .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND));
     }
 }

@@ -13,7 +13,7 @@ import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.Location;
-import kz.hearingstate.intake.problem.FieldViolation;
+import kz.hearingstate.web.problem.FieldViolation;
 
 /**
  * Every field rule of an appeal, as a plain function from request to violations. Coordinates must lie in

@@ -9,12 +9,12 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import kz.hearingstate.intake.channel.ChannelAuthentication;
+import kz.hearingstate.web.security.ApiPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -52,14 +52,14 @@ public class SubmissionController {
                     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "429", description = "The channel's rate limit; see Retry-After", content = @Content(mediaType = "application/problem+json")),
                     @ApiResponse(responseCode = "503", description = "Kafka did not acknowledge in time; see Retry-After", content = @Content(mediaType = "application/problem+json"))})
-    @Parameter(name = ChannelAuthentication.API_KEY_HEADER, in = ParameterIn.HEADER, required = true, example = "demo-portal-key")
+    @Parameter(name = "X-Api-Key", in = ParameterIn.HEADER, required = true, example = "demo-portal-key")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<SubmissionReceipt> submit(
-            @Parameter(hidden = true) @RequestAttribute(ChannelAuthentication.CHANNEL) String channel,
+            @Parameter(hidden = true) @AuthenticationPrincipal ApiPrincipal channel,
             @Parameter(description = "Up to 128 printable ASCII characters; the same key returns the same appeal")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody AppealRequest request) {
-        SubmissionReceipt receipt = submissions.submit(channel, idempotencyKey, request);
+        SubmissionReceipt receipt = submissions.submit(channel.name(), idempotencyKey, request);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(receipt.statusUrl()).build().toUri();
         return ResponseEntity.accepted().location(location).body(receipt);
     }

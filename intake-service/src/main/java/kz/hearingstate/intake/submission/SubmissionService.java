@@ -18,12 +18,12 @@ import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.identity.ContentFingerprint;
-import kz.hearingstate.intake.problem.ApiException;
-import kz.hearingstate.intake.problem.FieldViolation;
-import kz.hearingstate.intake.problem.ProblemKind;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.FieldViolation;
+import kz.hearingstate.web.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,13 +62,13 @@ public class SubmissionService {
 
     public SubmissionReceipt submit(String channel, String idempotencyKey, AppealRequest request) {
         if (idempotencyKey != null && !AppealValidator.isPrintableId(idempotencyKey)) {
-            throw new ApiException(ProblemKind.VALIDATION_FAILED,
+            throw new ApiException(ProblemType.VALIDATION_FAILED,
                     List.of(FieldViolation.of("Idempotency-Key", "id-format", AppealValidator.ID_MAX)));
         }
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as precise as MongoDB keeps it
         List<FieldViolation> violations = validator.violations(request, LocalDate.ofInstant(receivedAt, legalClock.zone()));
         if (!violations.isEmpty()) {
-            throw new ApiException(ProblemKind.VALIDATION_FAILED, violations);
+            throw new ApiException(ProblemType.VALIDATION_FAILED, violations);
         }
         String appealId = appealId(channel, idempotencyKey, request);
         AppealSubmitted event = toEvent(channel, appealId, request, receivedAt);
@@ -111,7 +111,7 @@ public class SubmissionService {
 
     private static SubmissionReceipt replay(AppealStatusView known, AppealSubmitted retry) {
         if (known.contentFingerprint() != null && !known.contentFingerprint().equals(ContentFingerprint.of(retry))) {
-            throw new ApiException(ProblemKind.IDEMPOTENCY_KEY_REUSED);
+            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED);
         }
         return new SubmissionReceipt(known.appealId(), known.trackingCode(), known.status(), known.receivedAt(),
                 known.registeredAt(), known.currentDeadline(), true);

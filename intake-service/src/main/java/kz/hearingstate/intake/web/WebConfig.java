@@ -1,39 +1,56 @@
 package kz.hearingstate.intake.web;
 
-import java.util.List;
-import java.util.Locale;
-
-import kz.hearingstate.intake.channel.ChannelAuthentication;
+import kz.hearingstate.intake.channel.ChannelRateLimiting;
+import kz.hearingstate.intake.open311.Open311Refusals;
+import kz.hearingstate.web.security.ApiAccessRules;
+import kz.hearingstate.web.security.PrincipalKind;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
-/** Channel keys guard the JSON API's POSTs; messages follow Accept-Language among kk, ru and en. */
+/**
+ * Who may call what (appeal-web's API chain does the authentication): a channel key for every POST, no key for
+ * reading a status or Open311's public lists. Channel rate limits apply to POSTs before the body is bound.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
 
-    public static final Locale KAZAKH = Locale.forLanguageTag("kk");
-    public static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    static final RequestMatcher OPEN311 = PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
 
-    private final ChannelAuthentication channelAuthentication;
+    private final ChannelRateLimiting channelRateLimiting;
 
-    public WebConfig(ChannelAuthentication channelAuthentication) {
-        this.channelAuthentication = channelAuthentication;
+    public WebConfig(ChannelRateLimiting channelRateLimiting) {
+        this.channelRateLimiting = channelRateLimiting;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(channelAuthentication).addPathPatterns("/api/**");
+        registry.addInterceptor(channelRateLimiting).addPathPatterns("/api/**", "/open311/**");
     }
 
     @Bean
-    LocaleResolver localeResolver() {
-        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(List.of(Locale.ENGLISH, RUSSIAN, KAZAKH));
-        resolver.setDefaultLocale(Locale.ENGLISH);
-        return resolver;
+    ApiAccessRules intakeAccess(Open311Refusals open311) {
+        return new ApiAccessRules() {
+            @Override
+            public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+                rules.requestMatchers(HttpMethod.GET, "/api/v1/appeals/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/open311/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/**", "/open311/**").hasRole(PrincipalKind.CHANNEL.role());
+            }
+
+            @Override
+            public void exceptionHandling(ExceptionHandlingConfigurer<HttpSecurity> handling) {
+                // GeoReport v2 answers a missing or wrong api_key with 403 in its own error format.
+                handling.defaultAuthenticationEntryPointFor(open311, OPEN311);
+                handling.defaultAccessDeniedHandlerFor(open311, OPEN311);
+            }
+        };
     }
 }

@@ -10,7 +10,7 @@ import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.Location;
-import kz.hearingstate.intake.problem.FieldViolation;
+import kz.hearingstate.web.problem.FieldViolation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

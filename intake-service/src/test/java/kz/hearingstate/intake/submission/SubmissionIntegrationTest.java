@@ -230,7 +230,7 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
         String metrics = get("/actuator/prometheus").body();
 
         assertThat(metrics).containsPattern("appeals_received_total\\{[^}]*channel=\"demo-portal\"[^}]*type=\"COMPLAINT\"[^}]*} [1-9]");
-        assertThat(metrics).containsPattern("appeals_rejected_total\\{[^}]*reason=\"unauthorized\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("appeals_rejected_total\\{[^}]*reason=\"unauthenticated\"[^}]*} [1-9]");
     }
 
     @Test

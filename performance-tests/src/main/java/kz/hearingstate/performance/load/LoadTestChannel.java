@@ -1,14 +1,11 @@
 package kz.hearingstate.performance.load;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.localstack.StackSettings;
+import kz.hearingstate.web.Hashing;
 
 /**
  * The channel load and fault tests submit through: a fresh API key per run, configured into intake
@@ -29,7 +26,7 @@ public final class LoadTestChannel {
     public StackSettings configure(StackSettings settings) {
         return settings
                 .withServiceArguments(StackService.INTAKE, List.of(
-                        "--hearing.intake.channels." + CHANNEL + ".api-key-sha256[0]=" + sha256(apiKey),
+                        "--hearing.web.security.keys.channel." + CHANNEL + "=" + Hashing.sha256Hex(apiKey),
                         "--hearing.intake.channels." + CHANNEL + ".rate-limit.capacity=1000000",
                         "--hearing.intake.channels." + CHANNEL + ".rate-limit.refill-per-second=1000000"))
                 .withServiceArguments(StackService.NOTIFICATION, smtpOnFreePort());
@@ -47,13 +44,5 @@ public final class LoadTestChannel {
         return new StackSettings(s.repositoryRoot(), s.dataDirectory(), s.kafkaLibraries(), s.javaExecutable(),
                 s.kafkaPort(), s.kafkaControllerPort(), s.mongoPort(), s.servicePorts(), s.externalKafka(),
                 s.externalMongo(), s.serviceArguments(), jvmOptions, s.startupTimeout());
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -1,0 +1,15 @@
+package kz.hearingstate.intake;
+
+import kz.hearingstate.web.testing.StartupRefusal;
+import org.junit.jupiter.api.Test;
+
+/** Production configuration holds no demo key: intake without the local profile and without channel keys does not start. */
+class StartupWithoutKeysTest {
+
+    @Test
+    void givenNoLocalProfileAndNoChannelKey_whenStarting_thenRefusedNamingTheSetting() {
+        StartupRefusal.of(IntakeApplication.class)
+                .hasMessageContaining("hearing.web.security.keys.channel.<name>")
+                .hasMessageContaining("--spring.profiles.active=local");
+    }
+}
