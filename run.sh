@@ -13,7 +13,7 @@ source scripts/java-home.sh
 
 # What the launcher runs, and the shared modules they are built from.
 launched=(intake-service routing-service notification-service analytics-service local-stack)
-shared=(appeal-events appeal-messaging appeal-web legal-clock)
+shared=(appeal-events appeal-messaging appeal-web appeal-storage legal-clock)
 
 # A module is stale when its jar is missing or anything in its sources or pom is newer than the jar.
 stale=()

@@ -17,7 +17,7 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.NotificationOutcome;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
-import kz.hearingstate.messaging.testing.MongoWireServer;
+import kz.hearingstate.testing.MongoWireServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

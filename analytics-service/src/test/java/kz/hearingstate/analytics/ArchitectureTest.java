@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import kz.hearingstate.testing.ArchitectureRules;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.Location;
@@ -36,4 +37,8 @@ class ArchitectureTest {
             .orShould().callMethod(Location.class, "address")
             .orShould().callMethod(CitizenReplied.class, "text")
             .because("analytics and the public page keep no personal data");
+
+    @ArchTest
+    static final ArchRule indexesAreDeclaredByTheStoresAndCreatedOnlyByTheSharedCreator =
+            ArchitectureRules.indexesAreOnlyDeclared();
 }

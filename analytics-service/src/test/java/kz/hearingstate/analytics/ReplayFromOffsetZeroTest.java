@@ -37,6 +37,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventReader;
+import kz.hearingstate.storage.IndexCreator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -93,11 +94,9 @@ class ReplayFromOffsetZeroTest extends AnalyticsIntegrationTest {
 
         MongoTemplate replayDatabase = new MongoTemplate(replayClient, "analytics-replay");
         AppealFacts facts = new AppealFacts(replayDatabase);
-        facts.ensureIndexes();
         Incidents incidents = new Incidents(replayDatabase);
-        incidents.ensureIndexes();
         DepartmentDirectory directory = new DepartmentDirectory(replayDatabase);
-        directory.ensureIndexes();
+        new IndexCreator(replayDatabase, List.of(facts, incidents, directory)).afterSingletonsInstantiated();
         AnalyticsIngest replay = new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()),
                 new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher, event -> { },
                         directory::confidentialCodes),

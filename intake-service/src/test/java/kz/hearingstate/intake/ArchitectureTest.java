@@ -3,6 +3,7 @@ package kz.hearingstate.intake;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import kz.hearingstate.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,5 +45,10 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("kz.hearingstate.intake.status..")
                 .should().dependOnClassesThat().areAssignableTo(MongoTemplate.class)
                 .check(CLASSES);
+    }
+
+    @Test
+    void indexesAreDeclaredByTheStoresAndCreatedOnlyByTheSharedCreator() {
+        ArchitectureRules.indexesAreOnlyDeclared().check(CLASSES);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.messaging.testing.MongoWireServer;
+import kz.hearingstate.testing.MongoWireServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import kz.hearingstate.testing.ArchitectureRules;
 
 /** Keeps the package boundaries the README describes. */
 @AnalyzeClasses(packages = "kz.hearingstate.notification", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -35,4 +36,8 @@ class ArchitectureTest {
     static final ArchRule onlyConfigBindsKafka = noClasses()
             .that().resideOutsideOfPackage("..config..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.cloud.stream..", "org.apache.kafka..");
+
+    @ArchTest
+    static final ArchRule indexesAreDeclaredByTheStoresAndCreatedOnlyByTheSharedCreator =
+            ArchitectureRules.indexesAreOnlyDeclared();
 }

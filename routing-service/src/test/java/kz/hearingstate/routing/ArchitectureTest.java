@@ -3,6 +3,7 @@ package kz.hearingstate.routing;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import kz.hearingstate.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -47,5 +48,10 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..routing.classification..", "..routing.directory..")
                 .should().dependOnClassesThat().resideInAPackage("..routing.workflow..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void indexesAreDeclaredByTheStoresAndCreatedOnlyByTheSharedCreator() {
+        ArchitectureRules.indexesAreOnlyDeclared().check(CLASSES);
     }
 }

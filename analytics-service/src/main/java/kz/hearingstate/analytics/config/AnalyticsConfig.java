@@ -18,29 +18,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoOperations;
 
-/** Wires the plain domain classes; each store creates its indexes at start-up. */
+/** Wires the plain domain classes; appeal-storage creates the stores' indexes at start-up. */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsConfig {
 
     @Bean
     AppealFacts appealFacts(MongoOperations mongo) {
-        AppealFacts facts = new AppealFacts(mongo);
-        facts.ensureIndexes();
-        return facts;
+        return new AppealFacts(mongo);
     }
 
     @Bean
     Incidents incidents(MongoOperations mongo) {
-        Incidents incidents = new Incidents(mongo);
-        incidents.ensureIndexes();
-        return incidents;
+        return new Incidents(mongo);
     }
 
     @Bean
     DepartmentDirectory departmentDirectory(MongoOperations mongo) {
-        DepartmentDirectory directory = new DepartmentDirectory(mongo);
-        directory.ensureIndexes();
-        return directory;
+        return new DepartmentDirectory(mongo);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import kz.hearingstate.events.DepartmentChanged;
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -19,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * The {@code departments} collection, fed by {@code departments.directory}. A change replaces the
  * record only when its version is newer, so redeliveries and replays leave the latest version in place.
  */
-public class DepartmentDirectory {
+public class DepartmentDirectory implements IndexedCollection {
 
     private final MongoOperations mongo;
 
@@ -27,10 +28,15 @@ public class DepartmentDirectory {
         this.mongo = mongo;
     }
 
-    public void ensureIndexes() {
-        mongo.indexOps(DepartmentEntry.class).createIndex(new Index().on("deleted", Sort.Direction.ASC).named("deleted"));
-        mongo.indexOps(DepartmentEntry.class).createIndex(new Index().on("confidential", Sort.Direction.ASC)
-                .named("confidential"));
+    @Override
+    public Class<?> documentType() {
+        return DepartmentEntry.class;
+    }
+
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("deleted", Sort.Direction.ASC).named("deleted"),
+                new Index().on("confidential", Sort.Direction.ASC).named("confidential"));
     }
 
     /** Stores the change unless the stored record is as new or newer. */

@@ -7,21 +7,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * The {@code appeal_facts} collection. Writes are read-change-write by {@code _id} with an optimistic
  * version, because the five topic consumers run on their own threads and may touch one appeal at once.
- * Every query below has its index in {@link #ensureIndexes()}.
+ * Every query below has its index in {@link #indexes()}.
  */
-public class AppealFacts {
+public class AppealFacts implements IndexedCollection {
 
     /** Timestamp fields a time series may count by; each is indexed. */
     public static final List<String> TIMESTAMP_FIELDS =
@@ -35,17 +35,24 @@ public class AppealFacts {
         this.mongo = mongo;
     }
 
-    public void ensureIndexes() {
-        IndexOperations indexes = mongo.indexOps(AppealFact.class);
+    @Override
+    public Class<?> documentType() {
+        return AppealFact.class;
+    }
+
+    @Override
+    public List<Index> indexes() {
+        List<Index> indexes = new ArrayList<>();
         for (String field : TIMESTAMP_FIELDS) {
-            indexes.createIndex(new Index().on(field, Sort.Direction.ASC).named(field));
+            indexes.add(new Index().on(field, Sort.Direction.ASC).named(field));
         }
-        indexes.createIndex(new Index().on("department", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC)
+        indexes.add(new Index().on("department", Sort.Direction.ASC).on("receivedAt", Sort.Direction.ASC)
                 .named("department_receivedAt"));
-        indexes.createIndex(new Index().on("category", Sort.Direction.ASC).on("settlement", Sort.Direction.ASC)
+        indexes.add(new Index().on("category", Sort.Direction.ASC).on("settlement", Sort.Direction.ASC)
                 .on("receivedAt", Sort.Direction.ASC).named("category_settlement_receivedAt"));
-        indexes.createIndex(new Index().on("category", Sort.Direction.ASC).on("geoCell", Sort.Direction.ASC)
+        indexes.add(new Index().on("category", Sort.Direction.ASC).on("geoCell", Sort.Direction.ASC)
                 .on("receivedAt", Sort.Direction.ASC).named("category_geoCell_receivedAt"));
+        return indexes;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -12,8 +13,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-/** The {@code incidents} collection; every query has its index in {@link #ensureIndexes()}. */
-public class Incidents {
+/** The {@code incidents} collection; every query has its index in {@link #indexes()}. */
+public class Incidents implements IndexedCollection {
 
     private final MongoOperations mongo;
 
@@ -21,11 +22,17 @@ public class Incidents {
         this.mongo = mongo;
     }
 
-    public void ensureIndexes() {
-        mongo.indexOps(Incident.class).createIndex(new Index().on("category", Sort.Direction.ASC)
-                .on("scope", Sort.Direction.ASC).on("scopeValue", Sort.Direction.ASC)
-                .on("lastAppealAt", Sort.Direction.ASC).named("category_scope_lastAppealAt"));
-        mongo.indexOps(Incident.class).createIndex(new Index().on("lastAppealAt", Sort.Direction.DESC).named("lastAppealAt"));
+    @Override
+    public Class<?> documentType() {
+        return Incident.class;
+    }
+
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("category", Sort.Direction.ASC).on("scope", Sort.Direction.ASC)
+                        .on("scopeValue", Sort.Direction.ASC).on("lastAppealAt", Sort.Direction.ASC)
+                        .named("category_scope_lastAppealAt"),
+                new Index().on("lastAppealAt", Sort.Direction.DESC).named("lastAppealAt"));
     }
 
     /** An incident of the same category and place whose last appeal is after {@code since}. */

@@ -11,13 +11,11 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.intake.identity.ContentFingerprint;
+import kz.hearingstate.storage.IndexedCollection;
 import org.bson.Document;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -30,7 +28,7 @@ import org.springframework.stereotype.Component;
  * may arrive in either order; neither overwrites what only the other knows.
  */
 @Component
-public class AppealStatusStore {
+public class AppealStatusStore implements IndexedCollection {
 
     /** Lifecycle kinds that are internal to the akimat and not part of the citizen's history. */
     private static final Set<LifecycleType> INTERNAL = Set.of(LifecycleType.SLA_WARNING, LifecycleType.SLA_BREACHED,
@@ -45,16 +43,20 @@ public class AppealStatusStore {
         this.mongo = mongo;
     }
 
+    @Override
+    public Class<?> documentType() {
+        return AppealStatusView.class;
+    }
+
     /** One index per query: tracking-code lookups and the Open311 request list (filter by category, status, date). */
-    @EventListener(ApplicationReadyEvent.class)
-    public void createIndexes() {
-        IndexOperations indexes = mongo.indexOps(AppealStatusView.class);
-        indexes.createIndex(new Index().on("trackingCode", Sort.Direction.ASC).named("trackingCode"));
-        indexes.createIndex(new Index().on("receivedAt", Sort.Direction.DESC).named("receivedAt"));
-        indexes.createIndex(new Index().on("category", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
-                .named("category_receivedAt"));
-        indexes.createIndex(new Index().on("closed", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
-                .named("closed_receivedAt"));
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("trackingCode", Sort.Direction.ASC).named("trackingCode"),
+                new Index().on("receivedAt", Sort.Direction.DESC).named("receivedAt"),
+                new Index().on("category", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
+                        .named("category_receivedAt"),
+                new Index().on("closed", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
+                        .named("closed_receivedAt"));
     }
 
     public Optional<AppealStatusView> findById(String appealId) {

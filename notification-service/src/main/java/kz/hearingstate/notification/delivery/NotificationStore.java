@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.annotation.PostConstruct;
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** The notifications collection. Each query below has its index, created at start-up. */
 @Component
-public class NotificationStore {
+public class NotificationStore implements IndexedCollection {
 
     private final MongoTemplate mongo;
 
@@ -26,16 +25,21 @@ public class NotificationStore {
         this.mongo = mongo;
     }
 
-    /** Before the consumers and the worker start. */
-    @PostConstruct
-    void createIndexes() {
-        IndexOperations indexes = mongo.indexOps(Notification.class);
-        // due(): the delivery worker's poll.
-        indexes.createIndex(new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("status_dueAt"));
-        // forAppeal(): the operators' list.
-        indexes.createIndex(new Index().on("appealId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("appealId_createdAt"));
-        // withUnpublishedOutcome(): outcomes whose publication failed, published again.
-        indexes.createIndex(new Index().on("outcomePublished", Sort.Direction.ASC).on("status", Sort.Direction.ASC).named("outcomePublished_status"));
+    @Override
+    public Class<?> documentType() {
+        return Notification.class;
+    }
+
+    @Override
+    public List<Index> indexes() {
+        return List.of(
+                // due(): the delivery worker's poll.
+                new Index().on("status", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC).named("status_dueAt"),
+                // forAppeal(): the operators' list.
+                new Index().on("appealId", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("appealId_createdAt"),
+                // withUnpublishedOutcome(): outcomes whose publication failed, published again.
+                new Index().on("outcomePublished", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                        .named("outcomePublished_status"));
     }
 
     /** @return false when a notification with this id exists already: the event was seen before. */

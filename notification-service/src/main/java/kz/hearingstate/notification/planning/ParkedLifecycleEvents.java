@@ -2,7 +2,7 @@ package kz.hearingstate.notification.planning;
 
 import java.util.List;
 
-import jakarta.annotation.PostConstruct;
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Lifecycle events waiting for their appeal's contact, by appealId (indexed). */
 @Component
-public class ParkedLifecycleEvents {
+public class ParkedLifecycleEvents implements IndexedCollection {
 
     private final MongoTemplate mongo;
 
@@ -20,10 +20,14 @@ public class ParkedLifecycleEvents {
         this.mongo = mongo;
     }
 
-    @PostConstruct
-    void createIndexes() {
-        mongo.indexOps(ParkedLifecycleEvent.class)
-                .createIndex(new Index().on("appealId", Sort.Direction.ASC).named("appealId"));
+    @Override
+    public Class<?> documentType() {
+        return ParkedLifecycleEvent.class;
+    }
+
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("appealId", Sort.Direction.ASC).named("appealId"));
     }
 
     /** Idempotent: the event id is the key. */

@@ -17,7 +17,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.messaging.testing.MongoWireServer;
+import kz.hearingstate.testing.MongoWireServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -2,6 +2,7 @@ package kz.hearingstate.routing.classification;
 
 import java.util.List;
 
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code routing_corrections} collection, keyed by the ROUTE action's id (so a redelivery stores nothing new). */
 @Component
-public class CorrectionStore {
+public class CorrectionStore implements IndexedCollection {
 
     static final String COLLECTION = "routing_corrections";
 
@@ -20,8 +21,14 @@ public class CorrectionStore {
         this.mongo = mongo;
     }
 
-    public void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("correctedAt", Sort.Direction.ASC));
+    @Override
+    public Class<?> documentType() {
+        return RoutingCorrection.class;
+    }
+
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("correctedAt", Sort.Direction.ASC));
     }
 
     public void save(RoutingCorrection correction) {

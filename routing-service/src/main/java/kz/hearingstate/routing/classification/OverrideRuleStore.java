@@ -3,6 +3,7 @@ package kz.hearingstate.routing.classification;
 import java.util.List;
 import java.util.Optional;
 
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code routing_rules} collection. */
 @Component
-public class OverrideRuleStore {
+public class OverrideRuleStore implements IndexedCollection {
 
     static final String COLLECTION = "routing_rules";
 
@@ -22,8 +23,14 @@ public class OverrideRuleStore {
         this.mongo = mongo;
     }
 
-    public void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("enabled", Sort.Direction.ASC).on("priority", Sort.Direction.ASC));
+    @Override
+    public Class<?> documentType() {
+        return OverrideRule.class;
+    }
+
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("enabled", Sort.Direction.ASC).on("priority", Sort.Direction.ASC));
     }
 
     public List<OverrideRule> enabled() {

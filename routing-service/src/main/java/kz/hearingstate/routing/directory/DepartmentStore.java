@@ -3,6 +3,7 @@ package kz.hearingstate.routing.directory;
 import java.util.List;
 import java.util.Optional;
 
+import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** The {@code departments} collection, keyed by department code. Writes are guarded by {@code version}. */
 @Component
-public class DepartmentStore {
+public class DepartmentStore implements IndexedCollection {
 
     static final String COLLECTION = "departments";
 
@@ -23,9 +24,15 @@ public class DepartmentStore {
         this.mongo = mongo;
     }
 
+    @Override
+    public Class<?> documentType() {
+        return Department.class;
+    }
+
     /** Every query below is served by an index declared here. */
-    public void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("deleted", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("deleted", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
     }
 
     public Optional<Department> find(String code) {

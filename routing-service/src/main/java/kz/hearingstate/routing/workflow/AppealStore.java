@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.storage.IndexedCollection;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * {@link org.springframework.dao.OptimisticLockingFailureException} and starts again from the new state.
  */
 @Component
-public class AppealStore {
+public class AppealStore implements IndexedCollection {
 
     static final String COLLECTION = "appeals";
 
@@ -40,16 +41,21 @@ public class AppealStore {
         this.publisher = publisher;
     }
 
+    @Override
+    public Class<?> documentType() {
+        return RoutedAppeal.class;
+    }
+
     /** One index per query below. */
-    public void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("nextTimerAt", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("outboxSince", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("department", Sort.Direction.ASC)
-                .on("status", Sort.Direction.ASC).on("registeredAt", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("department", Sort.Direction.ASC)
-                .on("registeredAt", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("slaState", Sort.Direction.ASC)
-                .on("status", Sort.Direction.ASC).on("deadline", Sort.Direction.ASC));
+    @Override
+    public List<Index> indexes() {
+        return List.of(new Index().on("nextTimerAt", Sort.Direction.ASC),
+                new Index().on("outboxSince", Sort.Direction.ASC),
+                new Index().on("department", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                        .on("registeredAt", Sort.Direction.ASC),
+                new Index().on("department", Sort.Direction.ASC).on("registeredAt", Sort.Direction.ASC),
+                new Index().on("slaState", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                        .on("deadline", Sort.Direction.ASC));
     }
 
     public Optional<RoutedAppeal> find(String appealId) {

@@ -16,7 +16,7 @@ import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.messaging.testing.MongoWireServer;
+import kz.hearingstate.testing.MongoWireServer;
 import kz.hearingstate.routing.RoutingApplication;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

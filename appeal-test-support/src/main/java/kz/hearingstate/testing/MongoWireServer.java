@@ -1,4 +1,4 @@
-package kz.hearingstate.messaging.testing;
+package kz.hearingstate.testing;
 
 import java.net.InetSocketAddress;
 
