@@ -39,6 +39,10 @@ class ArchitectureTest {
             .because("analytics and the public page keep no personal data");
 
     @ArchTest
+    static final ArchRule featurePackagesDoNotDependOnEachOtherInCycles =
+            ArchitectureRules.featurePackagesAreFreeOfCycles("kz.hearingstate.analytics");
+
+    @ArchTest
     static final ArchRule indexesAreDeclaredByTheStoresAndCreatedOnlyByTheSharedCreator =
             ArchitectureRules.indexesAreOnlyDeclared();
 }

@@ -38,6 +38,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.cloud.stream..", "org.apache.kafka..");
 
     @ArchTest
+    static final ArchRule featurePackagesDoNotDependOnEachOtherInCycles =
+            ArchitectureRules.featurePackagesAreFreeOfCycles("kz.hearingstate.notification");
+
+    @ArchTest
     static final ArchRule indexesAreDeclaredByTheStoresAndCreatedOnlyByTheSharedCreator =
             ArchitectureRules.indexesAreOnlyDeclared();
 }

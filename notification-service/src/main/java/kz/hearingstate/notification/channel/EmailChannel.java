@@ -3,7 +3,7 @@ package kz.hearingstate.notification.channel;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import kz.hearingstate.events.ContactChannel;
-import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.delivery.DeliveryChannel;
 import kz.hearingstate.notification.delivery.DeliveryFailedException;
 import kz.hearingstate.notification.delivery.OutgoingMessage;

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import kz.hearingstate.events.ContactChannel;
-import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.delivery.DeliveryChannel;
 import kz.hearingstate.notification.delivery.DeliveryFailedException;
 import kz.hearingstate.notification.delivery.OutgoingMessage;

@@ -2,6 +2,7 @@ package kz.hearingstate.notification.config;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.delivery.RetryBackoff;
 import kz.hearingstate.notification.directory.DepartmentDirectory;
 import kz.hearingstate.notification.planning.NotificationPlanner;

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import kz.hearingstate.events.ContactChannel;
-import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.privacy.Masking;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

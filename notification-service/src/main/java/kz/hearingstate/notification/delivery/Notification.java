@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.Language;
-import kz.hearingstate.notification.planning.RecipientRole;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

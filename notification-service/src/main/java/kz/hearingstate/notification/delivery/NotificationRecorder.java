@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import kz.hearingstate.events.ContactChannel;
-import kz.hearingstate.notification.planning.PlannedNotification;
 import kz.hearingstate.notification.privacy.Masking;
 import kz.hearingstate.notification.template.MessageTemplates;
 import kz.hearingstate.notification.template.RenderedMessage;

@@ -13,7 +13,7 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.privacy.Masking;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;

@@ -2,7 +2,7 @@ package kz.hearingstate.notification.directory;
 
 import java.util.Optional;
 
-import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.NotificationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import kz.hearingstate.events.Language;
 import kz.hearingstate.notification.channel.EmailChannel;
-import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.delivery.OutgoingMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -19,7 +19,7 @@ import kz.hearingstate.messaging.EventSchemas;
 import kz.hearingstate.notification.delivery.Notification;
 import kz.hearingstate.notification.delivery.NotificationStatus;
 import kz.hearingstate.notification.delivery.NotificationStore;
-import kz.hearingstate.notification.planning.RecipientRole;
+import kz.hearingstate.notification.delivery.RecipientRole;
 import kz.hearingstate.notification.support.Appeals;
 import kz.hearingstate.notification.support.IntegrationTestSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -11,11 +11,11 @@ import java.util.List;
 
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.Language;
-import kz.hearingstate.notification.config.NotificationProperties;
+import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.delivery.Notification;
 import kz.hearingstate.notification.delivery.NotificationStatus;
 import kz.hearingstate.notification.delivery.NotificationStore;
-import kz.hearingstate.notification.planning.RecipientRole;
+import kz.hearingstate.notification.delivery.RecipientRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

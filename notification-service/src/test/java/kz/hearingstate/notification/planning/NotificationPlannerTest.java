@@ -14,6 +14,8 @@ import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.notification.contact.CitizenContact;
+import kz.hearingstate.notification.delivery.PlannedNotification;
+import kz.hearingstate.notification.delivery.RecipientRole;
 import kz.hearingstate.notification.directory.DepartmentContact;
 import kz.hearingstate.notification.support.Appeals;
 import kz.hearingstate.notification.template.MessageTemplate;

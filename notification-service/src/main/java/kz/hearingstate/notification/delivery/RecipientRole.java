@@ -1,4 +1,4 @@
-package kz.hearingstate.notification.planning;
+package kz.hearingstate.notification.delivery;
 
 /** Who a notification is for. Outcome events carry only this, never the address. */
 public enum RecipientRole {

@@ -1,4 +1,4 @@
-package kz.hearingstate.notification.config;
+package kz.hearingstate.notification;
 
 import java.time.Duration;
 import java.util.Map;

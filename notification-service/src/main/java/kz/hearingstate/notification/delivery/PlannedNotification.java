@@ -1,4 +1,4 @@
-package kz.hearingstate.notification.planning;
+package kz.hearingstate.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -46,7 +46,7 @@ public record PlannedNotification(
         return skipReason != null;
     }
 
-    static String idOf(String sourceEventId, RecipientRole role, ContactChannel channel) {
+    public static String idOf(String sourceEventId, RecipientRole role, ContactChannel channel) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((sourceEventId + "|" + role + "|" + channel).getBytes(StandardCharsets.UTF_8));
