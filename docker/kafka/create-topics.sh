@@ -10,6 +10,7 @@
 #   TOPICS_FILE                the topic list (default: topics.txt beside this script)
 #   KAFKA_BIN                  directory of the Kafka command-line tools (default /opt/kafka/bin)
 #   WAIT_SECONDS               how long to wait for enough brokers (default 180)
+#   KAFKA_COMMAND_CONFIG       a client properties file (security.protocol, sasl.*) for a secured cluster
 set -euo pipefail
 
 bootstrap="${KAFKA_BOOTSTRAP_SERVERS:?KAFKA_BOOTSTRAP_SERVERS must name the brokers}"
@@ -18,6 +19,8 @@ min_insync="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
 topics_file="${TOPICS_FILE:-$(dirname "$0")/topics.txt}"
 kafka_bin="${KAFKA_BIN:-/opt/kafka/bin}"
 wait_seconds="${WAIT_SECONDS:-180}"
+auth=()
+if [[ -n "${KAFKA_COMMAND_CONFIG:-}" ]]; then auth=(--command-config "$KAFKA_COMMAND_CONFIG"); fi
 
 if (( min_insync > replication )); then
   echo "KAFKA_MIN_INSYNC_REPLICAS ($min_insync) cannot exceed KAFKA_REPLICATION_FACTOR ($replication)" >&2
@@ -26,7 +29,7 @@ fi
 
 # A topic with replication factor N can only be created once N brokers have joined.
 deadline=$(( SECONDS + wait_seconds ))
-until brokers=$("$kafka_bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" 2>/dev/null \
+until brokers=$("$kafka_bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" "${auth[@]}" 2>/dev/null \
       | grep -c -- '(id: ')  && (( brokers >= replication )); do
   if (( SECONDS >= deadline )); then
     echo "Gave up after ${wait_seconds}s: ${brokers:-0} broker(s) reachable at $bootstrap, $replication needed" >&2
@@ -36,7 +39,7 @@ until brokers=$("$kafka_bin/kafka-broker-api-versions.sh" --bootstrap-server "$b
 done
 echo "$brokers broker(s) at $bootstrap; replication factor $replication, min.insync.replicas $min_insync"
 
-existing=$("$kafka_bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --list)
+existing=$("$kafka_bin/kafka-topics.sh" --bootstrap-server "$bootstrap" "${auth[@]}" --list)
 
 declare -A expected_partitions=()
 while read -r name partitions configs; do
@@ -46,7 +49,7 @@ while read -r name partitions configs; do
     echo "exists   $name"
     continue
   fi
-  args=(--bootstrap-server "$bootstrap" --create --if-not-exists --topic "$name"
+  args=(--bootstrap-server "$bootstrap" "${auth[@]}" --create --if-not-exists --topic "$name"
         --partitions "$partitions" --replication-factor "$replication"
         --config "min.insync.replicas=$min_insync")
   if [[ -n "${configs:-}" ]]; then
@@ -61,7 +64,7 @@ while read -r name partitions configs; do
 done < "$topics_file"
 
 # Verify: every listed topic exists with at least its listed partitions.
-described=$("$kafka_bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --describe --exclude-internal \
+described=$("$kafka_bin/kafka-topics.sh" --bootstrap-server "$bootstrap" "${auth[@]}" --describe --exclude-internal \
   | sed -nE 's/^Topic: ([^[:space:]]+).*PartitionCount: ([0-9]+).*/\1 \2/p')
 failed=0
 for name in "${!expected_partitions[@]}"; do

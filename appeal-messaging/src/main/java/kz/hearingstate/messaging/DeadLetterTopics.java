@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -24,17 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 class DeadLetterTopics {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterTopics.class);
 
     private final Map<String, Object> adminConfig;
     private final int partitions;
     private final Optional<Short> replicationFactor;
 
-    DeadLetterTopics(String bootstrapServers, int partitions, short replicationFactor) {
-        this.adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    DeadLetterTopics(Map<String, Object> adminConfig, int partitions, short replicationFactor) {
+        this.adminConfig = Map.copyOf(adminConfig);
         this.partitions = Math.max(1, partitions);
         // The binder's -1 means "the broker's default".
         this.replicationFactor = replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty();

@@ -80,8 +80,8 @@ public class MessagingAutoConfiguration {
             ObjectProvider<MeterRegistry> meterRegistry) {
         return new DeadLetterErrorHandling(deadLetterTemplate(binder), properties.retry(),
                 meterRegistry.getIfAvailable(SimpleMeterRegistry::new),
-                new DeadLetterTopics(binder.getKafkaConnectionString(), binder.getMinPartitionCount(),
-                        binder.getReplicationFactor()));
+                new DeadLetterTopics(KafkaClients.adminConfig(binder, DeadLetterTopics.TIMEOUT),
+                        binder.getMinPartitionCount(), binder.getReplicationFactor()));
     }
 
     /** Dead letters keep the source record's bytes and headers: a byte-array producer, acks=all, idempotent. */

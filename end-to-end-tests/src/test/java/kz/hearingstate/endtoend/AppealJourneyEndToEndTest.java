@@ -18,6 +18,7 @@ import java.util.stream.StreamSupport;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.localstack.DemoAppeals;
 import kz.hearingstate.localstack.IntakeClient;
+import kz.hearingstate.localstack.KafkaCredentials;
 import kz.hearingstate.localstack.LocalStack;
 import kz.hearingstate.localstack.ManagedProcess;
 import kz.hearingstate.localstack.StackService;
@@ -120,7 +121,7 @@ class AppealJourneyEndToEndTest {
 
         // Then: each appeal is on exactly one inbox, its department's, keyed by appealId (within 5 s: checked last).
         List<InboxReader.InboxRecord> inbox;
-        try (InboxReader reader = new InboxReader(stack.kafkaBootstrapServers())) {
+        try (InboxReader reader = new InboxReader(stack.kafkaClientConfig(KafkaCredentials.ADMIN))) {
             inbox = reader.readUntilSeen(sampleByAppealId.keySet(), Duration.ofSeconds(60));
         }
         Map<String, List<InboxReader.InboxRecord>> inboxByAppealId = inbox.stream()
@@ -143,10 +144,12 @@ class AppealJourneyEndToEndTest {
                     });
         }
 
-        // And an independent, non-Java client (kcat) reads the same keys off the same topics.
+        // And an independent, non-Java client (kcat) reads the same keys off the same topics, as each department.
         if (Kcat.isInstalled()) {
+            KafkaCredentials credentials = stack.kafkaCredentials().orElseThrow();
             for (var entry : sampleByAppealId.entrySet()) {
-                assertThat(Kcat.keysOn(stack.kafkaBootstrapServers(), Topics.departmentInbox(entry.getValue().expectedDepartment())))
+                String department = entry.getValue().expectedDepartment();
+                assertThat(Kcat.keysOn(credentials.kcatFile(department), Topics.departmentInbox(department)))
                         .as("kcat on %s", Topics.departmentInbox(entry.getValue().expectedDepartment()))
                         .containsOnlyOnce(entry.getKey());
             }
@@ -205,6 +208,30 @@ class AppealJourneyEndToEndTest {
     }
 
     /** Four clear appeals from the demo set, each for another department, in all three languages. */
+    @Test
+    void givenAnAntiCorruptionAppeal_whenAnotherDepartmentForgesAReject_thenTheBrokerOrRoutingRefusesItAndTheAppealStaysRouted()
+            throws Exception {
+        IntakeClient intake = new IntakeClient(stack.baseUrlOf(StackService.INTAKE), IntakeClient.DEMO_CHANNEL_KEY);
+        IntakeClient.Submission report = intake.submit(sample("anti-corruption", "kk").appeal(), "e2e-forged-reject");
+        assertThat(report.status()).as("intake's answer to %s", report.body()).isEqualTo(202);
+        assertThat(intake.awaitDecision(report.trackingCode(), Duration.ofSeconds(90))).hasValueSatisfying(status ->
+                assertThat(IntakeClient.departmentOf(status)).isEqualTo("anti-corruption"));
+        ForgedAction forged = new ForgedAction(stack.kafkaClientConfig("education"), report.appealId(), "anti-corruption");
+
+        // When education's system writes a REJECT on the anti-corruption actions topic, the broker refuses it;
+        assertThat(forged.sendTo(Topics.departmentActions("anti-corruption")))
+                .hasCauseInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
+        // and on its own actions topic, claiming to be anti-corruption, routing dead-letters it.
+        assertThat(forged.sendTo(Topics.departmentActions("education"))).isNull();
+        String deadLetters = Topics.deadLetter(Topics.departmentActions("education"), "routing");
+        await("the forged action on " + deadLetters).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ForgedAction.keysOn(stack.kafkaClientConfig(KafkaCredentials.ADMIN), deadLetters)
+                        .contains(report.appealId()));
+
+        JsonNode status = intake.awaitDecision(report.trackingCode(), Duration.ofSeconds(10)).orElseThrow();
+        assertThat(IntakeClient.statusOf(status)).as("the reported appeal after the forgeries").isEqualTo("ROUTED");
+    }
+
     private static List<DemoAppeals.Sample> journeySamples() {
         return List.of(sample("housing-utilities", "kk"), sample("health", "ru"), sample("roads-transport", "ru"),
                 sample("education", "en"));

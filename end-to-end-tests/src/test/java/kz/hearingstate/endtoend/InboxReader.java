@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -30,9 +31,10 @@ final class InboxReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<InboxRecord> records = new ArrayList<>();
 
-    InboxReader(String bootstrapServers) {
+    /** @param clientConfig bootstrap servers and credentials of a principal that may read every inbox */
+    InboxReader(Map<String, Object> clientConfig) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(clientConfig);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

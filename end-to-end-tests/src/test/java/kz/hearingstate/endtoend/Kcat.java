@@ -19,10 +19,13 @@ final class Kcat {
         return Files.isExecutable(BINARY);
     }
 
-    /** The keys of every record on {@code topic}, from the beginning to the current end. */
-    static List<String> keysOn(String bootstrapServers, String topic) throws IOException, InterruptedException {
+    /**
+     * The keys of every record on {@code topic}, from the beginning to the current end, read with a client file
+     * of the local stack ({@code kcat -F data/kafka-clients/<principal>.properties}).
+     */
+    static List<String> keysOn(Path clientFile, String topic) throws IOException, InterruptedException {
         Path output = Files.createTempFile("kcat-", ".out");
-        Process kcat = new ProcessBuilder(BINARY.toString(), "-b", bootstrapServers, "-C", "-t", topic,
+        Process kcat = new ProcessBuilder(BINARY.toString(), "-F", clientFile.toString(), "-C", "-t", topic,
                 "-o", "beginning", "-e", "-q", "-f", "%k\\n")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {

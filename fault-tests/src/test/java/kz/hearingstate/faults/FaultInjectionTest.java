@@ -24,7 +24,6 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.performance.load.BulkAppealProducer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -82,7 +81,7 @@ class FaultInjectionTest {
         System.out.println("Fault suite, mode " + mode);
         stack = FaultStack.start(repository, data);
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        properties.putAll(stack.kafka());
         admin = Admin.create(properties);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -196,7 +195,7 @@ class FaultInjectionTest {
                 () -> CONSUMER_GROUPS.stream().allMatch(group -> committed(group, partition) > valid.offset()));
         for (String group : CONSUMER_GROUPS) {
             String deadLetters = Topics.deadLetter(Topics.APPEALS_SUBMITTED, group);
-            List<TopicLedger.Entry> dead = TopicLedger.read(stack.bootstrapServers(), deadLetters::equals).stream()
+            List<TopicLedger.Entry> dead = TopicLedger.read(stack.kafka(), deadLetters::equals).stream()
                     .filter(e -> appealId.equals(e.key())).toList();
             assertThat(dead).as("records of %s on %s", appealId, deadLetters).hasSize(2);
             assertThat(dead).extracting(TopicLedger.Entry::body)
@@ -295,7 +294,7 @@ class FaultInjectionTest {
             throws Exception {
         Instant started = Instant.now();
         assertEveryAcknowledgedAppealIsThereExactlyOnce();
-        PlatformLedger topicsBefore = PlatformLedger.read(stack.bootstrapServers());
+        PlatformLedger topicsBefore = PlatformLedger.read(stack.kafka());
         JsonNode summaryBefore = analyticsSummary();
         Map<String, JsonNode> statusBefore = intakeStatuses();
         List<String> mailBefore = assertNoEmailSentTwice();
@@ -321,7 +320,7 @@ class FaultInjectionTest {
         }
         await("every group to replay to the end", Duration.ofMinutes(3), this::everyGroupCaughtUp);
 
-        PlatformLedger topicsAfter = PlatformLedger.read(stack.bootstrapServers());
+        PlatformLedger topicsAfter = PlatformLedger.read(stack.kafka());
         assertThat(topicsAfter.routedEventIds).as("appeal.routed event ids after the replay").isEqualTo(topicsBefore.routedEventIds);
         assertThat(topicsAfter.inboxEventIds).as("inbox event ids after the replay").isEqualTo(topicsBefore.inboxEventIds);
         assertThat(topicsAfter.notifications).as("notifications after the replay").isEqualTo(topicsBefore.notifications);
@@ -371,7 +370,7 @@ class FaultInjectionTest {
         PlatformLedger ledger;
         long counted;
         while (true) {
-            ledger = PlatformLedger.read(stack.bootstrapServers());
+            ledger = PlatformLedger.read(stack.kafka());
             counted = stack.analyticsCount().orElse(-1);
             if (ledger.settled(acknowledged, counted) || System.nanoTime() > deadline) {
                 break;
@@ -430,7 +429,7 @@ class FaultInjectionTest {
     }
 
     private boolean everyGroupCaughtUp() {
-        try (var lag = new kz.hearingstate.performance.measure.ConsumerLag(stack.bootstrapServers())) {
+        try (var lag = new kz.hearingstate.performance.measure.ConsumerLag(stack.kafka())) {
             for (String group : CONSUMER_GROUPS) {
                 for (String topic : List.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE)) {
                     if (hasOffsets(group, topic) && lag.of(group, topic) != 0) {
@@ -489,7 +488,7 @@ class FaultInjectionTest {
     }
 
     private List<TopicLedger.Entry> deadLettersFor(String deadLetterTopic, String appealId) {
-        return TopicLedger.read(stack.bootstrapServers(), deadLetterTopic::equals).stream()
+        return TopicLedger.read(stack.kafka(), deadLetterTopic::equals).stream()
                 .filter(e -> appealId.equals(e.key())).toList();
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import kz.hearingstate.localstack.KafkaBroker;
+import kz.hearingstate.localstack.KafkaCredentials;
 import kz.hearingstate.localstack.LocalStack;
 import kz.hearingstate.localstack.ManagedProcess;
 import kz.hearingstate.localstack.MongoWireServerProcess;
@@ -90,8 +92,9 @@ final class FaultStack implements AutoCloseable {
         return snapshot;
     }
 
-    String bootstrapServers() {
-        return stack.kafkaBootstrapServers();
+    /** The super user's connection settings: the suite observes every topic and group, and injects faults. */
+    Map<String, Object> kafka() {
+        return stack.kafkaClientConfig(KafkaCredentials.ADMIN);
     }
 
     String baseUrlOf(StackService service) {

@@ -35,9 +35,9 @@ final class PlatformLedger {
     /** Distinct notification ids per appeal and notified fact (template, channel, recipient role). */
     final Map<String, Map<String, Set<String>>> notifications = new HashMap<>();
 
-    static PlatformLedger read(String bootstrapServers) {
+    static PlatformLedger read(Map<String, Object> kafka) {
         PlatformLedger ledger = new PlatformLedger();
-        for (TopicLedger.Entry entry : TopicLedger.read(bootstrapServers, topic -> WATCHED.matcher(topic).matches())) {
+        for (TopicLedger.Entry entry : TopicLedger.read(kafka, topic -> WATCHED.matcher(topic).matches())) {
             ledger.add(entry);
         }
         return ledger;

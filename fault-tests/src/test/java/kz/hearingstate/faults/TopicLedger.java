@@ -35,9 +35,9 @@ final class TopicLedger {
     private TopicLedger() {
     }
 
-    static List<Entry> read(String bootstrapServers, Predicate<String> topics) {
+    static List<Entry> read(Map<String, Object> kafka, Predicate<String> topics) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafka);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -39,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<StackService, ManagedProcess> services = new EnumMap<>(StackService.class);
     private String kafkaBootstrapServers;
+    private KafkaCredentials kafkaCredentials; // null when Kafka comes from outside (KAFKA_BOOTSTRAP_SERVERS)
     private String mongoUri;
 
     private LocalStack(StackSettings settings) {
@@ -67,6 +68,20 @@ public final class LocalStack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /**
+     * A Java Kafka client's connection settings as {@code principal} (a {@link KafkaCredentials} principal: a
+     * service's, a department's, or {@link KafkaCredentials#ADMIN}); only the bootstrap servers for an outside Kafka.
+     */
+    public Map<String, Object> kafkaClientConfig(String principal) {
+        return kafkaCredentials == null ? Map.of("bootstrap.servers", kafkaBootstrapServers)
+                : kafkaCredentials.clientConfig(principal, kafkaBootstrapServers);
+    }
+
+    /** The credentials of the broker this stack started, with the paths of the client files. */
+    public java.util.Optional<KafkaCredentials> kafkaCredentials() {
+        return java.util.Optional.ofNullable(kafkaCredentials);
     }
 
     public String mongoUri() {
@@ -108,8 +123,11 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker broker = KafkaBroker.start(settings);
             started.push(broker);
             kafkaBootstrapServers = broker.bootstrapServers();
+            kafkaCredentials = broker.credentials();
+            progress.accept("Kafka users and ACLs ready; client files in "
+                    + kafkaCredentials.kcatFile(KafkaCredentials.ADMIN).getParent());
         }
-        List<String> created = TopicCatalog.provision(kafkaBootstrapServers);
+        List<String> created = TopicCatalog.provision(kafkaClientConfig(KafkaCredentials.ADMIN));
         progress.accept("Topics ready (" + created.size() + " created now, "
                 + (TopicCatalog.topics((short) 1).size() - created.size()) + " already there)");
 
@@ -174,10 +192,14 @@ public final class LocalStack implements AutoCloseable {
         command.add("--spring.profiles.active=" + LOCAL_PROFILE);
         command.addAll(settings.serviceArguments().getOrDefault(service, List.of()));
         command.addAll(extraArguments);
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MONGODB_URI", mongoUri,
-                "PORT", String.valueOf(port));
+                "PORT", String.valueOf(port)));
+        if (kafkaCredentials != null) {
+            // Each service signs in as its own principal, which the ACLs limit to what it reads and writes.
+            environment.putAll(kafkaCredentials.serviceEnvironment(service.kafkaPrincipal()));
+        }
         String name = port == settings.portOf(service) ? service.module() : service.module() + "-" + port;
         return ManagedProcess.start(name, command, environment, settings.repositoryRoot(),
                 settings.logDirectory().resolve(name + ".log"));

@@ -81,9 +81,17 @@ public final class LocalStackMain {
         out.println("  curl -i -X POST " + intake + "/api/v1/appeals -H 'Content-Type: application/json' "
                 + "-H 'X-Api-Key: " + IntakeClient.DEMO_CHANNEL_KEY + "' -d '" + SAMPLE_APPEAL + "'");
         out.println("Track it:   curl -s " + intake + "/api/v1/appeals/<trackingCode from the answer>");
-        out.println("Read the department's inbox with any Kafka client, for example:");
-        out.println("  kcat -b " + stack.kafkaBootstrapServers()
-                + " -C -t departments.housing-utilities.inbox -o beginning -e -f 'key=%k %s\\n'");
+        stack.kafkaCredentials().ifPresentOrElse(credentials -> {
+            out.println("Read a department's inbox as that department (its principal may read nothing else):");
+            out.println("  kcat -F " + settings.repositoryRoot().relativize(credentials.kcatFile("housing-utilities"))
+                    + " -C -t departments.housing-utilities.inbox -o beginning -e -f 'key=%k %s\\n'");
+            out.println("Kafka client files, one per principal (kcat: <principal>.properties, Kafka's tools:"
+                    + " <principal>.java.properties): " + credentials.kcatFile(KafkaCredentials.ADMIN).getParent());
+        }, () -> {
+            out.println("Read the department's inbox with any Kafka client, for example:");
+            out.println("  kcat -b " + stack.kafkaBootstrapServers()
+                    + " -C -t departments.housing-utilities.inbox -o beginning -e -f 'key=%k %s\\n'");
+        });
     }
 
     /** Says so at once when a service dies, with its log, instead of leaving a half-dead stack silent. */

@@ -21,6 +21,11 @@ public enum StackService {
         this.defaultPort = defaultPort;
     }
 
+    /** The service's Kafka principal (and consumer group): the module name without "-service". */
+    public String kafkaPrincipal() {
+        return module.substring(0, module.indexOf('-'));
+    }
+
     /** The Maven module, also the process name and the log file name. */
     public String module() {
         return module;

@@ -3,7 +3,6 @@ package kz.hearingstate.localstack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -52,12 +51,12 @@ public final class TopicCatalog {
      * Creates whatever is missing; topics that exist are left as they are (a restart, or a shared
      * external cluster). The replication factor is min(3, brokers in the cluster).
      *
+     * @param adminConfig an AdminClient's settings: bootstrap servers and, on a secured broker, the super user's
      * @return the names created now
      */
-    public static List<String> provision(String bootstrapServers) {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(properties)) {
+    public static List<String> provision(Map<String, Object> adminConfig) {
+        Object bootstrapServers = adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
+        try (Admin admin = Admin.create(adminConfig)) {
             int brokers = admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size();
             short replicationFactor = (short) Math.max(1, Math.min(3, brokers));
             List<NewTopic> topics = topics(replicationFactor);

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 
 import kz.hearingstate.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,28 +35,35 @@ class KafkaBrokerTest {
 
     @Test
     void givenAFreshDataDirectory_whenTheBrokerStartsAndRestarts_thenExplicitTopicsAndRecordsSurviveAndNothingIsAutoCreated() throws Exception {
-        StackSettings settings = StackSettings.onFreePorts(Path.of("."), data, Path.of("target/kafka-libs"));
+        StackSettings settings = StackSettings.onFreePorts(Path.of(".."), data, Path.of("target/kafka-libs"));
         String appealId = "0b8c6a6e-1111-4f0e-9c55-2f1c1f1b0001";
 
+        String intakePassword;
         try (KafkaBroker broker = KafkaBroker.start(settings)) {
-            List<String> created = TopicCatalog.provision(broker.bootstrapServers());
+            Map<String, Object> admin = broker.clientConfig(KafkaCredentials.ADMIN);
+            List<String> created = TopicCatalog.provision(admin);
             assertThat(created).hasSize(TopicCatalog.topics((short) 1).size())
-                    .contains(Topics.APPEALS_SUBMITTED, "departments.akim-office.inbox", Topics.DEPARTMENTS_DIRECTORY);
-            assertPartitionsAndCompaction(broker.bootstrapServers());
-            assertUnknownTopicIsNotAutoCreated(broker.bootstrapServers());
-            send(broker.bootstrapServers(), Topics.APPEALS_SUBMITTED, appealId, "{\"appealId\":\"" + appealId + "\"}");
+                    .contains(Topics.APPEALS_SUBMITTED, "departments.akim-office.inbox", "departments.akim-office.actions",
+                            Topics.DEPARTMENTS_DIRECTORY);
+            assertPartitionsAndCompaction(admin);
+            assertUnknownTopicIsNotAutoCreated(admin);
+            send(broker.clientConfig("intake"), Topics.APPEALS_SUBMITTED, appealId, "{\"appealId\":\"" + appealId + "\"}");
+            intakePassword = broker.credentials().password("intake");
         }
 
         try (KafkaBroker restarted = KafkaBroker.start(settings)) {
-            assertThat(TopicCatalog.provision(restarted.bootstrapServers()))
+            assertThat(restarted.credentials().password("intake")).as("passwords are made once, at first start")
+                    .isEqualTo(intakePassword);
+            assertThat(TopicCatalog.provision(restarted.clientConfig(KafkaCredentials.ADMIN)))
                     .as("a restart finds every topic already there").isEmpty();
-            List<ConsumerRecord<String, String>> records = readAll(restarted.bootstrapServers(), Topics.APPEALS_SUBMITTED);
+            List<ConsumerRecord<String, String>> records = readAll(restarted.clientConfig(KafkaCredentials.ADMIN),
+                    Topics.APPEALS_SUBMITTED);
             assertThat(records).extracting(ConsumerRecord::key).containsExactly(appealId);
         }
     }
 
-    private static void assertPartitionsAndCompaction(String bootstrap) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    private static void assertPartitionsAndCompaction(Map<String, Object> adminConfig) throws Exception {
+        try (Admin admin = Admin.create(adminConfig)) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.APPEALS_SUBMITTED,
                     Topics.APPEALS_LIFECYCLE, "departments.education.inbox")).allTopicNames().get(30, TimeUnit.SECONDS);
             assertThat(topics.get(Topics.APPEALS_SUBMITTED).partitions()).hasSize(6);
@@ -69,8 +75,8 @@ class KafkaBrokerTest {
         }
     }
 
-    private static void assertUnknownTopicIsNotAutoCreated(String bootstrap) {
-        Properties properties = producerProperties(bootstrap);
+    private static void assertUnknownTopicIsNotAutoCreated(Map<String, Object> client) {
+        Properties properties = producerProperties(client);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
             assertThatThrownBy(() -> producer.send(new ProducerRecord<>("appeals.submited-typo", "k", "v"))
@@ -79,25 +85,25 @@ class KafkaBrokerTest {
         }
     }
 
-    private static void send(String bootstrap, String topic, String key, String value)
+    private static void send(Map<String, Object> client, String topic, String key, String value)
             throws InterruptedException, ExecutionException {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(bootstrap))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(client))) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
     }
 
-    private static Properties producerProperties(String bootstrap) {
+    static Properties producerProperties(Map<String, Object> client) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.putAll(client);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         return properties;
     }
 
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic) {
+    private static List<ConsumerRecord<String, String>> readAll(Map<String, Object> client, String topic) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        properties.putAll(client);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,8 @@ class CreateTopicsScriptTest {
         broker.brokerProperty("auto.create.topics.enable", "false");
         broker.afterPropertiesSet();
         kafkaBin = Files.createDirectories(temp.resolve("bin"));
-        tool("kafka-topics.sh", "org.apache.kafka.tools.TopicCommand");
-        tool("kafka-broker-api-versions.sh", "org.apache.kafka.tools.BrokerApiVersionsCommand");
+        ExternalTool.javaScript(kafkaBin, "kafka-topics.sh", "org.apache.kafka.tools.TopicCommand");
+        ExternalTool.javaScript(kafkaBin, "kafka-broker-api-versions.sh", "org.apache.kafka.tools.BrokerApiVersionsCommand");
         topicsFile = Files.writeString(temp.resolve("topics.txt"), SAMPLE_TOPICS);
     }
 
@@ -133,17 +132,5 @@ class CreateTopicsScriptTest {
                 "KAFKA_BIN", kafkaBin.toString()));
         environment.putAll(extra);
         return ExternalTool.run(environment, List.of("bash", "docker/kafka/create-topics.sh"));
-    }
-
-    /** A stand-in for the image's bin/<name>: the same tool class, on this test's classpath. */
-    private static void tool(String name, String mainClass) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        String script = """
-                #!/bin/sh
-                exec "%s" -XX:TieredStopAtLevel=1 -Xshare:auto -cp "%s" %s "$@"
-                """.formatted(java, System.getProperty("java.class.path"), mainClass);
-        Path file = kafkaBin.resolve(name);
-        Files.writeString(file, script);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,21 @@ final class ExternalTool {
 
     static Result run(List<String> command) {
         return run(Map.of(), command);
+    }
+
+    /**
+     * A stand-in for the apache/kafka image's {@code bin/<name>}: a shell script in {@code bin} that runs the
+     * same tool class ({@code mainClass}) from this test's classpath.
+     */
+    static void javaScript(Path bin, String name, String mainClass) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String script = """
+                #!/bin/sh
+                exec "%s" -XX:TieredStopAtLevel=1 -Xshare:auto -cp "%s" %s "$@"
+                """.formatted(java, System.getProperty("java.class.path"), mainClass);
+        Path file = bin.resolve(name);
+        Files.writeString(file, script);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private ExternalTool() {

@@ -9,14 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import kz.hearingstate.localstack.ManagedProcess;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -37,12 +36,20 @@ public final class KafkaBaseline {
     private static final int RECORD_SIZE = 1024;
     private static final int PARTITIONS = 6;
 
+    private final Map<String, Object> kafka;
     private final String bootstrapServers;
+    private final Optional<Path> clientFile;
     private final Path workDirectory;
     private final String javaExecutable;
 
-    public KafkaBaseline(String bootstrapServers, Path workDirectory) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param kafka      a client's connection settings (bootstrap servers, credentials) that may create topics
+     * @param clientFile the same settings as a properties file for Kafka's tools, when the broker wants credentials
+     */
+    public KafkaBaseline(Map<String, Object> kafka, Optional<Path> clientFile, Path workDirectory) {
+        this.kafka = kafka;
+        this.bootstrapServers = String.valueOf(kafka.get("bootstrap.servers"));
+        this.clientFile = clientFile;
         this.workDirectory = workDirectory;
         this.javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -54,18 +61,33 @@ public final class KafkaBaseline {
     public Figures run(long producerRecords, long latencyRecords) {
         createTopic(THROUGHPUT_TOPIC, PARTITIONS);
         createTopic(LATENCY_TOPIC, 1);
-        List<String> producer = tool("producer-performance", List.of("org.apache.kafka.tools.ProducerPerformance",
+        List<String> producer = tool("producer-performance", withClientFile("--producer.config", List.of(
+                "org.apache.kafka.tools.ProducerPerformance",
                 "--topic", THROUGHPUT_TOPIC, "--num-records", Long.toString(producerRecords),
                 "--record-size", Integer.toString(RECORD_SIZE), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true"));
-        List<String> consumer = tool("consumer-performance", List.of("org.apache.kafka.tools.ConsumerPerformance",
+                "--producer-props", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true")));
+        List<String> consumer = tool("consumer-performance", withClientFile("--consumer.config", List.of(
+                "org.apache.kafka.tools.ConsumerPerformance",
                 "--bootstrap-server", bootstrapServers, "--topic", THROUGHPUT_TOPIC,
                 "--messages", Long.toString(producerRecords), "--group", "baseline-" + System.currentTimeMillis(),
-                "--timeout", "60000"));
-        List<String> endToEnd = tool("end-to-end-latency", List.of("org.apache.kafka.tools.EndToEndLatency",
-                bootstrapServers, LATENCY_TOPIC, Long.toString(latencyRecords), "all", Integer.toString(RECORD_SIZE)));
+                "--timeout", "60000")));
+        // EndToEndLatency takes its properties file as the sixth positional argument.
+        List<String> endToEnd = tool("end-to-end-latency", withClientFile(null, List.of("org.apache.kafka.tools.EndToEndLatency",
+                bootstrapServers, LATENCY_TOPIC, Long.toString(latencyRecords), "all", Integer.toString(RECORD_SIZE))));
         return new Figures(ToolOutput.producer(producer), ToolOutput.consumer(consumer), ToolOutput.endToEnd(endToEnd),
                 RECORD_SIZE, PARTITIONS);
+    }
+
+    /** The tool's arguments, followed by {@code option clientFile} (or the file alone) when there is one. */
+    private List<String> withClientFile(String option, List<String> mainAndArguments) {
+        List<String> arguments = new ArrayList<>(mainAndArguments);
+        clientFile.ifPresent(file -> {
+            if (option != null) {
+                arguments.add(option);
+            }
+            arguments.add(file.toString());
+        });
+        return arguments;
     }
 
     private List<String> tool(String name, List<String> mainAndArguments) {
@@ -83,9 +105,7 @@ public final class KafkaBaseline {
     }
 
     private void createTopic(String topic, int partitions) {
-        Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(properties)) {
+        try (Admin admin = Admin.create(kafka)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

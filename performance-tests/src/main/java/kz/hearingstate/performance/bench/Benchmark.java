@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.localstack.KafkaCredentials;
 import kz.hearingstate.localstack.LocalStack;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.localstack.StackSettings;
@@ -80,14 +81,17 @@ public final class Benchmark {
     }
 
     private BenchmarkReport measure(LocalStack stack, String startedAt, MachineInfo machine) {
-        String bootstrap = stack.kafkaBootstrapServers();
+        // The observers sign in as the super user: they read every leg's topic, the consumer groups' offsets,
+        // and create the baseline's own topics.
+        Map<String, Object> kafka = stack.kafkaClientConfig(KafkaCredentials.ADMIN);
         log.accept("Kafka baseline ...");
-        KafkaBaseline.Figures baseline = new KafkaBaseline(bootstrap, workDirectory)
+        KafkaBaseline.Figures baseline = new KafkaBaseline(kafka,
+                stack.kafkaCredentials().map(credentials -> credentials.javaFile(KafkaCredentials.ADMIN)), workDirectory)
                 .run(plan.baselineRecords(), plan.latencyRoundTrips());
         log.accept("Baseline: " + baseline);
-        try (ArrivalRecorder recorder = new ArrivalRecorder(bootstrap).start();
+        try (ArrivalRecorder recorder = new ArrivalRecorder(kafka).start();
              AnalyticsCounter analytics = new AnalyticsCounter(stack.baseUrlOf(StackService.ANALYTICS));
-             ConsumerLag lag = new ConsumerLag(bootstrap)) {
+             ConsumerLag lag = new ConsumerLag(kafka)) {
             Runs runs = new Runs(stack, recorder, analytics, lag,
                     new GatlingRunner(stack.baseUrlOf(StackService.INTAKE), channel.apiKey(), workDirectory.resolve("gatling")));
             return measurePipeline(startedAt, machine, baseline, runs);
@@ -257,7 +261,7 @@ public final class Benchmark {
                 long missing = size - current;
                 log.accept("Preloading " + missing + " appeals to reach a store of " + size);
                 long begin = System.nanoTime();
-                BulkAppealProducer.produce(stack.kafkaBootstrapServers(), missing, runId());
+                BulkAppealProducer.produce(stack.kafkaClientConfig(KafkaCredentials.ADMIN), missing, runId());
                 boolean caughtUp = lag.awaitCaughtUp(ROUTING_GROUP, Topics.APPEALS_SUBMITTED, PRELOAD_WAIT);
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 preloadRate = caughtUp ? round(missing / seconds) : null;

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,9 +30,10 @@ public final class BulkAppealProducer {
     }
 
     /** Writes {@code count} appeals and returns once the broker acknowledged every one. */
-    public static void produce(String bootstrapServers, long count, String runId) {
+    /** @param kafka a client's connection settings (bootstrap servers, credentials) that may write appeals.submitted */
+    public static void produce(Map<String, Object> kafka, long count, String runId) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafka);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);

@@ -43,15 +43,16 @@ public final class ArrivalRecorder implements AutoCloseable {
             "appeals\\.submitted|appeals\\.lifecycle|notifications\\.outcomes|departments\\.[^.]+\\.inbox");
     private static final String ROUTED_TYPE = LifecycleType.ROUTED.eventType();
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final Map<Leg, Map<String, Long>> firstSeen = new ConcurrentHashMap<>();
     private final Map<Leg, Map<String, Integer>> seenCount = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile boolean assigned;
     private Thread thread;
 
-    public ArrivalRecorder(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafka a client's connection settings (bootstrap servers, credentials) that may read every leg's topic */
+    public ArrivalRecorder(Map<String, Object> kafka) {
+        this.kafka = kafka;
         for (Leg leg : Leg.values()) {
             firstSeen.put(leg, new ConcurrentHashMap<>());
             seenCount.put(leg, new ConcurrentHashMap<>());
@@ -64,7 +65,7 @@ public final class ArrivalRecorder implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!assigned) {
             if (System.nanoTime() > deadline || !thread.isAlive()) {
-                throw new IllegalStateException("The arrival recorder could not reach Kafka at " + bootstrapServers);
+                throw new IllegalStateException("The arrival recorder could not reach Kafka at " + kafka.get("bootstrap.servers"));
             }
             sleep(50);
         }
@@ -89,7 +90,7 @@ public final class ArrivalRecorder implements AutoCloseable {
 
     private void poll() {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafka);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

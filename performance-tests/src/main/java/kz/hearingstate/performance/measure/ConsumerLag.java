@@ -20,9 +20,10 @@ public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
 
-    public ConsumerLag(String bootstrapServers) {
+    /** @param kafka a client's connection settings (bootstrap servers, credentials), e.g. the stack's admin */
+    public ConsumerLag(Map<String, Object> kafka) {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(kafka);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
         this.admin = Admin.create(properties);
