@@ -27,8 +27,22 @@ class ComposeFileTest {
     static final String HA_ENV = "docker/env/ha.env";
     static final List<String> SERVICES =
             List.of("intake-service", "routing-service", "notification-service", "analytics-service");
-    static final List<String> SECRETS = List.of("WEB_PORTAL_KEY_SHA256", "ROUTING_ADMIN_KEY_SHA256",
-            "ROUTING_DEPARTMENT_KEYS_JSON", "NOTIFICATION_OPERATOR_KEY", "GRAFANA_ADMIN_PASSWORD");
+    static final List<String> DEPARTMENTS = List.of("housing-utilities", "roads-transport", "education", "health",
+            "social-protection", "land-construction", "agriculture", "public-order", "anti-corruption", "akim-office");
+    static final List<String> SECRETS = Stream.of(
+            Stream.of("WEB_PORTAL_KEY_SHA256", "ROUTING_ADMIN_KEY_SHA256", "ROUTING_DEPARTMENT_KEYS_JSON",
+                    "NOTIFICATION_OPERATOR_KEY", "GRAFANA_ADMIN_PASSWORD", "KAFKA_ADMIN_PASSWORD", "MONGO_ROOT_PASSWORD"),
+            Stream.of("intake", "routing", "notification", "analytics").map(ComposeFileTest::kafkaPasswordOf),
+            DEPARTMENTS.stream().map(ComposeFileTest::kafkaPasswordOf),
+            Stream.of("INTAKE", "ROUTING", "NOTIFICATION", "ANALYTICS").map(service -> "MONGO_" + service + "_PASSWORD"))
+            .flatMap(secrets -> secrets).toList();
+    /** The Kafka settings every service reads through appeal-messaging rather than its application.yml. */
+    static final String KAFKA_SECURITY_SETTINGS =
+            "appeal-messaging/src/main/java/kz/hearingstate/messaging/KafkaSecuritySettings.java";
+
+    static String kafkaPasswordOf(String principal) {
+        return "KAFKA_PASSWORD_" + principal.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
 
     static Path compose;
     static Map<String, Object> singleBroker;
@@ -112,10 +126,12 @@ class ComposeFileTest {
         for (String name : SERVICES) {
             Map<String, Object> environment = map(service(singleBroker, name).get("environment"));
             String applicationYml = Repository.read(name + "/src/main/resources/application.yml");
+            String kafkaSecurity = Repository.read(KAFKA_SECURITY_SETTINGS);
             for (String variable : environment.keySet()) {
                 boolean springProperty = variable.matches("(SPRING|MANAGEMENT|SERVER)_[A-Z0-9_]+");
                 boolean placeholder = applicationYml.contains("${" + variable + ":") || applicationYml.contains("${" + variable + "}");
-                assertThat(springProperty || placeholder || variable.equals("TZ"))
+                boolean kafkaCredential = kafkaSecurity.contains("\"" + variable + "\"");
+                assertThat(springProperty || placeholder || kafkaCredential || variable.equals("TZ"))
                         .as("%s sets %s, which its application.yml does not read", name, variable).isTrue();
             }
             assertThat(environment.get("PORT")).as(name).isEqualTo(ServiceBindings.port(name));
@@ -180,7 +196,7 @@ class ComposeFileTest {
                     .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
                     .containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3")
                     .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
-                    .containsEntry("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://" + name + ":9092");
+                    .containsEntry("KAFKA_ADVERTISED_LISTENERS", "CLIENTS://" + name + ":9092");
         }
         assertThat(map(service(highAvailability, "kafka-init").get("environment")))
                 .containsEntry("KAFKA_REPLICATION_FACTOR", "3")
@@ -190,6 +206,57 @@ class ComposeFileTest {
                     .containsEntry("KAFKA_REPLICATION_FACTOR", "3")
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092");
         }
+    }
+
+    @Test
+    void givenEveryBrokerOfBothProfiles_thenEachListenerAuthenticates_andTheAuthorizerDeniesWhatNoAclAllows() {
+        for (var rendered : List.of(Map.entry(singleBroker, List.of("kafka-1")),
+                Map.entry(highAvailability, List.of("kafka-1", "kafka-2", "kafka-3")))) {
+            for (String name : rendered.getValue()) {
+                Map<String, Object> environment = map(service(rendered.getKey(), name).get("environment"));
+                assertThat(environment).as(name)
+                        .containsEntry("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CLIENTS:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT")
+                        .containsEntry("KAFKA_LISTENER_NAME_CLIENTS_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512,PLAIN")
+                        .containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                        .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                        .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+                assertThat((String) environment.get("KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG")).as(name)
+                        .contains("user_admin=").doesNotContain("user_intake");
+                assertThat(String.join(" ", stringList(map(service(rendered.getKey(), name).get("healthcheck")).get("test"))))
+                        .contains("--command-config");
+            }
+        }
+    }
+
+    @Test
+    void givenTheFourServices_thenEachSignsInToKafkaAndMongoAsItsOwnUser() {
+        for (String name : SERVICES) {
+            String principal = name.substring(0, name.indexOf('-'));
+            Map<String, Object> environment = map(service(singleBroker, name).get("environment"));
+            assertThat(environment).as(name).containsEntry("KAFKA_SASL_USERNAME", principal)
+                    .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsKey("KAFKA_SASL_PASSWORD");
+            assertThat((String) environment.get("MONGODB_URI")).as(name)
+                    .startsWith("mongodb://" + principal + ":")
+                    .contains("@mongodb:27017/" + principal + "?")
+                    .contains("authSource=" + principal);
+        }
+        Map<String, Object> init = map(service(singleBroker, "kafka-init").get("environment"));
+        for (String department : DEPARTMENTS) {
+            assertThat(init).as("kafka-init creates the user of %s", department).containsKey(kafkaPasswordOf(department));
+        }
+    }
+
+    @Test
+    void givenMongoDb_thenAuthenticationIsOn_withARootUserAndOneUserPerServiceOnItsOwnDatabase() {
+        Map<String, Object> mongodb = service(singleBroker, "mongodb");
+        assertThat(map(mongodb.get("environment"))).containsKeys("MONGO_INITDB_ROOT_USERNAME", "MONGO_INITDB_ROOT_PASSWORD",
+                "MONGO_INTAKE_PASSWORD", "MONGO_ROUTING_PASSWORD", "MONGO_NOTIFICATION_PASSWORD", "MONGO_ANALYTICS_PASSWORD");
+        assertThat(stringList(mongodb.get("command"))).containsSequence("--keyFile", "/data/db/replica-set.key");
+        assertThat(String.join(" ", stringList(mongodb.get("volumes"))))
+                .contains("docker/mongo/create-service-users.js:/docker-entrypoint-initdb.d/create-service-users.js");
+        String users = Repository.read("docker/mongo/create-service-users.js");
+        assertThat(users).contains("role: 'readWrite', db: service").doesNotContain("AnyDatabase").doesNotContain("role: 'root'");
     }
 
     @Test
@@ -205,10 +272,13 @@ class ComposeFileTest {
     void givenTheTopicInitStep_thenItRunsTheRepositoryScriptWithTheTopicList() {
         Map<String, Object> init = service(singleBroker, "kafka-init");
         assertThat(init.get("image")).isEqualTo("apache/kafka:4.1.2");
-        assertThat(stringList(init.get("entrypoint"))).contains("/etc/hearing/create-topics.sh");
+        assertThat(String.join(" ", stringList(init.get("entrypoint"))))
+                .contains("/etc/hearing/create-topics.sh").contains("/etc/hearing/create-users-and-acls.sh");
         assertThat(String.join(" ", stringList(init.get("volumes"))))
                 .contains("docker/kafka/create-topics.sh:/etc/hearing/create-topics.sh")
-                .contains("docker/kafka/topics.txt:/etc/hearing/topics.txt");
+                .contains("docker/kafka/topics.txt:/etc/hearing/topics.txt")
+                .contains("docker/kafka/create-users-and-acls.sh:/etc/hearing/create-users-and-acls.sh")
+                .contains("docker/kafka/acls.txt:/etc/hearing/acls.txt");
     }
 
     @Test
