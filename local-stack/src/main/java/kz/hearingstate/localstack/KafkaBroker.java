@@ -2,7 +2,6 @@ package kz.hearingstate.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,7 +133,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
         try {
             Files.createDirectories(logDirectory);
-            Files.writeString(config, lines, StandardCharsets.UTF_8);
+            KafkaCredentials.write(config, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

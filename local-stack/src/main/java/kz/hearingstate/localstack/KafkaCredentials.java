@@ -174,7 +174,8 @@ public final class KafkaCredentials {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    private static void write(Path file, String content) throws IOException {
+    /** Writes {@code content} readable by the owner only, where the file system allows: it holds passwords. */
+    static void write(Path file, String content) throws IOException {
         Files.writeString(file, content, StandardCharsets.UTF_8);
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -3,6 +3,7 @@ package kz.hearingstate.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +50,10 @@ class KafkaBrokerTest {
             assertUnknownTopicIsNotAutoCreated(admin);
             send(broker.clientConfig("intake"), Topics.APPEALS_SUBMITTED, appealId, "{\"appealId\":\"" + appealId + "\"}");
             intakePassword = broker.credentials().password("intake");
+            assertThat(Files.getPosixFilePermissions(data.resolve("kafka.properties")))
+                    .as("the broker's configuration holds passwords").containsOnly(
+                            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         }
 
         try (KafkaBroker restarted = KafkaBroker.start(settings)) {
