@@ -10,36 +10,37 @@ import java.util.regex.PatternSyntaxException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import kz.hearingstate.routing.access.ApiKeys;
-import kz.hearingstate.routing.access.Caller;
 import kz.hearingstate.routing.directory.DirectoryService;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.security.ApiPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin's override rules, and the hand-made corrections to export as training data. */
+/**
+ * The admin's override rules, and the hand-made corrections to export as training data. Admin only: appeal-web's
+ * API chain refuses every other key (403) and no key (401) before a body is read.
+ */
 @RestController
 public class RoutingAdminController {
 
     private final OverrideRuleStore rules;
     private final CorrectionStore corrections;
     private final DirectoryService directory;
-    private final ApiKeys apiKeys;
     private final Clock clock;
 
     public RoutingAdminController(OverrideRuleStore rules, CorrectionStore corrections, DirectoryService directory,
-            ApiKeys apiKeys, Clock clock) {
+            Clock clock) {
         this.rules = rules;
         this.corrections = corrections;
         this.directory = directory;
-        this.apiKeys = apiKeys;
         this.clock = clock;
     }
 
@@ -52,40 +53,34 @@ public class RoutingAdminController {
     }
 
     @GetMapping("/api/v1/admin/routing-rules")
-    public List<OverrideRule> list(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey) {
-        apiKeys.requireAdmin(apiKey);
+    public List<OverrideRule> list() {
         return rules.all();
     }
 
     @PostMapping("/api/v1/admin/routing-rules")
-    public ResponseEntity<OverrideRule> create(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey,
+    public ResponseEntity<OverrideRule> create(@AuthenticationPrincipal ApiPrincipal admin,
             @Valid @RequestBody RuleRequest request) {
-        Caller admin = apiKeys.requireAdmin(apiKey);
         return ResponseEntity.status(HttpStatus.CREATED).body(rules.save(toRule(UUID.randomUUID().toString(), request, admin)));
     }
 
     @PutMapping("/api/v1/admin/routing-rules/{id}")
-    public OverrideRule update(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey,
+    public OverrideRule update(@AuthenticationPrincipal ApiPrincipal admin,
             @PathVariable String id, @Valid @RequestBody RuleRequest request) {
-        Caller admin = apiKeys.requireAdmin(apiKey);
-        rules.find(id).orElseThrow(() -> new RuleNotFoundException(id));
+        rules.find(id).orElseThrow(ApiException::notFound);
         return rules.save(toRule(id, request, admin));
     }
 
     @DeleteMapping("/api/v1/admin/routing-rules/{id}")
-    public ResponseEntity<Void> delete(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey,
-            @PathVariable String id) {
-        apiKeys.requireAdmin(apiKey);
+    public ResponseEntity<Void> delete(@PathVariable String id) {
         if (!rules.delete(id)) {
-            throw new RuleNotFoundException(id);
+            throw ApiException.notFound();
         }
         return ResponseEntity.noContent().build();
     }
 
     /** Hand-made routings as labelled data, in the training set's JSON Lines shape (see README, "Retraining"). */
     @GetMapping(value = "/api/v1/admin/routing-corrections", produces = "application/x-ndjson")
-    public String corrections(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey) {
-        apiKeys.requireAdmin(apiKey);
+    public String corrections() {
         StringBuilder lines = new StringBuilder();
         for (RoutingCorrection c : corrections.all()) {
             lines.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(new LabelledAppeal(
@@ -95,38 +90,17 @@ public class RoutingAdminController {
         return lines.toString();
     }
 
-    private OverrideRule toRule(String id, RuleRequest request, Caller admin) {
+    private OverrideRule toRule(String id, RuleRequest request, ApiPrincipal admin) {
         try {
             Pattern.compile(request.pattern());
         } catch (PatternSyntaxException e) {
-            throw new InvalidRuleException("pattern", "not a regular expression: " + e.getDescription());
+            throw ApiException.invalid("pattern", "not-a-regex", e.getDescription());
         }
         if (!directory.isActive(request.department())) {
-            throw new InvalidRuleException("department", "no such department: " + request.department());
+            throw ApiException.invalid("department", "unknown-department", request.department());
         }
         return new OverrideRule(id, request.pattern(), request.department(), request.description(),
                 request.priority() == null ? 100 : request.priority(), request.enabled() == null || request.enabled(),
                 admin.actor(), Instant.now(clock));
-    }
-
-    /** 400: the rule's pattern does not compile, or its department does not exist. */
-    public static class InvalidRuleException extends RuntimeException {
-        private final String field;
-
-        public InvalidRuleException(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
-    /** 404 */
-    public static class RuleNotFoundException extends RuntimeException {
-        public RuleNotFoundException(String id) {
-            super("No routing rule " + id + ".");
-        }
     }
 }

@@ -14,8 +14,7 @@ public record RoutingProperties(
         Resource directoryFile,
         @DefaultValue Classifier classifier,
         @DefaultValue Deadlines deadlines,
-        @DefaultValue Timers timers,
-        @DefaultValue Security security) {
+        @DefaultValue Timers timers) {
 
     /**
      * @param model               the trained model (built by ModelTrainer)
@@ -54,12 +53,5 @@ public record RoutingProperties(
             @DefaultValue("30s") Duration interval,
             @DefaultValue("200") int batchSize,
             @DefaultValue("30s") Duration republishAfter) {
-    }
-
-    /**
-     * @param adminKeySha256       SHA-256 hex of the admin's X-Api-Key
-     * @param departmentKeySha256  per department code, SHA-256 hex of its X-Api-Key
-     */
-    public record Security(String adminKeySha256, @DefaultValue Map<String, String> departmentKeySha256) {
     }
 }

@@ -5,29 +5,27 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import kz.hearingstate.events.Language;
-import kz.hearingstate.routing.access.ApiKeys;
-import kz.hearingstate.routing.access.Caller;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.security.ApiPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public directory, and the admin's edits of it. */
+/** The public directory, and the admin's edits of it (admin only: appeal-web's API chain checks the key first). */
 @RestController
 public class DepartmentController {
 
     private final DirectoryService directory;
-    private final ApiKeys apiKeys;
 
-    public DepartmentController(DirectoryService directory, ApiKeys apiKeys) {
+    public DepartmentController(DirectoryService directory) {
         this.directory = directory;
-        this.apiKeys = apiKeys;
     }
 
     @GetMapping("/api/v1/departments")
@@ -42,26 +40,22 @@ public class DepartmentController {
     }
 
     @PostMapping("/api/v1/admin/departments")
-    public ResponseEntity<DepartmentView> create(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey,
+    public ResponseEntity<DepartmentView> create(@AuthenticationPrincipal ApiPrincipal admin,
             @Valid @RequestBody DepartmentRequest request) {
-        Caller admin = apiKeys.requireAdmin(apiKey);
         if (request.code() == null) {
-            throw new MissingCodeException();
+            throw ApiException.invalid("code", "required");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(DepartmentView.of(directory.create(request, admin.actor())));
     }
 
     @PutMapping("/api/v1/admin/departments/{code}")
-    public DepartmentView update(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey,
+    public DepartmentView update(@AuthenticationPrincipal ApiPrincipal admin,
             @PathVariable String code, @Valid @RequestBody DepartmentRequest request) {
-        Caller admin = apiKeys.requireAdmin(apiKey);
         return DepartmentView.of(directory.update(code, request, admin.actor()));
     }
 
     @DeleteMapping("/api/v1/admin/departments/{code}")
-    public ResponseEntity<Void> delete(@RequestHeader(value = ApiKeys.HEADER, required = false) String apiKey,
-            @PathVariable String code) {
-        Caller admin = apiKeys.requireAdmin(apiKey);
+    public ResponseEntity<Void> delete(@AuthenticationPrincipal ApiPrincipal admin, @PathVariable String code) {
         directory.delete(code, admin.actor());
         return ResponseEntity.noContent().build();
     }
@@ -73,13 +67,6 @@ public class DepartmentController {
         static DepartmentView of(Department d) {
             return new DepartmentView(d.code(), d.version(), d.names(), d.phone(), d.email(), d.address(),
                     d.categories(), d.settlements(), d.internal(), d.confidential());
-        }
-    }
-
-    /** 400: creating a department needs its code. */
-    public static class MissingCodeException extends RuntimeException {
-        public MissingCodeException() {
-            super("code is required.");
         }
     }
 }

@@ -1,8 +1,8 @@
 package kz.hearingstate.routing.workflow;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 import kz.hearingstate.clock.LegalClock;
@@ -16,12 +16,12 @@ import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.routing.access.ApiKeys.ForbiddenException;
-import kz.hearingstate.routing.access.Caller;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.config.RoutingProperties;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
+import kz.hearingstate.web.problem.FieldViolation;
+import kz.hearingstate.web.security.ApiPrincipal;
 
 /**
  * The department workflow and the legal clock, as plain rules over a {@link RoutedAppeal}: each method
@@ -76,7 +76,8 @@ public final class AppealWorkflow {
     /**
      * Applies a department's (or the admin's) action.
      *
-     * @throws ForbiddenException                              the caller may not act on this appeal
+     * @throws AppealNotFoundException                         the appeal is not the caller's (read as missing)
+     * @throws ActionNotAllowedException                        the caller may not do this to it
      * @throws AppealStateMachine.InvalidTransitionException   the appeal's status does not allow it
      * @throws InvalidCommandException                          the action lacks what it needs
      */
@@ -180,8 +181,8 @@ public final class AppealWorkflow {
      *
      * @return the kinds published ({@code SLA_WARNING}, {@code SLA_BREACHED}), empty when nothing was due
      */
-    public java.util.List<LifecycleType> fireTimers(RoutedAppeal appeal, Instant now) {
-        java.util.List<LifecycleType> fired = new java.util.ArrayList<>();
+    public List<LifecycleType> fireTimers(RoutedAppeal appeal, Instant now) {
+        List<LifecycleType> fired = new ArrayList<>();
         if (appeal.nextTimerAt == null || appeal.nextTimerAt.isAfter(now)) {
             return fired;
         }
@@ -210,19 +211,20 @@ public final class AppealWorkflow {
     }
 
     private void authorise(RoutedAppeal appeal, Command command) {
-        Caller caller = command.caller();
+        ApiPrincipal caller = command.caller();
+        // Another department's appeal reads exactly like a missing one: "not yours" is "not found".
+        if (!caller.isAdmin() && (appeal.department == null || !caller.isDepartment(appeal.department))) {
+            throw new AppealNotFoundException(appeal.appealId);
+        }
         if (command.action() == ActionType.ROUTE) {
             boolean triageDesk = caller.isDepartment(Department.AKIM_OFFICE) && Department.AKIM_OFFICE.equals(appeal.department);
-            if (!caller.admin() && !triageDesk) {
-                throw new ForbiddenException("Only the triage desk (akim-office, on appeals assigned to it) or the admin may ROUTE.");
+            if (!caller.isAdmin() && !triageDesk) {
+                throw new ActionNotAllowedException("Only the triage desk (akim-office, on appeals assigned to it) or the admin may ROUTE.");
             }
             return;
         }
-        if (caller.admin()) {
-            throw new ForbiddenException("The admin may only reassign (ROUTE); the assigned department acts on the appeal.");
-        }
-        if (appeal.department == null || !caller.isDepartment(appeal.department)) {
-            throw new ForbiddenException("The appeal is not assigned to " + caller.department() + ".");
+        if (caller.isAdmin()) {
+            throw new ActionNotAllowedException("The admin may only reassign (ROUTE); the assigned department acts on the appeal.");
         }
     }
 
@@ -240,7 +242,7 @@ public final class AppealWorkflow {
     }
 
     private void validate(RoutedAppeal appeal, Command command, Trigger trigger, Instant now) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        List<FieldViolation> errors = new ArrayList<>();
         switch (trigger) {
             case REQUEST_INFO, EXTEND, FORWARD_OUTSIDE, REJECT -> requireText(errors, "reason", command.reason());
             case ANSWER -> requireText(errors, "answer", command.answer());
@@ -250,26 +252,26 @@ public final class AppealWorkflow {
         if (trigger == Trigger.FORWARD_TO_DEPARTMENT || trigger == Trigger.ROUTE) {
             String target = command.targetDepartment();
             if (command.action() == ActionType.FORWARD && present(target) && present(command.outsideBody())) {
-                errors.put("outsideBody", "give either targetDepartment or outsideBody, not both");
+                errors.add(FieldViolation.of("outsideBody", "target-or-outside-not-both"));
             } else if (!present(target)) {
-                errors.put("targetDepartment", command.action() == ActionType.FORWARD
-                        ? "targetDepartment or outsideBody is required" : "is required");
+                errors.add(FieldViolation.of("targetDepartment", command.action() == ActionType.FORWARD
+                        ? "target-or-outside-required" : "required"));
             } else if (!activeDepartment.test(target)) {
-                errors.put("targetDepartment", "no such department: " + target);
+                errors.add(FieldViolation.of("targetDepartment", "unknown-department", target));
             } else if (target.equals(appeal.department)) {
-                errors.put("targetDepartment", "the appeal is assigned to " + target + " already");
+                errors.add(FieldViolation.of("targetDepartment", "already-assigned", target));
             }
         }
         if (trigger == Trigger.EXTEND) {
             Instant latest = legalClock.latestExtendedDeadline(appeal.registeredAt);
             if (command.newDeadline() == null) {
-                errors.put("newDeadline", "is required");
+                errors.add(FieldViolation.of("newDeadline", "required"));
             } else if (!now.isBefore(appeal.deadline)) {
-                errors.put("newDeadline", "the deadline " + appeal.deadline + " has passed; an extension must come before it");
+                errors.add(FieldViolation.of("newDeadline", "deadline-passed", appeal.deadline.toString()));
             } else if (!command.newDeadline().isAfter(appeal.deadline)) {
-                errors.put("newDeadline", "must be after the current deadline " + appeal.deadline);
+                errors.add(FieldViolation.of("newDeadline", "deadline-not-later", appeal.deadline.toString()));
             } else if (command.newDeadline().isAfter(latest)) {
-                errors.put("newDeadline", "may be at most two months after registration: " + latest);
+                errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest.toString()));
             }
         }
         if (!errors.isEmpty()) {
@@ -277,9 +279,9 @@ public final class AppealWorkflow {
         }
     }
 
-    private static void requireText(Map<String, String> errors, String field, String value) {
+    private static void requireText(List<FieldViolation> errors, String field, String value) {
         if (!present(value)) {
-            errors.put(field, "is required for this action");
+            errors.add(FieldViolation.of(field, "required-for-action"));
         }
     }
 

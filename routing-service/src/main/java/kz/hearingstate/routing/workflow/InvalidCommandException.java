@@ -1,18 +1,23 @@
 package kz.hearingstate.routing.workflow;
 
-import java.util.Map;
+import java.util.List;
 
-/** 400: the command lacks what its action needs (a reason, an answer, a target...). Field → message. */
+import kz.hearingstate.web.problem.FieldViolation;
+
+/**
+ * 400: the command lacks what its action needs (a reason, an answer, a target...): one violation per field, with
+ * a message code of routing's {@code messages*.properties} ({@code validation.<code>}).
+ */
 public class InvalidCommandException extends RuntimeException {
 
-    private final Map<String, String> errors;
+    private final transient List<FieldViolation> violations;
 
-    public InvalidCommandException(Map<String, String> errors) {
-        super("The action is incomplete: " + errors);
-        this.errors = Map.copyOf(errors);
+    public InvalidCommandException(List<FieldViolation> violations) {
+        super("The action is incomplete: " + violations.stream().map(v -> v.field() + " " + v.code() + v.arguments()).toList());
+        this.violations = List.copyOf(violations);
     }
 
-    public Map<String, String> errors() {
-        return errors;
+    public List<FieldViolation> violations() {
+        return violations;
     }
 }

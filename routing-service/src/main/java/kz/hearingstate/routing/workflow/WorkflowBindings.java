@@ -13,7 +13,6 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventMetadata;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.messaging.PoisonEventException;
-import kz.hearingstate.routing.access.ApiKeys.ForbiddenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -95,7 +94,7 @@ public class WorkflowBindings {
             }
             try {
                 workflow.apply(Command.of(department, action));
-            } catch (AppealNotFoundException | ForbiddenException | AppealStateMachine.InvalidTransitionException
+            } catch (AppealNotFoundException | ActionNotAllowedException | AppealStateMachine.InvalidTransitionException
                      | InvalidCommandException e) {
                 log.warn("Refused {} {} from {} on appeal {}: {}", action.action(), action.actionId(), department,
                         action.appealId(), e.getMessage());

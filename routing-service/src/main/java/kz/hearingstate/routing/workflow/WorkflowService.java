@@ -128,10 +128,10 @@ public class WorkflowService {
     /**
      * Applies a department action; idempotent by actionId.
      *
-     * @throws AppealNotFoundException, ForbiddenException, InvalidTransitionException, InvalidCommandException
+     * @throws AppealNotFoundException, ActionNotAllowedException, InvalidTransitionException, InvalidCommandException
      */
     public RoutedAppeal apply(Command command) {
-        String department = command.caller().admin() ? "admin" : command.caller().department();
+        String department = command.caller().actor(); // the metric tag: the department, or "admin"
         try {
             RoutedAppeal before = store.find(command.appealId()).orElseThrow(() -> new AppealNotFoundException(command.appealId()));
             String classifiedAs = before.classifiedAs;

@@ -75,6 +75,11 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
     @Test
     void givenNonAdmins_orBadInput_thenTheAdminApiRefusesWithProblemJson() {
         assertThat(post("/api/v1/admin/departments", null, department("parks", "1")).statusCode()).isEqualTo(401);
+        // The key is checked before the body: a caller without one learns nothing of the field rules.
+        HttpResponse<String> keyless = post("/api/v1/admin/departments", null, Map.of("code", "Bad Code!", "names", Map.of("kk", "x")));
+        assertThat(keyless.statusCode()).isEqualTo(401);
+        assertThat(json(keyless).get("type").asString()).isEqualTo("https://hearingstate.kz/problems/unauthenticated");
+        assertThat(json(keyless).has("errors")).isFalse();
         assertThat(post("/api/v1/admin/departments", departmentKey("education"), department("parks", "1")).statusCode()).isEqualTo(403);
         assertThat(delete("/api/v1/admin/departments/akim-office", ADMIN_KEY).statusCode()).isEqualTo(409);
         assertThat(post("/api/v1/admin/departments", ADMIN_KEY, department("education", "1")).statusCode()).isEqualTo(409);

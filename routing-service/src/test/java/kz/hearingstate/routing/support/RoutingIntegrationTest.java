@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -54,6 +55,7 @@ import static org.awaitility.Awaitility.await;
                 "hearing.messaging.retry.initial-interval=100ms",
                 "hearing.messaging.retry.dead-letter-send-timeout=2s"})
 @EmbeddedKafka(partitions = 3) // KRaft: spring-kafka 4 runs only KRaft brokers
+@ActiveProfiles("local") // the demo keys: admin-demo-key, <department>-demo-key
 public abstract class RoutingIntegrationTest {
 
     /** Tuesday 1 December 2026, 10:00 in Almaty: inside working hours. */

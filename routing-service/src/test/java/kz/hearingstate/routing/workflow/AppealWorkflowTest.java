@@ -18,11 +18,11 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
-import kz.hearingstate.routing.access.ApiKeys.ForbiddenException;
-import kz.hearingstate.routing.access.Caller;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.config.RoutingProperties;
 import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.web.problem.FieldViolation;
+import kz.hearingstate.web.security.ApiPrincipal;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +53,11 @@ class AppealWorkflowTest {
         return appeal;
     }
 
-    private static Command command(RoutedAppeal appeal, ActionType action, Caller caller) {
+    private static java.util.List<String> fields(InvalidCommandException e) {
+        return e.violations().stream().map(FieldViolation::field).toList();
+    }
+
+    private static Command command(RoutedAppeal appeal, ActionType action, ApiPrincipal caller) {
         return new Command(action.name() + "-" + appeal.sequence, appeal.appealId, action, caller, "reason", "answer",
                 null, null, null);
     }
@@ -82,7 +86,7 @@ class AppealWorkflowTest {
     @Test
     void givenARoutedAppeal_whenItsDepartmentAccepts_thenItIsInProgressWithOneAcceptedEvent() {
         RoutedAppeal appeal = routedTo("housing-utilities", NOW);
-        workflow.apply(appeal, command(appeal, ActionType.ACCEPT, Caller.ofDepartment("housing-utilities")), NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ACCEPT, ApiPrincipal.department("housing-utilities")), NOW);
 
         assertThat(appeal.status).isEqualTo(AppealStatus.IN_PROGRESS);
         assertThat(lifecycle(appeal)).singleElement().satisfies(e -> {
@@ -93,28 +97,28 @@ class AppealWorkflowTest {
     }
 
     @Test
-    void givenAnAppealOfAnotherDepartment_whenADepartmentActs_thenItIsForbidden() {
+    void givenAnAppealOfAnotherDepartment_whenADepartmentActs_thenItIsNotFoundAndTheAdminIsNotAllowed() {
         RoutedAppeal appeal = routedTo("housing-utilities", NOW);
-        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ACCEPT, Caller.ofDepartment("education")), NOW))
-                .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ACCEPT, Caller.ofAdmin()), NOW))
-                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ACCEPT, ApiPrincipal.department("education")), NOW))
+                .isInstanceOf(AppealNotFoundException.class);
+        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ACCEPT, ApiPrincipal.admin()), NOW))
+                .isInstanceOf(ActionNotAllowedException.class);
         assertThat(appeal.outbox).isEmpty();
     }
 
     @Test
     void givenAnAnsweredAppeal_whenTheDepartmentAnswersAgain_thenTheTransitionIsRefused() {
         RoutedAppeal appeal = routedTo("education", NOW);
-        workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("education")), NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("education")), NOW);
         assertThat(lifecycle(appeal).getLast().answer()).isEqualTo("answer");
-        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("education")), NOW))
+        assertThatThrownBy(() -> workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("education")), NOW))
                 .isInstanceOf(AppealStateMachine.InvalidTransitionException.class);
     }
 
     @Test
     void givenActionsWithoutWhatTheyNeed_thenEachIsRefusedNamingTheField() {
         RoutedAppeal appeal = routedTo("education", NOW);
-        Caller education = Caller.ofDepartment("education");
+        ApiPrincipal education = ApiPrincipal.department("education");
         Command answerless = new Command("a1", appeal.appealId, ActionType.ANSWER, education, null, " ", null, null, null);
         Command reasonless = new Command("a2", appeal.appealId, ActionType.REJECT, education, null, null, null, null, null);
         Command nowhere = new Command("a3", appeal.appealId, ActionType.FORWARD, education, "not ours", null, null, null, null);
@@ -122,15 +126,18 @@ class AppealWorkflowTest {
         Command both = new Command("a5", appeal.appealId, ActionType.FORWARD, education, "x", null, "health", "Police", null);
 
         assertThatThrownBy(() -> workflow.apply(appeal, answerless, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
-                e -> assertThat(e.errors()).containsKey("answer"));
+                e -> assertThat(fields(e)).contains("answer"));
         assertThatThrownBy(() -> workflow.apply(appeal, reasonless, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
-                e -> assertThat(e.errors()).containsKey("reason"));
+                e -> assertThat(fields(e)).contains("reason"));
         assertThatThrownBy(() -> workflow.apply(appeal, nowhere, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
-                e -> assertThat(e.errors()).containsKey("targetDepartment"));
+                e -> assertThat(fields(e)).contains("targetDepartment"));
         assertThatThrownBy(() -> workflow.apply(appeal, unknown, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
-                e -> assertThat(e.errors().get("targetDepartment")).contains("cosmodrome"));
+                e -> assertThat(e.violations()).anySatisfy(v -> {
+                    assertThat(v.field()).isEqualTo("targetDepartment");
+                    assertThat(v.arguments()).containsExactly("cosmodrome");
+                }));
         assertThatThrownBy(() -> workflow.apply(appeal, both, NOW)).isInstanceOfSatisfying(InvalidCommandException.class,
-                e -> assertThat(e.errors()).containsKey("outsideBody"));
+                e -> assertThat(fields(e)).contains("outsideBody"));
         assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
         assertThat(appeal.outbox).isEmpty();
     }
@@ -138,7 +145,7 @@ class AppealWorkflowTest {
     @Test
     void givenAForwardToAnotherDepartment_thenTheAppealIsReRoutedWithANewInboxMessage() {
         RoutedAppeal appeal = routedTo("education", NOW);
-        workflow.apply(appeal, new Command("f1", appeal.appealId, ActionType.FORWARD, Caller.ofDepartment("education"),
+        workflow.apply(appeal, new Command("f1", appeal.appealId, ActionType.FORWARD, ApiPrincipal.department("education"),
                 "it is about the clinic", null, "health", null, null), NOW);
 
         assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
@@ -153,14 +160,14 @@ class AppealWorkflowTest {
     @Test
     void givenAForwardOutsideWithinThreeWorkingDays_thenItIsForwardedOnTime_andLaterItIsFlaggedLate() {
         RoutedAppeal onTime = routedTo("land-construction", NOW);
-        workflow.apply(onTime, new Command("f1", onTime.appealId, ActionType.FORWARD, Caller.ofDepartment("land-construction"),
+        workflow.apply(onTime, new Command("f1", onTime.appealId, ActionType.FORWARD, ApiPrincipal.department("land-construction"),
                 "land registry matter", null, null, "Government for Citizens (land cadastre)", null), almaty("2026-12-04T12:00"));
         assertThat(onTime.status).isEqualTo(AppealStatus.FORWARDED);
         assertThat(onTime.forwardedLate).isFalse();
         assertThat(lifecycle(onTime).getLast().forwardedTo()).isEqualTo("Government for Citizens (land cadastre)");
 
         RoutedAppeal late = routedTo("land-construction", NOW);
-        workflow.apply(late, new Command("f2", late.appealId, ActionType.FORWARD, Caller.ofDepartment("land-construction"),
+        workflow.apply(late, new Command("f2", late.appealId, ActionType.FORWARD, ApiPrincipal.department("land-construction"),
                 "land registry matter", null, null, "Land cadastre", null), almaty("2026-12-08T12:00"));
         assertThat(late.status).isEqualTo(AppealStatus.FORWARDED);
         assertThat(late.forwardedLate).isTrue();
@@ -171,7 +178,7 @@ class AppealWorkflowTest {
     @Test
     void givenAnExtension_thenItMustBeMotivatedLaterThanTheDeadlineAndWithinTwoMonthsOfRegistration() {
         RoutedAppeal appeal = routedTo("health", NOW);
-        Caller health = Caller.ofDepartment("health");
+        ApiPrincipal health = ApiPrincipal.department("health");
         Instant tooLate = LEGAL_CLOCK.latestExtendedDeadline(appeal.registeredAt).plusSeconds(1);
         Instant earlier = appeal.deadline.minusSeconds(3600);
         Instant fine = almaty("2027-01-20T18:00");
@@ -194,7 +201,7 @@ class AppealWorkflowTest {
     void givenARequestForInformation_whenTheCitizenRepliesFiveWorkingDaysLater_thenTheClockPausedAndTheDeadlineMovesOnByFive() {
         RoutedAppeal appeal = routedTo("social-protection", NOW);
         Instant deadlineBefore = appeal.deadline;
-        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, Caller.ofDepartment("social-protection"),
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, ApiPrincipal.department("social-protection"),
                 "please send a copy of the disability certificate", null, null, null, null), NOW);
         assertThat(appeal.status).isEqualTo(AppealStatus.INFO_REQUESTED);
         assertThat(appeal.nextTimerAt).isNull();
@@ -214,7 +221,7 @@ class AppealWorkflowTest {
     @Test
     void givenAnAnsweredAppeal_whenTheCitizenSaysNotSolved_thenItIsReopenedToTheSameDepartmentWithANewDeadline() {
         RoutedAppeal appeal = routedTo("roads-transport", NOW);
-        workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("roads-transport")), NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
         Instant later = almaty("2027-01-11T10:00");
 
         workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false, later), later);
@@ -229,17 +236,17 @@ class AppealWorkflowTest {
     @Test
     void givenTheTriageDesk_whenItRoutesItsOwnAppeal_thenItIsReassigned_butAnotherDepartmentMayNotRoute() {
         RoutedAppeal triage = routedTo("akim-office", NOW);
-        workflow.apply(triage, new Command("t1", triage.appealId, ActionType.ROUTE, Caller.ofDepartment("akim-office"),
+        workflow.apply(triage, new Command("t1", triage.appealId, ActionType.ROUTE, ApiPrincipal.department("akim-office"),
                 null, null, "agriculture", null, null), NOW);
         assertThat(triage.department).isEqualTo("agriculture");
         assertThat(triage.triage).isFalse();
 
         RoutedAppeal other = routedTo("education", NOW);
         assertThatThrownBy(() -> workflow.apply(other, new Command("t2", other.appealId, ActionType.ROUTE,
-                Caller.ofDepartment("education"), null, null, "health", null, null), NOW)).isInstanceOf(ForbiddenException.class);
+                ApiPrincipal.department("education"), null, null, "health", null, null), NOW)).isInstanceOf(ActionNotAllowedException.class);
         assertThatThrownBy(() -> workflow.apply(other, new Command("t3", other.appealId, ActionType.ROUTE,
-                Caller.ofDepartment("akim-office"), null, null, "health", null, null), NOW)).isInstanceOf(ForbiddenException.class);
-        workflow.apply(other, new Command("t4", other.appealId, ActionType.ROUTE, Caller.ofAdmin(), "reassigned", null,
+                ApiPrincipal.department("akim-office"), null, null, "health", null, null), NOW)).isInstanceOf(AppealNotFoundException.class);
+        workflow.apply(other, new Command("t4", other.appealId, ActionType.ROUTE, ApiPrincipal.admin(), "reassigned", null,
                 "health", null, null), NOW);
         assertThat(other.department).isEqualTo("health");
         assertThat(lifecycle(other).getLast().actor()).isEqualTo("admin");
@@ -266,7 +273,7 @@ class AppealWorkflowTest {
     @Test
     void givenAnAnsweredAppeal_thenNoTimerFires() {
         RoutedAppeal appeal = routedTo("health", NOW);
-        workflow.apply(appeal, command(appeal, ActionType.ANSWER, Caller.ofDepartment("health")), NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("health")), NOW);
         assertThat(appeal.nextTimerAt).isNull();
         assertThat(workflow.fireTimers(appeal, appeal.deadline.plusSeconds(1))).isEmpty();
     }

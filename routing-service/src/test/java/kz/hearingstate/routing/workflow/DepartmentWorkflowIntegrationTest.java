@@ -23,6 +23,7 @@ import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import kz.hearingstate.routing.support.TopicRecorder.Recorded;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -71,7 +72,7 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         assertThat(body(answeredEvent).get("actor").asString()).isEqualTo(EDUCATION);
         assertThat(body(answeredEvent).get("answer").asString()).contains("Учебники");
 
-        assertProblem(act(appeal.appealId(), key, Map.of("action", "ACCEPT")), 409, "invalid-transition");
+        assertProblem(act(appeal.appealId(), key, Map.of("action", "ACCEPT")), 409, "appeal-state-conflict");
     }
 
     @Test
@@ -91,10 +92,29 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         AppealSubmitted appeal = routedToEducation();
         assertProblem(act(appeal.appealId(), null, Map.of("action", "ACCEPT")), 401, "unauthenticated");
         assertProblem(act(appeal.appealId(), "not-a-key", Map.of("action", "ACCEPT")), 401, "unauthenticated");
-        assertProblem(act(appeal.appealId(), departmentKey("health"), Map.of("action", "ACCEPT")), 403, "forbidden");
         assertProblem(act(appeal.appealId(), ADMIN_KEY, Map.of("action", "ACCEPT")), 403, "forbidden");
-        assertProblem(act(UUID.randomUUID().toString(), departmentKey(EDUCATION), Map.of("action", "ACCEPT")), 404, "not-found");
-        assertProblem(get("/api/v1/departments/education/appeals", departmentKey("health")), 403, "forbidden");
+        // "Not yours" is "not found", to the byte (but for the path asked): no one learns which appeal ids exist.
+        HttpResponse<String> notYours = act(appeal.appealId(), departmentKey("health"), Map.of("action", "ACCEPT"));
+        HttpResponse<String> missing = act(UUID.randomUUID().toString(), departmentKey("health"), Map.of("action", "ACCEPT"));
+        assertProblem(notYours, 404, "not-found");
+        assertProblem(missing, 404, "not-found");
+        assertThat(withoutInstance(notYours)).isEqualTo(withoutInstance(missing));
+        assertProblem(get("/api/v1/appeals/" + appeal.appealId(), departmentKey("health")), 404, "not-found");
+        assertProblem(get("/api/v1/departments/education/appeals", departmentKey("health")), 404, "not-found");
+    }
+
+    @Test
+    void givenNoKey_whenPostingAnInvalidAction_thenUnauthenticatedAndNoFieldListIsRevealed() {
+        AppealSubmitted appeal = routedToEducation();
+        HttpResponse<String> response = post("/api/v1/appeals/" + appeal.appealId() + "/actions", null, "{\"action\": \"DANCE\", \"x\":");
+        assertProblem(response, 401, "unauthenticated");
+        assertThat(json(response).has("errors")).isFalse();
+    }
+
+    private JsonNode withoutInstance(HttpResponse<String> response) {
+        ObjectNode problem = (ObjectNode) json(response);
+        problem.remove("instance");
+        return problem;
     }
 
     @Test
@@ -103,17 +123,23 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         String key = departmentKey(EDUCATION);
 
         HttpResponse<String> noAnswer = act(appeal.appealId(), key, Map.of("action", "ANSWER"));
-        assertProblem(noAnswer, 400, "invalid-request");
+        assertProblem(noAnswer, 400, "validation-failed");
         assertThat(json(noAnswer).get("errors").get(0).get("field").asString()).isEqualTo("answer");
 
         HttpResponse<String> unknownAction = act(appeal.appealId(), key, Map.of("action", "DANCE"));
-        assertProblem(unknownAction, 400, "invalid-request");
+        assertProblem(unknownAction, 400, "validation-failed");
         HttpResponse<String> noAction = act(appeal.appealId(), key, Map.of("reason", "x"));
-        assertProblem(noAction, 400, "invalid-request");
+        assertProblem(noAction, 400, "validation-failed");
         assertThat(json(noAction).get("errors").get(0).get("field").asString()).isEqualTo("action");
-        assertProblem(post("/api/v1/appeals/" + appeal.appealId() + "/actions", key, "{not json"), 400, "invalid-request");
-        assertProblem(get("/api/v1/departments/education/appeals?status=LOST", key), 400, "invalid-request");
-        assertProblem(get("/api/v1/departments/education/appeals?size=100000", key), 400, "invalid-request");
+        assertProblem(post("/api/v1/appeals/" + appeal.appealId() + "/actions", key, "{not json"), 400, "malformed-json");
+        assertProblem(get("/api/v1/departments/education/appeals?status=LOST", key), 400, "validation-failed");
+        assertProblem(get("/api/v1/departments/education/appeals?size=100000", key), 400, "validation-failed");
+        assertProblem(post("/api/v1/appeals/" + appeal.appealId() + "/actions", key,
+                "{\"action\":\"ACCEPT\",\"action\":\"REJECT\"}"), 400, "duplicate-json-key");
+        HttpResponse<String> unknownField = post("/api/v1/appeals/" + appeal.appealId() + "/actions", key,
+                "{\"action\":\"ACCEPT\",\"department\":\"health\"}");
+        assertProblem(unknownField, 400, "validation-failed");
+        assertThat(json(unknownField).get("errors").get(0).get("field").asString()).isEqualTo("department");
     }
 
     @Test

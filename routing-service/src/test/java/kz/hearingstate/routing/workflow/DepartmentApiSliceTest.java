@@ -1,0 +1,149 @@
+package kz.hearingstate.routing.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import kz.hearingstate.routing.classification.CorrectionStore;
+import kz.hearingstate.routing.classification.OverrideRuleStore;
+import kz.hearingstate.routing.classification.RoutingAdminController;
+import kz.hearingstate.routing.directory.DepartmentController;
+import kz.hearingstate.routing.directory.DirectoryService;
+import kz.hearingstate.routing.web.RoutingAccess;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Routing's HTTP controllers with the shared edge and nothing behind them: every boundary a department, the
+ * admin or a stranger could try to cross, answered before a body is read or a store is asked.
+ */
+@WebMvcTest(controllers = {AppealController.class, DepartmentController.class, RoutingAdminController.class})
+@Import(RoutingAccess.class)
+@ActiveProfiles("local") // admin-demo-key, <department>-demo-key
+class DepartmentApiSliceTest {
+
+    static final String PROBLEMS = "https://hearingstate.kz/problems/";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @MockitoBean
+    WorkflowService workflow;
+    @MockitoBean
+    AppealStore store;
+    @MockitoBean
+    DirectoryService directory;
+    @MockitoBean
+    OverrideRuleStore rules;
+    @MockitoBean
+    CorrectionStore corrections;
+    @MockitoBean
+    Clock clock;
+
+    @Test
+    void givenNoKey_whenReadingAnAppeal_thenUnauthenticatedAndTheStoreIsNotAsked() throws Exception {
+        mvc.perform(get("/api/v1/appeals/a-1"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "unauthenticated"));
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void givenNoKey_whenPostingAnInvalidRule_thenUnauthenticatedBeforeTheBodyIsChecked() throws Exception {
+        mvc.perform(post("/api/v1/admin/routing-rules").contentType(MediaType.APPLICATION_JSON).content("{\"pattern\":\"\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "unauthenticated"))
+                .andExpect(jsonPath("$.errors").doesNotExist());
+        mvc.perform(post("/api/v1/admin/departments").contentType(MediaType.APPLICATION_JSON).content("{\"code\":"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.errors").doesNotExist());
+        verifyNoInteractions(rules, directory);
+    }
+
+    @Test
+    void givenADepartmentKey_whenPostingToAnAdminAddress_thenForbiddenBeforeTheBodyIsChecked() throws Exception {
+        mvc.perform(post("/api/v1/admin/routing-rules").header("X-Api-Key", "education-demo-key")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"pattern\":\"\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "forbidden"))
+                .andExpect(jsonPath("$.errors").doesNotExist());
+        verifyNoInteractions(rules);
+    }
+
+    @Test
+    void givenTheAdminKey_whenPostingAnInvalidRule_thenValidationFailedNamingEachField() throws Exception {
+        mvc.perform(post("/api/v1/admin/routing-rules").header("X-Api-Key", "admin-demo-key")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"pattern\":\"\",\"department\":\"health\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("pattern"));
+    }
+
+    @Test
+    void givenAnotherDepartmentsAppeal_whenReadingIt_thenExactlyLikeAMissingOne() throws Exception {
+        RoutedAppeal educations = new RoutedAppeal();
+        educations.appealId = "a-1";
+        educations.department = "education";
+        when(store.find("a-1")).thenReturn(Optional.of(educations));
+        when(store.find("a-2")).thenReturn(Optional.empty());
+
+        String notYours = mvc.perform(get("/api/v1/appeals/a-1").header("X-Api-Key", "health-demo-key"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        String missing = mvc.perform(get("/api/v1/appeals/a-2").header("X-Api-Key", "health-demo-key"))
+                .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+
+        assertThat(withoutInstance(notYours)).isEqualTo(withoutInstance(missing));
+        assertThat(json.readTree(notYours).get("type").asString()).isEqualTo(PROBLEMS + "not-found");
+    }
+
+    @Test
+    void givenAnotherDepartmentsQueue_whenReadingIt_thenNotFoundAndTheStoreIsNotAsked() throws Exception {
+        mvc.perform(get("/api/v1/departments/education/appeals").header("X-Api-Key", "health-demo-key"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+        mvc.perform(get("/api/v1/appeals/at-risk").header("X-Api-Key", "health-demo-key"))
+                .andExpect(status().isNotFound());
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void givenNoKey_whenActingOnAnAppeal_thenUnauthenticatedAndNothingIsApplied() throws Exception {
+        mvc.perform(post("/api/v1/appeals/a-1/actions").contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"ACCEPT\"}"))
+                .andExpect(status().isUnauthorized());
+        verifyNoInteractions(workflow);
+    }
+
+    @Test
+    void givenNoKey_whenReadingThePublicDirectory_thenItIsOpen() throws Exception {
+        when(directory.active()).thenReturn(List.of());
+        mvc.perform(get("/api/v1/departments")).andExpect(status().isOk());
+        when(directory.find(any())).thenReturn(Optional.empty());
+        mvc.perform(get("/api/v1/departments/nowhere"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"));
+    }
+
+    private ObjectNode withoutInstance(String problem) {
+        ObjectNode node = (ObjectNode) json.readTree(problem);
+        node.remove("instance");
+        return node;
+    }
+}
