@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.testing.MongoWireServer;
+import kz.hearingstate.testing.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -183,7 +184,6 @@ public abstract class IntakeIntegrationTest {
     }
 
     protected static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicRecorder.header(record, name);
     }
 }

@@ -4,9 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealStatus;
@@ -16,12 +14,9 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.IntakeIntegrationTest;
 import kz.hearingstate.messaging.EventSchemas;
+import kz.hearingstate.testing.CloudEventProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -61,10 +56,10 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     void givenAPoisonRecordOnTheLifecycleTopic_whenConsumed_thenItIsDeadLetteredAndTheNextEventStillApplies() throws Exception {
         Submitted appeal = submit();
         awaitStatus(appeal.trackingCode(), "SUBMITTED");
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
             // No CloudEvents headers and a body that is not JSON: nothing can ever process it.
             producer.send(new ProducerRecord<>(Topics.APPEALS_LIFECYCLE, appeal.appealId(),
-                    "not json".getBytes(StandardCharsets.UTF_8))).get();
+                    "not json".getBytes(StandardCharsets.UTF_8)));
         }
         publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
 
@@ -188,31 +183,15 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
         return body(get("/api/v1/appeals/" + trackingCode));
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        return new KafkaProducer<>(config);
-    }
-
     /** What routing would publish, sent by an independent producer. */
     private void publishLifecycle(Submitted appeal, long sequence, LifecycleType type, AppealStatus status,
             String reason, String answer) {
         AppealLifecycleEvent event = new AppealLifecycleEvent(appeal.appealId(), appeal.trackingCode(), sequence, type,
                 status, "housing-utilities", null, "water-supply", 0.9, "system", reason, answer, null, DEADLINE,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        try (KafkaProducer<String, byte[]> producer = producer()) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.APPEALS_LIFECYCLE, appeal.appealId(),
-                    json.writeValueAsBytes(event));
-            record.headers().add(CloudEventHeaders.ID, (appeal.appealId() + ":" + sequence).getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.TYPE, type.eventType().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SOURCE, "/routing-service".getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SUBJECT, appeal.appealId().getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
+            producer.publish(Topics.APPEALS_LIFECYCLE, appeal.appealId(), appeal.appealId() + ":" + sequence,
+                    type.eventType(), json.writeValueAsBytes(event));
         }
     }
 }

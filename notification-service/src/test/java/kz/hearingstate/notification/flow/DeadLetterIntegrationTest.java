@@ -21,6 +21,7 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.notification.directory.DepartmentDirectory;
 import kz.hearingstate.notification.support.Appeals;
 import kz.hearingstate.notification.support.IntegrationTestSupport;
+import kz.hearingstate.testing.TopicRecorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -45,12 +46,12 @@ class DeadLetterIntegrationTest extends IntegrationTestSupport {
         String email = "after-poison-" + appealId.substring(3, 11) + "@mail.test";
         publish(Topics.APPEALS_SUBMITTED, appealId, appealId + ":submitted", EventTypes.APPEAL_SUBMITTED,
                 Appeals.submitted(appealId, "web", Language.ru, Appeals.citizen(ContactChannel.EMAIL, null, email, Language.ru)));
-        RecordMetadata poison = send(Topics.APPEALS_LIFECYCLE, 0, appealId, "{not json".getBytes(StandardCharsets.UTF_8),
-                cloudEvent("poison-" + appealId, LifecycleType.ROUTED.eventType(), appealId));
+        RecordMetadata poison = send(Topics.APPEALS_LIFECYCLE, 0, appealId, "poison-" + appealId,
+                LifecycleType.ROUTED.eventType(), "{not json".getBytes(StandardCharsets.UTF_8));
         publishTo(0, appealId, LifecycleType.ROUTED);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> topics().records(Topics.deadLetter(Topics.APPEALS_LIFECYCLE, "notification"))
-                .stream().anyMatch(r -> header(r.headers().lastHeader(CloudEventHeaders.ID)).equals("poison-" + appealId)));
+                .stream().anyMatch(r -> ("poison-" + appealId).equals(TopicRecorder.header(r, CloudEventHeaders.ID))));
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() == 2);
         assertThat(committedOffset(new TopicPartition(Topics.APPEALS_LIFECYCLE, 0))).isGreaterThan(poison.offset() + 1);
     }
@@ -62,8 +63,8 @@ class DeadLetterIntegrationTest extends IntegrationTestSupport {
         awaitConsumed(publishDepartment(0, "warm-up", 1));
         setMaxMessageBytes(DIRECTORY_DLQ, "1"); // the broker now refuses every dead letter
         try {
-            RecordMetadata poison = send(Topics.DEPARTMENTS_DIRECTORY, 0, "broken", "{}".getBytes(StandardCharsets.UTF_8),
-                    cloudEvent("poison-directory", EventTypes.DEPARTMENT_CHANGED, "broken"));
+            RecordMetadata poison = send(Topics.DEPARTMENTS_DIRECTORY, 0, "broken", "poison-directory",
+                    EventTypes.DEPARTMENT_CHANGED, "{}".getBytes(StandardCharsets.UTF_8));
             publishDepartment(0, "behind-poison", 1);
 
             await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(250))
@@ -82,7 +83,7 @@ class DeadLetterIntegrationTest extends IntegrationTestSupport {
     }
 
     private List<String> deadLetters() {
-        return topics().records(DIRECTORY_DLQ).stream().map(r -> header(r.headers().lastHeader(CloudEventHeaders.ID))).toList();
+        return topics().records(DIRECTORY_DLQ).stream().map(r -> TopicRecorder.header(r, CloudEventHeaders.ID)).toList();
     }
 
     private void setMaxMessageBytes(String topic, String bytes) throws Exception {
@@ -96,21 +97,12 @@ class DeadLetterIntegrationTest extends IntegrationTestSupport {
     private RecordMetadata publishDepartment(int partition, String code, long version) {
         DepartmentChanged changed = new DepartmentChanged(code, version, Map.of(Language.kk, code, Language.ru, code, Language.en, code),
                 null, code + "@akimat.test", null, List.of(), List.of(), false, false, false, "admin", Instant.now());
-        return send(Topics.DEPARTMENTS_DIRECTORY, partition, code, json.writeValueAsBytes(changed),
-                cloudEvent(code + ":" + version, EventTypes.DEPARTMENT_CHANGED, code));
+        return send(Topics.DEPARTMENTS_DIRECTORY, partition, code, code + ":" + version, EventTypes.DEPARTMENT_CHANGED,
+                json.writeValueAsBytes(changed));
     }
 
     private void publishTo(int partition, String appealId, LifecycleType type) {
-        send(Topics.APPEALS_LIFECYCLE, partition, appealId, json.writeValueAsBytes(Appeals.step(appealId, 1, type, "roads")),
-                cloudEvent(appealId + ":1", type.eventType(), appealId));
-    }
-
-    private static Map<String, String> cloudEvent(String id, String type, String subject) {
-        return Map.of(CloudEventHeaders.ID, id, CloudEventHeaders.TYPE, type, CloudEventHeaders.SOURCE, "/tests",
-                CloudEventHeaders.SPEC_VERSION, "1.0", CloudEventHeaders.SUBJECT, subject);
-    }
-
-    private static String header(org.apache.kafka.common.header.Header header) {
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        send(Topics.APPEALS_LIFECYCLE, partition, appealId, appealId + ":1", type.eventType(),
+                json.writeValueAsBytes(Appeals.step(appealId, 1, type, "roads")));
     }
 }

@@ -1,8 +1,6 @@
 package kz.hearingstate.notification.support;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +13,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.testing.CloudEventProducer;
 import kz.hearingstate.testing.MongoWireServer;
+import kz.hearingstate.testing.TopicRecorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -25,12 +24,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import kz.hearingstate.notification.NotificationApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -85,7 +78,7 @@ public abstract class IntegrationTestSupport {
     protected static final GreenMail MAIL = startMailServer();
     protected static final LocalHttpReceiver HTTP = new LocalHttpReceiver();
     private static TopicRecorder recorder;
-    private static KafkaProducer<String, byte[]> producer;
+    private static CloudEventProducer producer;
 
     @Autowired
     protected EmbeddedKafkaBroker broker;
@@ -110,22 +103,12 @@ public abstract class IntegrationTestSupport {
 
     /** Publishes an event as its producer would: JSON body, CloudEvents headers, keyed by appealId. */
     protected RecordMetadata publish(String topic, String key, String eventId, String eventType, Object payload) {
-        return send(topic, null, key, json.writeValueAsBytes(payload), Map.of(CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, eventType, CloudEventHeaders.SOURCE, "/tests",
-                CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.SUBJECT, key,
-                CloudEventHeaders.SPEC_VERSION, "1.0"));
+        return producer().publish(topic, key, eventId, eventType, json.writeValueAsBytes(payload));
     }
 
-    /** Sends raw bytes, to an exact partition if given. */
-    protected RecordMetadata send(String topic, Integer partition, String key, byte[] body, Map<String, String> headers) {
-        List<org.apache.kafka.common.header.Header> kafkaHeaders = headers.entrySet().stream()
-                .<org.apache.kafka.common.header.Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)))
-                .toList();
-        try {
-            return producer().send(new ProducerRecord<>(topic, partition, key, body, kafkaHeaders)).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Test could not publish to " + topic, e);
-        }
+    /** Sends any bytes under CloudEvents headers, to an exact partition if given. */
+    protected RecordMetadata send(String topic, Integer partition, String key, String eventId, String eventType, byte[] body) {
+        return producer().send(CloudEventProducer.record(topic, partition, key, eventId, eventType, body));
     }
 
     protected synchronized TopicRecorder topics() {
@@ -175,12 +158,9 @@ public abstract class IntegrationTestSupport {
         }
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
+    private synchronized CloudEventProducer producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+            producer = new CloudEventProducer(broker.getBrokersAsString());
         }
         return producer;
     }

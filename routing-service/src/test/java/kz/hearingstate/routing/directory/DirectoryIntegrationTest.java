@@ -9,7 +9,7 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventSchemas;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
-import kz.hearingstate.routing.support.TopicRecorder.Recorded;
+import kz.hearingstate.testing.TopicRecorder.Recorded;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

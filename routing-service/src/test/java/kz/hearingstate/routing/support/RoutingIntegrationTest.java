@@ -9,22 +9,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import kz.hearingstate.events.AppealSubmitted;
-import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.testing.CloudEventProducer;
 import kz.hearingstate.testing.MongoWireServer;
+import kz.hearingstate.testing.MutableClock;
+import kz.hearingstate.testing.TopicRecorder;
 import kz.hearingstate.routing.RoutingApplication;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,7 +59,7 @@ public abstract class RoutingIntegrationTest {
 
     protected static final MongoWireServer MONGO = new MongoWireServer();
     private static TopicRecorder recorder;
-    private static KafkaProducer<String, byte[]> producer;
+    private static CloudEventProducer producer;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Autowired
@@ -93,7 +88,8 @@ public abstract class RoutingIntegrationTest {
 
     protected synchronized TopicRecorder recorder() {
         if (recorder == null) {
-            recorder = new TopicRecorder(broker.getBrokersAsString());
+            recorder = new TopicRecorder(broker.getBrokersAsString(),
+                    Pattern.compile("appeals\\.lifecycle|departments\\.directory|departments\\..+\\.inbox"));
         }
         return recorder;
     }
@@ -110,23 +106,12 @@ public abstract class RoutingIntegrationTest {
 
     /** A record with CloudEvents headers around any bytes. */
     protected ProducerRecord<String, byte[]> record(String topic, String key, String eventId, String eventType, byte[] body) {
-        List<Header> headers = Map.of(CloudEventHeaders.ID, eventId, CloudEventHeaders.TYPE, eventType,
-                        CloudEventHeaders.SOURCE, "/tests", CloudEventHeaders.TIME, Instant.now().toString(),
-                        CloudEventHeaders.SUBJECT, key, CloudEventHeaders.SPEC_VERSION, "1.0").entrySet().stream()
-                .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8))).toList();
-        return new ProducerRecord<>(topic, null, key, body, headers);
+        return CloudEventProducer.record(topic, null, key, eventId, eventType, body);
     }
 
     /** Sends the records without waiting between them, so that consumers get them in as few polls as possible. */
     protected void publishAtOnce(List<ProducerRecord<String, byte[]>> records) {
-        List<java.util.concurrent.Future<?>> sends = records.stream().<java.util.concurrent.Future<?>>map(producer()::send).toList();
-        try {
-            for (java.util.concurrent.Future<?> send : sends) {
-                send.get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Test could not publish " + records.size() + " records", e);
-        }
+        producer().sendAll(records);
     }
 
     protected ProducerRecord<String, byte[]> submitted(AppealSubmitted appeal) {
@@ -145,13 +130,9 @@ public abstract class RoutingIntegrationTest {
         return recorder().ofType(appealId, type);
     }
 
-    private synchronized KafkaProducer<String, byte[]> producer() {
+    private synchronized CloudEventProducer producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+            producer = new CloudEventProducer(broker.getBrokersAsString());
         }
         return producer;
     }

@@ -20,7 +20,7 @@ import kz.hearingstate.messaging.EventSchemas;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
-import kz.hearingstate.routing.support.TopicRecorder.Recorded;
+import kz.hearingstate.testing.TopicRecorder.Recorded;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -17,7 +17,7 @@ import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
-import kz.hearingstate.routing.support.TopicRecorder.Recorded;
+import kz.hearingstate.testing.TopicRecorder.Recorded;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package kz.hearingstate.routing.support;
+package kz.hearingstate.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the tests move forward; shared by every routing instance of a test run. */
+/** A clock a test moves forward or sets; every bean and instance given it sees the same time. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
