@@ -51,6 +51,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void featurePackagesDoNotDependOnEachOtherInCycles() {
+        ArchitectureRules.featurePackagesAreFreeOfCycles("kz.hearingstate.routing").check(CLASSES);
+    }
+
+    @Test
     void indexesAreDeclaredByTheStoresAndCreatedOnlyByTheSharedCreator() {
         ArchitectureRules.indexesAreOnlyDeclared().check(CLASSES);
     }

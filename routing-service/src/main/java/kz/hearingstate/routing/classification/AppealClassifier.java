@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import kz.hearingstate.routing.directory.Department;
-import kz.hearingstate.routing.directory.Settlements;
 
 /**
  * Decides where an appeal goes, in this order:
@@ -73,7 +72,7 @@ public final class AppealClassifier {
         double total = 0;
         for (Map.Entry<String, Double> entry : probabilities.entrySet()) {
             Department department = active.get(entry.getKey());
-            if (department == null || (settlementKey != null && !department.coversSettlement(settlementKey))) {
+            if (department == null || (settlementKey != null && !Settlements.covers(department, settlementKey))) {
                 continue; // deleted, or does not serve the place
             }
             double weight = entry.getValue();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.AppealClassifier;
 import kz.hearingstate.routing.classification.LogisticRegressionModel;
 import kz.hearingstate.routing.directory.DirectoryService;

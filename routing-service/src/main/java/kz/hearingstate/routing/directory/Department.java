@@ -45,9 +45,4 @@ public record Department(
         return new DepartmentChanged(code, version, names, phone, email, address, categories, settlements,
                 internal, confidential, deleted, changedBy, changedAt);
     }
-
-    public boolean coversSettlement(String settlementKey) {
-        return settlements == null || settlements.isEmpty()
-                || settlements.stream().map(Settlements::key).anyMatch(settlementKey::equals);
-    }
 }

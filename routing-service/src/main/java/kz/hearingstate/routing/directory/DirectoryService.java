@@ -8,7 +8,7 @@ import java.util.Optional;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
-import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.RoutingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

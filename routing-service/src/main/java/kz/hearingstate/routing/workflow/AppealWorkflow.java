@@ -17,7 +17,7 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.routing.classification.RoutingDecision;
-import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
 import kz.hearingstate.web.problem.FieldViolation;

@@ -1,6 +1,6 @@
 package kz.hearingstate.routing.workflow;
 
-import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.RoutingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -22,7 +22,7 @@ import kz.hearingstate.routing.classification.OverrideRule;
 import kz.hearingstate.routing.classification.OverrideRuleStore;
 import kz.hearingstate.routing.classification.RoutingCorrection;
 import kz.hearingstate.routing.classification.RoutingDecision;
-import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import org.slf4j.Logger;

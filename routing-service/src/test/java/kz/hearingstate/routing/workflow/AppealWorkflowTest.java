@@ -19,7 +19,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.routing.classification.RoutingDecision;
-import kz.hearingstate.routing.config.RoutingProperties;
+import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.web.problem.FieldViolation;
 import kz.hearingstate.web.security.ApiPrincipal;

@@ -1,6 +1,8 @@
-package kz.hearingstate.routing.directory;
+package kz.hearingstate.routing.classification;
 
-import kz.hearingstate.routing.classification.TextFeatures;
+import java.util.List;
+
+import kz.hearingstate.routing.directory.Department;
 
 /**
  * Compares settlement names however they are written: "Узынагаш", "Ұзынағаш", "Uzynagash" and
@@ -12,6 +14,13 @@ public final class Settlements {
     private static final String RUSSIAN = "агкноуухи";
 
     private Settlements() {
+    }
+
+    /** Whether the department serves the place of {@code settlementKey}; one without a list serves every place. */
+    public static boolean covers(Department department, String settlementKey) {
+        List<String> settlements = department.settlements();
+        return settlements == null || settlements.isEmpty()
+                || settlements.stream().map(Settlements::key).anyMatch(settlementKey::equals);
     }
 
     public static String key(String name) {

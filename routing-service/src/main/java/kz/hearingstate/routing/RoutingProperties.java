@@ -1,4 +1,4 @@
-package kz.hearingstate.routing.config;
+package kz.hearingstate.routing;
 
 import java.time.Duration;
 import java.util.Map;
