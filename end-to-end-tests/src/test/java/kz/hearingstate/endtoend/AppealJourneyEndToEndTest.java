@@ -23,6 +23,7 @@ import kz.hearingstate.localstack.LocalStack;
 import kz.hearingstate.localstack.ManagedProcess;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.localstack.StackSettings;
+import kz.hearingstate.testing.Kcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,8 @@ class AppealJourneyEndToEndTest {
             KafkaCredentials credentials = stack.kafkaCredentials().orElseThrow();
             for (var entry : sampleByAppealId.entrySet()) {
                 String department = entry.getValue().expectedDepartment();
-                assertThat(Kcat.keysOn(credentials.kcatFile(department), Topics.departmentInbox(department)))
+                assertThat(Kcat.consume(Kcat.clientFile(credentials.kcatFile(department)), Topics.departmentInbox(department),
+                        "-f", "%k\\n").lines())
                         .as("kcat on %s", Topics.departmentInbox(entry.getValue().expectedDepartment()))
                         .containsOnlyOnce(entry.getKey());
             }

@@ -3,7 +3,6 @@ package kz.hearingstate.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.testing.Kcat;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -163,34 +163,17 @@ class KafkaAccessControlTest {
         assertThat(Files.readString(credentials.javaFile("education"))).contains("sasl.mechanism=SCRAM-SHA-512",
                 "sasl.jaas.config=");
 
-        Kcat own = Kcat.consume(credentials.kcatFile("education"), Topics.departmentInbox("education"));
+        Kcat own = Kcat.consume(Kcat.clientFile(credentials.kcatFile("education")), Topics.departmentInbox("education"),
+                "-f", "%k\\n");
         assertThat(own.exitCode()).as(own.output()).isZero();
         assertThat(own.output()).contains("appeal-for-education");
-        Kcat foreign = Kcat.consume(credentials.kcatFile("housing-utilities"), Topics.departmentInbox("education"));
+        Kcat foreign = Kcat.consume(Kcat.clientFile(credentials.kcatFile("housing-utilities")),
+                Topics.departmentInbox("education"), "-f", "%k\\n");
         assertThat(foreign.output()).doesNotContain("appeal-for-education").containsIgnoringCase("authoriz");
     }
 
     static boolean kcatInstalled() {
-        return Kcat.installed();
-    }
-
-    /** kcat with a client file: everything it printed and its exit code. */
-    record Kcat(int exitCode, String output) {
-        static boolean installed() {
-            return List.of("/usr/bin/kcat", "/usr/local/bin/kcat").stream().anyMatch(path -> Files.isExecutable(Path.of(path)));
-        }
-
-        static Kcat consume(Path clientFile, String topic) throws IOException, InterruptedException {
-            Path out = Files.createTempFile("kcat", ".out");
-            Process kcat = new ProcessBuilder("kcat", "-F", clientFile.toString(), "-C", "-t", topic, "-o", "beginning", "-e",
-                    "-f", "%k\\n").redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            if (!kcat.waitFor(30, TimeUnit.SECONDS)) {
-                kcat.destroyForcibly();
-            }
-            String output = Files.readString(out, StandardCharsets.UTF_8);
-            Files.deleteIfExists(out);
-            return new Kcat(kcat.isAlive() ? -1 : kcat.exitValue(), output);
-        }
+        return Kcat.isInstalled();
     }
 
     private static void send(String principal, String topic, String key, String type) throws Exception {

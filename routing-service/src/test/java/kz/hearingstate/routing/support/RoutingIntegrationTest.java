@@ -15,6 +15,7 @@ import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.testing.CloudEventProducer;
+import kz.hearingstate.testing.Kcat;
 import kz.hearingstate.testing.MongoWireServer;
 import kz.hearingstate.testing.MutableClock;
 import kz.hearingstate.testing.TopicRecorder;
@@ -135,6 +136,12 @@ public abstract class RoutingIntegrationTest {
             producer = new CloudEventProducer(broker.getBrokersAsString());
         }
         return producer;
+    }
+
+    /** Every record on {@code topic} so far, as kcat's JSON envelopes (key, payload, headers), read by kcat. */
+    protected List<JsonNode> kcat(String topic) {
+        return Kcat.consume(Kcat.brokers(broker.getBrokersAsString()), topic, "-J").lines().stream()
+                .map(json::readTree).toList();
     }
 
     protected JsonNode body(TopicRecorder.Recorded record) {

@@ -18,7 +18,6 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventSchemas;
 import kz.hearingstate.routing.support.Appeals;
-import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import kz.hearingstate.testing.TopicRecorder.Recorded;
 import org.junit.jupiter.api.Test;
@@ -192,7 +191,7 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         publish(Topics.departmentActions(EDUCATION), appeal.appealId(), forged.actionId(), EventTypes.DEPARTMENT_ACTION, forged);
 
         String deadLetters = Topics.deadLetter(Topics.departmentActions(EDUCATION), "routing");
-        await().atMost(Duration.ofSeconds(20)).until(() -> Kcat.readAll(broker.getBrokersAsString(), deadLetters, json).stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> kcat(deadLetters).stream()
                 .anyMatch(r -> appeal.appealId().equals(r.get("key").asString())));
         HttpResponse<String> view = get("/api/v1/appeals/" + appeal.appealId(), departmentKey("anti-corruption"));
         assertThat(json(view).get("status").asString()).isEqualTo("ROUTED");

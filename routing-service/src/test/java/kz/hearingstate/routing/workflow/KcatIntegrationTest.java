@@ -7,7 +7,6 @@ import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.routing.support.Appeals;
-import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -44,9 +43,5 @@ class KcatIntegrationTest extends RoutingIntegrationTest {
         }
         Set<String> otherDepartments = Set.copyOf(kcat("departments.housing-utilities.inbox").stream().map(r -> r.get("key").asString()).toList());
         assertThat(otherDepartments).contains(water.appealId()).doesNotContain(school.appealId(), kindergarten.appealId());
-    }
-
-    private List<JsonNode> kcat(String topic) {
-        return Kcat.readAll(broker.getBrokersAsString(), topic, json);
     }
 }

@@ -15,7 +15,6 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventSchemas;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.support.Appeals;
-import kz.hearingstate.routing.support.Kcat;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import kz.hearingstate.testing.TopicRecorder.Recorded;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -163,7 +162,7 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         assertThat(awaitEvents(valid.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst().topic())
                 .isEqualTo(Topics.departmentInbox("agriculture"));
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                Kcat.readAll(broker.getBrokersAsString(), Topics.deadLetter(Topics.APPEALS_SUBMITTED, "routing"), json).stream()
+                kcat(Topics.deadLetter(Topics.APPEALS_SUBMITTED, "routing")).stream()
                         .map(r -> r.get("key").asString()).toList().containsAll(List.of(notJson, schemaBreaking)));
     }
 
@@ -183,7 +182,7 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
 
         storm.forEach(appeal -> awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1));
         await().atMost(Duration.ofSeconds(20)).until(() ->
-                Kcat.readAll(broker.getBrokersAsString(), Topics.deadLetter(Topics.APPEALS_SUBMITTED, "routing"), json).stream()
+                kcat(Topics.deadLetter(Topics.APPEALS_SUBMITTED, "routing")).stream()
                         .map(r -> r.get("key").asString()).toList().contains(poison));
         AppealSubmitted marker = Appeals.submitted("Автобус ауылға келмейді.", Language.kk, CLOCK.instant());
         submit(marker);
