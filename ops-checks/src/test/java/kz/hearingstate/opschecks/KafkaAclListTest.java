@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 
 import kz.hearingstate.events.Topics;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * docker/kafka/acls.txt (read by the local stack and by the compose init job) against what the services
@@ -69,7 +67,7 @@ class KafkaAclListTest {
 
     @Test
     void givenEveryDepartmentOfTheDirectory_thenItReadsItsOwnInboxInGroupsPrefixedByItsCode_writesItsOwnActions_andNothingElse() {
-        List<String> codes = departmentCodes();
+        List<String> codes = DepartmentDirectory.codes();
         assertThat(codes).hasSize(10);
         for (String code : codes) {
             assertThat(ACLS.stream().filter(acl -> acl.principal().equals(code))).as(code).containsExactlyInAnyOrder(
@@ -84,11 +82,5 @@ class KafkaAclListTest {
             assertThat(groupPrefixes.stream().filter(other -> !other.equals(code) && other.startsWith(code)))
                     .as("a department's group prefix that covers another's").isEmpty();
         }
-    }
-
-    private static List<String> departmentCodes() {
-        String directory = Repository.read("routing-service/src/main/resources/departments/zhambyl-v1.json");
-        JsonNode departments = JsonMapper.builder().build().readTree(directory).get("departments");
-        return departments.valueStream().map(department -> department.get("code").asString()).toList();
     }
 }

@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 
 import kz.hearingstate.events.Topics;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** docker/kafka/topics.txt against the event contract and what the services consume. */
 class KafkaTopicListTest {
@@ -45,7 +43,7 @@ class KafkaTopicListTest {
 
     @Test
     void givenEveryDepartmentOfRoutingsDirectory_thenItsInboxAndItsActionsTopicHaveThreePartitions() {
-        List<String> codes = departmentCodes();
+        List<String> codes = DepartmentDirectory.codes();
         assertThat(codes).hasSize(10);
         for (String code : codes) {
             assertThat(listed.get(Topics.departmentInbox(code)).partitions()).as(code).isEqualTo(3);
@@ -65,7 +63,7 @@ class KafkaTopicListTest {
         List<String> read = ServiceBindings.consumers().stream()
                 .filter(consumer -> consumer.binding().equals("applyDepartmentAction-in-0"))
                 .map(ServiceBindings.Consumer::topic).toList();
-        assertThat(read).containsExactlyInAnyOrderElementsOf(departmentCodes().stream().map(Topics::departmentActions).toList());
+        assertThat(read).containsExactlyInAnyOrderElementsOf(DepartmentDirectory.codes().stream().map(Topics::departmentActions).toList());
     }
 
     @Test
@@ -93,15 +91,5 @@ class KafkaTopicListTest {
             assertThat(listed.get(Topics.deadLetter(consumer.topic(), consumer.group())).partitions())
                     .as(consumer.toString()).isGreaterThanOrEqualTo(minimum);
         }
-    }
-
-    private static List<String> departmentCodes() {
-        Map<String, Object> routing = ServiceBindings.applicationYml("routing-service");
-        @SuppressWarnings("unchecked")
-        String directoryFile = (String) ((Map<String, Object>) ((Map<String, Object>) routing.get("hearing"))
-                .get("routing")).get("directory-file");
-        String resource = directoryFile.replace("classpath:", "routing-service/src/main/resources/");
-        JsonNode directory = JsonMapper.builder().build().readTree(Repository.read(resource));
-        return directory.get("departments").valueStream().map(department -> department.get("code").asString()).toList();
     }
 }
