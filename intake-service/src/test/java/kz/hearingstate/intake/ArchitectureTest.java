@@ -40,8 +40,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheStatusStoreTouchesMongo() {
-        noClasses().that().resideOutsideOfPackage("kz.hearingstate.intake.status..")
+    void onlyTheStoresTouchMongo() {
+        noClasses().that().resideOutsideOfPackages("kz.hearingstate.intake.status..", "kz.hearingstate.intake.directory..")
                 .should().dependOnClassesThat().areAssignableTo(MongoTemplate.class)
                 .check(CLASSES);
     }

@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
         "hearing.intake.channels.demo-portal.rate-limit.capacity=100000",
         "hearing.intake.channels.demo-portal.rate-limit.refill-per-second=100000",
         "hearing.web.security.keys.channel.open311-gateway=" + IntakeIntegrationTest.OPEN311_KEY_SHA256,
+        "hearing.intake.portal.submit-rate-limit.capacity=1000",
         "hearing.messaging.retry.max-attempts=2",
         "hearing.messaging.retry.initial-interval=50ms"})
 @EmbeddedKafka(partitions = 1)

@@ -34,6 +34,11 @@ public final class TokenBucket {
         return new Decision(false, Duration.ofNanos((long) Math.ceil((1 - tokens) / refillPerNano)));
     }
 
+    /** Whether the bucket is back at capacity: it then behaves exactly like a new one and may be forgotten. */
+    public synchronized boolean isFull(long nowNanos) {
+        return tokens + (nowNanos - lastRefillNanos) * refillPerNano >= capacity;
+    }
+
     public record Decision(boolean allowed, Duration retryAfter) {
     }
 }

@@ -1,0 +1,35 @@
+package kz.hearingstate.intake.directory;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Intake's copy of a department's public record from {@code departments.directory}: what the portal shows a
+ * citizen (name, public contacts) and the settlements it serves. {@code changedBy} (an administrator) is not kept.
+ */
+@Document(DepartmentRecord.COLLECTION)
+public record DepartmentRecord(
+        @Id String code,
+        long version,
+        Map<String, String> names,
+        String phone,
+        String email,
+        String address,
+        List<String> settlements,
+        boolean confidential,
+        boolean deleted) {
+
+    static final String COLLECTION = "departments";
+
+    /** The name in {@code language} (kk, ru, en), else Russian, else the code. */
+    public String name(String language) {
+        if (names == null) {
+            return code;
+        }
+        String name = names.get(language);
+        return name != null ? name : names.getOrDefault("ru", code);
+    }
+}

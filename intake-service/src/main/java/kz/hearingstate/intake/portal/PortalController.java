@@ -1,0 +1,273 @@
+package kz.hearingstate.intake.portal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.intake.category.CategoryCatalog;
+import kz.hearingstate.intake.channel.TokenBucket;
+import kz.hearingstate.intake.directory.DepartmentDirectory;
+import kz.hearingstate.intake.feedback.FeedbackRequest;
+import kz.hearingstate.intake.feedback.ReplyRequest;
+import kz.hearingstate.intake.status.AppealStatusView;
+import kz.hearingstate.intake.submission.SubmissionReceipt;
+import kz.hearingstate.intake.submission.SubmissionService;
+import kz.hearingstate.intake.web.IntakeProblems;
+import kz.hearingstate.messaging.EventPublisher.EventNotAcknowledgedException;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.FieldViolation;
+import kz.hearingstate.web.problem.ProblemResponses;
+import kz.hearingstate.web.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The citizen portal's pages. Submissions go through {@link SubmissionService} as the portal channel, with the
+ * same rules and the same Kafka-first path as the API; every refusal is a page in the person's language with
+ * what they typed kept, never a problem document.
+ */
+@Controller
+@RequestMapping(PortalConfiguration.PATH)
+class PortalController {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalController.class);
+
+    private final SubmissionService submissions;
+    private final PortalAccess access;
+    private final PortalRateLimits rateLimits;
+    private final CategoryCatalog categories;
+    private final DepartmentDirectory directory;
+    private final ProblemResponses messages;
+    private final PortalProperties properties;
+    private final PortalDates dates;
+    private final IntakeProblems intakeProblems;
+
+    PortalController(SubmissionService submissions, PortalAccess access, PortalRateLimits rateLimits,
+            CategoryCatalog categories, DepartmentDirectory directory, ProblemResponses messages,
+            PortalProperties properties, LegalClock legalClock, IntakeProblems intakeProblems) {
+        this.submissions = submissions;
+        this.access = access;
+        this.rateLimits = rateLimits;
+        this.categories = categories;
+        this.directory = directory;
+        this.messages = messages;
+        this.properties = properties;
+        this.dates = new PortalDates(legalClock.zone());
+        this.intakeProblems = intakeProblems;
+    }
+
+    @ModelAttribute
+    void everyPage(Model model, Locale locale) {
+        model.addAttribute("lang", locale.getLanguage());
+        model.addAttribute("transparencyUrl", properties.transparencyUrl().toString());
+    }
+
+    @GetMapping({"", "/"})
+    String form(Model model, Locale locale) {
+        PortalForm form = new PortalForm();
+        form.setFormId(UUID.randomUUID().toString());
+        form.setLanguage(locale.getLanguage());
+        return formPage(model, form, Map.of(), null, locale);
+    }
+
+    /** The answer page of a post is at this address too; a language switch there opens a fresh form. */
+    @GetMapping("/appeals")
+    String formAgain() {
+        return "redirect:" + PortalConfiguration.PATH;
+    }
+
+    @PostMapping("/appeals")
+    String submit(@ModelAttribute("form") PortalForm form, BindingResult ignoredBinding, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (form.getWebsite() != null && !form.getWebsite().isEmpty()) {
+            log.info("Portal form with the honeypot filled in: refused");
+            throw new ApiException(ProblemType.BAD_REQUEST);
+        }
+        TokenBucket.Decision decision = rateLimits.post(request.getRemoteAddr());
+        if (!decision.allowed()) {
+            return refusedForm(model, form, locale, response, ApiException.retryLater(ProblemType.RATE_LIMITED, decision.retryAfter()));
+        }
+        List<FieldViolation> formViolations = PortalAppeals.formViolations(form);
+        if (!formViolations.isEmpty()) {
+            response.setStatus(400);
+            return formPage(model, form, errors(formViolations, locale), null, locale);
+        }
+        try {
+            SubmissionReceipt receipt = submissions.submit(properties.channel(), idempotencyKey(form),
+                    PortalAppeals.toRequest(form, Language.valueOf(locale.getLanguage())));
+            model.addAttribute("trackingCode", receipt.trackingCode());
+            model.addAttribute("privateLink", ServletUriComponentsBuilder.fromContextPath(request)
+                    .path(PortalConfiguration.PATH + "/a/" + access.tokenOf(receipt)).toUriString());
+            model.addAttribute("deadline", dates.date(receipt.deadline(), locale));
+            model.addAttribute("anonymous", form.isAnonymous());
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            return "portal/submitted";
+        } catch (ApiException e) {
+            if (e.type() == ProblemType.VALIDATION_FAILED) {
+                response.setStatus(400);
+                return formPage(model, form, errors(e.violations(), locale), null, locale);
+            }
+            return refusedForm(model, form, locale, response, e);
+        } catch (EventNotAcknowledgedException e) {
+            log.warn("Portal submission not acknowledged by Kafka: {}", e.getMessage());
+            return refusedForm(model, form, locale, response, intakeProblems.brokerUnavailable());
+        }
+    }
+
+    @GetMapping("/a/{token}")
+    String status(@PathVariable String token, @RequestParam(required = false) String done, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        TokenBucket.Decision decision = rateLimits.lookup(request.getRemoteAddr());
+        if (!decision.allowed()) {
+            throw ApiException.retryLater(ProblemType.RATE_LIMITED, decision.retryAfter());
+        }
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        return statusPage(model, token, access.open(token), "rated".equals(done) || "replied".equals(done) ? done : null,
+                Map.of(), locale);
+    }
+
+    @PostMapping("/a/{token}/feedback")
+    String rate(@PathVariable String token, @RequestParam(required = false) String solved,
+            @RequestParam(required = false) String rating, Model model, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
+        AppealStatusView appeal = openForPost(token, request);
+        try {
+            access.rate(token, new FeedbackRequest(rating(rating), "yes".equals(solved) ? Boolean.TRUE
+                    : "no".equals(solved) ? Boolean.FALSE : null));
+        } catch (ApiException e) {
+            response.setStatus(e.type().status().value());
+            return statusPage(model, token, appeal, null, errors(e, locale), locale);
+        }
+        return "redirect:" + PortalConfiguration.PATH + "/a/" + token + "?done=rated";
+    }
+
+    @PostMapping("/a/{token}/reply")
+    String reply(@PathVariable String token, @RequestParam(required = false) String text, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        AppealStatusView appeal = openForPost(token, request);
+        try {
+            access.reply(token, new ReplyRequest(text, null));
+        } catch (ApiException e) {
+            response.setStatus(e.type().status().value());
+            model.addAttribute("replyText", text);
+            return statusPage(model, token, appeal, null, errors(e, locale), locale);
+        }
+        return "redirect:" + PortalConfiguration.PATH + "/a/" + token + "?done=replied";
+    }
+
+    /** Where Spring Security sends a form post without a valid CSRF token. */
+    @RequestMapping("/refused")
+    String refused(Model model, Locale locale, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("title", messages.message("portal.expired.title", List.of(), locale));
+        model.addAttribute("text", messages.message("portal.expired.text", List.of(), locale));
+        return "portal/message";
+    }
+
+    private AppealStatusView openForPost(String token, HttpServletRequest request) {
+        TokenBucket.Decision decision = rateLimits.post(request.getRemoteAddr());
+        if (!decision.allowed()) {
+            throw ApiException.retryLater(ProblemType.RATE_LIMITED, decision.retryAfter());
+        }
+        return access.open(token);
+    }
+
+    private String statusPage(Model model, String token, AppealStatusView view, String done, Map<String, String> errors,
+            Locale locale) {
+        String language = locale.getLanguage();
+        String category = categories.find(view.category())
+                .map(c -> c.names().getOrDefault(Language.valueOf(language), c.code())).orElse(null);
+        AppealPage.Department department = view.department() == null ? null : directory.find(view.department())
+                .map(d -> new AppealPage.Department(d.code(), d.name(language), d.phone(), d.email(), d.address()))
+                .orElse(new AppealPage.Department(view.department(), view.department(), null, null, null));
+        model.addAttribute("appeal", AppealPage.of(view, category, department, dates, locale));
+        model.addAttribute("token", token);
+        model.addAttribute("done", done);
+        model.addAttribute("errors", errors);
+        return "portal/status";
+    }
+
+    private String formPage(Model model, PortalForm form, Map<String, String> errors, String refusal, Locale locale) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("refusal", refusal);
+        model.addAttribute("types", PortalAppeals.TYPES.stream().map(Enum::name).toList());
+        Language language = Language.valueOf(locale.getLanguage());
+        Map<String, String> categoryNames = new LinkedHashMap<>();
+        categories.all().forEach(c -> categoryNames.put(c.code(), c.names().getOrDefault(language, c.code())));
+        model.addAttribute("categories", categoryNames);
+        model.addAttribute("settlements", directory.settlements());
+        return "portal/form";
+    }
+
+    private String refusedForm(Model model, PortalForm form, Locale locale, HttpServletResponse response, ApiException e) {
+        response.setStatus(e.type().status().value());
+        if (e.retryAfter() != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return formPage(model, form, Map.of(), refusal(e, locale), locale);
+    }
+
+    /** A refusal that is not about a field, in the page's language: what happened and what to do. */
+    String refusal(ApiException e, Locale locale) {
+        long minutes = e.retryAfter() == null ? 1 : Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
+        return switch (e.type()) {
+            case RATE_LIMITED -> messages.message("portal.refused.rate-limited", List.of(minutes), locale);
+            case BROKER_UNAVAILABLE, EVENTS_PENDING, SERVICE_UNAVAILABLE ->
+                    messages.message("portal.refused.unavailable", List.of(), locale);
+            case IDEMPOTENCY_KEY_REUSED -> messages.message("portal.refused.already-sent", List.of(), locale);
+            case APPEAL_STATE_CONFLICT -> messages.message("portal.refused.state", List.of(), locale);
+            default -> messages.message("portal.refused.other", List.of(), locale);
+        };
+    }
+
+    /** A reply's or rating's refusal: each field's first error (text, solved, rating), or one for the whole form. */
+    private Map<String, String> errors(ApiException e, Locale locale) {
+        if (e.type() != ProblemType.VALIDATION_FAILED) {
+            return Map.of("form", refusal(e, locale));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.violations().forEach(violation -> errors.putIfAbsent(violation.field(), text(violation, locale)));
+        return errors;
+    }
+
+    /** The appeal form's errors, each under the form field it belongs to. */
+    private Map<String, String> errors(List<FieldViolation> violations, Locale locale) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        PortalAppeals.byFormField(violations).forEach((field, violation) -> errors.put(field, text(violation, locale)));
+        return errors;
+    }
+
+    /** As the page's language says it: the portal's wording first, then the API's. */
+    private String text(FieldViolation violation, Locale locale) {
+        String key = "portal.error." + violation.code();
+        String text = messages.message(key, violation.arguments(), locale);
+        return key.equals(text) ? messages.message("validation." + violation.code(), violation.arguments(), locale) : text;
+    }
+
+    private static Integer rating(String value) {
+        return value != null && value.matches("[1-5]") ? Integer.valueOf(value) : null;
+    }
+
+    private static String idempotencyKey(PortalForm form) {
+        String id = form.getFormId();
+        return id != null && id.matches("[A-Za-z0-9-]{8,64}") ? "portal-" + id : null;
+    }
+}

@@ -1,0 +1,170 @@
+package kz.hearingstate.intake.portal;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.intake.category.CategoryCatalog;
+import kz.hearingstate.intake.channel.ChannelRateLimits;
+import kz.hearingstate.intake.channel.TokenBucket;
+import kz.hearingstate.intake.config.ClockConfig;
+import kz.hearingstate.intake.config.IntakeProperties;
+import kz.hearingstate.intake.directory.DepartmentDirectory;
+import kz.hearingstate.intake.open311.Open311Refusals;
+import kz.hearingstate.intake.submission.AppealRequest;
+import kz.hearingstate.intake.submission.SubmissionReceipt;
+import kz.hearingstate.intake.submission.SubmissionService;
+import kz.hearingstate.intake.web.IntakeProblems;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.FieldViolation;
+import kz.hearingstate.web.problem.ProblemType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * The portal's pages with the real browser chain (CSRF, headers), the real category catalogue and messages, and
+ * nothing behind them: what a person sees when a form post is forged, wrong, refused or filled in by a bot.
+ */
+@WebMvcTest(controllers = PortalController.class)
+@Import({PortalConfiguration.class, PortalErrors.class, CategoryCatalog.class, ClockConfig.class, Open311Refusals.class})
+@EnableConfigurationProperties({IntakeProperties.class, PortalProperties.class})
+@ActiveProfiles("local")
+class PortalControllerSliceTest {
+
+    private static final String TEXT = "Третий день нет воды на улице Абая, 12.";
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    SubmissionService submissions;
+    @MockitoBean
+    PortalAccess access;
+    @MockitoBean
+    PortalRateLimits rateLimits;
+    @MockitoBean
+    DepartmentDirectory directory;
+    @MockitoBean
+    IntakeProblems intakeProblems;
+    @MockitoBean
+    ChannelRateLimits channelRateLimits;
+
+    @BeforeEach
+    void roomInEveryBucket() {
+        when(rateLimits.post(any())).thenReturn(new TokenBucket.Decision(true, Duration.ZERO));
+        when(rateLimits.lookup(any())).thenReturn(new TokenBucket.Decision(true, Duration.ZERO));
+        when(directory.settlements()).thenReturn(List.of("Каракастек", "Узынагаш"));
+    }
+
+    @Test
+    void givenRussianInAcceptLanguage_whenTheFormIsOpened_thenItIsInRussianWithACsrfTokenAndTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/portal").header("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(content().string(allOf(containsString("<html lang=\"ru\""), containsString("Обращение в акимат"),
+                        containsString("name=\"_csrf\""), containsString("Узынагаш"), containsString("Водоснабжение"),
+                        containsString("name=\"website\""))));
+    }
+
+    @Test
+    void givenNoLanguageOfOurs_whenTheFormIsOpened_thenItIsInKazakh_andTheSwitchKeepsTheChoice() throws Exception {
+        mvc.perform(get("/portal").header("Accept-Language", "de"))
+                .andExpect(content().string(containsString("<html lang=\"kk\"")));
+        mvc.perform(get("/portal").param("lang", "en").header("Accept-Language", "ru"))
+                .andExpect(content().string(containsString("<html lang=\"en\"")))
+                .andExpect(header().string("Set-Cookie", containsString("portal-lang=en")));
+    }
+
+    @Test
+    void givenNoCsrfToken_whenTheFormIsPosted_thenAPoliteRefusalAndNothingIsSubmitted() throws Exception {
+        mvc.perform(post("/portal/appeals").header("Accept-Language", "ru").param("type", "COMPLAINT").param("text", TEXT))
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/portal/refused"));
+        verifyNoInteractions(submissions);
+        // MockMvc does not follow the forward; the page it forwards to:
+        mvc.perform(get("/portal/refused").header("Accept-Language", "ru"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("Срок действия страницы истёк"),
+                        not(containsString("problem")))));
+    }
+
+    @Test
+    void givenAFieldBreaksIntakesRules_whenPosted_thenTheErrorIsNextToItInThePagesLanguageAndTheInputIsKept() throws Exception {
+        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class))).thenThrow(
+                new ApiException(ProblemType.VALIDATION_FAILED, List.of(FieldViolation.of("citizen.fullName", "required"),
+                        FieldViolation.of("citizen", "contact-required"))));
+        mvc.perform(appeal("kk").param("fullName", "").param("contact", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"fullName-error\""), containsString("Осы өрісті толтырыңыз."),
+                        containsString("id=\"contact-error\""), containsString("электрондық поштаны немесе ұялы телефонды"),
+                        containsString(TEXT), containsString("value=\"Узынагаш\" selected"),
+                        containsString("aria-invalid=\"true\""))));
+    }
+
+    @Test
+    void givenTheHoneypotIsFilled_whenPosted_thenAGenericRefusalAndNothingIsSubmitted() throws Exception {
+        mvc.perform(appeal("en").param("website", "http://spam.example"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("could not be accepted"), not(containsString("honeypot")))));
+        verifyNoInteractions(submissions);
+    }
+
+    @Test
+    void givenTheAddressUsedUpItsBucket_whenPosted_thenRefusedInItsLanguageWithRetryAfterAndTheInputKept() throws Exception {
+        when(rateLimits.post(any())).thenReturn(new TokenBucket.Decision(false, Duration.ofSeconds(90)));
+        mvc.perform(appeal("ru"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "90"))
+                .andExpect(content().string(allOf(containsString("через 2 мин"), containsString(TEXT))));
+        verifyNoInteractions(submissions);
+    }
+
+    @Test
+    void givenAValidForm_whenPosted_thenTheTrackingCodeAndThePrivateLinkAreShown() throws Exception {
+        SubmissionReceipt receipt = new SubmissionReceipt("a-1", "ZH-7K3M-9QXA-2DRBK", AppealStatus.SUBMITTED,
+                Instant.parse("2026-12-03T05:00:00Z"), Instant.parse("2026-12-03T05:00:00Z"),
+                Instant.parse("2026-12-24T13:00:00Z"), false);
+        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class))).thenReturn(receipt);
+        when(access.tokenOf(receipt)).thenReturn("secret-token");
+        mvc.perform(appeal("kk"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("no-store")))
+                .andExpect(content().string(allOf(containsString("ZH-7K3M-9QXA-2DRBK"),
+                        containsString("http://localhost/portal/a/secret-token"), containsString("24 желтоқсан 2026"))));
+        verify(submissions).submit(eq("web-portal"), eq("portal-0f9d2c1e-aaaa-bbbb-cccc-123456789abc"), any(AppealRequest.class));
+    }
+
+    private static MockHttpServletRequestBuilder appeal(String language) {
+        return post("/portal/appeals").with(csrf()).header("Accept-Language", language)
+                .param("formId", "0f9d2c1e-aaaa-bbbb-cccc-123456789abc")
+                .param("type", "COMPLAINT").param("text", TEXT).param("settlement", "Узынагаш")
+                .param("fullName", "Айгерим Сапарова").param("contact", "aigerim@example.kz")
+                .param("preferredContact", "EMAIL").param("language", "ru").param("consent", "true").param("website", "");
+    }
+}
