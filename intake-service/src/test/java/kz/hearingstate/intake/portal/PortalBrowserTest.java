@@ -43,12 +43,13 @@ import tools.jackson.databind.JsonNode;
  * MongoDB-wire server, in kk, ru and en. Routing and the department are played here, by publishing their
  * lifecycle events to {@code appeals.lifecycle} between the script's steps (routed and information requested;
  * answered; reopened after "not solved"); what the portal publishes is read back from the topics. Writes
- * docs/screenshots/portal-*.png.
+ * target/screenshots/portal-*.png (the README's copies are in docs/screenshots).
  */
 class PortalBrowserTest extends IntakeIntegrationTest {
 
     private static final Path BROWSER_DIR = Path.of("src/test/browser");
-    private static final Path SCREENSHOTS = Path.of("../docs/screenshots");
+    /** target/screenshots; {@code -Dportal.screenshots=../docs/screenshots} refreshes the README's pictures. */
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("portal.screenshots", "target/screenshots"));
     private static final Instant DEADLINE = Instant.parse("2027-01-20T13:00:00Z");
     private static final String DEPARTMENT = "housing-utilities";
 
