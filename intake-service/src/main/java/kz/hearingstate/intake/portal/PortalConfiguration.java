@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.hearingstate.web.WebAutoConfiguration;
 import kz.hearingstate.web.security.ApiSecurityConfiguration;
 import kz.hearingstate.web.security.ApiSecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * clients never carry the portal's cookie.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PortalProperties.class) // here too, so that web slices loading the portal's advice have it
 public class PortalConfiguration implements WebMvcConfigurer {
 
     static final String PATH = "/portal";
