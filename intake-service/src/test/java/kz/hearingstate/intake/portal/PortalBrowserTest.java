@@ -27,12 +27,8 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.IntakeIntegrationTest;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
+import kz.hearingstate.testing.CloudEventProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -171,19 +167,8 @@ class PortalBrowserTest extends IntakeIntegrationTest {
     }
 
     private void send(String topic, String key, String id, String type, Object payload) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.writeValueAsBytes(payload));
-            record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SOURCE, "/routing-service".getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SUBJECT, key.getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
+            producer.publish(topic, key, id, type, json.writeValueAsBytes(payload));
         }
     }
 
