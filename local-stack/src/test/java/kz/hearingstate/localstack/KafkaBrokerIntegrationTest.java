@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The broker the local stack runs: a real kafka_2.13 process, formatted once, provisioned explicitly. */
-class KafkaBrokerTest {
+class KafkaBrokerIntegrationTest {
 
     @TempDir
     Path data;

@@ -4,7 +4,7 @@ import kz.hearingstate.web.testing.StartupRefusal;
 import org.junit.jupiter.api.Test;
 
 /** Production configuration holds no demo key: routing without the local profile and without real keys does not start. */
-class StartupWithoutKeysTest {
+class StartupWithoutKeysIntegrationTest {
 
     @Test
     void givenNoLocalProfileAndNoAdminKey_whenStarting_thenRefusedNamingTheSetting() {

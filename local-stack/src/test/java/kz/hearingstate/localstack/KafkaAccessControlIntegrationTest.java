@@ -43,7 +43,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * StandardAuthorizer, the ACLs of docker/kafka/acls.txt): who gets in, who reads which inbox, who writes
  * which topic. Each refusal is the broker's, not the client's.
  */
-class KafkaAccessControlTest {
+class KafkaAccessControlIntegrationTest {
 
     private static final Duration REFUSAL_WAIT = Duration.ofSeconds(20);
     private static Path data;
@@ -181,7 +181,7 @@ class KafkaAccessControlTest {
     }
 
     private static void send(Map<String, Object> client, String topic, String key, String type) throws Exception {
-        Properties properties = KafkaBrokerTest.producerProperties(client);
+        Properties properties = KafkaBrokerIntegrationTest.producerProperties(client);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) REFUSAL_WAIT.toMillis());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, "{\"forged\":true}");

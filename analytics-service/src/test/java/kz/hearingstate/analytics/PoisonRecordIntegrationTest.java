@@ -27,7 +27,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 /** A record analytics can never read goes to its dead-letter topic and does not hold up the partition. */
-class PoisonRecordTest extends AnalyticsIntegrationTest {
+class PoisonRecordIntegrationTest extends AnalyticsIntegrationTest {
 
     private static final String PERIOD = "from=2025-04-01&to=2025-05-01";
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Start-up failures are caught before anything starts and say exactly what is wrong. */
-class LocalStackTest {
+class LocalStackIntegrationTest {
 
     @TempDir
     Path root;

@@ -55,7 +55,7 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ScriptedScenarioTest extends AnalyticsIntegrationTest {
+class ScriptedScenarioIntegrationTest extends AnalyticsIntegrationTest {
 
     private static final String PERIOD = "from=2026-03-01T00:00:00Z&to=2026-03-20T00:00:00Z";
 

@@ -23,7 +23,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class IndexCreatorTest {
+class IndexCreatorIntegrationTest {
 
     private static final MongoWireServer SERVER = new MongoWireServer();
     private static final MongoClient CLIENT = MongoClients.create(SERVER.uri("storage"));

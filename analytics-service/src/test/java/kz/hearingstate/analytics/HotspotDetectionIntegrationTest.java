@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * the 48 hours before had none. With the defaults (6 h window, 8 baseline windows, at least
  * max(5, 3 × baseline)) the baseline is 0, so the fifth appeal of the surge crosses the threshold of 5.
  */
-class HotspotDetectionTest extends AnalyticsIntegrationTest {
+class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
 
     private static final String CATEGORY = "street-lighting";
     private static final String PERIOD = "from=2026-03-20T00:00:00Z&to=2026-03-20T06:00:00Z";

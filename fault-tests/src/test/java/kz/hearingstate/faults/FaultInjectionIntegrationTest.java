@@ -59,7 +59,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultInjectionTest {
+class FaultInjectionIntegrationTest {
 
     private static final List<String> CONSUMER_GROUPS = List.of("intake", "routing", "notification", "analytics");
 

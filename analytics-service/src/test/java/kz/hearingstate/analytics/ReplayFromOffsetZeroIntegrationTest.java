@@ -64,7 +64,7 @@ import tools.jackson.databind.JsonNode;
  * and every record is delivered twice.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReplayFromOffsetZeroTest extends AnalyticsIntegrationTest {
+class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
 
     private static final List<String> TOPICS_IN_REPLAY_ORDER = List.of(Topics.DEPARTMENTS_DIRECTORY,
             Topics.NOTIFICATIONS_OUTCOMES, Topics.APPEALS_FEEDBACK, Topics.APPEALS_LIFECYCLE, Topics.APPEALS_SUBMITTED);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The local MongoDB-wire server keeps its documents in data/mongo.mv across restarts. */
-class MongoWireServerProcessTest {
+class MongoWireServerProcessIntegrationTest {
 
     @TempDir
     Path data;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * on what must hold at any speed: a complete, well-formed report, no error, nothing lost. Timings are
  * recorded, never asserted. Needs the service jars (the reactor packages them before this module).
  */
-class BenchmarkSmokeTest {
+class BenchmarkSmokeIntegrationTest {
 
     @Test
     void givenTheStackUnderALowFixedRate_whenTheSmokeBenchmarkRuns_thenItWritesAFullReportWithNoErrorAndNothingLost()

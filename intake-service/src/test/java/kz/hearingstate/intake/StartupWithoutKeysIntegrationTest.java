@@ -4,7 +4,7 @@ import kz.hearingstate.web.testing.StartupRefusal;
 import org.junit.jupiter.api.Test;
 
 /** Production configuration holds no demo key: intake without the local profile and without channel keys does not start. */
-class StartupWithoutKeysTest {
+class StartupWithoutKeysIntegrationTest {
 
     @Test
     void givenNoLocalProfileAndNoChannelKey_whenStarting_thenRefusedNamingTheSetting() {
