@@ -54,6 +54,9 @@ public class AppealStore implements IndexedCollection {
                 new Index().on("department", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                         .on("registeredAt", Sort.Direction.ASC),
                 new Index().on("department", Sort.Direction.ASC).on("registeredAt", Sort.Direction.ASC),
+                new Index().on("department", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
+                        .on("deadline", Sort.Direction.ASC),
+                new Index().on("department", Sort.Direction.ASC).on("submitted.trackingCode", Sort.Direction.ASC),
                 new Index().on("slaState", Sort.Direction.ASC).on("status", Sort.Direction.ASC)
                         .on("deadline", Sort.Direction.ASC));
     }
@@ -179,6 +182,30 @@ public class AppealStore implements IndexedCollection {
         Criteria criteria = Criteria.where("department").is(department);
         if (status != null) {
             criteria = criteria.and("status").is(status);
+        }
+        return mongo.count(Query.query(criteria), RoutedAppeal.class);
+    }
+
+    /**
+     * A department's appeals in the given statuses, nearest deadline first (so the overdue ones lead): the
+     * workbench's worklist. Index {@code department+status+deadline}.
+     */
+    public List<RoutedAppeal> worklist(String department, Collection<AppealStatus> statuses, int limit) {
+        return mongo.find(Query.query(Criteria.where("department").is(department).and("status").in(statuses))
+                .with(Sort.by("deadline", "_id")).limit(limit), RoutedAppeal.class);
+    }
+
+    /** A department's appeal by its tracking code. Index {@code department+submitted.trackingCode}. */
+    public List<RoutedAppeal> ofDepartmentByTrackingCode(String department, String trackingCode) {
+        return mongo.find(Query.query(Criteria.where("department").is(department).and("submitted.trackingCode").is(trackingCode)),
+                RoutedAppeal.class);
+    }
+
+    /** A department's appeals in the given statuses whose deadline is before {@code before} (or any, when null). */
+    public long countOfDepartment(String department, Collection<AppealStatus> statuses, Instant before) {
+        Criteria criteria = Criteria.where("department").is(department).and("status").in(statuses);
+        if (before != null) {
+            criteria = criteria.and("deadline").lt(before);
         }
         return mongo.count(Query.query(criteria), RoutedAppeal.class);
     }

@@ -80,13 +80,17 @@ public final class AppealWorkflow {
      * @throws ActionNotAllowedException                        the caller may not do this to it
      * @throws AppealStateMachine.InvalidTransitionException   the appeal's status does not allow it
      * @throws InvalidCommandException                          the action lacks what it needs
+     * @throws StaleAppealException                             the actor saw an older state of the appeal
      */
     public void apply(RoutedAppeal appeal, Command command, Instant now) {
         authorise(appeal, command);
+        if (command.expectedSequence() != null && command.expectedSequence() != appeal.sequence) {
+            throw new StaleAppealException(appeal.appealId, command.expectedSequence(), appeal.sequence);
+        }
         Trigger trigger = trigger(command);
         AppealStatus next = AppealStateMachine.next(appeal.status, trigger);
         validate(appeal, command, trigger, now);
-        String actor = command.caller().actor();
+        String actor = command.actor();
         String department = appeal.department;
         switch (trigger) {
             case ACCEPT -> {
@@ -317,6 +321,8 @@ public final class AppealWorkflow {
                 appeal.deadline, now);
         appeal.outbox.add(new PendingEvent(appeal.appealId + ":" + appeal.sequence, Topics.APPEALS_LIFECYCLE,
                 type.eventType(), event, null));
+        appeal.history.add(new HistoryEntry(appeal.sequence, type, appeal.status, appeal.department, actor, reason, answer,
+                forwardedTo, now));
         markPending(appeal, now);
     }
 

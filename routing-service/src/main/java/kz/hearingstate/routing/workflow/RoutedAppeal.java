@@ -49,6 +49,8 @@ public class RoutedAppeal {
     /** Ids of actions, replies and feedback already applied: redelivered inputs change nothing. */
     List<String> appliedInputs = new ArrayList<>();
     List<PendingEvent> outbox = new ArrayList<>();
+    /** Every lifecycle event of the appeal, oldest first (appeals stored before it was kept have none). */
+    List<HistoryEntry> history = new ArrayList<>();
     /** When the oldest unpublished event was saved; null when none. Indexed. */
     Instant outboxSince;
 
@@ -82,5 +84,41 @@ public class RoutedAppeal {
 
     public List<PendingEvent> outbox() {
         return outbox;
+    }
+
+    public AppealSubmitted submitted() {
+        return submitted;
+    }
+
+    public String category() {
+        return category;
+    }
+
+    public String classifiedAs() {
+        return classifiedAs;
+    }
+
+    public double confidence() {
+        return confidence;
+    }
+
+    public String routingReason() {
+        return routingReason;
+    }
+
+    public String forwardedTo() {
+        return forwardedTo;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant pausedAt() {
+        return pausedAt;
+    }
+
+    public List<HistoryEntry> history() {
+        return history == null ? List.of() : history;
     }
 }

@@ -140,7 +140,7 @@ public class WorkflowService {
             RoutedAppeal appeal = change(command.appealId(), command.actionId(), a -> workflow.apply(a, command, clock.instant()));
             if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.actionId())) {
                 corrections.save(new RoutingCorrection(command.actionId(), appeal.appealId, appeal.submitted.language(),
-                        textOf(appeal), classifiedAs, confidence, triage, appeal.department, command.caller().actor(),
+                        textOf(appeal), classifiedAs, confidence, triage, appeal.department, command.actor(),
                         clock.instant()));
             }
             if ((command.action() == ActionType.ROUTE || command.action() == ActionType.FORWARD)

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ import static org.awaitility.Awaitility.await;
                 "hearing.messaging.retry.initial-interval=100ms",
                 "hearing.messaging.retry.dead-letter-send-timeout=2s"})
 @EmbeddedKafka(partitions = 3) // KRaft: spring-kafka 4 runs only KRaft brokers
-@ActiveProfiles("local") // the demo keys: admin-demo-key, <department>-demo-key
+@ActiveProfiles("local") // the demo keys, and the workbench's demo accounts (profile group local)
 public abstract class RoutingIntegrationTest {
 
     /** Tuesday 1 December 2026, 10:00 in Almaty: inside working hours. */

@@ -1,0 +1,103 @@
+package kz.hearingstate.routing.workbench;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.workflow.AppealStateMachine;
+import kz.hearingstate.routing.workflow.InvalidCommandException;
+import kz.hearingstate.routing.workflow.StaleAppealException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * One appeal: its text, place, attachments, contact (masked unless the role may see it), history, and the
+ * actions its status allows. An action that cannot be applied shows the page again with why: the fields it
+ * lacks (400), or that the appeal changed meanwhile or its status does not allow it (409). Nothing is saved then.
+ */
+@Controller
+public class AppealPageController {
+
+    private static final int MAX_REASON = 2000;
+    private static final int MAX_ANSWER = 20000;
+
+    private final Workbench workbench;
+
+    public AppealPageController(Workbench workbench) {
+        this.workbench = workbench;
+    }
+
+    @GetMapping("/workbench/appeals/{appealId}")
+    public String appeal(Authentication authentication, @PathVariable String appealId,
+            @RequestParam(required = false) ActionType done, Model model) {
+        model.addAttribute("page", workbench.appeal(StaffUser.of(authentication), appealId));
+        model.addAttribute("done", done);
+        return "workbench/appeal";
+    }
+
+    @PostMapping("/workbench/appeals/{appealId}/actions")
+    public String act(Authentication authentication, @PathVariable String appealId,
+            @RequestParam(required = false) String actionId, @RequestParam ActionType action,
+            @RequestParam(required = false) Long sequence, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String answer, @RequestParam(required = false) String targetDepartment,
+            @RequestParam(required = false) String outsideBody,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDeadline,
+            Model model, HttpServletResponse response) {
+        StaffUser user = StaffUser.of(authentication);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (reason != null && reason.length() > MAX_REASON) {
+            errors.put("reason", "too-long");
+        }
+        if (answer != null && answer.length() > MAX_ANSWER) {
+            errors.put("answer", "too-long");
+        }
+        Workbench.ActionForm form = new Workbench.ActionForm(actionId, action, sequence, reason, answer, targetDepartment,
+                outsideBody, newDeadline);
+        if (errors.isEmpty()) {
+            try {
+                workbench.act(user, appealId, form);
+                return "redirect:/workbench/appeals/" + appealId + "?done=" + action.name();
+            } catch (StaleAppealException e) {
+                response.setStatus(409);
+                model.addAttribute("problem", "stale");
+            } catch (AppealStateMachine.InvalidTransitionException e) {
+                response.setStatus(409);
+                model.addAttribute("problem", "transition");
+            } catch (InvalidCommandException e) {
+                errors.putAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            model.addAttribute("problem", "invalid");
+            model.addAttribute("errors", errors);
+        }
+        model.addAttribute("page", workbench.appeal(user, appealId));
+        model.addAttribute("form", form);
+        return "workbench/appeal";
+    }
+
+    /** A template's text in the citizen's language, as the answer box (htmx swaps it in). */
+    @GetMapping("/workbench/appeals/{appealId}/template")
+    public String template(Authentication authentication, @PathVariable String appealId, @RequestParam int index,
+            Model model) {
+        AppealPage page = workbench.appeal(StaffUser.of(authentication), appealId);
+        String text = "";
+        if (index >= 0 && index < page.templates().size()) {
+            Language language = page.appeal().language();
+            Map<Language, String> texts = page.templates().get(index).text();
+            text = texts.getOrDefault(language, texts.getOrDefault(Language.ru, ""));
+        }
+        model.addAttribute("answerText", text);
+        return "workbench/appeal :: answer-box";
+    }
+}

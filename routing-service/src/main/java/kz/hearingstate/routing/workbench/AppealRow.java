@@ -1,0 +1,23 @@
+package kz.hearingstate.routing.workbench;
+
+import kz.hearingstate.events.AppealStatus;
+
+/**
+ * One appeal in a list. {@code countsOnly}: a confidential appeal seen from the akim's office, which shows its
+ * department, status and deadline and nothing that identifies it.
+ */
+public record AppealRow(
+        String appealId,
+        String trackingCode,
+        AppealStatus status,
+        String category,
+        String settlement,
+        String excerpt,
+        String deadline,
+        Urgency urgency,
+        int workingDaysLeft,
+        int workingDaysOverdue,
+        String handledBy,
+        String department,
+        boolean countsOnly) {
+}

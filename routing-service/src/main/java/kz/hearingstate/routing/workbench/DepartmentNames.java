@@ -1,0 +1,30 @@
+package kz.hearingstate.routing.workbench;
+
+import java.util.Locale;
+
+import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.directory.DirectoryService;
+import org.springframework.stereotype.Component;
+
+/** A department's name in the page's language, from the directory ({@code @departmentNames.of(code)} in templates). */
+@Component("departmentNames")
+public class DepartmentNames {
+
+    private final DirectoryService directory;
+
+    public DepartmentNames(DirectoryService directory) {
+        this.directory = directory;
+    }
+
+    public String of(String code, Locale locale) {
+        if (code == null) {
+            return "";
+        }
+        Language language = switch (locale == null ? "en" : locale.getLanguage()) {
+            case "kk" -> Language.kk;
+            case "ru" -> Language.ru;
+            default -> Language.en;
+        };
+        return directory.find(code).map(d -> d.names() == null ? code : d.names().getOrDefault(language, code)).orElse(code);
+    }
+}

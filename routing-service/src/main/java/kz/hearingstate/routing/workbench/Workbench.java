@@ -1,0 +1,356 @@
+package kz.hearingstate.routing.workbench;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.Citizen;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.routing.directory.Department;
+import kz.hearingstate.routing.directory.DirectoryService;
+import kz.hearingstate.routing.directory.Settlements;
+import kz.hearingstate.routing.workflow.AppealNotFoundException;
+import kz.hearingstate.routing.workflow.AppealStateMachine;
+import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
+import kz.hearingstate.routing.workflow.AppealStore;
+import kz.hearingstate.routing.workflow.Command;
+import kz.hearingstate.routing.workflow.HistoryEntry;
+import kz.hearingstate.routing.workflow.RoutedAppeal;
+import kz.hearingstate.routing.workflow.WorkflowService;
+import org.springframework.stereotype.Service;
+
+/**
+ * What each workbench screen shows, and who may see it. Reads come from routing's own store (the live state
+ * of the workflow and the clock); every action goes through {@link WorkflowService#apply}, the same path as
+ * the HTTP API and the Kafka actions topics. An appeal a user may not see is answered exactly like a missing
+ * one ({@link AppealNotFoundException}).
+ */
+@Service
+public class Workbench {
+
+    static final Set<AppealStatus> OPEN = EnumSet.of(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.INFO_REQUESTED);
+    private static final int WORKLIST_LIMIT = 500;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+
+    private final AppealStore store;
+    private final WorkflowService workflow;
+    private final DirectoryService directory;
+    private final LegalClock legalClock;
+    private final Clock clock;
+    private final WorkbenchProperties properties;
+    private final ConfidentialViewStore audit;
+
+    public Workbench(AppealStore store, WorkflowService workflow, DirectoryService directory, LegalClock legalClock,
+            Clock clock, WorkbenchProperties properties, ConfidentialViewStore audit) {
+        this.store = store;
+        this.workflow = workflow;
+        this.directory = directory;
+        this.legalClock = legalClock;
+        this.clock = clock;
+        this.properties = properties;
+        this.audit = audit;
+    }
+
+    // ---- inbox
+
+    /** The filters of the inbox; blank means "any", status {@code null} means the open ones. */
+    public record Filter(AppealStatus status, String category, String settlement, String trackingCode) {
+
+        boolean matches(RoutedAppeal appeal) {
+            return (blank(category) || category.equals(appeal.category()))
+                    && (blank(settlement) || Settlements.key(settlement).equals(Settlements.key(settlementOf(appeal))));
+        }
+    }
+
+    /** The department's appeals, overdue first, then by nearest deadline. */
+    public List<AppealRow> inbox(StaffUser user, Filter filter) {
+        requireInbox(user);
+        List<RoutedAppeal> appeals;
+        if (!blank(filter.trackingCode())) {
+            appeals = store.ofDepartmentByTrackingCode(user.department(), filter.trackingCode().trim().toUpperCase(java.util.Locale.ROOT));
+        } else {
+            Set<AppealStatus> statuses = filter.status() == null ? OPEN : EnumSet.of(filter.status());
+            appeals = store.worklist(user.department(), statuses, WORKLIST_LIMIT);
+        }
+        Instant now = clock.instant();
+        return appeals.stream().filter(filter::matches).map(appeal -> row(appeal, now, false)).toList();
+    }
+
+    public List<Department> activeDepartments() {
+        return directory.active();
+    }
+
+    /** The department's categories and settlements, for the inbox's filters. */
+    public Department department(String code) {
+        return directory.find(code).orElseThrow(() -> new AppealNotFoundException(code));
+    }
+
+    /** For the head: the department's figures and who handles which open appeal. */
+    public record Figures(long open, long inProgress, long infoRequested, long overdue, long answered,
+            Map<String, Long> handledBy) {
+    }
+
+    public Figures figures(StaffUser user) {
+        requireInbox(user);
+        String department = user.department();
+        Instant now = clock.instant();
+        Map<String, Long> handlers = new LinkedHashMap<>();
+        for (RoutedAppeal appeal : store.worklist(department, OPEN, WORKLIST_LIMIT)) {
+            handlers.merge(handledBy(appeal) == null ? "" : handledBy(appeal), 1L, Long::sum);
+        }
+        return new Figures(store.countOfDepartment(department, OPEN, null),
+                store.countOfDepartment(department, EnumSet.of(AppealStatus.IN_PROGRESS), null),
+                store.countOfDepartment(department, EnumSet.of(AppealStatus.INFO_REQUESTED), null),
+                store.countOfDepartment(department, OPEN, now),
+                store.countOfDepartment(department, EnumSet.of(AppealStatus.ANSWERED), null), handlers);
+    }
+
+    // ---- one appeal
+
+    /** One appeal for this user, or not found; a view of a confidential appeal is audited first. */
+    public AppealPage appeal(StaffUser user, String appealId) {
+        RoutedAppeal appeal = visible(user, appealId);
+        boolean confidential = confidential(appeal.department());
+        if (confidential) {
+            audit.viewed(appealId, user);
+        }
+        Instant now = clock.instant();
+        Citizen citizen = appeal.submitted().citizen();
+        boolean unmasked = user.is(StaffRole.HEAD, StaffRole.ANTI_CORRUPTION);
+        AppealPage.Contact contact = citizen == null ? null : unmasked
+                ? new AppealPage.Contact(citizen.fullName(), Contacts.iin(citizen.iin()), citizen.phone(), citizen.email(),
+                        citizen.preferredContact() == null ? null : citizen.preferredContact().name(), false)
+                : new AppealPage.Contact(Contacts.name(citizen.fullName()), Contacts.iin(citizen.iin()),
+                        Contacts.phone(citizen.phone()), Contacts.email(citizen.email()),
+                        citizen.preferredContact() == null ? null : citizen.preferredContact().name(), true);
+        List<AppealPage.Event> history = new ArrayList<>();
+        for (HistoryEntry entry : appeal.history()) {
+            history.add(new AppealPage.Event(entry.sequence(), format(entry.at()), entry.type(), entry.status(), entry.department(),
+                    entry.actor(), entry.reason(), entry.answer(), entry.forwardedTo()));
+        }
+        Instant cap = legalClock.latestExtendedDeadline(appeal.registeredAt());
+        List<Department> others = directory.active().stream().filter(d -> !d.code().equals(appeal.department())).toList();
+        return new AppealPage(row(appeal, now, confidential), appeal.submitted(), contact, history, appeal.sequence(),
+                actions(user, appeal), others, properties.templatesFor(appeal.department()),
+                format(cap), cap.atZone(zone()).toLocalDate(), format(appeal.registeredAt()),
+                UUID.randomUUID().toString());
+    }
+
+    /** The actions this user may offer on this appeal now; the workflow checks again when one is sent. */
+    private Set<ActionType> actions(StaffUser user, RoutedAppeal appeal) {
+        Set<ActionType> actions = EnumSet.noneOf(ActionType.class);
+        boolean ownDepartment = user.hasInbox() && user.department().equals(appeal.department());
+        if (ownDepartment) {
+            for (ActionType action : EnumSet.of(ActionType.ACCEPT, ActionType.REQUEST_INFO, ActionType.ANSWER,
+                    ActionType.FORWARD, ActionType.EXTEND, ActionType.REJECT)) {
+                Trigger trigger = action == ActionType.FORWARD ? Trigger.FORWARD_TO_DEPARTMENT : Trigger.valueOf(action.name());
+                if (AppealStateMachine.allows(appeal.status(), trigger)) {
+                    actions.add(action);
+                }
+            }
+        }
+        boolean triageDesk = (user.is(StaffRole.TRIAGE) || ownDepartment) && Department.AKIM_OFFICE.equals(appeal.department());
+        if ((triageDesk || user.is(StaffRole.ADMIN)) && AppealStateMachine.allows(appeal.status(), Trigger.ROUTE)) {
+            actions.add(ActionType.ROUTE);
+        }
+        return actions;
+    }
+
+    /** A form's action, as the workflow's command; {@code sequence} is the state the user saw. */
+    public record ActionForm(String actionId, ActionType action, Long sequence, String reason, String answer,
+            String targetDepartment, String outsideBody, LocalDate newDeadline) {
+    }
+
+    /**
+     * Applies an action through the workflow. The appeal must be visible to the user first, so an action on
+     * another department's appeal is "not found" like a view of it.
+     */
+    public RoutedAppeal act(StaffUser user, String appealId, ActionForm form) {
+        visible(user, appealId);
+        if (user.is(StaffRole.AKIM_OFFICE)) {
+            throw new AppealNotFoundException(appealId); // reads only
+        }
+        String actionId = blank(form.actionId()) ? UUID.randomUUID().toString() : form.actionId();
+        Instant newDeadline = form.newDeadline() == null ? null
+                // the end of that working day: the APPK counts a deadline to the day's close
+                : form.newDeadline().atTime(LocalTime.of(18, 0)).atZone(zone()).toInstant();
+        boolean outside = form.action() == ActionType.FORWARD && blank(form.targetDepartment());
+        return workflow.apply(new Command(actionId, appealId, form.action(), user.principal(), trim(form.reason()),
+                trim(form.answer()), outside ? null : trim(form.targetDepartment()), outside ? trim(form.outsideBody()) : null,
+                newDeadline, form.sequence(), user.username()));
+    }
+
+    // ---- triage desk
+
+    /** Appeals the model was unsure of, waiting at the akim's office triage desk, oldest first. */
+    public List<TriageItem> triage() {
+        Instant now = clock.instant();
+        return store.worklist(Department.AKIM_OFFICE, EnumSet.of(AppealStatus.ROUTED), WORKLIST_LIMIT).stream()
+                .filter(RoutedAppeal::triage)
+                .map(appeal -> new TriageItem(row(appeal, now, false), appeal.submitted().text(), appeal.sequence(),
+                        suggestions(appeal)))
+                .toList();
+    }
+
+    public record TriageItem(AppealRow row, String text, long sequence, List<Suggestion> suggestions) {
+    }
+
+    /** A department the model suggested, with its probability. */
+    public record Suggestion(String department, double probability) {
+
+        public long percent() {
+            return Math.round(probability * 100);
+        }
+    }
+
+    private static List<Suggestion> suggestions(RoutedAppeal appeal) {
+        if (appeal.classifiedAs() == null || Department.AKIM_OFFICE.equals(appeal.classifiedAs())) {
+            return List.of();
+        }
+        return List.of(new Suggestion(appeal.classifiedAs(), appeal.confidence()));
+    }
+
+    // ---- akim's office
+
+    /** Per department: open, overdue, and the at-risk and overdue appeals across departments. */
+    public record Office(List<DepartmentFigures> departments, List<AppealRow> atRisk) {
+    }
+
+    /** Overdue appeals are the escalated ones: the clock escalates each to the akim's office at its deadline. */
+    public record DepartmentFigures(String code, boolean confidential, long open, long overdue) {
+    }
+
+    public Office office() {
+        Instant now = clock.instant();
+        List<DepartmentFigures> figures = new ArrayList<>();
+        Map<String, Boolean> confidential = new LinkedHashMap<>();
+        for (Department department : directory.active()) {
+            confidential.put(department.code(), department.confidential());
+            figures.add(new DepartmentFigures(department.code(), department.confidential(),
+                    store.countOfDepartment(department.code(), OPEN, null), store.countOfDepartment(department.code(), OPEN, now)));
+        }
+        List<AppealRow> atRisk = store.atRisk(0, 200).stream()
+                .map(appeal -> row(appeal, now, confidential.getOrDefault(appeal.department(), false)))
+                .toList();
+        return new Office(figures, atRisk);
+    }
+
+    // ---- rules
+
+    /**
+     * The appeal if this user may see it: department staff their department's, the officer the confidential
+     * ones (and nobody else those), the triage desk its own queue, the akim's office and the admin any other.
+     */
+    private RoutedAppeal visible(StaffUser user, String appealId) {
+        RoutedAppeal appeal = store.find(appealId).orElseThrow(() -> new AppealNotFoundException(appealId));
+        String department = appeal.department();
+        boolean confidential = department != null && confidential(department);
+        boolean allowed;
+        if (confidential) {
+            allowed = user.is(StaffRole.ANTI_CORRUPTION);
+        } else if (user.hasInbox()) {
+            allowed = user.department().equals(department);
+        } else if (user.is(StaffRole.TRIAGE)) {
+            allowed = Department.AKIM_OFFICE.equals(department);
+        } else {
+            allowed = user.is(StaffRole.AKIM_OFFICE, StaffRole.ADMIN);
+        }
+        if (!allowed) {
+            throw new AppealNotFoundException(appealId);
+        }
+        return appeal;
+    }
+
+    private boolean confidential(String department) {
+        return department != null && directory.find(department).map(Department::confidential).orElse(false);
+    }
+
+    private static void requireInbox(StaffUser user) {
+        if (!user.hasInbox()) {
+            throw new AppealNotFoundException("inbox");
+        }
+    }
+
+    /** A row of a list; a confidential appeal shows only its deadline and state (the akim's office view). */
+    private AppealRow row(RoutedAppeal appeal, Instant now, boolean countsOnly) {
+        AppealStatus status = appeal.status();
+        Urgency urgency;
+        int daysLeft = legalClock.workingDaysLeft(now, appeal.deadline());
+        int overdueBy = 0;
+        if (status.isClosed()) {
+            urgency = Urgency.CLOSED;
+        } else if (!now.isBefore(appeal.deadline())) {
+            urgency = Urgency.OVERDUE;
+            overdueBy = Math.max(1, legalClock.workingDaysBetween(appeal.deadline(), now));
+        } else if (status == AppealStatus.INFO_REQUESTED) {
+            urgency = Urgency.PAUSED;
+        } else if (daysLeft <= 2) {
+            urgency = Urgency.DUE_SOON;
+        } else {
+            urgency = Urgency.ON_TIME;
+        }
+        if (countsOnly) {
+            return new AppealRow(null, null, status, null, null, null, format(appeal.deadline()), urgency,
+                    daysLeft, overdueBy, null, appeal.department(), true);
+        }
+        String text = appeal.submitted().subject() == null || appeal.submitted().subject().isBlank()
+                ? appeal.submitted().text() : appeal.submitted().subject();
+        return new AppealRow(appeal.appealId(), appeal.submitted().trackingCode(), status, appeal.category(),
+                settlementOf(appeal), excerpt(text), format(appeal.deadline()), urgency, daysLeft, overdueBy,
+                handledBy(appeal), appeal.department(), false);
+    }
+
+    /** The person who last accepted the appeal in its current department (the part after "department/"). */
+    private static String handledBy(RoutedAppeal appeal) {
+        String handler = null;
+        for (HistoryEntry entry : appeal.history()) {
+            if (entry.type() == LifecycleType.ROUTED || entry.type() == LifecycleType.REOPENED) {
+                handler = null;
+            } else if (entry.type() == LifecycleType.ACCEPTED && entry.actor() != null) {
+                int slash = entry.actor().indexOf('/');
+                handler = slash < 0 ? entry.actor() : entry.actor().substring(slash + 1);
+            }
+        }
+        return handler;
+    }
+
+    private static String settlementOf(RoutedAppeal appeal) {
+        return appeal.submitted().location() == null ? null : appeal.submitted().location().settlement();
+    }
+
+    private static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+
+    private String format(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(zone()));
+    }
+
+    private ZoneId zone() {
+        return legalClock.zone();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String trim(String value) {
+        return blank(value) ? null : value.trim();
+    }
+}

@@ -1,0 +1,166 @@
+package kz.hearingstate.routing.workbench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.DispatcherType;
+import kz.hearingstate.web.security.ApiSecurityConfiguration;
+import kz.hearingstate.web.security.ApiSecurityProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * The workbench's browser sessions: a filter chain of its own for {@code /workbench/**} (form login against
+ * the configured accounts, OIDC when a client registration is configured, CSRF, session expiry, logout),
+ * roles per screen. Nothing else of the service is matched here: the API keeps its key checks and no cookie
+ * authenticates it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WorkbenchProperties.class)
+public class WorkbenchSecurity {
+
+    static final String LOGIN = "/workbench/login";
+
+    @Bean
+    @Order(ApiSecurityConfiguration.STAFF_CHAIN_ORDER)
+    SecurityFilterChain workbenchFilterChain(HttpSecurity http, WorkbenchProperties properties,
+            ApiSecurityProperties security, ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+        http.securityMatcher("/workbench/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(LOGIN, "/workbench/workbench.css", "/workbench/webjars/**").permitAll()
+                        .requestMatchers("/workbench/triage/**").hasAnyRole(StaffRole.TRIAGE.name(), StaffRole.ADMIN.name())
+                        .requestMatchers("/workbench/office/**").hasAnyRole(StaffRole.AKIM_OFFICE.name(), StaffRole.ADMIN.name())
+                        .requestMatchers("/workbench/inbox/**").hasAnyRole(StaffRole.SPECIALIST.name(),
+                                StaffRole.HEAD.name(), StaffRole.ANTI_CORRUPTION.name())
+                        .anyRequest().hasAnyRole(java.util.Arrays.stream(StaffRole.values()).map(Enum::name).toArray(String[]::new)))
+                .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
+                        .defaultSuccessUrl("/workbench", true).failureUrl(LOGIN + "?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/workbench/logout").logoutSuccessUrl(LOGIN + "?logout")
+                        .deleteCookies("JSESSIONID"))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(signIn())
+                        .accessDeniedPage("/workbench/forbidden"))
+                // The platform's CSP (default-src 'self', no inline script or style), nosniff, no referrer, no framing.
+                .headers(headers -> ApiSecurityConfiguration.securityHeaders(headers, security));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage(LOGIN)
+                    .authorizationEndpoint(endpoint -> endpoint.baseUri("/workbench/oauth2/authorization"))
+                    .redirectionEndpoint(endpoint -> endpoint.baseUri("/workbench/login/oauth2/code/*"))
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers(properties.oidc())))
+                    .defaultSuccessUrl("/workbench", true)
+                    .failureUrl(LOGIN + "?error"));
+        }
+        return http.build();
+    }
+
+    /**
+     * To the login page; but an htmx poll after the session expired gets 401 with {@code HX-Redirect}, so the
+     * whole page goes to the login instead of a login form inside the inbox's table.
+     */
+    private static AuthenticationEntryPoint signIn() {
+        LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint(LOGIN);
+        RequestHeaderRequestMatcher htmx = new RequestHeaderRequestMatcher("HX-Request");
+        return (request, response, e) -> {
+            if (htmx.matches(request)) {
+                response.setHeader("HX-Redirect", LOGIN);
+                response.setStatus(401);
+            } else {
+                page.commence(request, response, e);
+            }
+        };
+    }
+
+    /** {@code {bcrypt}...}, {@code {argon2}...}: whatever the hash names; new hashes should be bcrypt. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The configured accounts; a broken one stops the start with the setting's name. */
+    @Bean
+    UserDetailsService workbenchAccounts(WorkbenchProperties properties) {
+        Map<String, UserDetails> users = new java.util.HashMap<>();
+        properties.accounts().forEach((name, account) -> {
+            String setting = "hearing.routing.workbench.accounts." + name;
+            if (account.role() == null) {
+                throw new IllegalStateException(setting + ".role is required (one of " + List.of(StaffRole.values()) + ")");
+            }
+            if (account.role().departmental() && (account.department() == null || account.department().isBlank())) {
+                throw new IllegalStateException(setting + ".department is required for " + account.role());
+            }
+            if (account.password() == null || !account.password().matches("\\{[a-z0-9]+}.+")) {
+                throw new IllegalStateException(setting + ".password must be a hash such as {bcrypt}$2a$10$...");
+            }
+            users.put(name, User.withUsername(name).password(account.password())
+                    .authorities(StaffUser.authorities(account.role(), account.department())).build());
+        });
+        return username -> {
+            UserDetails user = users.get(username);
+            if (user == null) {
+                throw new UsernameNotFoundException("No such workbench account");
+            }
+            return User.withUserDetails(user).build();
+        };
+    }
+
+    /** The SSO's user, with the workbench role (and department) taken from the configured claims. */
+    static OAuth2UserService<OidcUserRequest, OidcUser> oidcUsers(WorkbenchProperties.Oidc oidc) {
+        OidcUserService delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            String nameAttribute = request.getClientRegistration().getProviderDetails().getUserInfoEndpoint()
+                    .getUserNameAttributeName();
+            return new DefaultOidcUser(authorities(user.getClaims(), oidc), user.getIdToken(), user.getUserInfo(),
+                    nameAttribute == null || nameAttribute.isBlank() ? "sub" : nameAttribute);
+        };
+    }
+
+    /**
+     * Workbench authorities from an SSO's claims: each known role name in the roles claim (a list, or one
+     * string separated by commas or spaces); department roles only with a department claim. Nothing known:
+     * no authority, and the workbench answers "forbidden".
+     */
+    static List<GrantedAuthority> authorities(Map<String, Object> claims, WorkbenchProperties.Oidc oidc) {
+        Object raw = claims.get(oidc.rolesClaim());
+        List<String> names = new ArrayList<>();
+        if (raw instanceof Collection<?> values) {
+            values.forEach(value -> names.add(String.valueOf(value)));
+        } else if (raw != null) {
+            names.addAll(List.of(String.valueOf(raw).split("[,\\s]+")));
+        }
+        Object department = claims.get(oidc.departmentClaim());
+        for (StaffRole role : StaffRole.values()) {
+            if (names.stream().anyMatch(name -> name.trim().equalsIgnoreCase(role.name()))) {
+                if (role.departmental() && (department == null || String.valueOf(department).isBlank())) {
+                    continue;
+                }
+                return StaffUser.authorities(role, department == null ? null : String.valueOf(department));
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,106 @@
+package kz.hearingstate.routing.workbench;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The workbench's language: kk, ru or en, chosen with {@code ?lang=} (kept in a cookie for the workbench's
+ * pages), otherwise the browser's Accept-Language, otherwise English. API answers never carry the cookie, so
+ * they keep following Accept-Language.
+ */
+@Configuration(proxyBeanMethods = false)
+public class WorkbenchWeb implements WebMvcConfigurer {
+
+    static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("kk"), Locale.forLanguageTag("ru"), Locale.ENGLISH);
+    static final String COOKIE = "workbench-lang";
+
+    @Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        return new ChosenLanguage();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+        interceptor.setParamName("lang");
+        interceptor.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(interceptor).addPathPatterns("/workbench/**");
+    }
+
+    /** Local profile only: how to sign in, printed once the port is known. */
+    @Bean
+    ApplicationRunner printDemoLogins(WorkbenchProperties properties, ApplicationContext context) {
+        return args -> {
+            if (!properties.printDemoLogins()) {
+                return;
+            }
+            int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8082;
+            org.slf4j.LoggerFactory.getLogger(WorkbenchWeb.class).info(
+                    "Workbench http://127.0.0.1:{}/workbench demo logins (password = login + \"-demo\"): {}", port,
+                    String.join(", ", properties.accounts().keySet().stream().sorted().toList()));
+        };
+    }
+
+    /** Cookie first (only kk, ru, en), then Accept-Language among them, then English. */
+    static final class ChosenLanguage implements LocaleResolver {
+
+        private final AcceptHeaderLocaleResolver browser = new AcceptHeaderLocaleResolver();
+
+        ChosenLanguage() {
+            browser.setSupportedLocales(LANGUAGES);
+            browser.setDefaultLocale(Locale.ENGLISH);
+        }
+
+        @Override
+        public Locale resolveLocale(HttpServletRequest request) {
+            if (request.getAttribute(COOKIE) instanceof Locale justChosen) {
+                return justChosen;
+            }
+            if (request.getCookies() != null) {
+                for (Cookie cookie : request.getCookies()) {
+                    if (COOKIE.equals(cookie.getName())) {
+                        Locale chosen = supported(cookie.getValue());
+                        if (chosen != null) {
+                            return chosen;
+                        }
+                    }
+                }
+            }
+            return browser.resolveLocale(request);
+        }
+
+        @Override
+        public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+            Locale chosen = locale == null ? null : supported(locale.getLanguage());
+            if (chosen == null || response == null) {
+                return;
+            }
+            Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
+            cookie.setPath("/workbench");
+            cookie.setHttpOnly(true);
+            cookie.setMaxAge(365 * 24 * 3600);
+            cookie.setAttribute("SameSite", "Strict");
+            response.addCookie(cookie);
+            request.setAttribute(COOKIE, chosen);
+        }
+
+        private static Locale supported(String language) {
+            return LANGUAGES.stream().filter(l -> l.getLanguage().equals(language)).findFirst().orElse(null);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package kz.hearingstate.routing.workbench;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+
+@WebMvcTest(controllers = WorkbenchController.class)
+class WorkbenchControllerTest extends WorkbenchSliceTest {
+
+    @Test
+    void givenNoSession_whenAPageIsOpened_thenTheLoginPageIsShown() throws Exception {
+        mvc.perform(get("/workbench/inbox")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/workbench/login"));
+    }
+
+    @Test
+    void givenNoSession_whenHtmxPolls_thenItIsToldToReloadTheLoginPageInsteadOfSwappingIt() throws Exception {
+        mvc.perform(get("/workbench/inbox/rows").header("HX-Request", "true")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/workbench/login"));
+    }
+
+    @Test
+    void givenTheLoginPage_whenOpenedInKazakh_thenItIsKazakhWithTheStrictHeadersAndNoInlineCode() throws Exception {
+        mvc.perform(get("/workbench/login").header("Accept-Language", "kk"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("lang=\"kk\"")))
+                .andExpect(content().string(containsString("Құпиясөз")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("style="))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("<script>"))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("https://"))))
+                .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"));
+    }
+
+    @Test
+    void givenALanguageChosen_whenTheNextPageIsOpened_thenTheChoiceIsKeptInACookie() throws Exception {
+        mvc.perform(get("/workbench/login").param("lang", "ru").header("Accept-Language", "en"))
+                .andExpect(cookie().value(WorkbenchWeb.COOKIE, "ru"))
+                .andExpect(content().string(containsString("lang=\"ru\"")));
+        mvc.perform(get("/workbench/login").cookie(new jakarta.servlet.http.Cookie(WorkbenchWeb.COOKIE, "ru")))
+                .andExpect(content().string(containsString("Пароль")));
+    }
+
+    @Test
+    void givenTheDemoAccount_whenItSignsInWithTheRightPassword_thenItIsSignedIn() throws Exception {
+        mvc.perform(formLogin("/workbench/login").user("education").password("education-demo"))
+                .andExpect(authenticated().withUsername("education"))
+                .andExpect(redirectedUrl("/workbench"));
+    }
+
+    @Test
+    void givenTheDemoAccount_whenTheWrongPasswordIsSent_thenItIsRefused() throws Exception {
+        mvc.perform(formLogin("/workbench/login").user("education").password("wrong"))
+                .andExpect(unauthenticated()).andExpect(redirectedUrl("/workbench/login?error"));
+    }
+
+    @Test
+    void givenALoginFormWithoutTheCsrfToken_whenPosted_thenItIsRefused() throws Exception {
+        mvc.perform(post("/workbench/login").param("username", "education").param("password", "education-demo"))
+                .andExpect(status().isForbidden()).andExpect(unauthenticated());
+    }
+
+    @Test
+    void givenALogoutWithoutTheCsrfToken_whenPosted_thenItIsRefused() throws Exception {
+        mvc.perform(post("/workbench/logout").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/workbench/logout").with(as(StaffRole.SPECIALIST, "education")).with(csrf()))
+                .andExpect(redirectedUrl("/workbench/login?logout"));
+    }
+
+    @Test
+    void givenEachRole_whenTheStartIsOpened_thenItGoesToItsOwnScreen() throws Exception {
+        mvc.perform(get("/workbench").with(as(StaffRole.SPECIALIST, "education"))).andExpect(redirectedUrl("/workbench/inbox"));
+        mvc.perform(get("/workbench").with(as(StaffRole.ANTI_CORRUPTION, null))).andExpect(redirectedUrl("/workbench/inbox"));
+        mvc.perform(get("/workbench").with(as(StaffRole.TRIAGE, null))).andExpect(redirectedUrl("/workbench/triage"));
+        mvc.perform(get("/workbench").with(as(StaffRole.AKIM_OFFICE, null))).andExpect(redirectedUrl("/workbench/office"));
+    }
+
+    @Test
+    void givenAnApiPath_whenCalledWithoutASession_thenTheWorkbenchChainDoesNotTouchIt() throws Exception {
+        // No cookie authenticates the API, and the workbench chain never answers it with a login redirect.
+        mvc.perform(get("/api/v1/departments")).andExpect(status().isNotFound());
+    }
+}

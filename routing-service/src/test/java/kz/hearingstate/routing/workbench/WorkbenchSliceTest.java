@@ -1,0 +1,67 @@
+package kz.hearingstate.routing.workbench;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.directory.Department;
+import kz.hearingstate.routing.directory.DirectoryService;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * What every workbench slice shares: the workbench's security chain and language handling, real templates,
+ * the {@link Workbench} and the directory mocked. Accounts: {@code education} / {@code education-demo}
+ * (SPECIALIST) for the form login.
+ */
+// Spring Security's auto-configuration is not part of a @WebMvcTest slice by itself in Boot 4.
+@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class})
+@Import({WorkbenchSecurity.class, WorkbenchWeb.class, DepartmentNames.class})
+@TestPropertySource(properties = {
+        "spring.messages.basename=messages,workbench/messages",
+        "spring.messages.fallback-to-system-locale=false",
+        "hearing.routing.workbench.accounts.education.password={bcrypt}$2a$10$8eUKEHDkB/RNQ8.DZIfpj.rTAj1p2zWRuZU5PBUzS3yzuyVtJdHf6",
+        "hearing.routing.workbench.accounts.education.role=SPECIALIST",
+        "hearing.routing.workbench.accounts.education.department=education"})
+abstract class WorkbenchSliceTest {
+
+    @Autowired
+    protected MockMvc mvc;
+    @MockitoBean
+    protected Workbench workbench;
+    @MockitoBean
+    protected DirectoryService directory;
+
+    protected static final Department EDUCATION = new Department("education", 1,
+            Map.of(Language.en, "Education Department", Language.kk, "Білім бөлімі", Language.ru, "Отдел образования"),
+            null, null, null, List.of("schools"), List.of("Uzynagash"), true, false, false, "test", null);
+
+    @BeforeEach
+    void directory() {
+        given(directory.find(any())).willReturn(java.util.Optional.of(EDUCATION));
+        given(directory.active()).willReturn(List.of(EDUCATION));
+        given(workbench.department(any())).willReturn(EDUCATION);
+        given(workbench.activeDepartments()).willReturn(List.of(EDUCATION));
+    }
+
+    protected static RequestPostProcessor as(StaffRole role, String department) {
+        return user(role.name().toLowerCase()).authorities(StaffUser.authorities(role, department));
+    }
+
+    protected static RequestPostProcessor csrf() {
+        return SecurityMockMvcRequestPostProcessors.csrf();
+    }
+}
