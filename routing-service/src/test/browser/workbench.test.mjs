@@ -104,6 +104,7 @@ try {
   const seconds = (Date.now() - published) / 1000;
   check(seconds < 15, `the new appeal appears in the open inbox without a reload, after ${seconds.toFixed(1)} s`);
   console.log(`measure inbox-appearance-seconds ${seconds.toFixed(1)}`);
+  await inbox.evaluate(() => document.activeElement.blur());
   await inbox.screenshot({ path: join(screenshots, 'workbench-inbox.png'), fullPage: true });
 
   await inbox.click(`tr[data-appeal="${appealId}"] a`);

@@ -4,6 +4,7 @@ import kz.hearingstate.routing.classification.OverrideRule;
 import kz.hearingstate.routing.classification.RoutingCorrection;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
+import kz.hearingstate.routing.workbench.ConfidentialViewStore;
 import kz.hearingstate.routing.workflow.RoutedAppeal;
 import kz.hearingstate.testing.MongoIndexes;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class MongoIndexesIntegrationTest extends RoutingIntegrationTest {
                 "outboxSince_1: outboxSince ASC",
                 "department_1_status_1_registeredAt_1: department ASC, status ASC, registeredAt ASC",
                 "department_1_registeredAt_1: department ASC, registeredAt ASC",
+                "department_1_status_1_deadline_1: department ASC, status ASC, deadline ASC",
+                "department_1_submitted.trackingCode_1: department ASC, submitted.trackingCode ASC",
                 "slaState_1_status_1_deadline_1: slaState ASC, status ASC, deadline ASC");
         assertThat(MongoIndexes.of(mongo, Department.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
@@ -39,5 +42,8 @@ class MongoIndexesIntegrationTest extends RoutingIntegrationTest {
         assertThat(MongoIndexes.of(mongo, RoutingCorrection.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
                 "correctedAt_1: correctedAt ASC");
+        assertThat(MongoIndexes.of(mongo, ConfidentialViewStore.View.class)).containsExactlyInAnyOrder(
+                "_id_: _id ASC",
+                "appealId_1_viewedAt_1: appealId ASC, viewedAt ASC");
     }
 }

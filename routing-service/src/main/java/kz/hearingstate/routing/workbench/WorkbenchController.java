@@ -1,8 +1,15 @@
 package kz.hearingstate.routing.workbench;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -11,8 +18,20 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 public class WorkbenchController {
 
+    private final ObjectProvider<ClientRegistrationRepository> oidcClients;
+
+    public WorkbenchController(ObjectProvider<ClientRegistrationRepository> oidcClients) {
+        this.oidcClients = oidcClients;
+    }
+
+    /** The form, and a link per configured SSO (none unless OIDC is configured). */
     @GetMapping("/workbench/login")
-    public String login() {
+    public String login(Model model) {
+        List<ClientRegistration> sso = new ArrayList<>();
+        if (oidcClients.getIfAvailable() instanceof Iterable<?> registrations) {
+            registrations.forEach(r -> sso.add((ClientRegistration) r));
+        }
+        model.addAttribute("sso", sso);
         return "workbench/login";
     }
 
