@@ -1,7 +1,9 @@
 package kz.hearingstate.routing.workbench;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +12,9 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.InvalidCommandException;
 import kz.hearingstate.routing.workflow.StaleAppealException;
+import kz.hearingstate.web.problem.FieldViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -25,15 +30,17 @@ import org.springframework.web.bind.annotation.RequestParam;
  * lacks (400), or that the appeal changed meanwhile or its status does not allow it (409). Nothing is saved then.
  */
 @Controller
-public class AppealPageController {
+public class AppealPageController extends WorkbenchPage {
 
     private static final int MAX_REASON = 2000;
     private static final int MAX_ANSWER = 20000;
 
     private final Workbench workbench;
+    private final MessageSource messages;
 
-    public AppealPageController(Workbench workbench) {
+    public AppealPageController(Workbench workbench, MessageSource messages) {
         this.workbench = workbench;
+        this.messages = messages;
     }
 
     @GetMapping("/workbench/appeals/{appealId}")
@@ -53,12 +60,12 @@ public class AppealPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDeadline,
             Model model, HttpServletResponse response) {
         StaffUser user = StaffUser.of(authentication);
-        Map<String, String> errors = new LinkedHashMap<>();
+        List<FieldViolation> errors = new ArrayList<>();
         if (reason != null && reason.length() > MAX_REASON) {
-            errors.put("reason", "too-long");
+            errors.add(FieldViolation.of("reason", "too-long", MAX_REASON));
         }
         if (answer != null && answer.length() > MAX_ANSWER) {
-            errors.put("answer", "too-long");
+            errors.add(FieldViolation.of("answer", "too-long", MAX_ANSWER));
         }
         Workbench.ActionForm form = new Workbench.ActionForm(actionId, action, sequence, reason, answer, targetDepartment,
                 outsideBody, newDeadline);
@@ -73,13 +80,16 @@ public class AppealPageController {
                 response.setStatus(409);
                 model.addAttribute("problem", "transition");
             } catch (InvalidCommandException e) {
-                errors.putAll(e.errors());
+                errors.addAll(e.violations());
             }
         }
         if (!errors.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("problem", "invalid");
-            model.addAttribute("errors", errors);
+            Map<String, String> messages = new LinkedHashMap<>();
+            errors.forEach(error -> messages.put(error.field(), this.messages.getMessage("validation." + error.code(),
+                    error.arguments().toArray(), error.code(), LocaleContextHolder.getLocale())));
+            model.addAttribute("errors", messages);
         }
         model.addAttribute("page", workbench.appeal(user, appealId));
         model.addAttribute("form", form);

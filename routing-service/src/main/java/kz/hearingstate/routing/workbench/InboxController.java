@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** A department's inbox: the page, and its rows alone for htmx to refresh every few seconds. */
 @Controller
-public class InboxController {
+public class InboxController extends WorkbenchPage {
 
     private final Workbench workbench;
     private final WorkbenchProperties properties;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /** The akim's office: per-department figures and the at-risk and overdue appeals across departments. */
 @Controller
-public class OfficeController {
+public class OfficeController extends WorkbenchPage {
 
     private final Workbench workbench;
 

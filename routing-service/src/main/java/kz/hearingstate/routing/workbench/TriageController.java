@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * through the workflow, which keeps it as a correction for retraining).
  */
 @Controller
-public class TriageController {
+public class TriageController extends WorkbenchPage {
 
     private final Workbench workbench;
 

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The way in: the login page, each role's first screen, and the "not for you" page. */
 @Controller
-public class WorkbenchController {
+public class WorkbenchController extends WorkbenchPage {
 
     private final ObjectProvider<ClientRegistrationRepository> oidcClients;
 

@@ -9,10 +9,14 @@ import jakarta.servlet.DispatcherType;
 import kz.hearingstate.web.security.ApiSecurityConfiguration;
 import kz.hearingstate.web.security.ApiSecurityProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -20,7 +24,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -48,7 +51,11 @@ public class WorkbenchSecurity {
     @Order(ApiSecurityConfiguration.STAFF_CHAIN_ORDER)
     SecurityFilterChain workbenchFilterChain(HttpSecurity http, WorkbenchProperties properties,
             ApiSecurityProperties security, ObjectProvider<ClientRegistrationRepository> oidcClients) throws Exception {
+        // Its own provider beside appeal-web's API-key provider (which knows no passwords).
+        DaoAuthenticationProvider accounts = new DaoAuthenticationProvider(workbenchAccounts(properties));
+        accounts.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         http.securityMatcher("/workbench/**")
+                .authenticationProvider(accounts)
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
                         .requestMatchers(LOGIN, "/workbench/workbench.css", "/workbench/webjars/**").permitAll()
@@ -77,6 +84,20 @@ public class WorkbenchSecurity {
         return http.build();
     }
 
+    /** Local profile only: how to sign in, printed once the port is known. */
+    @Bean
+    ApplicationRunner printDemoLogins(WorkbenchProperties properties, ApplicationContext context) {
+        return args -> {
+            if (!properties.printDemoLogins()) {
+                return;
+            }
+            int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8082;
+            org.slf4j.LoggerFactory.getLogger(WorkbenchSecurity.class).info(
+                    "Workbench http://127.0.0.1:{}/workbench demo logins (password = login + \"-demo\"): {}", port,
+                    String.join(", ", properties.accounts().keySet().stream().sorted().toList()));
+        };
+    }
+
     /**
      * To the login page; but an htmx poll after the session expired gets 401 with {@code HX-Redirect}, so the
      * whole page goes to the login instead of a login form inside the inbox's table.
@@ -94,15 +115,11 @@ public class WorkbenchSecurity {
         };
     }
 
-    /** {@code {bcrypt}...}, {@code {argon2}...}: whatever the hash names; new hashes should be bcrypt. */
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    /** The configured accounts; a broken one stops the start with the setting's name. */
-    @Bean
-    UserDetailsService workbenchAccounts(WorkbenchProperties properties) {
+    /**
+     * The configured accounts; a broken one stops the start with the setting's name. Passwords are checked by
+     * the DelegatingPasswordEncoder: {@code {bcrypt}...}, {@code {argon2}...}, whatever the hash names.
+     */
+    static UserDetailsService workbenchAccounts(WorkbenchProperties properties) {
         Map<String, UserDetails> users = new java.util.HashMap<>();
         properties.accounts().forEach((name, account) -> {
             String setting = "hearing.routing.workbench.accounts." + name;

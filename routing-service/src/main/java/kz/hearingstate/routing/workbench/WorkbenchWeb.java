@@ -6,9 +6,6 @@ import java.util.Locale;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -40,20 +37,6 @@ public class WorkbenchWeb implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         interceptor.setIgnoreInvalidLocale(true);
         registry.addInterceptor(interceptor).addPathPatterns("/workbench/**");
-    }
-
-    /** Local profile only: how to sign in, printed once the port is known. */
-    @Bean
-    ApplicationRunner printDemoLogins(WorkbenchProperties properties, ApplicationContext context) {
-        return args -> {
-            if (!properties.printDemoLogins()) {
-                return;
-            }
-            int port = context instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : 8082;
-            org.slf4j.LoggerFactory.getLogger(WorkbenchWeb.class).info(
-                    "Workbench http://127.0.0.1:{}/workbench demo logins (password = login + \"-demo\"): {}", port,
-                    String.join(", ", properties.accounts().keySet().stream().sorted().toList()));
-        };
     }
 
     /** Cookie first (only kk, ru, en), then Accept-Language among them, then English. */

@@ -105,7 +105,8 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
 
     @Test
     void givenAnIncompleteAction_whenPosted_thenTheFieldIsNamedAndNothingIsSaved() throws Exception {
-        given(workbench.act(any(), eq("a-1"), any())).willThrow(new InvalidCommandException(Map.of("reason", "is required for this action")));
+        given(workbench.act(any(), eq("a-1"), any())).willThrow(new InvalidCommandException(
+                List.of(kz.hearingstate.web.problem.FieldViolation.of("reason", "required-for-action"))));
         given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
         mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
                         .param("action", "EXTEND").param("sequence", "2").param("newDeadline", "2027-01-15"))

@@ -88,8 +88,15 @@ class WorkbenchControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
-    void givenAnApiPath_whenCalledWithoutASession_thenTheWorkbenchChainDoesNotTouchIt() throws Exception {
-        // No cookie authenticates the API, and the workbench chain never answers it with a login redirect.
-        mvc.perform(get("/api/v1/departments")).andExpect(status().isNotFound());
+    void givenASignedInStaffMember_whenTheApiIsCalledWithTheSessionOnly_thenTheApiStillWantsItsKey() throws Exception {
+        // The workbench chain matches /workbench/** only: no session authenticates the API, and it never
+        // answers an API call with a login page.
+        var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
+                        formLogin("/workbench/login").user("akim").password("akim-demo"))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/workbench").session(session)).andExpect(redirectedUrl("/workbench/office"));
+        mvc.perform(get("/api/v1/appeals/at-risk").session(session))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", containsString("ApiKey")));
     }
 }

@@ -12,30 +12,19 @@ import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * What every workbench slice shares: the workbench's security chain and language handling, real templates,
- * the {@link Workbench} and the directory mocked. Accounts: {@code education} / {@code education-demo}
- * (SPECIALIST) for the form login.
+ * appeal-web's chains beside it, the {@link Workbench} and the directory mocked.
  */
-// Spring Security's auto-configuration is not part of a @WebMvcTest slice by itself in Boot 4.
-@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class})
 @Import({WorkbenchSecurity.class, WorkbenchWeb.class, DepartmentNames.class})
-@TestPropertySource(properties = {
-        "spring.messages.basename=messages,workbench/messages",
-        "spring.messages.fallback-to-system-locale=false",
-        "hearing.routing.workbench.accounts.education.password={bcrypt}$2a$10$8eUKEHDkB/RNQ8.DZIfpj.rTAj1p2zWRuZU5PBUzS3yzuyVtJdHf6",
-        "hearing.routing.workbench.accounts.education.role=SPECIALIST",
-        "hearing.routing.workbench.accounts.education.department=education"})
+@ActiveProfiles("local") // the demo keys appeal-web requires, and the demo accounts (education / education-demo)
 abstract class WorkbenchSliceTest {
 
     @Autowired

@@ -2,24 +2,19 @@ package kz.hearingstate.routing.workbench;
 
 import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Pages, not problem+json, for the workbench's controllers: "not found" for a missing appeal and for one the
- * user may not see (the same page, so a URL tells nothing), and the signed-in user for every page's header.
+ * What every workbench controller shares: pages, not problem+json, for "not found" (a missing appeal and one
+ * the user may not see get the same page, so a URL tells nothing), and the signed-in user for every page's
+ * header. Handlers of the controller itself, so they come before the API's problem advice.
  */
-@ControllerAdvice(assignableTypes = {WorkbenchController.class, InboxController.class, AppealPageController.class,
-        TriageController.class, OfficeController.class})
-@Order(Ordered.HIGHEST_PRECEDENCE)
-public class WorkbenchErrors {
+abstract class WorkbenchPage {
 
     @ExceptionHandler({AppealNotFoundException.class, ActionNotAllowedException.class})
     @ResponseStatus(HttpStatus.NOT_FOUND)
