@@ -21,7 +21,7 @@ import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
-import kz.hearingstate.routing.directory.Settlements;
+import kz.hearingstate.routing.classification.Settlements;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;

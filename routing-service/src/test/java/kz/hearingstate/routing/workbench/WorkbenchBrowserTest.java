@@ -26,7 +26,7 @@ import kz.hearingstate.routing.classification.CorrectionStore;
 import kz.hearingstate.routing.classification.RoutingCorrection;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
-import kz.hearingstate.routing.support.TopicRecorder.Recorded;
+import kz.hearingstate.testing.TopicRecorder.Recorded;
 import kz.hearingstate.routing.workflow.AppealStore;
 import kz.hearingstate.routing.workflow.RoutedAppeal;
 import org.junit.jupiter.api.Test;
