@@ -58,7 +58,14 @@ try {
   const consoleErrors = [];
   page.on('console', (message) => { if (message.type() === 'error') { consoleErrors.push(message.text()); } });
 
-  await page.goto(baseUrl + '/public?lang=kk');
+  const pageResponse = await page.goto(baseUrl + '/public?lang=kk');
+  // The page runs under the platform's CSP (scripts and styles from files only): a violation would be a
+  // console error below, and the policy itself must be sent.
+  const pageHeaders = pageResponse.headers();
+  check((pageHeaders['content-security-policy'] || '').includes("default-src 'self'"), 'CSP default-src self');
+  check((pageHeaders['content-security-policy'] || '').includes("frame-ancestors 'none'"), 'CSP frame-ancestors none');
+  equal(pageHeaders['x-content-type-options'], 'nosniff', 'X-Content-Type-Options');
+  equal(pageHeaders['referrer-policy'], 'no-referrer', 'Referrer-Policy');
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
 
   const [summary, departments, directory, hotspots] = await Promise.all([

@@ -244,6 +244,13 @@ class WebEdgeIntegrationTest {
         assertThat(get("/actuator/health", null).statusCode()).isIn(200, 404); // no actuator in this test app
     }
 
+    @Test
+    void givenAnyOtherActuatorEndpoint_thenTheAdminsOnly() throws Exception {
+        assertProblem(get("/actuator/env", null), 401, "unauthenticated");
+        assertProblem(get("/actuator/bindings/x", HOUSING), 403, "forbidden");
+        assertThat(get("/actuator/env", ADMIN).statusCode()).isEqualTo(404); // passes security; no actuator here
+    }
+
     // --- errors raised by the container, before Spring MVC -------------------------------------------
 
     @Test

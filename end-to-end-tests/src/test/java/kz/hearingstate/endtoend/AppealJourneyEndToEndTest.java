@@ -171,7 +171,7 @@ class AppealJourneyEndToEndTest {
             String url = stack.baseUrlOf(StackService.NOTIFICATION) + "/api/v1/notifications?appealId=" + appealId;
             List<JsonNode> notifications = await("notifications of " + appealId).atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(300))
-                    .until(() -> elements(JsonHttp.get(url, "X-Operator-Key", OPERATOR_KEY)),
+                    .until(() -> elements(JsonHttp.get(url, "X-Api-Key", OPERATOR_KEY)),
                             list -> list.stream().anyMatch(n -> isRegistrationNotice(n)));
             assertThat(notifications.stream().filter(AppealJourneyEndToEndTest::isRegistrationNotice))
                     .as("registration notices to the citizen of %s", appealId).hasSize(1);

@@ -58,6 +58,8 @@ final class FaultStack implements AutoCloseable {
 
     /** The services' consumer bindings can be stopped and started over HTTP, so a consumer leaves and rejoins. */
     private static final String EXPOSE_BINDINGS = "--management.endpoints.web.exposure.include=health,info,prometheus,bindings";
+    /** ... and answered without a key (appeal-web keeps every other actuator endpoint the admin's). */
+    private static final String OPEN_BINDINGS = "--hearing.web.security.open-actuator-endpoints=health,info,prometheus,bindings";
 
     static FaultStack start(Path repositoryRoot, Path dataDirectory) {
         LoadTestChannel channel = new LoadTestChannel();
@@ -65,7 +67,7 @@ final class FaultStack implements AutoCloseable {
         StackSettings settings = channel.configure(StackSettings.onFreePorts(jarSnapshot, dataDirectory,
                 repositoryRoot.resolve("local-stack/target/kafka-libs")));
         for (StackService service : StackService.values()) {
-            settings = settings.withServiceArguments(service, List.of(EXPOSE_BINDINGS));
+            settings = settings.withServiceArguments(service, List.of(EXPOSE_BINDINGS, OPEN_BINDINGS));
         }
         StackProcesses.stopDescendantsOnExit();
         return new FaultStack(LocalStack.start(settings, line -> System.out.println("[stack] " + line)), channel,
@@ -254,18 +256,23 @@ final class FaultStack implements AutoCloseable {
     /** The embedded SMTP server's received mail (since notification last started). */
     java.util.Optional<JsonNode> mailbox() {
         // It parses every stored message per call: seconds for a thousand mails on a busy machine.
-        return json(baseUrlOf(StackService.NOTIFICATION) + "/api/v1/dev/mailbox", Duration.ofSeconds(90));
+        return json(baseUrlOf(StackService.NOTIFICATION) + "/api/v1/dev/mailbox", Duration.ofSeconds(90),
+                LocalStack.DEMO_OPERATOR_KEY);
     }
 
     java.util.Optional<JsonNode> json(String url) {
-        return json(url, Duration.ofSeconds(10));
+        return json(url, Duration.ofSeconds(10), null);
     }
 
-    private java.util.Optional<JsonNode> json(String url, Duration timeout) {
+    /** @param apiKey sent as X-Api-Key when not null (the dev mailbox is the operators') */
+    private java.util.Optional<JsonNode> json(String url, Duration timeout, String apiKey) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(timeout).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeout).header("Accept", "application/json").GET();
+            if (apiKey != null) {
+                request.header("X-Api-Key", apiKey);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? java.util.Optional.of(JSON.readTree(response.body()))
                     : java.util.Optional.empty();
         } catch (InterruptedException e) {

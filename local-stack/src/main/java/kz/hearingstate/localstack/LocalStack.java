@@ -32,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The Spring profile every service is started with: the demo keys of application-local.yml. */
     public static final String LOCAL_PROFILE = "local";
+    /** The local profile's operator key: notification's log and dev mailbox (X-Api-Key). */
+    public static final String DEMO_OPERATOR_KEY = "local-operator-key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 

@@ -69,8 +69,8 @@ public final class LocalStackMain {
         out.println("Hearing State is running.");
         out.printf("  %-14s %s  (Swagger UI: /swagger-ui.html)%n", "intake", intake);
         out.printf("  %-14s %s  (departments: /api/v1/departments)%n", "routing", stack.baseUrlOf(StackService.ROUTING));
-        out.printf("  %-14s %s  (dev mailbox: /api/v1/dev/mailbox)%n", "notification",
-                stack.baseUrlOf(StackService.NOTIFICATION));
+        out.printf("  %-14s %s  (dev mailbox: /api/v1/dev/mailbox with X-Api-Key: %s)%n", "notification",
+                stack.baseUrlOf(StackService.NOTIFICATION), LocalStack.DEMO_OPERATOR_KEY);
         out.printf("  %-14s %s  (public page: /, summary: /api/v1/stats/summary)%n", "analytics",
                 stack.baseUrlOf(StackService.ANALYTICS));
         out.printf("  %-14s %s%n", "Kafka", stack.kafkaBootstrapServers());

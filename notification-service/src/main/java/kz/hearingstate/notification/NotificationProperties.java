@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code hearing.notification.*}: who is reached how. Every field is in the README's configuration table.
  *
  * @param publicBaseUrl  where citizens open the public pages; the answer's rating link starts with it
- * @param operatorKey    the key operators send in {@code X-Operator-Key} to list notifications
  * @param staffLanguage  the language of messages to departments and the akim's office
  * @param akimOffice     the directory code of the akim's office, told of each escalation
  * @param departments    fallback contacts per department code, used until the directory names the department
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hearing.notification")
 public record NotificationProperties(
         @DefaultValue("http://127.0.0.1:8081") String publicBaseUrl,
-        @DefaultValue("local-operator-key") String operatorKey,
         @DefaultValue("ru") Language staffLanguage,
         @DefaultValue("akim-office") String akimOffice,
         @DefaultValue Delivery delivery,

@@ -1,10 +1,6 @@
 package kz.hearingstate.analytics.hotspots;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -16,6 +12,7 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.IncidentDetected;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.web.Hashing;
 
 /**
  * Looks for a surge around each appeal as soon as its category and place are known: appeals of the same
@@ -121,11 +118,6 @@ public class HotspotDetector {
     /** Same category, place and detecting receipt time give the same id, on every instance and in every replay. */
     static String incidentId(String category, String scope, String scopeValue, Instant detectedAt) {
         String key = category + "|" + scope + "|" + scopeValue + "|" + detectedAt;
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "incident-" + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "incident-" + Hashing.sha256Hex(key, 12);
     }
 }

@@ -11,7 +11,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import kz.hearingstate.analytics.figures.StatsService.Period;
-import kz.hearingstate.analytics.web.InvalidQueryException.FieldProblem;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.FieldViolation;
+import kz.hearingstate.web.problem.ProblemType;
 
 /**
  * Parses and checks the query parameters of the stats endpoints, collecting every problem before
@@ -25,7 +27,7 @@ class QueryParameters {
     private static final Pattern DIMENSION_VALUE = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,79}$");
 
     private final ZoneId zone;
-    private final List<FieldProblem> problems = new ArrayList<>();
+    private final List<FieldViolation> problems = new ArrayList<>();
 
     QueryParameters(ZoneId zone) {
         this.zone = zone;
@@ -35,7 +37,7 @@ class QueryParameters {
         Instant start = instant("from", from).orElse(Period.BEGINNING);
         Instant end = instant("to", to).orElse(Period.END);
         if (!start.isBefore(end)) {
-            problems.add(new FieldProblem("to", "must be after from"));
+            problems.add(FieldViolation.of("to", "after-from"));
         }
         return new Period(start, end);
     }
@@ -47,7 +49,7 @@ class QueryParameters {
         try {
             return Optional.of(value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(zone).toInstant());
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "must be an ISO-8601 instant (2026-03-01T00:00:00Z) or date (2026-03-01)"));
+            problems.add(FieldViolation.of(field, "instant-or-date"));
             return Optional.empty();
         }
     }
@@ -57,7 +59,7 @@ class QueryParameters {
             return null;
         }
         if (!DEPARTMENT_CODE.matcher(value).matches()) {
-            problems.add(new FieldProblem("department", "must be a department code such as roads or social-protection"));
+            problems.add(FieldViolation.of("department", "department-code"));
             return null;
         }
         return value;
@@ -69,7 +71,7 @@ class QueryParameters {
             return null;
         }
         if (!DIMENSION_VALUE.matcher(value).matches()) {
-            problems.add(new FieldProblem(field, "must be 1 to 80 letters, digits, spaces, '.', '_' or '-'"));
+            problems.add(FieldViolation.of(field, "dimension-value"));
             return null;
         }
         return value;
@@ -78,20 +80,20 @@ class QueryParameters {
     /** A required choice among {@code allowed}. */
     <T> T choice(String field, String value, Function<String, Optional<T>> parse, String allowed) {
         if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, "is required, one of " + allowed));
+            problems.add(FieldViolation.of(field, "required-one-of", allowed));
             return null;
         }
         Optional<T> parsed = parse.apply(value);
         if (parsed.isEmpty()) {
-            problems.add(new FieldProblem(field, "must be one of " + allowed));
+            problems.add(FieldViolation.of(field, "one-of", allowed));
         }
         return parsed.orElse(null);
     }
 
-    /** @throws InvalidQueryException when any parameter was wrong */
+    /** @throws ApiException validation-failed naming every wrong parameter */
     void requireValid() {
         if (!problems.isEmpty()) {
-            throw new InvalidQueryException(problems);
+            throw new ApiException(ProblemType.VALIDATION_FAILED, problems);
         }
     }
 }

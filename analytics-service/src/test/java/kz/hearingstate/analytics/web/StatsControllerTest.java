@@ -24,12 +24,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Bad query parameters get RFC 9457 problem+json 400 naming every wrong field; good ones reach the service. */
 @WebMvcTest(StatsController.class)
+@Import(PublicAccess.class)
 class StatsControllerTest {
 
     @Autowired
@@ -47,7 +49,7 @@ class StatsControllerTest {
         mvc.perform(get("/api/v1/stats/timeseries?metric=happiness&interval=hour"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/invalid-query"))
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/validation-failed"))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.errors", hasSize(2)))
                 .andExpect(jsonPath("$.errors[0].field").value("metric"))

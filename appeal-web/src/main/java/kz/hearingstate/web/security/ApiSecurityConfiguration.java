@@ -19,7 +19,8 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  * <ol>
  *   <li>{@link #API_CHAIN_ORDER}: {@code hearing.web.security.api-paths} and {@code /actuator/**}. Stateless,
  *       no cookies, no CSRF (nothing a browser sends by itself), the {@link ApiKeyAuthenticationFilter}, the
- *       actuator's explicit rules, the service's {@link ApiAccessRules}, then every other path authenticated.
+ *       actuator's explicit rules ({@code hearing.web.security.open-actuator-endpoints} open, the rest the
+ *       admin's), the service's {@link ApiAccessRules}, then every other path authenticated.
  *       Answers carry {@code Cache-Control: no-store}.</li>
  *   <li>{@link #PUBLIC_CHAIN_ORDER}: everything else (public pages, static files, {@code /error}): open, with
  *       the same security headers.</li>
@@ -70,8 +71,9 @@ public class ApiSecurityConfiguration {
                 })
                 .headers(headers -> securityHeaders(headers, properties))
                 .authorizeHttpRequests(authorize -> {
-                    authorize.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                            "/actuator/prometheus").permitAll();
+                    authorize.requestMatchers(properties.openActuatorEndpoints().stream()
+                            .flatMap(id -> java.util.stream.Stream.of("/actuator/" + id, "/actuator/" + id + "/**"))
+                            .toArray(String[]::new)).permitAll();
                     authorize.requestMatchers("/actuator/**").hasRole(PrincipalKind.ADMIN.role());
                     rules.authorize(authorize);
                     authorize.anyRequest().authenticated();

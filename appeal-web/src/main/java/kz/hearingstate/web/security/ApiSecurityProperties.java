@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keys                  per kind, per principal name, the hex SHA-256 hashes of its keys (several while
  *                              rotating): {@code echo -n KEY | sha256sum}
  * @param contentSecurityPolicy the Content-Security-Policy of every answer
+ * @param openActuatorEndpoints actuator endpoints answered without a key (every other one needs the admin's);
+ *                              a test stack adds {@code bindings} to pause consumers
  */
 @ConfigurationProperties("hearing.web.security")
 public record ApiSecurityProperties(
@@ -27,5 +29,6 @@ public record ApiSecurityProperties(
         @DefaultValue Set<PrincipalKind> requiredKinds,
         @DefaultValue Map<PrincipalKind, Map<String, List<String>>> keys,
         @DefaultValue("default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-        String contentSecurityPolicy) {
+        String contentSecurityPolicy,
+        @DefaultValue({"health", "info", "prometheus"}) List<String> openActuatorEndpoints) {
 }

@@ -1,15 +1,12 @@
 package kz.hearingstate.notification.delivery;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.notification.template.MessageTemplate;
+import kz.hearingstate.web.Hashing;
 
 /**
  * One decision: tell {@code role} about {@code sourceEventId} by {@code channel} at {@code address}, or,
@@ -47,12 +44,6 @@ public record PlannedNotification(
     }
 
     public static String idOf(String sourceEventId, RecipientRole role, ContactChannel channel) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((sourceEventId + "|" + role + "|" + channel).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashing.sha256Hex(sourceEventId + "|" + role + "|" + channel, 16);
     }
 }

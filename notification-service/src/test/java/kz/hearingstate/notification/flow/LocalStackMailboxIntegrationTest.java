@@ -30,6 +30,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -39,13 +42,15 @@ import tools.jackson.databind.JsonNode;
  * SMTP server): an appeal with an e-mail address puts a real message in the embedded SMTP server within
  * 5 seconds, listed at {@code /api/v1/dev/mailbox}; its answer puts a second one there.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class LocalStackMailboxIntegrationTest extends IntegrationTestSupport {
 
     private static final String GROUP = "notification-local-stack-test";
     private ConfigurableApplicationContext service;
 
     @Test
-    void givenEmbeddedSmtp_whenAppealIsSubmittedAndAnswered_thenTheDevMailboxListsBothMessagesWithin5Seconds() throws Exception {
+    void givenEmbeddedSmtp_whenAppealIsSubmittedAndAnswered_thenTheDevMailboxListsBothMessagesWithin5Seconds(CapturedOutput log)
+            throws Exception {
         int smtpPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             smtpPort = socket.getLocalPort();
@@ -73,6 +78,11 @@ class LocalStackMailboxIntegrationTest extends IntegrationTestSupport {
 
         assertThat(subjectsFor(httpPort, code)).containsExactly("Сіздің " + code + " өтінішіңіз тіркелді",
                 "Сіздің " + code + " өтінішіңізге жауап");
+        // GreenMail logs a new recipient with its address as the password, unless kept quiet.
+        assertThat(log.getAll()).doesNotContain(email);
+        // The mails hold answers and tracking codes: the mailbox is the operators', like the notification log.
+        assertThat(mailbox(httpPort, null).statusCode()).isEqualTo(401);
+        assertThat(mailbox(httpPort, "not-the-key").statusCode()).isEqualTo(401);
     }
 
     private boolean caughtUp() throws Exception {
@@ -97,13 +107,19 @@ class LocalStackMailboxIntegrationTest extends IntegrationTestSupport {
         }
     }
 
+    private static HttpResponse<String> mailbox(int httpPort, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/dev/mailbox"));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** Subjects of the mailbox's messages about this appeal, in arrival order; recipients must come masked. */
     private List<String> subjectsFor(int httpPort, String trackingCode) throws Exception {
-        HttpResponse<String> response;
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            response = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/dev/mailbox")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+        HttpResponse<String> response = mailbox(httpPort, LOCAL_OPERATOR_KEY);
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> subjects = new ArrayList<>();
         for (JsonNode mail : json.readTree(response.body())) {

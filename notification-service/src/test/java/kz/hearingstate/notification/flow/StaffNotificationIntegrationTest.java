@@ -111,7 +111,7 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(json.readTree(response.body()).get("type").asString())
-                    .isEqualTo("https://hearingstate.kz/problems/operator-key-rejected");
+                    .isEqualTo("https://hearingstate.kz/problems/unauthenticated");
         }
     }
 
@@ -171,7 +171,7 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
     private HttpResponse<String> get(String path, String operatorKey) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (operatorKey != null) {
-            request.header("X-Operator-Key", operatorKey);
+            request.header("X-Api-Key", operatorKey);
         }
         try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -27,7 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(NotificationQueryController.class)
 @EnableConfigurationProperties(NotificationProperties.class)
-@TestPropertySource(properties = "hearing.notification.operator-key=slice-key")
+// The operator's key "slice-key", as its hash; appeal-web's API chain checks it before the controller runs.
+@TestPropertySource(properties = "hearing.web.security.keys.operator.operator=80ddec64c0f07d4d2a077d3e5a5c7d00a9fb0edd8c7a2ea6c02dc25eae3f6561")
+@Import(OperatorAccess.class)
 class NotificationQueryControllerTest {
 
     @Autowired
@@ -43,7 +46,7 @@ class NotificationQueryControllerTest {
                 null, Language.kk, "Subject", "Body", NotificationStatus.FAILED, 5, null, at, at, null, "SMS gateway answered HTTP 503",
                 null, true)));
 
-        mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Operator-Key", "slice-key"))
+        mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Api-Key", "slice-key"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].recipient").value("+7 *** *** 45 67"))
                 .andExpect(jsonPath("$[0].status").value("FAILED"))
@@ -55,19 +58,29 @@ class NotificationQueryControllerTest {
 
     @Test
     void givenNoAppealId_whenListing_thenProblemJson400NamingTheField() throws Exception {
-        mvc.perform(get("/api/v1/notifications").header("X-Operator-Key", "slice-key"))
+        mvc.perform(get("/api/v1/notifications").header("X-Api-Key", "slice-key"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/invalid-request"))
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("appealId"));
     }
 
     @Test
     void givenWrongKey_whenListing_thenProblemJson401AndTheStoreIsNotRead() throws Exception {
-        mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Operator-Key", "wrong"))
+        mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Api-Key", "wrong"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/operator-key-rejected"));
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/unauthenticated"));
+        org.mockito.Mockito.verifyNoInteractions(store);
+    }
+
+    @Test
+    void givenNoKey_whenListingOrReadingTheMailbox_thenProblemJson401() throws Exception {
+        mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/unauthenticated"));
+        mvc.perform(get("/api/v1/dev/mailbox"))
+                .andExpect(status().isUnauthorized());
         org.mockito.Mockito.verifyNoInteractions(store);
     }
 }

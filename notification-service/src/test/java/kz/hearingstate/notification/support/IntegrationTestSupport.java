@@ -27,8 +27,8 @@ import org.awaitility.Awaitility;
 import kz.hearingstate.notification.NotificationApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "hearing.notification.public-base-url=https://appeals.test",
-        "hearing.notification.operator-key=" + IntegrationTestSupport.OPERATOR_KEY,
+        "hearing.web.security.keys.operator.operator=" + IntegrationTestSupport.OPERATOR_KEY_SHA256,
         // Only the start-up search: what is recorded and retried here must go out without searching the store.
         "hearing.notification.delivery.poll-interval=1h",
         "hearing.notification.delivery.max-attempts=3",
@@ -67,6 +67,9 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class IntegrationTestSupport {
 
     public static final String OPERATOR_KEY = "operator-key-for-tests";
+    static final String OPERATOR_KEY_SHA256 = "de413284fee222ff4399cb0dd21e4d2c74ae894fcfc7b69d3c7d32c760646f2f";
+    /** The local profile's demo operator key, for instances started with {@link #startInstance}. */
+    public static final String LOCAL_OPERATOR_KEY = "local-operator-key";
     public static final String SMS_TOKEN = "sms-token-for-tests";
     public static final String WEBHOOK_CHANNEL = "egov-app";
     public static final String WEBHOOK_SECRET = "whsec-for-tests";
@@ -173,6 +176,7 @@ public abstract class IntegrationTestSupport {
     protected ConfigurableApplicationContext startInstance(String group, String database, String... arguments) {
         List<String> all = new java.util.ArrayList<>(List.of(
                 "--server.port=0",
+                "--spring.profiles.active=local",
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
                 "--spring.cloud.stream.bindings.notifyOnSubmission-in-0.group=" + group,
                 "--spring.cloud.stream.bindings.notifyOnLifecycleChange-in-0.group=" + group,
