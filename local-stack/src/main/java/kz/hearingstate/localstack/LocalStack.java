@@ -197,7 +197,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                 "MONGODB_URI", mongoUri,
-                "PORT", String.valueOf(port)));
+                "PORT", String.valueOf(port),
+                // The citizen portal (intake) links to the transparency page of this stack's analytics.
+                "TRANSPARENCY_URL", settings.baseUrlOf(StackService.ANALYTICS) + "/"));
         if (kafkaCredentials != null) {
             // Each service signs in as its own principal, which the ACLs limit to what it reads and writes.
             environment.putAll(kafkaCredentials.serviceEnvironment(service.kafkaPrincipal()));

@@ -68,6 +68,7 @@ public final class LocalStackMain {
         out.println();
         out.println("Hearing State is running.");
         out.printf("  %-14s %s  (Swagger UI: /swagger-ui.html)%n", "intake", intake);
+        out.printf("  %-14s %s/portal  (the citizen portal: write, track, reply, rate)%n", "portal", intake);
         out.printf("  %-14s %s  (departments: /api/v1/departments)%n", "routing", stack.baseUrlOf(StackService.ROUTING));
         out.printf("  %-14s %s  (dev mailbox: /api/v1/dev/mailbox with X-Api-Key: %s)%n", "notification",
                 stack.baseUrlOf(StackService.NOTIFICATION), LocalStack.DEMO_OPERATOR_KEY);
