@@ -1,6 +1,6 @@
 package kz.hearingstate.intake;
 
-import kz.hearingstate.web.testing.StartupRefusal;
+import kz.hearingstate.testing.StartupRefusal;
 import org.junit.jupiter.api.Test;
 
 /** Production configuration holds no demo key: intake without the local profile and without channel keys does not start. */

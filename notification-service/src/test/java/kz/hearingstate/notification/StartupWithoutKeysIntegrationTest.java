@@ -1,6 +1,6 @@
 package kz.hearingstate.notification;
 
-import kz.hearingstate.web.testing.StartupRefusal;
+import kz.hearingstate.testing.StartupRefusal;
 import org.junit.jupiter.api.Test;
 
 /** Production configuration holds no demo key: notification without the local profile and without an operator key does not start. */

@@ -1,6 +1,6 @@
 package kz.hearingstate.routing;
 
-import kz.hearingstate.web.testing.StartupRefusal;
+import kz.hearingstate.testing.StartupRefusal;
 import org.junit.jupiter.api.Test;
 
 /** Production configuration holds no demo key: routing without the local profile and without real keys does not start. */

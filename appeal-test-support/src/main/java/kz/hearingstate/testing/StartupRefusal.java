@@ -1,4 +1,4 @@
-package kz.hearingstate.web.testing;
+package kz.hearingstate.testing;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
