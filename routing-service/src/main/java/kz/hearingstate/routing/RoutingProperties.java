@@ -17,14 +17,18 @@ public record RoutingProperties(
         @DefaultValue Timers timers) {
 
     /**
-     * @param model               the trained model (built by ModelTrainer)
+     * @param model               the trained department model (built by ModelTrainer)
      * @param confidenceThreshold below it, the appeal goes to the akim-office triage desk
      * @param hintWeight          factor applied to the department whose category the channel hinted
+     * @param corruptionModel     the trained corruption detector (built by ModelTrainer)
+     * @param corruptionThreshold at or above this probability of the detector, the appeal goes to anti-corruption
      */
     public record Classifier(
             @DefaultValue("classpath:classifier/model.bin.gz") Resource model,
             @DefaultValue("0.35") double confidenceThreshold,
-            @DefaultValue("3.0") double hintWeight) {
+            @DefaultValue("3.0") double hintWeight,
+            @DefaultValue("classpath:classifier/corruption.bin.gz") Resource corruptionModel,
+            @DefaultValue("0.5") double corruptionThreshold) {
     }
 
     /**

@@ -13,23 +13,30 @@ import kz.hearingstate.routing.directory.Department;
 /**
  * Decides where an appeal goes, in this order:
  * <ol>
- *   <li>corruption reports go to anti-corruption (safety rule);</li>
+ *   <li>corruption reports go to anti-corruption ({@link CorruptionDetector}: its own model and the safety
+ *       rules), whatever the department model thinks, so a report never reaches the accused's department;</li>
  *   <li>anonymous appeals are rejected as not considered, unless they report a crime or a threat to
  *       public safety (by rule, or by the model's choice of public-order), which go to public-order;</li>
  *   <li>the admin's override rules;</li>
  *   <li>the text model, weighted by the channel's category hint and limited to departments that cover the
  *       appeal's settlement; below the confidence threshold, or when no department covers the settlement,
- *       the appeal goes to the akim-office triage desk.</li>
+ *       the appeal goes to the akim-office triage desk with the model's three likeliest departments. The model's
+ *       anti-corruption probability is part of the detector's score, so here it chooses among the others.</li>
  * </ol>
  * Plain Java: the directory and rules are passed in, so it is tested without Spring or MongoDB.
  */
 public final class AppealClassifier {
 
+    private static final int TOP = 3;
+
+    private final CorruptionDetector corruption;
     private final LogisticRegressionModel model;
     private final double confidenceThreshold;
     private final double hintWeight;
 
-    public AppealClassifier(LogisticRegressionModel model, double confidenceThreshold, double hintWeight) {
+    public AppealClassifier(CorruptionDetector corruption, LogisticRegressionModel model, double confidenceThreshold,
+            double hintWeight) {
+        this.corruption = corruption;
         this.model = model;
         this.confidenceThreshold = confidenceThreshold;
         this.hintWeight = hintWeight;
@@ -44,10 +51,12 @@ public final class AppealClassifier {
 
     public RoutingDecision classify(Input input, List<Department> departments, List<OverrideRule> rules) {
         String text = input.fullText();
-        if (SafetyRules.reportsCorruption(text)) {
-            return rule(Department.ANTI_CORRUPTION, "safety rule: corruption report");
-        }
         Map<String, Double> probabilities = model.predict(text);
+        CorruptionDetector.Finding finding = corruption.assess(text, probabilities);
+        if (finding.corruption()) {
+            return new RoutingDecision(Department.ANTI_CORRUPTION, Department.ANTI_CORRUPTION, null, finding.probability(),
+                    false, false, finding.reason());
+        }
         if (input.anonymous()) {
             String top = probabilities.keySet().iterator().next();
             boolean modelSeesCrime = Department.PUBLIC_ORDER.equals(top) && probabilities.get(top) >= confidenceThreshold;
@@ -75,6 +84,9 @@ public final class AppealClassifier {
             if (department == null || (settlementKey != null && !Settlements.covers(department, settlementKey))) {
                 continue; // deleted, or does not serve the place
             }
+            if (Department.ANTI_CORRUPTION.equals(entry.getKey())) {
+                continue; // the corruption detector decided already, with this probability in its score
+            }
             double weight = entry.getValue();
             if (hint != null && department.categories().stream().anyMatch(c -> c.equalsIgnoreCase(hint))) {
                 weight *= hintWeight;
@@ -86,17 +98,23 @@ public final class AppealClassifier {
             return new RoutingDecision(Department.AKIM_OFFICE, null, null, 0.0, true, false,
                     "triage: no department covers the appeal's settlement");
         }
-        Map.Entry<String, Double> best = weighted.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        double confidence = best.getValue() / total;
-        String category = hint != null && active.get(best.getKey()).categories().stream()
+        double sum = total;
+        List<RoutingDecision.Candidate> top = weighted.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(TOP)
+                .map(e -> new RoutingDecision.Candidate(e.getKey(), e.getValue() / sum))
+                .toList();
+        RoutingDecision.Candidate best = top.getFirst();
+        double confidence = best.probability();
+        String category = hint != null && active.get(best.department()).categories().stream()
                 .anyMatch(c -> c.equalsIgnoreCase(hint)) ? hint : null;
         if (confidence < confidenceThreshold) {
-            return new RoutingDecision(Department.AKIM_OFFICE, best.getKey(), category, confidence, true, false,
+            return new RoutingDecision(Department.AKIM_OFFICE, best.department(), category, confidence, true, false,
                     String.format(Locale.ROOT, "triage: classifier confidence %.2f below %.2f (best guess %s)",
-                            confidence, confidenceThreshold, best.getKey()));
+                            confidence, confidenceThreshold, best.department()), top);
         }
-        return new RoutingDecision(best.getKey(), best.getKey(), category, confidence, false, false,
-                String.format(Locale.ROOT, "classifier: %.2f", confidence));
+        return new RoutingDecision(best.department(), best.department(), category, confidence, false, false,
+                String.format(Locale.ROOT, "classifier: %.2f", confidence), top);
     }
 
     private static Optional<OverrideRule> matchingRule(String text, List<OverrideRule> rules, Map<String, Department> active) {

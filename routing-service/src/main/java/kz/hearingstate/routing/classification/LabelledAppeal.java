@@ -3,8 +3,11 @@ package kz.hearingstate.routing.classification;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +26,21 @@ public record LabelledAppeal(String id, String language, String style, String te
         for (String line : lines) {
             if (!line.isBlank()) {
                 appeals.add(MAPPER.readValue(line, LabelledAppeal.class));
+            }
+        }
+        return appeals;
+    }
+
+    /** Every {@code *.jsonl} file below {@code directory}, in path order, so a build always reads the same sequence. */
+    public static List<LabelledAppeal> readAll(Path directory) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            files = walk.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+        }
+        List<LabelledAppeal> appeals = new ArrayList<>();
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                appeals.addAll(readJsonLines(in));
             }
         }
         return appeals;

@@ -27,6 +27,40 @@ public final class SafetyRules {
             "brib", "kickback", "extort", "nepotis", "corrupt", "embezz", "under the table", "envelope of cash",
             "budget (money )?(was|were|has been) (stolen|misappropriated)", "misappropriat");
 
+    /**
+     * The indirect ways people describe corruption (issue 14's list): money as "gratitude" or for speeding up,
+     * an unofficial fee without a receipt, a personal card for the transfer, papers that "get lost" otherwise,
+     * regular payments under threat, relatives given posts or land, tenders decided in advance, works paid for
+     * but never done with the acceptance act signed. Each stem was checked against the ordinary appeals of the
+     * training data, where money is often mentioned innocently (tariffs, benefits, fines, receipts that were given).
+     */
+    private static final List<Pattern> INDIRECT_CORRUPTION = compile(
+            // gratitude, speeding up
+            "отблагодар", "за ускорение", "show (some |their |your |my )?gratitude", "алғыс ретінде",
+            // no receipt
+            "без (квитанц|чек)", "(квитанц|чек)\\w* не (дал|дают|дает|даёт|выда)", "no receipts?\\b", "without (a |any )?receipt",
+            "(didn t|did not|doesn t|does not|won t|never) (give|gives|issue|issued) (me |us |any |a )*receipt",
+            "түбіртек(сіз| жоқ| берм)", "\\bчек(сіз| жоқ| берм)",
+            // a personal card
+            "на (его|ее|свою|личную) карт", "номер (своей |личной |его |ее )?карт", "(his|her|personal|own) (bank |kaspi )?card",
+            "card number", "карта нөмір", "жеке карта",
+            // otherwise the papers get lost
+            "(иначе|а то) (ваши |твои |все )?(документы|бумаги)", "otherwise (the |my |your |his |her )?(papers|documents|file)",
+            "әйтпесе құжат",
+            // regular payments under threat
+            "unless (i|we|you|he|she|they) (pay|give)", "если не (заплат|дади|дам |принес)", "төлемесе",
+            // relatives
+            "akim s (relative|nephew|niece|son|daughter|brother|sister|cousin|wife)", "родственни\\w* (акима|директора|начальника|главы)",
+            "(племянни|зят)\\w* (акима|директора|начальника|главы)", "әкімнің (туыс|немере|жиен|күйеу)", "туысына (берілді|берді)",
+            "(hired|appointed) (his|her) (son|daughter|nephew|niece|brother|sister|wife|husband|cousin|relative)",
+            // tenders decided in advance
+            "(тендер|конкурс)\\w* (был |уже )?(заранее|фиктивн)", "(tender|contract|auction)s? (was |were )?(decided|rigged|fixed)",
+            "алдын ала (шешіл|белгілі)",
+            // works paid for, never done, act signed
+            "акт\\w* (выполненных работ|при[её]мк\\w*) (уже |давно |был |были )?подписа", "подписали акт",
+            "acceptance (act|certificate)s? (was |were |has been |had been )?signed", "signed (the |an )?(acceptance|completion) (act|certificate)",
+            "акт\\w* қол қойылған", "актіге қол қойып");
+
     private static final List<Pattern> CRIME_OR_THREAT = compile(
             // ru
             "убь", "убий", "убит", "угрож", "угроз", "оружи", "пистолет", "\\bнож", "взрыв", "бомб", "поджо",
@@ -45,7 +79,19 @@ public final class SafetyRules {
     }
 
     public static boolean reportsCorruption(String text) {
-        return matchesAny(CORRUPTION, text);
+        return matchesAny(CORRUPTION, text) || matchesAny(INDIRECT_CORRUPTION, text);
+    }
+
+    /** Which rule matched, for the routing reason and the evaluation report; null when none. */
+    static String matchingRule(String text) {
+        for (List<Pattern> group : List.of(CORRUPTION, INDIRECT_CORRUPTION)) {
+            for (Pattern p : group) {
+                if (matchesAny(List.of(p), text)) {
+                    return p.pattern();
+                }
+            }
+        }
+        return null;
     }
 
     public static boolean reportsCrimeOrThreat(String text) {

@@ -6,12 +6,14 @@ import java.io.InputStream;
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.AppealClassifier;
+import kz.hearingstate.routing.classification.CorruptionDetector;
 import kz.hearingstate.routing.classification.LogisticRegressionModel;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.workflow.AppealWorkflow;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
 
 /** The plain-Java domain objects, wired from configuration. */
 @Configuration
@@ -24,15 +26,16 @@ public class RoutingConfig {
     }
 
     @Bean
-    LogisticRegressionModel classifierModel(RoutingProperties properties) throws IOException {
-        try (InputStream in = properties.classifier().model().getInputStream()) {
-            return LogisticRegressionModel.readFrom(in);
-        }
+    AppealClassifier appealClassifier(RoutingProperties properties) throws IOException {
+        RoutingProperties.Classifier classifier = properties.classifier();
+        return new AppealClassifier(new CorruptionDetector(read(classifier.corruptionModel()), classifier.corruptionThreshold()),
+                read(classifier.model()), classifier.confidenceThreshold(), classifier.hintWeight());
     }
 
-    @Bean
-    AppealClassifier appealClassifier(LogisticRegressionModel model, RoutingProperties properties) {
-        return new AppealClassifier(model, properties.classifier().confidenceThreshold(), properties.classifier().hintWeight());
+    private static LogisticRegressionModel read(Resource model) throws IOException {
+        try (InputStream in = model.getInputStream()) {
+            return LogisticRegressionModel.readFrom(in);
+        }
     }
 
     @Bean

@@ -9,8 +9,13 @@ import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.Location;
+import kz.hearingstate.routing.classification.RoutingDecision;
 
-/** An appeal as its department (or the admin) sees it over HTTP: what the inbox message carries, plus its state. */
+/**
+ * An appeal as its department (or the admin) sees it over HTTP: what the inbox message carries, plus its state.
+ * {@code topDepartments} is the department model's three likeliest departments with their probabilities, which
+ * the triage desk routes from; empty when a rule or the corruption detector decided.
+ */
 public record AppealView(
         String appealId,
         String trackingCode,
@@ -20,6 +25,7 @@ public record AppealView(
         String category,
         double confidence,
         boolean triage,
+        List<RoutingDecision.Candidate> topDepartments,
         String routingReason,
         long sequence,
         AppealType type,
@@ -41,7 +47,7 @@ public record AppealView(
     static AppealView of(RoutedAppeal a) {
         var s = a.submitted;
         return new AppealView(a.appealId, s.trackingCode(), a.status, a.department, a.previousDepartment, a.category,
-                a.confidence, a.triage, a.routingReason, a.sequence, s.type(), s.channel(), s.subject(), s.text(),
+                a.confidence, a.triage, a.topDepartments == null ? List.of() : a.topDepartments, a.routingReason, a.sequence, s.type(), s.channel(), s.subject(), s.text(),
                 s.language(), s.anonymous(), s.citizen(), s.location(), s.attachments(), a.registeredAt, a.deadline,
                 a.slaState, a.forwardedTo, a.forwardedLate, !a.outbox.isEmpty());
     }

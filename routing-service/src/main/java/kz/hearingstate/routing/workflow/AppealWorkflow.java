@@ -53,6 +53,7 @@ public final class AppealWorkflow {
         appeal.classifiedAs = decision.classifiedAs();
         appeal.category = decision.category();
         appeal.confidence = decision.confidence();
+        appeal.topDepartments = new ArrayList<>(decision.topDepartments());
         appeal.routingReason = decision.reason();
         appeal.slaState = SlaState.ON_TIME;
         appeal.appliedInputs.add(submitted.appealId());

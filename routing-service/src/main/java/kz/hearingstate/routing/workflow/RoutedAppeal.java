@@ -6,6 +6,7 @@ import java.util.List;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.routing.classification.RoutingDecision;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -32,6 +33,8 @@ public class RoutedAppeal {
     String category;
     double confidence;
     boolean triage;
+    /** The department model's three likeliest departments with their probabilities, for the triage desk. */
+    List<RoutingDecision.Candidate> topDepartments = new ArrayList<>();
     String routingReason;
     String forwardedTo;
     boolean forwardedLate;

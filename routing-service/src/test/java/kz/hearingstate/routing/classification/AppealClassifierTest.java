@@ -13,7 +13,9 @@ class AppealClassifierTest {
 
     private static final LogisticRegressionModel MODEL = Directories.model();
     private static final List<Department> DIRECTORY = Directories.zhambyl();
-    private final AppealClassifier classifier = new AppealClassifier(MODEL, 0.35, 3.0);
+    /** Only numbers the training data never saw: the model falls back on its priors, far below any threshold. */
+    private static final String NOTHING_KNOWN = "№ 4521-8890-1173 / 90210";
+    private final AppealClassifier classifier = Directories.shippedClassifier();
 
     private RoutingDecision classify(String text, boolean anonymous, String hint, String settlement) {
         return classifier.classify(new AppealClassifier.Input(null, text, anonymous, hint, settlement), DIRECTORY, List.of());
@@ -66,8 +68,8 @@ class AppealClassifierTest {
     }
 
     @Test
-    void givenAVagueText_thenConfidenceIsBelowTheThresholdAndTheTriageDeskGetsIt() {
-        RoutingDecision decision = classify("помогите пожалуйста", false, null, null);
+    void givenATextWithNothingTheModelKnows_thenConfidenceIsBelowTheThresholdAndTheTriageDeskGetsIt() {
+        RoutingDecision decision = classify(NOTHING_KNOWN, false, null, null);
         assertThat(decision.triage()).isTrue();
         assertThat(decision.department()).isEqualTo(Department.AKIM_OFFICE);
         assertThat(decision.reason()).contains("below");
@@ -105,5 +107,62 @@ class AppealClassifierTest {
                 new AppealClassifier.Input(null, "Огромные ямы на дороге", false, null, null), withoutRoads, List.of());
         assertThat(decision.department()).isNotEqualTo("roads-transport");
         assertThat(decision.classifiedAs()).isNotEqualTo("roads-transport");
+    }
+
+    // The order of the decisions, with two tiny models trained here, so the test does not depend on the shipped data.
+
+    private static LabelledAppeal labelled(String text, String department) {
+        return new LabelledAppeal(text, "ru", "plain", text, department);
+    }
+
+    private static final List<LabelledAppeal> TINY = List.of(
+            labelled("врач в поликлинике справка", "health"), labelled("больница врач очередь", "health"),
+            labelled("яма на дороге асфальт", "roads-transport"), labelled("автобус дорога остановка", "roads-transport"),
+            labelled("врач берёт наличные за справку", "anti-corruption"), labelled("дал конверт чтобы ускорить", "anti-corruption"));
+
+    @Test
+    void givenTheDetectorSeesCorruption_thenAntiCorruptionWinsEvenWhenTheDepartmentModelIsConfident() {
+        LogisticRegressionModel departments = LogisticRegressionModel.train(
+                TINY.stream().filter(a -> !a.department().equals(Department.ANTI_CORRUPTION)).toList(),
+                LogisticRegressionModel.Training.DEFAULT);
+        String report = "врач требует наличные за справку";
+        assertThat(departments.predict(report).get("health")).as("the department model alone").isGreaterThan(0.8);
+
+        // This department model knows no anti-corruption class, so the detector's score is half its own model's.
+        CorruptionDetector detector = new CorruptionDetector(CorruptionDetector.train(TINY, LogisticRegressionModel.Training.DEFAULT), 0.3);
+        assertThat(detector.probability(report, departments.predict(report))).isGreaterThan(0.3);
+        RoutingDecision decision = new AppealClassifier(detector, departments, 0.35, 3.0)
+                .classify(new AppealClassifier.Input(null, report, false, "hospitals", null), DIRECTORY, List.of());
+        assertThat(decision.department()).isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(decision.reason()).startsWith("corruption detector");
+        assertThat(decision.topDepartments()).as("nothing of the accused's department on the record").isEmpty();
+    }
+
+    @Test
+    void givenTheDetectorBelowItsThreshold_thenTheDepartmentModelChoosesAmongTheOtherDepartmentsOnly() {
+        LogisticRegressionModel departments = LogisticRegressionModel.train(TINY, LogisticRegressionModel.Training.DEFAULT);
+        LogisticRegressionModel own = CorruptionDetector.train(TINY, LogisticRegressionModel.Training.DEFAULT);
+        String text = "дал конверт";
+        // The detector's score is the mean of its own model and the department model's anti-corruption probability.
+        double expected = (own.predict(text).get(CorruptionDetector.CORRUPTION) + departments.predict(text).get(Department.ANTI_CORRUPTION)) / 2;
+        CorruptionDetector strict = new CorruptionDetector(own, 0.999);
+        assertThat(strict.probability(text, departments.predict(text))).isEqualTo(expected);
+
+        RoutingDecision decision = new AppealClassifier(strict, departments, 0.0, 3.0)
+                .classify(new AppealClassifier.Input(null, text, false, null, null), DIRECTORY, List.of());
+        assertThat(decision.department()).isNotEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(decision.topDepartments()).extracting(RoutingDecision.Candidate::department).doesNotContain(Department.ANTI_CORRUPTION);
+    }
+
+    @Test
+    void givenALowConfidence_thenTheTriageDeskGetsTheThreeLikeliestDepartmentsBestFirst() {
+        RoutingDecision decision = classify(NOTHING_KNOWN, false, null, null);
+        assertThat(decision.triage()).isTrue();
+        assertThat(decision.topDepartments()).hasSize(3);
+        assertThat(decision.topDepartments().getFirst().department()).isEqualTo(decision.classifiedAs());
+        assertThat(decision.topDepartments().getFirst().probability()).isEqualTo(decision.confidence());
+        assertThat(decision.topDepartments()).extracting(RoutingDecision.Candidate::probability)
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(decision.topDepartments().stream().mapToDouble(RoutingDecision.Candidate::probability).sum()).isLessThanOrEqualTo(1.0 + 1e-9);
     }
 }

@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
+import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryFile;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The shipped Zhambyl directory as departments, for plain unit tests. */
+/** The shipped Zhambyl directory, models and classifier settings (application.yml), for plain unit tests. */
 final class Directories {
 
     private Directories() {
@@ -23,7 +28,34 @@ final class Directories {
     }
 
     static LogisticRegressionModel model() {
-        try (InputStream in = Directories.class.getResourceAsStream("/classifier/model.bin.gz")) {
+        return read(new ClassPathResource("classifier/" + ModelTrainer.DEPARTMENT_MODEL));
+    }
+
+    static LogisticRegressionModel corruptionModel() {
+        return read(new ClassPathResource("classifier/" + ModelTrainer.CORRUPTION_MODEL));
+    }
+
+    /** The classifier settings of application.yml, with the defaults of its environment variables. */
+    static RoutingProperties.Classifier shippedSettings() {
+        try {
+            StandardEnvironment environment = new StandardEnvironment();
+            new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+                    .forEach(environment.getPropertySources()::addLast);
+            return Binder.get(environment).bind("hearing.routing.classifier", RoutingProperties.Classifier.class).get();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The classifier exactly as the service builds it: the shipped models and thresholds. */
+    static AppealClassifier shippedClassifier() {
+        RoutingProperties.Classifier settings = shippedSettings();
+        return new AppealClassifier(new CorruptionDetector(corruptionModel(), settings.corruptionThreshold()), model(),
+                settings.confidenceThreshold(), settings.hintWeight());
+    }
+
+    private static LogisticRegressionModel read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
             return LogisticRegressionModel.readFrom(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -28,7 +28,28 @@ class SafetyRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "Чтобы ускорить справку, специалист намекнула, что надо отблагодарить лично",
+            "The clerk said people usually show gratitude, 15,000 tenge would do",
+            "Берут по 3 тысячи с головы, без квитанции",
+            "Ақшаны алды, бірақ түбіртек жоқ",
+            "The doctor wrote down her card number for the transfer",
+            "Дәрігер карта нөмірін жазып берді",
+            "Сказали: плати, иначе документы потеряются",
+            "He will close my shop unless I pay him every month",
+            "The plot went to the akim's nephew",
+            "Тендер был заранее решён, победила фирма брата",
+            "Дорогу не построили, а акт приёмки подписан"})
+    void givenAnIndirectCorruptionReportFromTheIssuesList_thenTheRuleCatchesIt(String text) {
+        assertThat(SafetyRules.reportsCorruption(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "Пара дней нет воды в доме",
+            "Третий месяц ждём комиссию, которая должна подписать акт приёмки дома",
+            "Сказали, что документы потеряли, прошу восстановить выплату",
+            "Заплатил штраф за пристройку, квитанция есть",
+            "The water utility fined me and I paid it, here is the receipt",
             "Прошу отремонтировать парапет моста",
             "Парад на 9 мая перекрыл дорогу",
             "Мектепте параллель сыныптар көп",

@@ -228,11 +228,22 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
 
     @Test
     void givenATriageAppeal_whenTheTriageDeskRoutesIt_thenTheTargetDepartmentGetsItAndTheCorrectionIsKeptAsLabelledData() {
-        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(), "Помогите, пожалуйста, разобраться.",
+        // Only numbers the model never saw: it falls back on its priors, below the confidence threshold.
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(), "№ 4521-8890-1173 / 90210",
                 Language.ru, false, null, "Шиен", CLOCK.instant());
         submit(appeal);
         Recorded triage = awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst();
         assertThat(triage.topic()).isEqualTo(Topics.departmentInbox("akim-office"));
+
+        // The desk sees the model's three likeliest departments with their probabilities, best first.
+        JsonNode view = json(get("/api/v1/appeals/" + appeal.appealId(), departmentKey("akim-office")));
+        assertThat(view.get("triage").asBoolean()).isTrue();
+        JsonNode top = view.get("topDepartments");
+        assertThat(top).hasSize(3);
+        assertThat(top.get(0).get("department").asString()).isNotBlank();
+        assertThat(top.get(0).get("probability").asDouble()).isGreaterThanOrEqualTo(top.get(1).get("probability").asDouble());
+        assertThat(top.get(1).get("probability").asDouble()).isGreaterThanOrEqualTo(top.get(2).get("probability").asDouble());
+        assertThat(top.get(0).get("probability").asDouble()).isEqualTo(view.get("confidence").asDouble());
 
         HttpResponse<String> routed = act(appeal.appealId(), departmentKey("akim-office"),
                 Map.of("action", "ROUTE", "targetDepartment", "agriculture", "reason", "about pastures"));
@@ -244,7 +255,7 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
 
         HttpResponse<String> corrections = get("/api/v1/admin/routing-corrections", ADMIN_KEY);
         assertThat(corrections.statusCode()).isEqualTo(200);
-        assertThat(corrections.body()).contains("Помогите, пожалуйста, разобраться.").contains("\"department\":\"agriculture\"");
+        assertThat(corrections.body()).contains("№ 4521-8890-1173 / 90210").contains("\"department\":\"agriculture\"");
         assertProblem(get("/api/v1/admin/routing-corrections", departmentKey("akim-office")), 403, "forbidden");
     }
 }
