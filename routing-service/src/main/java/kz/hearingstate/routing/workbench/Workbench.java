@@ -216,7 +216,17 @@ public class Workbench {
         }
     }
 
+    /**
+     * The model's three likeliest departments with their probabilities, as stored when it routed the appeal;
+     * for appeals routed before those were kept, its one choice.
+     */
     private static List<Suggestion> suggestions(RoutedAppeal appeal) {
+        if (!appeal.topDepartments().isEmpty()) {
+            return appeal.topDepartments().stream()
+                    .filter(candidate -> !Department.AKIM_OFFICE.equals(candidate.department()))
+                    .map(candidate -> new Suggestion(candidate.department(), candidate.probability()))
+                    .toList();
+        }
         if (appeal.classifiedAs() == null || Department.AKIM_OFFICE.equals(appeal.classifiedAs())) {
             return List.of();
         }

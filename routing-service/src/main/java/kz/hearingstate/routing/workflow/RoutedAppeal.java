@@ -121,6 +121,11 @@ public class RoutedAppeal {
         return pausedAt;
     }
 
+    /** The department model's three likeliest departments with their probabilities (empty when a rule decided). */
+    public List<RoutingDecision.Candidate> topDepartments() {
+        return topDepartments == null ? List.of() : topDepartments;
+    }
+
     public List<HistoryEntry> history() {
         return history == null ? List.of() : history;
     }
