@@ -22,6 +22,8 @@ import kz.hearingstate.web.problem.FieldViolation;
 public final class AppealValidator {
 
     public static final int TEXT_MIN = 10;
+    /** Letters (Unicode category L) a text must hold: 20 NUL or zero-width characters say nothing. */
+    public static final int TEXT_MIN_LETTERS = 3;
     public static final int TEXT_MAX = 10_000;
     public static final int SUBJECT_MAX = 200;
     public static final int NAME_MAX = 200;
@@ -41,6 +43,11 @@ public final class AppealValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
     private static final Pattern PRINTABLE_ID = Pattern.compile("[\\x21-\\x7E]+");
+    /**
+     * Control (CR, LF, NUL...) and format characters (zero-width, direction overrides): refused in one-line
+     * fields that end up in e-mail subjects, headers and lists, where they inject lines or reverse the text.
+     */
+    private static final Pattern CONTROL_OR_FORMAT = Pattern.compile("[\\p{Cc}\\p{Cf}]");
 
     private final Set<String> categories;
 
@@ -55,10 +62,12 @@ public final class AppealValidator {
         }
         if (appeal.text() == null || appeal.text().isBlank()) {
             found.add(FieldViolation.of("text", "required"));
+        } else if (appeal.text().codePoints().filter(Character::isLetter).count() < TEXT_MIN_LETTERS) {
+            found.add(FieldViolation.of("text", "too-few-letters", TEXT_MIN_LETTERS));
         } else {
             length(found, "text", appeal.text().strip(), TEXT_MIN, TEXT_MAX);
         }
-        length(found, "subject", appeal.subject(), 0, SUBJECT_MAX);
+        oneLine(found, "subject", appeal.subject(), SUBJECT_MAX);
         if (appeal.categoryHint() != null && !categories.contains(appeal.categoryHint())) {
             found.add(FieldViolation.of("categoryHint", "category-unknown"));
         }
@@ -89,7 +98,7 @@ public final class AppealValidator {
         if (citizen.fullName() == null || citizen.fullName().isBlank()) {
             found.add(FieldViolation.of("citizen.fullName", "required"));
         } else {
-            length(found, "citizen.fullName", citizen.fullName(), 1, NAME_MAX);
+            oneLine(found, "citizen.fullName", citizen.fullName(), NAME_MAX);
         }
         if (citizen.iin() != null) {
             switch (IinValidator.check(citizen.iin(), today)) {
@@ -176,6 +185,15 @@ public final class AppealValidator {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /** A name or subject: at most {@code max} characters on one line, no control or format characters. */
+    private static void oneLine(List<FieldViolation> found, String field, String value, int max) {
+        if (value != null && CONTROL_OR_FORMAT.matcher(value).find()) {
+            found.add(FieldViolation.of(field, "control-characters"));
+            return;
+        }
+        length(found, field, value, 0, max);
     }
 
     private static void length(List<FieldViolation> found, String field, String value, int min, int max) {

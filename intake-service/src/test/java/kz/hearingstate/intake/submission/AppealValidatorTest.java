@@ -77,7 +77,7 @@ class AppealValidatorTest {
     @Test
     void givenTextAtTheLengthLimits_whenValidated_thenTenAndTenThousandCodePointsPass() {
         AppealRequest shortest = new AppealRequest(AppealType.INQUIRY, "ә".repeat(10), null, null, null, null, true, null, null, null, null);
-        AppealRequest longest = new AppealRequest(AppealType.INQUIRY, "😀".repeat(10_000), null, null, null, null, true, null, null, null, null);
+        AppealRequest longest = new AppealRequest(AppealType.INQUIRY, "абв" + "😀".repeat(9_997), null, null, null, null, true, null, null, null, null);
         AppealRequest tooShort = new AppealRequest(AppealType.INQUIRY, "ә".repeat(9), null, null, null, null, true, null, null, null, null);
 
         assertThat(fields(shortest)).isEmpty();
@@ -89,5 +89,51 @@ class AppealValidatorTest {
     void givenEmailPreferredWithoutEmail_whenValidated_thenTheEmailIsRequired() {
         Citizen citizen = new Citizen("Айгерим", null, "+77011234567", null, ContactChannel.EMAIL, null);
         assertThat(fields(appeal(citizen, false, null, null, true))).containsExactly("citizen.email");
+    }
+
+    private List<String> fieldsOfText(String text, String subject, String fullName) {
+        Citizen citizen = new Citizen(fullName, null, "+77011234567", null, ContactChannel.SMS, null);
+        return fields(new AppealRequest(AppealType.COMPLAINT, text, subject, null, "water-supply", citizen, false, null,
+                null, true, null));
+    }
+
+    @Test
+    void givenATextOfTwentyNulCharacters_whenValidated_thenTheTextIsRefused() {
+        assertThat(fieldsOfText("\u0000".repeat(20), null, "Айгерим Сапарова")).containsExactly("text");
+    }
+
+    @Test
+    void givenATextOfOnlyZeroWidthAndDirectionOverrides_whenValidated_thenTheTextIsRefused() {
+        assertThat(fieldsOfText("\u200B\u200C\u200D\u2060\uFEFF\u202E\u202D\u2066\u2067\u2069".repeat(2), null,
+                "Айгерим Сапарова")).containsExactly("text");
+    }
+
+    @Test
+    void givenTwoLettersHiddenAmongFormatCharacters_whenValidated_thenTheTextIsRefused() {
+        assertThat(fieldsOfText("\u200Bа\u200B\u200B\u200Bб\u200B\u200B\u200B\u200B\u200B!!!", null,
+                "Айгерим Сапарова")).containsExactly("text");
+    }
+
+    @Test
+    void givenAShortTextOfRealWordsInEachLanguage_whenValidated_thenItPasses() {
+        assertThat(fieldsOfText("Су жоқ, 12 үй.", null, "Айгерим Сапарова")).isEmpty();
+        assertThat(fieldsOfText("Нет воды: д. 12", null, "Айгерим Сапарова")).isEmpty();
+        assertThat(fieldsOfText("No water, #12\nplease", null, "Aigerim Saparova")).isEmpty();
+    }
+
+    @Test
+    void givenCarriageReturnOrLineFeedInTheName_whenValidated_thenTheNameIsRefused() {
+        assertThat(fieldsOfText("Нет воды на улице Абая третий день.", null, "Айгерим\r\nBcc: x@example.kz"))
+                .containsExactly("citizen.fullName");
+        assertThat(fieldsOfText("Нет воды на улице Абая третий день.", null, "Айгерим\u0000Сапарова"))
+                .containsExactly("citizen.fullName");
+    }
+
+    @Test
+    void givenControlOrDirectionCharactersInTheSubject_whenValidated_thenTheSubjectIsRefused() {
+        assertThat(fieldsOfText("Нет воды на улице Абая третий день.", "Нет воды\r\nX-Injected: 1", "Айгерим Сапарова"))
+                .containsExactly("subject");
+        assertThat(fieldsOfText("Нет воды на улице Абая третий день.", "\u202Eадов тен", "Айгерим Сапарова"))
+                .containsExactly("subject");
     }
 }
