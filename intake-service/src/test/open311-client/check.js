@@ -20,6 +20,20 @@ function check(condition, message) {
   }
 }
 
+async function eventually(attempt) {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 async function main() {
   const client = new Open311({ discovery: baseUrl + '/open311/v2/discovery.json', apiKey: apiKey, format: 'json' });
   const discovery = await call((cb) => client.serviceDiscovery({ cache: true }, cb));
@@ -41,6 +55,13 @@ async function main() {
   const id = posted[0].service_request_id;
   check(/^ZH-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$/.test(id), 'unexpected service_request_id ' + id);
 
+  // A request is public only once routed: wait for it (the test plays routing meanwhile).
+  await eventually(async () => {
+    const found = await call((cb) => client.serviceRequest(id, cb));
+    check(Array.isArray(found) && found.length === 1 && found[0].service_request_id === id,
+      'not public yet: ' + JSON.stringify(found));
+    return found;
+  });
   const byToken = await call((cb) => client.token(posted[0].token, cb));
   check(byToken[0].service_request_id === id, 'token resolved to ' + JSON.stringify(byToken));
 

@@ -35,7 +35,7 @@ class EventContractTest {
         AppealSubmitted submitted = new AppealSubmitted("a-1", "ZH7K3M9QXA", "web-portal", null, AppealType.COMPLAINT,
                 "Су жоқ", "Су жоқ, құбыр жарылған. Жөндеу бригадасын жіберіңіздер.", Language.kk, true, "water-supply",
                 false, CITIZEN, LOCATION, List.of(new Attachment("https://files.example.kz/1.jpg", "1.jpg", "image/jpeg")),
-                T, T, T.plusSeconds(86_400 * 21));
+                T, T, T.plusSeconds(86_400 * 21), "7k3m9qxa2drbk0p4c8w6h1n5");
         Stream<Arguments> fixed = Stream.of(
                 Arguments.of(EventTypes.APPEAL_SUBMITTED, submitted),
                 Arguments.of(EventTypes.APPEAL_SUBMITTED, new AppealSubmitted("a-2", "ZH7K3M9QXB", "hotline", "ext-9",

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.localstack.IntakeClient;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.performance.load.BulkAppealProducer;
 import org.apache.kafka.clients.admin.Admin;
@@ -462,9 +463,10 @@ class FaultInjectionIntegrationTest {
     /** Intake's public status view of a sample of the acknowledged appeals. */
     private Map<String, JsonNode> intakeStatuses() {
         Map<String, JsonNode> statuses = new HashMap<>();
+        // As the submitting channel: the tracking code alone opens nothing.
+        IntakeClient intake = new IntakeClient(stack.baseUrlOf(StackService.INTAKE), stack.apiKey());
         trackingCodes.values().stream().sorted().limit(20).forEach(code -> statuses.put(code,
-                stack.json(stack.baseUrlOf(StackService.INTAKE) + "/api/v1/appeals/" + code)
-                        .orElseThrow(() -> new AssertionError("no status view for " + code))));
+                intake.status(code).orElseThrow(() -> new AssertionError("no status view for " + code))));
         return statuses;
     }
 

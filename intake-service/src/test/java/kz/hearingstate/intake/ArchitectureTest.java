@@ -40,8 +40,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheStoresTouchMongo() {
+    void onlyTheStoresAndTheIdempotencyReservationsTouchMongo() {
         noClasses().that().resideOutsideOfPackages("kz.hearingstate.intake.status..", "kz.hearingstate.intake.directory..")
+                .and().doNotHaveSimpleName("SubmissionReservations")
                 .should().dependOnClassesThat().areAssignableTo(MongoTemplate.class)
                 .check(CLASSES);
     }

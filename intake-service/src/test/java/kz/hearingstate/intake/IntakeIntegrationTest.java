@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.testing.CloudEventProducer;
 import kz.hearingstate.testing.MongoWireServer;
 import kz.hearingstate.testing.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -40,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Extra channels: {@code test-bot} (key {@code test-bot-key}, a bucket of 3 with a very slow refill) and
  * {@code rotating} with two active keys. The {@code local} profile adds the demo channels ({@code demo-portal-key},
  * {@code demo-hotline-key}).
+ * Client addresses come from {@code X-Forwarded-For} (Tomcat trusts it from the loopback), so each test speaks
+ * for its own citizens' addresses, and the per-address bucket of the secret links is small (5, slow refill).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
@@ -53,6 +62,10 @@ import tools.jackson.databind.json.JsonMapper;
         "hearing.intake.channels.demo-portal.rate-limit.refill-per-second=100000",
         "hearing.web.security.keys.channel.open311-gateway=" + IntakeIntegrationTest.OPEN311_KEY_SHA256,
         "hearing.intake.portal.submit-rate-limit.capacity=1000",
+        "hearing.intake.citizen-access-key=" + IntakeIntegrationTest.CITIZEN_ACCESS_KEY,
+        "hearing.intake.lookup-rate-limit.capacity=5",
+        "hearing.intake.lookup-rate-limit.refill-per-second=0.01",
+        "server.forward-headers-strategy=native",
         "hearing.messaging.retry.max-attempts=2",
         "hearing.messaging.retry.initial-interval=50ms"})
 @EmbeddedKafka(partitions = 1)
@@ -69,6 +82,12 @@ public abstract class IntakeIntegrationTest {
     static final String NEW_KEY_SHA256 = "1a92ade114c63e408ecd5fefc060c9ae5a81402674e9a92c7f619752716a3575";
     public static final String OPEN311_KEY = "open311-gateway-key";
     static final String OPEN311_KEY_SHA256 = "110972015c84b3cff5d2213437a010310f505dddbc459bd3497dc926b8ae7cbb";
+
+    public static final String CITIZEN_ACCESS_KEY = "test-only-citizen-access-key-0123456789abcdef";
+    public static final String CLIENT_ADDRESS = "X-Forwarded-For";
+
+    /** The deadline routing's lifecycle events carry in these tests. */
+    protected static final Instant LIFECYCLE_DEADLINE = Instant.parse("2027-01-20T13:00:00Z");
 
     private static final MongoWireServer MONGO = new MongoWireServer();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -106,6 +125,12 @@ public abstract class IntakeIntegrationTest {
             request.header(headers[i], headers[i + 1]);
         }
         return send(request.build());
+    }
+
+    /** A fresh address of the benchmarking range (198.18.0.0/15): a citizen of its own, with a full lookup bucket. */
+    protected static String someCitizenAddress() {
+        int random = java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16);
+        return "198.18." + (random >>> 8) + "." + (random & 0xff);
     }
 
     protected HttpResponse<String> get(String path, String... headers) {
@@ -186,5 +211,35 @@ public abstract class IntakeIntegrationTest {
 
     protected static String header(ConsumerRecord<String, byte[]> record, String name) {
         return TopicRecorder.header(record, name);
+    }
+    /** What routing would publish, sent by an independent producer. */
+    protected void publishLifecycle(String appealId, String trackingCode, long sequence, LifecycleType type,
+            AppealStatus status, String reason, String answer) {
+        publishLifecycle(appealId, trackingCode, sequence, type, status, "housing-utilities", null, reason, answer);
+    }
+
+    protected void publishLifecycle(String appealId, String trackingCode, long sequence, LifecycleType type,
+            AppealStatus status, String department, String previousDepartment, String reason, String answer) {
+        AppealLifecycleEvent event = new AppealLifecycleEvent(appealId, trackingCode, sequence, type,
+                status, department, previousDepartment, "water-supply", 0.9, "system", reason, answer, null,
+                LIFECYCLE_DEADLINE, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
+            producer.publish(Topics.APPEALS_LIFECYCLE, appealId, appealId + ":" + sequence, type.eventType(),
+                    json.writeValueAsBytes(event));
+        }
+    }
+
+    /** An appeal as accepted: its ids and the citizen's secret link. */
+    public record Submitted(String appealId, String trackingCode, String statusUrl) {
+    }
+
+    protected Submitted submitAs(String apiKey, String text) {
+        HttpResponse<String> response = postJson("/api/v1/appeals", apiKey, validAppeal(text));
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("Submission answered " + response.statusCode() + ": " + response.body());
+        }
+        JsonNode receipt = body(response);
+        return new Submitted(receipt.get("appealId").asString(), receipt.get("trackingCode").asString(),
+                receipt.path("statusUrl").asString(null));
     }
 }

@@ -19,6 +19,7 @@ class MongoIndexesIntegrationTest extends IntakeIntegrationTest {
         assertThat(MongoIndexes.of(mongo, AppealStatusView.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
                 "trackingCode: trackingCode ASC",
+                "accessHash: accessHash ASC",
                 "receivedAt: receivedAt DESC",
                 "category_receivedAt: category ASC, receivedAt DESC",
                 "closed_receivedAt: closed ASC, receivedAt DESC");

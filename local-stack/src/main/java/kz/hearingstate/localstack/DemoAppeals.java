@@ -89,7 +89,8 @@ public final class DemoAppeals {
         }
         out.println();
         out.println("  " + asExpected + " of " + samples.size() + " went where the sample expects.");
-        out.println("  Look one up: curl -s " + intake.baseUrl() + "/api/v1/appeals/<tracking code>");
+        out.println("  Look one up: curl -s -H 'X-Api-Key: " + IntakeClient.DEMO_CHANNEL_KEY + "' " + intake.baseUrl()
+                + "/api/v1/appeals/<tracking code>");
     }
 
     private static String abbreviate(String text) {

@@ -73,11 +73,11 @@ public final class IntakeClient {
         return new Submission(response.statusCode(), parse(response.body()));
     }
 
-    /** GET /api/v1/appeals/{trackingCode}; empty on 404. */
+    /** GET /api/v1/appeals/{trackingCode} as the channel that submitted it (its key); empty on 404. */
     public Optional<JsonNode> status(String trackingCode) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/appeals/"
                         + URLEncoder.encode(trackingCode, StandardCharsets.UTF_8)))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").header("X-Api-Key", apiKey).GET().build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() == 404) {
             return Optional.empty();

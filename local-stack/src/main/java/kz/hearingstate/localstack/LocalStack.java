@@ -204,6 +204,9 @@ public final class LocalStack implements AutoCloseable {
             // Each service signs in as its own principal, which the ACLs limit to what it reads and writes.
             environment.putAll(kafkaCredentials.serviceEnvironment(service.kafkaPrincipal()));
         }
+        if (service == StackService.INTAKE) {
+            environment.put("CITIZEN_ACCESS_KEY", CitizenAccessKey.readOrCreate(settings.dataDirectory()));
+        }
         String name = port == settings.portOf(service) ? service.module() : service.module() + "-" + port;
         return ManagedProcess.start(name, command, environment, settings.repositoryRoot(),
                 settings.logDirectory().resolve(name + ".log"));

@@ -81,7 +81,7 @@ public final class LocalStackMain {
         out.println("Submit an appeal through the local demo channel:");
         out.println("  curl -i -X POST " + intake + "/api/v1/appeals -H 'Content-Type: application/json' "
                 + "-H 'X-Api-Key: " + IntakeClient.DEMO_CHANNEL_KEY + "' -d '" + SAMPLE_APPEAL + "'");
-        out.println("Track it:   curl -s " + intake + "/api/v1/appeals/<trackingCode from the answer>");
+        out.println("Track it:   curl -s " + intake + "<statusUrl from the answer>   (the citizen's private link, no key)");
         stack.kafkaCredentials().ifPresentOrElse(credentials -> {
             out.println("Read a department's inbox as that department (its principal may read nothing else):");
             out.println("  kcat -F " + settings.repositoryRoot().relativize(credentials.kcatFile("housing-utilities"))

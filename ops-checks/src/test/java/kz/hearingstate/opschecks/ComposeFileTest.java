@@ -31,7 +31,8 @@ class ComposeFileTest {
             "social-protection", "land-construction", "agriculture", "public-order", "anti-corruption", "akim-office");
     static final List<String> SECRETS = Stream.of(
             Stream.of("WEB_PORTAL_KEY_SHA256", "ROUTING_ADMIN_KEY_SHA256", "ROUTING_DEPARTMENT_KEYS_JSON",
-                    "NOTIFICATION_OPERATOR_KEY_SHA256", "GRAFANA_ADMIN_PASSWORD", "KAFKA_ADMIN_PASSWORD", "MONGO_ROOT_PASSWORD"),
+                    "NOTIFICATION_OPERATOR_KEY_SHA256", "GRAFANA_ADMIN_PASSWORD", "KAFKA_ADMIN_PASSWORD", "MONGO_ROOT_PASSWORD",
+                    "CITIZEN_ACCESS_KEY"),
             Stream.of("intake", "routing", "notification", "analytics").map(ComposeFileTest::kafkaPasswordOf),
             DEPARTMENTS.stream().map(ComposeFileTest::kafkaPasswordOf),
             Stream.of("INTAKE", "ROUTING", "NOTIFICATION", "ANALYTICS").map(service -> "MONGO_" + service + "_PASSWORD"))

@@ -14,11 +14,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Every POST of a channel (already authenticated by its key) takes a token from its channel's bucket, or is
- * refused with 429 and Retry-After, before the controller binds the body.
+ * Rate limits, before the controller binds the body, refused with 429 and Retry-After: every POST of a channel
+ * (already authenticated by its key) takes a token from its channel's bucket; every request on the citizen's
+ * secret links (registered for {@code /api/v1/appeals/access/**}, no key) takes one from its client address's
+ * bucket. Guessing a 120-bit secret is hopeless anyway; this keeps anyone from hammering the lookups. Behind a
+ * reverse proxy, set {@code server.forward-headers-strategy} so that the address is the client's.
  */
 @Component
 public class ChannelRateLimiting implements HandlerInterceptor {
+
+    /** The citizen's secret links: status, replies and feedback, with no channel key. */
+    static final String CITIZEN_LINKS = "/api/v1/appeals/access/";
 
     private final ChannelRateLimits rateLimits;
 
@@ -28,14 +34,19 @@ public class ChannelRateLimiting implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if ("POST".equals(request.getMethod()) && authentication != null
-                && authentication.getPrincipal() instanceof ApiPrincipal principal && principal.kind() == PrincipalKind.CHANNEL) {
-            TokenBucket.Decision decision = rateLimits.tryAcquire(principal.name());
-            if (!decision.allowed()) {
-                throw new ApiException(ProblemType.RATE_LIMITED, List.of(), decision.retryAfter());
-            }
+        TokenBucket.Decision decision = decision(request);
+        if (decision != null && !decision.allowed()) {
+            throw new ApiException(ProblemType.RATE_LIMITED, List.of(), decision.retryAfter());
         }
         return true;
+    }
+
+    private TokenBucket.Decision decision(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal
+                && principal.kind() == PrincipalKind.CHANNEL) {
+            return "POST".equals(request.getMethod()) ? rateLimits.tryAcquire(principal.name()) : null;
+        }
+        return request.getRequestURI().startsWith(CITIZEN_LINKS) ? rateLimits.tryAcquireForAddress(request.getRemoteAddr()) : null;
     }
 }

@@ -3,6 +3,7 @@ package kz.hearingstate.intake.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import kz.hearingstate.events.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,13 +17,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param answerWorkingDays  the legal answer term in working days, counted from registration
  * @param brokerRetryAfter   the Retry-After sent with 503 when Kafka did not acknowledge
  * @param categories         the category catalogue (categories.yml), one Open311 service each
+ * @param citizenAccessKey   the server-side HMAC key of the citizens' access secrets (at least 32 characters,
+ *                           never in the repository); changing it changes the secret of every later retry
+ * @param confidentialDepartments departments whose appeals are never shown publicly (Open311 GETs), not even once
+ *                           forwarded elsewhere; the only place that names them in intake
+ * @param lookupRateLimit    the token bucket of each client address for the lookups and replies that need no
+ *                           channel key (the citizen's secret links)
  */
 @ConfigurationProperties("hearing.intake")
 public record IntakeProperties(
         @DefaultValue Map<String, ChannelSettings> channels,
         @DefaultValue("15") int answerWorkingDays,
         @DefaultValue("5s") Duration brokerRetryAfter,
-        @DefaultValue List<Category> categories) {
+        @DefaultValue List<Category> categories,
+        String citizenAccessKey,
+        @DefaultValue RateLimit lookupRateLimit,
+        @DefaultValue("anti-corruption") Set<String> confidentialDepartments) {
 
     /** @param rateLimit the channel's token bucket */
     public record ChannelSettings(@DefaultValue RateLimit rateLimit) {

@@ -10,7 +10,6 @@ import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.identity.AppealIds;
-import kz.hearingstate.intake.status.AppealLookup;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.intake.submission.AppealValidator;
 import kz.hearingstate.messaging.EventPublisher;
@@ -22,24 +21,23 @@ import org.springframework.stereotype.Service;
 /**
  * What the citizen says back: a rating once the appeal is answered, a reply while information is
  * requested. Each goes out on {@code appeals.feedback} with an id fixed by the appeal and the step it
- * answers, so a repeated click publishes the same fact, which consumers recognise.
+ * answers, so a repeated click publishes the same fact, which consumers recognise. The appeal comes already
+ * authorised ({@code AppealLookup}): who may speak for the citizen is decided before anything else.
  */
 @Service
 public class CitizenResponseService {
 
     private static final int REPLY_MAX = 10_000;
 
-    private final AppealLookup lookup;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    public CitizenResponseService(AppealLookup lookup, EventPublisher publisher, Clock clock) {
-        this.lookup = lookup;
+    public CitizenResponseService(EventPublisher publisher, Clock clock) {
         this.publisher = publisher;
         this.clock = clock;
     }
 
-    public String giveFeedback(String trackingCode, FeedbackRequest request) {
+    public String giveFeedback(AppealStatusView appeal, FeedbackRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.rating() == null || request.rating() < 1 || request.rating() > 5) {
             violations.add(FieldViolation.of("rating", "rating-range", 1, 5));
@@ -48,7 +46,6 @@ public class CitizenResponseService {
             violations.add(FieldViolation.of("solved", "required"));
         }
         requireValid(violations);
-        AppealStatusView appeal = lookup.byTrackingCode(trackingCode);
         if (appeal.status() != AppealStatus.ANSWERED || appeal.answeredSequence() == null) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
@@ -60,7 +57,7 @@ public class CitizenResponseService {
         return feedbackId;
     }
 
-    public String reply(String trackingCode, ReplyRequest request) {
+    public String reply(AppealStatusView appeal, ReplyRequest request) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.text() == null || request.text().isBlank()) {
             violations.add(FieldViolation.of("text", "required"));
@@ -69,7 +66,6 @@ public class CitizenResponseService {
         }
         violations.addAll(AppealValidator.attachmentViolations(request.attachments()));
         requireValid(violations);
-        AppealStatusView appeal = lookup.byTrackingCode(trackingCode);
         if (appeal.status() != AppealStatus.INFO_REQUESTED || appeal.infoRequestedSequence() == null) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }

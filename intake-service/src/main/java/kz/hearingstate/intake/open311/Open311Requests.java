@@ -1,7 +1,10 @@
 package kz.hearingstate.intake.open311;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealType;
 import kz.hearingstate.events.Attachment;
@@ -32,8 +36,12 @@ import org.springframework.stereotype.Component;
  * carries a name and a phone or e-mail (posting them is the client's declaration that the citizen
  * consented), otherwise anonymous, and then no contact data is kept at all.
  *
- * <p>Reads show no personal data: no description, address, coordinates, media or contact, only what
- * the akimat did with the request. {@code expected_datetime} is the legal deadline once routed.
+ * <p>Reads are public (no key) and show no personal data: no description, address, coordinates, media or
+ * contact, only what the akimat did with the request. {@code expected_datetime} is the legal deadline once
+ * routed. A request shows only once routed and never if it was with a confidential department
+ * ({@link AppealStatusView#publiclyListed}), so a report of a bribe never appears, not even for the seconds
+ * before routing. Times are given to the day (local midnight): the public needs the day, and an exact time
+ * would help single out who wrote.
  */
 @Component
 class Open311Requests {
@@ -43,10 +51,12 @@ class Open311Requests {
 
     private final CategoryCatalog categories;
     private final AppealStatusStore store;
+    private final ZoneId zone;
 
-    Open311Requests(CategoryCatalog categories, AppealStatusStore store) {
+    Open311Requests(CategoryCatalog categories, AppealStatusStore store, LegalClock legalClock) {
         this.categories = categories;
         this.store = store;
+        this.zone = legalClock.zone();
     }
 
     AppealRequest toAppeal(Map<String, String> form) {
@@ -92,19 +102,19 @@ class Open311Requests {
         if (start == null) {
             start = (end != null ? end : now).minus(DEFAULT_DAYS, ChronoUnit.DAYS);
         }
-        return store.search(serviceCode, closed, start, end, MAX_RESULTS).stream()
-                .filter(view -> view.receivedAt() != null)
+        return store.searchPublic(serviceCode, closed, start, end, MAX_RESULTS).stream()
+                .filter(AppealStatusView::publiclyListed)
                 .map(view -> representation(view, locale))
                 .toList();
     }
 
     Optional<AppealStatusView> byTrackingCode(String code) {
-        return AppealIds.normalizeTrackingCode(code).flatMap(store::findByTrackingCode).filter(view -> view.receivedAt() != null);
+        return AppealIds.normalizeTrackingCode(code).flatMap(store::findByTrackingCode).filter(AppealStatusView::publiclyListed);
     }
 
     Optional<AppealStatusView> byToken(String token) {
         return Optional.ofNullable(token).filter(t -> t.length() <= 64).flatMap(store::findById)
-                .filter(view -> view.receivedAt() != null);
+                .filter(AppealStatusView::publiclyListed);
     }
 
     Map<String, Object> representation(AppealStatusView view, Locale locale) {
@@ -116,10 +126,16 @@ class Open311Requests {
         request.put("service_code", view.category());
         request.put("agency_responsible", view.department());
         request.put("service_notice", null);
-        request.put("requested_datetime", view.receivedAt());
-        request.put("updated_datetime", view.updatedAt() != null ? view.updatedAt() : view.receivedAt());
-        request.put("expected_datetime", view.status() == AppealStatus.SUBMITTED ? null : view.deadline());
+        request.put("requested_datetime", day(view.receivedAt()));
+        request.put("updated_datetime", day(view.updatedAt() != null ? view.updatedAt() : view.receivedAt()));
+        request.put("expected_datetime", view.status() == AppealStatus.SUBMITTED ? null : day(view.deadline()));
         return request;
+    }
+
+    /** The local day of {@code time}, as a w3 date-time at its midnight ({@code 2026-12-03T00:00:00+05:00}). */
+    private String day(Instant time) {
+        return time == null ? null
+                : LocalDate.ofInstant(time, zone).atStartOfDay(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
     static String name(Category category, Locale locale) {

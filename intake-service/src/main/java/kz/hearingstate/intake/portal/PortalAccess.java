@@ -23,19 +23,20 @@ class PortalAccess {
         this.responses = responses;
     }
 
+    /** The citizen's secret: the public tracking code opens nothing. */
     String tokenOf(SubmissionReceipt receipt) {
-        return receipt.trackingCode();
+        return receipt.accessSecret();
     }
 
     AppealStatusView open(String token) {
-        return lookup.byTrackingCode(token);
+        return lookup.bySecret(token);
     }
 
     void rate(String token, FeedbackRequest feedback) {
-        responses.giveFeedback(token, feedback);
+        responses.giveFeedback(lookup.bySecret(token), feedback);
     }
 
     void reply(String token, ReplyRequest reply) {
-        responses.reply(token, reply);
+        responses.reply(lookup.bySecret(token), reply);
     }
 }

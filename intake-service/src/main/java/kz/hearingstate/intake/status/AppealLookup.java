@@ -1,13 +1,18 @@
 package kz.hearingstate.intake.status;
 
+import java.util.Optional;
+
 import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds an appeal by a tracking code as a person typed it. A malformed code, a wrong check character
- * and an unknown code all get the same 404, so the answer gives no hint about which codes exist.
+ * Finds the appeal a caller may act on, or answers 404. Two principals may: the citizen, by the access secret,
+ * and the channel that submitted the appeal, by its key and the public tracking code. A malformed code or
+ * secret, a wrong check character, an unknown appeal and another channel's appeal all get the same 404, so
+ * the answer gives no hint about which appeals exist.
  */
 @Component
 public class AppealLookup {
@@ -18,10 +23,19 @@ public class AppealLookup {
         this.store = store;
     }
 
-    public AppealStatusView byTrackingCode(String typed) {
-        return AppealIds.normalizeTrackingCode(typed)
+    /** For the channel that submitted it, acting for its own user. */
+    public AppealStatusView ofChannel(String channel, String typedTrackingCode) {
+        return found(AppealIds.normalizeTrackingCode(typedTrackingCode)
                 .flatMap(store::findByTrackingCode)
-                .filter(view -> view.receivedAt() != null)
-                .orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND));
+                .filter(view -> channel != null && channel.equals(view.channel())));
+    }
+
+    /** For whoever holds the citizen's access secret. */
+    public AppealStatusView bySecret(String typedSecret) {
+        return found(CitizenSecrets.normalize(typedSecret).flatMap(store::findByAccessSecret));
+    }
+
+    private static AppealStatusView found(Optional<AppealStatusView> view) {
+        return view.filter(v -> v.receivedAt() != null).orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND));
     }
 }

@@ -10,7 +10,8 @@ import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.LifecycleType;
-import kz.hearingstate.intake.identity.ContentFingerprint;
+import kz.hearingstate.intake.config.IntakeProperties;
+import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.storage.IndexedCollection;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -38,9 +39,13 @@ public class AppealStatusStore implements IndexedCollection {
             LifecycleType.FORWARDED, LifecycleType.EXTENDED, LifecycleType.REOPENED);
 
     private final MongoTemplate mongo;
+    private final CitizenSecrets secrets;
+    private final Set<String> confidentialDepartments;
 
-    public AppealStatusStore(MongoTemplate mongo) {
+    public AppealStatusStore(MongoTemplate mongo, CitizenSecrets secrets, IntakeProperties properties) {
         this.mongo = mongo;
+        this.secrets = secrets;
+        this.confidentialDepartments = Set.copyOf(properties.confidentialDepartments());
     }
 
     @Override
@@ -48,10 +53,11 @@ public class AppealStatusStore implements IndexedCollection {
         return AppealStatusView.class;
     }
 
-    /** One index per query: tracking-code lookups and the Open311 request list (filter by category, status, date). */
+    /** One index per query: tracking-code and secret lookups, the Open311 request list (category, status, date). */
     @Override
     public List<Index> indexes() {
         return List.of(new Index().on("trackingCode", Sort.Direction.ASC).named("trackingCode"),
+                new Index().on("accessHash", Sort.Direction.ASC).named("accessHash"),
                 new Index().on("receivedAt", Sort.Direction.DESC).named("receivedAt"),
                 new Index().on("category", Sort.Direction.ASC).on("receivedAt", Sort.Direction.DESC)
                         .named("category_receivedAt"),
@@ -68,9 +74,20 @@ public class AppealStatusStore implements IndexedCollection {
                 AppealStatusView.class));
     }
 
-    /** Newest first, at most {@code limit}; every argument but the limit is optional. */
-    public List<AppealStatusView> search(String category, Boolean closed, Instant from, Instant to, int limit) {
+    /** The appeal a citizen's access secret opens (by the secret's hash; the secret itself is not stored). */
+    public Optional<AppealStatusView> findByAccessSecret(String secret) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("accessHash")
+                .is(CitizenSecrets.lookupHash(secret))), AppealStatusView.class));
+    }
+
+    /**
+     * What the public may list ({@link AppealStatusView#publiclyListed}): routed, never confidential. Newest first,
+     * at most {@code limit}; every argument but the limit is optional.
+     */
+    public List<AppealStatusView> searchPublic(String category, Boolean closed, Instant from, Instant to, int limit) {
         List<Criteria> criteria = new ArrayList<>();
+        criteria.add(Criteria.where("department").ne(null));
+        criteria.add(Criteria.where("confidential").ne(true));
         if (category != null) {
             criteria.add(Criteria.where("category").is(category));
         }
@@ -87,7 +104,7 @@ public class AppealStatusStore implements IndexedCollection {
             }
             criteria.add(received);
         }
-        Query query = criteria.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(criteria));
+        Query query = Query.query(new Criteria().andOperator(criteria));
         return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit), AppealStatusView.class);
     }
 
@@ -103,14 +120,15 @@ public class AppealStatusStore implements IndexedCollection {
                 .setOnInsert("status", AppealStatus.SUBMITTED.name())
                 .setOnInsert("closed", false)
                 .setOnInsert("sequence", 0L)
-                .setOnInsert("updatedAt", event.receivedAt()), AppealStatusView.class);
+                .setOnInsert("updatedAt", event.receivedAt())
+                // Computed, not read from the event: the secret of an anonymous appeal never travels.
+                .set("accessHash", CitizenSecrets.lookupHash(secrets.secretOf(event.appealId()))), AppealStatusView.class);
         Update firstSubmission = new Update()
                 .set("trackingCode", event.trackingCode())
                 .set("channel", event.channel())
                 .set("receivedAt", event.receivedAt())
                 .set("registeredAt", event.registeredAt())
                 .set("initialDeadline", event.deadline())
-                .set("contentFingerprint", ContentFingerprint.of(event))
                 .addToSet("history", historyEntry(0, "SUBMITTED", AppealStatus.SUBMITTED, null, null, event.receivedAt()));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(event.appealId()).and("receivedAt").is(null)),
                 firstSubmission, AppealStatusView.class);
@@ -125,6 +143,10 @@ public class AppealStatusStore implements IndexedCollection {
                 .setOnInsert("closed", false)
                 .setOnInsert("sequence", 0L), AppealStatusView.class);
 
+        if (isConfidential(event.department()) || isConfidential(event.previousDepartment())) {
+            // Whatever the event's order: once with a confidential department, never public again.
+            mongo.updateFirst(byId, new Update().set("confidential", true), AppealStatusView.class);
+        }
         Update update = new Update()
                 .set("sequence", event.sequence())
                 .set("status", event.status().name())
@@ -146,6 +168,10 @@ public class AppealStatusStore implements IndexedCollection {
         }
         Query newer = Query.query(Criteria.where("_id").is(event.appealId()).and("sequence").lt(event.sequence()));
         return mongo.updateFirst(newer, update, AppealStatusView.class).getModifiedCount() > 0;
+    }
+
+    private boolean isConfidential(String department) {
+        return department != null && confidentialDepartments.contains(department); // Set.copyOf refuses contains(null)
     }
 
     private static void setIfPresent(Update update, String field, Object value) {

@@ -11,8 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * Intake's own view of an appeal, projected from {@code appeals.submitted} and {@code appeals.lifecycle}.
  * It keeps no personal data: no name, IIN, phone, email, text or address. {@code sequence} is the last
  * lifecycle sequence applied (0: only submitted). {@code deadline} is routing's, {@code initialDeadline}
- * the one computed at registration. {@code contentFingerprint} is a one-way hash of the submission, to
- * recognise an idempotency key reused for a different appeal.
+ * the one computed at registration. {@code channel} is the channel that submitted it, the only one that may
+ * act on it with its key; {@code accessHash} is the SHA-256 of the citizen's access secret, never the secret.
+ * {@code confidential} turns true, for good, once the appeal is with a confidential department.
  */
 @Document(AppealStatusView.COLLECTION)
 public record AppealStatusView(
@@ -33,10 +34,19 @@ public record AppealStatusView(
         Instant answeredAt,
         Long answeredSequence,
         Long infoRequestedSequence,
-        String contentFingerprint,
+        String accessHash,
+        Boolean confidential,
         List<HistoryEntry> history) {
 
     public static final String COLLECTION = "appeal_status";
+
+    /**
+     * Whether the public may see that this appeal exists (Open311 GETs): only once routed, so that an appeal on
+     * its way to a confidential department never shows, and never once it was with one.
+     */
+    public boolean publiclyListed() {
+        return receivedAt != null && department != null && !Boolean.TRUE.equals(confidential);
+    }
 
     /** The legal deadline as it stands: routing's once routed, else the one computed at registration. */
     public Instant currentDeadline() {

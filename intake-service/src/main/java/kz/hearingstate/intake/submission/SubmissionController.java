@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import kz.hearingstate.web.security.ApiPrincipal;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,7 +41,9 @@ public class SubmissionController {
 
     @Operation(summary = "Submit an appeal",
             description = "Answers 202 only after Kafka acknowledged the appeal; 503 with Retry-After if it did not in time. "
-                    + "The channel is the one of X-Api-Key. With Idempotency-Key (or externalId) a retry returns the same appeal.",
+                    + "The channel is the one of X-Api-Key. With Idempotency-Key (or externalId) a retry returns the same appeal "
+                    + "(422 if it says something else). trackingCode is the public request id; accessSecret and statusUrl "
+                    + "are the citizen's private link (status, replies, feedback without a key): hand them to the submitter only.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "complaint", value = EXAMPLE))),
             responses = {
@@ -61,6 +64,7 @@ public class SubmissionController {
             @RequestBody AppealRequest request) {
         SubmissionReceipt receipt = submissions.submit(channel.name(), idempotencyKey, request);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path(receipt.statusUrl()).build().toUri();
-        return ResponseEntity.accepted().location(location).body(receipt);
+        // The body holds the citizen's secret: no cache may keep it.
+        return ResponseEntity.accepted().location(location).cacheControl(CacheControl.noStore()).body(receipt);
     }
 }

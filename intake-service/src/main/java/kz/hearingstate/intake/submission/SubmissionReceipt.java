@@ -10,6 +10,10 @@ import kz.hearingstate.events.AppealStatus;
  * What intake answers (the 202 body) once Kafka acknowledged the appeal. The deadline is the legal one
  * computed at registration; routing may move it. {@code replayed} is true when an idempotent retry
  * found the appeal already accepted.
+ *
+ * <p>{@code trackingCode} is the public request id (Open311, public lists, read out over the phone).
+ * {@code accessSecret} is the citizen's private key to the appeal: {@code statusUrl} opens it without any
+ * channel key, so the channel must hand it only to the submitter.
  */
 public record SubmissionReceipt(
         String appealId,
@@ -18,11 +22,16 @@ public record SubmissionReceipt(
         Instant receivedAt,
         Instant registeredAt,
         Instant deadline,
+        String accessSecret,
         @JsonIgnore boolean replayed) {
 
-    /** Where the citizen or channel follows the appeal. */
+    /** The citizen's private status link: also where replies and feedback go ({@code .../replies}, {@code .../feedback}). */
     @JsonProperty("statusUrl")
     public String statusUrl() {
-        return "/api/v1/appeals/" + trackingCode;
+        return accessPath(accessSecret);
+    }
+
+    public static String accessPath(String accessSecret) {
+        return "/api/v1/appeals/access/" + accessSecret;
     }
 }

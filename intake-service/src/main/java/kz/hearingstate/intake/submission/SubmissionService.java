@@ -1,6 +1,7 @@
 package kz.hearingstate.intake.submission;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,23 +18,27 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.intake.identity.ContentFingerprint;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
+import kz.hearingstate.intake.submission.SubmissionReservations.Reservation;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.FieldViolation;
 import kz.hearingstate.web.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts an appeal exactly once. Kafka first: nothing is written anywhere before the broker
- * acknowledged {@code appeal.submitted.v1}; only then does the status view learn of it (a write the
- * projection repeats anyway). With an idempotency key, the appealId is fixed by channel and key, and a
- * retry of an appeal the view already holds is answered from the view without a second event, provided
- * it says the same (422 when the key was reused for a different appeal).
+ * Accepts an appeal exactly once. Kafka first: the 202 is given only after the broker acknowledged
+ * {@code appeal.submitted.v1}; only then does the status view learn of it (a write the projection repeats
+ * anyway). With an idempotency key (or externalId) the appealId is fixed by channel and key, and the key is
+ * reserved with the content's fingerprint before anything is published ({@link SubmissionReservations}): a
+ * retry saying the same gets the same appeal, one saying something else gets 422, even when both race.
+ * Without a key nothing is written before Kafka, so MongoDB is never needed to accept such an appeal.
  */
 @Service
 public class SubmissionService {
@@ -43,21 +48,28 @@ public class SubmissionService {
 
     private final AppealValidator validator;
     private final EventPublisher publisher;
+    private final SubmissionReservations reservations;
     private final AppealStatusStore statusStore;
+    private final CitizenSecrets secrets;
     private final LegalClock legalClock;
     private final Clock clock;
     private final MeterRegistry meters;
     private final int answerWorkingDays;
+    private final Duration retryAfter;
 
-    public SubmissionService(CategoryCatalog categories, EventPublisher publisher, AppealStatusStore statusStore,
-            LegalClock legalClock, Clock clock, MeterRegistry meters, IntakeProperties properties) {
+    public SubmissionService(CategoryCatalog categories, EventPublisher publisher, SubmissionReservations reservations,
+            AppealStatusStore statusStore, CitizenSecrets secrets, LegalClock legalClock, Clock clock, MeterRegistry meters,
+            IntakeProperties properties) {
         this.validator = new AppealValidator(categories.codes());
         this.publisher = publisher;
+        this.reservations = reservations;
         this.statusStore = statusStore;
+        this.secrets = secrets;
         this.legalClock = legalClock;
         this.clock = clock;
         this.meters = meters;
         this.answerWorkingDays = properties.answerWorkingDays();
+        this.retryAfter = properties.brokerRetryAfter();
     }
 
     public SubmissionReceipt submit(String channel, String idempotencyKey, AppealRequest request) {
@@ -72,18 +84,29 @@ public class SubmissionService {
         }
         String appealId = appealId(channel, idempotencyKey, request);
         AppealSubmitted event = toEvent(channel, appealId, request, receivedAt);
-        boolean idempotent = idempotencyKey != null || request.externalId() != null;
-        if (idempotent) {
-            Optional<AppealStatusView> known = knownAppeal(appealId);
-            if (known.isPresent() && known.get().receivedAt() != null) {
-                return replay(known.get(), event);
+        boolean replayed = false;
+        if (idempotencyKey != null || request.externalId() != null) {
+            Reservation held = reserve(appealId, ContentFingerprint.of(event), receivedAt);
+            if (!held.fingerprint().equals(ContentFingerprint.of(event))) {
+                throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED);
             }
+            if (held.published()) {
+                return replay(held);
+            }
+            replayed = !held.receivedAt().equals(receivedAt);
+            // Not known to be on Kafka (a concurrent first try, or one whose send failed): publish the same event again.
+            event = toEvent(channel, appealId, request, held.receivedAt());
         }
         publisher.publish(Topics.APPEALS_SUBMITTED, appealId, appealId, EventTypes.APPEAL_SUBMITTED, event);
-        meters.counter(RECEIVED_METER, "channel", channel, "type", event.type().name()).increment();
+        if (!replayed) {
+            meters.counter(RECEIVED_METER, "channel", channel, "type", event.type().name()).increment();
+        }
+        if (idempotencyKey != null || request.externalId() != null) {
+            markPublished(appealId);
+        }
         recordInView(event);
         return new SubmissionReceipt(appealId, event.trackingCode(), AppealStatus.SUBMITTED, event.receivedAt(),
-                event.registeredAt(), event.deadline(), false);
+                event.registeredAt(), event.deadline(), secrets.secretOf(appealId), replayed);
     }
 
     private static String appealId(String channel, String idempotencyKey, AppealRequest request) {
@@ -106,34 +129,51 @@ public class SubmissionService {
                 anonymous,
                 anonymous ? null : request.citizen(), // an anonymous appeal carries no identity, whatever was sent
                 request.location(), request.attachments() == null ? List.of() : request.attachments(),
-                receivedAt, registeredAt, legalClock.deadline(registeredAt, answerWorkingDays));
+                receivedAt, registeredAt, legalClock.deadline(registeredAt, answerWorkingDays),
+                anonymous ? null : secrets.secretOf(appealId)); // only for the first notification; anonymous ones get none
     }
 
-    private static SubmissionReceipt replay(AppealStatusView known, AppealSubmitted retry) {
-        if (known.contentFingerprint() != null && !known.contentFingerprint().equals(ContentFingerprint.of(retry))) {
-            throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED);
+    /** Without the reservation an idempotent appeal is not published at all: a lost race would lose an appeal. */
+    private Reservation reserve(String appealId, String fingerprint, Instant receivedAt) {
+        try {
+            return reservations.reserve(appealId, fingerprint, receivedAt);
+        } catch (DataAccessException e) {
+            log.warn("Idempotency reservation of appeal {} failed; answering 503: {}", appealId, e.toString());
+            throw ApiException.retryLater(ProblemType.SERVICE_UNAVAILABLE, retryAfter);
         }
-        return new SubmissionReceipt(known.appealId(), known.trackingCode(), known.status(), known.receivedAt(),
-                known.registeredAt(), known.currentDeadline(), true);
     }
 
-    /** After the acknowledgement; if this write fails, the projection of the same event makes it later. */
-    /**
-     * The status view's copy of a retried appeal. When MongoDB cannot answer, the appeal is published again
-     * instead of failing: its id is derived from the idempotency key, every consumer dedupes by it, and the
-     * view keeps the first submission's times. Only the check that a reused key carries the same content is
-     * skipped then. The driver's wait is bounded in MongoConfig, so MongoDB being down never holds a request.
-     */
+    /** An appeal Kafka already acknowledged: answered as then, with what the status view knows by now. */
+    private SubmissionReceipt replay(Reservation held) {
+        Instant registeredAt = legalClock.registeredAt(held.receivedAt());
+        Optional<AppealStatusView> known = knownAppeal(held.appealId());
+        return new SubmissionReceipt(held.appealId(), AppealIds.trackingCode(held.appealId()),
+                known.map(AppealStatusView::status).orElse(AppealStatus.SUBMITTED), held.receivedAt(), registeredAt,
+                known.map(AppealStatusView::currentDeadline).orElseGet(() -> legalClock.deadline(registeredAt, answerWorkingDays)),
+                secrets.secretOf(held.appealId()), true);
+    }
+
+    /** The status view's copy, for a replay's current status and deadline; the reservation alone suffices without it. */
     private Optional<AppealStatusView> knownAppeal(String appealId) {
         try {
             return statusStore.findById(appealId);
         } catch (RuntimeException e) {
-            log.warn("Status view unavailable for appeal {}; publishing again, consumers dedupe by id: {}",
-                    appealId, e.toString());
+            log.warn("Status view unavailable for appeal {}; replaying from the reservation: {}", appealId, e.toString());
             return Optional.empty();
         }
     }
 
+    /** After the acknowledgement; if this write fails, a retry of the same content publishes once more. */
+    private void markPublished(String appealId) {
+        try {
+            reservations.markPublished(appealId);
+        } catch (RuntimeException e) {
+            log.warn("Appeal {} published but its reservation not marked; a retry publishes it again: {}", appealId,
+                    e.toString());
+        }
+    }
+
+    /** After the acknowledgement; if this write fails, the projection of the same event makes it later. */
     private void recordInView(AppealSubmitted event) {
         try {
             statusStore.applySubmitted(event);

@@ -16,8 +16,11 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Who may call what (appeal-web's API chain does the authentication): a channel key for every POST, no key for
- * reading a status or Open311's public lists. Channel rate limits apply to POSTs before the body is bound.
+ * Who may call what (appeal-web's API chain does the authentication): the citizen's secret links
+ * ({@code /api/v1/appeals/access/**}: status, replies, feedback) need no key, the secret is the key, and are limited per
+ * client address; every other path of the JSON API needs a channel key, reads included (the submitting channel
+ * reads its users' appeals by tracking code); Open311's public reads need none. Channel rate limits apply to
+ * POSTs; all limits act before the body is bound.
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfig implements WebMvcConfigurer {
@@ -40,9 +43,12 @@ public class WebConfig implements WebMvcConfigurer {
         return new ApiAccessRules() {
             @Override
             public void authorize(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-                rules.requestMatchers(HttpMethod.GET, "/api/v1/appeals/*").permitAll()
+                rules.requestMatchers(HttpMethod.GET, "/api/v1/appeals/access/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/appeals/access/*/feedback", "/api/v1/appeals/access/*/replies")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/open311/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/**", "/open311/**").hasRole(PrincipalKind.CHANNEL.role());
+                        .requestMatchers("/api/**").hasRole(PrincipalKind.CHANNEL.role())
+                        .requestMatchers(HttpMethod.POST, "/open311/**").hasRole(PrincipalKind.CHANNEL.role());
             }
 
             @Override

@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.intake.IntakeIntegrationTest;
+import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.messaging.EventSchemas;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,12 @@ import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class Open311IntegrationTest extends IntakeIntegrationTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     private static final Path CLIENT_DIR = Path.of("src/test/open311-client");
 
@@ -64,6 +71,7 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         assertThat(event.get("channel").asString()).isEqualTo("open311-gateway");
         assertThat(event.get("categoryHint").asString()).isEqualTo("water-supply");
         assertThat(event.get("citizen").get("email").asString()).isEqualTo("aigerim@example.kz");
+        routeToHousing(body(posted).get(0).get("token").asString(), id);
 
         JsonNode request = body(get("/open311/v2/requests/" + id + ".json")).get(0);
         assertThat(request.get("status").asString()).isEqualTo("open");
@@ -78,7 +86,9 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
 
     @Test
     void givenFilters_whenListingRequests_thenOnlyMatchingOnesAreReturned() {
-        String id = body(postForm("/open311/v2/requests.json", form(OPEN311_KEY))).get(0).get("service_request_id").asString();
+        JsonNode posted = body(postForm("/open311/v2/requests.json", form(OPEN311_KEY))).get(0);
+        String id = posted.get("service_request_id").asString();
+        routeToHousing(posted.get("token").asString(), id);
 
         assertThat(body(get("/open311/v2/requests.json?service_code=water-supply&status=open")).findValuesAsString("service_request_id")).contains(id);
         assertThat(body(get("/open311/v2/requests.json?service_code=roads")).findValuesAsString("service_request_id")).doesNotContain(id);
@@ -129,7 +139,29 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
                 "node is not installed: skipping the independent Open311 client check (install Node.js 18+ to run it)");
         run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Duration.ofMinutes(3));
 
-        String output = run(List.of("node", "check.js", "http://127.0.0.1:" + port, OPEN311_KEY), Duration.ofMinutes(2));
+        // Routing's part, while the client waits for its request to become public: route what the gateway posted.
+        java.util.concurrent.atomic.AtomicBoolean clientDone = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread routing = Thread.ofVirtual().start(() -> {
+            while (!clientDone.get()) {
+                mongo.find(org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("channel").is("open311-gateway")
+                                        .and("department").is(null)), AppealStatusView.class)
+                        .forEach(view -> publishLifecycle(view.appealId(), view.trackingCode(), 1, LifecycleType.ROUTED,
+                                AppealStatus.ROUTED, null, null));
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        String output;
+        try {
+            output = run(List.of("node", "check.js", "http://127.0.0.1:" + port, OPEN311_KEY), Duration.ofMinutes(2));
+        } finally {
+            clientDone.set(true);
+            routing.join();
+        }
 
         JsonNode seen = json.readTree(output.lines().reduce((first, last) -> last).orElseThrow());
         assertThat(seen.get("services").asInt()).isEqualTo(20);
@@ -137,6 +169,58 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         assertThat(seen.get("personalDataInRead").asBoolean()).isFalse();
         String id = seen.get("serviceRequestId").asString();
         assertThat(records("appeals.submitted")).anySatisfy(r -> assertThat(json.readTree(r.value()).get("trackingCode").asString()).isEqualTo(id));
+    }
+
+    @Test
+    void givenAnAntiCorruptionReport_whenThePublicReadsOpen311_thenItNeverShowsNorDoesItsSecretOrExactTime() {
+        Submitted bribe = submitAs(DEMO_KEY, "В отделе земельных отношений требуют взятку за справку.");
+        Submitted water = submitAs(DEMO_KEY, "Нет воды на улице Абая, 12 уже три дня, помогите.");
+        awaitPublic(water, false);
+        assertThat(listed()).as("nothing shows before routing").doesNotContain(bribe.trackingCode(), water.trackingCode());
+
+        publishLifecycle(bribe.appealId(), bribe.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED,
+                "anti-corruption", null, null, null);
+        publishLifecycle(water.appealId(), water.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        awaitPublic(water, true);
+        // Forwarded out of anti-corruption: still never public.
+        publishLifecycle(bribe.appealId(), bribe.trackingCode(), 2, LifecycleType.FORWARDED, AppealStatus.ROUTED,
+                "akim-office", "anti-corruption", "Не коррупция", null);
+        await().untilAsserted(() -> assertThat(get("/api/v1/appeals/" + bribe.trackingCode(), "X-Api-Key", DEMO_KEY).body())
+                .contains("akim-office"));
+
+        String list = listed();
+        assertThat(list).contains(water.trackingCode()).doesNotContain(bribe.trackingCode(), "anti-corruption");
+        assertThat(list).doesNotContain(secretOf(water), secretOf(bribe));
+        assertThat(get("/open311/v2/requests.xml").body()).doesNotContain(bribe.trackingCode());
+        assertThat(get("/open311/v2/requests/" + bribe.trackingCode() + ".json").statusCode()).isEqualTo(404);
+        assertThat(get("/open311/v2/tokens/" + bribe.appealId() + ".json").statusCode()).isEqualTo(404);
+        assertThat(body(get("/open311/v2/requests.json?service_request_id=" + bribe.trackingCode()))).isEmpty();
+        JsonNode shown = body(get("/open311/v2/requests/" + water.trackingCode() + ".json")).get(0);
+        for (String time : List.of("requested_datetime", "updated_datetime", "expected_datetime")) {
+            assertThat(shown.get(time).asString()).as(time).matches("\\d{4}-\\d{2}-\\d{2}T00:00:00\\+05:00");
+        }
+    }
+
+    private String listed() {
+        return get("/open311/v2/requests.json").body();
+    }
+
+    private void awaitPublic(Submitted appeal, boolean shown) {
+        await().untilAsserted(() -> {
+            assertThat(get("/api/v1/appeals/" + appeal.trackingCode(), "X-Api-Key", DEMO_KEY).statusCode()).isEqualTo(200);
+            assertThat(get("/open311/v2/requests/" + appeal.trackingCode() + ".json").statusCode()).isEqualTo(shown ? 200 : 404);
+        });
+    }
+
+    private static String secretOf(Submitted appeal) {
+        return appeal.statusUrl().substring(appeal.statusUrl().lastIndexOf('/') + 1);
+    }
+
+    /** What routing does: the request becomes public only once routed. */
+    private void routeToHousing(String appealId, String trackingCode) {
+        await().untilAsserted(() -> assertThat(mongo.findById(appealId, AppealStatusView.class)).isNotNull());
+        publishLifecycle(appealId, trackingCode, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        await().untilAsserted(() -> assertThat(get("/open311/v2/requests/" + trackingCode + ".json").statusCode()).isEqualTo(200));
     }
 
     private static Map<String, String> form(String apiKey) {

@@ -149,7 +149,7 @@ class PortalControllerSliceTest {
     void givenAValidForm_whenPosted_thenTheTrackingCodeAndThePrivateLinkAreShown() throws Exception {
         SubmissionReceipt receipt = new SubmissionReceipt("a-1", "ZH-7K3M-9QXA-2DRBK", AppealStatus.SUBMITTED,
                 Instant.parse("2026-12-03T05:00:00Z"), Instant.parse("2026-12-03T05:00:00Z"),
-                Instant.parse("2026-12-24T13:00:00Z"), false);
+                Instant.parse("2026-12-24T13:00:00Z"), "7k3m9qxa2drbk0p4c8w6h1n5", false);
         when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class))).thenReturn(receipt);
         when(access.tokenOf(receipt)).thenReturn("secret-token");
         mvc.perform(appeal("kk"))

@@ -23,7 +23,11 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The citizen's side after submission: status lookups fed by routing's lifecycle events, feedback and replies. */
+/**
+ * The citizen's side after submission, as the submitting channel acts for its user (key and tracking code):
+ * status lookups fed by routing's lifecycle events, feedback and replies. The citizen's own secret link is
+ * {@code CitizenAccessIntegrationTest}.
+ */
 class AppealStatusIntegrationTest extends IntakeIntegrationTest {
 
     private static final Instant DEADLINE = Instant.parse("2027-01-20T13:00:00Z");
@@ -31,7 +35,7 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     @Test
     void givenARoutedAppeal_whenLookedUp_thenStatusDepartmentDeadlineAndHistoryShowWithoutPersonalData() {
         Submitted appeal = submit();
-        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
 
         JsonNode status = awaitStatus(appeal.trackingCode(), "ROUTED");
         assertThat(status.get("department").asString()).isEqualTo("housing-utilities");
@@ -44,7 +48,7 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     @Test
     void givenWellFormedEventsOnBothTopics_whenProjected_thenNoneIsDeadLettered() {
         Submitted appeal = submit();
-        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
         awaitStatus(appeal.trackingCode(), "ROUTED");
 
         for (String topic : List.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE)) {
@@ -61,7 +65,7 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
             producer.send(new ProducerRecord<>(Topics.APPEALS_LIFECYCLE, appeal.appealId(),
                     "not json".getBytes(StandardCharsets.UTF_8)));
         }
-        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
 
         awaitStatus(appeal.trackingCode(), "ROUTED");
         await().untilAsserted(() -> assertThat(records(Topics.deadLetter(Topics.APPEALS_LIFECYCLE, "intake")))
@@ -71,13 +75,13 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     @Test
     void givenAStaleOrRepeatedLifecycleEvent_whenConsumed_thenTheStatusDoesNotGoBack() {
         Submitted appeal = submit();
-        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
-        publishLifecycle(appeal, 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, null, null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, null, null);
         awaitStatus(appeal.trackingCode(), "IN_PROGRESS");
 
-        publishLifecycle(appeal, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
-        publishLifecycle(appeal, 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, null, null);
-        publishLifecycle(appeal, 3, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, "Водопровод починен.");
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, null, null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 3, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, "Водопровод починен.");
 
         JsonNode status = awaitStatus(appeal.trackingCode(), "ANSWERED");
         assertThat(status.get("history").findValuesAsString("status"))
@@ -88,7 +92,7 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     @Test
     void givenAnAnsweredAppeal_whenTheCitizenRatesIt_thenFeedbackGoesOutOnceUnderAFixedId() {
         Submitted appeal = submit();
-        publishLifecycle(appeal, 1, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, "Готово.");
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, "Готово.");
         awaitStatus(appeal.trackingCode(), "ANSWERED");
 
         HttpResponse<String> first = postJson("/api/v1/appeals/" + appeal.trackingCode() + "/feedback", DEMO_KEY,
@@ -130,7 +134,7 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
         assertThat(postJson("/api/v1/appeals/" + appeal.trackingCode() + "/replies", DEMO_KEY, reply).statusCode())
                 .isEqualTo(409);
 
-        publishLifecycle(appeal, 1, LifecycleType.INFO_REQUESTED, AppealStatus.INFO_REQUESTED, "Приложите акт обследования", null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.INFO_REQUESTED, AppealStatus.INFO_REQUESTED, "Приложите акт обследования", null);
         JsonNode status = awaitStatus(appeal.trackingCode(), "INFO_REQUESTED");
         assertThat(status.get("history").get(1).get("reason").asString()).isEqualTo("Приложите акт обследования");
         HttpResponse<String> response = postJson("/api/v1/appeals/" + appeal.trackingCode() + "/replies", DEMO_KEY, reply);
@@ -144,8 +148,8 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
 
     @Test
     void givenAnUnknownOrMistypedTrackingCode_whenLookedUp_thenTheSame404WithoutHint() {
-        HttpResponse<String> unknown = get("/api/v1/appeals/ZH-0000-0000-00000");
-        HttpResponse<String> malformed = get("/api/v1/appeals/not-a-code");
+        HttpResponse<String> unknown = get("/api/v1/appeals/ZH-0000-0000-00000", "X-Api-Key", DEMO_KEY);
+        HttpResponse<String> malformed = get("/api/v1/appeals/not-a-code", "X-Api-Key", DEMO_KEY);
 
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(malformed.statusCode()).isEqualTo(404);
@@ -163,35 +167,18 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
         awaitStatus(appeal.trackingCode(), "SUBMITTED");
         String typed = appeal.trackingCode().toLowerCase().replace("-", " ").replace('0', 'o').replace('1', 'l');
 
-        assertThat(get("/api/v1/appeals/" + typed.replace(" ", "%20")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/appeals/" + typed.replace(" ", "%20"), "X-Api-Key", DEMO_KEY).statusCode()).isEqualTo(200);
     }
-
-    private record Submitted(String appealId, String trackingCode) {
-    }
-
     private Submitted submit() {
-        JsonNode receipt = body(postJson("/api/v1/appeals", DEMO_KEY, validAppeal("Нет воды на улице Абая, 12 уже три дня.")));
-        return new Submitted(receipt.get("appealId").asString(), receipt.get("trackingCode").asString());
+        return submitAs(DEMO_KEY, "Нет воды на улице Абая, 12 уже три дня.");
     }
 
     private JsonNode awaitStatus(String trackingCode, String expected) {
         await().untilAsserted(() -> {
-            HttpResponse<String> response = get("/api/v1/appeals/" + trackingCode);
+            HttpResponse<String> response = get("/api/v1/appeals/" + trackingCode, "X-Api-Key", DEMO_KEY);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(body(response).get("status").asString()).isEqualTo(expected);
         });
-        return body(get("/api/v1/appeals/" + trackingCode));
-    }
-
-    /** What routing would publish, sent by an independent producer. */
-    private void publishLifecycle(Submitted appeal, long sequence, LifecycleType type, AppealStatus status,
-            String reason, String answer) {
-        AppealLifecycleEvent event = new AppealLifecycleEvent(appeal.appealId(), appeal.trackingCode(), sequence, type,
-                status, "housing-utilities", null, "water-supply", 0.9, "system", reason, answer, null, DEADLINE,
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
-            producer.publish(Topics.APPEALS_LIFECYCLE, appeal.appealId(), appeal.appealId() + ":" + sequence,
-                    type.eventType(), json.writeValueAsBytes(event));
-        }
+        return body(get("/api/v1/appeals/" + trackingCode, "X-Api-Key", DEMO_KEY));
     }
 }

@@ -1,6 +1,7 @@
 package kz.hearingstate.intake.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -17,25 +18,33 @@ import kz.hearingstate.events.AppealType;
 import kz.hearingstate.intake.IntakeIntegrationTest;
 import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.config.IntakeProperties;
-import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.events.Topics;
+import kz.hearingstate.intake.identity.CitizenSecrets;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.ProblemType;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.messaging.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** MongoDB is never needed to accept an appeal: Kafka is. A retry while MongoDB is down is still accepted, promptly. */
+/**
+ * MongoDB down never holds a submission. An appeal without an idempotency key needs only Kafka and is accepted;
+ * an idempotent one cannot reserve its key, and publishing it unreserved could lose a concurrent appeal under
+ * the same key, so it is refused at once with 503 and Retry-After, nothing published.
+ */
 class MongoUnavailableIntegrationTest extends IntakeIntegrationTest {
 
     @Autowired CategoryCatalog categories;
     @Autowired EventPublisher publisher;
+    @Autowired CitizenSecrets secrets;
     @Autowired LegalClock legalClock;
     @Autowired Clock clock;
     @Autowired MeterRegistry meters;
     @Autowired IntakeProperties properties;
 
     @Test
-    void givenMongoDbUnreachable_whenARetriedAppealArrives_thenKafkaAcknowledgesItWithItsDerivedIdWithinTheBoundedWait() throws Exception {
+    void givenMongoDbUnreachable_whenAppealsArrive_thenOneWithoutKeyIsAcceptedAndAnIdempotentOneGets503Promptly() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -45,17 +54,25 @@ class MongoUnavailableIntegrationTest extends IntakeIntegrationTest {
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS))
                 .build();
         try (MongoClient unreachable = MongoClients.create(settings)) {
-            SubmissionService service = new SubmissionService(categories, publisher,
-                    new AppealStatusStore(new MongoTemplate(unreachable, "intake")), legalClock, clock, meters, properties);
+            MongoTemplate down = new MongoTemplate(unreachable, "intake");
+            SubmissionService service = new SubmissionService(categories, publisher, new SubmissionReservations(down),
+                    new AppealStatusStore(down, secrets, properties), secrets, legalClock, clock, meters, properties);
             AppealRequest request = new AppealRequest(AppealType.INQUIRY, "Қашан су беріледі? Үш күн болды.", null, null,
                     null, null, true, null, null, null, null);
+            long offsetsBefore = endOffsets(Topics.APPEALS_SUBMITTED);
 
             long started = System.nanoTime();
-            SubmissionReceipt receipt = service.submit("demo-portal", "retry-while-mongo-down", request);
+            SubmissionReceipt withoutKey = service.submit("demo-portal", null, request);
+            assertThatThrownBy(() -> service.submit("demo-portal", "retry-while-mongo-down", request))
+                    .isInstanceOfSatisfying(ApiException.class, refused -> {
+                        assertThat(refused.type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE);
+                        assertThat(refused.retryAfter()).isPositive();
+                    });
             Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-            assertThat(receipt.appealId()).isEqualTo(AppealIds.fromIdempotencyKey("demo-portal", "retry-while-mongo-down"));
-            assertThat(took).isLessThan(Duration.ofSeconds(8)); // 1 s to give up on MongoDB twice, then the Kafka ack
+            assertThat(withoutKey.accessSecret()).isEqualTo(secrets.secretOf(withoutKey.appealId()));
+            assertThat(endOffsets(Topics.APPEALS_SUBMITTED)).isEqualTo(offsetsBefore + 1);
+            assertThat(took).isLessThan(Duration.ofSeconds(8)); // 1 s to give up on MongoDB per attempt, plus the Kafka ack
         }
     }
 }

@@ -64,6 +64,7 @@ class ChannelApiSliceTest {
     @BeforeEach
     void roomInEveryBucket() {
         when(rateLimits.tryAcquire(any())).thenReturn(new TokenBucket.Decision(true, null));
+        when(rateLimits.tryAcquireForAddress(any())).thenReturn(new TokenBucket.Decision(true, null));
     }
 
     @Test
@@ -94,7 +95,7 @@ class ChannelApiSliceTest {
     void givenTheHotlineDemoKey_whenSubmitting_thenTheAppealIsTheHotlines() throws Exception {
         Instant now = Instant.parse("2026-12-03T05:00:00Z");
         when(submissions.submit(eq("hotline"), isNull(), any())).thenReturn(new SubmissionReceipt("a-1",
-                "ZH-0000-0000-00000", AppealStatus.SUBMITTED, now, now, now, false));
+                "ZH-0000-0000-00000", AppealStatus.SUBMITTED, now, now, now, "7k3m9qxa2drbk0p4c8w6h1n5", false));
         mvc.perform(post("/api/v1/appeals").header("X-Api-Key", "demo-hotline-key").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"type\":\"COMPLAINT\",\"text\":\"No water on Abai street for three days.\",\"anonymous\":true}"))
                 .andExpect(status().isAccepted());
@@ -124,12 +125,30 @@ class ChannelApiSliceTest {
     }
 
     @Test
-    void givenNoKey_whenLookingUpAStatus_thenTheLookupAnswersAndNoStoreIsSent() throws Exception {
-        when(lookup.byTrackingCode("ZH-0000-0000-00000")).thenThrow(ApiException.notFound());
+    void givenNoKey_whenLookingUpAStatusByTrackingCode_thenUnauthenticatedAndNothingIsLookedUp() throws Exception {
         mvc.perform(get("/api/v1/appeals/ZH-0000-0000-00000"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.type").value(PROBLEMS + "unauthenticated"));
+        verifyNoInteractions(lookup);
+    }
+
+    @Test
+    void givenNoKey_whenLookingUpAStatusByTheCitizensSecret_thenTheLookupAnswersAndNoStoreIsSent() throws Exception {
+        when(lookup.bySecret("0000000000000000000000zz")).thenThrow(ApiException.notFound());
+        mvc.perform(get("/api/v1/appeals/access/0000000000000000000000zz"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "not-found"))
                 .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
                 .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("frame-ancestors 'none'")));
+        verify(rateLimits).tryAcquireForAddress(any());
+    }
+
+    @Test
+    void givenNoKey_whenTheCitizenRepliesWithTheSecret_thenTheSecretDecidesNotAKey() throws Exception {
+        when(lookup.bySecret("0000000000000000000000zz")).thenThrow(ApiException.notFound());
+        mvc.perform(post("/api/v1/appeals/access/0000000000000000000000zz/replies").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"here it is\"}"))
+                .andExpect(status().isNotFound());
+        verifyNoInteractions(responses);
     }
 }

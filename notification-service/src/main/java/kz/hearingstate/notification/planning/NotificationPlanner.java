@@ -58,6 +58,10 @@ public class NotificationPlanner {
 
     public List<PlannedNotification> forSubmission(String eventId, AppealSubmitted appeal, CitizenContact contact) {
         Map<String, String> values = baseValues(appeal.appealId(), appeal.trackingCode(), appeal.deadline());
+        // The citizen's private link goes in this first message only; an event without a secret (anonymous, or
+        // older than secrets) links to the public page instead.
+        values.put("accessUrl", appeal.accessSecret() == null ? values.get("statusUrl")
+                : publicBaseUrl + "/portal/a/" + appeal.accessSecret());
         return List.of(forCitizen(eventId, MessageTemplate.APPEAL_REGISTERED, contact, values, appeal.receivedAt()));
     }
 

@@ -57,6 +57,25 @@ class NotificationPlannerTest {
     }
 
     @Test
+    void givenTheCitizensAccessSecret_whenSubmitted_thenTheRegistrationCarriesThePrivateLinkAndLaterMessagesDoNot() {
+        AppealSubmitted plain = Appeals.submitted(appealId, "web", Language.ru,
+                Appeals.citizen(ContactChannel.EMAIL, null, "aigerim@mail.kz", Language.ru));
+        AppealSubmitted appeal = new AppealSubmitted(plain.appealId(), plain.trackingCode(), plain.channel(),
+                plain.externalId(), plain.type(), plain.subject(), plain.text(), plain.language(), plain.languageDetected(),
+                plain.categoryHint(), plain.anonymous(), plain.citizen(), plain.location(), plain.attachments(),
+                plain.receivedAt(), plain.registeredAt(), plain.deadline(), "7k3m9qxa2drbk0p4c8w6h1n5");
+
+        assertThat(planner.forSubmission("ev-1", appeal, CitizenContact.of(appeal))).singleElement()
+                .satisfies(p -> assertThat(p.values()).containsEntry("accessUrl",
+                        "https://appeals.test/portal/a/7k3m9qxa2drbk0p4c8w6h1n5"));
+        assertThat(planner.forSubmission("ev-1", plain, CitizenContact.of(plain))).singleElement()
+                .satisfies(p -> assertThat(p.values().get("accessUrl")).isEqualTo(p.values().get("statusUrl")));
+        assertThat(planner.forLifecycle("ev-2", Appeals.step(appealId, 1, LifecycleType.ROUTED, "roads"),
+                Optional.of(CitizenContact.of(appeal)))).allSatisfy(p -> assertThat(p.values().toString())
+                .doesNotContain("7k3m9qxa2drbk0p4c8w6h1n5"));
+    }
+
+    @Test
     void givenAnonymousAppeal_whenSubmitted_thenCitizenIsNotToldAndTheReasonIsRecorded() {
         AppealSubmitted appeal = Appeals.submitted(appealId, "web", Language.ru, null);
 

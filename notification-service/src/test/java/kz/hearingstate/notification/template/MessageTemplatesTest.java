@@ -46,6 +46,16 @@ class MessageTemplatesTest {
         assertThat(message.subject()).isEqualTo("Сіздің ZH-7F3K2Q өтінішіңізге жауап");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Language.class)
+    void givenTheRegistration_whenRenderedInEachLanguage_thenItCarriesThePrivateLinkAndSaysToKeepItPrivate(Language language) {
+        RenderedMessage message = templates.render(MessageTemplate.APPEAL_REGISTERED, language, allValues());
+
+        assertThat(message.body()).contains("https://appeals.test/portal/a/7k3m9qxa2drbk0p4c8w6h1n5")
+                .doesNotContain("https://appeals.test/appeals/ZH-7F3K2Q");
+        assertThat(message.body()).containsAnyOf("Do not share", "Никому не", "ешкімге бермеңіз");
+    }
+
     @Test
     void givenMissingValue_whenRendered_thenADashStandsInsteadOfTheWordNull() {
         Map<String, String> values = allValues();
@@ -88,6 +98,7 @@ class MessageTemplatesTest {
         values.put("trackingCode", "ZH-7F3K2Q");
         values.put("deadline", "18.12.2026 18:00");
         values.put("statusUrl", "https://appeals.test/appeals/ZH-7F3K2Q");
+        values.put("accessUrl", "https://appeals.test/portal/a/7k3m9qxa2drbk0p4c8w6h1n5");
         values.put("department", "Roads");
         values.put("previousDepartment", "Housing");
         values.put("category", "roads");

@@ -1,0 +1,44 @@
+package kz.hearingstate.intake.identity;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CitizenSecretsTest {
+
+    private static final String APPEAL_ID = AppealIds.fromIdempotencyKey("demo-portal", "form-7f3a");
+
+    @Test
+    void givenOneKey_whenTheSecretOfAnAppealIsComputedTwice_thenItIsTheSame120BitCode() {
+        CitizenSecrets secrets = new CitizenSecrets("k".repeat(32));
+
+        assertThat(secrets.secretOf(APPEAL_ID)).isEqualTo(secrets.secretOf(APPEAL_ID)).matches("[0-9a-hjkmnp-tv-z]{24}");
+        assertThat(secrets.secretOf(APPEAL_ID)).isNotEqualTo(secrets.secretOf(AppealIds.random()));
+    }
+
+    @Test
+    void givenEverythingPublicAboutAnAppeal_whenAnotherKeyIsUsed_thenTheSecretDiffers() {
+        String withServerKey = new CitizenSecrets("the-servers-own-random-key-0123456789").secretOf(APPEAL_ID);
+        String guessed = new CitizenSecrets("an-attackers-guess-of-the-key-0123456").secretOf(APPEAL_ID);
+
+        assertThat(guessed).isNotEqualTo(withServerKey);
+        assertThat(withServerKey).doesNotContain(AppealIds.trackingCode(APPEAL_ID).replace("-", "").toLowerCase().substring(2, 8));
+    }
+
+    @Test
+    void givenNoKeyOrAShortOne_whenIntakeStarts_thenItRefusesToRun() {
+        assertThatThrownBy(() -> new CitizenSecrets((String) null)).hasMessageContaining("CITIZEN_ACCESS_KEY");
+        assertThatThrownBy(() -> new CitizenSecrets("short")).hasMessageContaining("at least 32");
+    }
+
+    @Test
+    void givenASecretAsPasted_whenNormalized_thenCaseIsIgnoredAndAnythingElseIsNoSecret() {
+        String secret = new CitizenSecrets("k".repeat(32)).secretOf(APPEAL_ID);
+
+        assertThat(CitizenSecrets.normalize(secret.toUpperCase())).contains(secret);
+        assertThat(CitizenSecrets.normalize("ZH-0000-0000-00000")).isEmpty();
+        assertThat(CitizenSecrets.normalize("{\"$gt\":\"\"}")).isEmpty();
+        assertThat(CitizenSecrets.lookupHash(secret)).hasSize(64).doesNotContain(secret);
+    }
+}
