@@ -37,6 +37,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventReader;
+import kz.hearingstate.messaging.PoisonEventException;
 import kz.hearingstate.storage.IndexCreator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -172,8 +173,13 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
                         continue;
                     }
                     for (int delivery = 0; delivery < 2; delivery++) {
-                        dispatch(replay, topic, message(record));
-                        count++;
+                        try {
+                            dispatch(replay, topic, message(record));
+                            count++;
+                        } catch (PoisonEventException breaksItsSchema) {
+                            // Other test classes share this broker and publish poison records on purpose; the live
+                            // service dead-letters those without projecting anything, so the replay skips them too.
+                        }
                     }
                 }
             }
