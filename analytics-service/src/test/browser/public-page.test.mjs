@@ -155,6 +155,18 @@ try {
   }
   await checkCategories('kk');
 
+  // Places by the directory's names in the page's language; a free-text place never shows (FORBIDDEN below).
+  const settlements = await api('/api/v1/public/settlements');
+  const otherPlace = { kk: 'басқа елді мекен', ru: 'другой населённый пункт', en: 'another place' };
+  async function checkPlaces(lang) {
+    for (const h of hotspots.filter((spot) => spot.settlement)) {
+      const line = await page.locator(`#hotspots li[data-incident="${h.incidentId}"] strong`).textContent();
+      const known = settlements.find((s) => s.code === h.settlement);
+      check(line.includes(known ? known.names[lang] : otherPlace[lang]), `place of ${h.incidentId} in ${lang}: ${line}`);
+    }
+  }
+  await checkPlaces('kk');
+
   // Months and hotspots.
   check(await page.locator('#trends-table tbody tr').count() >= 1, 'at least one month in the trends');
   equal(await page.locator('#hotspots li').count(), hotspots.length, 'hotspots listed');
@@ -181,6 +193,7 @@ try {
     equal(untranslated.length, 0, `strings not shown in ${lang}: ${untranslated}`);
     await checkDepartmentNames(lang);
     await checkCategories(lang);
+    await checkPlaces(lang);
     check(dateTime.test(await page.locator('#status').textContent()), `status date in ${lang}`);
   }
 

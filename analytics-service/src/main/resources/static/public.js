@@ -61,6 +61,12 @@
     return entry && entry.names && entry.names[state.lang] ? entry.names[state.lang] : code;
   }
 
+  /** A settlement code of the directory's list by its name; the API never gives a free-text place. */
+  function settlementName(code) {
+    var entry = (state.data.settlements || []).find(function (s) { return s.code === code; });
+    return entry && entry.names && entry.names[state.lang] ? entry.names[state.lang] : t('otherPlace');
+  }
+
   function categoryName(code) {
     var names = window.CATEGORY_NAMES[code];
     return names && names[state.lang] ? names[state.lang] : code;
@@ -151,7 +157,7 @@
     var list = document.getElementById('hotspots');
     list.replaceChildren();
     hotspots.forEach(function (h) {
-      var place = h.settlement ? h.settlement : t('geoCell', { cell: h.geoCell });
+      var place = h.settlement ? settlementName(h.settlement) : t('geoCell', { cell: h.geoCell });
       var item = el('li', { 'data-incident': h.incidentId, 'data-count': String(h.appealCount) });
       item.appendChild(el('strong', {}, t('hotspotLine', { category: categoryName(h.category), place: place, count: h.appealCount })));
       item.appendChild(el('span', { class: 'since' }, t('hotspotSince', { time: format.time(h.detectedAt) })));
@@ -211,10 +217,11 @@
       getJson('/api/v1/stats/timeseries?metric=received&interval=month'),
       getJson('/api/v1/stats/timeseries?metric=answered&interval=month'),
       getJson('/api/v1/stats/hotspots'),
-      getJson('/api/v1/public/departments')
+      getJson('/api/v1/public/departments'),
+      getJson('/api/v1/public/settlements')
     ]).then(function (results) {
       state.data = { summary: results[0], departments: results[1], received: results[2], answered: results[3],
-        hotspots: results[4], directory: results[5] };
+        hotspots: results[4], directory: results[5], settlements: results[6] };
       render();
     }).catch(function () {
       state.data = { error: true };

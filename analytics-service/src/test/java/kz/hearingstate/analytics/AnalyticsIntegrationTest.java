@@ -15,6 +15,7 @@ import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.NotificationOutcome;
+import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.testing.MongoWireServer;
@@ -88,6 +89,11 @@ public abstract class AnalyticsIntegrationTest {
     protected void send(DepartmentChanged event) {
         publisher.publish(Topics.DEPARTMENTS_DIRECTORY, event.code(), event.code() + ":" + event.version(),
                 EventTypes.DEPARTMENT_CHANGED, event.code(), event);
+    }
+
+    protected void send(SettlementsChanged event) {
+        publisher.publish(Topics.DEPARTMENTS_DIRECTORY, SettlementsChanged.KEY, "settlements:v" + event.version(),
+                EventTypes.SETTLEMENTS_CHANGED, SettlementsChanged.KEY, event);
     }
 
     protected String baseUrl() {

@@ -35,6 +35,7 @@ class ArchitectureTest {
             .orShould().callMethod(AppealSubmitted.class, "subject")
             .orShould().callMethod(AppealSubmitted.class, "attachments")
             .orShould().callMethod(Location.class, "address")
+            .orShould().callMethod(Location.class, "settlement")
             .orShould().callMethod(CitizenReplied.class, "text")
             .because("analytics and the public page keep no personal data");
 

@@ -77,6 +77,7 @@ class PublicPageBrowserTest extends AnalyticsIntegrationTest {
             send(TestEvents.department(d[0], 1, d[1], d[2], d[3], d[4], Boolean.parseBoolean(d[5]),
                     Boolean.parseBoolean(d[6]), at));
         }
+        send(TestEvents.settlements(1, at));
         String[][] appeals = {
                 {"page-1", "roads-transport", "roads", "Uzynagash", "2025-10-06T04:00:00Z", "20"},
                 {"page-2", "roads-transport", "roads", "Samsy", "2025-10-13T05:00:00Z", "300"},
@@ -109,8 +110,19 @@ class PublicPageBrowserTest extends AnalyticsIntegrationTest {
             send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "housing-utilities", "heating",
                     received.plus(Duration.ofDays(15)), received.plus(Duration.ofMinutes(2))));
         }
+        // A surge whose settlement field holds a citizen's name and phone number: routing names it "other", and
+        // the page shows the appeals' area, never the text.
+        for (int i = 1; i <= 5; i++) {
+            String id = "page-waste-" + i;
+            Instant received = surge.plus(Duration.ofMinutes(10L * i));
+            send(submitted(id, "web", Language.ru, null, TestEvents.CITIZEN_NAME + " " + TestEvents.CITIZEN_PHONE,
+                    43.18, 76.62, received, received.plus(Duration.ofDays(15))));
+            send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "housing-utilities", "waste",
+                    received.plus(Duration.ofDays(15)), received.plus(Duration.ofMinutes(2))));
+        }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(getJson("/api/v1/stats/hotspots").findValuesAsString("category")).contains("heating");
+            assertThat(getJson("/api/v1/stats/hotspots").findValuesAsString("category")).contains("heating", "waste");
+            assertThat(getJson("/api/v1/public/settlements").findValuesAsString("code")).contains("samsy");
             var summary = getJson("/api/v1/stats/summary?" + PERIOD);
             assertThat(summary.at("/figures/received").asInt()).isEqualTo(6);
             assertThat(summary.at("/figures/satisfaction/feedbackCount").asInt()).isEqualTo(5);

@@ -3,6 +3,7 @@ package kz.hearingstate.analytics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
@@ -15,6 +16,8 @@ import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Location;
+import kz.hearingstate.events.Settlement;
+import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.events.NotificationOutcome;
 
 /** Valid events as the other services write them, with personal data where theirs carry it. */
@@ -30,6 +33,9 @@ public final class TestEvents {
 
     public static AppealSubmitted submitted(String appealId, String channel, Language language, String categoryHint,
             String settlement, Double lat, Double lon, Instant receivedAt, Instant deadline) {
+        if (settlement != null) {
+            SETTLEMENT_CODES.put(appealId, KNOWN_PLACES.getOrDefault(settlement, Settlement.OTHER));
+        }
         Location location = settlement == null && lat == null ? null
                 : new Location("Zhambyl district", settlement, STREET_ADDRESS, lat, lon);
         return new AppealSubmitted(appealId, tracking(appealId), channel, null, AppealType.COMPLAINT,
@@ -37,6 +43,14 @@ public final class TestEvents {
                 new Citizen(CITIZEN_NAME, CITIZEN_IIN, CITIZEN_PHONE, CITIZEN_EMAIL, ContactChannel.SMS, language),
                 location, List.of(), receivedAt, receivedAt, deadline);
     }
+
+    /**
+     * The settlement code routing would put on an appeal's lifecycle events, by appealId: what
+     * {@link #submitted} was given, normalised as routing's SettlementNormaliser does for these test places.
+     */
+    private static final Map<String, String> SETTLEMENT_CODES = new ConcurrentHashMap<>();
+    private static final Map<String, String> KNOWN_PLACES = Map.of("Uzynagash", "uzynagash", "Samsy", "samsy",
+            "Karakastek", "karakastek", "Mynbaev", "mynbaev");
 
     public static AppealLifecycleEvent lifecycle(String appealId, long sequence, LifecycleType type, AppealStatus status,
             String department, String category, Instant deadline, Instant occurredAt) {
@@ -47,7 +61,8 @@ public final class TestEvents {
         return new AppealLifecycleEvent(appealId, tracking(appealId), sequence, type, status, department, null, category,
                 type == LifecycleType.ROUTED ? 0.9 : null, department, needsReason ? "by the book" : null,
                 type == LifecycleType.ANSWERED ? "Repaired on Monday" : null,
-                type == LifecycleType.FORWARDED ? "regional-roads-agency" : null, deadline, occurredAt);
+                type == LifecycleType.FORWARDED ? "regional-roads-agency" : null, deadline, SETTLEMENT_CODES.get(appealId),
+                occurredAt);
     }
 
     public static AppealFeedback feedback(String feedbackId, String appealId, int rating, boolean solved, Instant at) {
@@ -69,6 +84,15 @@ public final class TestEvents {
         return new DepartmentChanged(code, version, Map.of(Language.kk, kk, Language.ru, ru, Language.en, en), phone,
                 code + "@zhambyl.gov.kz", "Uzynagash, Rayymbek street 30", List.of("roads"), List.of("Uzynagash"),
                 internal, confidential, false, "admin.beisenova", at);
+    }
+
+    /** The directory's list for the places these tests use (routing publishes the whole list from its file). */
+    public static SettlementsChanged settlements(int version, Instant at) {
+        return new SettlementsChanged(version, List.of(
+                new Settlement("uzynagash", Map.of(Language.kk, "Ұзынағаш", Language.ru, "Узынагаш", Language.en, "Uzynagash"), List.of()),
+                new Settlement("samsy", Map.of(Language.kk, "Самсы", Language.ru, "Самсы", Language.en, "Samsy"), List.of()),
+                new Settlement("karakastek", Map.of(Language.kk, "Қарақастек", Language.ru, "Каракастек", Language.en, "Karakastek"), List.of()),
+                new Settlement("mynbaev", Map.of(Language.kk, "Мыңбаев", Language.ru, "Мынбаев", Language.en, "Mynbaev"), List.of())), at);
     }
 
     private static String tracking(String appealId) {

@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String CITIZEN_REPLIED = "appeal.citizen-replied.v1";
     public static final String NOTIFICATION_OUTCOME = "notification.outcome.v1";
     public static final String DEPARTMENT_CHANGED = "department.changed.v1";
+    public static final String SETTLEMENTS_CHANGED = "settlements.changed.v1";
     public static final String INCIDENT_DETECTED = "incident.detected.v1";
     // Lifecycle types are LifecycleType.eventType(): appeal.routed.v1, appeal.answered.v1, ...
 

@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import kz.hearingstate.events.DepartmentChanged;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -17,8 +19,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * The {@code departments} collection, fed by {@code departments.directory}. A change replaces the
- * record only when its version is newer, so redeliveries and replays leave the latest version in place.
+ * The {@code departments} and {@code settlements} collections, fed by {@code departments.directory}. A change
+ * replaces the record only when its version is newer, so redeliveries and replays leave the latest version in
+ * place. The settlement list is one document read by {@code _id}: it needs no index of its own.
  */
 public class DepartmentDirectory implements IndexedCollection {
 
@@ -41,9 +44,7 @@ public class DepartmentDirectory implements IndexedCollection {
 
     /** Stores the change unless the stored record is as new or newer. */
     public void apply(DepartmentChanged event) {
-        Map<String, String> names = new TreeMap<>();
-        event.names().forEach((language, name) -> names.put(language.name(), name));
-        DepartmentEntry entry = new DepartmentEntry(event.code(), event.version(), names, event.phone(), event.email(),
+        DepartmentEntry entry = new DepartmentEntry(event.code(), event.version(), names(event.names()), event.phone(), event.email(),
                 event.address(), event.categories(), event.settlements(), event.internal(), event.confidential(),
                 event.deleted());
         Query olderOrMissing = Query.query(Criteria.where("_id").is(event.code()).and("version").lt(event.version()));
@@ -54,6 +55,30 @@ public class DepartmentDirectory implements IndexedCollection {
         } catch (DuplicateKeyException stale) {
             // The stored record is as new or newer: nothing to do.
         }
+    }
+
+    /** Keeps the settlement list unless the stored one is as new or newer. */
+    public void apply(SettlementsChanged event) {
+        SettlementList list = new SettlementList(SettlementsChanged.KEY, event.version(), event.settlements().stream()
+                .map(s -> new SettlementList.Entry(s.code(), names(s.names()))).toList());
+        Query olderOrMissing = Query.query(Criteria.where("_id").is(SettlementsChanged.KEY).and("version").lt(event.version()));
+        try {
+            mongo.findAndReplace(olderOrMissing, list, FindAndReplaceOptions.options().upsert());
+        } catch (DuplicateKeyException stale) {
+            // The stored list is as new or newer: nothing to do.
+        }
+    }
+
+    /** The canonical settlements by code with their names, as the directory last published them. */
+    public List<SettlementList.Entry> settlements() {
+        SettlementList list = mongo.findById(SettlementsChanged.KEY, SettlementList.class);
+        return list == null ? List.of() : list.settlements();
+    }
+
+    private static Map<String, String> names(Map<Language, String> byLanguage) {
+        Map<String, String> names = new TreeMap<>();
+        byLanguage.forEach((language, name) -> names.put(language.name(), name));
+        return names;
     }
 
     /**

@@ -37,6 +37,7 @@ public class AppealFact {
     /** True once routing named the category; intake's hint is then ignored. */
     private boolean categoryFromRouting;
     private String department;
+    /** A code of the directory's settlement list or "other", as routing named it; never the appeal's free text. */
     private String settlement;
     private String geoCell;
 
@@ -87,9 +88,10 @@ public class AppealFact {
         if (!categoryFromRouting && event.categoryHint() != null && !event.categoryHint().isBlank()) {
             category = event.categoryHint();
         }
+        // Not location.settlement(): that is free text, a name and a phone number at times. The settlement
+        // comes from routing, as a code of the directory's list (see apply(AppealLifecycleEvent)).
         Location location = event.location();
         if (location != null) {
-            settlement = blankToNull(location.settlement());
             geoCell = GeoCell.of(location.lat(), location.lon(), geoCellDegrees);
         }
         receivedAt = event.receivedAt();
@@ -112,6 +114,9 @@ public class AppealFact {
         Instant at = event.occurredAt();
         if (event.department() != null && !event.department().isBlank()) {
             department = event.department();
+        }
+        if (event.settlement() != null) {
+            settlement = event.settlement();
         }
         if (event.category() != null && !event.category().isBlank()) {
             category = event.category();
@@ -204,9 +209,6 @@ public class AppealFact {
         return current == null || candidate.isBefore(current) ? candidate : current;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 
     public String getAppealId() { return appealId; }
     public Long getVersion() { return version; }

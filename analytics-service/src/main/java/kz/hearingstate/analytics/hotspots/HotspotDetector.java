@@ -10,6 +10,7 @@ import kz.hearingstate.analytics.facts.AppealFact;
 import kz.hearingstate.analytics.facts.AppealFacts;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.IncidentDetected;
+import kz.hearingstate.events.Settlement;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.web.Hashing;
@@ -53,7 +54,8 @@ public class HotspotDetector {
         if (confidential.contains(fact.getDepartment())) {
             return;
         }
-        if (fact.getSettlement() != null) {
+        // "other" is no place: such appeals fall back to their geo cell, like appeals without a settlement.
+        if (fact.getSettlement() != null && !Settlement.OTHER.equals(fact.getSettlement())) {
             check(fact, SETTLEMENT, fact.getSettlement(), confidential);
         } else if (fact.getGeoCell() != null) {
             check(fact, GEO_CELL, fact.getGeoCell(), confidential);

@@ -14,6 +14,7 @@ import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.NotificationOutcome;
+import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.messaging.ReceivedEvent;
 import org.springframework.messaging.Message;
@@ -70,7 +71,12 @@ public class AnalyticsIngest {
         projector.notificationOutcome(reader.read(message, NotificationOutcome.class).payload());
     }
 
+    /** {@code departments.directory} carries the departments and the settlement list. */
     public void directoryChange(Message<byte[]> message) {
-        directory.apply(reader.read(message, DepartmentChanged.class).payload());
+        if (EventTypes.SETTLEMENTS_CHANGED.equals(reader.metadata(message).type())) {
+            directory.apply(reader.read(message, SettlementsChanged.class).payload());
+        } else {
+            directory.apply(reader.read(message, DepartmentChanged.class).payload());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import kz.hearingstate.analytics.directory.DepartmentDirectory;
 import kz.hearingstate.analytics.directory.DepartmentEntry;
+import kz.hearingstate.analytics.directory.SettlementList;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,6 +22,12 @@ class PublicDirectoryController {
     @GetMapping("/api/v1/public/departments")
     List<PublicDepartment> departments() {
         return directory.publicDepartments().stream().map(PublicDepartment::of).toList();
+    }
+
+    /** The directory's settlements by code, named in kk, ru and en; "other" is every place not on the list. */
+    @GetMapping("/api/v1/public/settlements")
+    List<SettlementList.Entry> settlements() {
+        return directory.settlements();
     }
 
     record PublicDepartment(String code, Map<String, String> names, String phone, String email, String address,

@@ -33,12 +33,22 @@ class AppealFactTest {
         AppealFact fact = new AppealFact("a1");
         fact.apply(submitted("a1", "web", Language.kk, "roads", "Uzynagash", 43.2567, 76.9876, RECEIVED, DEADLINE), 0.01);
 
-        assertThat(fact.getSettlement()).isEqualTo("Uzynagash");
+        assertThat(fact.getSettlement()).as("the free text is never kept; routing names the settlement").isNull();
         assertThat(fact.getGeoCell()).isEqualTo("43.25:76.98");
         assertThat(fact.getCategory()).isEqualTo("roads");
         assertThat(fact.getStatus()).isEqualTo(AppealStatus.SUBMITTED);
         String stored = JSON.writeValueAsString(fact);
         assertThat(stored).doesNotContain("Aigerim", "900101350123", "+7701", "example.kz", "potholes near", "Abai", "43.2567");
+    }
+
+    @Test
+    void givenAFreeTextSettlementAndRoutingsCode_whenApplied_thenOnlyTheCodeIsKept() {
+        AppealFact fact = new AppealFact("a2");
+        fact.apply(submitted("a2", "web", Language.kk, null, "Aigerim +77011234567", null, null, RECEIVED, DEADLINE), 0.01);
+        fact.apply(lifecycle("a2", 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "roads", "roads", DEADLINE, RECEIVED));
+
+        assertThat(fact.getSettlement()).isEqualTo("other");
+        assertThat(JSON.writeValueAsString(fact)).doesNotContain("Aigerim", "+7701");
     }
 
     @Test

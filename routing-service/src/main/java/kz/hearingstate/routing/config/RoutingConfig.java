@@ -8,12 +8,15 @@ import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.AppealClassifier;
 import kz.hearingstate.routing.classification.CorruptionDetector;
 import kz.hearingstate.routing.classification.LogisticRegressionModel;
+import kz.hearingstate.routing.directory.DirectoryFile;
 import kz.hearingstate.routing.directory.DirectoryService;
+import kz.hearingstate.routing.directory.SettlementNormaliser;
 import kz.hearingstate.routing.workflow.AppealWorkflow;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The plain-Java domain objects, wired from configuration. */
 @Configuration
@@ -38,8 +41,15 @@ public class RoutingConfig {
         }
     }
 
+    /** The directory file's canonical settlement list: the one list every public figure's place comes from. */
     @Bean
-    AppealWorkflow appealWorkflow(LegalClock legalClock, RoutingProperties properties, DirectoryService directory) {
-        return new AppealWorkflow(legalClock, properties.deadlines(), directory::isActive);
+    SettlementNormaliser settlementNormaliser(RoutingProperties properties, JsonMapper mapper) {
+        return new SettlementNormaliser(DirectoryFile.read(properties.directoryFile(), mapper).settlements());
+    }
+
+    @Bean
+    AppealWorkflow appealWorkflow(LegalClock legalClock, RoutingProperties properties, DirectoryService directory,
+            SettlementNormaliser settlements) {
+        return new AppealWorkflow(legalClock, properties.deadlines(), directory::isActive, settlements::code);
     }
 }

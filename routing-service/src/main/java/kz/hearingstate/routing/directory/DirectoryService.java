@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.routing.RoutingProperties;
@@ -55,13 +58,28 @@ public class DirectoryService {
         return added;
     }
 
-    /** Publishes every department (tombstones too) under its deterministic id. */
+    /**
+     * Publishes every department (tombstones too) under its deterministic id, and the file's settlement
+     * list under {@code settlements:v<version>}.
+     */
     public void publishAll() {
         store.all().forEach(this::publish);
+        DirectoryFile file = DirectoryFile.read(properties.directoryFile(), mapper);
+        publisher.publish(Topics.DEPARTMENTS_DIRECTORY, SettlementsChanged.KEY, "settlements:v" + file.version(),
+                EventTypes.SETTLEMENTS_CHANGED, SettlementsChanged.KEY,
+                new SettlementsChanged(file.version(), file.settlements(), Instant.now(clock)));
     }
 
     public List<Department> active() {
         return store.active();
+    }
+
+    /**
+     * Codes of the departments whose appeals are confidential, deleted ones included (their appeals stay
+     * confidential). Decided by the directory's flag, never by a code.
+     */
+    public Set<String> confidentialCodes() {
+        return store.all().stream().filter(Department::confidential).map(Department::code).collect(Collectors.toSet());
     }
 
     public Optional<Department> find(String code) {

@@ -1,6 +1,9 @@
 package kz.hearingstate.routing.workflow;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -8,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.routing.directory.Department;
+import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.security.ApiPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,34 +34,44 @@ public class AppealController {
 
     private final WorkflowService workflow;
     private final AppealStore store;
+    private final DirectoryService directory;
 
-    public AppealController(WorkflowService workflow, AppealStore store) {
+    public AppealController(WorkflowService workflow, AppealStore store, DirectoryService directory) {
+        this.directory = directory;
         this.workflow = workflow;
         this.store = store;
     }
 
-    /** The department's routed queue, oldest registration first. */
+    /** The department's routed queue, oldest registration first; of a confidential department, only its own key sees content. */
     @GetMapping("/api/v1/departments/{code}/appeals")
     public Page inbox(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable String code,
             @RequestParam(required = false) AppealStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireActsFor(caller, code);
-        List<AppealView> items = store.ofDepartment(code, status, page, size).stream().map(AppealView::of).toList();
+        boolean withContent = caller.isDepartment(code) || !directory.confidentialCodes().contains(code);
+        List<AppealView> items = store.ofDepartment(code, status, page, size).stream()
+                .map(appeal -> AppealView.of(appeal, withContent)).toList();
         return new Page(items, page, size, store.countOfDepartment(code, status));
     }
 
     /**
      * Open appeals past their warning or their deadline, across departments, nearest deadline first:
-     * the akim's office sees what is late before it is late. akim-office or admin only.
+     * the akim's office sees what is late before it is late. akim-office or admin only. Appeals of a
+     * confidential department are not listed: {@code confidential} gives their count and deadlines per department.
      */
     @GetMapping("/api/v1/appeals/at-risk")
-    public Page atRisk(@AuthenticationPrincipal ApiPrincipal caller,
+    public AtRiskPage atRisk(@AuthenticationPrincipal ApiPrincipal caller,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireActsFor(caller, Department.AKIM_OFFICE);
-        List<AppealView> items = store.atRisk(page, size).stream().map(AppealView::of).toList();
-        return new Page(items, page, size, store.countAtRisk());
+        Set<String> confidential = new TreeSet<>(directory.confidentialCodes());
+        List<AppealView> items = store.atRisk(page, size, confidential).stream().map(AppealView::of).toList();
+        List<ConfidentialAtRisk> counts = confidential.stream().map(code -> {
+            List<Instant> deadlines = store.atRiskDeadlines(code);
+            return new ConfidentialAtRisk(code, deadlines.size(), deadlines);
+        }).filter(c -> c.count() > 0).toList();
+        return new AtRiskPage(items, page, size, store.countAtRisk(confidential), counts);
     }
 
     @GetMapping("/api/v1/appeals/{appealId}")
@@ -66,7 +80,7 @@ public class AppealController {
         if (!caller.actsFor(appeal.department)) {
             throw new AppealNotFoundException(appealId); // do not reveal other departments' appeals
         }
-        return AppealView.of(appeal);
+        return AppealView.of(appeal, withContent(caller, appeal));
     }
 
     @PostMapping("/api/v1/appeals/{appealId}/actions")
@@ -75,7 +89,13 @@ public class AppealController {
         String actionId = request.actionId() == null || request.actionId().isBlank() ? UUID.randomUUID().toString() : request.actionId();
         Command command = new Command(actionId, appealId, request.action(), caller, request.reason(), request.answer(),
                 request.targetDepartment(), request.outsideBody(), request.newDeadline());
-        return AppealView.of(workflow.apply(command));
+        RoutedAppeal changed = workflow.apply(command);
+        return AppealView.of(changed, withContent(caller, changed));
+    }
+
+    /** Content of a confidential department's appeal is for that department alone, not even the admin. */
+    private boolean withContent(ApiPrincipal caller, RoutedAppeal appeal) {
+        return caller.isDepartment(appeal.department) || !directory.confidentialCodes().contains(appeal.department);
     }
 
     /** Another department's queue (or the akim's office's at-risk list) reads as not found, like an appeal. */
@@ -86,5 +106,12 @@ public class AppealController {
     }
 
     public record Page(List<AppealView> items, int page, int size, long total) {
+    }
+
+    /** The at-risk list: {@code items} of non-confidential departments, and per confidential department a count and deadlines. */
+    public record AtRiskPage(List<AppealView> items, int page, int size, long total, List<ConfidentialAtRisk> confidential) {
+    }
+
+    public record ConfidentialAtRisk(String department, long count, List<Instant> deadlines) {
     }
 }

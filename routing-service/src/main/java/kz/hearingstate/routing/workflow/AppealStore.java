@@ -164,18 +164,30 @@ public class AppealStore implements IndexedCollection {
                 RoutedAppeal.class);
     }
 
-    /** Open appeals whose warning or breach has fired, nearest deadline first: what the akim's office watches. */
-    public List<RoutedAppeal> atRisk(int page, int size) {
-        return mongo.find(atRiskQuery().with(Sort.by("deadline", "_id")).skip((long) page * size).limit(size), RoutedAppeal.class);
+    /**
+     * Open appeals whose warning or breach has fired, nearest deadline first: what the akim's office watches.
+     * Appeals of {@code excludedDepartments} (the confidential ones) are left out.
+     */
+    public List<RoutedAppeal> atRisk(int page, int size, Collection<String> excludedDepartments) {
+        return mongo.find(atRiskQuery(Criteria.where("department").nin(excludedDepartments))
+                .with(Sort.by("deadline", "_id")).skip((long) page * size).limit(size), RoutedAppeal.class);
     }
 
-    public long countAtRisk() {
-        return mongo.count(atRiskQuery(), RoutedAppeal.class);
+    public long countAtRisk(Collection<String> excludedDepartments) {
+        return mongo.count(atRiskQuery(Criteria.where("department").nin(excludedDepartments)), RoutedAppeal.class);
     }
 
-    private static Query atRiskQuery() {
-        return Query.query(Criteria.where("slaState").in(SlaState.WARNED, SlaState.BREACHED)
-                .and("status").in(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.INFO_REQUESTED));
+    /** The deadlines of {@code department}'s at-risk appeals, nearest first; nothing else of them is read. */
+    public List<Instant> atRiskDeadlines(String department) {
+        Query query = atRiskQuery(Criteria.where("department").is(department)).with(Sort.by("deadline", "_id"));
+        query.fields().include("deadline");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(document -> document.getDate("deadline").toInstant()).toList();
+    }
+
+    private static Query atRiskQuery(Criteria department) {
+        return Query.query(new Criteria().andOperator(department, Criteria.where("slaState").in(SlaState.WARNED, SlaState.BREACHED)
+                .and("status").in(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.INFO_REQUESTED)));
     }
 
     public long countOfDepartment(String department, AppealStatus status) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
@@ -36,11 +37,19 @@ public final class AppealWorkflow {
     private final LegalClock legalClock;
     private final RoutingProperties.Deadlines deadlines;
     private final Predicate<String> activeDepartment;
+    private final UnaryOperator<String> settlementCode;
 
     public AppealWorkflow(LegalClock legalClock, RoutingProperties.Deadlines deadlines, Predicate<String> activeDepartment) {
+        this(legalClock, deadlines, activeDepartment, freeText -> null);
+    }
+
+    /** @param settlementCode the canonical code of an appeal's free-text settlement (see SettlementNormaliser) */
+    public AppealWorkflow(LegalClock legalClock, RoutingProperties.Deadlines deadlines, Predicate<String> activeDepartment,
+            UnaryOperator<String> settlementCode) {
         this.legalClock = legalClock;
         this.deadlines = deadlines;
         this.activeDepartment = activeDepartment;
+        this.settlementCode = settlementCode;
     }
 
     /** A new appeal, routed (or rejected as not considered) with its first events. */
@@ -48,6 +57,7 @@ public final class AppealWorkflow {
         RoutedAppeal appeal = new RoutedAppeal();
         appeal.appealId = submitted.appealId();
         appeal.submitted = submitted;
+        appeal.settlement = submitted.location() == null ? null : settlementCode.apply(submitted.location().settlement());
         appeal.registeredAt = submitted.registeredAt();
         appeal.routedAt = now;
         appeal.classifiedAs = decision.classifiedAs();
@@ -319,7 +329,7 @@ public final class AppealWorkflow {
         AppealLifecycleEvent event = new AppealLifecycleEvent(appeal.appealId, appeal.submitted.trackingCode(),
                 appeal.sequence, type, appeal.status, appeal.department, routed ? appeal.previousDepartment : null,
                 appeal.category, routed ? Double.valueOf(appeal.confidence) : null, actor, reason, answer, forwardedTo,
-                appeal.deadline, now);
+                appeal.deadline, appeal.settlement, now);
         appeal.outbox.add(new PendingEvent(appeal.appealId + ":" + appeal.sequence, Topics.APPEALS_LIFECYCLE,
                 type.eventType(), event, null));
         appeal.history.add(new HistoryEntry(appeal.sequence, type, appeal.status, appeal.department, actor, reason, answer,

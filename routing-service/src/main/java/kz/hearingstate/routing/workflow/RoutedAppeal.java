@@ -26,6 +26,8 @@ public class RoutedAppeal {
     Long version;
     /** The appeal as received, contacts included: department inbox messages are built from it. */
     AppealSubmitted submitted;
+    /** The settlement as a code of the directory's list, or "other": what lifecycle events carry, never the free text. */
+    String settlement;
     AppealStatus status;
     String department;
     String previousDepartment;

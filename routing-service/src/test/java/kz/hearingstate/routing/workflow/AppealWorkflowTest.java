@@ -11,6 +11,10 @@ import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.routing.directory.DirectoryFile;
+import kz.hearingstate.routing.directory.SettlementNormaliser;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.json.JsonMapper;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CitizenReplied;
@@ -64,6 +68,24 @@ class AppealWorkflowTest {
 
     private static List<AppealLifecycleEvent> lifecycle(RoutedAppeal appeal) {
         return appeal.outbox.stream().map(PendingEvent::lifecycle).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Test
+    void givenFreeTextSettlements_whenRouted_thenEveryLifecycleEventCarriesTheCanonicalCodeNeverTheText() {
+        SettlementNormaliser settlements = new SettlementNormaliser(DirectoryFile.read(
+                new ClassPathResource("departments/zhambyl-v1.json"), JsonMapper.builder().build()).settlements());
+        AppealWorkflow normalising = new AppealWorkflow(LEGAL_CLOCK, new RoutingProperties.Deadlines(15, Map.of(), 2, 3),
+                DEPARTMENTS::contains, settlements::code);
+        RoutingDecision decision = new RoutingDecision("housing-utilities", "housing-utilities", null, 0.9, false, false,
+                "classifier");
+
+        RoutedAppeal inUzynagash = normalising.route(Appeals.submitted("a1-" + java.util.UUID.randomUUID(), "Нет воды",
+                Language.ru, false, null, "Uzunagach", NOW), decision, NOW);
+        RoutedAppeal withAPhone = normalising.route(Appeals.submitted("a2-" + java.util.UUID.randomUUID(), "Нет воды",
+                Language.ru, false, null, "Aigerim +77011234567", NOW), decision, NOW);
+
+        assertThat(lifecycle(inUzynagash)).extracting(AppealLifecycleEvent::settlement).containsOnly("uzynagash");
+        assertThat(lifecycle(withAPhone)).extracting(AppealLifecycleEvent::settlement).containsOnly("other");
     }
 
     @Test

@@ -1,0 +1,40 @@
+package kz.hearingstate.routing.directory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import kz.hearingstate.events.Settlement;
+
+/**
+ * Turns an appeal's free-text settlement into a code of the directory's canonical list, or
+ * {@link Settlement#OTHER}. A name or a spelling matches however it is written: case, Kazakh letters and
+ * Latin transliteration are folded by {@link Settlements#key}, so "Ұзынағаш", "Узынагаш", "Uzynagash" and
+ * "UZUNAGACH" (a listed spelling) all give {@code uzynagash}. Anything else, a name and a phone number
+ * typed into the field for instance, is "other": only the code is counted or shown publicly.
+ */
+public final class SettlementNormaliser {
+
+    private final List<Settlement> settlements;
+    private final Map<String, String> codeByKey = new HashMap<>();
+
+    public SettlementNormaliser(List<Settlement> settlements) {
+        this.settlements = List.copyOf(settlements);
+        for (Settlement settlement : this.settlements) {
+            settlement.names().values().forEach(name -> codeByKey.put(Settlements.key(name), settlement.code()));
+            settlement.spellings().forEach(spelling -> codeByKey.put(Settlements.key(spelling), settlement.code()));
+        }
+    }
+
+    /** @return the settlement's code, {@link Settlement#OTHER}, or null when no settlement was given */
+    public String code(String freeText) {
+        if (freeText == null || freeText.isBlank()) {
+            return null;
+        }
+        return codeByKey.getOrDefault(Settlements.key(freeText), Settlement.OTHER);
+    }
+
+    public List<Settlement> settlements() {
+        return settlements;
+    }
+}
