@@ -40,11 +40,19 @@ class EventBindings {
         };
     }
 
-    /** {@code departments.directory}: the departments' current e-mail and phone. */
+    /**
+     * {@code departments.directory}: the departments' current e-mail, phone and confidentiality. The
+     * settlement list travels on the same topic; notifications name no settlement, so it is passed over.
+     */
     @Bean
     Consumer<Message<byte[]>> trackDepartmentDirectory(EventReader reader, DepartmentDirectory directory) {
-        return message -> directory.apply(DepartmentContact.of(
-                reader.read(expect(reader, message, EventTypes.DEPARTMENT_CHANGED), DepartmentChanged.class).payload()));
+        return message -> {
+            if (EventTypes.SETTLEMENTS_CHANGED.equals(reader.metadata(message).type())) {
+                return;
+            }
+            directory.apply(DepartmentContact.of(
+                    reader.read(expect(reader, message, EventTypes.DEPARTMENT_CHANGED), DepartmentChanged.class).payload()));
+        };
     }
 
     /** A type this binding does not know (a new version not yet supported) waits in the dead-letter topic. */

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param dueAt            when a worker may next take it (PENDING), or when its claim runs out (SENDING)
  * @param attempts         delivery attempts started so far
  * @param outcomePublished whether its {@code notification.outcome.v1} is on Kafka (SENT and FAILED only)
+ * @param confidential     about an appeal of a confidential department: operators are shown no content
  */
 @Document("notifications")
 public record Notification(
@@ -40,5 +41,6 @@ public record Notification(
         Instant sentAt,
         String lastError,
         String skipReason,
-        boolean outcomePublished) {
+        boolean outcomePublished,
+        boolean confidential) {
 }

@@ -59,13 +59,16 @@ public class NotificationRecorder {
     }
 
     private Notification toNotification(PlannedNotification plan, Instant now) {
-        RenderedMessage message = templates.render(plan.template(), plan.language(), plan.values());
+        RenderedMessage rendered = templates.render(plan.template(), plan.language(), plan.values());
+        // Withheld from a recipient who may not know of the appeal: nothing of it is written down either.
+        RenderedMessage message = plan.withheld() ? new RenderedMessage(rendered.language(), null, null) : rendered;
         NotificationStatus status = plan.skipped() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING;
         return new Notification(plan.id(), plan.appealId(), plan.trackingCode(), plan.sourceEventId(),
                 plan.template().fileName(), plan.role(), plan.channel(), plan.address(),
                 mask(plan.channel(), plan.address()), plan.intakeChannel(), plan.externalId(), message.language(),
                 message.subject(), message.body(), status, 0, status == NotificationStatus.PENDING ? now : null,
-                plan.eventTime(), now, null, null, plan.skipReason(), status == NotificationStatus.SKIPPED);
+                plan.eventTime(), now, null, null, plan.skipReason(), status == NotificationStatus.SKIPPED,
+                plan.confidential());
     }
 
     static String mask(ContactChannel channel, String address) {

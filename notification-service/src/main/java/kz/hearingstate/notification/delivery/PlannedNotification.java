@@ -15,6 +15,7 @@ import kz.hearingstate.web.Hashing;
  * @param intakeChannel the channel the appeal came through; its webhook receives WEBHOOK notifications
  * @param values        what the template's placeholders show, already formatted for the language
  * @param eventTime     when the fact happened; delivery latency is measured from it
+ * @param confidential  the appeal is (or was) a confidential department's: operators see no content of it
  */
 public record PlannedNotification(
         String sourceEventId,
@@ -29,7 +30,8 @@ public record PlannedNotification(
         Language language,
         Map<String, String> values,
         Instant eventTime,
-        String skipReason) {
+        String skipReason,
+        boolean confidential) {
 
     /**
      * The notification's identity: the same event, recipient role and channel always give the same id,
@@ -41,6 +43,14 @@ public record PlannedNotification(
 
     public boolean skipped() {
         return skipReason != null;
+    }
+
+    /** The skip reason of a notice withheld because the appeal is a confidential department's. */
+    public static final String WITHHELD_CONFIDENTIAL = "confidential-department";
+
+    /** Not sent because the appeal is a confidential department's and the recipient is not that department. */
+    public boolean withheld() {
+        return WITHHELD_CONFIDENTIAL.equals(skipReason);
     }
 
     public static String idOf(String sourceEventId, RecipientRole role, ContactChannel channel) {

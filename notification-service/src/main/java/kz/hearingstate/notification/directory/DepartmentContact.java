@@ -7,7 +7,10 @@ import kz.hearingstate.events.Language;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How to reach a department, as the directory last said ({@code version} guards against stale events). */
+/**
+ * How to reach a department, as the directory last said ({@code version} guards against stale events).
+ * {@code confidential}: its appeals are told to it alone (see NotificationPlanner).
+ */
 @Document("department_contacts")
 public record DepartmentContact(
         @Id String code,
@@ -15,6 +18,7 @@ public record DepartmentContact(
         Map<Language, String> names,
         String email,
         String phone,
+        boolean confidential,
         boolean deleted) {
 
     public DepartmentContact {
@@ -23,7 +27,7 @@ public record DepartmentContact(
 
     public static DepartmentContact of(DepartmentChanged changed) {
         return new DepartmentContact(changed.code(), changed.version(), changed.names(),
-                blankToNull(changed.email()), blankToNull(changed.phone()), changed.deleted());
+                blankToNull(changed.email()), blankToNull(changed.phone()), changed.confidential(), changed.deleted());
     }
 
     /** The department's name in {@code language}, then Russian, then Kazakh, then its code. */

@@ -45,6 +45,6 @@ public class DepartmentDirectory {
         }
         NotificationProperties.DepartmentContactSeed seed = properties.departments().get(code);
         return seed == null ? Optional.empty()
-                : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(), false));
+                : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(), false, false));
     }
 }

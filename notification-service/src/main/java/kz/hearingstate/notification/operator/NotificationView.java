@@ -27,4 +27,11 @@ record NotificationView(
                 n.channel().name(), n.maskedAddress(), n.language() == null ? null : n.language().name(), n.subject(),
                 n.body(), n.status().name(), n.attempts(), n.createdAt(), n.sentAt(), n.lastError(), n.skipReason());
     }
+
+    /** A notification about a confidential appeal: when and how it went, not what it said nor to whom. */
+    static NotificationView withoutContent(Notification n) {
+        return new NotificationView(n.id(), n.sourceEventId(), n.template(), n.recipientRole().name(),
+                n.channel().name(), null, n.language() == null ? null : n.language().name(), null, null,
+                n.status().name(), n.attempts(), n.createdAt(), n.sentAt(), n.lastError(), n.skipReason());
+    }
 }

@@ -28,7 +28,10 @@ import kz.hearingstate.notification.template.MessageTemplate;
  * that changes what they can expect (routed, forwarded, information requested, extended, answered,
  * rejected); a department hears of each new assignment, of a coming deadline and of a breach; the
  * akim's office hears of each escalation. Anonymous citizens and those who chose no contact are not
- * told, and that decision is recorded too.
+ * told, and that decision is recorded too. An appeal of a confidential department (the directory's flag:
+ * anti-corruption) is told to that department alone: the akim's office hears nothing of its escalation
+ * (it sees counts and deadlines in routing's at-risk list), and every notification about it is marked
+ * confidential so operators see no content.
  */
 public class NotificationPlanner {
 
@@ -40,6 +43,7 @@ public class NotificationPlanner {
     static final String SKIP_NO_ADDRESS = "no-address-for-preferred-channel";
     static final String SKIP_NO_WEBHOOK = "no-webhook-for-intake-channel";
     static final String SKIP_NO_DEPARTMENT_CONTACT = "no-department-contact";
+    static final String SKIP_CONFIDENTIAL = PlannedNotification.WITHHELD_CONFIDENTIAL;
 
     private final Function<String, Optional<DepartmentContact>> departments;
     private final Set<String> webhookChannels;
@@ -62,7 +66,7 @@ public class NotificationPlanner {
         // older than secrets) links to the public page instead.
         values.put("accessUrl", appeal.accessSecret() == null ? values.get("statusUrl")
                 : publicBaseUrl + "/portal/a/" + appeal.accessSecret());
-        return List.of(forCitizen(eventId, MessageTemplate.APPEAL_REGISTERED, contact, values, appeal.receivedAt()));
+        return List.of(forCitizen(eventId, MessageTemplate.APPEAL_REGISTERED, contact, values, appeal.receivedAt(), false));
     }
 
     /** Whether this kind of change is something the citizen hears of (and so needs their contact). */
@@ -81,7 +85,8 @@ public class NotificationPlanner {
             Instant deadline = event.deadline() != null ? event.deadline() : contact.get().deadline();
             Language language = contact.get().language();
             Map<String, String> values = lifecycleValues(event, deadline, language);
-            planned.add(forCitizen(eventId, citizenTemplate.get(), contact.get(), values, event.occurredAt()));
+            planned.add(forCitizen(eventId, citizenTemplate.get(), contact.get(), values, event.occurredAt(),
+                    confidential(event)));
         }
         staffRecipient(event).ifPresent(staff -> {
             Instant deadline = event.deadline() != null ? event.deadline() : contact.map(CitizenContact::deadline).orElse(null);
@@ -126,8 +131,17 @@ public class NotificationPlanner {
                 : new StaffRecipient(MessageTemplate.DEPARTMENT_ASSIGNED, RecipientRole.DEPARTMENT, department);
     }
 
+    /** The appeal is, or just was, a confidential department's (a forward out of it included). */
+    private boolean confidential(AppealLifecycleEvent event) {
+        return isConfidential(event.department()) || isConfidential(event.previousDepartment());
+    }
+
+    private boolean isConfidential(String department) {
+        return department != null && departments.apply(department).map(DepartmentContact::confidential).orElse(false);
+    }
+
     private PlannedNotification forCitizen(String eventId, MessageTemplate template, CitizenContact contact,
-            Map<String, String> values, Instant eventTime) {
+            Map<String, String> values, Instant eventTime, boolean confidential) {
         ContactChannel channel = citizenChannel(contact);
         String address = switch (channel) {
             case EMAIL -> contact.email();
@@ -146,7 +160,7 @@ public class NotificationPlanner {
         }
         return new PlannedNotification(eventId, contact.appealId(), contact.trackingCode(), contact.channel(),
                 contact.externalId(), template, RecipientRole.CITIZEN, channel, address, contact.language(), values,
-                eventTime, skipReason);
+                eventTime, skipReason, confidential);
     }
 
     /** The citizen's choice; without one, e-mail if given, else SMS. */
@@ -165,7 +179,10 @@ public class NotificationPlanner {
 
     private PlannedNotification forStaff(String eventId, AppealLifecycleEvent event, MessageTemplate template,
             RecipientRole role, String departmentCode, Map<String, String> values, CitizenContact contact) {
-        Optional<DepartmentContact> department = departments.apply(departmentCode);
+        boolean confidential = confidential(event);
+        // Only the confidential department itself hears of its appeals: not the akim's office, nor anyone else.
+        boolean withheld = confidential && !isConfidential(departmentCode);
+        Optional<DepartmentContact> department = withheld ? Optional.empty() : departments.apply(departmentCode);
         ContactChannel channel = department.map(d -> d.email() != null ? ContactChannel.EMAIL
                 : d.phone() != null ? ContactChannel.SMS : ContactChannel.NONE).orElse(ContactChannel.NONE);
         String address = switch (channel) {
@@ -176,7 +193,8 @@ public class NotificationPlanner {
         return new PlannedNotification(eventId, event.appealId(), event.trackingCode(),
                 contact == null ? null : contact.channel(), contact == null ? null : contact.externalId(),
                 template, role, channel, address, staffLanguage, values, event.occurredAt(),
-                channel == ContactChannel.NONE ? SKIP_NO_DEPARTMENT_CONTACT : null);
+                withheld ? SKIP_CONFIDENTIAL : channel == ContactChannel.NONE ? SKIP_NO_DEPARTMENT_CONTACT : null,
+                confidential);
     }
 
     private Map<String, String> baseValues(String appealId, String trackingCode, Instant deadline) {

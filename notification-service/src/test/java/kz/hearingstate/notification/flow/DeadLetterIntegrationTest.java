@@ -16,6 +16,8 @@ import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
+import kz.hearingstate.events.Settlement;
+import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.notification.directory.DepartmentDirectory;
@@ -80,6 +82,18 @@ class DeadLetterIntegrationTest extends IntegrationTestSupport {
         } finally {
             setMaxMessageBytes(DIRECTORY_DLQ, "1048588");
         }
+    }
+
+    @Test
+    void givenTheSettlementListOnTheDirectoryTopic_whenConsumed_thenItIsPassedOverNotDeadLettered() throws Exception {
+        SettlementsChanged settlements = new SettlementsChanged(1, List.of(new Settlement("samsy",
+                Map.of(Language.kk, "Самсы", Language.ru, "Самсы", Language.en, "Samsy"), List.of())), Instant.now());
+        send(Topics.DEPARTMENTS_DIRECTORY, 0, SettlementsChanged.KEY, json.writeValueAsBytes(settlements),
+                cloudEvent("settlements:v1", EventTypes.SETTLEMENTS_CHANGED, SettlementsChanged.KEY));
+        awaitConsumed(publishDepartment(0, "after-settlements", 1));
+
+        assertThat(directory.find("after-settlements")).isPresent();
+        assertThat(deadLetters()).doesNotContain("settlements:v1");
     }
 
     private List<String> deadLetters() {

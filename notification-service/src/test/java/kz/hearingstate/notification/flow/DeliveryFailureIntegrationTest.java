@@ -90,7 +90,7 @@ class DeliveryFailureIntegrationTest extends IntegrationTestSupport {
         Notification stuck = new Notification("crashed-" + appealId, appealId, Appeals.trackingCodeOf(appealId),
                 appealId + ":submitted", "appeal-registered", RecipientRole.CITIZEN, ContactChannel.EMAIL, email,
                 "c***@mail.test", "web", null, Language.en, "Your appeal has been registered", "Body", NotificationStatus.SENDING,
-                1, claimExpired, claimExpired, claimExpired, null, null, null, false);
+                1, claimExpired, claimExpired, claimExpired, null, null, null, false, false);
         try (ConfigurableApplicationContext survivor = startInstance("notification-survivor", "notification-survivor",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MAIL.getSmtp().getPort())) {
             NotificationStore survivorStore = survivor.getBean(NotificationStore.class);

@@ -76,6 +76,49 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void givenAConfidentialDepartmentsAppeal_whenRoutedWarnedBreachedAndEscalated_thenOnlyItsOfficerIsMailedAndOperatorsSeeNoContent()
+            throws Exception {
+        // Not named anti-corruption: the directory's confidential flag is what protects the appeal.
+        awaitConsumed(publish(Topics.DEPARTMENTS_DIRECTORY, "integrity", "integrity:1", EventTypes.DEPARTMENT_CHANGED,
+                new DepartmentChanged("integrity", 1, Map.of(Language.kk, "Адалдық", Language.ru, "Добропорядочность",
+                        Language.en, "Integrity"), null, "integrity-officer@akimat.test", null, List.of("corruption"),
+                        List.of(), true, true, false, "admin", Instant.now())));
+        String appealId = Appeals.newAppealId();
+        String code = Appeals.trackingCodeOf(appealId);
+        String email = "whistle-" + appealId.substring(3, 11) + "@mail.test";
+        publish(Topics.APPEALS_SUBMITTED, appealId, appealId + ":submitted", EventTypes.APPEAL_SUBMITTED,
+                Appeals.submitted(appealId, "web", Language.ru, Appeals.citizen(ContactChannel.EMAIL, null, email, Language.ru)));
+        long sequence = 0;
+        for (LifecycleType type : List.of(LifecycleType.ROUTED, LifecycleType.SLA_WARNING, LifecycleType.SLA_BREACHED,
+                LifecycleType.ESCALATED)) {
+            sequence++;
+            publish(Topics.APPEALS_LIFECYCLE, appealId, appealId + ":" + sequence, type.eventType(),
+                    Appeals.step(appealId, sequence, type, "integrity"));
+        }
+
+        assertThat(await().atMost(Duration.ofSeconds(30)).until(
+                () -> subjects(mailsTo("integrity-officer@akimat.test"), code), subjects -> subjects.size() >= 3)).hasSize(3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.forAppeal(appealId).stream()
+                .anyMatch(n -> n.template().equals("akim-office-escalated")));
+        assertThat(store.forAppeal(appealId)).filteredOn(n -> n.template().equals("akim-office-escalated"))
+                .singleElement().satisfies(escalation -> {
+                    assertThat(escalation.status()).isEqualTo(NotificationStatus.SKIPPED);
+                    assertThat(escalation.skipReason()).isEqualTo("confidential-department");
+                    assertThat(escalation.body()).isNull();
+                });
+        assertThat(subjects(mailsTo("akim-office@akimat.test"), code)).as("the akim's office is not told").isEmpty();
+        assertThat(recipientsOfMailsAbout(code)).containsOnly("integrity-officer@akimat.test", email);
+
+        HttpResponse<String> response = get("/api/v1/notifications?appealId=" + appealId, OPERATOR_KEY);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain(code, "integrity-officer", "whistle-", "***");
+        json.readTree(response.body()).forEach(view -> {
+            assertThat(view.get("subject").isNull()).isTrue();
+            assertThat(view.get("body").isNull()).isTrue();
+        });
+    }
+
+    @Test
     void givenOperatorWithKey_whenListingNotificationsOfAnAppeal_thenRecipientsAreMaskedAndOutcomesShown() throws Exception {
         String appealId = Appeals.newAppealId();
         publish(Topics.APPEALS_SUBMITTED, appealId, appealId + ":submitted", EventTypes.APPEAL_SUBMITTED,
@@ -156,6 +199,18 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
         return publish(Topics.DEPARTMENTS_DIRECTORY, code, code + ":" + version, EventTypes.DEPARTMENT_CHANGED,
                 new DepartmentChanged(code, version, Map.of(Language.kk, "Саябақтар", Language.ru, "Парки", Language.en, "Parks"),
                         null, email, null, List.of("parks"), List.of(), false, false, false, "admin", Instant.now()));
+    }
+
+    private static List<String> recipientsOfMailsAbout(String trackingCode) throws MessagingException {
+        List<String> recipients = new java.util.ArrayList<>();
+        for (MimeMessage mail : MAIL.getReceivedMessages()) {
+            if (mail.getSubject().contains(trackingCode)) {
+                for (jakarta.mail.Address address : mail.getAllRecipients()) {
+                    recipients.add(address.toString());
+                }
+            }
+        }
+        return recipients;
     }
 
     private static List<String> subjects(List<MimeMessage> mails, String trackingCode) {

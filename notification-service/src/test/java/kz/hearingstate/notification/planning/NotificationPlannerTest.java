@@ -27,10 +27,10 @@ class NotificationPlannerTest {
 
     private static final Map<String, DepartmentContact> DIRECTORY = Map.of(
             "roads", new DepartmentContact("roads", 1, Map.of(Language.ru, "Отдел дорог", Language.kk, "Жол бөлімі",
-                    Language.en, "Roads Department"), "roads@akimat.test", null, false),
-            "water", new DepartmentContact("water", 1, Map.of(), null, "+77010000002", false),
-            "akim-office", new DepartmentContact("akim-office", 1, Map.of(), "akim@akimat.test", null, false),
-            "silent", new DepartmentContact("silent", 1, Map.of(), null, null, false));
+                    Language.en, "Roads Department"), "roads@akimat.test", null, false, false),
+            "water", new DepartmentContact("water", 1, Map.of(), null, "+77010000002", false, false),
+            "akim-office", new DepartmentContact("akim-office", 1, Map.of(), "akim@akimat.test", null, false, false),
+            "silent", new DepartmentContact("silent", 1, Map.of(), null, null, false, false));
 
     private final NotificationPlanner planner = new NotificationPlanner(code -> Optional.ofNullable(DIRECTORY.get(code)),
             Set.of("egov-app"), Language.ru, "akim-office", "https://appeals.test/");
