@@ -88,8 +88,8 @@ class DeadLetterIntegrationTest extends IntegrationTestSupport {
     void givenTheSettlementListOnTheDirectoryTopic_whenConsumed_thenItIsPassedOverNotDeadLettered() throws Exception {
         SettlementsChanged settlements = new SettlementsChanged(1, List.of(new Settlement("samsy",
                 Map.of(Language.kk, "Самсы", Language.ru, "Самсы", Language.en, "Samsy"), List.of())), Instant.now());
-        send(Topics.DEPARTMENTS_DIRECTORY, 0, SettlementsChanged.KEY, json.writeValueAsBytes(settlements),
-                cloudEvent("settlements:v1", EventTypes.SETTLEMENTS_CHANGED, SettlementsChanged.KEY));
+        send(Topics.DEPARTMENTS_DIRECTORY, 0, SettlementsChanged.KEY, "settlements:v1", EventTypes.SETTLEMENTS_CHANGED,
+                json.writeValueAsBytes(settlements));
         awaitConsumed(publishDepartment(0, "after-settlements", 1));
 
         assertThat(directory.find("after-settlements")).isPresent();

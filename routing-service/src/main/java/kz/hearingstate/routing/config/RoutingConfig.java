@@ -10,7 +10,7 @@ import kz.hearingstate.routing.classification.CorruptionDetector;
 import kz.hearingstate.routing.classification.LogisticRegressionModel;
 import kz.hearingstate.routing.directory.DirectoryFile;
 import kz.hearingstate.routing.directory.DirectoryService;
-import kz.hearingstate.routing.directory.SettlementNormaliser;
+import kz.hearingstate.routing.classification.SettlementNormaliser;
 import kz.hearingstate.routing.workflow.AppealWorkflow;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

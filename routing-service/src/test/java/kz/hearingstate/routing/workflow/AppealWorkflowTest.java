@@ -12,7 +12,7 @@ import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.routing.directory.DirectoryFile;
-import kz.hearingstate.routing.directory.SettlementNormaliser;
+import kz.hearingstate.routing.classification.SettlementNormaliser;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;
 import kz.hearingstate.events.AppealStatus;

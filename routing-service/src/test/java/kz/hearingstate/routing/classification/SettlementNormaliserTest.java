@@ -1,8 +1,9 @@
-package kz.hearingstate.routing.directory;
+package kz.hearingstate.routing.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kz.hearingstate.events.Settlement;
+import kz.hearingstate.routing.directory.DirectoryFile;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.json.JsonMapper;

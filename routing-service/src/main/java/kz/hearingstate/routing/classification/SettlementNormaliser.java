@@ -1,4 +1,4 @@
-package kz.hearingstate.routing.directory;
+package kz.hearingstate.routing.classification;
 
 import java.util.HashMap;
 import java.util.List;
