@@ -52,11 +52,21 @@ public final class AppealWorkflow {
         this.settlementCode = settlementCode;
     }
 
+    /**
+     * The appeal as routing keeps it: the citizen's access secret is intake's and notification's alone, so it is
+     * never stored here, where department views and the outbox are built from the stored copy.
+     */
+    static AppealSubmitted withoutAccessSecret(AppealSubmitted s) {
+        return new AppealSubmitted(s.appealId(), s.trackingCode(), s.channel(), s.externalId(), s.type(), s.subject(),
+                s.text(), s.language(), s.languageDetected(), s.categoryHint(), s.anonymous(), s.citizen(), s.location(),
+                s.attachments(), s.receivedAt(), s.registeredAt(), s.deadline());
+    }
+
     /** A new appeal, routed (or rejected as not considered) with its first events. */
     public RoutedAppeal route(AppealSubmitted submitted, RoutingDecision decision, Instant now) {
         RoutedAppeal appeal = new RoutedAppeal();
         appeal.appealId = submitted.appealId();
-        appeal.submitted = submitted;
+        appeal.submitted = withoutAccessSecret(submitted);
         appeal.settlement = submitted.location() == null ? null : settlementCode.apply(submitted.location().settlement());
         appeal.registeredAt = submitted.registeredAt();
         appeal.routedAt = now;

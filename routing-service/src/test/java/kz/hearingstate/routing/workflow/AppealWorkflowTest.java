@@ -89,6 +89,21 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenAnAppealWithTheCitizensAccessSecret_whenRouted_thenRoutingKeepsEverythingButTheSecret() {
+        AppealSubmitted s = Appeals.submitted("Нет воды", Language.ru, NOW);
+        AppealSubmitted withSecret = new AppealSubmitted(s.appealId(), s.trackingCode(), s.channel(), s.externalId(),
+                s.type(), s.subject(), s.text(), s.language(), s.languageDetected(), s.categoryHint(), s.anonymous(),
+                s.citizen(), s.location(), s.attachments(), s.receivedAt(), s.registeredAt(), s.deadline(),
+                "7K3M9QXA7K3M9QXA7K3M9QXA");
+
+        RoutedAppeal routed = workflow.route(withSecret, new RoutingDecision("housing-utilities", "housing-utilities",
+                null, 0.9, false, false, "classifier"), NOW);
+
+        assertThat(routed.submitted().accessSecret()).isNull();
+        assertThat(routed.submitted()).isEqualTo(s);
+    }
+
+    @Test
     void givenAnAppealReceivedOnFridayEvening_whenRouted_thenTheDeadlineCountsFromMondayAndSkipsTheIndependenceDayHolidays() {
         Instant fridayEvening = almaty("2026-12-04T19:30"); // after hours
         RoutedAppeal appeal = workflow.route(Appeals.submitted("Нет воды", Language.ru, fridayEvening),
