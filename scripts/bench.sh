@@ -10,10 +10,7 @@
 # Run it on a quiet machine: the figures are only as good as the idle cores they had.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-[ -n "${JAVA_HOME:-}" ] && export PATH="$JAVA_HOME/bin:$PATH"
+source scripts/java-home.sh
 
 # One reactor build: the services, local-stack, performance-tests and every module they are built from,
 # packaged (tests skipped) and resolved from the reactor, so a fresh clone needs nothing in ~/.m2

@@ -11,16 +11,17 @@
 # fault-tests/target/fault-stack-*/logs/. FAULT_SKIP_BUILD=true runs on the jars already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-[ -n "${JAVA_HOME:-}" ] && export PATH="$JAVA_HOME/bin:$PATH"
+source scripts/java-home.sh
 mode=short
 [ "${1:-}" = "--long" ] && mode=long
-if [ "${FAULT_SKIP_BUILD:-false}" != "true" ]; then
-  echo "Building the services, local-stack and performance-tests (tests skipped) ..."
-  ./mvnw -B -q -DskipTests install -pl performance-tests -am
-  ./mvnw -B -q -DskipTests package -pl intake-service,routing-service,notification-service,analytics-service
+if [ "${FAULT_SKIP_BUILD:-false}" = "true" ]; then
+  # Only the fault-tests module, on the jars and modules an earlier build left (installed or in the reactor).
+  exec ./mvnw -B -pl fault-tests verify -Dfaults.mode="$mode"
 fi
-# Only the fault-tests module, against what was just installed and packaged.
-exec ./mvnw -B -pl fault-tests verify -Dfaults.mode="$mode"
+# One reactor run, so a fresh clone needs nothing in ~/.m2: the services and every module the suite is built
+# from are packaged with no test of theirs run (-Dtest matches nothing, which also turns off their
+# integration tests), and Failsafe runs the fault suite alone.
+exec ./mvnw -B verify -pl fault-tests,intake-service,routing-service,notification-service,analytics-service -am \
+  -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+  -DskipITs=false -Dit.test=FaultInjectionIntegrationTest -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dfaults.mode="$mode"

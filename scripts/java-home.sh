@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sourced by run.sh and .ci/run: exports JAVA_HOME (and PATH) for a JDK 21+.
+# Sourced by run.sh, .ci/run and the scripts in scripts/: exports JAVA_HOME (and PATH) for a JDK 21+.
 # JAVA_HOME wins when it is 21+; otherwise the first JDK 21+ under /usr/lib/jvm.
 java_major() { "$1/bin/java" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
 if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME" 2>/dev/null || echo 0)" -lt 21 ] 2>/dev/null; then

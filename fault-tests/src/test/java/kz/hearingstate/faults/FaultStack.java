@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import kz.hearingstate.localstack.KafkaAccessControl;
 import kz.hearingstate.localstack.KafkaBroker;
 import kz.hearingstate.localstack.KafkaCredentials;
 import kz.hearingstate.localstack.LocalStack;
@@ -88,6 +89,10 @@ final class FaultStack implements AutoCloseable {
                 Path target = Files.createDirectories(snapshot.resolve(service.module()).resolve("target"));
                 Files.copy(jar, target.resolve(jar.getFileName()));
             }
+            // The broker's ACLs are read from the same root as the jars.
+            Path acls = snapshot.resolve(KafkaAccessControl.ACL_FILE);
+            Files.createDirectories(acls.getParent());
+            Files.copy(repositoryRoot.resolve(KafkaAccessControl.ACL_FILE), acls);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy the service jars to " + snapshot, e);
         }
