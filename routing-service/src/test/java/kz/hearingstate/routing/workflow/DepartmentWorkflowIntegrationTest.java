@@ -173,9 +173,11 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         publish(educationActions, appeal.appealId(), answer.actionId(), EventTypes.DEPARTMENT_ACTION, answer);
 
         awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1);
-        assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::type).containsExactly(
-                LifecycleType.ROUTED.eventType(), EventTypes.APPEAL_ASSIGNED, LifecycleType.ACCEPTED.eventType(),
-                LifecycleType.ANSWERED.eventType());
+        // The inbox and the lifecycle are two topics: order holds within each, not across them.
+        List<String> types = recorder().forKey(appeal.appealId()).stream().map(Recorded::type).toList();
+        assertThat(types).filteredOn(type -> !type.equals(EventTypes.APPEAL_ASSIGNED)).containsExactly(
+                LifecycleType.ROUTED.eventType(), LifecycleType.ACCEPTED.eventType(), LifecycleType.ANSWERED.eventType());
+        assertThat(types).containsOnlyOnce(EventTypes.APPEAL_ASSIGNED);
     }
 
     @Test
@@ -196,7 +198,7 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         HttpResponse<String> view = get("/api/v1/appeals/" + appeal.appealId(), departmentKey("anti-corruption"));
         assertThat(json(view).get("status").asString()).isEqualTo("ROUTED");
         assertThat(recorder().forKey(appeal.appealId())).extracting(Recorded::type)
-                .containsExactly(LifecycleType.ROUTED.eventType(), EventTypes.APPEAL_ASSIGNED);
+                .containsExactlyInAnyOrder(LifecycleType.ROUTED.eventType(), EventTypes.APPEAL_ASSIGNED);
     }
 
     @Test
