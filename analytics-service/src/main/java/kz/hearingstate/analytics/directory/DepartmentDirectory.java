@@ -10,9 +10,8 @@ import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.storage.IndexedCollection;
-import org.springframework.dao.DuplicateKeyException;
+import kz.hearingstate.storage.VersionedDocuments;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -47,26 +46,14 @@ public class DepartmentDirectory implements IndexedCollection {
         DepartmentEntry entry = new DepartmentEntry(event.code(), event.version(), names(event.names()), event.phone(), event.email(),
                 event.address(), event.categories(), event.settlements(), event.internal(), event.confidential(),
                 event.deleted());
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(event.code()).and("version").lt(event.version()));
-        try {
-            // Upsert: matches an older version, or inserts when there is none; a newer stored version
-            // makes the insert collide on _id, which means this change is stale.
-            mongo.findAndReplace(olderOrMissing, entry, FindAndReplaceOptions.options().upsert());
-        } catch (DuplicateKeyException stale) {
-            // The stored record is as new or newer: nothing to do.
-        }
+        VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), entry);
     }
 
     /** Keeps the settlement list unless the stored one is as new or newer. */
     public void apply(SettlementsChanged event) {
         SettlementList list = new SettlementList(SettlementsChanged.KEY, event.version(), event.settlements().stream()
                 .map(s -> new SettlementList.Entry(s.code(), names(s.names()))).toList());
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(SettlementsChanged.KEY).and("version").lt(event.version()));
-        try {
-            mongo.findAndReplace(olderOrMissing, list, FindAndReplaceOptions.options().upsert());
-        } catch (DuplicateKeyException stale) {
-            // The stored list is as new or newer: nothing to do.
-        }
+        VersionedDocuments.replaceIfNewer(mongo, SettlementsChanged.KEY, event.version(), list);
     }
 
     /** The canonical settlements by code with their names, as the directory last published them. */

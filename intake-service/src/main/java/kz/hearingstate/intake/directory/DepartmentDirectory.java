@@ -11,10 +11,9 @@ import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.storage.IndexedCollection;
+import kz.hearingstate.storage.VersionedDocuments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -54,12 +53,7 @@ public class DepartmentDirectory implements IndexedCollection {
         DepartmentRecord record = new DepartmentRecord(event.code(), event.version(), names, event.phone(), event.email(),
                 event.address(), event.settlements() == null ? List.of() : event.settlements(), event.confidential(),
                 event.deleted());
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(event.code()).and("version").lt(event.version()));
-        try {
-            mongo.findAndReplace(olderOrMissing, record, FindAndReplaceOptions.options().upsert());
-        } catch (DuplicateKeyException stale) {
-            // The stored record is as new or newer.
-        }
+        VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), record);
     }
 
     public Optional<DepartmentRecord> find(String code) {

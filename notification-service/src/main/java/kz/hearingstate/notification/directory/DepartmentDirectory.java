@@ -3,11 +3,8 @@ package kz.hearingstate.notification.directory;
 import java.util.Optional;
 
 import kz.hearingstate.notification.NotificationProperties;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import kz.hearingstate.storage.VersionedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,12 +24,7 @@ public class DepartmentDirectory {
 
     /** Keeps the newer of the stored and the given version; an older or repeated event changes nothing. */
     public void apply(DepartmentContact contact) {
-        Query olderOrAbsent = Query.query(Criteria.where("_id").is(contact.code()).and("version").lt(contact.version()));
-        try {
-            mongo.findAndReplace(olderOrAbsent, contact, FindAndReplaceOptions.options().upsert());
-        } catch (DuplicateKeyException newerAlreadyStored) {
-            // The upsert found no older version, and the stored one is as new or newer: nothing to do.
-        }
+        VersionedDocuments.replaceIfNewer(mongo, contact.code(), contact.version(), contact);
     }
 
     public Optional<DepartmentContact> find(String code) {
