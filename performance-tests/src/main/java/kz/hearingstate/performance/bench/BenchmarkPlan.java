@@ -12,7 +12,8 @@ import kz.hearingstate.localstack.StackSettings;
  * @param fixedRates        open-model rates run as they are (smoke); empty in the full plan, whose rates
  *                          are fractions of the probed maximum
  * @param probeUsers        closed-model concurrency that finds the maximum; null = no probe
- * @param targetRates       the issue's targets, run when the maximum makes them reachable
+ * @param targetRates       the target rates (500/s with p99 under 100 ms, 1,000/s; docs/benchmarks/README.md),
+ *                          run when the maximum makes them reachable
  * @param storeSizes        store sizes at which the growth run is repeated (bulk preload in between)
  * @param serviceJvmOptions JVM options of the four services
  */

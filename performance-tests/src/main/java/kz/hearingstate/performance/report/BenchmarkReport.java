@@ -17,7 +17,8 @@ import kz.hearingstate.performance.measure.MachineInfo;
  * @param capacity      the closed-model probe that found the maximum throughput
  * @param runs          the open-model runs at fixed arrival rates (fractions of the maximum, and the targets)
  * @param storeGrowth   the same fixed-rate run repeated as the store grows
- * @param targets       the issue's targets, met or not, with the figure that decides
+ * @param targets       the targets of {@link kz.hearingstate.performance.bench.BenchmarkPlan#targetRates()}, met or
+ *                      not, with the figure that decides
  * @param ratios        pipeline figures divided by the baseline's
  * @param profiles      per process on the accept→routed path, the methods most often on CPU during the
  *                      capacity probe (JFR execution samples, % of samples)
