@@ -9,11 +9,16 @@
 #
 # Verdicts with their figures: fault-tests/target/fault-report.md. Logs of every process:
 # fault-tests/target/fault-stack-*/logs/. FAULT_SKIP_BUILD=true runs on the jars already built.
+[[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; } # before any build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 mode=short
-[ "${1:-}" = "--long" ] && mode=long
+case "${1:-}" in
+  "") ;;
+  --long) mode=long ;;
+  *) echo "Unknown argument: $1 (scripts/fault.sh --help)" >&2; exit 2 ;;
+esac
 if [ "${FAULT_SKIP_BUILD:-false}" = "true" ]; then
   # Only the fault-tests module, on the jars and modules an earlier build left (installed or in the reactor).
   exec ./mvnw -B -pl fault-tests verify -Dfaults.mode="$mode"
