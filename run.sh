@@ -7,6 +7,7 @@
 #   ./run.sh --demo     ... and submit a dozen sample appeals (kk/ru/en), printing where each went
 #
 # KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI: use that Kafka / MongoDB instead of starting one.
+[[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; } # before any build
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-home.sh
