@@ -66,6 +66,8 @@ import tools.jackson.databind.json.JsonMapper;
         "hearing.intake.lookup-rate-limit.capacity=5",
         "hearing.intake.lookup-rate-limit.refill-per-second=0.01",
         "server.forward-headers-strategy=native",
+        // ConcurrentRetryIntegrationTest sends 100 at once; AdmissionIntegrationTest fills exactly these places.
+        "hearing.intake.admission.max-in-flight=" + IntakeIntegrationTest.ADMISSION_PLACES,
         "hearing.messaging.retry.max-attempts=2",
         "hearing.messaging.retry.initial-interval=50ms"})
 @EmbeddedKafka(partitions = 1)
@@ -85,6 +87,7 @@ public abstract class IntakeIntegrationTest {
 
     public static final String CITIZEN_ACCESS_KEY = "test-only-citizen-access-key-0123456789abcdef";
     public static final String CLIENT_ADDRESS = "X-Forwarded-For";
+    protected static final int ADMISSION_PLACES = 128;
 
     /** The deadline routing's lifecycle events carry in these tests. */
     protected static final Instant LIFECYCLE_DEADLINE = Instant.parse("2027-01-20T13:00:00Z");

@@ -41,6 +41,8 @@ public enum ProblemType {
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error"),
     /** Kafka did not acknowledge, so nothing was accepted; sent with Retry-After. */
     BROKER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "broker-unavailable"),
+    /** More submissions are waiting for Kafka than the service admits at once; nothing was accepted. Sent with Retry-After. */
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded"),
     /** The change is stored; its events go out when Kafka is back. Sent with Retry-After. */
     EVENTS_PENDING(HttpStatus.SERVICE_UNAVAILABLE, "events-pending"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable");

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           forwarded elsewhere; the only place that names them in intake
  * @param lookupRateLimit    the token bucket of each client address for the lookups and replies that need no
  *                           channel key (the citizen's secret links)
+ * @param admission          the bound on submissions waiting for Kafka at once
  */
 @ConfigurationProperties("hearing.intake")
 public record IntakeProperties(
@@ -32,7 +33,19 @@ public record IntakeProperties(
         @DefaultValue List<Category> categories,
         String citizenAccessKey,
         @DefaultValue RateLimit lookupRateLimit,
-        @DefaultValue("anti-corruption") Set<String> confidentialDepartments) {
+        @DefaultValue("anti-corruption") Set<String> confidentialDepartments,
+        @DefaultValue Admission admission) {
+
+    /**
+     * @param maxInFlight submissions admitted at once, across all channels and the portal
+     * @param maxWait     how long a submission beyond the bound waits for a place before 503 {@code overloaded}
+     * @param retryAfter  the Retry-After sent with that 503
+     */
+    public record Admission(
+            @DefaultValue("64") int maxInFlight,
+            @DefaultValue("100ms") Duration maxWait,
+            @DefaultValue("1s") Duration retryAfter) {
+    }
 
     /** @param rateLimit the channel's token bucket */
     public record ChannelSettings(@DefaultValue RateLimit rateLimit) {

@@ -230,7 +230,7 @@ class PortalController {
         long minutes = e.retryAfter() == null ? 1 : Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
         return switch (e.type()) {
             case RATE_LIMITED -> messages.message("portal.refused.rate-limited", List.of(minutes), locale);
-            case BROKER_UNAVAILABLE, EVENTS_PENDING, SERVICE_UNAVAILABLE ->
+            case BROKER_UNAVAILABLE, EVENTS_PENDING, SERVICE_UNAVAILABLE, OVERLOADED ->
                     messages.message("portal.refused.unavailable", List.of(), locale);
             case IDEMPOTENCY_KEY_REUSED -> messages.message("portal.refused.already-sent", List.of(), locale);
             case APPEAL_STATE_CONFLICT -> messages.message("portal.refused.state", List.of(), locale);

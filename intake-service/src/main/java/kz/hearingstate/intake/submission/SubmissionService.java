@@ -51,6 +51,7 @@ public class SubmissionService {
     private final SubmissionReservations reservations;
     private final AppealStatusStore statusStore;
     private final CitizenSecrets secrets;
+    private final AdmissionGate admission;
     private final LegalClock legalClock;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -58,13 +59,14 @@ public class SubmissionService {
     private final Duration retryAfter;
 
     public SubmissionService(CategoryCatalog categories, EventPublisher publisher, SubmissionReservations reservations,
-            AppealStatusStore statusStore, CitizenSecrets secrets, LegalClock legalClock, Clock clock, MeterRegistry meters,
-            IntakeProperties properties) {
+            AppealStatusStore statusStore, CitizenSecrets secrets, AdmissionGate admission, LegalClock legalClock, Clock clock,
+            MeterRegistry meters, IntakeProperties properties) {
         this.validator = new AppealValidator(categories.codes());
         this.publisher = publisher;
         this.reservations = reservations;
         this.statusStore = statusStore;
         this.secrets = secrets;
+        this.admission = admission;
         this.legalClock = legalClock;
         this.clock = clock;
         this.meters = meters;
@@ -82,6 +84,13 @@ public class SubmissionService {
         if (!violations.isEmpty()) {
             throw new ApiException(ProblemType.VALIDATION_FAILED, violations);
         }
+        try (AdmissionGate.Admission admitted = admission.enter()) {
+            return accept(channel, idempotencyKey, request, receivedAt);
+        }
+    }
+
+    /** Reserves (with a key), publishes and records a valid appeal; 202 only after Kafka's acknowledgement. */
+    private SubmissionReceipt accept(String channel, String idempotencyKey, AppealRequest request, Instant receivedAt) {
         String appealId = appealId(channel, idempotencyKey, request);
         AppealSubmitted event = toEvent(channel, appealId, request, receivedAt);
         boolean replayed = false;

@@ -38,6 +38,7 @@ class MongoUnavailableIntegrationTest extends IntakeIntegrationTest {
     @Autowired CategoryCatalog categories;
     @Autowired EventPublisher publisher;
     @Autowired CitizenSecrets secrets;
+    @Autowired AdmissionGate admission;
     @Autowired LegalClock legalClock;
     @Autowired Clock clock;
     @Autowired MeterRegistry meters;
@@ -56,7 +57,7 @@ class MongoUnavailableIntegrationTest extends IntakeIntegrationTest {
         try (MongoClient unreachable = MongoClients.create(settings)) {
             MongoTemplate down = new MongoTemplate(unreachable, "intake");
             SubmissionService service = new SubmissionService(categories, publisher, new SubmissionReservations(down),
-                    new AppealStatusStore(down, secrets, properties), secrets, legalClock, clock, meters, properties);
+                    new AppealStatusStore(down, secrets, properties), secrets, admission, legalClock, clock, meters, properties);
             AppealRequest request = new AppealRequest(AppealType.INQUIRY, "Қашан су беріледі? Үш күн болды.", null, null,
                     null, null, true, null, null, null, null);
             long offsetsBefore = endOffsets(Topics.APPEALS_SUBMITTED);

@@ -56,6 +56,8 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
     @Autowired
     CitizenSecrets secrets;
     @Autowired
+    AdmissionGate admission;
+    @Autowired
     LegalClock legalClock;
     @Autowired
     Clock clock;
@@ -146,7 +148,7 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
             public void publish(String topic, String key, String eventId, String eventType, Object payload) {
                 throw new EventNotAcknowledgedException(topic, eventType, new IllegalStateException("broker down"));
             }
-        }, reservations, statusStore, secrets, legalClock, clock, meters, properties);
+        }, reservations, statusStore, secrets, admission, legalClock, clock, meters, properties);
         assertThatThrownBy(() -> brokerDown.submit("demo-portal", key, json.readValue(validAppeal(text), AppealRequest.class)))
                 .isInstanceOf(EventPublisher.EventNotAcknowledgedException.class);
         assertThat(mongo.getCollection(SubmissionReservations.COLLECTION).find(new Document("_id", appealId)).first())
