@@ -22,8 +22,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * do not wait for answers, so a slow server cannot slow the load down and hide its own latency); the
  * closed model ({@code constantConcurrentUsers}) is only used to find the maximum throughput.
  *
- * <p>Parameters are system properties, so the same class runs from the benchmark and from
- * {@code ./mvnw -pl performance-tests gatling:test -Dbench.baseUrl=... -Dbench.apiKey=...}:
+ * <p>Parameters are system properties, so the same class runs from the benchmark and by hand against any
+ * running intake (docs/benchmarks/README.md says how):
  * {@code bench.baseUrl}, {@code bench.apiKey}, {@code bench.run} (idempotency-key prefix),
  * {@code bench.rate} (arrivals/s, open model) or {@code bench.concurrency} (closed model), {@code bench.seconds}.
  */
