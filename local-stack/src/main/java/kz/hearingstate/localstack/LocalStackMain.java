@@ -70,6 +70,8 @@ public final class LocalStackMain {
         out.printf("  %-14s %s  (Swagger UI: /swagger-ui.html)%n", "intake", intake);
         out.printf("  %-14s %s/portal  (the citizen portal: write, track, reply, rate)%n", "portal", intake);
         out.printf("  %-14s %s  (departments: /api/v1/departments)%n", "routing", stack.baseUrlOf(StackService.ROUTING));
+        out.printf("  %-14s %s/workbench  (staff: sign in as education / education-demo; every login is in the README)%n",
+                "workbench", stack.baseUrlOf(StackService.ROUTING));
         out.printf("  %-14s %s  (dev mailbox: /api/v1/dev/mailbox with X-Api-Key: %s)%n", "notification",
                 stack.baseUrlOf(StackService.NOTIFICATION), LocalStack.DEMO_OPERATOR_KEY);
         out.printf("  %-14s %s  (public page: /, summary: /api/v1/stats/summary)%n", "analytics",
