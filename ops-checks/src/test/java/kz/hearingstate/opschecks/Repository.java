@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -21,6 +24,24 @@ final class Repository {
     static String read(String relativePath) {
         try {
             return Files.readString(file(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Every file of the repository as a fresh clone has it: not what a build, an IDE, npm or the local stack
+     * ({@code data/}) leaves behind.
+     */
+    static List<Path> sourceFiles() {
+        Set<String> notSources = Set.of(".git", "target", "node_modules", ".idea", ".vscode");
+        try (Stream<Path> all = Files.walk(ROOT)) {
+            return all.filter(Files::isRegularFile)
+                    .map(ROOT::relativize)
+                    .filter(path -> !path.startsWith("data"))
+                    .filter(path -> Stream.iterate(path, p -> p != null, Path::getParent)
+                            .noneMatch(p -> notSources.contains(p.getFileName().toString())))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
