@@ -6,20 +6,18 @@ import static kz.hearingstate.analytics.TestEvents.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.testing.BrowserScript;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,16 +37,13 @@ class PublicPageBrowserTest extends AnalyticsIntegrationTest {
         givenDepartmentsAndAppealsFromTheLastQuarterOf2025();
 
         Files.deleteIfExists(SCREENSHOT);
-        ensureNodeModules();
-        ProcessBuilder script = new ProcessBuilder("node", "public-page.test.mjs").directory(BROWSER_DIR.toFile())
-                .redirectErrorStream(true);
-        script.environment().put("BASE_URL", baseUrl());
-        script.environment().put("SCREENSHOT", SCREENSHOT.toAbsolutePath().toString());
-        script.environment().put("DEPARTMENTS", Arrays.stream(DIRECTORY).map(d -> d[0]).collect(Collectors.joining(",")));
-        script.environment().put("FORBIDDEN", String.join("|", TestEvents.CITIZEN_NAME, TestEvents.CITIZEN_IIN,
-                TestEvents.CITIZEN_PHONE, TestEvents.CITIZEN_EMAIL, TestEvents.APPEAL_TEXT, TestEvents.STREET_ADDRESS,
-                "admin.beisenova"));
-        Run run = run(script, 120);
+        BrowserScript run = BrowserScript.run(BROWSER_DIR, "public-page.test.mjs", Map.of(
+                "BASE_URL", baseUrl(),
+                "SCREENSHOT", SCREENSHOT.toAbsolutePath().toString(),
+                "DEPARTMENTS", Arrays.stream(DIRECTORY).map(d -> d[0]).collect(Collectors.joining(",")),
+                "FORBIDDEN", String.join("|", TestEvents.CITIZEN_NAME, TestEvents.CITIZEN_IIN, TestEvents.CITIZEN_PHONE,
+                        TestEvents.CITIZEN_EMAIL, TestEvents.APPEAL_TEXT, TestEvents.STREET_ADDRESS, "admin.beisenova")),
+                Duration.ofSeconds(120));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("public page: all checks passed");
@@ -130,30 +125,4 @@ class PublicPageBrowserTest extends AnalyticsIntegrationTest {
                     .containsAll(Arrays.stream(DIRECTORY).map(d -> d[0]).toList());
         });
     }
-
-    private static void ensureNodeModules() throws IOException, InterruptedException {
-        if (Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
-            return;
-        }
-        Run install = run(new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(BROWSER_DIR.toFile())
-                .redirectErrorStream(true), 300);
-        assertThat(install.exitCode()).as("npm ci: " + install.output()).isZero();
-    }
-
-    private static Run run(ProcessBuilder builder, int timeoutSeconds) throws IOException, InterruptedException {
-        File log = File.createTempFile("analytics-browser", ".log");
-        builder.redirectOutput(log);
-        Process process = builder.start();
-        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String output = Files.readString(log.toPath(), StandardCharsets.UTF_8);
-        Files.deleteIfExists(log.toPath());
-        return new Run(finished ? process.exitValue() : -1, output);
-    }
-
-    private record Run(int exitCode, String output) {
-    }
-
 }

@@ -27,6 +27,7 @@ import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.IntakeIntegrationTest;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
+import kz.hearingstate.testing.BrowserScript;
 import kz.hearingstate.testing.CloudEventProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class PortalBrowserTest extends IntakeIntegrationTest {
             throws Exception {
         givenTheHousingDepartmentInTheDirectory();
         Path handshake = Files.createTempDirectory("portal-handshake");
-        ensureNodeModules();
+        BrowserScript.installDependencies(BROWSER_DIR);
         ProcessBuilder script = new ProcessBuilder("node", "portal.test.mjs").directory(BROWSER_DIR.toFile())
                 .redirectErrorStream(true);
         script.environment().put("BASE_URL", "http://127.0.0.1:" + port);
@@ -188,15 +189,5 @@ class PortalBrowserTest extends IntakeIntegrationTest {
 
     private static void go(Path handshake, String step) throws IOException {
         Files.writeString(handshake.resolve(step + ".go"), "go");
-    }
-
-    private static void ensureNodeModules() throws IOException, InterruptedException {
-        if (Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
-            return;
-        }
-        Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(BROWSER_DIR.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(install.waitFor(300, TimeUnit.SECONDS)).as("npm ci ends").isTrue();
-        assertThat(install.exitValue()).as("npm ci").isZero();
     }
 }

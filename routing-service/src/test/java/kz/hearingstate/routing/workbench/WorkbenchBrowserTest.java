@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +24,7 @@ import kz.hearingstate.routing.classification.CorrectionStore;
 import kz.hearingstate.routing.classification.RoutingCorrection;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
+import kz.hearingstate.testing.BrowserScript;
 import kz.hearingstate.testing.TopicRecorder.Recorded;
 import kz.hearingstate.routing.workflow.AppealStore;
 import kz.hearingstate.routing.workflow.RoutedAppeal;
@@ -40,7 +39,8 @@ import tools.jackson.databind.JsonNode;
  * appears in the education specialist's open inbox; the specialist accepts it (a second tab is then stale and
  * refused) and answers in Kazakh, which goes out as appeal.answered; housing-utilities sees it neither in its
  * list nor by URL; the triage desk routes a low-confidence appeal (kept as a correction); a month later the
- * akim sees it overdue, and the anti-corruption appeal only as a deadline; the officer's view of it is audited.
+ * akim sees it overdue, and the anti-corruption appeal only as a deadline (neither the akim, the triage desk nor the
+ * admin can open it by URL); the officer's view of it is audited.
  * Screenshots of each screen go to target/screenshots/workbench-*.png.
  */
 class WorkbenchBrowserTest extends RoutingIntegrationTest {
@@ -74,7 +74,7 @@ class WorkbenchBrowserTest extends RoutingIntegrationTest {
             assertThat(awaitEvents(corruption.appealId(), EventTypes.APPEAL_ASSIGNED, 1).getFirst().topic())
                     .isEqualTo(Topics.departmentInbox("anti-corruption"));
 
-            ensureNodeModules();
+            BrowserScript.installDependencies(BROWSER_DIR);
             ProcessBuilder script = new ProcessBuilder("node", "workbench.test.mjs").directory(BROWSER_DIR.toFile())
                     .redirectErrorStream(true);
             script.environment().put("BASE_URL", "http://127.0.0.1:" + port);
@@ -156,16 +156,5 @@ class WorkbenchBrowserTest extends RoutingIntegrationTest {
         } catch (AssertionError | RuntimeException e) {
             return "fail " + e.getMessage().replace('\n', ' ');
         }
-    }
-
-    private static void ensureNodeModules() throws IOException, InterruptedException {
-        if (Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core"))) {
-            return;
-        }
-        Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(BROWSER_DIR.toFile())
-                .redirectErrorStream(true).start();
-        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(install.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(install.exitValue()).as("npm ci: " + output).isZero();
     }
 }
