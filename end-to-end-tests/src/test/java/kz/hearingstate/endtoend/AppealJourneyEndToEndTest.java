@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,27 +18,22 @@ import kz.hearingstate.localstack.DemoAppeals;
 import kz.hearingstate.localstack.IntakeClient;
 import kz.hearingstate.localstack.KafkaCredentials;
 import kz.hearingstate.localstack.LocalStack;
-import kz.hearingstate.localstack.ManagedProcess;
 import kz.hearingstate.localstack.StackService;
-import kz.hearingstate.localstack.StackSettings;
 import kz.hearingstate.testing.Kcat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole platform as a citizen and a department see it, like Confluent's EndToEndTest: a real
  * Kafka broker (KRaft), the MongoDB-wire server and the four service jars, each its own process on
- * free ports, started by the same classes as {@code ./run.sh}. Appeals go in over HTTP; what comes
- * out is read with independent clients (a plain Kafka consumer, kcat, the services' own APIs).
+ * free ports, started by the same classes as {@code ./run.sh} ({@link WholePlatform}, shared with the
+ * module's other tests). Appeals go in over HTTP; what comes out is read with independent clients (a
+ * plain Kafka consumer, kcat, the services' own APIs).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(WholePlatform.class)
 class AppealJourneyEndToEndTest {
 
-    /** The notification operator key of notification-service's application.yml (local default). */
-    private static final String OPERATOR_KEY = "local-operator-key";
     /** The local stack's promise: an appeal is on its department's inbox within 5 s of submission. */
     private static final Duration INBOX_WITHIN = Duration.ofSeconds(5);
     /**
@@ -49,37 +42,10 @@ class AppealJourneyEndToEndTest {
      */
     private static final Duration INBOX_WITHIN_ON_OVERLOADED_MACHINE = Duration.ofSeconds(30);
 
-    private Path dataDirectory;
-    private LocalStack stack;
-    private Thread stopOnJvmExit;
+    private final LocalStack stack;
 
-    @BeforeAll
-    void startThePlatform() throws Exception {
-        Path root = Path.of(System.getProperty("hearing.root", "..")).toAbsolutePath().normalize();
-        Path kafkaLibraries = Path.of(System.getProperty("hearing.kafka-libs", "../local-stack/target/kafka-libs"));
-        assertThat(kafkaLibraries).as("the broker's class path, built by local-stack (./mvnw -B -pl local-stack package)")
-                .isDirectory();
-        dataDirectory = Files.createTempDirectory("hearing-e2e-");
-        int smtpPort = StackSettings.freePort();
-        StackSettings settings = StackSettings.onFreePorts(root, dataDirectory, kafkaLibraries)
-                .withServiceArguments(StackService.NOTIFICATION, List.of(
-                        "--hearing.notification.embedded-smtp.enabled=true",
-                        "--hearing.notification.embedded-smtp.port=" + smtpPort,
-                        "--spring.mail.port=" + smtpPort));
-        // Surefire may kill this JVM on timeout, even during start-up: the children must not outlive it.
-        stopOnJvmExit = new Thread(ManagedProcess::stopAllStillRunning, "e2e-stack-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
-        Instant begin = Instant.now();
-        stack = LocalStack.start(settings, line -> System.out.println("[stack] " + line));
-        System.out.println("[stack] up in " + Duration.between(begin, Instant.now()).toSeconds() + " s");
-    }
-
-    @AfterAll
-    void stopThePlatform() {
-        if (stack != null) {
-            stack.close();
-        }
-        Runtime.getRuntime().removeShutdownHook(stopOnJvmExit);
+    AppealJourneyEndToEndTest(LocalStack stack) {
+        this.stack = stack;
     }
 
     @Test
@@ -87,6 +53,9 @@ class AppealJourneyEndToEndTest {
             throws Exception {
         IntakeClient intake = new IntakeClient(stack.baseUrlOf(StackService.INTAKE), IntakeClient.DEMO_CHANNEL_KEY);
         List<DemoAppeals.Sample> samples = journeySamples();
+        // The stack is shared with the module's other tests: analytics must count these appeals on top of theirs.
+        String summaryUrl = stack.baseUrlOf(StackService.ANALYTICS) + "/api/v1/stats/summary";
+        JsonNode countedBefore = JsonHttp.get(summaryUrl);
 
         // Given: a first appeal went all the way through, so what follows measures a warm pipeline,
         // not JIT compilation and first connections.
@@ -171,7 +140,7 @@ class AppealJourneyEndToEndTest {
             String url = stack.baseUrlOf(StackService.NOTIFICATION) + "/api/v1/notifications?appealId=" + appealId;
             List<JsonNode> notifications = await("notifications of " + appealId).atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(300))
-                    .until(() -> elements(JsonHttp.get(url, "X-Api-Key", OPERATOR_KEY)),
+                    .until(() -> elements(JsonHttp.get(url, "X-Api-Key", LocalStack.DEMO_OPERATOR_KEY)),
                             list -> list.stream().anyMatch(n -> isRegistrationNotice(n)));
             assertThat(notifications.stream().filter(AppealJourneyEndToEndTest::isRegistrationNotice))
                     .as("registration notices to the citizen of %s", appealId).hasSize(1);
@@ -183,13 +152,13 @@ class AppealJourneyEndToEndTest {
         }
 
         // And analytics counts each appeal exactly once, under its department, also a moment later.
-        String summaryUrl = stack.baseUrlOf(StackService.ANALYTICS) + "/api/v1/stats/summary";
         Map<String, Long> expectedByDepartment = sampleByAppealId.values().stream()
                 .collect(Collectors.groupingBy(DemoAppeals.Sample::expectedDepartment, Collectors.counting()));
         await("analytics summary").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertCountedOnce(JsonHttp.get(summaryUrl), sampleByAppealId.size(), expectedByDepartment));
+                .untilAsserted(() -> assertCountedOnce(countedBefore, JsonHttp.get(summaryUrl), sampleByAppealId.size(),
+                        expectedByDepartment));
         Thread.sleep(2000);
-        assertCountedOnce(JsonHttp.get(summaryUrl), sampleByAppealId.size(), expectedByDepartment);
+        assertCountedOnce(countedBefore, JsonHttp.get(summaryUrl), sampleByAppealId.size(), expectedByDepartment);
 
         // And, on a warm pipeline, every appeal reached its inbox within 5 s of the citizen pressing "send".
         Duration bound = inboxLatencyBound();
@@ -245,15 +214,22 @@ class AppealJourneyEndToEndTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + language + " demo appeal for " + department));
     }
 
-    private static void assertCountedOnce(JsonNode summary, int appeals, Map<String, Long> expectedByDepartment) {
-        assertThat(summary.path("figures").path("received").asInt(-1)).as("received in %s", summary).isEqualTo(appeals);
-        long byStatusTotal = StreamSupport.stream(summary.path("byStatus").spliterator(), false)
-                .mapToLong(JsonNode::asLong).sum();
-        assertThat(byStatusTotal).as("byStatus in %s", summary).isEqualTo(appeals);
-        assertThat(summary.path("byStatus").path("ROUTED").asInt()).isEqualTo(appeals);
+    /** {@code appeals} more received, all ROUTED, and {@code expectedByDepartment} more under each department. */
+    private static void assertCountedOnce(JsonNode before, JsonNode summary, int appeals, Map<String, Long> expectedByDepartment) {
+        assertThat(summary.path("figures").path("received").asInt(-1) - before.path("figures").path("received").asInt())
+                .as("received in %s, before %s", summary, before).isEqualTo(appeals);
+        assertThat(total(summary.path("byStatus")) - total(before.path("byStatus"))).as("byStatus in %s", summary)
+                .isEqualTo(appeals);
+        assertThat(summary.path("byStatus").path("ROUTED").asInt() - before.path("byStatus").path("ROUTED").asInt())
+                .isEqualTo(appeals);
         expectedByDepartment.forEach((department, count) ->
-                assertThat(summary.path("byDepartment").path(department).asLong())
+                assertThat(summary.path("byDepartment").path(department).asLong()
+                        - before.path("byDepartment").path(department).asLong())
                         .as("byDepartment.%s in %s", department, summary).isEqualTo(count));
+    }
+
+    private static long total(JsonNode counts) {
+        return StreamSupport.stream(counts.spliterator(), false).mapToLong(JsonNode::asLong).sum();
     }
 
     private static boolean isRegistrationNotice(JsonNode notification) {
