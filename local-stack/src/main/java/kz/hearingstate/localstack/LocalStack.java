@@ -199,7 +199,9 @@ public final class LocalStack implements AutoCloseable {
                 "MONGODB_URI", mongoUri,
                 "PORT", String.valueOf(port),
                 // The citizen portal (intake) links to the transparency page of this stack's analytics.
-                "TRANSPARENCY_URL", settings.baseUrlOf(StackService.ANALYTICS) + "/"));
+                "TRANSPARENCY_URL", settings.baseUrlOf(StackService.ANALYTICS) + "/",
+                // Notification's e-mails link to this stack's portal (the citizen's private link), on any port.
+                "PUBLIC_BASE_URL", settings.baseUrlOf(StackService.INTAKE)));
         if (kafkaCredentials != null) {
             // Each service signs in as its own principal, which the ACLs limit to what it reads and writes.
             environment.putAll(kafkaCredentials.serviceEnvironment(service.kafkaPrincipal()));
