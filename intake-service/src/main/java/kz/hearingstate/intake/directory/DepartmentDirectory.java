@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.storage.IndexedCollection;
 import kz.hearingstate.storage.VersionedDocuments;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The district's directory as intake needs it (the portal names the department of an appeal, gives its public
- * contacts, and offers the settlements to choose from): the {@code departments} collection, fed by
+ * contacts, and offers the settlements to choose from, named in the page's language): the {@code departments}
+ * and {@code settlements} collections, fed by
  * {@code departments.directory} through {@code recordDirectoryChange} (group {@code intake}). A change replaces a
  * record only when its version is newer, so redeliveries and replays leave the latest in place. Records of
  * other types on the topic are not intake's business and are skipped.
@@ -48,9 +51,7 @@ public class DepartmentDirectory implements IndexedCollection {
     }
 
     public void apply(DepartmentChanged event) {
-        Map<String, String> names = new TreeMap<>();
-        event.names().forEach((language, name) -> names.put(language.name(), name));
-        DepartmentRecord record = new DepartmentRecord(event.code(), event.version(), names, event.phone(), event.email(),
+        DepartmentRecord record = new DepartmentRecord(event.code(), event.version(), byName(event.names()), event.phone(), event.email(),
                 event.address(), event.settlements() == null ? List.of() : event.settlements(), event.confidential(),
                 event.deleted());
         VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), record);
@@ -61,12 +62,29 @@ public class DepartmentDirectory implements IndexedCollection {
                 .filter(department -> !department.deleted());
     }
 
-    /** Every settlement some department serves, sorted: the list a citizen chooses from. */
-    public List<String> settlements() {
-        TreeSet<String> all = new TreeSet<>();
+    /** Keeps the settlement list unless the stored one is as new or newer. */
+    public void apply(SettlementsChanged event) {
+        SettlementNames list = new SettlementNames(SettlementsChanged.KEY, event.version(), event.settlements().stream()
+                .map(settlement -> new SettlementNames.Entry(settlement.code(), byName(settlement.names()))).toList());
+        VersionedDocuments.replaceIfNewer(mongo, SettlementsChanged.KEY, event.version(), list);
+    }
+
+    /**
+     * Every settlement some department serves, with its name in {@code language}: the list a citizen chooses from
+     * (value: the name it is served under; label: the page's language), sorted by the label.
+     */
+    public Map<String, String> settlementChoices(String language) {
+        TreeSet<String> served = new TreeSet<>();
         mongo.find(Query.query(Criteria.where("deleted").is(false)), DepartmentRecord.class).stream()
-                .map(DepartmentRecord::settlements).filter(list -> list != null).forEach(all::addAll);
-        return List.copyOf(all);
+                .map(DepartmentRecord::settlements).filter(list -> list != null).forEach(served::addAll);
+        SettlementNames names = mongo.findById(SettlementsChanged.KEY, SettlementNames.class);
+        return SettlementNames.choices(served, names == null ? List.of() : names.settlements(), language);
+    }
+
+    private static Map<String, String> byName(Map<Language, String> names) {
+        Map<String, String> byName = new TreeMap<>();
+        names.forEach((language, name) -> byName.put(language.name(), name));
+        return byName;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -75,8 +93,11 @@ public class DepartmentDirectory implements IndexedCollection {
         @Bean
         Consumer<Message<byte[]>> recordDirectoryChange(DepartmentDirectory directory, EventReader reader) {
             return message -> {
-                if (EventTypes.DEPARTMENT_CHANGED.equals(reader.metadata(message).type())) {
+                String type = reader.metadata(message).type();
+                if (EventTypes.DEPARTMENT_CHANGED.equals(type)) {
                     directory.apply(reader.read(message, DepartmentChanged.class).payload());
+                } else if (EventTypes.SETTLEMENTS_CHANGED.equals(type)) {
+                    directory.apply(reader.read(message, SettlementsChanged.class).payload());
                 }
             };
         }

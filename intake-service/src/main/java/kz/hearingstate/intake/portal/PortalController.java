@@ -213,7 +213,7 @@ class PortalController {
         Map<String, String> categoryNames = new LinkedHashMap<>();
         categories.all().forEach(c -> categoryNames.put(c.code(), c.names().getOrDefault(language, c.code())));
         model.addAttribute("categories", categoryNames);
-        model.addAttribute("settlements", directory.settlements());
+        model.addAttribute("settlements", directory.settlementChoices(language.name()));
         return "portal/form";
     }
 

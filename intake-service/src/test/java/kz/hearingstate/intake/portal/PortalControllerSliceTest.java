@@ -19,7 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.intake.category.CategoryCatalog;
@@ -78,7 +80,10 @@ class PortalControllerSliceTest {
     void roomInEveryBucket() {
         when(rateLimits.post(any())).thenReturn(new TokenBucket.Decision(true, Duration.ZERO));
         when(rateLimits.lookup(any())).thenReturn(new TokenBucket.Decision(true, Duration.ZERO));
-        when(directory.settlements()).thenReturn(List.of("Каракастек", "Узынагаш"));
+        // The value is the name a department serves the settlement under; the label the page's language.
+        when(directory.settlementChoices("kk")).thenReturn(choices("Қарақастек", "Ұзынағаш"));
+        when(directory.settlementChoices("ru")).thenReturn(choices("Каракастек", "Узынагаш"));
+        when(directory.settlementChoices("en")).thenReturn(choices("Karakastek", "Uzynagash"));
     }
 
     @Test
@@ -89,6 +94,24 @@ class PortalControllerSliceTest {
                 .andExpect(content().string(allOf(containsString("<html lang=\"ru\""), containsString("Обращение в акимат"),
                         containsString("name=\"_csrf\""), containsString("Узынагаш"), containsString("Водоснабжение"),
                         containsString("name=\"website\""))));
+    }
+
+    private static Map<String, String> choices(String karakastek, String uzynagash) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        choices.put("Каракастек", karakastek);
+        choices.put("Узынагаш", uzynagash);
+        return choices;
+    }
+
+    @Test
+    void givenTheDirectorysNames_whenTheFormIsOpenedInEachLanguage_thenSettlementsAreNamedInItAndSubmitTheSameValue()
+            throws Exception {
+        mvc.perform(get("/portal").param("lang", "kk"))
+                .andExpect(content().string(containsString("<option value=\"Узынагаш\">Ұзынағаш</option>")));
+        mvc.perform(get("/portal").param("lang", "ru"))
+                .andExpect(content().string(containsString("<option value=\"Узынагаш\">Узынагаш</option>")));
+        mvc.perform(get("/portal").param("lang", "en"))
+                .andExpect(content().string(containsString("<option value=\"Узынагаш\">Uzynagash</option>")));
     }
 
     @Test
