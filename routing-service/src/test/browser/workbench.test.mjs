@@ -167,6 +167,9 @@ try {
   check(!(await triage.page.isVisible(`article[data-appeal="${triageId}"]`)), 'the routed appeal leaves the triage desk');
   const triageResponse = await triage.page.goto(`${baseUrl}/workbench/appeals/${appealId}`);
   check(triageResponse.status() === 404, "the triage desk cannot open education's appeal");
+  const triageConfidential = await triage.page.goto(`${baseUrl}/workbench/appeals/${confidentialId}`);
+  check(triageConfidential.status() === 404, 'the triage desk cannot open the anti-corruption appeal');
+  check(await triage.page.isVisible('[data-testid=not-found]'), '... and gets the not-found page');
   await triage.context.close();
   const [triageTracking] = await step('routed', triageId, 'health');
 
@@ -185,6 +188,11 @@ try {
   const akimConfidential = await akim.page.goto(`${baseUrl}/workbench/appeals/${confidentialId}`);
   check(akimConfidential.status() === 404, 'the akim cannot open the anti-corruption appeal');
   await akim.context.close();
+  const admin = await signIn('admin');
+  const adminConfidential = await admin.page.goto(`${baseUrl}/workbench/appeals/${confidentialId}`);
+  check(adminConfidential.status() === 404, 'the admin cannot open the anti-corruption appeal');
+  check(await admin.page.isVisible('[data-testid=not-found]'), '... and gets the not-found page');
+  await admin.context.close();
 
   // --- The anti-corruption officer sees it, and the view is audited.
   const officer = await signIn('anti-corruption');

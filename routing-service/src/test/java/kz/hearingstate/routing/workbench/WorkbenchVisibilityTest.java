@@ -1,0 +1,100 @@
+package kz.hearingstate.routing.workbench;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.RoutingProperties;
+import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.directory.Department;
+import kz.hearingstate.routing.directory.DirectoryService;
+import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.workflow.AppealNotFoundException;
+import kz.hearingstate.routing.workflow.AppealStore;
+import kz.hearingstate.routing.workflow.AppealWorkflow;
+import kz.hearingstate.routing.workflow.RoutedAppeal;
+import kz.hearingstate.routing.workflow.WorkflowService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Who must not see an anti-corruption appeal, by its URL as by an action on it: every role but the officer's gets
+ * the same "not found" as for an appeal that does not exist, and no view of it is audited (there was none).
+ * {@link Workbench}'s rule without Spring; the slices mock it, the browser test tries a few of these roles.
+ */
+class WorkbenchVisibilityTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T05:00:00Z");
+    private static final Department ANTI_CORRUPTION = department("anti-corruption", true);
+
+    private final AppealStore store = mock(AppealStore.class);
+    private final DirectoryService directory = mock(DirectoryService.class);
+    private final WorkflowService workflow = mock(WorkflowService.class);
+    private final ConfidentialViewStore audit = mock(ConfidentialViewStore.class);
+    private final Workbench workbench = new Workbench(store, workflow, directory, LegalClock.kazakhstan(),
+            Clock.fixed(NOW, ZoneOffset.UTC), null, audit);
+    private final RoutedAppeal bribe = new AppealWorkflow(LegalClock.kazakhstan(),
+            new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> true)
+            .route(Appeals.submitted("Инспектор потребовал взятку за справку", Language.ru, NOW),
+                    new RoutingDecision("anti-corruption", "anti-corruption", null, 0.95, false, false, "rule"), NOW);
+
+    WorkbenchVisibilityTest() {
+        when(store.find(bribe.appealId())).thenReturn(Optional.of(bribe));
+        when(directory.find(anyString())).thenReturn(Optional.empty());
+        when(directory.find("anti-corruption")).thenReturn(Optional.of(ANTI_CORRUPTION));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StaffRole.class, names = "ANTI_CORRUPTION", mode = EnumSource.Mode.EXCLUDE)
+    void givenAnAntiCorruptionAppeal_whenAnyOtherRoleOpensOrActsOnItsUrl_thenItIsNotFoundAndNothingIsAudited(StaffRole role) {
+        StaffUser user = new StaffUser(role.name().toLowerCase(), role, departmentOf(role));
+
+        assertThatThrownBy(() -> workbench.appeal(user, bribe.appealId())).isInstanceOf(AppealNotFoundException.class);
+        assertThatThrownBy(() -> workbench.act(user, bribe.appealId(), reject()))
+                .isInstanceOf(AppealNotFoundException.class);
+        verify(audit, never()).viewed(any(), any());
+        verify(workflow, never()).apply(any());
+    }
+
+    @Test
+    void givenAnAntiCorruptionAppeal_whenTheOfficerActsOnIt_thenTheWorkflowGetsTheAction() {
+        StaffUser officer = new StaffUser("anti-corruption", StaffRole.ANTI_CORRUPTION, "anti-corruption");
+
+        workbench.act(officer, bribe.appealId(), reject());
+
+        verify(workflow).apply(any());
+    }
+
+    /** The department staff of this role belong to: the appeal's own would see it, so another's. */
+    private static String departmentOf(StaffRole role) {
+        return switch (role) {
+            case SPECIALIST, HEAD -> "education";
+            case TRIAGE -> "akim-office";
+            default -> null;
+        };
+    }
+
+    private Workbench.ActionForm reject() {
+        return new Workbench.ActionForm("action-1", ActionType.REJECT, bribe.sequence(), "no ground", null, null, null, null);
+    }
+
+    private static Department department(String code, boolean confidential) {
+        return new Department(code, 1, Map.of(Language.ru, code), null, null, null, List.of(), List.of(), true, confidential,
+                false, "test", null);
+    }
+}
