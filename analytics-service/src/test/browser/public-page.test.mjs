@@ -8,24 +8,12 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { CHROMIUM, checks, onlyFrom, required } from '../../../../appeal-test-support/src/browser/browser-test.mjs';
 
-const baseUrl = process.env.BASE_URL;
-const screenshot = process.env.SCREENSHOT;
+const [baseUrl, screenshot] = required('BASE_URL', 'SCREENSHOT');
 const forbidden = (process.env.FORBIDDEN || '').split('|').filter(Boolean);
 const expectedDepartments = (process.env.DEPARTMENTS || '').split(',').filter(Boolean);
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!baseUrl || !screenshot) {
-  console.error('BASE_URL and SCREENSHOT are required');
-  process.exit(2);
-}
-
-const failures = [];
-function check(condition, message) {
-  if (!condition) { failures.push(message); console.error('FAIL ' + message); }
-}
-function equal(actual, expected, message) {
-  check(actual === expected, `${message}: expected ${JSON.stringify(expected)} but was ${JSON.stringify(actual)}`);
-}
+const { check, equal, verdict } = checks('public page');
 
 // The page's formatting rules, written again independently.
 const percent = (rate) => rate === null ? null : `${Math.round(rate * 100)}%`;
@@ -40,21 +28,13 @@ async function api(path) {
 
 const userDataDir = mkdtempSync(join(tmpdir(), 'analytics-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
   viewport: { width: 1280, height: 900 },
 });
 try {
   const page = context.pages()[0] || await context.newPage();
   const outside = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(baseUrl)) { return route.continue(); }
-    outside.push(url);
-    return route.abort();
-  });
+  await onlyFrom(page, [baseUrl], outside);
   const consoleErrors = [];
   page.on('console', (message) => { if (message.type() === 'error') { consoleErrors.push(message.text()); } });
 
@@ -217,8 +197,4 @@ try {
   rmSync(userDataDir, { recursive: true, force: true });
 }
 
-if (failures.length > 0) {
-  console.error(`${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('public page: all checks passed');
+verdict();

@@ -11,17 +11,10 @@
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM, checks, onlyFrom, required } from '../../../../appeal-test-support/src/browser/browser-test.mjs';
 
-const intakeUrl = process.env.INTAKE_URL;
-const routingUrl = process.env.ROUTING_URL;
-const analyticsUrl = process.env.ANALYTICS_URL;
-const screenshots = process.env.SCREENSHOTS;
-const citizenEmail = process.env.CITIZEN_EMAIL;
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!intakeUrl || !routingUrl || !analyticsUrl || !screenshots || !citizenEmail) {
-  console.error('INTAKE_URL, ROUTING_URL, ANALYTICS_URL, SCREENSHOTS and CITIZEN_EMAIL are required');
-  process.exit(2);
-}
+const [intakeUrl, routingUrl, analyticsUrl, screenshots, citizenEmail] =
+  required('INTAKE_URL', 'ROUTING_URL', 'ANALYTICS_URL', 'SCREENSHOTS', 'CITIZEN_EMAIL');
 mkdirSync(screenshots, { recursive: true });
 
 // A clear school appeal (routing must send it to education, not to the triage desk), and education's answer.
@@ -30,10 +23,7 @@ const APPEAL = 'В школе Узынагаша с начала учебног�
 const ANSWER = 'Здравствуйте! Учитель химии принят в школу Узынагаша, уроки в 9 классе идут по расписанию с понедельника.';
 const CITIZEN = 'Айгерим Сапарова';
 
-const failures = [];
-function check(condition, message) {
-  if (!condition) { failures.push(message); console.error('FAIL ' + message); } else { console.log('ok   ' + message); }
-}
+const { check, crashed, verdict } = checks('journey');
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 
 /** Reloads until {@code ready} holds (another service has to catch up through Kafka), at most {@code timeoutMs}. */
@@ -47,12 +37,7 @@ async function reloadUntil(page, ready, timeoutMs, what) {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(CHROMIUM);
 const outside = [];
 const consoleErrors = [];
 const ours = [intakeUrl, routingUrl, analyticsUrl];
@@ -61,12 +46,7 @@ const ours = [intakeUrl, routingUrl, analyticsUrl];
 async function person(who, viewport) {
   const context = await browser.newContext({ viewport, locale: 'ru-RU' });
   const page = await context.newPage();
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (ours.some((base) => url.startsWith(base))) { return route.continue(); }
-    outside.push(url);
-    return route.abort();
-  });
+  await onlyFrom(page, ours, outside);
   page.on('console', (message) => {
     if (message.type() === 'error') { consoleErrors.push(`${who}: ${message.text()} (${message.location().url})`); }
   });
@@ -109,7 +89,7 @@ try {
   await workbench.fill('#password', 'education-demo');
   await workbench.click('button[type=submit]');
   await workbench.waitForURL('**/workbench/inbox');
-  console.log("ok   education / education-demo (the README's demo login) opens the inbox");
+  check(true, "education / education-demo (the README's demo login) opens the inbox");
   const row = `tr:has(a:text-is("${trackingCode}"))`;
   await workbench.waitForSelector(row, { timeout: 90000 });
   console.log(`measure portal-to-inbox-seconds ${seconds(submittedAt)}`);
@@ -134,7 +114,7 @@ try {
   await portal.goto(privateLink);
   await reloadUntil(portal, async () => (await portal.textContent('#status')).trim() === 'Дан ответ', 60000,
     'the answer on the private link');
-  console.log(`ok   the private link shows the appeal answered, ${seconds(submittedAt)} s after it was sent`);
+  check(true, `the private link shows the appeal answered, ${seconds(submittedAt)} s after it was sent`);
   check((await portal.textContent('#answer')).trim() === ANSWER, "with education's answer");
   check((await portal.textContent('#department')).trim() === 'Отдел образования', 'from the education department, by name');
   await portal.screenshot({ path: join(screenshots, 'journey-5-portal-answer.png'), fullPage: true });
@@ -156,7 +136,7 @@ try {
     const cell = portal.locator(rating);
     return (await cell.count()) === 1 && (await cell.getAttribute('data-value')) === '5';
   }, 60000, "the rating in education's figures");
-  console.log("ok   the transparency page shows education's average rating, 5");
+  check(true, "the transparency page shows education's average rating, 5");
   await portal.click('button[data-lang=ru]');
   check((await portal.textContent('#departments-table tr[data-department="education"] th')).trim() === 'Отдел образования',
     'education by its name');
@@ -175,13 +155,8 @@ try {
   check(outside.length === 0, `nothing is loaded from outside the platform (${outside.join(', ')})`);
   check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
 } catch (error) {
-  failures.push(String(error && error.stack || error));
-  console.error(error);
+  crashed(error);
 } finally {
   await browser.close();
 }
-if (failures.length > 0) {
-  console.error(`journey: ${failures.length} checks failed`);
-  process.exit(1);
-}
-console.log('journey: all checks passed');
+verdict();

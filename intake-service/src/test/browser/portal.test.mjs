@@ -9,28 +9,10 @@ import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM, checks, onlyFrom, required } from '../../../../appeal-test-support/src/browser/browser-test.mjs';
 
-const baseUrl = process.env.BASE_URL;
-const handshake = process.env.HANDSHAKE;
-const screenshots = process.env.SCREENSHOTS;
-const transparency = process.env.TRANSPARENCY;
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!baseUrl || !handshake || !screenshots || !transparency) {
-  console.error('BASE_URL, HANDSHAKE, SCREENSHOTS and TRANSPARENCY are required');
-  process.exit(2);
-}
-
-const failures = [];
-function check(condition, message) {
-  if (!condition) { failures.push(message); console.error('FAIL ' + message); }
-}
-function equal(actual, expected, message) {
-  check(actual === expected, `${message}: expected ${JSON.stringify(expected)} but was ${JSON.stringify(actual)}`);
-}
-function contains(actual, expected, message) {
-  check(typeof actual === 'string' && actual.includes(expected),
-    `${message}: expected to contain ${JSON.stringify(expected)} but was ${JSON.stringify(actual)}`);
-}
+const [baseUrl, handshake, screenshots, transparency] = required('BASE_URL', 'HANDSHAKE', 'SCREENSHOTS', 'TRANSPARENCY');
+const { check, equal, contains, verdict } = checks('portal');
 
 /** Hands a step's results to the Java test and waits until it has done its part. */
 async function step(name, data) {
@@ -71,22 +53,14 @@ const languages = ['kk', 'ru', 'en'];
 mkdirSync(screenshots, { recursive: true });
 const userDataDir = mkdtempSync(join(tmpdir(), 'portal-chromium-'));
 const context = await chromium.launchPersistentContext(userDataDir, {
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...CHROMIUM,
   viewport: { width: 414, height: 860 }, // a phone first
   locale: 'ru-RU',
 });
 try {
   const page = context.pages()[0] || await context.newPage();
   const outside = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(baseUrl)) { return route.continue(); }
-    outside.push(url);
-    return route.abort();
-  });
+  await onlyFrom(page, [baseUrl], outside);
   const consoleErrors = [];
   // A form with errors answers 400 (and a refusal 429), which Chromium logs as a failed load; every other
   // console error counts, a CSP violation first of all. Styles and the script must load.
@@ -207,8 +181,4 @@ try {
   rmSync(userDataDir, { recursive: true, force: true });
 }
 
-if (failures.length > 0) {
-  console.error(`portal: ${failures.length} check(s) failed`);
-  process.exit(1);
-}
-console.log('portal: all checks passed');
+verdict();

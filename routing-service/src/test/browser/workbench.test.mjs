@@ -6,28 +6,17 @@
 //   BASE_URL=http://127.0.0.1:8082 SCREENSHOTS=target/screenshots TRIAGE_ID=... CONFIDENTIAL_ID=... \
 //   CONFIDENTIAL_TRACKING=... CONFIDENTIAL_TEXT=... node workbench.test.mjs
 import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { CHROMIUM, checks, onlyFrom, required } from '../../../../appeal-test-support/src/browser/browser-test.mjs';
 
-const baseUrl = process.env.BASE_URL;
-const screenshots = process.env.SCREENSHOTS;
-const triageId = process.env.TRIAGE_ID;
-const confidentialId = process.env.CONFIDENTIAL_ID;
+const [baseUrl, screenshots, triageId, confidentialId] = required('BASE_URL', 'SCREENSHOTS', 'TRIAGE_ID', 'CONFIDENTIAL_ID');
 const confidentialTracking = process.env.CONFIDENTIAL_TRACKING;
 const confidentialText = process.env.CONFIDENTIAL_TEXT;
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!baseUrl || !screenshots || !triageId || !confidentialId) {
-  console.error('BASE_URL, SCREENSHOTS, TRIAGE_ID and CONFIDENTIAL_ID are required');
-  process.exit(2);
-}
 mkdirSync(screenshots, { recursive: true });
 
-const failures = [];
-function check(condition, message) {
-  if (!condition) { failures.push(message); console.error('FAIL ' + message); } else { console.log('ok   ' + message); }
-}
+const { check, crashed, verdict } = checks('workbench');
 
 const stdin = createInterface({ input: process.stdin });
 const replies = stdin[Symbol.asyncIterator]();
@@ -40,13 +29,7 @@ async function step(name, ...args) {
   return data;
 }
 
-const userDataDir = mkdtempSync(join(tmpdir(), 'workbench-chromium-'));
-const browser = await chromium.launch({
-  executablePath,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await chromium.launch(CHROMIUM);
 const outside = [];
 const consoleErrors = [];
 
@@ -54,12 +37,7 @@ const consoleErrors = [];
 async function signIn(login, { screenshot } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(baseUrl)) { return route.continue(); }
-    outside.push(url);
-    return route.abort();
-  });
+  await onlyFrom(page, [baseUrl], outside);
   page.on('console', (message) => {
     // The 404s the script asks for on purpose (another department's appeal by URL) are not errors of the page.
     const expected404 = message.text().includes('status of 404') && message.location().url.includes('/workbench/appeals/');
@@ -212,15 +190,9 @@ try {
   check(outside.length === 0, `nothing is loaded from outside the server (${outside.join(', ')})`);
   check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
 } catch (error) {
-  failures.push(String(error && error.stack || error));
-  console.error(error);
+  crashed(error);
 } finally {
   await browser.close();
-  rmSync(userDataDir, { recursive: true, force: true });
   stdin.close();
 }
-if (failures.length > 0) {
-  console.error(`workbench: ${failures.length} checks failed`);
-  process.exit(1);
-}
-console.log('workbench: all checks passed');
+verdict();
