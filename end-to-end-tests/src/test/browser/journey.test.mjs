@@ -26,13 +26,16 @@ const CITIZEN = 'Айгерим Сапарова';
 const { check, crashed, verdict } = checks('journey');
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 
-/** Reloads until {@code ready} holds (another service has to catch up through Kafka), at most {@code timeoutMs}. */
+/**
+ * Reloads until {@code ready} holds (another service has to catch up through Kafka), at most {@code timeoutMs}; every
+ * 2 s, as a patient person would (the portal limits private-link lookups per address: 30, then one every 2 s).
+ */
 async function reloadUntil(page, ready, timeoutMs, what) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await ready()) { return; }
     if (Date.now() > until) { throw new Error(`${what}: not within ${timeoutMs / 1000} s`); }
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(2000);
     await page.reload();
   }
 }
