@@ -80,8 +80,6 @@ class DocumentationLinksTest {
     private static final Pattern CLASS_REFERENCE = Pattern.compile(
             "([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z0-9]+(?=\\.))(?:<[^<>]*>)?((?:\\.[A-Za-z_]\\w*)*)(\\(.*\\))?(…|\\.\\.\\.)?");
     private static final Pattern DECLARATION = Pattern.compile("\\b(?:class|record|interface|enum)\\s+([A-Z]\\w*)");
-    /** Prometheus alert names are CamelCase too, and declared in the rule files. */
-    private static final Pattern ALERT = Pattern.compile("(?m)^\\s*-\\s*alert:\\s*(\\w+)");
 
     private static final Tree TREE = Tree.walk();
 
@@ -432,16 +430,16 @@ class DocumentationLinksTest {
                         return FileVisitResult.CONTINUE;
                     }
                 });
+                // Prometheus alert names are CamelCase too; the documents name them as code.
+                for (Path rules : PrometheusTest.ruleFiles()) {
+                    for (String alert : PrometheusTest.alertNames(rules)) {
+                        tree.declarations.computeIfAbsent(alert, name -> new ArrayList<>()).add(relative(rules));
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             for (String file : tree.files) {
-                if (file.startsWith("docker/prometheus/rules/")) {
-                    Matcher alert = ALERT.matcher(tree.text(file));
-                    while (alert.find()) {
-                        tree.declarations.computeIfAbsent(alert.group(1), name -> new ArrayList<>()).add(file);
-                    }
-                }
                 if (file.endsWith(".java")) {
                     Matcher declaration = DECLARATION.matcher(tree.text(file));
                     while (declaration.find()) {

@@ -56,17 +56,7 @@ class PrometheusTest {
 
     @Test
     void givenEveryAlert_thenItHasAUnitTestWhereItFiresAndOneWhereItStaysQuiet() throws IOException {
-        Set<String> alerts = new HashSet<>();
-        for (Path file : ruleFiles()) {
-            for (Object group : ComposeFileTest.list(Repository.yaml(Files.readString(file)).get("groups"))) {
-                for (Object rule : ComposeFileTest.list(ComposeFileTest.map(group).get("rules"))) {
-                    Object alert = ComposeFileTest.map(rule).get("alert");
-                    if (alert != null) {
-                        alerts.add(alert.toString());
-                    }
-                }
-            }
-        }
+        Set<String> alerts = alertNames();
         Set<String> firing = new HashSet<>();
         Set<String> quiet = new HashSet<>();
         for (Path file : testFiles()) {
@@ -127,6 +117,28 @@ class PrometheusTest {
         List<String> command = new ArrayList<>(List.of(promtool.toString(), "test", "rules"));
         command.addAll(testFiles.stream().map(Path::toString).toList());
         return command;
+    }
+
+    /** The name of every alert in the rule files. */
+    static Set<String> alertNames() throws IOException {
+        Set<String> alerts = new HashSet<>();
+        for (Path file : ruleFiles()) {
+            alerts.addAll(alertNames(file));
+        }
+        return alerts;
+    }
+
+    static Set<String> alertNames(Path ruleFile) throws IOException {
+        Set<String> alerts = new HashSet<>();
+        for (Object group : ComposeFileTest.list(Repository.yaml(Files.readString(ruleFile)).get("groups"))) {
+            for (Object rule : ComposeFileTest.list(ComposeFileTest.map(group).get("rules"))) {
+                Object alert = ComposeFileTest.map(rule).get("alert");
+                if (alert != null) {
+                    alerts.add(alert.toString());
+                }
+            }
+        }
+        return alerts;
     }
 
     static List<Path> ruleFiles() throws IOException {
