@@ -79,17 +79,9 @@ class MonitoringDocumentationTest {
         try (Stream<Path> files = Files.walk(Repository.ROOT)) {
             return files.filter(file -> file.toString().endsWith(".java"))
                     .filter(file -> Repository.ROOT.relativize(file).toString().replace('\\', '/').matches("[^/]+/src/main/java/.*"))
-                    .flatMap(file -> REGISTERED.matcher(read(file)).results())
+                    .flatMap(file -> REGISTERED.matcher(Repository.read(file)).results())
                     .map(match -> match.group(1) != null ? match.group(1) : match.group(2))
                     .collect(Collectors.toCollection(TreeSet::new));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

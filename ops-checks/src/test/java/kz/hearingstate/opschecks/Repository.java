@@ -22,8 +22,12 @@ final class Repository {
     }
 
     static String read(String relativePath) {
+        return read(file(relativePath));
+    }
+
+    static String read(Path file) {
         try {
-            return Files.readString(file(relativePath));
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
