@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,13 +24,20 @@ import java.util.zip.GZIPOutputStream;
  * <p>Why logistic regression rather than naive Bayes: overlapping character n-grams break naive Bayes'
  * independence assumption, so its probabilities are nearly always 0 or 1 and useless as a confidence.
  * Logistic regression's probabilities track how often it is right, which is what the triage threshold
- * needs. Each appeal's features are binary and scaled by 1/sqrt(count), so long and short texts weigh alike.
+ * needs.
+ *
+ * <p>Each feature present in an appeal weighs its inverse document frequency in the training data,
+ * {@code ln(appeals / appeals with the feature) + 1}, and the appeal's vector is scaled to length 1, so long and
+ * short texts weigh alike. Without the weighting, the many n-grams every appeal shares ("ть ", " the") drown the
+ * rare ones that name the matter; with it, the model separated departments and corruption reports better (cross-
+ * validated on the hand-written training appeals: departments right 86.0% to 88.6%; docs/routing-evaluation.md).
  */
 public final class LogisticRegressionModel {
 
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     private final List<String> labels;
+    /** Per feature: its weight per label, and last its inverse document frequency. */
     private final Map<String, float[]> weights;
     private final float[] bias;
 
@@ -49,13 +57,23 @@ public final class LogisticRegressionModel {
 
     public static LogisticRegressionModel train(List<LabelledAppeal> appeals, Training training) {
         List<String> labels = appeals.stream().map(LabelledAppeal::department).distinct().sorted().toList();
+        List<List<String>> features = appeals.stream().map(a -> distinctFeatures(a.text())).toList();
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        features.forEach(list -> list.forEach(feature -> documentFrequency.merge(feature, 1, Integer::sum)));
         Map<String, Integer> index = new HashMap<>();
         List<int[]> rows = new ArrayList<>();
         int[] targets = new int[appeals.size()];
         for (int i = 0; i < appeals.size(); i++) {
-            rows.add(distinctFeatures(appeals.get(i).text()).stream()
+            rows.add(features.get(i).stream()
+                    .filter(feature -> documentFrequency.get(feature) >= training.minAppeals())
                     .mapToInt(feature -> index.computeIfAbsent(feature, f -> index.size())).toArray());
             targets[i] = labels.indexOf(appeals.get(i).department());
+        }
+        double[] idf = new double[index.size()];
+        index.forEach((feature, j) -> idf[j] = Math.log(appeals.size() / (double) documentFrequency.get(feature)) + 1);
+        List<double[]> values = new ArrayList<>();
+        for (int[] row : rows) {
+            values.add(unitLength(Arrays.stream(row).mapToDouble(j -> idf[j]).toArray()));
         }
         int classes = labels.size();
         double[][] w = new double[classes][index.size()];
@@ -71,11 +89,11 @@ public final class LogisticRegressionModel {
             Collections.shuffle(order, random);
             for (int i : order) {
                 int[] row = rows.get(i);
-                double scale = 1 / Math.sqrt(Math.max(1, row.length));
+                double[] value = values.get(i);
                 for (int k = 0; k < classes; k++) {
                     double z = b[k];
-                    for (int j : row) {
-                        z += w[k][j] * scale;
+                    for (int q = 0; q < row.length; q++) {
+                        z += w[k][row[q]] * value[q];
                     }
                     scores[k] = z;
                 }
@@ -83,8 +101,9 @@ public final class LogisticRegressionModel {
                 for (int k = 0; k < classes; k++) {
                     double gradient = scores[k] - (k == targets[i] ? 1 : 0);
                     b[k] -= rate * gradient;
-                    for (int j : row) {
-                        w[k][j] -= rate * (gradient * scale + training.l2() * w[k][j]);
+                    for (int q = 0; q < row.length; q++) {
+                        int j = row[q];
+                        w[k][j] -= rate * (gradient * value[q] + training.l2() * w[k][j]);
                     }
                 }
             }
@@ -92,10 +111,11 @@ public final class LogisticRegressionModel {
         }
         Map<String, float[]> weights = new HashMap<>(index.size() * 2);
         index.forEach((feature, j) -> {
-            float[] column = new float[classes];
+            float[] column = new float[classes + 1];
             for (int k = 0; k < classes; k++) {
                 column[k] = (float) w[k][j];
             }
+            column[classes] = (float) idf[j];
             weights.put(feature, column);
         });
         float[] bias = new float[classes];
@@ -114,12 +134,17 @@ public final class LogisticRegressionModel {
                 known.add(column);
             }
         }
-        double scale = 1 / Math.sqrt(Math.max(1, known.size()));
-        double[] scores = new double[labels.size()];
-        for (int k = 0; k < scores.length; k++) {
+        int classes = labels.size();
+        double[] value = new double[known.size()];
+        for (int q = 0; q < value.length; q++) {
+            value[q] = known.get(q)[classes];
+        }
+        unitLength(value);
+        double[] scores = new double[classes];
+        for (int k = 0; k < classes; k++) {
             double z = bias[k];
-            for (float[] column : known) {
-                z += column[k] * scale;
+            for (int q = 0; q < value.length; q++) {
+                z += known.get(q)[k] * value[q];
             }
             scores[k] = z;
         }
@@ -173,14 +198,27 @@ public final class LogisticRegressionModel {
             Map<String, float[]> weights = new HashMap<>(features * 2);
             for (int i = 0; i < features; i++) {
                 String feature = data.readUTF();
-                float[] column = new float[classes];
-                for (int k = 0; k < classes; k++) {
+                float[] column = new float[classes + 1];
+                for (int k = 0; k <= classes; k++) {
                     column[k] = data.readFloat();
                 }
                 weights.put(feature, column);
             }
             return new LogisticRegressionModel(labels, weights, bias);
         }
+    }
+
+    /** Scales an appeal's feature weights (inverse document frequencies) in place so its vector has length 1. */
+    private static double[] unitLength(double[] value) {
+        double squares = 0;
+        for (double v : value) {
+            squares += v * v;
+        }
+        double scale = 1 / Math.sqrt(Math.max(1, squares));
+        for (int q = 0; q < value.length; q++) {
+            value[q] *= scale;
+        }
+        return value;
     }
 
     private static List<String> distinctFeatures(String text) {
@@ -202,8 +240,13 @@ public final class LogisticRegressionModel {
         }
     }
 
-    /** Hyper-parameters of {@link #train}; {@link #DEFAULT} is what the build uses. */
-    public record Training(int epochs, double learningRate, double decay, double l2, long seed) {
-        public static final Training DEFAULT = new Training(30, 0.5, 0.9, 1e-5, 1L);
+    /**
+     * Hyper-parameters of {@link #train}; {@link #DEFAULT} is what the build uses.
+     *
+     * @param minAppeals a feature seen in fewer training appeals is left out: a feature of one appeal only teaches
+     *                   that appeal, and such features were a third of the model (dropping them changed no figure)
+     */
+    public record Training(int epochs, double learningRate, double decay, double l2, long seed, int minAppeals) {
+        public static final Training DEFAULT = new Training(30, 0.5, 0.9, 1e-5, 1L, 2);
     }
 }

@@ -19,12 +19,16 @@ public final class TextFeatures {
     static final int MIN_N = 2;
     static final int MAX_N = 5;
 
-    /** Latin to Cyrillic, longest spellings first: the Kazakh Latin alphabet of 2021 plus common informal forms. */
+    /**
+     * Latin to Cyrillic, longest spellings first: the Kazakh Latin alphabets of 2018 (acute accents: á ә, ǵ ғ, ı й or и,
+     * ń ң, ó ө, ú ү, ý у) and 2021 (ä, ğ, ñ, ö, ü, ū, ş) plus common informal forms. In the 2018 alphabet, which most
+     * Latin-script appeals use, "ı" is й ("qaıta" қайта) more often than и, and "ý" is у ("aýyl" ауыл).
+     */
     private static final String[][] LATIN_TO_CYRILLIC = {
             {"shch", "щ"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"gh", "ғ"}, {"ng", "ң"},
             {"ya", "я"}, {"yu", "ю"}, {"yo", "ё"}, {"ts", "ц"},
             {"á", "ә"}, {"ä", "ә"}, {"ǵ", "ғ"}, {"ğ", "ғ"}, {"ń", "ң"}, {"ñ", "ң"}, {"ó", "ө"}, {"ö", "ө"},
-            {"ú", "ұ"}, {"ū", "ұ"}, {"ü", "ү"}, {"ı", "ы"}, {"ş", "ш"}, {"ç", "ч"}, {"i̇", "і"},
+            {"ú", "ү"}, {"ū", "ұ"}, {"ü", "ү"}, {"ý", "у"}, {"ı", "й"}, {"ş", "ш"}, {"ç", "ч"}, {"i̇", "і"},
             {"a", "а"}, {"b", "б"}, {"c", "с"}, {"d", "д"}, {"e", "е"}, {"f", "ф"}, {"g", "г"}, {"h", "х"},
             {"i", "и"}, {"j", "ж"}, {"k", "к"}, {"l", "л"}, {"m", "м"}, {"n", "н"}, {"o", "о"}, {"p", "п"},
             {"q", "қ"}, {"r", "р"}, {"s", "с"}, {"t", "т"}, {"u", "у"}, {"v", "в"}, {"w", "у"}, {"x", "х"},

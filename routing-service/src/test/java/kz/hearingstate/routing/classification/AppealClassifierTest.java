@@ -115,6 +115,12 @@ class AppealClassifierTest {
         return new LabelledAppeal(text, "ru", "plain", text, department);
     }
 
+    /**
+     * Every feature counts (in six appeals nearly every feature is seen once), and a larger step than the default's,
+     * so that models of four to six short appeals become as sure of themselves as the shipped ones are.
+     */
+    private static final LogisticRegressionModel.Training TINY_TRAINING = new LogisticRegressionModel.Training(30, 2.0, 0.9, 1e-5, 1L, 1);
+
     private static final List<LabelledAppeal> TINY = List.of(
             labelled("врач в поликлинике справка", "health"), labelled("больница врач очередь", "health"),
             labelled("яма на дороге асфальт", "roads-transport"), labelled("автобус дорога остановка", "roads-transport"),
@@ -124,12 +130,12 @@ class AppealClassifierTest {
     void givenTheDetectorSeesCorruption_thenAntiCorruptionWinsEvenWhenTheDepartmentModelIsConfident() {
         LogisticRegressionModel departments = LogisticRegressionModel.train(
                 TINY.stream().filter(a -> !a.department().equals(Department.ANTI_CORRUPTION)).toList(),
-                LogisticRegressionModel.Training.DEFAULT);
+                TINY_TRAINING);
         String report = "врач требует наличные за справку";
         assertThat(departments.predict(report).get("health")).as("the department model alone").isGreaterThan(0.8);
 
         // This department model knows no anti-corruption class, so the detector's score is half its own model's.
-        CorruptionDetector detector = new CorruptionDetector(CorruptionDetector.train(TINY, LogisticRegressionModel.Training.DEFAULT), 0.3);
+        CorruptionDetector detector = new CorruptionDetector(CorruptionDetector.train(TINY, TINY_TRAINING), 0.3);
         assertThat(detector.probability(report, departments.predict(report))).isGreaterThan(0.3);
         RoutingDecision decision = new AppealClassifier(detector, departments, 0.35, 3.0)
                 .classify(new AppealClassifier.Input(null, report, false, "hospitals", null), DIRECTORY, List.of());
@@ -140,8 +146,8 @@ class AppealClassifierTest {
 
     @Test
     void givenTheDetectorBelowItsThreshold_thenTheDepartmentModelChoosesAmongTheOtherDepartmentsOnly() {
-        LogisticRegressionModel departments = LogisticRegressionModel.train(TINY, LogisticRegressionModel.Training.DEFAULT);
-        LogisticRegressionModel own = CorruptionDetector.train(TINY, LogisticRegressionModel.Training.DEFAULT);
+        LogisticRegressionModel departments = LogisticRegressionModel.train(TINY, TINY_TRAINING);
+        LogisticRegressionModel own = CorruptionDetector.train(TINY, TINY_TRAINING);
         String text = "дал конверт";
         // The detector's score is the mean of its own model and the department model's anti-corruption probability.
         double expected = (own.predict(text).get(CorruptionDetector.CORRUPTION) + departments.predict(text).get(Department.ANTI_CORRUPTION)) / 2;

@@ -23,6 +23,13 @@ class TextFeaturesTest {
     }
 
     @Test
+    void givenKazakhInTheLatinAlphabetOf2018_thenItsAccentedLettersBecomeTheirCyrillicLetters() {
+        // ý is у, ú is ү, ı is й: "aýyl" ауыл, "úshin" үшін, "qaıta" қайта (і is written i, read here as и)
+        assertThat(TextFeatures.toCyrillic("aýylyna kópir úshin qaıta")).isEqualTo("ауылына көпир үшин қайта");
+        assertThat(new HashSet<>(TextFeatures.of("Aýyl"))).contains("w:ауыл");
+    }
+
+    @Test
     void givenAWord_thenItsFeaturesAreTheWordAndItsCharacterNgramsOfTwoToFive() {
         assertThat(TextFeatures.of("жол")).containsExactlyInAnyOrder("w:жол",
                 " ж", "жо", "ол", "л ", " жо", "жол", "ол ", " жол", "жол ", " жол ");
