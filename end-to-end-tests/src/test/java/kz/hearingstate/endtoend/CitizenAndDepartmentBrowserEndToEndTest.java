@@ -3,10 +3,17 @@ package kz.hearingstate.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import kz.hearingstate.localstack.LocalStack;
@@ -23,7 +30,8 @@ import tools.jackson.databind.JsonNode;
  * and a private link, education's specialist from the workbench's login to the answer, the citizen back to the
  * answer and a "solved" rating, and the rating to the transparency page. Nothing is simulated: routing classifies
  * the text, every step travels over Kafka. Then the dev mailbox (notification's embedded SMTP server) must hold
- * the registration e-mail with the same private link and the answer e-mail. Screenshots of each step go to
+ * the registration e-mail with the same private link and the answer e-mail, whose rating link opens a page in the
+ * citizen's language. Screenshots of each step go to
  * target/screenshots/journey-*.png.
  */
 @ExtendWith(WholePlatform.class)
@@ -42,7 +50,8 @@ class CitizenAndDepartmentBrowserEndToEndTest {
     }
 
     @Test
-    void givenTheWholePlatform_whenACitizenWritesInThePortalAndEducationAnswersInTheWorkbench_thenTheCitizenReadsAndRatesTheAnswerAndIsMailedIt() {
+    void givenTheWholePlatform_whenACitizenWritesInThePortalAndEducationAnswersInTheWorkbench_thenTheCitizenReadsAndRatesTheAnswerAndIsMailedIt()
+            throws Exception {
         // When the citizen and education's specialist go through it in the browser,
         BrowserScript journey = BrowserScript.run(BROWSER_DIR, "journey.test.mjs", Map.of(
                 "INTAKE_URL", stack.baseUrlOf(StackService.INTAKE),
@@ -77,6 +86,18 @@ class CitizenAndDepartmentBrowserEndToEndTest {
                 .as("the registration e-mail, with the private link the portal showed").hasSize(1);
         assertThat(toTheCitizen).filteredOn(mail -> mail.path("body").asString().contains(answer))
                 .as("the answer e-mail").hasSize(1);
+
+        // And the answer e-mail's rating link opens a page in the citizen's language that leads to the private link
+        // (the tracking code alone opens nothing), not a problem document.
+        String answerMail = toTheCitizen.stream().map(mail -> mail.path("body").asString()).filter(body -> body.contains(answer))
+                .findFirst().orElseThrow();
+        Matcher ratingLink = Pattern.compile("https?://\\S+/feedback").matcher(answerMail);
+        assertThat(ratingLink.find()).as("a rating link in %s", answerMail).isTrue();
+        HttpResponse<String> ratingPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ratingLink.group()))
+                .header("Accept-Language", "ru").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(ratingPage.statusCode()).as(ratingPage.body()).isEqualTo(200);
+        assertThat(ratingPage.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(ratingPage.body()).contains("личную ссылку");
     }
 
     /** A value the script printed as {@code journey <name>=<value>}. */

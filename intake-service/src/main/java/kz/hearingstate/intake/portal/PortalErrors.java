@@ -56,7 +56,8 @@ class PortalErrors {
         return page(model, locale, "portal.refused.title", "portal.refused.unavailable", List.of());
     }
 
-    private String page(Model model, Locale locale, String title, String text, List<Object> arguments) {
+    /** A page of one message (a title and a sentence) in the portal's layout and the person's language. */
+    String page(Model model, Locale locale, String title, String text, List<Object> arguments) {
         model.addAttribute("lang", locale.getLanguage());
         model.addAttribute("transparencyUrl", properties.transparencyUrl().toString());
         model.addAttribute("title", messages.message(title, List.of(), locale));

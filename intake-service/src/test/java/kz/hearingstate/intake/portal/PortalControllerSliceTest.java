@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The portal's pages with the real browser chain (CSRF, headers), the real category catalogue and messages, and
  * nothing behind them: what a person sees when a form post is forged, wrong, refused or filled in by a bot.
  */
-@WebMvcTest(controllers = PortalController.class)
+@WebMvcTest(controllers = {PortalController.class, TrackingCodeLinks.class})
 @Import({PortalConfiguration.class, PortalErrors.class, CategoryCatalog.class, ClockConfig.class, Open311Refusals.class})
 @EnableConfigurationProperties({IntakeProperties.class, PortalProperties.class})
 @ActiveProfiles("local")
@@ -112,6 +112,21 @@ class PortalControllerSliceTest {
                 .andExpect(content().string(containsString("<option value=\"Узынагаш\">Узынагаш</option>")));
         mvc.perform(get("/portal").param("lang", "en"))
                 .andExpect(content().string(containsString("<option value=\"Узынагаш\">Uzynagash</option>")));
+    }
+
+    @Test
+    void givenAnEmailsLinkByTrackingCode_whenOpened_thenAPageInTheLanguagePointsToThePrivateLinkAndShowsNothingOfTheAppeal()
+            throws Exception {
+        String rate = mvc.perform(get("/appeals/ZH-7F3K-2Q9M-A1B2C/feedback").header("Accept-Language", "ru"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<html lang=\"ru\""), containsString("личную ссылку"),
+                        not(containsString("ZH-7F3K")), not(containsString("problem")))))
+                .andReturn().getResponse().getContentAsString();
+        String progressOfNoAppeal = mvc.perform(get("/appeals/nothing-like-a-code").header("Accept-Language", "ru"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(progressOfNoAppeal).as("the same page for any code").isEqualTo(rate);
+        mvc.perform(get("/appeals/ZH-7F3K-2Q9M-A1B2C").header("Accept-Language", "kk"))
+                .andExpect(content().string(containsString("жеке сілтемеңізді")));
     }
 
     @Test
