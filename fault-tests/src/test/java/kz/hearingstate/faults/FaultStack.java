@@ -29,6 +29,7 @@ import kz.hearingstate.localstack.ManagedProcess;
 import kz.hearingstate.localstack.MongoWireServerProcess;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.localstack.StackSettings;
+import kz.hearingstate.localstack.TopicList;
 import kz.hearingstate.performance.load.LoadTestChannel;
 import kz.hearingstate.performance.measure.StackProcesses;
 import tools.jackson.databind.JsonNode;
@@ -89,10 +90,12 @@ final class FaultStack implements AutoCloseable {
                 Path target = Files.createDirectories(snapshot.resolve(service.module()).resolve("target"));
                 Files.copy(jar, target.resolve(jar.getFileName()));
             }
-            // The broker's ACLs are read from the same root as the jars.
-            Path acls = snapshot.resolve(KafkaAccessControl.ACL_FILE);
-            Files.createDirectories(acls.getParent());
-            Files.copy(repositoryRoot.resolve(KafkaAccessControl.ACL_FILE), acls);
+            // The broker's ACLs and the topic list are read from the same root as the jars.
+            for (String file : List.of(KafkaAccessControl.ACL_FILE, TopicList.PATH)) {
+                Path copy = snapshot.resolve(file);
+                Files.createDirectories(copy.getParent());
+                Files.copy(repositoryRoot.resolve(file), copy);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not copy the service jars to " + snapshot, e);
         }

@@ -129,9 +129,9 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("Kafka users and ACLs ready; client files in "
                     + kafkaCredentials.kcatFile(KafkaCredentials.ADMIN).getParent());
         }
-        List<String> created = TopicCatalog.provision(kafkaClientConfig(KafkaCredentials.ADMIN));
+        List<String> created = TopicCatalog.provision(settings.repositoryRoot(), kafkaClientConfig(KafkaCredentials.ADMIN));
         progress.accept("Topics ready (" + created.size() + " created now, "
-                + (TopicCatalog.topics((short) 1).size() - created.size()) + " already there)");
+                + (TopicCatalog.topics(settings.repositoryRoot(), (short) 1).size() - created.size()) + " already there)");
 
         if (settings.externalMongo().isPresent()) {
             mongoUri = settings.externalMongo().get();

@@ -53,7 +53,7 @@ class KafkaAccessControlIntegrationTest {
     static void startSecuredBroker() throws Exception {
         data = Files.createTempDirectory("kafka-acl-test");
         broker = KafkaBroker.start(StackSettings.onFreePorts(Path.of(".."), data, Path.of("target/kafka-libs")));
-        TopicCatalog.provision(broker.clientConfig(KafkaCredentials.ADMIN));
+        TopicCatalog.provision(Path.of(".."), broker.clientConfig(KafkaCredentials.ADMIN));
         // Something to read in the inboxes: routing writes them.
         for (String code : List.of("education", "anti-corruption", "housing-utilities")) {
             send("routing", Topics.departmentInbox(code), "appeal-for-" + code, "appeal.assigned.v1");

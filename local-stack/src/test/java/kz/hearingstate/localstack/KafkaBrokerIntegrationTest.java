@@ -42,8 +42,8 @@ class KafkaBrokerIntegrationTest {
         String intakePassword;
         try (KafkaBroker broker = KafkaBroker.start(settings)) {
             Map<String, Object> admin = broker.clientConfig(KafkaCredentials.ADMIN);
-            List<String> created = TopicCatalog.provision(admin);
-            assertThat(created).hasSize(TopicCatalog.topics((short) 1).size())
+            List<String> created = TopicCatalog.provision(settings.repositoryRoot(), admin);
+            assertThat(created).hasSize(TopicList.read(settings.repositoryRoot()).topics().size())
                     .contains(Topics.APPEALS_SUBMITTED, "departments.akim-office.inbox", "departments.akim-office.actions",
                             Topics.DEPARTMENTS_DIRECTORY);
             assertPartitionsAndCompaction(admin);
@@ -59,7 +59,7 @@ class KafkaBrokerIntegrationTest {
         try (KafkaBroker restarted = KafkaBroker.start(settings)) {
             assertThat(restarted.credentials().password("intake")).as("passwords are made once, at first start")
                     .isEqualTo(intakePassword);
-            assertThat(TopicCatalog.provision(restarted.clientConfig(KafkaCredentials.ADMIN)))
+            assertThat(TopicCatalog.provision(settings.repositoryRoot(), restarted.clientConfig(KafkaCredentials.ADMIN)))
                     .as("a restart finds every topic already there").isEmpty();
             List<ConsumerRecord<String, String>> records = readAll(restarted.clientConfig(KafkaCredentials.ADMIN),
                     Topics.APPEALS_SUBMITTED);
@@ -77,6 +77,9 @@ class KafkaBrokerIntegrationTest {
             ConfigResource directory = new ConfigResource(ConfigResource.Type.TOPIC, Topics.DEPARTMENTS_DIRECTORY);
             assertThat(admin.describeConfigs(List.of(directory)).all().get(30, TimeUnit.SECONDS)
                     .get(directory).get("cleanup.policy").value()).isEqualTo("compact");
+            ConfigResource submitted = new ConfigResource(ConfigResource.Type.TOPIC, Topics.APPEALS_SUBMITTED);
+            assertThat(admin.describeConfigs(List.of(submitted)).all().get(30, TimeUnit.SECONDS)
+                    .get(submitted).get("retention.ms").value()).as("kept forever, as topics.txt says").isEqualTo("-1");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import kz.hearingstate.localstack.TopicList;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ class DepartmentListTest {
 
     @Test
     void givenTheTopicList_thenItHasInboxesAndActionsTopicsOfExactlyTheDirectorysDepartments() {
-        Set<String> names = TopicList.read().byName().keySet();
+        Set<String> names = TopicList.read(Repository.ROOT).byName().keySet();
         assertThat(departmentsOfTopics(names, ".inbox")).isEqualTo(DIRECTORY);
         assertThat(departmentsOfTopics(names, ".actions")).isEqualTo(DIRECTORY);
     }

@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.localstack.TopicList;
 import org.junit.jupiter.api.Test;
 
 /** docker/kafka/topics.txt against the event contract and what the services consume. */
 class KafkaTopicListTest {
 
-    final Map<String, TopicList.Topic> listed = TopicList.read().byName();
+    final Map<String, TopicList.Topic> listed = TopicList.read(Repository.ROOT).byName();
 
     @Test
     void givenEveryTopicNamedInTheEventContract_thenTheInitStepCreatesIt() throws IllegalAccessException {

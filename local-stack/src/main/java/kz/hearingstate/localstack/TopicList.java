@@ -1,27 +1,40 @@
-package kz.hearingstate.opschecks;
+package kz.hearingstate.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** docker/kafka/topics.txt, the list that create-topics.sh creates: name, partitions, topic configs. */
-record TopicList(List<Topic> topics) {
+/**
+ * {@value #PATH}, the one list of the platform's topics: name, partitions, topic configs. Compose's
+ * create-topics.sh creates them in production shape, the local stack through {@link TopicCatalog}.
+ */
+public record TopicList(List<Topic> topics) {
 
-    static final String PATH = "docker/kafka/topics.txt";
+    public static final String PATH = "docker/kafka/topics.txt";
 
-    record Topic(String name, int partitions, Map<String, String> configs) {
-        boolean isDeadLetter() {
+    public record Topic(String name, int partitions, Map<String, String> configs) {
+        public boolean isDeadLetter() {
             return name.endsWith(".dlq");
         }
     }
 
-    static TopicList read() {
-        return parse(Repository.read(PATH));
+    /** Reads {@value #PATH} under {@code repositoryRoot}. */
+    public static TopicList read(Path repositoryRoot) {
+        Path file = repositoryRoot.resolve(PATH);
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the topic list " + file, e);
+        }
     }
 
-    static TopicList parse(String text) {
+    public static TopicList parse(String text) {
         List<Topic> topics = text.lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
@@ -30,7 +43,7 @@ record TopicList(List<Topic> topics) {
         return new TopicList(topics);
     }
 
-    Map<String, Topic> byName() {
+    public Map<String, Topic> byName() {
         return topics.stream().collect(Collectors.toMap(Topic::name, topic -> topic, (a, b) -> {
             throw new IllegalStateException("listed twice: " + a.name());
         }, LinkedHashMap::new));
