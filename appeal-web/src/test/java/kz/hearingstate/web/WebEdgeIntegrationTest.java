@@ -1,6 +1,7 @@
 package kz.hearingstate.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,12 +13,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import kz.hearingstate.web.testapp.TestApplication;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A real server on a random port, called over real sockets: every boundary of the shared edge, tried from
  * outside. Problems must be problem+json from the catalogue, localised, and never leak internals.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebEdgeIntegrationTest {
 
@@ -205,6 +211,23 @@ class WebEdgeIntegrationTest {
         HttpResponse<String> response = get("/api/open/busy", null);
         assertProblem(response, 429, "rate-limited");
         assertThat(response.headers().firstValue("Retry-After")).contains("3");
+    }
+
+    @Test
+    void givenAClientThatHangsUpMidAnswer_thenNoErrorIsLoggedAndNoProblemIsWrittenAfterIt(CapturedOutput output)
+            throws Exception {
+        int endedBefore = TestApplication.DOWNLOADS_ENDED.get();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /api/open/download HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getInputStream().readNBytes(1024);
+        } // hung up with most of the answer unread
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestApplication.DOWNLOADS_ENDED.get() > endedBefore);
+        Thread.sleep(200); // the exception handler runs just after the download's finally block
+        assertThat(output.getOut() + output.getErr()).as("a client gone is no failure of ours")
+                .doesNotContain("Unexpected failure on GET /api/open/download")
+                .doesNotContain("Failure in @ExceptionHandler");
     }
 
     @Test

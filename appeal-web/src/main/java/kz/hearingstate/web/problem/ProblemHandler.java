@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -152,9 +153,18 @@ public class ProblemHandler {
         return responses.of(new ApiException(ProblemType.PAYLOAD_TOO_LARGE), request);
     }
 
-    /** Anything else: an exception Spring MVC raises with a status of its own gets the catalogue's problem for it. */
+    /**
+     * Anything else: an exception Spring MVC raises with a status of its own gets the catalogue's problem for it.
+     * A client that hung up mid-answer (a browser leaving a page while a script downloads) is no failure of ours,
+     * and there is nobody left to answer: nothing is logged above DEBUG and nothing is written.
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            log.debug("Client gone before the answer to {} {} was written: {}", request.getMethod(),
+                    request.getRequestURI(), e.toString());
+            return null;
+        }
         int status = e instanceof ErrorResponse spring ? spring.getStatusCode().value() : 500;
         if (status >= 500) {
             log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -1,10 +1,13 @@
 package kz.hearingstate.web.testapp;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,6 +36,8 @@ public class TestApplication {
 
     /** Counts how often a request body was turned into an object: must stay 0 for refused requests. */
     public static final AtomicInteger BODIES_BOUND = new AtomicInteger();
+    /** Counts the downloads that ended, however: the client may hang up half way. */
+    public static final AtomicInteger DOWNLOADS_ENDED = new AtomicInteger();
 
     @Bean
     ApiAccessRules testRules() {
@@ -76,6 +81,21 @@ public class TestApplication {
         @GetMapping(path = "/api/open/busy")
         Map<String, String> busy() {
             throw ApiException.retryLater(ProblemType.RATE_LIMITED, Duration.ofMillis(2500));
+        }
+
+        /** 100 MB, more than any socket buffer holds: a client that hangs up makes the write fail. */
+        @GetMapping(path = "/api/open/download")
+        void download(HttpServletResponse response) throws IOException {
+            try {
+                response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+                OutputStream out = response.getOutputStream();
+                byte[] chunk = new byte[64 * 1024];
+                for (int i = 0; i < 1600; i++) {
+                    out.write(chunk);
+                }
+            } finally {
+                DOWNLOADS_ENDED.incrementAndGet();
+            }
         }
 
         @GetMapping(path = "/api/open/broken")
