@@ -247,6 +247,6 @@ public final class LogisticRegressionModel {
      *                   that appeal, and such features were a third of the model (dropping them changed no figure)
      */
     public record Training(int epochs, double learningRate, double decay, double l2, long seed, int minAppeals) {
-        public static final Training DEFAULT = new Training(30, 0.5, 0.9, 1e-5, 1L, 2);
+        public static final Training DEFAULT = new Training(30, 1.0, 0.9, 1e-5, 1L, 2);
     }
 }

@@ -52,11 +52,58 @@ class ClassifierReportWriter {
         data(md, validation, evaluationSet);
         thresholds(md, selection, settings, corruptionThreshold, confidenceThreshold);
         md.append("## Validation split (used to choose the thresholds)\n\n").append(onValidation.summary()).append(".\n\n");
+        table(md, "Per language (validation)", onValidation.by(LabelledAppeal::language));
+        table(md, "Per writing style (validation)", onValidation.by(LabelledAppeal::style));
         md.append("## Evaluation set (never used to tune anything)\n\n");
         section(md, onEvaluation);
+        md.append(HISTORY);
         Files.writeString(REPORT, md.toString());
         System.out.println("Wrote " + REPORT.toAbsolutePath().normalize());
     }
+
+    /**
+     * How the model got here: what was tried for issue 14 in December 2026 and what each change did, measured on the
+     * validation split (thresholds re-chosen each time) and by cross-validation on the training data. Hand-written,
+     * since the figures of models no longer built cannot be regenerated.
+     */
+    static final String HISTORY = """
+            ## What changed the figures (December 2026)
+
+            Each change was measured on the validation split (300 appeals, thresholds re-chosen by the rules above for
+            each model) and, because 300 appeals move by a third of a point per appeal, by five-fold cross-validation
+            over the 3443 original hand-written training appeals (each trained on the rest of the training data):
+            **departments** is the share of ordinary appeals whose first non-anti-corruption choice is right, **AUC**
+            separates corruption reports from ordinary appeals by the detector's score. Rows add up, top to bottom.
+
+            | change | validation top-1 | reports caught | false positives | departments (cv) | AUC (cv) | features |
+            |---|---:|---:|---:|---:|---:|---:|
+            | the model of 3 December (binary n-grams scaled by 1/sqrt(count)) | 91.3% | 44 of 45 | 12 | 85.7% | 0.975 | 131766 |
+            | the 2018 Kazakh Latin alphabet (ý у, ú ү, ı й), which most Latin appeals use | 91.7% | 44 of 45 | 12 | 85.7% | 0.975 | 130811 |
+            | 260 more hand-written appeals (below) | 92.3% | 44 of 45 | 12 | 85.5% | 0.977 | 133575 |
+            | features weighted by inverse document frequency, appeal vectors of length 1; features of one training appeal only left out | 92.7% | 45 of 45 | 12 | 88.4% | 0.980 | 83842 |
+            | learning rate 1.0 instead of 0.5 | 93.3% | 45 of 45 | 12 | 88.6% | 0.980 | 83842 |
+            | 78 more hand-written appeals (below) | 93.0% | 45 of 45 | 12 | 88.3% | 0.981 | 84469 |
+
+            Tried and not kept (validation top-1 against the row it was tried on; cross-validation where it was run):
+            character n-grams of 3 to 5 letters (90.7% against 91.3%), 3 to 4 (90.7%), 1 to 5 (92.3%, but 85.5% against
+            85.7% cross-validated); word bigrams (91.3%); the first five letters of longer words as a light stem
+            (91.7%); Kazakh letters folded to their Russian look-alikes (і и, қ к, ү ұ у, ы й и), as extra features
+            (91.7%, cross-validated 85.8%) or instead (92.0%, 85.6%); extra features of the sentence with the request,
+            for long stories (91.0% to 92.0%); class-balanced training (91.3%); L2 of 1e-4 and 1e-6 (91.7%, 91.3%);
+            the detector's own model alone, or weighted 0.7 against the department model (91.7% both); features seen
+            in fewer than three training appeals left out (cross-validated 88.2% against 88.4%). Leaving out the features of
+            one training appeal only, measured alone on the same data without inverse document frequencies, changed
+            nothing (validation 92.0% both, cross-validated 86.0% and 86.1%) and makes both models a third smaller.
+
+            The new training appeals were written by hand from the issue's list (indirect corruption: money for
+            speeding up, "gratitude", fees without a receipt, papers that get lost, regular payments under threat,
+            relatives given posts, land or tenders, tenders decided in advance, works paid for but never done, a
+            personal card number; and ordinary appeals that mention money, fines, fees, contractors or officials'
+            inaction innocently, appeals whose surface words point to another department, long stories with one main
+            ask). None was taken from a held-out set; lines judged too close to validation appeals read while studying
+            the model's mistakes were deleted before training. The evaluation set was run to report figures only:
+            twice for this work (the first landing, 3 December 08:19 UTC, and this report), besides the build's gate.
+            """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */
     static void section(StringBuilder md, ClassifierEvaluation e) {
