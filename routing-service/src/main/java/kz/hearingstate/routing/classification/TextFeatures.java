@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * Turns an appeal's text into the features the classifier counts: character n-grams (2 to 5) of the
- * normalised text, inside word boundaries, plus whole words.
+ * normalised text, inside word boundaries, plus whole words and pairs of neighbouring words ("не дают", "no
+ * receipt", "түбіртек бермеді"), which tell a fee demanded from a fee paid better than either word alone.
  *
  * <p>Normalisation makes the many spellings of one appeal look alike: lower case; ALL-CAPS hotline
  * transcripts become ordinary text; runs of one letter collapse ("водыыы", "дооорога"); and Kazakh (or
@@ -95,11 +96,16 @@ public final class TextFeatures {
     }
 
     private static void addFeatures(String normalised, List<String> features) {
+        String previous = null;
         for (String word : normalised.split(" ")) {
             if (word.isEmpty()) {
                 continue;
             }
             features.add("w:" + word);
+            if (previous != null) {
+                features.add("b:" + previous + " " + word);
+            }
+            previous = word;
             String padded = " " + word + " ";
             for (int n = MIN_N; n <= MAX_N; n++) {
                 for (int start = 0; start + n <= padded.length(); start++) {

@@ -83,10 +83,12 @@ class ClassifierReportWriter {
             | features weighted by inverse document frequency, appeal vectors of length 1; features of one training appeal only left out | 92.7% | 45 of 45 | 12 | 88.4% | 0.980 | 83842 |
             | learning rate 1.0 instead of 0.5 | 93.3% | 45 of 45 | 12 | 88.6% | 0.980 | 83842 |
             | 78 more hand-written appeals (below) | 93.0% | 45 of 45 | 12 | 88.3% | 0.981 | 84469 |
+            | pairs of neighbouring words as features | 93.3% | 45 of 45 | 11 | 88.7% | 0.982 | 101441 |
 
             Tried and not kept (validation top-1 against the row it was tried on; cross-validation where it was run):
             character n-grams of 3 to 5 letters (90.7% against 91.3%), 3 to 4 (90.7%), 1 to 5 (92.3%, but 85.5% against
-            85.7% cross-validated); word bigrams (91.3%); the first five letters of longer words as a light stem
+            85.7% cross-validated); word bigrams before the inverse document frequencies (91.3%: no change; with them
+            they helped, the last row); the first five letters of longer words as a light stem
             (91.7%); Kazakh letters folded to their Russian look-alikes (і и, қ к, ү ұ у, ы й и), as extra features
             (91.7%, cross-validated 85.8%) or instead (92.0%, 85.6%); extra features of the sentence with the request,
             for long stories (91.0% to 92.0%); class-balanced training (91.3%); L2 of 1e-4 and 1e-6 (91.7%, 91.3%);
@@ -102,7 +104,10 @@ class ClassifierReportWriter {
             inaction innocently, appeals whose surface words point to another department, long stories with one main
             ask). None was taken from a held-out set; lines judged too close to validation appeals read while studying
             the model's mistakes were deleted before training. The evaluation set was run to report figures only:
-            twice for this work (the first landing, 3 December 08:19 UTC, and this report), besides the build's gate.
+            twice for this work (the first landing, 3 December 08:19 UTC, and this report), besides the build's gate:
+            top-1 85.5% for the model of 3 December, 88.7% after the first landing (the first four rows), 88.3% for this
+            model; corruption reports caught 81, 87 and 87 of 90. The changes after the first landing were chosen on
+            validation and cross-validation alone, and kept although the evaluation set did not confirm them.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */

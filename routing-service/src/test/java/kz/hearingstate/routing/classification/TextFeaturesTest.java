@@ -30,6 +30,11 @@ class TextFeaturesTest {
     }
 
     @Test
+    void givenSeveralWords_thenEachPairOfNeighboursIsAFeature() {
+        assertThat(TextFeatures.of("Чек не дали")).contains("b:чек не", "b:не дали").doesNotContain("b:чек дали");
+    }
+
+    @Test
     void givenAWord_thenItsFeaturesAreTheWordAndItsCharacterNgramsOfTwoToFive() {
         assertThat(TextFeatures.of("жол")).containsExactlyInAnyOrder("w:жол",
                 " ж", "жо", "ол", "л ", " жо", "жол", "ол ", " жол", "жол ", " жол ");
