@@ -22,6 +22,7 @@ const APPEAL = 'В школе Узынагаша с начала учебног�
   + 'Прошу отдел образования найти учителя.';
 const ANSWER = 'Здравствуйте! Учитель химии принят в школу Узынагаша, уроки в 9 классе идут по расписанию с понедельника.';
 const CITIZEN = 'Айгерим Сапарова';
+const COMMENT = 'Спасибо, сын уже ходит на химию.';
 
 const { check, crashed, verdict } = checks('journey');
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
@@ -111,6 +112,7 @@ try {
   check((await workbench.textContent('[data-testid=status]')).trim() === 'Отвечено', 'answered');
   check((await workbench.textContent('[data-testid=history]')).includes('education/education'), 'the history names who acted');
   await workbench.screenshot({ path: join(screenshots, 'journey-4-workbench-answered.png'), fullPage: true });
+  const appealPage = workbench.url().split('?')[0];
   await staff.context.close();
 
   // --- The citizen opens the private link: the answer, then the rating.
@@ -123,6 +125,7 @@ try {
   await portal.screenshot({ path: join(screenshots, 'journey-5-portal-answer.png'), fullPage: true });
   await portal.check('#solved-yes');
   await portal.check('#rating-5');
+  await portal.fill('#rate-comment', COMMENT);
   await portal.click('form[action$="/feedback"] button');
   await portal.waitForSelector('#done');
   check((await portal.textContent('#done')).includes('оценка отправлена'), 'the rating is sent');
@@ -145,6 +148,21 @@ try {
     'education by its name');
   await portal.screenshot({ path: join(screenshots, 'journey-7-transparency.png'), fullPage: true });
   await citizen.context.close();
+
+  // --- Back in the workbench, education reads the citizen's rating and comment on the appeal's page.
+  const again = await person('education, later', { width: 1280, height: 900 });
+  await again.page.goto(appealPage);
+  await again.page.fill('#username', 'education');
+  await again.page.fill('#password', 'education-demo');
+  await again.page.click('button[type=submit]');
+  await again.page.waitForURL('**/workbench/**');
+  await again.page.goto(appealPage);
+  await reloadUntil(again.page, async () => (await again.page.locator('[data-testid=feedback]').count()) === 1, 60000,
+    "the citizen's rating in the workbench");
+  const feedback = await again.page.textContent('[data-testid=feedback]');
+  check(feedback.includes('5 из 5') && feedback.includes('проблема решена'), `the workbench shows the rating: ${feedback.trim()}`);
+  check(feedback.includes(COMMENT), "and the citizen's comment, word for word");
+  await again.context.close();
 
   // --- The settlements are named in the page's language, from the directory routing publishes.
   const visitor = await person('visitor', { width: 414, height: 860 });

@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import kz.hearingstate.testing.ArchitectureRules;
+import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.Location;
@@ -37,6 +38,7 @@ class ArchitectureTest {
             .orShould().callMethod(Location.class, "address")
             .orShould().callMethod(Location.class, "settlement")
             .orShould().callMethod(CitizenReplied.class, "text")
+            .orShould().callMethod(AppealFeedback.class, "comment")
             .because("analytics and the public page keep no personal data");
 
     @ArchTest

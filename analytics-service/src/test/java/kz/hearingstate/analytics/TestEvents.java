@@ -66,7 +66,7 @@ public final class TestEvents {
     }
 
     public static AppealFeedback feedback(String feedbackId, String appealId, int rating, boolean solved, Instant at) {
-        return new AppealFeedback(feedbackId, appealId, tracking(appealId), rating, solved, at);
+        return new AppealFeedback(feedbackId, appealId, tracking(appealId), rating, solved, "Иванов И. И., тел. +7 701 000 00 00", at);
     }
 
     public static NotificationOutcome outcome(String notificationId, String appealId, String outcome, Instant at) {

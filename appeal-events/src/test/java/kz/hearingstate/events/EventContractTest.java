@@ -46,7 +46,7 @@ class EventContractTest {
                         Language.kk, false, CITIZEN, LOCATION, List.of(), T, T, T)),
                 Arguments.of(EventTypes.DEPARTMENT_ACTION, new DepartmentAction("act-1", "a-1", ActionType.ANSWER,
                         "housing-utilities", "operator-7", null, "Бригада жіберілді", null, null, null, T)),
-                Arguments.of(EventTypes.APPEAL_FEEDBACK, new AppealFeedback("fb-1", "a-1", "ZH7K3M9QXA", 4, true, T)),
+                Arguments.of(EventTypes.APPEAL_FEEDBACK, new AppealFeedback("fb-1", "a-1", "ZH7K3M9QXA", 4, true, "Жол жөнделді, рақмет!", T)),
                 Arguments.of(EventTypes.CITIZEN_REPLIED, new CitizenReplied("r-1", "a-1", "ZH7K3M9QXA", "Үй нөмірі 12",
                         List.of(), T)),
                 Arguments.of(EventTypes.NOTIFICATION_OUTCOME, new NotificationOutcome("n-1", "a-1", "ev-1", "registered",

@@ -34,7 +34,7 @@ class EventReaderTest {
 
     @Test
     void givenAValidEventWhenReadThenPayloadAndMetadataAreTyped() {
-        String body = mapper.writeValueAsString(new AppealFeedback("fb-1", "a-1", "ZH7K3M9QXA", 5, true,
+        String body = mapper.writeValueAsString(new AppealFeedback("fb-1", "a-1", "ZH7K3M9QXA", 5, true, null,
                 Instant.parse("2026-11-30T04:00:00Z")));
         ReceivedEvent<AppealFeedback> event = reader.read(message(body, EventTypes.APPEAL_FEEDBACK), AppealFeedback.class);
         assertThat(event.payload().rating()).isEqualTo(5);

@@ -45,6 +45,10 @@ public class CitizenResponseService {
         if (request.solved() == null) {
             violations.add(FieldViolation.of("solved", "required"));
         }
+        String comment = comment(request.comment());
+        if (comment != null && comment.codePointCount(0, comment.length()) > AppealFeedback.COMMENT_MAX) {
+            violations.add(FieldViolation.of("comment", "length", 1, AppealFeedback.COMMENT_MAX));
+        }
         requireValid(violations);
         if (appeal.status() != AppealStatus.ANSWERED || appeal.answeredSequence() == null) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
@@ -53,7 +57,7 @@ public class CitizenResponseService {
                 "feedback:" + appeal.answeredSequence());
         publisher.publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), feedbackId, EventTypes.APPEAL_FEEDBACK,
                 new AppealFeedback(feedbackId, appeal.appealId(), appeal.trackingCode(), request.rating(),
-                        request.solved(), clock.instant()));
+                        request.solved(), comment(request.comment()), clock.instant()));
         return feedbackId;
     }
 
@@ -75,6 +79,11 @@ public class CitizenResponseService {
                 new CitizenReplied(replyId, appeal.appealId(), appeal.trackingCode(), request.text().strip(),
                         request.attachments() == null ? List.of() : request.attachments(), clock.instant()));
         return replyId;
+    }
+
+    /** The citizen's words, stripped; none when blank. */
+    private static String comment(String comment) {
+        return comment == null || comment.isBlank() ? null : comment.strip();
     }
 
     private static void requireValid(List<FieldViolation> violations) {

@@ -145,14 +145,15 @@ class PortalController {
 
     @PostMapping("/a/{token}/feedback")
     String rate(@PathVariable String token, @RequestParam(required = false) String solved,
-            @RequestParam(required = false) String rating, Model model, Locale locale, HttpServletRequest request,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String rating, @RequestParam(required = false) String comment, Model model,
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
         AppealStatusView appeal = openForPost(token, request);
         try {
             access.rate(token, new FeedbackRequest(rating(rating), "yes".equals(solved) ? Boolean.TRUE
-                    : "no".equals(solved) ? Boolean.FALSE : null));
+                    : "no".equals(solved) ? Boolean.FALSE : null, comment));
         } catch (ApiException e) {
             response.setStatus(e.type().status().value());
+            model.addAttribute("rateComment", comment); // kept, like the reply's text, so nothing typed is lost
             return statusPage(model, token, appeal, null, errors(e, locale), locale);
         }
         return "redirect:" + PortalConfiguration.PATH + "/a/" + token + "?done=rated";

@@ -58,15 +58,20 @@ class CitizenAccessIntegrationTest extends IntakeIntegrationTest {
         publishLifecycle(appeal.appealId(), appeal.trackingCode(), 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null,
                 "Счётчик заменён.");
         awaitStatus(appeal, citizen, "ANSWERED");
-        HttpResponse<String> feedback = postJson(appeal.statusUrl() + "/feedback", null, "{\"rating\":2,\"solved\":false}",
-                CLIENT_ADDRESS, citizen);
+        HttpResponse<String> tooLong = postJson(appeal.statusUrl() + "/feedback", null,
+                "{\"rating\":2,\"solved\":false,\"comment\":\"" + "ы".repeat(2001) + "\"}", CLIENT_ADDRESS, citizen);
+        HttpResponse<String> feedback = postJson(appeal.statusUrl() + "/feedback", null,
+                "{\"rating\":2,\"solved\":false,\"comment\":\"  Счётчик снова течёт.  \"}", CLIENT_ADDRESS, citizen);
 
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(body(tooLong).get("errors").get(0).get("field").asString()).isEqualTo("comment");
         assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(202);
         List<ConsumerRecord<String, byte[]>> sent = records(Topics.APPEALS_FEEDBACK).stream()
                 .filter(r -> appeal.appealId().equals(r.key())).toList();
         assertThat(sent).extracting(r -> header(r, CloudEventHeaders.TYPE))
                 .containsExactly(EventTypes.CITIZEN_REPLIED, EventTypes.APPEAL_FEEDBACK);
+        assertThat(json.readTree(sent.getLast().value()).get("comment").asString()).isEqualTo("Счётчик снова течёт.");
     }
 
     @Test

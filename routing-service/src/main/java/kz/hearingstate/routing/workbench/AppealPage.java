@@ -19,6 +19,7 @@ public record AppealPage(
         AppealSubmitted appeal,
         Contact contact,
         List<Event> history,
+        Feedback feedback,
         long sequence,
         Set<ActionType> actions,
         List<Department> otherDepartments,
@@ -34,6 +35,10 @@ public record AppealPage(
 
     /** The citizen's contact, masked unless the role may see it. */
     public record Contact(String name, String iin, String phone, String email, String preferred, boolean masked) {
+    }
+
+    /** The citizen's last rating of the answer, with the comment if any; null until the citizen rated. */
+    public record Feedback(int rating, boolean solved, String comment, String at) {
     }
 
     public record Event(long sequence, String at, LifecycleType type, AppealStatus status, String department,

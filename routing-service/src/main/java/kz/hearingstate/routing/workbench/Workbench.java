@@ -26,6 +26,7 @@ import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
 import kz.hearingstate.routing.workflow.AppealStore;
+import kz.hearingstate.routing.workflow.CitizenFeedback;
 import kz.hearingstate.routing.workflow.Command;
 import kz.hearingstate.routing.workflow.HistoryEntry;
 import kz.hearingstate.routing.workflow.RoutedAppeal;
@@ -143,7 +144,10 @@ public class Workbench {
         }
         Instant cap = legalClock.latestExtendedDeadline(appeal.registeredAt());
         List<Department> others = directory.active().stream().filter(d -> !d.code().equals(appeal.department())).toList();
-        return new AppealPage(row(appeal, now, confidential), appeal.submitted(), contact, history, appeal.sequence(),
+        CitizenFeedback rated = appeal.citizenFeedback();
+        AppealPage.Feedback feedback = rated == null ? null
+                : new AppealPage.Feedback(rated.rating(), rated.solved(), rated.comment(), format(rated.at()));
+        return new AppealPage(row(appeal, now, confidential), appeal.submitted(), contact, history, feedback, appeal.sequence(),
                 actions(user, appeal), others, properties.templatesFor(appeal.department()),
                 format(cap), cap.atZone(zone()).toLocalDate(), format(appeal.registeredAt()),
                 UUID.randomUUID().toString());

@@ -186,15 +186,24 @@ public final class AppealWorkflow {
         appeal.updatedAt = now;
     }
 
+    /** Keeps the citizen's rating (and comment) for the department; it changes neither status nor clock. */
+    public void rated(RoutedAppeal appeal, AppealFeedback feedback, Instant now) {
+        appeal.appliedInputs.add(feedback.feedbackId());
+        appeal.citizenFeedback = new CitizenFeedback(feedback.feedbackId(), feedback.rating(), feedback.solved(),
+                feedback.comment(), feedback.occurredAt());
+        appeal.updatedAt = now;
+    }
+
     /** The citizen says the answer did not solve the problem: a repeat appeal to the same department, with a new term. */
     public void notSolved(RoutedAppeal appeal, AppealFeedback feedback, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.NOT_SOLVED);
         appeal.registeredAt = legalClock.registeredAt(now);
         appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
         appeal.slaState = SlaState.ON_TIME;
-        appeal.appliedInputs.add(feedback.feedbackId());
+        rated(appeal, feedback, now);
         addLifecycle(appeal, LifecycleType.REOPENED, CITIZEN,
-                "the citizen reports the problem is not solved (rating " + feedback.rating() + ")", now);
+                "the citizen reports the problem is not solved (rating " + feedback.rating() + ")"
+                        + (feedback.comment() == null ? "" : ": " + feedback.comment()), now);
         addAssignment(appeal, now);
         reschedule(appeal, now);
         appeal.updatedAt = now;

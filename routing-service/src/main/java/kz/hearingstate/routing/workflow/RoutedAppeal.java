@@ -58,6 +58,8 @@ public class RoutedAppeal {
     List<HistoryEntry> history = new ArrayList<>();
     /** When the oldest unpublished event was saved; null when none. Indexed. */
     Instant outboxSince;
+    /** The citizen's last rating of an answer; null until there is one. */
+    CitizenFeedback citizenFeedback;
 
     public String appealId() {
         return appealId;
@@ -126,6 +128,10 @@ public class RoutedAppeal {
     /** The department model's three likeliest departments with their probabilities (empty when a rule decided). */
     public List<RoutingDecision.Candidate> topDepartments() {
         return topDepartments == null ? List.of() : topDepartments;
+    }
+
+    public CitizenFeedback citizenFeedback() {
+        return citizenFeedback;
     }
 
     public List<HistoryEntry> history() {

@@ -166,9 +166,15 @@ public class WorkflowService {
         change(reply.appealId(), reply.replyId(), a -> workflow.citizenReplied(a, reply, clock.instant()));
     }
 
-    /** The citizen's rating: "not solved" on an answered appeal reopens it; anything else changes nothing here. */
+    /**
+     * The citizen's rating: kept on the appeal for the department to read; "not solved" on an answered appeal also
+     * reopens it.
+     */
     public void feedback(AppealFeedback feedback) {
         if (feedback.solved()) {
+            if (store.find(feedback.appealId()).isPresent()) {
+                change(feedback.appealId(), feedback.feedbackId(), a -> workflow.rated(a, feedback, clock.instant()));
+            }
             return;
         }
         RoutedAppeal appeal = store.find(feedback.appealId()).orElse(null);

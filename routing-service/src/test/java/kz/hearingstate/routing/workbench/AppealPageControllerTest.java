@@ -47,6 +47,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 "c***@example.test", "EMAIL", true),
                 List.of(new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
                         "education", "education/aigerim", null, null, null)),
+                new AppealPage.Feedback(2, false, "Мұғалім әлі келген жоқ.", "05.12.2026 09:30"),
                 2, EnumSet.of(ActionType.ANSWER, ActionType.REQUEST_INFO, ActionType.EXTEND), List.of(EDUCATION),
                 List.of(new WorkbenchProperties.AnswerTemplate("Solved", Map.of(Language.kk, "Мәселе шешілді.", Language.en, "Solved."))),
                 "01.02.2027 18:00", LocalDate.parse("2027-02-01"), "01.12.2026 10:00", "action-1");
@@ -62,6 +63,8 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("education/aigerim")))
                 .andExpect(content().string(containsString("name=\"sequence\" value=\"2\"")))
                 .andExpect(content().string(containsString("01.02.2027 18:00")))
+                .andExpect(content().string(containsString("data-testid=\"feedback\"")))
+                .andExpect(content().string(containsString("Мұғалім әлі келген жоқ.")))
                 .andExpect(content().string(not(containsString("data-testid=\"accept\""))));
     }
 

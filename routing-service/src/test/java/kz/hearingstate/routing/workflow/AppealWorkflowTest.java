@@ -256,17 +256,37 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenAnAnsweredAppeal_whenTheCitizenRatesItSolved_thenTheRatingIsKeptAndNothingElseChanges() {
+        RoutedAppeal appeal = routedTo("roads-transport", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
+        int eventsBefore = appeal.outbox.size();
+        Instant later = almaty("2027-01-11T10:00");
+
+        workflow.rated(appeal, new AppealFeedback("fb-2", appeal.appealId, "T", 5, true, "Жол жөнделді, рақмет!", later), later);
+
+        assertThat(appeal.status).isEqualTo(AppealStatus.ANSWERED);
+        assertThat(appeal.outbox).hasSize(eventsBefore);
+        assertThat(appeal.citizenFeedback()).isEqualTo(new CitizenFeedback("fb-2", 5, true, "Жол жөнделді, рақмет!", later));
+        assertThat(appeal.appliedInputs).contains("fb-2");
+    }
+
+    @Test
     void givenAnAnsweredAppeal_whenTheCitizenSaysNotSolved_thenItIsReopenedToTheSameDepartmentWithANewDeadline() {
         RoutedAppeal appeal = routedTo("roads-transport", NOW);
         workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
         Instant later = almaty("2027-01-11T10:00");
 
-        workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false, later), later);
+        workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false,
+                "The pothole is still there after the rain.", later), later);
 
         assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
         assertThat(appeal.department).isEqualTo("roads-transport");
         assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(later, 15));
         assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.REOPENED);
+        assertThat(lifecycle(appeal).getLast().reason()).as("the department reads why")
+                .contains("rating 1").contains("The pothole is still there after the rain.");
+        assertThat(appeal.citizenFeedback()).isEqualTo(new CitizenFeedback("fb-1", 1, false,
+                "The pothole is still there after the rain.", later));
         assertThat(appeal.outbox.getLast().topic()).isEqualTo(Topics.departmentInbox("roads-transport"));
     }
 

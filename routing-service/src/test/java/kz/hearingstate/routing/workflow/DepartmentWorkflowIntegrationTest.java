@@ -219,7 +219,8 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
 
         act(appeal.appealId(), key, Map.of("action", "ANSWER", "answer", "Учебники выданы."));
         awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1);
-        AppealFeedback unsolved = new AppealFeedback("fb-" + appeal.appealId(), appeal.appealId(), appeal.trackingCode(), 1, false, Instant.now());
+        AppealFeedback unsolved = new AppealFeedback("fb-" + appeal.appealId(), appeal.appealId(), appeal.trackingCode(), 1, false,
+                null, Instant.now());
         publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), unsolved.feedbackId(), EventTypes.APPEAL_FEEDBACK, unsolved);
 
         Recorded reopened = awaitEvents(appeal.appealId(), LifecycleType.REOPENED.eventType(), 1).getFirst();
