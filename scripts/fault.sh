@@ -8,7 +8,7 @@
 #   scripts/fault.sh --long    long mode: MongoDB and the broker down 30 s, 10 rebalance joins, 10 appeals/s
 #
 # Verdicts with their figures: fault-tests/target/fault-report.md. Logs of every process:
-# fault-tests/target/fault-stack-*/logs/. FAULT_SKIP_BUILD=true runs on the jars already built.
+# fault-tests/target/fault-stack-*/logs/.
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; } # before any build
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,10 +19,6 @@ case "${1:-}" in
   --long) mode=long ;;
   *) echo "Unknown argument: $1 (scripts/fault.sh --help)" >&2; exit 2 ;;
 esac
-if [ "${FAULT_SKIP_BUILD:-false}" = "true" ]; then
-  # Only the fault-tests module, on the jars and modules an earlier build left (installed or in the reactor).
-  exec ./mvnw -B -pl fault-tests verify -Dfaults.mode="$mode"
-fi
 # One reactor run, so a fresh clone needs nothing in ~/.m2: the services and every module the suite is built
 # from are packaged with no test of theirs run (-Dtest matches nothing, which also turns off their
 # integration tests), and Failsafe runs the fault suite alone.
