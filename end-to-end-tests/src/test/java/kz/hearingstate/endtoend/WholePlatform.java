@@ -52,7 +52,9 @@ final class WholePlatform implements ParameterResolver {
                     .isDirectory();
             Path dataDirectory;
             try {
-                dataDirectory = Files.createTempDirectory("hearing-e2e-");
+                // Under target/, like the fault suite's: the logs stay beside the reports, and a clean removes them.
+                Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+                dataDirectory = Files.createTempDirectory(target, "e2e-stack-");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
