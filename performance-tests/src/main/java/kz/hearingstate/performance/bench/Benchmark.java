@@ -133,6 +133,12 @@ public final class Benchmark {
                 targets.add(unreachable(target, maximum));
             }
         }
+        if (plan.overloadFactor() != null && !Double.isNaN(maximum)) {
+            double offered = Math.floor(maximum * plan.overloadFactor());
+            RunResult overload = runs.open("overload " + fmt(plan.overloadFactor()) + "× max", offered, plan.step());
+            results.add(overload);
+            targets.add(overloaded(overload));
+        }
         if (targets.isEmpty()) {
             targets.add(new TargetCheck("≥ 1000 appeals/s accept→routed, 0 errors", null, plan.mode() + " mode judges no timing"));
             targets.add(new TargetCheck("at 500 appeals/s, p99 accept→routed < 100 ms", null, plan.mode() + " mode judges no timing"));
@@ -149,6 +155,22 @@ public final class Benchmark {
         stack.put("load generator", "Gatling 3.15.1 in the benchmark JVM, shared keep-alive connections");
         return new BenchmarkReport(plan.mode(), startedAt, Instant.now().toString(), machine, MachineInfo.loadAverage(),
                 stack, baseline, capacity, results, growth, targets, ratios, profiles, List.copyOf(notes));
+    }
+
+    /**
+     * Overload is graceful when every caller hears back fast: no request without an answer (status 0), every
+     * refusal a 503 or 429 (which carry Retry-After), p99 of the HTTP answers at most 2 s, and every 202 routed.
+     */
+    static TargetCheck overloaded(RunResult result) {
+        int unanswered = result.errors().getOrDefault("0", 0);
+        int otherRefusals = result.errors().entrySet().stream()
+                .filter(e -> !List.of("0", "503", "429").contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        Long p99 = result.httpLatency().p99();
+        boolean met = unanswered == 0 && otherRefusals == 0 && p99 != null && p99 <= 2000 && result.notRouted() == 0;
+        return new TargetCheck("overload at " + (int) result.offeredPerSecond() + "/s: every caller answered within 2 s, "
+                + "refusals 503/429 only, every 202 routed", met,
+                "202 " + result.accepted() + ", refused " + result.errors() + ", HTTP p99 " + p99 + " ms, not routed "
+                        + result.notRouted());
     }
 
     private static TargetCheck check(double target, RunResult result) {

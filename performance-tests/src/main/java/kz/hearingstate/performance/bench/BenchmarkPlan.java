@@ -14,6 +14,7 @@ import kz.hearingstate.localstack.StackSettings;
  * @param probeUsers        closed-model concurrency that finds the maximum; null = no probe
  * @param targetRates       the target rates (500/s with p99 under 100 ms, 1,000/s; docs/benchmarks/README.md),
  *                          run when the maximum makes them reachable
+ * @param overloadFactor    the overload run offers this many times the probed maximum; null = no overload run
  * @param storeSizes        store sizes at which the growth run is repeated (bulk preload in between)
  * @param serviceJvmOptions JVM options of the four services
  */
@@ -30,13 +31,14 @@ public record BenchmarkPlan(
         Duration step,
         List<Double> targetRates,
         Duration targetStep,
+        Double overloadFactor,
         List<Long> storeSizes,
         Duration drain,
         List<String> serviceJvmOptions) {
 
     public static BenchmarkPlan smoke() {
         return new BenchmarkPlan("smoke", 20_000, 300, 0, Duration.ZERO, null, Duration.ZERO, List.of(),
-                List.of(10.0), Duration.ofSeconds(20), List.of(), Duration.ZERO, List.of(), Duration.ofSeconds(90),
+                List.of(10.0), Duration.ofSeconds(20), List.of(), Duration.ZERO, null, List.of(), Duration.ofSeconds(90),
                 StackSettings.DEFAULT_SERVICE_JVM_OPTIONS);
     }
 
@@ -45,7 +47,7 @@ public record BenchmarkPlan(
         // Full JIT (C2) for a throughput measurement; the stack's default stops at C1 to start fast.
         return new BenchmarkPlan("full", 200_000, 2_000, 50, Duration.ofSeconds(20), 48, Duration.ofSeconds(30),
                 List.of(0.25, 0.5, 0.75), List.of(), Duration.ofSeconds(45), List.of(500.0, 1000.0),
-                Duration.ofSeconds(30), storeSizes, Duration.ofSeconds(45),
+                Duration.ofSeconds(30), 2.0, storeSizes, Duration.ofSeconds(45),
                 List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"));
     }
 }
