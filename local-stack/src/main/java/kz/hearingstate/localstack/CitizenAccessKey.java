@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 
 /**
  * Intake's HMAC key for the citizens' access secrets: random, made at the first start under the data directory
@@ -26,14 +23,7 @@ final class CitizenAccessKey {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(dataDirectory);
-                byte[] random = new byte[48];
-                new SecureRandom().nextBytes(random);
-                Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random), StandardCharsets.US_ASCII);
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the data directory's own permissions apply.
-                }
+                SecretFiles.write(file, SecretFiles.randomToken(48));
             }
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {

@@ -133,7 +133,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
         try {
             Files.createDirectories(logDirectory);
-            KafkaCredentials.write(config, lines);
+            SecretFiles.write(config, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,9 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +37,6 @@ public final class KafkaCredentials {
     static final String SECURITY_PROTOCOL = "SASL_PLAINTEXT";
     static final String SCRAM = "SCRAM-SHA-512";
     static final String PLAIN = "PLAIN";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path clientDirectory;
     private final Map<String, String> passwords;
@@ -107,7 +103,7 @@ public final class KafkaCredentials {
         try {
             Files.createDirectories(clientDirectory);
             for (String principal : passwords.keySet()) {
-                write(kcatFile(principal), String.join("\n",
+                SecretFiles.write(kcatFile(principal), String.join("\n",
                         "# kcat -F " + kcatFile(principal).getFileName() + " ...  (written by the local stack at every start)",
                         "# PLAIN, not SCRAM: librdkafka before 2.6.1 cannot do SCRAM with Kafka 4. Loopback only.",
                         "bootstrap.servers=" + bootstrapServers,
@@ -115,7 +111,7 @@ public final class KafkaCredentials {
                         "sasl.mechanisms=" + PLAIN,
                         "sasl.username=" + principal,
                         "sasl.password=" + password(principal), ""));
-                write(javaFile(principal), String.join("\n",
+                SecretFiles.write(javaFile(principal), String.join("\n",
                         "# Kafka's tools: --command-config / --consumer.config / --producer.config this file",
                         "bootstrap.servers=" + bootstrapServers,
                         "security.protocol=" + SECURITY_PROTOCOL,
@@ -168,19 +164,6 @@ public final class KafkaCredentials {
                 return password;
             }
         }
-        // URL-safe Base64 has no quote or backslash, so it needs no escaping in JAAS or properties files.
-        byte[] secret = new byte[24];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    /** Writes {@code content} readable by the owner only, where the file system allows: it holds passwords. */
-    static void write(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's own permissions apply.
-        }
+        return SecretFiles.randomToken(24);
     }
 }
