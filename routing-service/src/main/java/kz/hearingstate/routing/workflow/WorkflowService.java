@@ -172,8 +172,10 @@ public class WorkflowService {
      */
     public void feedback(AppealFeedback feedback) {
         if (feedback.solved()) {
-            if (store.find(feedback.appealId()).isPresent()) {
+            try {
                 change(feedback.appealId(), feedback.feedbackId(), a -> workflow.rated(a, feedback, clock.instant()));
+            } catch (AppealNotFoundException unknown) {
+                log.info("Feedback {} is for appeal {}, which routing does not know", feedback.feedbackId(), feedback.appealId());
             }
             return;
         }
