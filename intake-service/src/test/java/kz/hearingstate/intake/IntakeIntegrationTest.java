@@ -41,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The one Spring context of intake's integration tests, shared by every subclass: the application on a
  * random port against a real Kafka broker (embedded, KRaft) and the in-process MongoDB-wire server.
@@ -68,6 +70,9 @@ import tools.jackson.databind.json.JsonMapper;
         "server.forward-headers-strategy=native",
         // ConcurrentRetryIntegrationTest sends 100 at once; AdmissionIntegrationTest fills exactly these places.
         "hearing.intake.admission.max-in-flight=" + IntakeIntegrationTest.ADMISSION_PLACES,
+        // A queue for Tomcat's threads here is 100 test requests at once on a busy machine, not overload
+        // (ArrivalBudgetIntegrationTest has a context of its own with a short budget).
+        "hearing.intake.admission.arrival-budget=60s",
         "hearing.messaging.retry.max-attempts=2",
         "hearing.messaging.retry.initial-interval=50ms"})
 @EmbeddedKafka(partitions = 1)
@@ -166,6 +171,21 @@ public abstract class IntakeIntegrationTest {
                  "citizen":{"fullName":"Айгерим Сапарова","iin":"900101400003","phone":"+77011234567","preferredContact":"SMS"},
                  "location":{"district":"Жамбылский район","settlement":"Узынагаш","lat":43.22,"lon":76.82},
                  "consentToDataProcessing":true}""".formatted(text);
+    }
+
+    /** 503 {@code overloaded} as problem+json, with Retry-After: the admission gate's refusal. */
+    protected void assertOverloaded(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(body(refused).get("type").asString()).endsWith("/overloaded");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+    }
+
+    /** No appeal saying {@code text} was published to {@code appeals.submitted}. */
+    protected void assertNotPublished(String text) {
+        assertThat(records(Topics.APPEALS_SUBMITTED)).noneSatisfy(record ->
+                assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(text));
     }
 
     /** Every record now on {@code topic}, read by an independent consumer from the beginning. */

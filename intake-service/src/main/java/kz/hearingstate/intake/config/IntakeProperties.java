@@ -39,11 +39,14 @@ public record IntakeProperties(
     /**
      * @param maxInFlight submissions admitted at once, across all channels and the portal
      * @param maxWait     how long a submission beyond the bound waits for a place before 503 {@code overloaded}
+     * @param arrivalBudget how long a submission to the JSON API may wait for one of Tomcat's threads; beyond it,
+     *                    503 {@code overloaded} at once, before its body is read
      * @param retryAfter  the Retry-After sent with that 503
      */
     public record Admission(
-            @DefaultValue("64") int maxInFlight,
+            @DefaultValue("24") int maxInFlight,
             @DefaultValue("100ms") Duration maxWait,
+            @DefaultValue("1s") Duration arrivalBudget,
             @DefaultValue("1s") Duration retryAfter) {
     }
 
