@@ -21,12 +21,14 @@ public final class BenchmarkMain {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
         boolean smoke = false;
+        boolean quick = false;
         Path output = Path.of("docs/benchmarks");
         Path root = Path.of("").toAbsolutePath();
         List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
+                case "--quick" -> quick = true;
                 case "--output" -> output = Path.of(args[++i]);
                 case "--repository" -> root = Path.of(args[++i]).toAbsolutePath();
                 case "--store-sizes" -> {
@@ -36,16 +38,16 @@ public final class BenchmarkMain {
                     }
                 }
                 default -> {
-                    System.err.println("usage: bench.sh [--smoke] [--store-sizes 10000,100000,1000000] [--output dir]");
+                    System.err.println("usage: bench.sh [--smoke | --quick] [--store-sizes 10000,100000,1000000] [--output dir]");
                     System.exit(2);
                 }
             }
         }
-        BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : BenchmarkPlan.full(storeSizes);
+        BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick() : BenchmarkPlan.full(storeSizes);
         Path work = Files.createTempDirectory("hearing-bench-");
         BenchmarkReport report = new Benchmark(plan, root, work, line -> System.out.println(Instant.now() + " " + line))
                 .run();
-        String name = smoke ? "benchmark-smoke" : "benchmark";
+        String name = smoke ? "benchmark-smoke" : quick ? "benchmark-quick" : "benchmark";
         ReportWriter.write(report, output, name);
         System.out.println("Report: " + output.resolve(name + ".md") + " (work files in " + work + ")");
         System.exit(0);

@@ -11,7 +11,11 @@ import kz.hearingstate.localstack.StackSettings;
  *
  * @param fixedRates        open-model rates run as they are (smoke); empty in the full plan, whose rates
  *                          are fractions of the probed maximum
- * @param probeUsers        closed-model concurrency that finds the maximum; null = no probe
+ * @param warmup            the first load on cold JVMs (reported, never judged), after which the consumers get up
+ *                          to {@link #settle()} to catch up
+ * @param probeUsers        closed-model concurrency that gives a first estimate of the maximum (and the JFR
+ *                          profiles); null = no probe
+ * @param stepUp            the open-model step-up that finds the maximum; null = none
  * @param targetRates       the target rates (500/s with p99 under 100 ms, 1,000/s; docs/benchmarks/README.md),
  *                          run when the maximum makes them reachable
  * @param overloadFactor    the overload run offers this many times the probed maximum; null = no overload run
@@ -24,8 +28,10 @@ public record BenchmarkPlan(
         long latencyRoundTrips,
         double warmupRate,
         Duration warmup,
+        Duration settle,
         Integer probeUsers,
         Duration probe,
+        StepUp stepUp,
         List<Double> fractionsOfMaximum,
         List<Double> fixedRates,
         Duration step,
@@ -36,16 +42,40 @@ public record BenchmarkPlan(
         Duration drain,
         List<String> serviceJvmOptions) {
 
+    /**
+     * Raise the open-model rate step by step until a step is not taken in full: routed/s below 90% of offered, an
+     * error, an appeal not routed, or routing's lag growing. The maximum is the last step taken in full.
+     *
+     * @param fromEstimate the first step, as a fraction of the closed probe's estimate
+     * @param factor       each next step offers this many times the one before
+     * @param step         how long each step lasts
+     * @param maxSteps     the most steps tried
+     */
+    public record StepUp(double fromEstimate, double factor, Duration step, int maxSteps) {
+    }
+
     public static BenchmarkPlan smoke() {
-        return new BenchmarkPlan("smoke", 20_000, 300, 0, Duration.ZERO, null, Duration.ZERO, List.of(),
+        return new BenchmarkPlan("smoke", 20_000, 300, 0, Duration.ZERO, Duration.ZERO, null, Duration.ZERO, null, List.of(),
                 List.of(10.0), Duration.ofSeconds(20), List.of(), Duration.ZERO, null, List.of(), Duration.ofSeconds(90),
                 StackSettings.DEFAULT_SERVICE_JVM_OPTIONS);
+    }
+
+    /**
+     * The full plan's shape in about 6 minutes (short steps, no targets, no store growth): to try a change on a
+     * busy machine before the full run. Its figures are rougher than the full run's.
+     */
+    public static BenchmarkPlan quick() {
+        return new BenchmarkPlan("quick", 50_000, 500, 30, Duration.ofSeconds(15), Duration.ofSeconds(45), 24,
+                Duration.ofSeconds(15), new StepUp(0.8, 1.3, Duration.ofSeconds(12), 8),
+                List.of(0.5), List.of(), Duration.ofSeconds(20), List.of(), Duration.ZERO, 2.0, List.of(),
+                Duration.ofSeconds(30), List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"));
     }
 
     /** @param storeSizes e.g. 10^4, 10^5 (10^6 when the machine has the time) */
     public static BenchmarkPlan full(List<Long> storeSizes) {
         // Full JIT (C2) for a throughput measurement; the stack's default stops at C1 to start fast.
-        return new BenchmarkPlan("full", 200_000, 2_000, 50, Duration.ofSeconds(20), 48, Duration.ofSeconds(30),
+        return new BenchmarkPlan("full", 200_000, 2_000, 50, Duration.ofSeconds(20), Duration.ofSeconds(90), 48,
+                Duration.ofSeconds(30), new StepUp(0.8, 1.2, Duration.ofSeconds(20), 12),
                 List.of(0.25, 0.5, 0.75), List.of(), Duration.ofSeconds(45), List.of(500.0, 1000.0),
                 Duration.ofSeconds(30), 2.0, storeSizes, Duration.ofSeconds(45),
                 List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"));

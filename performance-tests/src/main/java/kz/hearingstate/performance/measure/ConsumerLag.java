@@ -81,6 +81,41 @@ public final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /**
+     * Records that {@code group} has not committed yet, over every partition it has ever committed on (all its
+     * topics): end offsets minus committed offsets.
+     */
+    public GroupLag ofGroup(String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+            if (committed.isEmpty()) {
+                return new GroupLag(0, 0);
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(committed.keySet().stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get(15, TimeUnit.SECONDS);
+            long lag = 0;
+            long written = 0;
+            for (var done : committed.entrySet()) {
+                var end = ends.get(done.getKey());
+                if (end != null && done.getValue() != null) {
+                    lag += Math.max(0, end.offset() - done.getValue().offset());
+                    written += end.offset();
+                }
+            }
+            return new GroupLag(lag, written);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not read the lag of " + group + ": " + e, e);
+        }
+    }
+
+    /** @param lag records not yet committed; @param written the end offsets of the same partitions (records ever written) */
+    public record GroupLag(long lag, long written) {
+    }
+
     /** Waits until {@code group} has caught up on {@code topic}; false if it has not within {@code timeout}. */
     public boolean awaitCaughtUp(String group, String topic, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -94,6 +129,27 @@ public final class ConsumerLag implements AutoCloseable {
             }
             try {
                 Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Waits until {@code group} has caught up on all its topics; false if it has not within {@code timeout}. */
+    public boolean awaitCaughtUp(String group, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (ofGroup(group).lag() == 0) {
+                    return true;
+                }
+            } catch (IllegalStateException slowAnswer) {
+                // ask again
+            }
+            try {
+                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

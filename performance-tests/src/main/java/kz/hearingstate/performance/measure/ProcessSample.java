@@ -39,6 +39,11 @@ public record ProcessSample(long pid, long takenAtNanos, long cpuTicks, long rss
                 .orElse(0L);
     }
 
+    /** CPU time (user + system) this process used between {@code earlier} and this sample, in milliseconds. */
+    public long cpuMillisSince(ProcessSample earlier) {
+        return (cpuTicks - earlier.cpuTicks) * 1000 / CLOCK_TICKS_PER_SECOND;
+    }
+
     /** Share of one core used between {@code earlier} and this sample: 200% means two cores busy. */
     public double cpuPercentSince(ProcessSample earlier) {
         double seconds = (takenAtNanos - earlier.takenAtNanos) / 1e9;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.hearingstate.performance.baseline.KafkaBaseline;
+import kz.hearingstate.performance.measure.LagSampler;
 import kz.hearingstate.performance.measure.LatencySummary;
 import kz.hearingstate.performance.measure.MachineInfo;
 
@@ -19,6 +20,9 @@ import kz.hearingstate.performance.measure.MachineInfo;
  * @param storeGrowth   the same fixed-rate run repeated as the store grows
  * @param targets       the targets of {@link kz.hearingstate.performance.bench.BenchmarkPlan#targetRates()}, met or
  *                      not, with the figure that decides
+ * @param sustained     the highest open-model rate that the pipeline took with no error, every appeal routed, and
+ *                      (if {@code allConsumersKeptUp}) every consumer group's lag bounded
+ * @param cpuBudgetMillisPerAppeal the targets' CPU budget per appeal, by process
  * @param ratios        pipeline figures divided by the baseline's
  * @param profiles      per process on the accept→routed path, the methods most often on CPU during the
  *                      capacity probe (JFR execution samples, % of samples)
@@ -36,6 +40,8 @@ public record BenchmarkReport(
         List<RunResult> runs,
         List<StoreGrowthStep> storeGrowth,
         List<TargetCheck> targets,
+        Sustained sustained,
+        Map<String, Double> cpuBudgetMillisPerAppeal,
         Map<String, Double> ratios,
         Map<String, Map<String, Double>> profiles,
         List<String> notes) {
@@ -51,6 +57,10 @@ public record BenchmarkReport(
      * @param duplicates        appeals that reached an inbox more than once
      * @param legs              latency from accept (intake's send of appeal.submitted) to each point
      * @param processes         CPU (100% = one core) and memory of every process during the run
+     * @param routedInWindow    appeals (of any run) that reached an inbox while the load lasted: what the CPU of the
+     *                          load window paid for
+     * @param consumers         each consumer group's lag during the load, and whether it kept up
+     * @param allConsumersKeptUp every group's lag bounded; null if too few samples
      */
     public record RunResult(
             String name,
@@ -67,15 +77,31 @@ public record BenchmarkReport(
             int duplicates,
             LatencySummary httpLatency,
             Map<String, LatencySummary> legs,
-            Map<String, ProcessUsage> processes) {
+            Map<String, ProcessUsage> processes,
+            int routedInWindow,
+            Map<String, LagSampler.GroupVerdict> consumers,
+            Boolean allConsumersKeptUp) {
 
         public int errorCount() {
             return errors.values().stream().mapToInt(Integer::intValue).sum();
         }
     }
 
-    /** @param cpuPercent share of one core over the run; @param rssMib resident memory at the end */
-    public record ProcessUsage(double cpuPercent, long rssMib, long peakRssMib) {
+    /**
+     * @param cpuPercent         share of one core over the run's load window
+     * @param cpuMillis          CPU time (user + system) over the load window
+     * @param cpuMillisPerAppeal {@code cpuMillis} divided by the appeals routed in the window; null if none was
+     * @param rssMib             resident memory at the end
+     */
+    public record ProcessUsage(double cpuPercent, long cpuMillis, Double cpuMillisPerAppeal, long rssMib, long peakRssMib) {
+    }
+
+    /**
+     * @param appealsPerSecond   the offered rate of that run
+     * @param allConsumersKeptUp whether routing, notification, analytics and intake's projection all kept up at it
+     * @param run                the run's name
+     */
+    public record Sustained(double appealsPerSecond, boolean allConsumersKeptUp, String run) {
     }
 
     /**

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Writes a {@link BenchmarkReport} as {@code <name>.json} (for tools) and {@code <name>.md} (for people). */
 public final class ReportWriter {
 
+    private static final String LOAD_GENERATOR = kz.hearingstate.performance.measure.StackProcesses.LOAD_GENERATOR;
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ReportWriter() {
@@ -63,6 +66,17 @@ public final class ReportWriter {
                 .append(b.endToEnd().p99Millis()).append(" ms, p99.9 ").append(b.endToEnd().p999Millis())
                 .append(" ms, mean ").append(fmt(b.endToEnd().averageMillis())).append(" ms |\n");
 
+        md.append("\n## Sustained\n\n");
+        var sustained = r.sustained();
+        md.append(sustained.run() == null ? "**Sustained: no run was taken in full.**\n"
+                : "**Sustained: " + fmt(sustained.appealsPerSecond()) + " appeals/s** ('" + sustained.run()
+                        + "'), all consumers kept up: " + (sustained.allConsumersKeptUp() ? "yes" : "**no**") + ".\n");
+        md.append("\nA run is taken in full when every request got 202, every appeal was routed, routed/s reached 90% of "
+                + "the offered rate and routing's lag stayed bounded. A consumer group kept up when its lag (records not yet "
+                + "committed, over all its topics, sampled every second while the load lasted) was at the end of the load no "
+                + "higher than at one third of it plus a slack of 2 s of the group's input (at least 20 records). The "
+                + "sustained rate is the highest open-model rate taken in full at which routing, notification, analytics and "
+                + "intake's status projection all kept up.\n");
         md.append("\n## Targets\n\n| target | met | evidence |\n|---|---|---|\n");
         r.targets().forEach(t -> md.append("| ").append(t.target()).append(" | ")
                 .append(t.met() == null ? "not measured" : t.met() ? "yes" : "**no**").append(" | ")
@@ -71,8 +85,8 @@ public final class ReportWriter {
         md.append("\n## Pipeline runs\n\n");
         md.append("| run | model | offered/s | 202/s | routed/s | requests | errors | not routed | HTTP p50 / p99 / max |"
                 + " accept→inbox p50 / p95 / p99 / max | accept→routed event p50 / p99 | accept→notified p50 / p95 / p99 / max |"
-                + " accept→counted p50 / p95 / p99 / max |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + " accept→counted p50 / p95 / p99 / max | consumers kept up |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         if (r.capacity() != null) {
             runRow(md, r.capacity());
         }
@@ -86,8 +100,10 @@ public final class ReportWriter {
                     .append(" | ").append(fmt(step.run().routedPerSecond())).append(" | ").append(step.run().errorCount())
                     .append(" | ").append(p(step.run().legs().get("inbox"), false)).append(" |\n"));
         }
+        cpuPerAppeal(md, r);
+        consumerLag(md, r);
         md.append("\n## Processes (CPU: 100% = one core, averaged over each run; RSS at its end)\n\n");
-        md.append("| run | process | CPU % | RSS MiB | peak RSS MiB |\n|---|---|---|---|---|\n");
+        md.append("| run | process | CPU % | CPU ms | RSS MiB | peak RSS MiB |\n|---|---|---|---|---|---|\n");
         if (r.capacity() != null) {
             processRows(md, r.capacity());
         }
@@ -108,6 +124,73 @@ public final class ReportWriter {
         return md.toString();
     }
 
+    /** Millisecond by millisecond: what one appeal costs each process, against the targets' budgets. */
+    private static void cpuPerAppeal(StringBuilder md, BenchmarkReport r) {
+        List<BenchmarkReport.RunResult> runs = new ArrayList<>();
+        if (r.capacity() != null) {
+            runs.add(r.capacity());
+        }
+        runs.addAll(r.runs());
+        List<String> processes = runs.stream().flatMap(run -> run.processes().keySet().stream()).distinct().toList();
+        int cpuMillisPerSecond = r.machine().cores() * 1000;
+        md.append("\n## CPU per appeal (ms)\n\nEach process's CPU time (user + system, from /proc) over the run's load window, "
+                + "divided by the appeals that reached an inbox in that window; in bold where over the target's budget. "
+                + r.machine().cores() + " cores give " + cpuMillisPerSecond + " ms of CPU per second, so the stack (the sum, "
+                + "without the load generator) can route at most " + cpuMillisPerSecond + " ÷ sum appeals/s; 100 appeals/s "
+                + "leave " + cpuMillisPerSecond / 100 + " ms per appeal for all of its processes together.\n\n");
+        md.append("| run | routed in window |");
+        processes.forEach(process -> md.append(' ').append(process).append(budget(r, process)).append(" |"));
+        md.append(" sum | ").append(cpuMillisPerSecond).append(" ÷ sum |\n|---|---|").append("---|".repeat(processes.size() + 2)).append('\n');
+        for (BenchmarkReport.RunResult run : runs) {
+            md.append("| ").append(run.name()).append(" | ").append(run.routedInWindow()).append(" |");
+            double sum = 0;
+            for (String process : processes) {
+                BenchmarkReport.ProcessUsage usage = run.processes().get(process);
+                Double perAppeal = usage == null ? null : usage.cpuMillisPerAppeal();
+                Double budget = r.cpuBudgetMillisPerAppeal().get(process);
+                sum += perAppeal == null || process.equals(LOAD_GENERATOR) ? 0 : perAppeal;
+                md.append(' ').append(perAppeal == null ? "-" : budget != null && perAppeal > budget
+                        ? "**" + fmt(perAppeal) + "**" : fmt(perAppeal)).append(" |");
+            }
+            md.append(' ').append(sum == 0 ? "-" : fmt(sum)).append(" | ").append(sum == 0 ? "-" : fmt(cpuMillisPerSecond / sum)).append(" |\n");
+        }
+        BenchmarkReport.RunResult sustained = runs.stream().filter(run -> run.name().equals(r.sustained().run()))
+                .findFirst().orElse(null);
+        if (sustained != null) {
+            md.append("\nIn the sustained run ('").append(sustained.name()).append("'), against the budgets:\n\n")
+                    .append("| process | ms CPU per appeal | budget | over budget by |\n|---|---|---|---|\n");
+            sustained.processes().forEach((process, usage) -> {
+                Double budget = r.cpuBudgetMillisPerAppeal().get(process);
+                Double perAppeal = usage.cpuMillisPerAppeal();
+                md.append("| ").append(process).append(" | ").append(perAppeal == null ? "-" : fmt(perAppeal)).append(" | ")
+                        .append(budget == null ? "none" : fmt(budget)).append(" | ")
+                        .append(budget == null || perAppeal == null ? "-" : perAppeal > budget ? fmt(perAppeal - budget) : "within")
+                        .append(" |\n");
+            });
+        }
+    }
+
+    private static String budget(BenchmarkReport r, String process) {
+        Double budget = r.cpuBudgetMillisPerAppeal().get(process);
+        return budget == null ? "" : " (≤ " + fmt(budget) + ")";
+    }
+
+    private static void consumerLag(StringBuilder md, BenchmarkReport r) {
+        md.append("\n## Consumer lag during each run (records)\n\n")
+                .append("| run | group | lag at 1/3 | lag at end | max | slack | kept up |\n|---|---|---|---|---|---|---|\n");
+        List<BenchmarkReport.RunResult> runs = new ArrayList<>();
+        if (r.capacity() != null) {
+            runs.add(r.capacity());
+        }
+        runs.addAll(r.runs());
+        for (BenchmarkReport.RunResult run : runs) {
+            run.consumers().forEach((group, v) -> md.append("| ").append(run.name()).append(" | ").append(group).append(" | ")
+                    .append(v.lagAtThird()).append(" | ").append(v.lagAtEnd()).append(" | ").append(v.maxLag()).append(" | ")
+                    .append(v.slack()).append(" | ").append(v.keptUp() == null ? "-" : v.keptUp() ? "yes" : "**no**")
+                    .append(" |\n"));
+        }
+    }
+
     private static void runRow(StringBuilder md, BenchmarkReport.RunResult run) {
         md.append("| ").append(run.name()).append(" | ").append(run.model()).append(" | ").append(fmt(run.offeredPerSecond()))
                 .append(" | ").append(fmt(run.acceptedPerSecond())).append(" | ").append(fmt(run.routedPerSecond()))
@@ -115,13 +198,30 @@ public final class ReportWriter {
                 .append(run.notRouted()).append(" | ").append(p(run.httpLatency(), true)).append(" | ")
                 .append(p(run.legs().get("inbox"), true)).append(" | ").append(p(run.legs().get("routed"), false))
                 .append(" | ").append(p(run.legs().get("notified"), true)).append(" | ")
-                .append(p(run.legs().get("counted"), true)).append(" |\n");
+                .append(p(run.legs().get("counted"), true)).append(" | ").append(keptUp(run)).append(" |\n");
     }
 
     private static void processRows(StringBuilder md, BenchmarkReport.RunResult run) {
         run.processes().forEach((name, usage) -> md.append("| ").append(run.name()).append(" | ").append(name)
-                .append(" | ").append(fmt(usage.cpuPercent())).append(" | ").append(usage.rssMib()).append(" | ")
+                .append(" | ").append(fmt(usage.cpuPercent())).append(" | ").append(usage.cpuMillis()).append(" | ")
+                .append(usage.rssMib()).append(" | ")
                 .append(usage.peakRssMib()).append(" |\n"));
+    }
+
+    private static String keptUp(BenchmarkReport.RunResult run) {
+        if (run.allConsumersKeptUp() == null) {
+            return "-";
+        }
+        if (run.allConsumersKeptUp()) {
+            return "yes";
+        }
+        StringBuilder behind = new StringBuilder("no:");
+        run.consumers().forEach((group, v) -> {
+            if (Boolean.FALSE.equals(v.keptUp())) {
+                behind.append(' ').append(group).append(" (").append(v.lagAtThird()).append("→").append(v.lagAtEnd()).append(')');
+            }
+        });
+        return behind.toString();
     }
 
     private static String errors(Map<String, Integer> errors) {

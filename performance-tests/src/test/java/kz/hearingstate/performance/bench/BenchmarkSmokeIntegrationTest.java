@@ -51,9 +51,16 @@ class BenchmarkSmokeIntegrationTest {
         assertThat(run.processes()).containsKeys("kafka-broker", "mongo-wire-server", "intake-service",
                 "routing-service", "notification-service", "analytics-service", "load-generator");
         assertThat(run.processes().get("intake-service").rssMib()).isPositive();
+        assertThat(run.routedInWindow()).isPositive();
+        assertThat(run.processes().get("routing-service").cpuMillisPerAppeal()).isPositive();
+        assertThat(run.consumers()).containsOnlyKeys("routing", "notification", "analytics", "intake");
+        assertThat(run.consumers().get("routing").keptUp()).isNotNull();
+        assertThat(report.sustained()).isNotNull();
+        assertThat(report.cpuBudgetMillisPerAppeal()).containsKeys("intake-service", "notification-service");
 
         String markdown = Files.readString(output.resolve("benchmark-smoke.md"));
         assertThat(markdown).contains("## Machine", "## Raw Kafka baseline", "## Targets", "## Pipeline runs",
-                "## Processes", "## Pipeline ÷ baseline", "fixed 10/s");
+                "## Processes", "## Pipeline ÷ baseline", "fixed 10/s", "## Sustained", "## CPU per appeal (ms)",
+                "## Consumer lag during each run");
     }
 }
