@@ -3,8 +3,13 @@
 # a MongoDB-wire server on 127.0.0.1:27017 (data kept in data/), and the four services on
 # 8081-8084. Builds whatever is missing or out of date first. Ctrl-C stops everything.
 #
-#   ./run.sh            start the stack
-#   ./run.sh --demo     ... and submit a dozen sample appeals (kk/ru/en), printing where each went
+#   ./run.sh                  start the stack
+#   ./run.sh --demo           ... and submit a dozen sample appeals (kk/ru/en), printing where each went
+#   ./run.sh --kafka-cluster  three Kafka KRaft nodes instead of one (127.0.0.1:9092, 9192, 9292; controllers
+#                             9093, 9193, 9293), replication factor 3, min.insync.replicas 2, as compose's `ha`
+#                             profile; their data in data/kafka-1..3 (the single broker's stays in data/kafka)
+#   ./run.sh --two-instances  a second instance of each service (8091-8094) in the same consumer groups: the two
+#                             share the partitions, and one takes over the other's when it dies
 #
 # KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI: use that Kafka / MongoDB instead of starting one.
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; } # before any build

@@ -13,10 +13,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
@@ -40,7 +38,10 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Map<StackService, ManagedProcess> services = new EnumMap<>(StackService.class);
+    /** The second instances of {@link StackShape#secondInstances()}. */
+    private final Map<StackService, ManagedProcess> secondInstances = new EnumMap<>(StackService.class);
     private String kafkaBootstrapServers;
+    private KafkaBroker kafka; // null when Kafka comes from outside (KAFKA_BOOTSTRAP_SERVERS)
     private KafkaCredentials kafkaCredentials; // null when Kafka comes from outside (KAFKA_BOOTSTRAP_SERVERS)
     private String mongoUri;
 
@@ -99,6 +100,16 @@ public final class LocalStack implements AutoCloseable {
         return services.get(service);
     }
 
+    /** The second instance of {@code service}, when the shape runs one. */
+    public java.util.Optional<ManagedProcess> secondInstanceOf(StackService service) {
+        return java.util.Optional.ofNullable(secondInstances.get(service));
+    }
+
+    /** The Kafka nodes this stack started (empty when Kafka comes from outside). */
+    public java.util.Optional<KafkaBroker> kafka() {
+        return java.util.Optional.ofNullable(kafka);
+    }
+
     /** Stops everything this stack started, last started first; never throws. */
     @Override
     public void close() {
@@ -121,11 +132,16 @@ public final class LocalStack implements AutoCloseable {
             kafkaBootstrapServers = settings.externalKafka().get();
             progress.accept("Using Kafka at " + kafkaBootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS)");
         } else {
-            progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort() + " ...");
-            KafkaBroker broker = KafkaBroker.start(settings);
-            started.push(broker);
-            kafkaBootstrapServers = broker.bootstrapServers();
-            kafkaCredentials = broker.credentials();
+            progress.accept(settings.shape().kafkaCluster()
+                    ? "Starting a Kafka cluster of " + settings.shape().brokers() + " KRaft nodes on "
+                            + KafkaBroker.bootstrapServers(settings) + " (replication factor "
+                            + settings.shape().replicationFactor() + ", min.insync.replicas "
+                            + settings.shape().minInsyncReplicas() + ") ..."
+                    : "Starting Kafka (KRaft) on 127.0.0.1:" + settings.kafkaPort() + " ...");
+            kafka = KafkaBroker.start(settings);
+            started.push(kafka);
+            kafkaBootstrapServers = kafka.bootstrapServers();
+            kafkaCredentials = kafka.credentials();
             progress.accept("Kafka users and ACLs ready; client files in "
                     + kafkaCredentials.kcatFile(KafkaCredentials.ADMIN).getParent());
         }
@@ -149,6 +165,13 @@ public final class LocalStack implements AutoCloseable {
             started.push(process);
             services.put(service, process);
         }
+        settings.shape().secondInstances().forEach((service, port) -> {
+            progress.accept("Starting a second " + service.module() + " on port " + port
+                    + " (same consumer groups: the two share the partitions) ...");
+            ManagedProcess process = startService(service, port);
+            started.push(process);
+            secondInstances.put(service, process);
+        });
         awaitServicesHealthy(progress);
     }
 
@@ -192,7 +215,7 @@ public final class LocalStack implements AutoCloseable {
         command.add(service.jarIn(settings.repositoryRoot()).toAbsolutePath().toString());
         // The local profile holds the published demo keys; without it a service starts only with real ones.
         command.add("--spring.profiles.active=" + LOCAL_PROFILE);
-        command.addAll(settings.serviceArguments().getOrDefault(service, List.of()));
+        command.addAll(argumentsOf(service, port));
         command.addAll(extraArguments);
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
@@ -202,6 +225,10 @@ public final class LocalStack implements AutoCloseable {
                 "TRANSPARENCY_URL", settings.baseUrlOf(StackService.ANALYTICS) + "/",
                 // Notification's e-mails link to this stack's portal (the citizen's private link), on any port.
                 "PUBLIC_BASE_URL", settings.baseUrlOf(StackService.INTAKE)));
+        if (kafka != null) {
+            // Topics a service provisions itself get as many replicas as the topic list's.
+            environment.put("KAFKA_REPLICATION_FACTOR", String.valueOf(settings.shape().replicationFactor()));
+        }
         if (kafkaCredentials != null) {
             // Each service signs in as its own principal, which the ACLs limit to what it reads and writes.
             environment.putAll(kafkaCredentials.serviceEnvironment(service.kafkaPrincipal()));
@@ -214,20 +241,46 @@ public final class LocalStack implements AutoCloseable {
                 settings.logDirectory().resolve(name + ".log"));
     }
 
-    /** Polls every service's /actuator/health until all say UP; a service that exits fails at once. */
+    /** The embedded SMTP server's settings: the instance on the service's own port runs it. */
+    private static final String EMBEDDED_SMTP = "--hearing.notification.embedded-smtp.";
+
+    /**
+     * The service's arguments; an instance on another port leaves out notification's embedded SMTP server, whose
+     * port the stack's own instance holds, and sends its mail to that one (the same {@code spring.mail} port), so
+     * the stack keeps one mailbox.
+     */
+    private List<String> argumentsOf(StackService service, int port) {
+        List<String> arguments = settings.serviceArguments().getOrDefault(service, List.of());
+        if (service != StackService.NOTIFICATION || port == settings.portOf(service)) {
+            return arguments;
+        }
+        List<String> without = new ArrayList<>(arguments.stream().filter(a -> !a.startsWith(EMBEDDED_SMTP)).toList());
+        without.add(EMBEDDED_SMTP + "enabled=false");
+        return without;
+    }
+
+    /** Polls every service instance's /actuator/health until all say UP; one that exits fails at once. */
     private void awaitServicesHealthy(Consumer<String> progress) {
         Instant begin = Instant.now();
         Instant deadline = begin.plus(settings.startupTimeout());
-        Set<StackService> waiting = new LinkedHashSet<>(services.keySet());
-        Map<StackService, HealthReading> lastReading = new EnumMap<>(StackService.class);
+        record Instance(StackService service, int port, ManagedProcess process) {
+            String name() {
+                return process.name();
+            }
+        }
+        List<Instance> waiting = new ArrayList<>();
+        services.forEach((service, process) -> waiting.add(new Instance(service, settings.portOf(service), process)));
+        secondInstances.forEach((service, process) -> waiting.add(
+                new Instance(service, settings.shape().secondInstances().get(service), process)));
+        Map<Instance, HealthReading> lastReading = new java.util.HashMap<>();
         while (!waiting.isEmpty()) {
-            for (StackService service : List.copyOf(waiting)) {
-                services.get(service).requireAlive();
-                HealthReading reading = readHealth(baseUrlOf(service), service);
-                lastReading.put(service, reading);
+            for (Instance instance : List.copyOf(waiting)) {
+                instance.process().requireAlive();
+                HealthReading reading = readHealth("http://127.0.0.1:" + instance.port(), instance.service());
+                lastReading.put(instance, reading);
                 if (reading.up()) {
-                    waiting.remove(service);
-                    progress.accept(service.module() + " is UP (" + Duration.between(begin, Instant.now()).toSeconds()
+                    waiting.remove(instance);
+                    progress.accept(instance.name() + " is UP (" + Duration.between(begin, Instant.now()).toSeconds()
                             + " s)");
                 }
             }
@@ -235,12 +288,11 @@ public final class LocalStack implements AutoCloseable {
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
-                StackService late = waiting.iterator().next();
-                ManagedProcess process = services.get(late);
-                throw new StackStartupException(late.module() + " did not report health UP at "
-                        + baseUrlOf(late) + "/actuator/health within " + settings.startupTimeout().toSeconds()
-                        + " s; last answer: " + lastReading.get(late).description() + " (log: " + process.logFile()
-                        + "). Last lines:\n" + process.tailOfLog(30));
+                Instance late = waiting.getFirst();
+                throw new StackStartupException(late.name() + " did not report health UP at http://127.0.0.1:"
+                        + late.port() + "/actuator/health within " + settings.startupTimeout().toSeconds()
+                        + " s; last answer: " + lastReading.get(late).description() + " (log: "
+                        + late.process().logFile() + "). Last lines:\n" + late.process().tailOfLog(30));
             }
             KafkaBroker.sleep(1000);
         }
@@ -278,8 +330,12 @@ public final class LocalStack implements AutoCloseable {
     private void requirePortsFree() {
         Map<String, Integer> needed = new java.util.LinkedHashMap<>();
         if (settings.externalKafka().isEmpty()) {
-            needed.put("Kafka", settings.kafkaPort());
-            needed.put("the Kafka controller", settings.kafkaControllerPort());
+            List<StackShape.KafkaNode> nodes = settings.kafkaNodes();
+            for (int n = 1; n <= nodes.size(); n++) {
+                String node = nodes.size() == 1 ? "" : " node " + n;
+                needed.put("Kafka" + node, nodes.get(n - 1).port());
+                needed.put("the Kafka controller" + node, nodes.get(n - 1).controllerPort());
+            }
         }
         if (settings.externalMongo().isEmpty()) {
             needed.put("MongoDB", settings.mongoPort());
@@ -287,6 +343,7 @@ public final class LocalStack implements AutoCloseable {
         for (StackService service : StackService.values()) {
             needed.put(service.module(), settings.portOf(service));
         }
+        settings.shape().secondInstances().forEach((service, port) -> needed.put("a second " + service.module(), port));
         List<String> taken = new ArrayList<>();
         needed.forEach((what, port) -> {
             if (!bindable(port)) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./run.sh [--demo]}: starts the local stack in the current directory (the repository root),
- * prints where everything is, and stops everything on Ctrl-C.
+ * {@code ./run.sh [--demo] [--kafka-cluster] [--two-instances]}: starts the local stack in the current directory
+ * (the repository root), prints where everything is, and stops everything on Ctrl-C.
  */
 public final class LocalStackMain {
 
@@ -16,34 +16,46 @@ public final class LocalStackMain {
             + "\"citizen\":{\"fullName\":\"Demo Citizen\",\"email\":\"demo@example.com\",\"preferredContact\":\"EMAIL\"},"
             + "\"consentToDataProcessing\":true}";
 
+    static final String DEMO = "--demo";
+    static final String KAFKA_CLUSTER = "--kafka-cluster";
+    static final String TWO_INSTANCES = "--two-instances";
+
     public static void main(String[] args) {
         List<String> arguments = List.of(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
-            System.out.println("usage: ./run.sh [--demo]\n"
-                    + "  --demo  submit a dozen sample appeals (kk/ru/en) and print where each went\n"
+            System.out.println("usage: ./run.sh [--demo] [--kafka-cluster] [--two-instances]\n"
+                    + "  --demo           submit a dozen sample appeals (kk/ru/en) and print where each went\n"
+                    + "  --kafka-cluster  three Kafka KRaft nodes on 9092, 9192, 9292 (controllers 9093, 9193, 9293),\n"
+                    + "                   replication factor 3, min.insync.replicas 2; data in data/kafka-1..3\n"
+                    + "  --two-instances  a second instance of each service on 8091-8094, sharing the partitions\n"
                     + "  KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI: use that Kafka / MongoDB instead of starting one");
             return;
         }
-        List<String> unknown = arguments.stream().filter(a -> !a.equals("--demo")).toList();
+        List<String> unknown = arguments.stream().filter(a -> !List.of(DEMO, KAFKA_CLUSTER, TWO_INSTANCES).contains(a)).toList();
         if (!unknown.isEmpty()) {
             System.err.println("Unknown argument(s): " + unknown + " (try --help)");
             System.exit(2);
         }
 
         Path root = Path.of(System.getProperty("hearing.root", ".")).toAbsolutePath().normalize();
-        StackSettings settings = StackSettings.forDevelopment(root, System.getenv());
+        StackSettings settings = settingsFor(root, System.getenv(), arguments);
         PrintStream out = System.out;
         AtomicBoolean stopping = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<LocalStack> running = new java.util.concurrent.atomic.AtomicReference<>();
         // Registered before anything starts: Ctrl-C during start-up stops what already runs, too.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
             out.println("\nStopping the local stack (services, then MongoDB, then Kafka) ...");
+            // A started stack stops its Kafka nodes together (one by one, the last would wait for a lost quorum);
+            // anything a failed or interrupted start-up left running is stopped one by one.
+            java.util.Optional.ofNullable(running.get()).ifPresent(LocalStack::close);
             ManagedProcess.stopAllStillRunning();
             out.println("Stopped. Data kept in " + settings.dataDirectory());
         }, "local-stack-shutdown"));
         LocalStack stack;
         try {
             stack = LocalStack.start(settings, line -> out.println("  " + line));
+            running.set(stack);
         } catch (StackStartupException e) {
             System.err.println("\nThe local stack did not start: " + e.getMessage());
             System.exit(1);
@@ -51,7 +63,7 @@ public final class LocalStackMain {
         }
 
         printWhereEverythingIs(stack, out);
-        if (arguments.contains("--demo")) {
+        if (arguments.contains(DEMO)) {
             try {
                 DemoAppeals.run(new IntakeClient(stack.baseUrlOf(StackService.INTAKE), IntakeClient.DEMO_CHANNEL_KEY), out);
             } catch (RuntimeException e) {
@@ -60,6 +72,13 @@ public final class LocalStackMain {
         }
         out.println("\nPress Ctrl-C to stop everything.");
         watch(stack, stopping, out);
+    }
+
+    /** The developer stack in the shape the options ask for. */
+    static StackSettings settingsFor(Path root, java.util.Map<String, String> environment, List<String> arguments) {
+        StackSettings settings = StackSettings.forDevelopment(root, environment);
+        return settings.withShape(StackShape.forDevelopment(arguments.contains(KAFKA_CLUSTER),
+                arguments.contains(TWO_INSTANCES), settings.kafkaPort(), settings.kafkaControllerPort()));
     }
 
     static void printWhereEverythingIs(LocalStack stack, PrintStream out) {
@@ -76,7 +95,11 @@ public final class LocalStackMain {
                 stack.baseUrlOf(StackService.NOTIFICATION), LocalStack.DEMO_OPERATOR_KEY);
         out.printf("  %-14s %s  (public page: /, summary: /api/v1/stats/summary)%n", "analytics",
                 stack.baseUrlOf(StackService.ANALYTICS));
-        out.printf("  %-14s %s%n", "Kafka", stack.kafkaBootstrapServers());
+        settings.shape().secondInstances().forEach((service, port) -> out.printf("  %-14s http://127.0.0.1:%d  (a second"
+                + " instance: same consumer groups, the partitions shared)%n", service.kafkaPrincipal() + " (2)", port));
+        out.printf("  %-14s %s%s%n", "Kafka", stack.kafkaBootstrapServers(), settings.shape().kafkaCluster()
+                ? "  (" + settings.shape().brokers() + " nodes, replication factor " + settings.shape().replicationFactor()
+                        + ", min.insync.replicas " + settings.shape().minInsyncReplicas() + ")" : "");
         out.printf("  %-14s %s%n", "MongoDB", LocalStack.redactCredentials(stack.mongoUri()));
         out.printf("  %-14s %s (logs in %s)%n", "data", settings.dataDirectory(), settings.logDirectory());
         out.println();
@@ -99,12 +122,16 @@ public final class LocalStackMain {
 
     /** Says so at once when a service dies, with its log, instead of leaving a half-dead stack silent. */
     private static void watch(LocalStack stack, AtomicBoolean stopping, PrintStream out) {
-        java.util.Set<StackService> reported = java.util.EnumSet.noneOf(StackService.class);
+        java.util.Set<String> reported = new java.util.HashSet<>();
         while (!stopping.get()) {
             for (StackService service : StackService.values()) {
-                ManagedProcess process = stack.processOf(service);
-                if (process != null && !process.isAlive() && !stopping.get() && reported.add(service)) {
-                    out.println("\n" + service.module() + " stopped unexpectedly; see " + process.logFile());
+                List<ManagedProcess> instances = new java.util.ArrayList<>();
+                instances.add(stack.processOf(service));
+                stack.secondInstanceOf(service).ifPresent(instances::add);
+                for (ManagedProcess process : instances) {
+                    if (process != null && !process.isAlive() && !stopping.get() && reported.add(process.name())) {
+                        out.println("\n" + process.name() + " stopped unexpectedly; see " + process.logFile());
+                    }
                 }
             }
             try {

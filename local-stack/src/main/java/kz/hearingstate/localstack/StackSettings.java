@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param externalMongo       connection string of a MongoDB to use instead of starting one
  * @param serviceArguments    extra {@code --name=value} arguments per service
  * @param serviceJvmOptions   JVM options for every service process
+ * @param shape               one broker or a cluster of three, and which services run a second instance
  */
 public record StackSettings(
         Path repositoryRoot,
@@ -37,7 +38,8 @@ public record StackSettings(
         Optional<String> externalMongo,
         Map<StackService, List<String>> serviceArguments,
         List<String> serviceJvmOptions,
-        Duration startupTimeout) {
+        Duration startupTimeout,
+        StackShape shape) {
 
     public StackSettings {
         // Children run in other working directories: every path they get must be absolute.
@@ -47,6 +49,17 @@ public record StackSettings(
         servicePorts = Map.copyOf(servicePorts);
         serviceArguments = Map.copyOf(serviceArguments);
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /** One broker, one instance of each service. */
+    public StackSettings(Path repositoryRoot, Path dataDirectory, Path kafkaLibraries, String javaExecutable, int kafkaPort,
+                         int kafkaControllerPort, int mongoPort, Map<StackService, Integer> servicePorts,
+                         Optional<String> externalKafka, Optional<String> externalMongo,
+                         Map<StackService, List<String>> serviceArguments, List<String> serviceJvmOptions,
+                         Duration startupTimeout) {
+        this(repositoryRoot, dataDirectory, kafkaLibraries, javaExecutable, kafkaPort, kafkaControllerPort, mongoPort,
+                servicePorts, externalKafka, externalMongo, serviceArguments, serviceJvmOptions, startupTimeout,
+                StackShape.SINGLE);
     }
 
     /**
@@ -94,7 +107,39 @@ public record StackSettings(
         copy.put(service, List.copyOf(combined));
         return new StackSettings(repositoryRoot, dataDirectory, kafkaLibraries, javaExecutable, kafkaPort,
                 kafkaControllerPort, mongoPort, servicePorts, externalKafka, externalMongo, copy,
-                serviceJvmOptions, startupTimeout);
+                serviceJvmOptions, startupTimeout, shape);
+    }
+
+    /** A copy with another shape: a Kafka cluster, second instances. */
+    public StackSettings withShape(StackShape newShape) {
+        return new StackSettings(repositoryRoot, dataDirectory, kafkaLibraries, javaExecutable, kafkaPort,
+                kafkaControllerPort, mongoPort, servicePorts, externalKafka, externalMongo, serviceArguments,
+                serviceJvmOptions, startupTimeout, newShape);
+    }
+
+    /**
+     * A copy in the shape of a Kafka cluster ({@code kafkaCluster}) and second instances of {@code twoInstancesOf},
+     * on free ports none of which this stack already uses (two quick calls of {@link #freePort} may return the same one).
+     */
+    public StackSettings withShapeOnFreePorts(boolean kafkaCluster, List<StackService> twoInstancesOf) {
+        java.util.Set<Integer> taken = new java.util.HashSet<>(List.of(kafkaPort, kafkaControllerPort, mongoPort));
+        taken.addAll(servicePorts.values());
+        java.util.function.IntSupplier unused = () -> {
+            int port = freePort();
+            while (!taken.add(port)) {
+                port = freePort();
+            }
+            return port;
+        };
+        return withShape(StackShape.onFreePorts(kafkaCluster, twoInstancesOf, unused));
+    }
+
+    /** Every Kafka node this stack starts, node 1 (on {@link #kafkaPort}) first; node ids are positions from 1. */
+    public List<StackShape.KafkaNode> kafkaNodes() {
+        List<StackShape.KafkaNode> nodes = new ArrayList<>();
+        nodes.add(new StackShape.KafkaNode(kafkaPort, kafkaControllerPort));
+        nodes.addAll(shape.moreBrokers());
+        return List.copyOf(nodes);
     }
 
     public int portOf(StackService service) {

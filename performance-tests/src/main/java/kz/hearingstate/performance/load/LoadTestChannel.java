@@ -43,6 +43,6 @@ public final class LoadTestChannel {
     public static StackSettings withJvmOptions(StackSettings s, List<String> jvmOptions) {
         return new StackSettings(s.repositoryRoot(), s.dataDirectory(), s.kafkaLibraries(), s.javaExecutable(),
                 s.kafkaPort(), s.kafkaControllerPort(), s.mongoPort(), s.servicePorts(), s.externalKafka(),
-                s.externalMongo(), s.serviceArguments(), jvmOptions, s.startupTimeout());
+                s.externalMongo(), s.serviceArguments(), jvmOptions, s.startupTimeout(), s.shape());
     }
 }
