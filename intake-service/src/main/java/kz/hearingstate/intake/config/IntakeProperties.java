@@ -46,7 +46,7 @@ public record IntakeProperties(
     public record Admission(
             @DefaultValue("24") int maxInFlight,
             @DefaultValue("100ms") Duration maxWait,
-            @DefaultValue("1s") Duration arrivalBudget,
+            @DefaultValue("500ms") Duration arrivalBudget,
             @DefaultValue("1s") Duration retryAfter) {
     }
 
