@@ -36,6 +36,7 @@ import kz.hearingstate.performance.measure.MachineInfo;
 import kz.hearingstate.performance.measure.ProcessSample;
 import kz.hearingstate.performance.measure.StackProcesses;
 import kz.hearingstate.performance.report.BenchmarkReport;
+import kz.hearingstate.performance.report.BenchmarkReport.CpuModel;
 import kz.hearingstate.performance.report.BenchmarkReport.ProcessUsage;
 import kz.hearingstate.performance.report.BenchmarkReport.RunResult;
 import kz.hearingstate.performance.report.BenchmarkReport.StoreGrowthStep;
@@ -163,7 +164,8 @@ public final class Benchmark {
         }
         Sustained sustained = sustained(results);
         log.accept("Sustained: " + sustained);
-        targets.addAll(cpuTargets(results, sustained));
+        Map<String, CpuModel> cpuModel = cpuModel(results);
+        targets.addAll(cpuTargets(results, sustained, cpuModel));
         Map<String, Double> ratios = ratios(baseline, sustained, results);
         Map<String, String> stack = new LinkedHashMap<>();
         stack.put("service JVM options", String.join(" ", plan.serviceJvmOptions()));
@@ -171,7 +173,7 @@ public final class Benchmark {
         stack.put("MongoDB", "mongo-java-server H2 backend (file)");
         stack.put("load generator", "Gatling 3.15.1 in the benchmark JVM, shared keep-alive connections");
         return new BenchmarkReport(plan.mode(), startedAt, Instant.now().toString(), machine, MachineInfo.loadAverage(),
-                stack, baseline, capacity, results, growth, targets, sustained, CPU_BUDGET_MS_PER_APPEAL, ratios, profiles,
+                stack, baseline, capacity, results, growth, targets, sustained, CPU_BUDGET_MS_PER_APPEAL, cpuModel, ratios, profiles,
                 List.copyOf(notes));
     }
 
@@ -234,11 +236,42 @@ public final class Benchmark {
     }
 
     /**
+     * Each process's CPU ms per second against appeals routed per second over the open-model runs taken in full (the
+     * warm-up and the overload run left out): a least-squares line whose intercept is what the process burns idle
+     * (polls, timers) and whose slope is what one more appeal costs it. At low rates the idle part dominates the
+     * per-appeal figure; the slope is what decides how far the cores can go. Needs 3 runs at different rates.
+     */
+    static Map<String, CpuModel> cpuModel(List<RunResult> runs) {
+        List<RunResult> fits = runs.stream()
+                .filter(run -> run.model().equals("open") && !run.name().equals(WARM_UP) && !run.name().startsWith(OVERLOAD))
+                .filter(Benchmark::takenInFull).filter(run -> run.durationSeconds() > 0).toList();
+        Map<String, CpuModel> model = new LinkedHashMap<>();
+        if (fits.stream().map(RunResult::offeredPerSecond).distinct().count() < 3) {
+            return model;
+        }
+        fits.getFirst().processes().keySet().forEach(process -> {
+            List<double[]> points = fits.stream().filter(run -> run.processes().containsKey(process))
+                    .map(run -> new double[] {run.routedInWindow() / (double) run.durationSeconds(),
+                            run.processes().get(process).cpuMillis() / (double) run.durationSeconds()})
+                    .toList();
+            double meanX = points.stream().mapToDouble(p -> p[0]).average().orElse(0);
+            double meanY = points.stream().mapToDouble(p -> p[1]).average().orElse(0);
+            double sxx = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[0] - meanX)).sum();
+            double sxy = points.stream().mapToDouble(p -> (p[0] - meanX) * (p[1] - meanY)).sum();
+            if (sxx > 0) {
+                double slope = sxy / sxx;
+                model.put(process, new CpuModel(round(meanY - slope * meanX), round(slope), points.size()));
+            }
+        });
+        return model;
+    }
+
+    /**
      * The CPU budget per appeal, each process against its own, measured in the sustained run (the run the budget is
      * about: the pipeline keeping up). Processes without a budget (the broker, the MongoDB-wire server, the load
      * generator) are shown in the report's CPU table, not judged.
      */
-    static List<TargetCheck> cpuTargets(List<RunResult> runs, Sustained sustained) {
+    static List<TargetCheck> cpuTargets(List<RunResult> runs, Sustained sustained, Map<String, CpuModel> model) {
         RunResult reference = runs.stream().filter(run -> run.name().equals(sustained.run())).findFirst().orElse(null);
         List<TargetCheck> checks = new ArrayList<>();
         CPU_BUDGET_MS_PER_APPEAL.forEach((process, budget) -> {
@@ -247,7 +280,9 @@ public final class Benchmark {
             checks.add(new TargetCheck(process + " ≤ " + fmt(budget) + " ms CPU per appeal", perAppeal == null ? null
                     : perAppeal <= budget, perAppeal == null ? "not measured (no sustained run)"
                     : fmt(perAppeal) + " ms per appeal in '" + reference.name() + "' (" + usage.cpuMillis() + " ms CPU for "
-                            + reference.routedInWindow() + " appeals routed)"));
+                            + reference.routedInWindow() + " appeals routed)" + (model.containsKey(process)
+                            ? "; idle " + fmt(model.get(process).idleMillisPerSecond()) + " ms/s + marginal "
+                            + fmt(model.get(process).marginalMillisPerAppeal()) + " ms per appeal" : "")));
         });
         return checks;
     }

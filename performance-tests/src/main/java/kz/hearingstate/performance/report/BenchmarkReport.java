@@ -23,6 +23,8 @@ import kz.hearingstate.performance.measure.MachineInfo;
  * @param sustained     the highest open-model rate that the pipeline took with no error, every appeal routed, and
  *                      (if {@code allConsumersKeptUp}) every consumer group's lag bounded
  * @param cpuBudgetMillisPerAppeal the targets' CPU budget per appeal, by process
+ * @param cpuModel      by process, its CPU split into what it burns idle and what each appeal adds (a straight line
+ *                      through the runs taken in full), which tells what a rate the runs did not reach would cost
  * @param ratios        pipeline figures divided by the baseline's
  * @param profiles      per process on the accept→routed path, the methods most often on CPU during the
  *                      capacity probe (JFR execution samples, % of samples)
@@ -42,6 +44,7 @@ public record BenchmarkReport(
         List<TargetCheck> targets,
         Sustained sustained,
         Map<String, Double> cpuBudgetMillisPerAppeal,
+        Map<String, CpuModel> cpuModel,
         Map<String, Double> ratios,
         Map<String, Map<String, Double>> profiles,
         List<String> notes) {
@@ -94,6 +97,15 @@ public record BenchmarkReport(
      * @param rssMib             resident memory at the end
      */
     public record ProcessUsage(double cpuPercent, long cpuMillis, Double cpuMillisPerAppeal, long rssMib, long peakRssMib) {
+    }
+
+    /**
+     * CPU ms per second = {@code idleMillisPerSecond} + {@code marginalMillisPerAppeal} × appeals routed per second, a
+     * least-squares line through the open-model runs taken in full.
+     *
+     * @param runs how many runs the line goes through
+     */
+    public record CpuModel(double idleMillisPerSecond, double marginalMillisPerAppeal, int runs) {
     }
 
     /**

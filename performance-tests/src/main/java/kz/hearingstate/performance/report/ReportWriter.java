@@ -154,6 +154,7 @@ public final class ReportWriter {
             }
             md.append(' ').append(sum == 0 ? "-" : fmt(sum)).append(" | ").append(sum == 0 ? "-" : fmt(cpuMillisPerSecond / sum)).append(" |\n");
         }
+        cpuModel(md, r, cpuMillisPerSecond);
         BenchmarkReport.RunResult sustained = runs.stream().filter(run -> run.name().equals(r.sustained().run()))
                 .findFirst().orElse(null);
         if (sustained != null) {
@@ -168,6 +169,35 @@ public final class ReportWriter {
                         .append(" |\n");
             });
         }
+    }
+
+    /** Idle CPU and the cost of one more appeal, and from those what the cores allow. */
+    private static void cpuModel(StringBuilder md, BenchmarkReport r, int cpuMillisPerSecond) {
+        if (r.cpuModel().isEmpty()) {
+            return;
+        }
+        md.append("\nSplit into what each process burns idle and what one more appeal costs it (a least-squares line "
+                + "CPU ms/s = idle + marginal × routed/s through the ").append(r.cpuModel().values().iterator().next().runs())
+                .append(" open-model runs taken in full). At 100 appeals/s a process costs idle ÷ 100 + marginal per appeal.\n\n")
+                .append("| process | idle CPU ms/s | marginal ms per appeal | budget | ms per appeal at 100/s |\n|---|---|---|---|---|\n");
+        double idle = 0;
+        double marginal = 0;
+        for (var entry : r.cpuModel().entrySet()) {
+            var m = entry.getValue();
+            Double budget = r.cpuBudgetMillisPerAppeal().get(entry.getKey());
+            double at100 = m.idleMillisPerSecond() / 100 + m.marginalMillisPerAppeal();
+            md.append("| ").append(entry.getKey()).append(" | ").append(fmt(m.idleMillisPerSecond())).append(" | ")
+                    .append(fmt(m.marginalMillisPerAppeal())).append(" | ").append(budget == null ? "none" : fmt(budget))
+                    .append(" | ").append(budget != null && at100 > budget ? "**" + fmt(at100) + "**" : fmt(at100)).append(" |\n");
+            if (!entry.getKey().equals(LOAD_GENERATOR)) {
+                idle += m.idleMillisPerSecond();
+                marginal += m.marginalMillisPerAppeal();
+            }
+        }
+        md.append("\nThe stack without the load generator: idle ").append(fmt(idle)).append(" ms/s, marginal ")
+                .append(fmt(marginal)).append(" ms per appeal, so ").append(cpuMillisPerSecond).append(" ms/s of CPU carry at most (")
+                .append(cpuMillisPerSecond).append(" − ").append(fmt(idle)).append(") ÷ ").append(fmt(marginal)).append(" = ")
+                .append(marginal > 0 ? fmt(Math.max(0, cpuMillisPerSecond - idle) / marginal) : "-").append(" appeals/s.\n");
     }
 
     private static String budget(BenchmarkReport r, String process) {

@@ -51,11 +51,30 @@ class SustainedRateTest {
     @Test
     void givenTheSustainedRun_whenTheCpuBudgetsAreChecked_thenEachServiceIsJudgedByItsOwnBudget() {
         RunResult run = run("step-up 40/s", 40, 40, Map.of(), KEPT_UP);
-        var checks = Benchmark.cpuTargets(List.of(run), Benchmark.sustained(List.of(run)));
+        var checks = Benchmark.cpuTargets(List.of(run), Benchmark.sustained(List.of(run)), Map.of());
 
         assertThat(checks).extracting(check -> check.target() + " " + check.met()).containsExactly(
                 "intake-service ≤ 2.0 ms CPU per appeal true", "routing-service ≤ 2.0 ms CPU per appeal false",
                 "analytics-service ≤ 2.0 ms CPU per appeal true", "notification-service ≤ 4.0 ms CPU per appeal false");
+    }
+
+    @Test
+    void givenRunsAtThreeRates_whenTheCpuIsModelled_thenIdleAndMarginalCostAreSeparated() {
+        // 300 ms/s idle plus 5 ms per appeal, at 10, 20 and 40 appeals/s over 20 s runs.
+        List<RunResult> runs = List.of(10, 20, 40).stream().map(rate -> {
+            RunResult run = run("step-up " + rate + "/s", rate, rate, Map.of(), KEPT_UP);
+            long cpuMillis = (300 + 5L * rate) * 20;
+            return new RunResult(run.name(), run.model(), run.offeredPerSecond(), 20, 0, rate * 20, rate * 20, Map.of(),
+                    rate, rate, 0, 0, run.httpLatency(), Map.of(), Map.of("routing-service",
+                    new ProcessUsage(cpuMillis / 200.0, cpuMillis, cpuMillis / (rate * 20.0), 400, 400)), rate * 20,
+                    run.consumers(), true);
+        }).toList();
+
+        var model = Benchmark.cpuModel(runs).get("routing-service");
+
+        assertThat(model.idleMillisPerSecond()).isEqualTo(300);
+        assertThat(model.marginalMillisPerAppeal()).isEqualTo(5);
+        assertThat(model.runs()).isEqualTo(3);
     }
 
     private static RunResult run(String name, double offered, double routed, Map<String, Integer> errors,
