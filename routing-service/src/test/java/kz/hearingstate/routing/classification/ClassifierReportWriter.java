@@ -108,6 +108,35 @@ class ClassifierReportWriter {
             top-1 85.5% for the model of 3 December, 88.7% after the first landing (the first four rows), 88.3% for this
             model; corruption reports caught 81, 87 and 87 of 90. The changes after the first landing were chosen on
             validation and cross-validation alone, and kept although the evaluation set did not confirm them.
+
+            ### False positives of the corruption detector (3 December, afternoon)
+
+            The detector sent 41 of 510 ordinary evaluation appeals (8.0%) to anti-corruption, against 11 of 255 (4.3%) on
+            the validation split of 300 that chose its threshold. Three changes, chosen on validation alone:
+
+            - **A validation split of 630**: 330 new appeals (V-0301 to V-0630; 110 each in kk, ru and en; 45 corruption
+              reports, most without a "bribe" word; every ordinary department; every writing style, 75 of them hard ones
+              whose surface words point elsewhere or mention money innocently), written for this split and not taken
+              from any other set: none shares more than half of its words with any training appeal.
+            - **The false-positive allowance is the aim, 3%**, not a ceiling of 5%: the lowest threshold catching the most
+              reports spends its whole allowance, so the allowance decides the false positives.
+            - **420 more hand-written training appeals**: `hard-ordinary-4.jsonl`, 306 ordinary appeals (102 each in kk,
+              ru and en; every ordinary department; hotline, messenger, formal, angry post, long story, hard) that
+              mention tariffs, fees, fines, benefits, subsidies, receipts given, contractors' slow or poor work, rude or
+              slow officials, tenders and relatives innocently; `anti-corruption-7.jsonl`, 114 more indirect reports
+              (money to a personal card or phone, "thanking the right person", a share of a grant, salary or allowance
+              demanded, relatives' firms paid for work not done, acts signed for works never done, "dead souls" on the
+              payroll). Six lines written after reading two validation reports the model missed were deleted before
+              training.
+            - **A personal card in a fraud report is not a corruption rule match**: "they asked for my card number" from
+              a caller posing as the bank, or a seller's card, is phone or online fraud (public-order); the card stems
+              of `SafetyRules` now count only when the appeal does not describe such a fraud (no corruption report
+              of the training or validation data lost its rule match).
+
+            On the 630 validation appeals, thresholds re-chosen each time: the model before these changes caught 90 of
+            90 reports at 0.22 with 25 false positives (4.6%) under the 5% ceiling, and 87 at 0.28 with 16 (3.0%) under
+            the 3% aim; the shipped model, with the new training appeals, 89 of 90 at 0.24 with 15 (2.8%). The evaluation
+            set was run for this model only to write this report, besides the build's gate.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */
@@ -175,10 +204,9 @@ class ClassifierReportWriter {
         md.append("## Thresholds, chosen on the validation split\n\n")
                 .append(String.format(Locale.ROOT, "- **Corruption detector: %.2f** (selected %.2f). Recall first: the lowest threshold catching as many%n",
                         settings.corruptionThreshold(), corruptionThreshold))
-                .append(String.format(Locale.ROOT, "  validation reports as any threshold whose false positives stay within a ceiling of %.0f%% of ordinary%n",
-                        100 * ThresholdSelection.FALSE_POSITIVE_CEILING))
-                .append(String.format(Locale.ROOT, "  appeals (the aim is %.0f%%; the ceiling keeps anti-corruption from drowning in ordinary appeals). Catching every%n",
+                .append(String.format(Locale.ROOT, "  validation reports as any threshold whose false positives stay within issue 14's aim of %.0f%% of ordinary%n",
                         100 * ThresholdSelection.FALSE_POSITIVE_AIM))
+                .append("  appeals (the lowest such threshold spends the whole allowance, so the allowance is the aim). Catching every\n")
                 .append(String.format(Locale.ROOT, "  validation report needs %.2f, where %.1f%% of ordinary validation appeals would go to anti-corruption.%n",
                         selection.allCaughtThreshold(), 100 * selection.at(selection.allCaughtThreshold(), 0).falsePositiveRate()))
                 .append("  The safety rules (`SafetyRules`) catch what they match at any threshold.\n")

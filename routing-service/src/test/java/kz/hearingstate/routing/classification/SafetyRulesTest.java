@@ -52,6 +52,10 @@ class SafetyRulesTest {
             "The water utility fined me and I paid it, here is the receipt",
             "Прошу отремонтировать парапет моста",
             "Парад на 9 мая перекрыл дорогу",
+            "Позвонили из банка, попросили номер карты и код из смс, списали 180 000",
+            "Someone from the bank asked for her card number and the money was gone: a fraud",
+            "The seller asked for half the price in advance to his card and vanished",
+            "Банктен деп хабарласып, карта нөмірін сұрады, алаяқтар ақшаны шешіп алды",
             "Мектепте параллель сыныптар көп",
             "The bus is late every day"})
     void givenAnOrdinaryAppealThatMerelyLooksLikeAStem_thenTheCorruptionRuleDoesNotFire(String text) {

@@ -9,10 +9,11 @@ import kz.hearingstate.routing.directory.Department;
  * Chooses the two thresholds on the validation split (never on the evaluation set):
  * <ul>
  *   <li><b>corruption threshold</b>, recall first: the lowest threshold that catches as many validation
- *       reports as any threshold whose false positives on the ordinary validation appeals stay within
- *       {@link #FALSE_POSITIVE_CEILING}. Every report when that is possible within the ceiling; the ceiling, above
- *       the {@link #FALSE_POSITIVE_AIM} aim, keeps anti-corruption from drowning in ordinary appeals. The lowest
- *       such threshold leaves the widest margin for reports worded unlike any seen;</li>
+ *       reports as any threshold whose false positives on the ordinary validation appeals stay within issue 14's
+ *       aim, {@link #FALSE_POSITIVE_AIM}. Every report when that is possible within the aim. The lowest such threshold
+ *       leaves the widest margin for reports worded unlike any seen, and spends the whole false-positive allowance:
+ *       the allowance is therefore the aim itself, not a looser ceiling (a ceiling of 5% on 300 validation appeals
+ *       chose 0.24, whose false positives on the evaluation set were 8.0%);</li>
  *   <li><b>confidence threshold</b> of the triage desk: the one with the lowest cost on validation, where a
  *       misrouted appeal costs 1 (the wrong department must notice and forward it, days later) and a triaged
  *       one {@link #TRIAGE_COST} (the desk routes it by hand), with at most {@link #TRIAGE_BUDGET} triaged.</li>
@@ -24,7 +25,6 @@ import kz.hearingstate.routing.directory.Department;
 final class ThresholdSelection {
 
     static final double FALSE_POSITIVE_AIM = 0.03;
-    static final double FALSE_POSITIVE_CEILING = 0.05;
     static final double TRIAGE_BUDGET = 0.05;
     static final double TRIAGE_COST = 0.5;
     static final double STEP = 0.01;
@@ -100,13 +100,13 @@ final class ThresholdSelection {
                 misrouted, scored.size());
     }
 
-    /** The lowest threshold with the most validation reports caught among those within the false-positive ceiling. */
+    /** The lowest threshold with the most validation reports caught among those within the false-positive aim. */
     double corruptionThreshold() {
         double chosen = 1;
         int mostCaught = -1;
         for (double t = STEP; t < 1; t = round(t + STEP)) {
             Point p = at(t, 0);
-            if (p.falsePositiveRate() <= FALSE_POSITIVE_CEILING && p.caught() > mostCaught) {
+            if (p.falsePositiveRate() <= FALSE_POSITIVE_AIM && p.caught() > mostCaught) {
                 mostCaught = p.caught();
                 chosen = t;
             }
