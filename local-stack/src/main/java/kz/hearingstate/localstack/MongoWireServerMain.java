@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.KeyLookupH2Database;
+import de.bwaldvogel.mongo.backend.h2.QueryStatistics;
 import io.netty.channel.Channel;
 
 /**
@@ -50,19 +51,40 @@ public final class MongoWireServerMain {
      * <ul>
      *   <li>it answers {@code hello}: 1.47 answers the legacy {@code isMaster} but not its modern name,
      *       which Spring Boot 4's Mongo health indicator sends, so every service would report DOWN;
-     *   <li>a query on a unique key plus other conditions ({@code {_id: x, version: 3}}) looks the key up
-     *       instead of scanning the collection ({@link KeyLookupH2Database}).
+     *   <li>queries use indexes as MongoDB's do: a unique key plus other conditions ({@code {_id: x,
+     *       version: 3}}) and non-unique indexes are looked up instead of scanning the collection
+     *       ({@link KeyLookupH2Database});
+     *   <li>{@code serverStatus} counts the index keys and documents queries read, under MongoDB's names
+     *       ({@code metrics.queryExecutor.scanned} and {@code scannedObjects}).
      * </ul>
      */
     static final class MongoLikeH2Backend extends H2Backend {
+
+        // No initialiser: H2Backend opens the existing databases inside its constructor, before this
+        // class's initialisers would run, and statistics() creates it then.
+        private QueryStatistics statistics;
 
         MongoLikeH2Backend(String fileName) {
             super(fileName);
         }
 
+        private QueryStatistics statistics() {
+            if (statistics == null) {
+                statistics = new QueryStatistics();
+            }
+            return statistics;
+        }
+
         @Override
         protected MongoDatabase openOrCreateDatabase(String databaseName) {
-            return new KeyLookupH2Database(databaseName, getMvStore(), getCursorRegistry());
+            return KeyLookupH2Database.open(databaseName, getMvStore(), getCursorRegistry(), statistics());
+        }
+
+        @Override
+        public Document getServerStatus() {
+            Document status = super.getServerStatus();
+            ((Document) status.get("metrics")).put("queryExecutor", statistics().toQueryExecutorMetrics());
+            return status;
         }
 
         @Override

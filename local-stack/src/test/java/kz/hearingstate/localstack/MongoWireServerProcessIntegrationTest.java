@@ -3,6 +3,8 @@ package kz.hearingstate.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -11,7 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local MongoDB-wire server keeps its documents in data/mongo.mv across restarts. */
+/** The local MongoDB-wire server keeps its documents (and its indexes working) in data/mongo.mv across restarts. */
 class MongoWireServerProcessIntegrationTest {
 
     @TempDir
@@ -62,9 +64,46 @@ class MongoWireServerProcessIntegrationTest {
             assertThat(appeals.find(new Document("_id", "appeal-1")).first().getString("status")).isEqualTo("ANSWERED");
             assertThat(appeals.find(new Document("_id", "appeal-2").append("version", 1)).first().getString("status"))
                     .isEqualTo("ROUTED");
-            assertThat(appeals.countDocuments(new Document("_id", new Document("$in", java.util.List.of("appeal-1", "appeal-2")))
+            assertThat(appeals.countDocuments(new Document("_id", new Document("$in", List.of("appeal-1", "appeal-2")))
                     .append("status", "ROUTED"))).isEqualTo(1);
         }
+    }
+
+    @Test
+    void givenAnIndexedCollectionFromBeforeARestart_whenQueriedByTheIndexedField_thenOnlyTheMatchingDocumentsAreRead() {
+        StackSettings settings = StackSettings.onFreePorts(Path.of("."), data, Path.of("target/kafka-libs"));
+        try (MongoWireServerProcess server = MongoWireServerProcess.start(settings);
+             MongoClient client = MongoClients.create(server.uri())) {
+            appeals(client).createIndex(new Document("status", 1).append("dueAt", 1),
+                    new com.mongodb.client.model.IndexOptions().name("status_dueAt"));
+            List<Document> documents = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                documents.add(new Document("_id", "appeal-" + i).append("status", i % 100 == 0 ? "PENDING" : "SENT"));
+            }
+            appeals(client).insertMany(documents);
+        }
+
+        try (MongoWireServerProcess restarted = MongoWireServerProcess.start(settings);
+             MongoClient client = MongoClients.create(restarted.uri())) {
+            MongoCollection<Document> appeals = appeals(client);
+            appeals.updateOne(new Document("_id", "appeal-7"), new Document("$set", new Document("status", "PENDING")));
+            appeals.updateOne(new Document("_id", "appeal-0"), new Document("$set", new Document("status", "SENT")));
+            long before = scannedObjects(client);
+            List<String> pending = appeals.find(new Document("status", "PENDING")).map(d -> d.getString("_id"))
+                    .into(new ArrayList<>());
+            long read = scannedObjects(client) - before;
+
+            assertThat(pending).containsExactlyInAnyOrder("appeal-7", "appeal-100", "appeal-200", "appeal-300",
+                    "appeal-400", "appeal-500", "appeal-600", "appeal-700", "appeal-800", "appeal-900");
+            assertThat(read).as("documents read for 10 of 1,000").isEqualTo(10);
+        }
+    }
+
+    /** Documents read by queries so far, as MongoDB's serverStatus counts them. */
+    private static long scannedObjects(MongoClient client) {
+        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        return ((Number) status.get("metrics", Document.class).get("queryExecutor", Document.class).get("scannedObjects"))
+                .longValue();
     }
 
     private static MongoCollection<Document> appeals(MongoClient client) {

@@ -2,51 +2,141 @@ package de.bwaldvogel.mongo.backend.h2;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 database, with one planner gap closed: its unique indexes (above all
- * {@code _id}) serve only queries whose keys are exactly the index's keys, so {@code {_id: x, version: 3}}
- * (every version-checked save, every conditional claim) scanned the whole collection under the
- * collection's lock, and each such write got slower as the store grew. MongoDB looks such a query up in
- * the {@code _id} index and filters the one document it finds; so does this database.
+ * mongo-java-server's H2 database with its indexes made to work at scale:
+ * <ul>
+ *   <li>its unique indexes (above all {@code _id}) serve only queries whose keys are exactly the index's
+ *       keys, so {@code {_id: x, version: 3}} (every version-checked save, every conditional claim) scanned
+ *       the whole collection. MongoDB looks such a query up in the {@code _id} index and filters the one
+ *       document it finds; so does this database ({@link KeyLookupUniqueIndex}).
+ *   <li>their keys are {@link IndexTuple}s, which H2 compares directly, where the library's keys made H2
+ *       serialise both keys at each comparison of a lookup, and writes without Java serialisation
+ *       ({@link IndexTupleType});
+ *   <li>non-unique indexes, which the library ignores, are kept and used ({@link H2SecondaryIndex});
+ *   <li>a query uses the index that narrows it most and counts what it read ({@link PlannedH2Collection}).
+ * </ul>
  *
- * <p>It lives in mongo-java-server's package to reach {@link H2UniqueIndex}'s package-private storage
- * methods: the index data stays where {@link H2Database} keeps it, so existing data files load as before.
+ * <p>Index maps are named apart from the library's ({@code ._keys_} and {@code ._secondary_}), and are
+ * rebuilt from the documents when they may be stale: a secondary index at every opening, a unique index
+ * when its size differs from the collection's. So a file written by the plain library (or by an older
+ * version of the stack) opens correctly, and the library's own index map is removed, so that the plain
+ * library, opening a file written here, rebuilds its index instead of trusting an old one.
+ *
+ * <p>It lives in mongo-java-server's package to reach {@link H2Collection}'s and {@link Index}'s
+ * package-private and protected members.
  */
 public class KeyLookupH2Database extends H2Database {
 
-    public KeyLookupH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
-        super(databaseName, mvStore, cursorRegistry);
+    /**
+     * H2Database opens the existing collections and indexes inside its constructor, before this class's
+     * fields are set; what those calls need is handed over here for the duration of the constructor.
+     */
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
+
+    private record Opening(MVStore mvStore, QueryStatistics statistics) {
+    }
+
+    private final Opening opening;
+
+    private KeyLookupH2Database(String databaseName, Opening opening, CursorRegistry cursorRegistry) {
+        super(databaseName, opening.mvStore(), cursorRegistry);
+        this.opening = opening;
+    }
+
+    public static KeyLookupH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry,
+                                           QueryStatistics statistics) {
+        Opening opening = new Opening(mvStore, statistics);
+        OPENING.set(opening);
+        try {
+            return new KeyLookupH2Database(databaseName, opening, cursorRegistry);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private Opening opening() {
+        return opening != null ? opening : OPENING.get();
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String fullName = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = opening().mvStore().openMap(DATABASES_PREFIX + fullName);
+        MVMap<String, Object> metaMap = opening().mvStore().openMap("meta." + fullName);
+        return new PlannedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
+                opening().statistics());
     }
 
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        H2UniqueIndex stored = (H2UniqueIndex) super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-        return new KeyLookupUniqueIndex(stored, indexName, keys, sparse);
+        MVStore store = opening().mvStore();
+        String libraryMap = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (store.hasMap(libraryMap)) {
+            store.removeMap(libraryMap);
+        }
+        MVMap<IndexTuple, Object> keyMap = store.openMap(indexMapName(collectionName, "_keys_", indexName),
+                new MVMap.Builder<IndexTuple, Object>().keyType(IndexTupleType.INSTANCE));
+        MongoCollection<Object> collection = resolveCollection(collectionName, false);
+        // Its size is the one sign of staleness a unique index can show: only inserts and deletes change it
+        // (an _id never changes), and a version that did not keep this map, writing the file, did those.
+        if (collection == null || keyMap.sizeAsLong() != collection.count()) {
+            keyMap.clear(); // the collection's addIndex rebuilds an empty index from the documents
+        }
+        return new KeyLookupUniqueIndex(keyMap, indexName, keys, sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        MVMap<IndexTuple, Boolean> entries = opening().mvStore().openMap(
+                indexMapName(collectionName, "_secondary_", indexName),
+                new MVMap.Builder<IndexTuple, Boolean>().keyType(IndexTupleType.INSTANCE));
+        entries.clear(); // rebuilt from the documents by the collection's addIndex, see the class comment
+        return new H2SecondaryIndex(entries, indexName, keys, sparse, opening().statistics());
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        for (String kind : List.of("_keys_", "_secondary_")) {
+            String name = indexMapName(collection.getCollectionName(), kind, indexName);
+            if (opening().mvStore().hasMap(name)) {
+                opening().mvStore().removeMap(name);
+            }
+        }
+    }
+
+    private String indexMapName(String collectionName, String kind, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "." + kind + indexName;
     }
 
     /**
      * A unique index that also serves a query naming all of its keys plus other conditions: it looks the
      * keys up, and the collection then applies the whole query to the document found (the top-level
      * conditions of a query all have to hold, so narrowing by some of them first is always correct).
-     * Storage is the H2 index it wraps.
      */
     static final class KeyLookupUniqueIndex extends AbstractUniqueIndex<Object> {
 
-        private final H2UniqueIndex stored;
+        private final MVMap<IndexTuple, Object> keyMap;
 
-        KeyLookupUniqueIndex(H2UniqueIndex stored, String name, List<IndexKey> keys, boolean sparse) {
+        KeyLookupUniqueIndex(MVMap<IndexTuple, Object> keyMap, String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
-            this.stored = stored;
+            this.keyMap = keyMap;
         }
 
         @Override
@@ -71,37 +161,39 @@ public class KeyLookupH2Database extends H2Database {
 
         @Override
         protected Object removeDocument(KeyValue keyValue) {
-            return stored.removeDocument(keyValue);
+            return keyMap.remove(IndexTuple.of(keyValue));
         }
 
         @Override
         protected boolean putKeyPosition(KeyValue keyValue, Object position) {
-            return stored.putKeyPosition(keyValue, position);
+            return keyMap.putIfAbsent(IndexTuple.of(keyValue), Missing.ofNullable(position)) == null;
         }
 
         @Override
         protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
-            return stored.getIterable();
+            return () -> StreamSupport.stream(keyMap.entrySet().spliterator(), false)
+                    .map(entry -> Map.entry(entry.getKey().keyValue(), entry.getValue()))
+                    .iterator();
         }
 
         @Override
         protected Object getPosition(KeyValue keyValue) {
-            return stored.getPosition(keyValue);
+            return keyMap.get(IndexTuple.of(keyValue));
         }
 
         @Override
         public long getCount() {
-            return stored.getCount();
+            return keyMap.sizeAsLong();
         }
 
         @Override
         public boolean isEmpty() {
-            return stored.isEmpty();
+            return keyMap.isEmpty();
         }
 
         @Override
         public long getDataSize() {
-            return stored.getDataSize();
+            return getCount();
         }
     }
 }

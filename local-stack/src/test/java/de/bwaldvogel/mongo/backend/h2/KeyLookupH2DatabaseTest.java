@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Which queries the {@code _id} index answers: mongo-java-server's own rule plus a pinned key with more conditions. */
 class KeyLookupH2DatabaseTest {
 
-    private final Index<Object> idIndex = new KeyLookupH2Database("routing", MVStore.open(null), new CursorRegistry())
+    private final Index<Object> idIndex = KeyLookupH2Database.open("routing", MVStore.open(null), new CursorRegistry(),
+            new QueryStatistics())
             .openOrCreateUniqueIndex("appeals", "_id_", List.of(new IndexKey("_id", true)), false);
 
     @Test
