@@ -27,7 +27,8 @@ import org.h2.mvstore.MVStore;
  *       serialise both keys at each comparison of a lookup, and writes without Java serialisation
  *       ({@link IndexTupleType});
  *   <li>non-unique indexes, which the library ignores, are kept and used ({@link H2SecondaryIndex});
- *   <li>a query uses the index that narrows it most and counts what it read ({@link PlannedH2Collection}).
+ *   <li>a query uses the index that narrows it most and counts what it read ({@link PlannedH2Collection});
+ *   <li>documents are written as BSON rather than with Java serialisation ({@link DocumentType}).
  * </ul>
  *
  * <p>Index maps are named apart from the library's ({@code ._keys_} and {@code ._secondary_}), and are
@@ -75,7 +76,8 @@ public class KeyLookupH2Database extends H2Database {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = opening().mvStore().openMap(DATABASES_PREFIX + fullName);
+        MVMap<Object, Document> dataMap = opening().mvStore().openMap(DATABASES_PREFIX + fullName,
+                new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
         MVMap<String, Object> metaMap = opening().mvStore().openMap("meta." + fullName);
         return new PlannedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
                 opening().statistics());
