@@ -20,9 +20,9 @@ import kz.hearingstate.localstack.LocalStack;
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.localstack.StackSettings;
 import kz.hearingstate.performance.baseline.KafkaBaseline;
-import kz.hearingstate.performance.load.BulkAppealProducer;
 import kz.hearingstate.performance.load.GatlingRunner;
 import kz.hearingstate.performance.load.LoadTestChannel;
+import kz.hearingstate.performance.load.StorePreload;
 import kz.hearingstate.performance.load.SubmissionLog.Submission;
 import kz.hearingstate.performance.measure.AnalyticsCounter;
 import kz.hearingstate.performance.measure.ArrivalRecorder;
@@ -59,8 +59,9 @@ public final class Benchmark {
     static final String WARM_UP = "warm-up (cold JVMs)";
     static final String STEP_UP = "step-up ";
     static final String OVERLOAD = "overload ";
-    /** How long routing may take to absorb a bulk preload before the store-size run starts anyway. */
-    static final Duration PRELOAD_WAIT = Duration.ofMinutes(4);
+    /** Fewer processed appeals than this in the store, and the store growth first makes some to copy. */
+    static final long SEED_APPEALS = 50;
+    static final Duration SEED_RUN = Duration.ofSeconds(20);
 
     private final BenchmarkPlan plan;
     private final Path repositoryRoot;
@@ -69,6 +70,8 @@ public final class Benchmark {
     private final List<String> notes = new ArrayList<>();
     private final LoadTestChannel channel = new LoadTestChannel();
     private final Map<String, Map<String, Double>> profiles = new LinkedHashMap<>();
+    /** Made at the first store-growth step, and kept: it reads its templates once. */
+    private StorePreload preload;
 
     public Benchmark(BenchmarkPlan plan, Path repositoryRoot, Path workDirectory, Consumer<String> log) {
         this.plan = plan;
@@ -87,6 +90,9 @@ public final class Benchmark {
             return measure(stack, startedAt, machine);
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            if (preload != null) {
+                preload.close();
+            }
         }
     }
 
@@ -425,31 +431,35 @@ public final class Benchmark {
             }
         }
 
+        /**
+         * Grows the store to {@code size} appeals with {@link StorePreload} (the services' documents written
+         * straight into their collections; nothing for the consumers to work off), then measures a run on it.
+         * The first growth copies appeals processed earlier in the benchmark; with none yet, a short seed run
+         * makes some.
+         */
         StoreGrowthStep atStoreSize(long size, double rate) {
-            long current = lag.endOffsets(Topics.APPEALS_SUBMITTED);
-            Double preloadRate = null;
+            if (preload == null) {
+                preload = new StorePreload(stack.mongoUri());
+            }
+            if (preload.storedAppeals() < SEED_APPEALS) {
+                log.accept("Seed run: appeals the preload can copy");
+                open("seed (not reported)", rate, SEED_RUN);
+            }
+            long current = preload.storedAppeals();
+            Long preloaded = null;
+            Double seconds = null;
             if (size > current) {
                 long missing = size - current;
-                log.accept("Preloading " + missing + " appeals to reach a store of " + size);
+                log.accept("Preloading " + missing + " appeals (the services' documents, bulk-inserted) to reach "
+                        + size);
                 long begin = System.nanoTime();
-                BulkAppealProducer.produce(stack.kafkaClientConfig(KafkaCredentials.ADMIN), missing, runId());
-                boolean caughtUp = lag.awaitCaughtUp(ROUTING_GROUP, Topics.APPEALS_SUBMITTED, PRELOAD_WAIT);
-                double seconds = (System.nanoTime() - begin) / 1e9;
-                preloadRate = caughtUp ? round(missing / seconds) : null;
-                if (!caughtUp) {
-                    long behind = lag.of(ROUTING_GROUP, Topics.APPEALS_SUBMITTED);
-                    notes.add("Routing had not absorbed the preload to " + size + " within " + PRELOAD_WAIT.toSeconds()
-                            + " s (" + behind + " still behind, so it absorbed " + round((missing - behind) / seconds)
-                            + " appeals/s); the run at this size was measured on top of that backlog.");
-                }
-                // Let the other consumers settle too, so that the run measures the pipeline and not the backlog.
-                for (String group : List.of("notification", "analytics")) {
-                    if (!lag.awaitCaughtUp(group, Topics.APPEALS_SUBMITTED, Duration.ofSeconds(60))) {
-                        notes.add(group + " had not absorbed the preload to " + size + " before the run at that size.");
-                    }
-                }
+                preload.grow(missing, runId());
+                seconds = round((System.nanoTime() - begin) / 1e9);
+                preloaded = missing;
+                log.accept("  -> " + missing + " appeals in " + seconds + " s (" + round(missing / seconds) + "/s)");
             }
-            return new StoreGrowthStep(size, preloadRate, open("store " + size, rate, plan.step()));
+            return new StoreGrowthStep(size, preloaded, seconds, preloaded == null ? null : round(preloaded / seconds),
+                    open("store " + size, rate, plan.step()));
         }
 
         private String runId() {

@@ -10,7 +10,7 @@ import kz.hearingstate.performance.report.BenchmarkReport;
 import kz.hearingstate.performance.report.ReportWriter;
 
 /**
- * {@code scripts/bench.sh [--smoke] [--store-sizes 10000,100000] [--output docs/benchmarks]}: runs the
+ * {@code scripts/bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000] [--output docs/benchmarks]}: runs the
  * benchmark on a stack of its own and writes {@code benchmark.md} and {@code benchmark.json}.
  */
 public final class BenchmarkMain {
@@ -22,6 +22,7 @@ public final class BenchmarkMain {
         }
         boolean smoke = false;
         boolean quick = false;
+        boolean growth = false;
         Path output = Path.of("docs/benchmarks");
         Path root = Path.of("").toAbsolutePath();
         List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L));
@@ -29,6 +30,7 @@ public final class BenchmarkMain {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--quick" -> quick = true;
+                case "--growth" -> growth = true;
                 case "--output" -> output = Path.of(args[++i]);
                 case "--repository" -> root = Path.of(args[++i]).toAbsolutePath();
                 case "--store-sizes" -> {
@@ -38,16 +40,17 @@ public final class BenchmarkMain {
                     }
                 }
                 default -> {
-                    System.err.println("usage: bench.sh [--smoke | --quick] [--store-sizes 10000,100000,1000000] [--output dir]");
+                    System.err.println("usage: bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000,1000000] [--output dir]");
                     System.exit(2);
                 }
             }
         }
-        BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick() : BenchmarkPlan.full(storeSizes);
+        BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick()
+                : growth ? BenchmarkPlan.growth(storeSizes) : BenchmarkPlan.full(storeSizes);
         Path work = Files.createTempDirectory("hearing-bench-");
         BenchmarkReport report = new Benchmark(plan, root, work, line -> System.out.println(Instant.now() + " " + line))
                 .run();
-        String name = smoke ? "benchmark-smoke" : quick ? "benchmark-quick" : "benchmark";
+        String name = smoke ? "benchmark-smoke" : quick ? "benchmark-quick" : growth ? "benchmark-growth" : "benchmark";
         ReportWriter.write(report, output, name);
         System.out.println("Report: " + output.resolve(name + ".md") + " (work files in " + work + ")");
         System.exit(0);

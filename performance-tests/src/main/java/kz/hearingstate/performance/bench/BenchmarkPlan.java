@@ -71,6 +71,16 @@ public record BenchmarkPlan(
                 Duration.ofSeconds(30), List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"));
     }
 
+    /**
+     * Only the store growth, at 20 appeals/s (no probe, no fixed rates, a short baseline): to see how the store's
+     * size changes the pipeline, and what the preload costs, without the full run's 20 minutes.
+     */
+    public static BenchmarkPlan growth(List<Long> storeSizes) {
+        return new BenchmarkPlan("growth", 20_000, 300, 0, Duration.ZERO, Duration.ZERO, null, Duration.ZERO, null,
+                List.of(), List.of(), Duration.ofSeconds(45), List.of(), Duration.ZERO, null, storeSizes,
+                Duration.ofSeconds(60), List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC"));
+    }
+
     /** @param storeSizes e.g. 10^4, 10^5 (10^6 when the machine has the time) */
     public static BenchmarkPlan full(List<Long> storeSizes) {
         // Full JIT (C2) for a throughput measurement; the stack's default stops at C1 to start fast.

@@ -118,10 +118,13 @@ public record BenchmarkReport(
 
     /**
      * @param storeSize           appeals in the store when the run began
-     * @param preloadPerSecond    how fast routing absorbed the bulk preload to reach that size
+     * @param preloaded           appeals the preload wrote to reach that size (null: none needed)
+     * @param preloadSeconds      how long the preload took
+     * @param preloadPerSecond    appeals preloaded per second (each appeal: every service's documents)
      * @param run                 the fixed-rate run measured at that size
      */
-    public record StoreGrowthStep(long storeSize, Double preloadPerSecond, RunResult run) {
+    public record StoreGrowthStep(long storeSize, Long preloaded, Double preloadSeconds, Double preloadPerSecond,
+                                  RunResult run) {
     }
 
     /** @param met null when the target could not be measured in this mode */

@@ -92,9 +92,12 @@ public final class ReportWriter {
         }
         r.runs().forEach(run -> runRow(md, run));
         if (!r.storeGrowth().isEmpty()) {
-            md.append("\n## Throughput as the store grows\n\n| appeals in store | preload absorbed/s | offered/s | 202/s | routed/s"
-                    + " | errors | accept→inbox p50 / p99 |\n|---|---|---|---|---|---|---|\n");
+            md.append("\n## Throughput as the store grows\n\n| appeals in store | preloaded | preload s | preload appeals/s"
+                    + " | offered/s | 202/s | routed/s | errors | accept→inbox p50 / p99 |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n");
             r.storeGrowth().forEach(step -> md.append("| ").append(step.storeSize()).append(" | ")
+                    .append(step.preloaded() == null ? "-" : step.preloaded()).append(" | ")
+                    .append(step.preloadSeconds() == null ? "-" : fmt(step.preloadSeconds())).append(" | ")
                     .append(step.preloadPerSecond() == null ? "-" : fmt(step.preloadPerSecond())).append(" | ")
                     .append(fmt(step.run().offeredPerSecond())).append(" | ").append(fmt(step.run().acceptedPerSecond()))
                     .append(" | ").append(fmt(step.run().routedPerSecond())).append(" | ").append(step.run().errorCount())
@@ -108,6 +111,7 @@ public final class ReportWriter {
             processRows(md, r.capacity());
         }
         r.runs().forEach(run -> processRows(md, run));
+        r.storeGrowth().forEach(step -> processRows(md, step.run()));
         md.append("\n## Pipeline ÷ baseline\n\n| ratio | value |\n|---|---|\n");
         r.ratios().forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v == null ? "-" : fmt(v)).append(" |\n"));
         if (!r.profiles().isEmpty()) {

@@ -1,0 +1,236 @@
+package kz.hearingstate.performance.load;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+/**
+ * Grows the store as the services would have grown it, without making them do the work: copies of the
+ * documents the four services stored for appeals they processed earlier in the run (the templates), each
+ * under a new appeal id, written straight into each service's collections with {@code insertMany}. Pushing
+ * the appeals through Kafka instead measured a backlog: at the pipeline's own rate 10^6 appeals take hours.
+ *
+ * <p>A copy replaces the template's appeal id (wherever it occurs, also inside event ids), its tracking
+ * code and its access hash with new unique values, and gives a document whose {@code _id} does not name the
+ * appeal (a notification's hash) a new one. Documents that would make a service act on a copy are not
+ * copied: an unpublished outbox, a notification still to send or whose outcome is unpublished, a timer due
+ * within a day.
+ */
+public final class StorePreload implements AutoCloseable {
+
+    /** The databases the services write, one each. */
+    static final List<String> DATABASES = List.of("intake", "routing", "notification", "analytics");
+    /** The count the store's size is: every appeal routing holds. */
+    static final String APPEALS_DATABASE = "routing";
+    static final String APPEALS_COLLECTION = "appeals";
+    /** Fields whose values identify one appeal besides its id; a copy gets new ones. */
+    static final Set<String> IDENTIFYING_FIELDS = Set.of("trackingCode", "accessHash");
+    static final int TEMPLATES = 100;
+    static final int CHUNK = 500;
+
+    private final MongoClient client;
+    private final ExecutorService writers = Executors.newFixedThreadPool(DATABASES.size());
+    private List<Family> families;
+
+    public StorePreload(String mongoUri) {
+        this.client = MongoClients.create(mongoUri);
+    }
+
+    /** Appeals in the store now (routing's {@code appeals}). */
+    public long storedAppeals() {
+        return appeals().estimatedDocumentCount();
+    }
+
+    /**
+     * Writes {@code count} appeals' documents; the templates are read once, at the first call.
+     *
+     * @throws IllegalStateException when the store has no processed appeal to copy
+     */
+    public void grow(long count, String runId) {
+        if (families == null) {
+            families = templates();
+        }
+        if (families.isEmpty()) {
+            throw new IllegalStateException("No processed appeal in the store to copy: run some load first");
+        }
+        Instant now = Instant.now();
+        for (long first = 0; first < count; first += CHUNK) {
+            long last = Math.min(count, first + CHUNK);
+            Map<String, Map<String, List<Document>>> chunk = new LinkedHashMap<>();
+            for (long i = first; i < last; i++) {
+                Family family = families.get((int) (i % families.size()));
+                family.copy(runId + ":" + i, now).forEach((database, collections) -> collections.forEach(
+                        (collection, documents) -> chunk.computeIfAbsent(database, d -> new LinkedHashMap<>())
+                                .computeIfAbsent(collection, c -> new ArrayList<>()).addAll(documents)));
+            }
+            write(chunk);
+        }
+    }
+
+    /** One writer per database: each collection has its own lock in the server, so they overlap. */
+    private void write(Map<String, Map<String, List<Document>>> chunk) {
+        List<Future<?>> writes = new ArrayList<>();
+        chunk.forEach((database, collections) -> writes.add(writers.submit(() -> collections.forEach(
+                (collection, documents) -> client.getDatabase(database).getCollection(collection)
+                        .insertMany(documents, new InsertManyOptions().ordered(false))))));
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while preloading", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("The preload's insert failed", e.getCause());
+            }
+        }
+    }
+
+    private MongoCollection<Document> appeals() {
+        return client.getDatabase(APPEALS_DATABASE).getCollection(APPEALS_COLLECTION);
+    }
+
+    /** Up to {@link #TEMPLATES} appeals routing holds, each with every document any service keeps for it. */
+    private List<Family> templates() {
+        List<String> appealIds = new ArrayList<>();
+        appeals().find().limit(TEMPLATES).forEach(appeal -> appealIds.add(appeal.get("_id").toString()));
+        Map<String, Family> families = new LinkedHashMap<>();
+        appealIds.forEach(id -> families.put(id, new Family(id)));
+        for (String database : DATABASES) {
+            for (String collection : client.getDatabase(database).listCollectionNames()) {
+                if (collection.startsWith("system.")) {
+                    continue;
+                }
+                MongoCollection<Document> documents = client.getDatabase(database).getCollection(collection);
+                documents.find(Filters.in("_id", appealIds)).forEach(document ->
+                        families.get(document.get("_id").toString()).add(database, collection, document));
+                documents.find(Filters.and(Filters.in("appealId", appealIds), Filters.nin("_id", appealIds)))
+                        .forEach(document -> families.get(document.getString("appealId")).add(database, collection, document));
+            }
+        }
+        return families.values().stream().filter(Family::isComplete).toList();
+    }
+
+    @Override
+    public void close() {
+        writers.shutdownNow();
+        client.close();
+    }
+
+    /** Every document the services keep for one appeal, by database and collection. */
+    static final class Family {
+        private final String appealId;
+        private final Map<String, Map<String, List<Document>>> documents = new LinkedHashMap<>();
+        private final Map<String, String> identifying = new LinkedHashMap<>();
+        private boolean quiet = true;
+
+        Family(String appealId) {
+            this.appealId = appealId;
+        }
+
+        void add(String database, String collection, Document document) {
+            quiet &= !wouldWake(document);
+            collectIdentifying(document);
+            documents.computeIfAbsent(database, d -> new LinkedHashMap<>())
+                    .computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
+        }
+
+        /** Routed and quiet: something a copy of which no service would act on. */
+        boolean isComplete() {
+            return quiet && documents.containsKey(APPEALS_DATABASE);
+        }
+
+        /** An outbox to publish, a notification to send or report, a timer about to fire. */
+        static boolean wouldWake(Document document) {
+            Object status = document.get("status");
+            Object timer = document.get("nextTimerAt");
+            return document.get("outboxSince") != null
+                    || "PENDING".equals(status) || "SENDING".equals(status)
+                    || Boolean.FALSE.equals(document.get("outcomePublished"))
+                    || (timer instanceof Date due && due.toInstant().isBefore(Instant.now().plus(Duration.ofDays(1))));
+        }
+
+        private void collectIdentifying(Object value) {
+            if (value instanceof Map<?, ?> map) {
+                map.forEach((key, field) -> {
+                    if (IDENTIFYING_FIELDS.contains(key.toString()) && field instanceof String text) {
+                        identifying.put(text, key.toString());
+                    } else {
+                        collectIdentifying(field);
+                    }
+                });
+            } else if (value instanceof List<?> list) {
+                list.forEach(this::collectIdentifying);
+            }
+        }
+
+        /** The documents of a new appeal, named by {@code seed}, as the services would have stored them. */
+        Map<String, Map<String, List<Document>>> copy(String seed, Instant now) {
+            String newId = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+            Map<String, String> replacements = new LinkedHashMap<>();
+            replacements.put(appealId, newId);
+            identifying.forEach((value, field) -> replacements.put(value, field.equals("trackingCode")
+                    ? value + "-" + newId.substring(0, 8) : hex(value + seed, value.length())));
+            Map<String, Map<String, List<Document>>> copies = new LinkedHashMap<>();
+            documents.forEach((database, collections) -> collections.forEach((collection, templates) -> {
+                for (Document template : templates) {
+                    Document copy = (Document) replace(template, replacements);
+                    if (copy.get("_id").equals(template.get("_id"))) {
+                        copy.put("_id", template.get("_id") instanceof String id ? hex(id + seed, id.length()) : new ObjectId());
+                    }
+                    copies.computeIfAbsent(database, d -> new LinkedHashMap<>())
+                            .computeIfAbsent(collection, c -> new ArrayList<>()).add(copy);
+                }
+            }));
+            return copies;
+        }
+
+        private Object replace(Object value, Map<String, String> replacements) {
+            if (value instanceof Map<?, ?> map) {
+                Document copy = new Document();
+                map.forEach((key, field) -> copy.put(key.toString(), replace(field, replacements)));
+                return copy;
+            }
+            if (value instanceof List<?> list) {
+                return list.stream().map(element -> replace(element, replacements)).toList();
+            }
+            if (value instanceof String text) {
+                String replaced = replacements.get(text);
+                return replaced != null ? replaced : text.replace(appealId, replacements.get(appealId));
+            }
+            return value;
+        }
+
+        /** A hex digest of {@code seed}, cut to {@code length}: a new unique value shaped like a hash. */
+        static String hex(String seed, int length) {
+            try {
+                String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(seed.getBytes(StandardCharsets.UTF_8)));
+                return digest.repeat(1 + length / digest.length()).substring(0, Math.max(length, 16));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package kz.hearingstate.performance.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+
+/** What a preloaded appeal looks like next to the processed appeal it copies. */
+class StorePreloadTest {
+
+    private static final String APPEAL = "0b8f3c2e-1111-4222-8333-944455556666";
+
+    @Test
+    void givenAProcessedAppeal_whenCopied_thenEveryDocumentNamesTheNewAppealWithNewCodesAndIds() {
+        StorePreload.Family family = new StorePreload.Family(APPEAL);
+        family.add("routing", "appeals", new Document("_id", APPEAL).append("department", "roads")
+                .append("submitted", new Document("trackingCode", "ZH-2026-000123"))
+                .append("history", List.of(new Document("eventId", APPEAL + ":submitted"))));
+        family.add("intake", "appeal_status", new Document("_id", APPEAL).append("trackingCode", "ZH-2026-000123")
+                .append("accessHash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        family.add("notification", "notifications", new Document("_id", "5d41402abc4b2a76b9719d911017c592")
+                .append("appealId", APPEAL).append("status", "SENT").append("outcomePublished", true));
+
+        Map<String, Map<String, List<Document>>> copy = family.copy("run-1:7", Instant.now());
+
+        Document appeal = copy.get("routing").get("appeals").getFirst();
+        Document status = copy.get("intake").get("appeal_status").getFirst();
+        Document notification = copy.get("notification").get("notifications").getFirst();
+        String newId = appeal.getString("_id");
+        assertThat(family.isComplete()).isTrue();
+        assertThat(newId).isNotEqualTo(APPEAL).hasSameSizeAs(APPEAL);
+        assertThat(appeal.getString("department")).isEqualTo("roads");
+        assertThat(appeal.get("submitted", Document.class).getString("trackingCode"))
+                .isEqualTo(status.getString("trackingCode")).isNotEqualTo("ZH-2026-000123");
+        assertThat(appeal.getList("history", Document.class).getFirst().getString("eventId")).isEqualTo(newId + ":submitted");
+        assertThat(status.getString("_id")).isEqualTo(newId);
+        assertThat(status.getString("accessHash")).hasSize(64).isNotEqualTo(
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+        assertThat(notification.getString("appealId")).isEqualTo(newId);
+        assertThat(notification.getString("_id")).hasSize(32).isNotEqualTo("5d41402abc4b2a76b9719d911017c592");
+        assertThat(family.copy("run-1:8", Instant.now()).get("routing").get("appeals").getFirst().getString("_id"))
+                .isNotEqualTo(newId);
+    }
+
+    @Test
+    void givenAnAppealAServiceWouldStillActOn_whenConsideredAsATemplate_thenItIsNot() {
+        Date soon = Date.from(Instant.now().plus(Duration.ofHours(2)));
+        Date later = Date.from(Instant.now().plus(Duration.ofDays(9)));
+
+        assertThat(StorePreload.Family.wouldWake(new Document("outboxSince", new Date()))).isTrue();
+        assertThat(StorePreload.Family.wouldWake(new Document("status", "PENDING"))).isTrue();
+        assertThat(StorePreload.Family.wouldWake(new Document("status", "SENT").append("outcomePublished", false))).isTrue();
+        assertThat(StorePreload.Family.wouldWake(new Document("nextTimerAt", soon))).isTrue();
+        assertThat(StorePreload.Family.wouldWake(new Document("nextTimerAt", later).append("status", "ROUTED"))).isFalse();
+    }
+}
