@@ -61,6 +61,8 @@ public final class Benchmark {
     static final String OVERLOAD = "overload ";
     /** Fewer processed appeals than this in the store, and the store growth first makes some to copy. */
     static final long SEED_APPEALS = 50;
+    static final double SEED_RATE = 5;
+    static final int SEED_ATTEMPTS = 3;
     static final Duration SEED_RUN = Duration.ofSeconds(20);
 
     private final BenchmarkPlan plan;
@@ -441,9 +443,11 @@ public final class Benchmark {
             if (preload == null) {
                 preload = new StorePreload(stack.mongoUri());
             }
-            if (preload.storedAppeals() < SEED_APPEALS) {
-                log.accept("Seed run: appeals the preload can copy");
-                open("seed (not reported)", rate, SEED_RUN);
+            for (int attempt = 1; attempt <= SEED_ATTEMPTS && preload.storedAppeals() < SEED_APPEALS; attempt++) {
+                // A cold stack on a busy machine refuses much of a first load: gently, and again if need be.
+                log.accept("Seed run " + attempt + ": appeals the preload can copy");
+                open("seed (not reported)", Math.min(rate, SEED_RATE), SEED_RUN);
+                settle(SEED_RUN.multipliedBy(3));
             }
             long current = preload.storedAppeals();
             Long preloaded = null;

@@ -34,9 +34,9 @@ import org.bson.types.ObjectId;
  *
  * <p>A copy replaces the template's appeal id (wherever it occurs, also inside event ids), its tracking
  * code and its access hash with new unique values, and gives a document whose {@code _id} does not name the
- * appeal (a notification's hash) a new one. Documents that would make a service act on a copy are not
- * copied: an unpublished outbox, a notification still to send or whose outcome is unpublished, a timer due
- * within a day.
+ * appeal (a notification's hash) a new one. Documents that would make a service act on a copy are left out
+ * of the copies: an unpublished outbox, a notification still to send or whose outcome is unpublished, a timer
+ * due within a day (an appeal whose routing document is one of them is not used at all).
  */
 public final class StorePreload implements AutoCloseable {
 
@@ -143,22 +143,23 @@ public final class StorePreload implements AutoCloseable {
         private final String appealId;
         private final Map<String, Map<String, List<Document>>> documents = new LinkedHashMap<>();
         private final Map<String, String> identifying = new LinkedHashMap<>();
-        private boolean quiet = true;
 
         Family(String appealId) {
             this.appealId = appealId;
         }
 
         void add(String database, String collection, Document document) {
-            quiet &= !wouldWake(document);
             collectIdentifying(document);
+            if (wouldWake(document)) {
+                return;
+            }
             documents.computeIfAbsent(database, d -> new LinkedHashMap<>())
                     .computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
         }
 
-        /** Routed and quiet: something a copy of which no service would act on. */
+        /** Routed, and routing would not act on a copy. */
         boolean isComplete() {
-            return quiet && documents.containsKey(APPEALS_DATABASE);
+            return documents.containsKey(APPEALS_DATABASE);
         }
 
         /** An outbox to publish, a notification to send or report, a timer about to fire. */

@@ -26,6 +26,8 @@ class StorePreloadTest {
                 .append("accessHash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
         family.add("notification", "notifications", new Document("_id", "5d41402abc4b2a76b9719d911017c592")
                 .append("appealId", APPEAL).append("status", "SENT").append("outcomePublished", true));
+        family.add("notification", "notifications", new Document("_id", "7d793037a0760186574b0282f2f435e7")
+                .append("appealId", APPEAL).append("status", "PENDING"));
 
         Map<String, Map<String, List<Document>>> copy = family.copy("run-1:7", Instant.now());
 
@@ -44,6 +46,7 @@ class StorePreloadTest {
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
         assertThat(notification.getString("appealId")).isEqualTo(newId);
         assertThat(notification.getString("_id")).hasSize(32).isNotEqualTo("5d41402abc4b2a76b9719d911017c592");
+        assertThat(copy.get("notification").get("notifications")).as("the pending one is not copied").hasSize(1);
         assertThat(family.copy("run-1:8", Instant.now()).get("routing").get("appeals").getFirst().getString("_id"))
                 .isNotEqualTo(newId);
     }
