@@ -213,12 +213,12 @@ public final class Benchmark {
     }
 
     /**
-     * Every request answered 202, every appeal routed at about the rate offered, and routing's lag bounded. (Routed/s
-     * counts from the first 202 to the last inbox arrival, so a 20 s step whose last appeal took 2 s reaches 91%.)
+     * Every request answered 202, every appeal routed, and routing's lag bounded while the load lasted. (Not routed/s
+     * against offered: it counts from the first 202 to the last inbox arrival, so a short step whose last appeal took
+     * 2 s falls 10% short although routing kept up.)
      */
     static boolean takenInFull(RunResult run) {
-        return run.errorCount() == 0 && run.notRouted() == 0 && run.routedPerSecond() >= 0.9 * run.offeredPerSecond()
-                && !Boolean.FALSE.equals(keptUp(run, ROUTING_GROUP));
+        return run.errorCount() == 0 && run.notRouted() == 0 && Boolean.TRUE.equals(keptUp(run, ROUTING_GROUP));
     }
 
     private static Boolean keptUp(RunResult run, String group) {
@@ -297,7 +297,8 @@ public final class Benchmark {
 
     /**
      * Overload is graceful when every caller hears back fast: no request without an answer (status 0), every
-     * refusal a 503 or 429 (which carry Retry-After), the slowest HTTP answer within 2 s, and every 202 routed.
+     * refusal a 503 or 429 (which carry Retry-After), the slowest HTTP answer within 2 s, and every 202 routed. A run in
+     * which the stack took everything in time was no overload: not judged.
      */
     static TargetCheck overloaded(RunResult result) {
         int unanswered = result.errors().getOrDefault("0", 0);
@@ -306,11 +307,13 @@ public final class Benchmark {
         Long p99 = result.httpLatency().p99();
         Long max = result.httpLatency().max();
         boolean met = unanswered == 0 && otherRefusals == 0 && max != null && max <= 2000 && result.notRouted() == 0;
+        // Nothing refused and nothing late: the stack took this rate, so it was no overload (the maximum was set too low).
+        boolean overloaded = result.errorCount() > 0 || !met;
         return new TargetCheck("overload at " + (int) result.offeredPerSecond() + "/s: every caller answered within 2 s, "
-                + "refusals 503/429 only, every 202 routed", met,
+                + "refusals 503/429 only, every 202 routed", overloaded ? met : null,
                 "202 " + result.accepted() + ", refused " + result.errors() + ", HTTP p99 " + p99 + " ms, max " + max
-                        + " ms, not routed "
-                        + result.notRouted());
+                        + " ms, not routed " + result.notRouted() + (overloaded ? ""
+                        : "; nothing was refused, so this rate did not overload the stack"));
     }
 
     private static TargetCheck check(double target, RunResult result) {

@@ -43,8 +43,8 @@ public record BenchmarkPlan(
         List<String> serviceJvmOptions) {
 
     /**
-     * Raise the open-model rate step by step until a step is not taken in full: routed/s below 90% of offered, an
-     * error, an appeal not routed, or routing's lag growing. The maximum is the last step taken in full.
+     * Raise the open-model rate step by step until a step is not taken in full: an error, an appeal not routed, or
+     * routing's lag growing. The maximum is the last step taken in full.
      *
      * @param fromEstimate the first step, as a fraction of the closed probe's estimate
      * @param factor       each next step offers this many times the one before

@@ -33,6 +33,14 @@ class OverloadCheckTest {
         assertThat(Benchmark.overloaded(run(Map.of("503", 5), latencies(40, 100), 1)).met()).as("a 202 not routed").isFalse();
     }
 
+    @Test
+    void givenEveryRequestAcceptedInTime_thenTheRunWasNoOverloadAndIsNotJudged() {
+        RunResult run = run(Map.of(), latencies(40, 900), 0);
+
+        assertThat(Benchmark.overloaded(run).met()).isNull();
+        assertThat(Benchmark.overloaded(run).evidence()).contains("did not overload");
+    }
+
     /** 99 answers at {@code usual} ms and one at {@code slowest}: p99 is the slowest. */
     private static LatencySummary latencies(long usual, long slowest) {
         long[] millis = new long[100];
