@@ -35,7 +35,8 @@ public record NotificationProperties(
      * @param pollInterval   how often the delivery worker searches the store for due notifications it was not
      *                       handed (a retry a restart forgot, a dead worker's claim, another instance's);
      *                       what this instance records goes out at once without a search
-     * @param batchSize      notifications claimed per poll
+     * @param batchSize      notifications claimed per poll, and per round of sending (see DeliveryWorker)
+     * @param parallelism    appeals whose notifications are sent at the same time (each appeal's in order)
      * @param maxAttempts    delivery attempts, the first included, before a notification is FAILED
      * @param initialBackoff the wait after the first failed attempt
      * @param multiplier     growth of the wait with each further failure
@@ -45,6 +46,7 @@ public record NotificationProperties(
     public record Delivery(
             @DefaultValue("30s") Duration pollInterval,
             @DefaultValue("50") int batchSize,
+            @DefaultValue("8") int parallelism,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("5s") Duration initialBackoff,
             @DefaultValue("3.0") double multiplier,

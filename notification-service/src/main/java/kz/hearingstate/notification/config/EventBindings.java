@@ -1,5 +1,6 @@
 package kz.hearingstate.notification.config;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
@@ -7,6 +8,7 @@ import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.messaging.EventBatches;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.messaging.PoisonEventException;
 import kz.hearingstate.notification.directory.DepartmentContact;
@@ -24,20 +26,28 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class EventBindings {
 
-    /** {@code appeals.submitted}: keep the citizen's contact, tell them the appeal is registered. */
+    /**
+     * {@code appeals.submitted}, a poll's records at once (batch mode): keep the citizens' contacts, tell them
+     * their appeals are registered. Poison records and failures are handled as appeal-messaging's
+     * {@link EventBatches} says; every step is idempotent, so a redelivered batch tells nobody twice.
+     */
     @Bean
-    Consumer<Message<byte[]>> notifyOnSubmission(EventReader reader, NotificationDecisions decisions) {
-        return message -> decisions.onSubmission(reader.read(expect(reader, message, EventTypes.APPEAL_SUBMITTED),
-                AppealSubmitted.class));
+    Consumer<Message<List<byte[]>>> notifyOnSubmission(EventReader reader, NotificationDecisions decisions) {
+        return batch -> EventBatches.handle(reader, batch,
+                record -> reader.read(expect(reader, record, EventTypes.APPEAL_SUBMITTED), AppealSubmitted.class),
+                decisions::onSubmissions);
     }
 
-    /** {@code appeals.lifecycle}: tell the citizen, the department or the akim's office of the change. */
+    /**
+     * {@code appeals.lifecycle}, a poll's records at once: tell the citizen, the department or the akim's office
+     * of each change, each appeal's in the order of its events.
+     */
     @Bean
-    Consumer<Message<byte[]>> notifyOnLifecycleChange(EventReader reader, NotificationDecisions decisions) {
-        return message -> {
-            LifecycleType.fromEventType(reader.metadata(message).type()); // not a lifecycle type: poison
-            decisions.onLifecycleChange(reader.read(message, AppealLifecycleEvent.class));
-        };
+    Consumer<Message<List<byte[]>>> notifyOnLifecycleChange(EventReader reader, NotificationDecisions decisions) {
+        return batch -> EventBatches.handle(reader, batch, record -> {
+            LifecycleType.fromEventType(reader.metadata(record).type()); // not a lifecycle type: poison
+            return reader.read(record, AppealLifecycleEvent.class);
+        }, decisions::onLifecycleChanges);
     }
 
     /**

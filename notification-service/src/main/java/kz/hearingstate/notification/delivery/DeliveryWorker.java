@@ -4,14 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.notification.NotificationProperties;
@@ -31,13 +37,17 @@ import org.springframework.stereotype.Component;
  * instances' leftovers, outcomes whose publication failed. The store stays the truth: the local queue only
  * says where to look first.
  *
- * <p>Each attempt claims the notification (PENDING → SENDING, attempts + 1) with a conditional update, so
- * one worker among many instances sends it. After the channel accepted it, it is marked SENT; after a
- * failure it waits with exponential back-off and jitter, and after the last attempt it is FAILED. Either
- * end publishes a {@code notification.outcome.v1}.
+ * <p>It works in rounds of up to {@code batch-size} notifications. A round claims them (PENDING → SENDING,
+ * attempts + 1) with conditional updates, so one worker among many instances sends each; handed ones are
+ * claimed together in two round trips. Then it sends them: the notifications of different appeals at the same
+ * time, on {@code parallelism} threads, since SMTP and the gateways are slow I/O; those of one appeal one
+ * after another, in order. Then one write records every result: SENT; after a failure PENDING again with
+ * exponential back-off and jitter; after the last attempt FAILED. Last, the round's {@code
+ * notification.outcome.v1} events go out together (one round of Kafka acknowledgements).
  *
  * <p>The one window where a message could be sent twice: a crash after the channel accepted it and before
- * it was marked SENT. Its claim then runs out and it is sent again. We chose this over at-most-once (never
+ * its round recorded it SENT. Its claim then runs out and it is sent again. A round is short (bounded by
+ * {@code batch-size} and the channels' time-outs, well inside the claim's {@code lease}). We chose this over at-most-once (never
  * resend a claimed notification) because losing a citizen's registration notice or answer is worse than
  * a rare repeat, and every channel carries the notification id as an idempotency key (e-mail Message-ID,
  * SMS gateway reference, {@code X-Hearing-Notification-Id}) so the receiving side can drop the repeat.
@@ -59,6 +69,7 @@ public class DeliveryWorker implements SmartLifecycle {
     private final PriorityBlockingQueue<Handed> handed = new PriorityBlockingQueue<>();
     private final AtomicLong handedSequence = new AtomicLong();
     private final Semaphore wake = new Semaphore(0);
+    private ExecutorService senders;
     private volatile boolean running;
     private Thread thread;
 
@@ -82,6 +93,9 @@ public class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Platform threads: the mail client synchronises on its transport while it waits for the server.
+        senders = Executors.newFixedThreadPool(settings.parallelism(),
+                Thread.ofPlatform().name("notification-send-", 1).daemon().factory());
         running = true;
         thread = Thread.ofPlatform().name("notification-delivery").daemon().start(this::loop);
     }
@@ -95,6 +109,7 @@ public class DeliveryWorker implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        senders.shutdown();
     }
 
     @Override
@@ -131,18 +146,29 @@ public class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    /** The handed notifications that are due: claimed by id, one round trip each. */
+    /** The handed notifications that are due, a round at a time (see the class comment). */
     void deliverHanded() {
-        Handed next;
-        while (running && (next = handed.peek()) != null && !next.dueAt().isAfter(now())) {
-            handed.remove(next);
+        List<Handed> due;
+        while (running && !(due = takeDue()).isEmpty()) {
+            List<Notification> claimed;
             try {
-                store.claimPending(next.id(), now(), now().plus(settings.lease())).ifPresent(this::attempt);
+                claimed = store.claimPending(due.stream().map(Handed::id).toList(), now(), now().plus(settings.lease()));
             } catch (RuntimeException e) {
-                handed.add(next); // tried again after the failure; the claim is conditional, so never sent twice
+                handed.addAll(due); // tried again after the failure; the claim is conditional, so never sent twice
                 throw e;
             }
+            deliver(claimed);
         }
+    }
+
+    private List<Handed> takeDue() {
+        List<Handed> due = new ArrayList<>();
+        Handed next;
+        while (due.size() < settings.batchSize() && (next = handed.peek()) != null && !next.dueAt().isAfter(now())) {
+            handed.remove(next);
+            due.add(next);
+        }
+        return due;
     }
 
     /** Due notifications in the store that this instance was not handed (see the class comment). */
@@ -150,20 +176,64 @@ public class DeliveryWorker implements SmartLifecycle {
         List<Notification> due;
         do {
             due = store.due(now(), settings.batchSize());
+            List<Notification> claimed = new ArrayList<>();
             for (Notification notification : due) {
                 if (!running) {
                     return;
                 }
-                store.claim(notification, now().plus(settings.lease())).ifPresent(this::attempt);
+                store.claim(notification, now().plus(settings.lease())).ifPresent(claimed::add);
             }
+            deliver(claimed);
         } while (due.size() == settings.batchSize());
     }
 
-    private void attempt(Notification claimed) {
+    /** One round: each appeal's notifications in order, the appeals at the same time; then one write, one publication. */
+    private void deliver(List<Notification> claimed) {
+        if (claimed.isEmpty()) {
+            return;
+        }
+        Map<String, List<Notification>> byAppeal = claimed.stream()
+                .collect(Collectors.groupingBy(Notification::appealId, LinkedHashMap::new, Collectors.toList()));
+        List<Future<List<Notification>>> sending = byAppeal.values().stream()
+                .map(sameAppeal -> senders.submit(() -> sameAppeal.stream().map(this::attempt).toList()))
+                .toList();
+        List<Notification> attempted = new ArrayList<>(claimed.size());
+        for (Future<List<Notification>> appeal : sending) {
+            attempted.addAll(result(appeal));
+        }
+        store.recordAttempts(attempted);
+        List<Notification> finished = new ArrayList<>(attempted.size());
+        for (Notification notification : attempted) {
+            switch (notification.status()) {
+                case SENT -> {
+                    metrics.sent(notification, Duration.between(notification.eventTime(), notification.sentAt()));
+                    log.info("Sent notification {} {} to {} by {} (attempt {})", notification.id(), notification.template(),
+                            notification.maskedAddress(), notification.channel(), notification.attempts());
+                    finished.add(notification);
+                }
+                case FAILED -> {
+                    metrics.failed(notification);
+                    log.warn("Notification {} {} to {} by {} FAILED after {} attempt(s): {}", notification.id(),
+                            notification.template(), notification.maskedAddress(), notification.channel(),
+                            notification.attempts(), notification.lastError());
+                    finished.add(notification);
+                }
+                default -> {
+                    handed.add(new Handed(notification.id(), notification.dueAt(), handedSequence.incrementAndGet()));
+                    log.info("Notification {} to {} by {} failed (attempt {} of {}), retrying at {}: {}", notification.id(),
+                            notification.maskedAddress(), notification.channel(), notification.attempts(),
+                            settings.maxAttempts(), notification.dueAt(), notification.lastError());
+                }
+            }
+        }
+        outcomes.publish(finished);
+    }
+
+    /** One attempt of one claimed notification: the notification as the attempt leaves it, nothing stored yet. */
+    private Notification attempt(Notification claimed) {
         if (claimed.attempts() > settings.maxAttempts()) {
             // Its last attempt was claimed by a worker that died before recording the result.
-            giveUp(claimed, "no result recorded for the last attempt");
-            return;
+            return claimed.attempted(NotificationStatus.FAILED, null, null, "no result recorded for the last attempt");
         }
         try {
             DeliveryChannel channel = channels.get(claimed.channel());
@@ -171,48 +241,34 @@ public class DeliveryWorker implements SmartLifecycle {
                 throw DeliveryFailedException.permanentFailure("channel " + claimed.channel() + " is not configured");
             }
             channel.deliver(OutgoingMessage.of(claimed));
-            Instant sentAt = now();
-            store.markSent(claimed.id(), sentAt);
-            metrics.sent(claimed, Duration.between(claimed.eventTime(), sentAt));
-            log.info("Sent notification {} {} to {} by {} (attempt {})", claimed.id(), claimed.template(),
-                    claimed.maskedAddress(), claimed.channel(), claimed.attempts());
-            publishOutcome(claimed.id());
-        } catch (DeliveryFailedException e) {
-            String error = Masking.text(e.getMessage());
-            if (e.permanent() || claimed.attempts() >= settings.maxAttempts()) {
-                giveUp(claimed, error);
-            } else {
-                Duration wait = backoff.after(claimed.attempts());
-                Instant retryAt = now().plus(wait);
-                store.retryAt(claimed.id(), retryAt, error);
-                handed.add(new Handed(claimed.id(), retryAt, handedSequence.incrementAndGet()));
-                log.info("Notification {} to {} by {} failed (attempt {} of {}), retrying in {} ms: {}", claimed.id(),
-                        claimed.maskedAddress(), claimed.channel(), claimed.attempts(), settings.maxAttempts(),
-                        wait.toMillis(), error);
+            return claimed.attempted(NotificationStatus.SENT, null, now(), null);
+        } catch (DeliveryFailedException | RuntimeException e) {
+            String error = Masking.text(String.valueOf(e.getMessage()));
+            boolean permanent = e instanceof DeliveryFailedException failure && failure.permanent();
+            if (permanent || claimed.attempts() >= settings.maxAttempts()) {
+                return claimed.attempted(NotificationStatus.FAILED, null, null, error);
             }
+            return claimed.attempted(NotificationStatus.PENDING, now().plus(backoff.after(claimed.attempts())), null, error);
         }
     }
 
-    private void giveUp(Notification claimed, String error) {
-        store.markFailed(claimed.id(), error);
-        metrics.failed(claimed);
-        log.warn("Notification {} {} to {} by {} FAILED after {} attempt(s): {}", claimed.id(), claimed.template(),
-                claimed.maskedAddress(), claimed.channel(), claimed.attempts(), error);
-        publishOutcome(claimed.id());
-    }
-
-    private void publishOutcome(String id) {
-        Optional<Notification> stored = store.find(id);
-        stored.ifPresent(outcomes::publish);
+    private static List<Notification> result(Future<List<Notification>> sending) {
+        try {
+            return sending.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Sending failed unexpectedly", e.getCause()); // attempt() catches failures
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending", e);
+        }
     }
 
     /** Outcomes whose publication failed earlier (Kafka away) go out now. */
     void publishMissingOutcomes() {
-        for (Notification notification : store.withUnpublishedOutcome(settings.batchSize())) {
-            if (!outcomes.publish(notification)) {
-                return;
-            }
-        }
+        List<Notification> unpublished;
+        do {
+            unpublished = store.withUnpublishedOutcome(settings.batchSize());
+        } while (running && outcomes.publish(unpublished) && unpublished.size() == settings.batchSize());
     }
 
     private Instant now() {

@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param attempts         delivery attempts started so far
  * @param outcomePublished whether its {@code notification.outcome.v1} is on Kafka (SENT and FAILED only)
  * @param confidential     about an appeal of a confidential department: operators are shown no content
+ * @param claim            which claim took it for its current attempt (SENDING only; see NotificationStore)
  */
 @Document("notifications")
 public record Notification(
@@ -42,5 +43,13 @@ public record Notification(
         String lastError,
         String skipReason,
         boolean outcomePublished,
-        boolean confidential) {
+        boolean confidential,
+        String claim) {
+
+    /** This one as an attempt left it: SENT at {@code sentAt}, FAILED, or PENDING again from {@code dueAt}. */
+    Notification attempted(NotificationStatus status, Instant dueAt, Instant sentAt, String error) {
+        return new Notification(id, appealId, trackingCode, sourceEventId, template, recipientRole, channel, address,
+                maskedAddress, intakeChannel, externalId, language, subject, body, status, attempts, dueAt, eventTime,
+                createdAt, sentAt, error, skipReason, outcomePublished, confidential, null);
+    }
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.notification.privacy.Masking;
@@ -36,11 +38,19 @@ public class NotificationRecorder {
         this.clock = clock;
     }
 
+    /** Records the planned notifications in one write, in order, and hands the new PENDING ones to the worker. */
     public void record(List<PlannedNotification> planned) {
+        if (planned.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<Notification> notifications = planned.stream().map(plan -> toNotification(plan, now)).toList();
+        Set<String> inserted = new HashSet<>(store.insertAllNew(notifications));
         List<Notification> toSend = new ArrayList<>();
-        for (PlannedNotification plan : planned) {
-            Notification notification = toNotification(plan, clock.instant().truncatedTo(ChronoUnit.MILLIS));
-            if (store.insertIfNew(notification)) {
+        for (int index = 0; index < notifications.size(); index++) {
+            Notification notification = notifications.get(index);
+            PlannedNotification plan = planned.get(index);
+            if (inserted.remove(notification.id())) { // once, though a batch may carry an event twice
                 if (notification.status() == NotificationStatus.PENDING) {
                     toSend.add(notification);
                 }
@@ -68,7 +78,7 @@ public class NotificationRecorder {
                 mask(plan.channel(), plan.address()), plan.intakeChannel(), plan.externalId(), message.language(),
                 message.subject(), message.body(), status, 0, status == NotificationStatus.PENDING ? now : null,
                 plan.eventTime(), now, null, null, plan.skipReason(), status == NotificationStatus.SKIPPED,
-                plan.confidential());
+                plan.confidential(), null);
     }
 
     static String mask(ContactChannel channel, String address) {

@@ -1,12 +1,24 @@
 package kz.hearingstate.notification.delivery;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 
 import kz.hearingstate.storage.IndexedCollection;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -42,14 +54,34 @@ public class NotificationStore implements IndexedCollection {
                         .named("outcomePublished_status"));
     }
 
-    /** @return false when a notification with this id exists already: the event was seen before. */
-    public boolean insertIfNew(Notification notification) {
-        try {
-            mongo.insert(notification);
-            return true;
-        } catch (DuplicateKeyException alreadyRecorded) {
-            return false;
+    /**
+     * Inserts the notifications in one write, each unless one with its id exists already (the event was seen
+     * before: a redelivered batch, or another instance got there first).
+     *
+     * @return the ids this call inserted
+     */
+    public Set<String> insertAllNew(List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return Set.of();
         }
+        Set<Integer> alreadyRecorded = new HashSet<>();
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class).insert(notifications).execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                alreadyRecorded.add(error.getIndex());
+            }
+        }
+        Set<String> inserted = new LinkedHashSet<>();
+        for (int index = 0; index < notifications.size(); index++) {
+            if (!alreadyRecorded.contains(index)) {
+                inserted.add(notifications.get(index).id());
+            }
+        }
+        return inserted;
     }
 
     /** PENDING ones whose time has come, and SENDING ones whose claim ran out (their worker died). */
@@ -71,32 +103,50 @@ public class NotificationStore implements IndexedCollection {
                 Notification.class));
     }
 
-    /** Takes a PENDING notification that is due for one attempt, if nobody else did: one lookup by id. */
-    public Optional<Notification> claimPending(String id, Instant now, Instant claimedUntil) {
-        Query pending = Query.query(Criteria.where("_id").is(id).and("status").is(NotificationStatus.PENDING)
+    /**
+     * Takes those of {@code ids} that are PENDING and due for one attempt, if nobody else did, in two round
+     * trips: one update marks them with a claim of its own, one read returns what carries that claim.
+     *
+     * @return the claimed notifications, in the order of {@code ids}
+     */
+    public List<Notification> claimPending(List<String> ids, Instant now, Instant claimedUntil) {
+        String claimId = UUID.randomUUID().toString();
+        Query pending = Query.query(Criteria.where("_id").in(ids).and("status").is(NotificationStatus.PENDING)
                 .and("dueAt").lte(now));
-        Update claim = new Update().set("status", NotificationStatus.SENDING).set("dueAt", claimedUntil).inc("attempts", 1);
-        return Optional.ofNullable(mongo.findAndModify(pending, claim, FindAndModifyOptions.options().returnNew(true),
-                Notification.class));
+        Update claim = new Update().set("status", NotificationStatus.SENDING).set("dueAt", claimedUntil)
+                .set("claim", claimId).inc("attempts", 1);
+        if (mongo.updateMulti(pending, claim, Notification.class).getModifiedCount() == 0) {
+            return List.of();
+        }
+        Map<String, Notification> claimed = mongo.find(Query.query(Criteria.where("_id").in(ids).and("claim").is(claimId)),
+                Notification.class).stream().collect(Collectors.toMap(Notification::id, notification -> notification));
+        return ids.stream().map(claimed::get).filter(Objects::nonNull).toList();
     }
 
-    public void markSent(String id, Instant sentAt) {
-        mongo.updateFirst(byId(id), new Update().set("status", NotificationStatus.SENT).set("sentAt", sentAt)
-                .unset("dueAt").unset("lastError"), Notification.class);
+    /** What became of claimed notifications (sent, failed, or due again), in one write. */
+    public void recordAttempts(List<Notification> attempted) {
+        if (attempted.isEmpty()) {
+            return;
+        }
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class);
+        for (Notification notification : attempted) {
+            Update update = switch (notification.status()) {
+                case SENT -> new Update().set("status", NotificationStatus.SENT).set("sentAt", notification.sentAt())
+                        .unset("dueAt").unset("lastError");
+                case FAILED -> new Update().set("status", NotificationStatus.FAILED).unset("dueAt")
+                        .set("lastError", notification.lastError());
+                case PENDING -> new Update().set("status", NotificationStatus.PENDING).set("dueAt", notification.dueAt())
+                        .set("lastError", notification.lastError());
+                default -> throw new IllegalArgumentException("Not the result of an attempt: " + notification.status());
+            };
+            writes.updateOne(byId(notification.id()), update.unset("claim"));
+        }
+        writes.execute();
     }
 
-    public void markFailed(String id, String error) {
-        mongo.updateFirst(byId(id), new Update().set("status", NotificationStatus.FAILED).unset("dueAt")
-                .set("lastError", error), Notification.class);
-    }
-
-    public void retryAt(String id, Instant dueAt, String error) {
-        mongo.updateFirst(byId(id), new Update().set("status", NotificationStatus.PENDING).set("dueAt", dueAt)
-                .set("lastError", error), Notification.class);
-    }
-
-    public void markOutcomePublished(String id) {
-        mongo.updateFirst(byId(id), new Update().set("outcomePublished", true), Notification.class);
+    public void markOutcomesPublished(Collection<String> ids) {
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().set("outcomePublished", true),
+                Notification.class);
     }
 
     public List<Notification> withUnpublishedOutcome(int limit) {

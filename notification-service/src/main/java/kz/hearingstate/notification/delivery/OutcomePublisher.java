@@ -2,6 +2,7 @@ package kz.hearingstate.notification.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.NotificationOutcome;
@@ -31,8 +32,28 @@ public class OutcomePublisher {
         this.clock = clock;
     }
 
-    /** @return whether Kafka acknowledged it; if not, the worker's sweep publishes it later. */
-    boolean publish(Notification notification) {
+    /**
+     * Publishes the outcomes of SENT and FAILED notifications together and marks them published.
+     *
+     * @return whether Kafka acknowledged them all; if not, the worker's sweep publishes them later
+     */
+    boolean publish(List<Notification> finished) {
+        if (finished.isEmpty()) {
+            return true;
+        }
+        List<EventPublisher.OutgoingEvent> events = finished.stream().map(this::outcome).toList();
+        try {
+            publisher.publishAll(events);
+        } catch (EventPublisher.EventNotAcknowledgedException e) {
+            log.warn("Outcomes of {} notifications not acknowledged by Kafka ({}); will publish them again",
+                    finished.size(), e.getCause() == null ? "no acknowledgement" : e.getCause().toString());
+            return false;
+        }
+        store.markOutcomesPublished(finished.stream().map(Notification::id).toList());
+        return true;
+    }
+
+    private EventPublisher.OutgoingEvent outcome(Notification notification) {
         String outcome = notification.status() == NotificationStatus.SENT ? NotificationOutcome.DELIVERED
                 : NotificationOutcome.FAILED;
         long latencyMillis = notification.sentAt() == null || notification.eventTime() == null ? 0
@@ -41,15 +62,7 @@ public class OutcomePublisher {
                 notification.sourceEventId(), notification.template(), notification.channel().name(),
                 notification.recipientRole().name(), outcome, Math.max(1, notification.attempts()), latencyMillis,
                 clock.instant());
-        try {
-            publisher.publish(Topics.NOTIFICATIONS_OUTCOMES, notification.appealId(), notification.id() + ":" + outcome,
-                    EventTypes.NOTIFICATION_OUTCOME, event);
-            store.markOutcomePublished(notification.id());
-            return true;
-        } catch (EventPublisher.EventNotAcknowledgedException e) {
-            log.warn("Outcome of notification {} not acknowledged by Kafka ({}); will publish it again", notification.id(),
-                    e.getCause() == null ? "no acknowledgement" : e.getCause().toString());
-            return false;
-        }
+        return new EventPublisher.OutgoingEvent(Topics.NOTIFICATIONS_OUTCOMES, notification.appealId(),
+                notification.id() + ":" + outcome, EventTypes.NOTIFICATION_OUTCOME, notification.appealId(), event);
     }
 }

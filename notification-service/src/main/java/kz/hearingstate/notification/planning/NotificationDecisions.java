@@ -1,8 +1,12 @@
 package kz.hearingstate.notification.planning;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealSubmitted;
@@ -10,6 +14,7 @@ import kz.hearingstate.messaging.ReceivedEvent;
 import kz.hearingstate.notification.contact.CitizenContact;
 import kz.hearingstate.notification.contact.CitizenContacts;
 import kz.hearingstate.notification.delivery.NotificationRecorder;
+import kz.hearingstate.notification.delivery.PlannedNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,33 +44,58 @@ public class NotificationDecisions {
         this.clock = clock;
     }
 
-    public void onSubmission(ReceivedEvent<AppealSubmitted> received) {
-        AppealSubmitted appeal = received.payload();
-        CitizenContact contact = CitizenContact.of(appeal);
-        contacts.save(contact);
-        recorder.record(planner.forSubmission(received.metadata().id(), appeal, contact));
-        releaseParked(contact);
+    /** Submissions of one batch: their contacts in one write, their notifications in one, parked events released. */
+    public void onSubmissions(List<ReceivedEvent<AppealSubmitted>> received) {
+        List<CitizenContact> saved = new ArrayList<>(received.size());
+        List<PlannedNotification> planned = new ArrayList<>();
+        for (ReceivedEvent<AppealSubmitted> event : received) {
+            CitizenContact contact = CitizenContact.of(event.payload());
+            saved.add(contact);
+            planned.addAll(planner.forSubmission(event.metadata().id(), event.payload(), contact));
+        }
+        contacts.saveAll(saved);
+        recorder.record(planned);
+        releaseParked(saved);
     }
 
-    public void onLifecycleChange(ReceivedEvent<AppealLifecycleEvent> received) {
-        AppealLifecycleEvent event = received.payload();
-        String eventId = received.metadata().id();
-        Optional<CitizenContact> contact = contacts.find(event.appealId());
-        recorder.record(planner.forLifecycle(eventId, event, contact));
-        if (contact.isEmpty() && planner.tellsCitizen(event.type())) {
-            log.info("Appeal {}: {} arrived before the submission; keeping it for the citizen's message",
-                    event.appealId(), event.type());
-            parked.park(new ParkedLifecycleEvent(eventId, event.appealId(), event, clock.instant()));
+    /**
+     * Lifecycle events of one batch, in order: the contacts they need in one read, their notifications in one
+     * write. An event that tells the citizen and arrived before the submission waits (parked) for the contact.
+     */
+    public void onLifecycleChanges(List<ReceivedEvent<AppealLifecycleEvent>> received) {
+        Map<String, CitizenContact> known = contacts.findAll(received.stream().map(event -> event.payload().appealId())
+                .collect(Collectors.toSet()));
+        List<PlannedNotification> planned = new ArrayList<>();
+        List<ParkedLifecycleEvent> early = new ArrayList<>();
+        for (ReceivedEvent<AppealLifecycleEvent> event : received) {
+            AppealLifecycleEvent change = event.payload();
+            Optional<CitizenContact> contact = Optional.ofNullable(known.get(change.appealId()));
+            planned.addAll(planner.forLifecycle(event.metadata().id(), change, contact));
+            if (contact.isEmpty() && planner.tellsCitizen(change.type())) {
+                log.info("Appeal {}: {} arrived before the submission; keeping it for the citizen's message",
+                        change.appealId(), change.type());
+                early.add(new ParkedLifecycleEvent(event.metadata().id(), change.appealId(), change, clock.instant()));
+            }
+        }
+        recorder.record(planned);
+        if (!early.isEmpty()) {
+            early.forEach(parked::park);
             // The submission may have been stored while we parked: release now rather than wait forever.
-            contacts.find(event.appealId()).ifPresent(this::releaseParked);
+            releaseParked(contacts.findAll(early.stream().map(ParkedLifecycleEvent::appealId)
+                    .collect(Collectors.toSet())).values());
         }
     }
 
-    private void releaseParked(CitizenContact contact) {
-        List<ParkedLifecycleEvent> waiting = parked.forAppeal(contact.appealId());
-        for (ParkedLifecycleEvent event : waiting) {
+    private void releaseParked(Collection<CitizenContact> arrived) {
+        if (arrived.isEmpty()) {
+            return;
+        }
+        Map<String, CitizenContact> byAppeal = arrived.stream()
+                .collect(Collectors.toMap(CitizenContact::appealId, contact -> contact, (first, second) -> second));
+        for (ParkedLifecycleEvent event : parked.forAppeals(byAppeal.keySet())) {
             // Planning again is safe: the staff notifications recorded on arrival are found and skipped.
-            recorder.record(planner.forLifecycle(event.eventId(), event.event(), Optional.of(contact)));
+            recorder.record(planner.forLifecycle(event.eventId(), event.event(),
+                    Optional.of(byAppeal.get(event.appealId()))));
             parked.remove(event.eventId());
         }
     }

@@ -1,5 +1,6 @@
 package kz.hearingstate.notification.planning;
 
+import java.util.Collection;
 import java.util.List;
 
 import kz.hearingstate.storage.IndexedCollection;
@@ -35,8 +36,9 @@ public class ParkedLifecycleEvents implements IndexedCollection {
         mongo.save(parked);
     }
 
-    public List<ParkedLifecycleEvent> forAppeal(String appealId) {
-        return mongo.find(Query.query(Criteria.where("appealId").is(appealId)).with(Sort.by("event.sequence")),
+    /** The events waiting for any of {@code appealIds}, in one query; each appeal's in the order of its events. */
+    public List<ParkedLifecycleEvent> forAppeals(Collection<String> appealIds) {
+        return mongo.find(Query.query(Criteria.where("appealId").in(appealIds)).with(Sort.by("event.sequence")),
                 ParkedLifecycleEvent.class);
     }
 

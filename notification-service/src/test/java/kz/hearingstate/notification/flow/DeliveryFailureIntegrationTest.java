@@ -90,11 +90,11 @@ class DeliveryFailureIntegrationTest extends IntegrationTestSupport {
         Notification stuck = new Notification("crashed-" + appealId, appealId, Appeals.trackingCodeOf(appealId),
                 appealId + ":submitted", "appeal-registered", RecipientRole.CITIZEN, ContactChannel.EMAIL, email,
                 "c***@mail.test", "web", null, Language.en, "Your appeal has been registered", "Body", NotificationStatus.SENDING,
-                1, claimExpired, claimExpired, claimExpired, null, null, null, false, false);
+                1, claimExpired, claimExpired, claimExpired, null, null, null, false, false, "crashed-instance");
         try (ConfigurableApplicationContext survivor = startInstance("notification-survivor", "notification-survivor",
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + MAIL.getSmtp().getPort())) {
             NotificationStore survivorStore = survivor.getBean(NotificationStore.class);
-            assertThat(survivorStore.insertIfNew(stuck)).isTrue();
+            assertThat(survivorStore.insertAllNew(List.of(stuck))).containsExactly(stuck.id());
 
             await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).size() == 1);
             assertThat(mailsTo(email).getFirst().getMessageID()).isEqualTo("<crashed-" + appealId + "@notification.hearingstate.kz>");

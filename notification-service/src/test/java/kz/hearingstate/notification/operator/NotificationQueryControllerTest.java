@@ -44,7 +44,7 @@ class NotificationQueryControllerTest {
         when(store.forAppeal("ap-1")).thenReturn(List.of(new Notification("n-1", "ap-1", "ZH-1", "ap-1:submitted",
                 "appeal-registered", RecipientRole.CITIZEN, ContactChannel.SMS, "+77011234567", "+7 *** *** 45 67", "web",
                 null, Language.kk, "Subject", "Body", NotificationStatus.FAILED, 5, null, at, at, null, "SMS gateway answered HTTP 503",
-                null, true, false)));
+                null, true, false, null)));
 
         mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Api-Key", "slice-key"))
                 .andExpect(status().isOk())

@@ -1,6 +1,5 @@
 package kz.hearingstate.routing.workflow;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -10,6 +9,7 @@ import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.DepartmentAction;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.messaging.EventBatches;
 import kz.hearingstate.messaging.EventMetadata;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.messaging.PoisonEventException;
@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
@@ -33,42 +32,19 @@ public class WorkflowBindings {
 
     /**
      * appeals.submitted in batch mode (a poll's records at once), since routing a storm of appeals one
-     * round trip at a time cannot keep up. A poison record splits the batch: the appeals before it are
-     * routed, then {@link BatchListenerFailedException} names it, so the error handler commits what came
-     * before, dead-letters it, and delivers the rest again. Any other failure names the first record of
-     * the batch: it is retried with back-off, as a single record would be (routing again is idempotent).
+     * round trip at a time cannot keep up. Poison records and failures are handled as appeal-messaging's
+     * {@link EventBatches} says (routing again is idempotent).
      */
     @Bean
     public Consumer<Message<List<byte[]>>> routeSubmittedAppeal(EventReader reader, WorkflowService workflow) {
-        return batch -> {
-            List<Message<byte[]>> records = reader.records(batch);
-            List<AppealSubmitted> appeals = new ArrayList<>(records.size());
-            for (int index = 0; index < records.size(); index++) {
-                try {
-                    EventMetadata metadata = reader.metadata(records.get(index));
-                    if (EventTypes.APPEAL_SUBMITTED.equals(metadata.type())) {
-                        appeals.add(reader.read(records.get(index), AppealSubmitted.class).payload());
-                    } else {
-                        log.debug("Ignoring {} on appeals.submitted", metadata.type());
-                    }
-                } catch (PoisonEventException poison) {
-                    route(workflow, appeals);
-                    throw new BatchListenerFailedException(poison.getMessage(), poison, index);
-                }
+        return batch -> EventBatches.handle(reader, batch, record -> {
+            EventMetadata metadata = reader.metadata(record);
+            if (!EventTypes.APPEAL_SUBMITTED.equals(metadata.type())) {
+                log.debug("Ignoring {} on appeals.submitted", metadata.type());
+                return null;
             }
-            route(workflow, appeals);
-        };
-    }
-
-    private static void route(WorkflowService workflow, List<AppealSubmitted> appeals) {
-        if (appeals.isEmpty()) {
-            return;
-        }
-        try {
-            workflow.routeAll(appeals);
-        } catch (RuntimeException e) {
-            throw new BatchListenerFailedException("Routing " + appeals.size() + " appeals failed", e, 0);
-        }
+            return reader.read(record, AppealSubmitted.class).payload();
+        }, workflow::routeAll);
     }
 
     /**
