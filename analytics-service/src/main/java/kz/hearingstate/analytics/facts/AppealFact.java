@@ -212,6 +212,9 @@ public class AppealFact {
 
     public String getAppealId() { return appealId; }
     public Long getVersion() { return version; }
+
+    /** The version a write of this fact stores (a bulk write bumps it itself; a save leaves it to Spring Data). */
+    void setVersion(Long version) { this.version = version; }
     public boolean isSubmitted() { return submitted; }
     public String getChannel() { return channel; }
     public String getType() { return type; }

@@ -1,13 +1,16 @@
 package kz.hearingstate.analytics.facts;
 
-import java.util.Optional;
+import java.util.List;
 
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.NotificationOutcome;
 
-/** Folds appeal events into {@link AppealFact}s; each method returns the fact when it changed. */
+/**
+ * Folds appeal events into {@link AppealFact}s. Each method takes a batch of one topic's events, in order, and
+ * returns for each event the fact it changed, or null when it changed nothing (see {@link AppealFacts#updateAll}).
+ */
 public class AppealFactProjector {
 
     private final AppealFacts facts;
@@ -18,19 +21,23 @@ public class AppealFactProjector {
         this.geoCellDegrees = geoCellDegrees;
     }
 
-    public Optional<AppealFact> submitted(AppealSubmitted event) {
-        return facts.update(event.appealId(), fact -> fact.apply(event, geoCellDegrees));
+    public List<AppealFact> submitted(List<AppealSubmitted> events) {
+        return facts.updateAll(events.stream()
+                .map(event -> new AppealFacts.Change(event.appealId(), fact -> fact.apply(event, geoCellDegrees))).toList());
     }
 
-    public Optional<AppealFact> lifecycle(AppealLifecycleEvent event) {
-        return facts.update(event.appealId(), fact -> fact.apply(event));
+    public List<AppealFact> lifecycle(List<AppealLifecycleEvent> events) {
+        return facts.updateAll(events.stream()
+                .map(event -> new AppealFacts.Change(event.appealId(), fact -> fact.apply(event))).toList());
     }
 
-    public Optional<AppealFact> feedback(AppealFeedback event) {
-        return facts.update(event.appealId(), fact -> fact.apply(event));
+    public List<AppealFact> feedback(List<AppealFeedback> events) {
+        return facts.updateAll(events.stream()
+                .map(event -> new AppealFacts.Change(event.appealId(), fact -> fact.apply(event))).toList());
     }
 
-    public Optional<AppealFact> notificationOutcome(NotificationOutcome event) {
-        return facts.update(event.appealId(), fact -> fact.apply(event));
+    public List<AppealFact> notificationOutcomes(List<NotificationOutcome> events) {
+        return facts.updateAll(events.stream()
+                .map(event -> new AppealFacts.Change(event.appealId(), fact -> fact.apply(event))).toList());
     }
 }

@@ -3,13 +3,21 @@ package kz.hearingstate.analytics.facts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
@@ -75,6 +83,75 @@ public class AppealFacts implements IndexedCollection {
                 }
             }
         }
+    }
+
+    /**
+     * Applies a batch's changes, in order, with one read and one write: the stored facts by {@code $in}, then
+     * every changed fact in one unordered bulk write, each replace guarded by the version it was read with.
+     * When another consumer thread wrote one of these appeals in between (a version or an insert conflict),
+     * the changes are applied again one appeal at a time by {@link #update}, which recognises what the bulk
+     * write did store as a duplicate.
+     *
+     * @return for each change, the fact it changed as the batch left it, or null when it changed nothing
+     */
+    public List<AppealFact> updateAll(List<Change> changes) {
+        if (changes.size() == 1) {
+            return Collections.singletonList(update(changes.getFirst().appealId(), changes.getFirst().change()).orElse(null));
+        }
+        Set<String> appealIds = changes.stream().map(Change::appealId).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, AppealFact> working = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(appealIds)), AppealFact.class)
+                .forEach(fact -> working.put(fact.getAppealId(), fact));
+        Map<String, Long> readVersions = new HashMap<>();
+        working.forEach((appealId, fact) -> readVersions.put(appealId, fact.getVersion()));
+        List<AppealFact> changed = new ArrayList<>(changes.size());
+        Set<String> toWrite = new LinkedHashSet<>();
+        for (Change change : changes) {
+            AppealFact fact = working.computeIfAbsent(change.appealId(), AppealFact::new);
+            boolean applied = change.change().test(fact);
+            changed.add(applied ? fact : null);
+            if (applied) {
+                toWrite.add(change.appealId());
+            }
+        }
+        if (toWrite.isEmpty() || writeAll(toWrite, working, readVersions)) {
+            return changed;
+        }
+        List<AppealFact> again = new ArrayList<>(changes.size());
+        for (int index = 0; index < changes.size(); index++) {
+            Change change = changes.get(index);
+            Optional<AppealFact> fact = update(change.appealId(), change.change());
+            // Changed by the bulk write already: still a change of this batch, as the store now has it.
+            again.add(fact.isPresent() ? fact.get() : changed.get(index) == null ? null : find(change.appealId()).orElse(null));
+        }
+        return again;
+    }
+
+    /** @return false when another writer got in between for at least one of them */
+    private boolean writeAll(Set<String> appealIds, Map<String, AppealFact> facts, Map<String, Long> readVersions) {
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, AppealFact.class);
+        int replaces = 0;
+        for (String appealId : appealIds) {
+            AppealFact fact = facts.get(appealId);
+            Long read = readVersions.get(appealId);
+            if (read == null) {
+                fact.setVersion(0L);
+                writes.insert(fact);
+            } else {
+                fact.setVersion(read + 1);
+                writes.replaceOne(Query.query(Criteria.where("_id").is(appealId).and("version").is(read)), fact);
+                replaces++;
+            }
+        }
+        try {
+            return writes.execute().getMatchedCount() == replaces;
+        } catch (BulkOperationException | DuplicateKeyException concurrentInsert) {
+            return false;
+        }
+    }
+
+    /** One event's change of one appeal's fact: returns false when it changes nothing (a duplicate). */
+    public record Change(String appealId, Predicate<AppealFact> change) {
     }
 
     public Optional<AppealFact> find(String appealId) {

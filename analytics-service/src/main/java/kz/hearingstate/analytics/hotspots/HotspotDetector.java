@@ -1,7 +1,11 @@
 package kz.hearingstate.analytics.hotspots;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,19 +50,49 @@ public class HotspotDetector {
         this.onAnnounced = onAnnounced;
     }
 
-    public void check(AppealFact fact) {
-        if (fact.getCategory() == null || fact.getReceivedAt() == null || fact.getDepartment() == null) {
+    /**
+     * Checks the places of a batch's changed facts: one query per place (category and settlement, or geo cell)
+     * that reads every appeal any of the batch's windows and baselines look at, instead of two per appeal.
+     * Each window end is evaluated once per batch, whichever of the batch's appeals reaches it.
+     */
+    public void checkAll(List<AppealFact> changed) {
+        if (changed.isEmpty()) {
             return;
         }
         Set<String> confidential = confidentialDepartments.get();
-        if (confidential.contains(fact.getDepartment())) {
-            return;
+        Map<String, AppealFact> latest = new LinkedHashMap<>();
+        changed.forEach(fact -> latest.put(fact.getAppealId(), fact)); // the batch's last state of each appeal
+        Map<Place, List<AppealFact>> byPlace = new LinkedHashMap<>();
+        for (AppealFact fact : latest.values()) {
+            Place place = placeOf(fact, confidential);
+            if (place != null) {
+                byPlace.computeIfAbsent(place, p -> new ArrayList<>()).add(fact);
+            }
+        }
+        byPlace.forEach((place, facts) -> check(place, facts, confidential));
+    }
+
+    /** Where an appeal counts, or null when it is no part of any incident (not placed yet, or confidential). */
+    private static Place placeOf(AppealFact fact, Set<String> confidential) {
+        if (fact.getCategory() == null || fact.getReceivedAt() == null || fact.getDepartment() == null
+                || confidential.contains(fact.getDepartment())) {
+            return null;
         }
         // "other" is no place: such appeals fall back to their geo cell, like appeals without a settlement.
         if (fact.getSettlement() != null && !Settlement.OTHER.equals(fact.getSettlement())) {
-            check(fact, SETTLEMENT, fact.getSettlement(), confidential);
-        } else if (fact.getGeoCell() != null) {
-            check(fact, GEO_CELL, fact.getGeoCell(), confidential);
+            return new Place(fact.getCategory(), SETTLEMENT, fact.getSettlement());
+        }
+        return fact.getGeoCell() == null ? null : new Place(fact.getCategory(), GEO_CELL, fact.getGeoCell());
+    }
+
+    private void check(Place place, List<AppealFact> batch, Set<String> confidential) {
+        Instant earliest = batch.stream().map(AppealFact::getReceivedAt).min(Instant::compareTo).orElseThrow();
+        Instant latest = batch.stream().map(AppealFact::getReceivedAt).max(Instant::compareTo).orElseThrow();
+        List<AppealFact> similar = facts.similarReceivedBetween(place.category(), place.scope(), place.value(),
+                rule.baselineStart(earliest), latest.plus(rule.window()), confidential);
+        Set<Instant> evaluated = new HashSet<>();
+        for (AppealFact fact : batch) {
+            check(fact, place, similar, evaluated);
         }
     }
 
@@ -68,29 +102,32 @@ public class HotspotDetector {
      * and the last of a surge's appeals to arrive is not always its latest; this way the last one to arrive
      * evaluates the window ending at the latest, when all of them are present.
      */
-    private void check(AppealFact fact, String scope, String scopeValue, Set<String> confidential) {
+    private void check(AppealFact fact, Place place, List<AppealFact> similar, Set<Instant> evaluated) {
         Instant received = fact.getReceivedAt();
-        List<AppealFact> around = facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue,
-                rule.windowStart(received), received.plus(rule.window()), confidential);
-        Instant lastEnd = null;
+        List<AppealFact> around = receivedIn(similar, rule.windowStart(received), received.plus(rule.window()));
         for (AppealFact candidate : around) {
             Instant end = candidate.getReceivedAt();
-            if (end.isBefore(received) || end.equals(lastEnd)) {
+            if (end.isBefore(received) || !evaluated.add(end)) {
                 continue;
             }
-            lastEnd = end;
             Instant windowStart = rule.windowStart(end);
-            List<String> inWindow = around.stream()
-                    .filter(similar -> similar.getReceivedAt().isAfter(windowStart) && !similar.getReceivedAt().isAfter(end))
-                    .map(AppealFact::getAppealId).toList();
+            List<String> inWindow = receivedIn(around, windowStart, end).stream().map(AppealFact::getAppealId).toList();
             if (rule.isSurge(inWindow.size(), 0)) {
-                double baseline = rule.baseline(facts.similarReceivedBetween(fact.getCategory(), scope, scopeValue,
-                        rule.baselineStart(end), windowStart, confidential).size());
+                double baseline = rule.baseline(receivedIn(similar, rule.baselineStart(end), windowStart).size());
                 if (rule.isSurge(inWindow.size(), baseline)) {
-                    announce(record(fact, scope, scopeValue, end, inWindow, baseline));
+                    announce(record(fact, place.scope(), place.value(), end, inWindow, baseline));
                 }
             }
         }
+    }
+
+    /** Those of {@code similar} (oldest first) received in (fromExclusive, toInclusive], still oldest first. */
+    private static List<AppealFact> receivedIn(List<AppealFact> similar, Instant fromExclusive, Instant toInclusive) {
+        return similar.stream().filter(fact -> fact.getReceivedAt().isAfter(fromExclusive)
+                && !fact.getReceivedAt().isAfter(toInclusive)).toList();
+    }
+
+    private record Place(String category, String scope, String value) {
     }
 
     private Incident record(AppealFact fact, String scope, String scopeValue, Instant end, List<String> inWindow,

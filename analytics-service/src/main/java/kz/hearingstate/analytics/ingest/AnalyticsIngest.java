@@ -1,6 +1,8 @@
 package kz.hearingstate.analytics.ingest;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 import kz.hearingstate.analytics.directory.DepartmentDirectory;
 import kz.hearingstate.analytics.facts.AppealFact;
@@ -16,12 +18,12 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.NotificationOutcome;
 import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.messaging.EventReader;
-import kz.hearingstate.messaging.ReceivedEvent;
 import org.springframework.messaging.Message;
 
 /**
- * What analytics does with a record of each topic. The Kafka bindings call it, and so does the replay
- * test, which feeds the same records to a second instance over a fresh database.
+ * What analytics does with the records of each topic: read one record ({@code read...}, poison throws), then
+ * handle a batch of them in order. The Kafka bindings call it through appeal-messaging's {@code EventBatches},
+ * and so does the replay test, which feeds the same records to a second instance over a fresh database.
  */
 public class AnalyticsIngest {
 
@@ -40,35 +42,62 @@ public class AnalyticsIngest {
         this.metrics = metrics;
     }
 
-    public void submitted(Message<byte[]> message) {
-        AppealSubmitted event = reader.read(message, AppealSubmitted.class).payload();
-        projector.submitted(event).ifPresent(hotspots::check);
+    public AppealSubmitted readSubmitted(Message<byte[]> message) {
+        return reader.read(message, AppealSubmitted.class).payload();
     }
 
-    public void lifecycle(Message<byte[]> message) {
-        AppealLifecycleEvent event = reader.read(message, AppealLifecycleEvent.class).payload();
-        Optional<AppealFact> changed = projector.lifecycle(event);
-        changed.ifPresent(fact -> {
+    public void submitted(List<AppealSubmitted> events) {
+        hotspots.checkAll(projector.submitted(events).stream().filter(Objects::nonNull).toList());
+    }
+
+    public AppealLifecycleEvent readLifecycle(Message<byte[]> message) {
+        return reader.read(message, AppealLifecycleEvent.class).payload();
+    }
+
+    public void lifecycle(List<AppealLifecycleEvent> events) {
+        List<AppealFact> changed = projector.lifecycle(events);
+        List<AppealFact> placed = new ArrayList<>();
+        for (int index = 0; index < events.size(); index++) {
+            AppealLifecycleEvent event = events.get(index);
+            AppealFact fact = changed.get(index);
+            if (fact == null) {
+                continue;
+            }
             if (event.type() == LifecycleType.ANSWERED) {
-                metrics.answered(fact.getDepartment());
+                // The answering department: the event's own, or (a later event of the batch may have moved the
+                // fact on) the one the fact had when routing last named one.
+                metrics.answered(event.department() != null && !event.department().isBlank() ? event.department()
+                        : fact.getDepartment());
             }
             if (event.category() != null) {
-                hotspots.check(fact);
+                placed.add(fact);
             }
-        });
-    }
-
-    /** {@code appeals.feedback} also carries the citizen's replies; they hold personal text and no figure. */
-    public void feedback(Message<byte[]> message) {
-        if (!EventTypes.APPEAL_FEEDBACK.equals(reader.metadata(message).type())) {
-            return;
         }
-        ReceivedEvent<AppealFeedback> event = reader.read(message, AppealFeedback.class);
-        projector.feedback(event.payload());
+        hotspots.checkAll(placed);
     }
 
-    public void notificationOutcome(Message<byte[]> message) {
-        projector.notificationOutcome(reader.read(message, NotificationOutcome.class).payload());
+    /**
+     * {@code appeals.feedback} also carries the citizen's replies; they hold personal text and no figure.
+     *
+     * @return null for a reply, which this consumer passes over
+     */
+    public AppealFeedback readFeedback(Message<byte[]> message) {
+        if (!EventTypes.APPEAL_FEEDBACK.equals(reader.metadata(message).type())) {
+            return null;
+        }
+        return reader.read(message, AppealFeedback.class).payload();
+    }
+
+    public void feedback(List<AppealFeedback> events) {
+        projector.feedback(events);
+    }
+
+    public NotificationOutcome readNotificationOutcome(Message<byte[]> message) {
+        return reader.read(message, NotificationOutcome.class).payload();
+    }
+
+    public void notificationOutcomes(List<NotificationOutcome> events) {
+        projector.notificationOutcomes(events);
     }
 
     /** {@code departments.directory} carries the departments and the settlement list. */

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +24,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.MessagingException;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.ContactChannel;
@@ -187,14 +185,7 @@ class BatchConsumptionIntegrationTest extends IntegrationTestSupport {
     }
 
     private long mailsFor(String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
-            try {
-                return message.getAllRecipients() != null
-                        && Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return mailsTo(mail, address).size();
     }
 
     @AfterEach

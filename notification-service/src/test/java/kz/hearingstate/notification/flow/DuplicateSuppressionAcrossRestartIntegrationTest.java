@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Arrays;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
@@ -65,13 +64,7 @@ class DuplicateSuppressionAcrossRestartIntegrationTest extends IntegrationTestSu
 
     /** A new consumer group reads the topic from the start, so other tests' appeals arrive here too. */
     private long receivedBy(String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).count();
+        return mailsTo(mail, address).size();
     }
 
     @AfterEach

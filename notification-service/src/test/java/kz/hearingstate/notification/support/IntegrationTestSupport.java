@@ -190,7 +190,12 @@ public abstract class IntegrationTestSupport {
 
     /** E-mails GreenMail received for {@code address}. */
     protected static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
+        return mailsTo(MAIL, address);
+    }
+
+    /** E-mails an SMTP server of a test's own received for {@code address}. */
+    protected static List<MimeMessage> mailsTo(GreenMail server, String address) {
+        return Arrays.stream(server.getReceivedMessages()).filter(message -> {
             try {
                 Address[] recipients = message.getAllRecipients();
                 return recipients != null && Arrays.stream(recipients).anyMatch(r -> r.toString().equals(address));
