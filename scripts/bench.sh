@@ -8,6 +8,7 @@
 #   scripts/bench.sh --growth --store-sizes 10000,100000   only the store growth (benchmark-growth.*)
 #   scripts/bench.sh --smoke                  what CI runs: 20 s at 10 appeals/s, no timing judged
 #   scripts/bench.sh --quick                  the full run's shape in about 6 min (benchmark-quick.*), to try a change
+#   scripts/bench.sh --drain 2000             CPU ms per appeal of each process: 3 drains of 2000 appeals
 #
 # Run it on a quiet machine: the figures are only as good as the idle cores they had.
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; } # before any build

@@ -12,6 +12,7 @@ import kz.hearingstate.performance.report.ReportWriter;
 /**
  * {@code scripts/bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000] [--output docs/benchmarks]}: runs the
  * benchmark on a stack of its own and writes {@code benchmark.md} and {@code benchmark.json}.
+ * {@code scripts/bench.sh --drain 2000}: only the CPU per appeal of each process ({@link CpuDrain}).
  */
 public final class BenchmarkMain {
 
@@ -26,6 +27,7 @@ public final class BenchmarkMain {
         Path output = Path.of("docs/benchmarks");
         Path root = Path.of("").toAbsolutePath();
         List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L));
+        int drain = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -33,6 +35,7 @@ public final class BenchmarkMain {
                 case "--growth" -> growth = true;
                 case "--output" -> output = Path.of(args[++i]);
                 case "--repository" -> root = Path.of(args[++i]).toAbsolutePath();
+                case "--drain" -> drain = Integer.parseInt(args[++i]);
                 case "--store-sizes" -> {
                     storeSizes.clear();
                     for (String size : args[++i].split(",")) {
@@ -40,10 +43,17 @@ public final class BenchmarkMain {
                     }
                 }
                 default -> {
-                    System.err.println("usage: bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000,1000000] [--output dir]");
+                    System.err.println("usage: bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000,1000000]"
+                            + " [--output dir] | bench.sh --drain 2000");
                     System.exit(2);
                 }
             }
+        }
+        if (drain > 0) {
+            Path work = Files.createTempDirectory("hearing-drain-");
+            System.out.print(new CpuDrain(root, work, line -> System.out.println(Instant.now() + " " + line))
+                    .run(drain, 3));
+            System.exit(0);
         }
         BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick()
                 : growth ? BenchmarkPlan.growth(storeSizes) : BenchmarkPlan.full(storeSizes);
