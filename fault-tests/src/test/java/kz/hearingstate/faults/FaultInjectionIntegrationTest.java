@@ -1,5 +1,8 @@
 package kz.hearingstate.faults;
 
+import static kz.hearingstate.faults.FaultRun.await;
+import static kz.hearingstate.faults.FaultRun.log;
+import static kz.hearingstate.faults.FaultRun.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -13,12 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.localstack.IntakeClient;
@@ -65,12 +65,11 @@ class FaultInjectionIntegrationTest {
     private static final List<String> CONSUMER_GROUPS = List.of("intake", "routing", "notification", "analytics");
 
     private final FaultMode mode = FaultMode.current();
-    private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> trackingCodes = new ConcurrentHashMap<>();
     private final FaultReport report = new FaultReport();
     /** The rebalance storm's second routing instance, started ahead while the dead-letter scenarios run. */
     private CompletableFuture<FaultStack.Instance> secondRouting;
     private FaultStack stack;
+    private FaultRun run;
     private Admin admin;
     private KafkaProducer<String, byte[]> producer;
 
@@ -81,6 +80,7 @@ class FaultInjectionIntegrationTest {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fault-stack-");
         System.out.println("Fault suite, mode " + mode);
         stack = FaultStack.start(repository, data);
+        run = new FaultRun(stack, mode);
         Properties properties = new Properties();
         properties.putAll(stack.kafka());
         admin = Admin.create(properties);
@@ -93,18 +93,11 @@ class FaultInjectionIntegrationTest {
 
     @AfterAll
     void stopStack() {
-        String verdicts = report.markdown(mode);
-        System.out.println(verdicts);
-        report.write(Path.of("target", "fault-report.md"), mode);
+        report.printAndWrite(Path.of("target", "fault-report.md"), mode);
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        FaultStack.stop(admin, stack);
     }
 
     @Test
@@ -337,56 +330,12 @@ class FaultInjectionIntegrationTest {
 
     // ---------------------------------------------------------------------------------------------------------
 
-    private List<AppealLoad.Outcome> underLoad(String run, Runnable fault) {
-        AppealLoad load = AppealLoad.start(stack.baseUrlOf(StackService.INTAKE), stack.apiKey(),
-                run + "-" + Long.toHexString(System.currentTimeMillis()), mode.appealsPerSecond());
-        List<AppealLoad.Outcome> outcomes;
-        try {
-            pause(Duration.ofSeconds(2));
-            fault.run();
-            pause(Duration.ofSeconds(3));
-        } finally {
-            outcomes = load.stop();
-        }
-        log(run + ": " + FaultReport.answers(outcomes));
-        outcomes.stream().filter(AppealLoad.Outcome::acknowledged).forEach(o -> {
-            acknowledged.add(o.appealId());
-            if (o.trackingCode() != null) {
-                trackingCodes.put(o.appealId(), o.trackingCode());
-            }
-        });
-        assertThat(outcomes).as("submissions acknowledged during " + run).anyMatch(AppealLoad.Outcome::acknowledged);
-        assertThat(outcomes).as("answers other than 202, 503 or no answer during " + run)
-                .allSatisfy(o -> assertThat(o.status()).isIn(0, 202, 503));
-        return outcomes;
+    private List<AppealLoad.Outcome> underLoad(String name, Runnable fault) {
+        return run.underLoad(name, mode.appealsPerSecond(), fault);
     }
 
-    /**
-     * Waits (bounded; returns as soon as the ledger balances) until the platform has settled, then checks every
-     * acknowledged appeal. Returns the figures for the report.
-     */
     private String assertEveryAcknowledgedAppealIsThereExactlyOnce() {
-        Instant settleStarted = Instant.now();
-        long deadline = System.nanoTime() + mode.settle().toNanos();
-        PlatformLedger ledger;
-        long counted;
-        while (true) {
-            ledger = PlatformLedger.read(stack.kafka());
-            counted = stack.analyticsCount().orElse(-1);
-            if (ledger.settled(acknowledged, counted) || System.nanoTime() > deadline) {
-                break;
-            }
-            pause(Duration.ofSeconds(1));
-        }
-        assertThat(ledger.violations(acknowledged, acknowledged, counted))
-                .as("what breaks 'every acknowledged appeal exactly once' (%d acknowledged, %d on the topic)",
-                        acknowledged.size(), ledger.submitted.size())
-                .isEmpty();
-        long settledSeconds = Duration.between(settleStarted, Instant.now()).toSeconds();
-        log("settled in " + settledSeconds + " s: " + acknowledged.size() + " acknowledged, " + ledger.submitted.size()
-                + " on appeals.submitted, analytics counts " + counted);
-        return "settled in " + settledSeconds + " s: all " + acknowledged.size() + " appeals acknowledged so far ("
-                + ledger.submitted.size() + " on appeals.submitted) routed, on an inbox, notified and counted exactly once";
+        return run.assertEveryAcknowledgedAppealIsThereExactlyOnce();
     }
 
     /**
@@ -406,13 +355,8 @@ class FaultInjectionIntegrationTest {
         return secondRouting != null ? secondRouting.join() : stack.addInstanceWithoutConsumers(StackService.ROUTING);
     }
 
-    /** Members of a consumer group right now (each consumer binding of each instance is one). */
     private int members(String group) {
-        try {
-            return admin.describeConsumerGroups(List.of(group)).all().get(15, TimeUnit.SECONDS).get(group).members().size();
-        } catch (Exception e) {
-            return -1;
-        }
+        return FaultRun.members(admin, group);
     }
 
     private long endOffsets(Collection<TopicPartition> partitions) throws Exception {
@@ -465,7 +409,7 @@ class FaultInjectionIntegrationTest {
         Map<String, JsonNode> statuses = new HashMap<>();
         // As the submitting channel: the tracking code alone opens nothing.
         IntakeClient intake = new IntakeClient(stack.baseUrlOf(StackService.INTAKE), stack.apiKey());
-        trackingCodes.values().stream().sorted().limit(20).forEach(code -> statuses.put(code,
+        run.trackingCodes().values().stream().sorted().limit(20).forEach(code -> statuses.put(code,
                 intake.status(code).orElseThrow(() -> new AssertionError("no status view for " + code))));
         return statuses;
     }
@@ -506,24 +450,6 @@ class FaultInjectionIntegrationTest {
 
     private void alter(ConfigResource resource, AlterConfigOp op) throws Exception {
         admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(30, TimeUnit.SECONDS);
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            pause(Duration.ofMillis(500));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        AppealLoad.sleep(duration.toMillis());
-    }
-
-    private static void log(String line) {
-        System.out.println(Instant.now() + " [faults] " + line);
     }
 
 }

@@ -20,8 +20,18 @@ final class FaultReport {
     private record Row(String scenario, Duration took, String figures) {
     }
 
+    private final String title;
     private final Instant started = Instant.now();
     private final List<Row> rows = new ArrayList<>();
+
+    FaultReport() {
+        this("Fault suite");
+    }
+
+    /** @param title what ran, for example the suite on a Kafka cluster */
+    FaultReport(String title) {
+        this.title = title;
+    }
 
     void add(String scenario, Instant scenarioStarted, String figures) {
         rows.add(new Row(scenario, Duration.between(scenarioStarted, Instant.now()), figures));
@@ -37,7 +47,7 @@ final class FaultReport {
     }
 
     String markdown(FaultMode mode) {
-        StringBuilder text = new StringBuilder("Fault suite, mode " + mode.name() + ", " + rows.size()
+        StringBuilder text = new StringBuilder(title + ", mode " + mode.name() + ", " + rows.size()
                 + " scenarios passed in " + Duration.between(started, Instant.now()).toSeconds() + " s (stack start-up included)\n\n"
                 + "| scenario | took | verdict and figures |\n|---|---|---|\n");
         rows.forEach(row -> text.append("| ").append(row.scenario()).append(" | ").append(row.took().toSeconds())
@@ -45,9 +55,12 @@ final class FaultReport {
         return text.toString();
     }
 
-    void write(Path file, FaultMode mode) {
+    /** The verdicts on standard output (the build's log) and in {@code file}. */
+    void printAndWrite(Path file, FaultMode mode) {
+        String markdown = markdown(mode);
+        System.out.println(markdown);
         try {
-            Files.writeString(file, markdown(mode));
+            Files.writeString(file, markdown);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -64,10 +64,15 @@ final class FaultStack implements AutoCloseable {
     private static final String OPEN_BINDINGS = "--hearing.web.security.open-actuator-endpoints=health,info,prometheus,bindings";
 
     static FaultStack start(Path repositoryRoot, Path dataDirectory) {
+        return start(repositoryRoot, dataDirectory, false, List.of());
+    }
+
+    /** The stack with a Kafka cluster of three ({@code kafkaCluster}) and second instances of {@code twoInstancesOf}. */
+    static FaultStack start(Path repositoryRoot, Path dataDirectory, boolean kafkaCluster, List<StackService> twoInstancesOf) {
         LoadTestChannel channel = new LoadTestChannel();
         Path jarSnapshot = snapshotOfServiceJars(repositoryRoot, dataDirectory);
         StackSettings settings = channel.configure(StackSettings.onFreePorts(jarSnapshot, dataDirectory,
-                repositoryRoot.resolve("local-stack/target/kafka-libs")));
+                repositoryRoot.resolve("local-stack/target/kafka-libs"))).withShapeOnFreePorts(kafkaCluster, twoInstancesOf);
         for (StackService service : StackService.values()) {
             settings = settings.withServiceArguments(service, List.of(EXPOSE_BINDINGS, OPEN_BINDINGS));
         }
@@ -210,6 +215,27 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
+    /** The Kafka nodes the stack started. */
+    KafkaBroker kafkaCluster() {
+        return stack.kafka().orElseThrow(() -> new IllegalStateException("Kafka comes from outside"));
+    }
+
+    /** SIGKILL to Kafka node {@code nodeId} of the cluster. */
+    void kill9KafkaNode(int nodeId) {
+        kill9(kafkaCluster().node(nodeId).pid());
+    }
+
+    /** The node again on its ports and storage; returns once the cluster counts it. */
+    void restartKafkaNode(int nodeId) {
+        kafkaCluster().restartNode(nodeId);
+    }
+
+    /** SIGKILL to the second instance of {@code service}. */
+    void kill9SecondInstance(StackService service) {
+        kill9(stack.secondInstanceOf(service).orElseThrow(() -> new IllegalStateException("No second " + service.module()))
+                .pid());
+    }
+
     void kill9Broker() {
         kill9(StackProcesses.childWhoseCommandHas("kafka.Kafka")
                 .orElseThrow(() -> new IllegalStateException("No running broker")));
@@ -295,6 +321,16 @@ final class FaultStack implements AutoCloseable {
         ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("No process " + pid));
         handle.destroyForcibly();
         handle.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+    }
+
+    /** The end of a suite: its observer's admin client, then the stack; either may be null (start-up failed). */
+    static void stop(org.apache.kafka.clients.admin.Admin admin, FaultStack stack) {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Override
