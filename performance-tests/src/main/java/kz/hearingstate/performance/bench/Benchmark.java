@@ -368,7 +368,8 @@ public final class Benchmark {
     private StackSettings settings() {
         StackSettings free = StackSettings.onFreePorts(repositoryRoot, workDirectory.resolve("stack"),
                 repositoryRoot.resolve("local-stack/target/kafka-libs"));
-        return channel.configure(LoadTestChannel.withJvmOptions(free, plan.serviceJvmOptions()));
+        return channel.configure(LoadTestChannel.withJvmOptions(free, plan.serviceJvmOptions()))
+                .withServiceArguments(StackService.INTAKE, plan.intakeArguments());
     }
 
     static String fmt(double value) {
