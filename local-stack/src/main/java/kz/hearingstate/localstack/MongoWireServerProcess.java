@@ -28,7 +28,7 @@ public final class MongoWireServerProcess implements AutoCloseable {
 
     public static MongoWireServerProcess start(StackSettings settings) {
         ManagedProcess mongo = ManagedProcess.start("mongo-wire-server",
-                List.of(settings.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                List.of(settings.javaExecutable(), "-Xmx1g", "-XX:+UseSerialGC",
                         "-cp", absoluteClassPath(),
                         MongoWireServerMain.class.getName(), String.valueOf(settings.mongoPort()),
                         settings.dataDirectory().resolve("mongo.mv").toAbsolutePath().toString()),
