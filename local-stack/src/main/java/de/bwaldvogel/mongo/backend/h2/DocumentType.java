@@ -2,7 +2,10 @@ package de.bwaldvogel.mongo.backend.h2;
 
 import java.nio.ByteBuffer;
 import java.util.Collection;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.locks.LockSupport;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
@@ -31,6 +34,11 @@ final class DocumentType extends BasicDataType<Document> {
     /** Outside ObjectDataType's tags, which are all below 128. */
     private static final byte BSON = (byte) 0xB5;
 
+    /** Encodings of one document tried, 10 µs apart, before giving up (see {@link #write}): an update takes µs. */
+    private static final int MAX_ENCODINGS = 10_000;
+    /** The cache's estimate of a document that changed while it was measured: a typical appeal's. */
+    private static final int UNKNOWN_SIZE = 2048;
+
     private final ObjectDataType earlier = new ObjectDataType();
 
     private DocumentType() {
@@ -38,7 +46,11 @@ final class DocumentType extends BasicDataType<Document> {
 
     @Override
     public int getMemory(Document document) {
-        return estimate(document);
+        try {
+            return estimate(document);
+        } catch (ConcurrentModificationException | NoSuchElementException changedMeanwhile) {
+            return UNKNOWN_SIZE; // an estimate for the cache only; see write
+        }
     }
 
     /** The in-memory size H2 uses to split pages and fill its cache, roughly and without encoding. */
@@ -63,14 +75,45 @@ final class DocumentType extends BasicDataType<Document> {
         return 24;
     }
 
+    /**
+     * The library updates a stored document in place ({@code AbstractMongoCollection.updateDocument}) and then puts
+     * it again, so the MVStore's background writer can meet a document while another thread changes it: the
+     * encoder's iteration then throws {@link ConcurrentModificationException} (or runs off the changed entries), and an exception here closes the
+     * store. That put marks the page changed, so the page is written again at the next commit and this copy only
+     * has to be readable: encoding again until one pass sees no change is enough (Java serialisation, H2's
+     * default, never checked at all).
+     */
     @Override
     public void write(WriteBuffer buffer, Document document) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                byte[] encoded = encode(document); // before the tag: a failed pass leaves the page untouched
+                buffer.put(BSON).put(encoded);
+                return;
+            } catch (ConcurrentModificationException | NoSuchElementException changedMeanwhile) {
+                if (attempt == MAX_ENCODINGS) {
+                    throw changedMeanwhile;
+                }
+                LockSupport.parkNanos(10_000); // let the update finish
+            }
+        }
+    }
+
+    /** The document's BSON, length-prefixed; nothing is written to the page until it is complete. */
+    private static byte[] encode(Document document) {
         ByteBuf bson = Unpooled.buffer(256);
         try {
             BsonEncoder.encodeDocument(document, bson);
+            WriteBuffer out = new WriteBuffer(bson.readableBytes() + 5);
+            out.putVarInt(bson.readableBytes());
             byte[] bytes = new byte[bson.readableBytes()];
             bson.readBytes(bytes);
-            buffer.put(BSON).putVarInt(bytes.length).put(bytes);
+            out.put(bytes);
+            ByteBuffer written = out.getBuffer();
+            written.flip();
+            byte[] result = new byte[written.remaining()];
+            written.get(result);
+            return result;
         } finally {
             bson.release();
         }

@@ -6,6 +6,8 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
@@ -35,6 +37,33 @@ class DocumentTypeTest {
     @Test
     void givenADocumentWrittenByH2sDefaultType_whenRead_thenItIsTheSameDocument() {
         assertThat(roundTrip(new ObjectDataType(), DocumentType.INSTANCE, APPEAL)).isEqualTo(APPEAL);
+    }
+
+    @Test
+    void givenADocumentChangedByAnotherThreadWhileWritten_whenWritten_thenTheWriteCompletesAndReadsBack()
+            throws Exception {
+        Document changing = new Document("_id", "appeal-2").append("version", 1);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread updater = new Thread(() -> { // updates in place, key by key, as the library's do, one after another
+            for (int i = 0; running.get(); i++) {
+                for (int key = 0; key < 16; key++) {
+                    changing.put("field-" + ((i + key) % 64), i);
+                    changing.remove("field-" + ((i + key + 32) % 64));
+                }
+                LockSupport.parkNanos(20_000);
+            }
+        });
+        updater.start();
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                Document read = roundTrip(DocumentType.INSTANCE, DocumentType.INSTANCE, changing);
+                assertThat(read.get("_id")).isEqualTo("appeal-2");
+                DocumentType.INSTANCE.getMemory(changing);
+            }
+        } finally {
+            running.set(false);
+            updater.join();
+        }
     }
 
     @SuppressWarnings("unchecked")
