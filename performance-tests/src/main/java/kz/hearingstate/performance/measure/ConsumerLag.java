@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -118,38 +119,26 @@ public final class ConsumerLag implements AutoCloseable {
 
     /** Waits until {@code group} has caught up on {@code topic}; false if it has not within {@code timeout}. */
     public boolean awaitCaughtUp(String group, String topic, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (of(group, topic) == 0) {
-                    return true;
-                }
-            } catch (IllegalStateException transientFailure) {
-                // the broker may be restarting in a fault scenario; ask again
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return awaitNoLag(() -> of(group, topic), timeout, 250);
     }
 
     /** Waits until {@code group} has caught up on all its topics; false if it has not within {@code timeout}. */
     public boolean awaitCaughtUp(String group, Duration timeout) {
+        return awaitNoLag(() -> ofGroup(group).lag(), timeout, 500);
+    }
+
+    private static boolean awaitNoLag(LongSupplier lag, Duration timeout, long pollMillis) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (ofGroup(group).lag() == 0) {
+                if (lag.getAsLong() == 0) {
                     return true;
                 }
-            } catch (IllegalStateException slowAnswer) {
-                // ask again
+            } catch (IllegalStateException transientFailure) {
+                // a slow answer, or the broker restarting in a fault scenario: ask again
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(pollMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
