@@ -2,6 +2,7 @@ package kz.hearingstate.intake.status;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.storage.IndexedCollection;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -109,12 +111,43 @@ public class AppealStatusStore implements IndexedCollection {
     }
 
     /**
+     * Applies a poll's events, in their order, in one ordered bulk write. Every write is one of the atomic,
+     * guarded updates below, so the guards stay in the database: another instance writing the same appeal at
+     * once (the two topics' partitions may be with different instances), a redelivered batch, or events out of
+     * order change nothing they should not, without reading the views first.
+     *
+     * @param events {@link AppealSubmitted} and {@link AppealLifecycleEvent}s
+     */
+    public void applyAll(List<?> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, AppealStatusView.class);
+        Set<String> upserted = new HashSet<>();
+        for (Object event : events) {
+            switch (event) {
+                case AppealSubmitted submitted -> {
+                    upserted.add(submitted.appealId());
+                    applySubmitted(writes, submitted);
+                }
+                case AppealLifecycleEvent lifecycle -> applyLifecycle(writes, lifecycle, upserted.add(lifecycle.appealId()));
+                default -> throw new IllegalArgumentException("Not an event of the status view: " + event.getClass());
+            }
+        }
+        writes.execute();
+    }
+
+    /** One submission, as {@link #applyAll} applies it (intake records its own at once, before the projection). */
+    public void applySubmitted(AppealSubmitted event) {
+        applyAll(List.of(event));
+    }
+
+    /**
      * The first submission of an appeal wins: a republished retry (same appealId, later receivedAt) leaves
      * the times the citizen was first given, as consumers deduplicating by event id also keep the first.
      */
-    public void applySubmitted(AppealSubmitted event) {
-        Query byId = Query.query(Criteria.where("_id").is(event.appealId()));
-        mongo.upsert(byId, new Update()
+    private void applySubmitted(BulkOperations writes, AppealSubmitted event) {
+        writes.upsert(byId(event.appealId()), new Update()
                 .setOnInsert("trackingCode", event.trackingCode())
                 .setOnInsert("category", event.categoryHint())
                 .setOnInsert("status", AppealStatus.SUBMITTED.name())
@@ -122,7 +155,7 @@ public class AppealStatusStore implements IndexedCollection {
                 .setOnInsert("sequence", 0L)
                 .setOnInsert("updatedAt", event.receivedAt())
                 // Computed, not read from the event: the secret of an anonymous appeal never travels.
-                .set("accessHash", CitizenSecrets.lookupHash(secrets.secretOf(event.appealId()))), AppealStatusView.class);
+                .set("accessHash", CitizenSecrets.lookupHash(secrets.secretOf(event.appealId()))));
         Update firstSubmission = new Update()
                 .set("trackingCode", event.trackingCode())
                 .set("channel", event.channel())
@@ -130,22 +163,25 @@ public class AppealStatusStore implements IndexedCollection {
                 .set("registeredAt", event.registeredAt())
                 .set("initialDeadline", event.deadline())
                 .addToSet("history", historyEntry(0, "SUBMITTED", AppealStatus.SUBMITTED, null, null, event.receivedAt()));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.appealId()).and("receivedAt").is(null)),
-                firstSubmission, AppealStatusView.class);
+        writes.updateOne(Query.query(Criteria.where("_id").is(event.appealId()).and("receivedAt").is(null)), firstSubmission);
     }
 
-    /** @return whether the event was newer than what the view had */
-    public boolean applyLifecycle(AppealLifecycleEvent event) {
-        Query byId = Query.query(Criteria.where("_id").is(event.appealId()));
-        mongo.upsert(byId, new Update()
-                .setOnInsert("trackingCode", event.trackingCode())
-                .setOnInsert("status", AppealStatus.SUBMITTED.name())
-                .setOnInsert("closed", false)
-                .setOnInsert("sequence", 0L), AppealStatusView.class);
-
+    /**
+     * Applies only if the event's sequence is newer than the view's.
+     *
+     * @param upsert whether the view may not exist yet (no earlier write of this batch created it)
+     */
+    private void applyLifecycle(BulkOperations writes, AppealLifecycleEvent event, boolean upsert) {
+        if (upsert) {
+            writes.upsert(byId(event.appealId()), new Update()
+                    .setOnInsert("trackingCode", event.trackingCode())
+                    .setOnInsert("status", AppealStatus.SUBMITTED.name())
+                    .setOnInsert("closed", false)
+                    .setOnInsert("sequence", 0L));
+        }
         if (isConfidential(event.department()) || isConfidential(event.previousDepartment())) {
             // Whatever the event's order: once with a confidential department, never public again.
-            mongo.updateFirst(byId, new Update().set("confidential", true), AppealStatusView.class);
+            writes.updateOne(byId(event.appealId()), new Update().set("confidential", true));
         }
         Update update = new Update()
                 .set("sequence", event.sequence())
@@ -166,8 +202,11 @@ public class AppealStatusStore implements IndexedCollection {
             update.push("history", historyEntry(event.sequence(), event.type().name(), event.status(), event.department(),
                     REASON_SHOWN.contains(event.type()) ? event.reason() : null, event.occurredAt()));
         }
-        Query newer = Query.query(Criteria.where("_id").is(event.appealId()).and("sequence").lt(event.sequence()));
-        return mongo.updateFirst(newer, update, AppealStatusView.class).getModifiedCount() > 0;
+        writes.updateOne(Query.query(Criteria.where("_id").is(event.appealId()).and("sequence").lt(event.sequence())), update);
+    }
+
+    private static Query byId(String appealId) {
+        return Query.query(Criteria.where("_id").is(appealId));
     }
 
     private boolean isConfidential(String department) {

@@ -3,24 +3,23 @@ package kz.hearingstate.intake.status;
 import java.time.Instant;
 import java.util.List;
 
-import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealStatus;
-import kz.hearingstate.events.AppealSubmitted;
-import kz.hearingstate.events.AppealType;
-import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.intake.IntakeIntegrationTest;
 import kz.hearingstate.intake.identity.AppealIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static kz.hearingstate.intake.status.StatusEvents.routed;
+import static kz.hearingstate.intake.status.StatusEvents.step;
+import static kz.hearingstate.intake.status.StatusEvents.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The projection's writes against the MongoDB-wire server, in the orders Kafka may deliver them. */
 class AppealStatusStoreIntegrationTest extends IntakeIntegrationTest {
 
-    private static final Instant FIRST = Instant.parse("2026-11-27T05:00:00Z");
-    private static final Instant LATER = Instant.parse("2026-11-27T05:07:00Z");
+    private static final Instant FIRST = StatusEvents.FIRST;
+    private static final Instant LATER = FIRST.plusSeconds(420);
 
     @Autowired
     AppealStatusStore store;
@@ -39,7 +38,7 @@ class AppealStatusStoreIntegrationTest extends IntakeIntegrationTest {
     @Test
     void givenTheLifecycleEventArrivesBeforeTheSubmission_whenBothAreProjected_thenNeitherLosesWhatOnlyItKnows() {
         String appealId = AppealIds.random();
-        assertThat(store.applyLifecycle(routed(appealId, 1))).isTrue();
+        store.applyAll(List.of(routed(appealId, 1)));
         store.applySubmitted(submitted(appealId, FIRST));
 
         AppealStatusView view = store.findById(appealId).orElseThrow();
@@ -56,20 +55,32 @@ class AppealStatusStoreIntegrationTest extends IntakeIntegrationTest {
         String appealId = AppealIds.random();
         store.applySubmitted(submitted(appealId, FIRST));
 
-        assertThat(store.applyLifecycle(routed(appealId, 1))).isTrue();
-        assertThat(store.applyLifecycle(routed(appealId, 1))).isFalse();
-        assertThat(store.findById(appealId).orElseThrow().history()).hasSize(2);
+        store.applyAll(List.of(routed(appealId, 1)));
+        AppealStatusView once = store.findById(appealId).orElseThrow();
+        store.applyAll(List.of(routed(appealId, 1)));
+
+        assertThat(store.findById(appealId).orElseThrow()).isEqualTo(once);
+        assertThat(once.history()).hasSize(2);
     }
 
-    private static AppealSubmitted submitted(String appealId, Instant receivedAt) {
-        return new AppealSubmitted(appealId, AppealIds.trackingCode(appealId), "demo-portal", null, AppealType.COMPLAINT,
-                null, "Яма на дороге у остановки.", Language.ru, false, "roads", true, null, null, List.of(),
-                receivedAt, receivedAt, receivedAt.plusSeconds(86_400 * 21));
-    }
+    @Test
+    void givenOneBatchWithEventsOutOfOrderRepeatedAndBeforeTheSubmission_whenApplied_thenEachViewEndsAtItsNewestEvent() {
+        String first = AppealIds.random();
+        String second = AppealIds.random();
+        store.applyAll(List.of(step(first, 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS), routed(second, 1),
+                routed(first, 1), submitted(first, FIRST), step(first, 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS),
+                submitted(second, FIRST), submitted(first, LATER), routed(second, 1)));
 
-    private static AppealLifecycleEvent routed(String appealId, long sequence) {
-        return new AppealLifecycleEvent(appealId, AppealIds.trackingCode(appealId), sequence, LifecycleType.ROUTED,
-                AppealStatus.ROUTED, "roads-transport", null, "roads", 0.8, "system", null, null, null,
-                LATER.plusSeconds(86_400 * 21), LATER);
+        AppealStatusView firstView = store.findById(first).orElseThrow();
+        assertThat(firstView.status()).isEqualTo(AppealStatus.IN_PROGRESS);
+        assertThat(firstView.sequence()).isEqualTo(2);
+        assertThat(firstView.receivedAt()).isEqualTo(FIRST);
+        assertThat(firstView.accessHash()).isNotNull();
+        assertThat(firstView.history()).extracting(AppealStatusView.HistoryEntry::status)
+                .containsExactlyInAnyOrder(AppealStatus.SUBMITTED, AppealStatus.IN_PROGRESS);
+        AppealStatusView secondView = store.findById(second).orElseThrow();
+        assertThat(secondView.status()).isEqualTo(AppealStatus.ROUTED);
+        assertThat(secondView.history()).extracting(AppealStatusView.HistoryEntry::status)
+                .containsExactlyInAnyOrder(AppealStatus.SUBMITTED, AppealStatus.ROUTED);
     }
 }
