@@ -1,6 +1,11 @@
 package kz.hearingstate.notification.directory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.storage.VersionedDocuments;
@@ -10,27 +15,54 @@ import org.springframework.stereotype.Component;
 /**
  * Department contacts from {@code departments.directory}, with the configured seeds as fallback until the
  * directory has named a department. A deleted department has no contact, even if a seed exists.
+ *
+ * <p>Planning one lifecycle event asks for its department half a dozen times (its names, its
+ * confidentiality, its address), so what was read is kept for {@link #FRESH_FOR}: a MongoDB round trip
+ * per department every few seconds instead of several per event. A change this instance applies is seen
+ * at once; one applied by another instance of the consumer group within {@link #FRESH_FOR}. That is no
+ * weaker than before: the directory and the appeal topics were never ordered against each other.
  */
 @Component
 public class DepartmentDirectory {
 
+    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    /** Forwards name outside bodies in free text, looked up here too: the memory stays bounded. */
+    private static final int MAX_KEPT = 1_000;
+
     private final MongoTemplate mongo;
     private final NotificationProperties properties;
+    private final Clock clock;
+    private final Map<String, Read> recent = new ConcurrentHashMap<>();
 
-    public DepartmentDirectory(MongoTemplate mongo, NotificationProperties properties) {
+    public DepartmentDirectory(MongoTemplate mongo, NotificationProperties properties, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Keeps the newer of the stored and the given version; an older or repeated event changes nothing. */
     public void apply(DepartmentContact contact) {
         VersionedDocuments.replaceIfNewer(mongo, contact.code(), contact.version(), contact);
+        recent.remove(contact.code());
     }
 
     public Optional<DepartmentContact> find(String code) {
         if (code == null) {
             return Optional.empty();
         }
+        Instant now = clock.instant();
+        Read read = recent.get(code);
+        if (read == null || !now.isBefore(read.freshUntil())) {
+            read = new Read(load(code), now.plus(FRESH_FOR));
+            if (recent.size() >= MAX_KEPT) {
+                recent.clear();
+            }
+            recent.put(code, read);
+        }
+        return read.contact();
+    }
+
+    private Optional<DepartmentContact> load(String code) {
         DepartmentContact stored = mongo.findById(code, DepartmentContact.class);
         if (stored != null) {
             return stored.deleted() ? Optional.empty() : Optional.of(stored);
@@ -38,5 +70,8 @@ public class DepartmentDirectory {
         NotificationProperties.DepartmentContactSeed seed = properties.departments().get(code);
         return seed == null ? Optional.empty()
                 : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(), false, false));
+    }
+
+    private record Read(Optional<DepartmentContact> contact, Instant freshUntil) {
     }
 }
