@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ import org.springframework.stereotype.Component;
  * attempts + 1) with conditional updates, so one worker among many instances sends each; handed ones are
  * claimed together in two round trips. Then it sends them: the notifications of different appeals at the same
  * time, on {@code parallelism} threads, since SMTP and the gateways are slow I/O; those of one appeal one
- * after another, in order. Then one write records every result: SENT; after a failure PENDING again with
+ * after another, in order. Each thread sends its share of the round over one connection per channel where
+ * the channel allows it (e-mail: one SMTP session, not one per message). Then one write records every result: SENT; after a failure PENDING again with
  * exponential back-off and jitter; after the last attempt FAILED. Last, the round's {@code
  * notification.outcome.v1} events go out together (one round of Kafka acknowledgements).
  *
@@ -192,14 +194,12 @@ public class DeliveryWorker implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return;
         }
-        Map<String, List<Notification>> byAppeal = claimed.stream()
-                .collect(Collectors.groupingBy(Notification::appealId, LinkedHashMap::new, Collectors.toList()));
-        List<Future<List<Notification>>> sending = byAppeal.values().stream()
-                .map(sameAppeal -> senders.submit(() -> sameAppeal.stream().map(this::attempt).toList()))
+        List<Future<List<Notification>>> sending = sendersShare(claimed).stream()
+                .map(share -> senders.submit(() -> attemptAll(share)))
                 .toList();
         List<Notification> attempted = new ArrayList<>(claimed.size());
-        for (Future<List<Notification>> appeal : sending) {
-            attempted.addAll(result(appeal));
+        for (Future<List<Notification>> share : sending) {
+            attempted.addAll(result(share));
         }
         store.recordAttempts(attempted);
         List<Notification> finished = new ArrayList<>(attempted.size());
@@ -229,27 +229,76 @@ public class DeliveryWorker implements SmartLifecycle {
         outcomes.publish(finished);
     }
 
-    /** One attempt of one claimed notification: the notification as the attempt leaves it, nothing stored yet. */
-    private Notification attempt(Notification claimed) {
-        if (claimed.attempts() > settings.maxAttempts()) {
-            // Its last attempt was claimed by a worker that died before recording the result.
-            return claimed.attempted(NotificationStatus.FAILED, null, null, "no result recorded for the last attempt");
+    /**
+     * The round's notifications split among the sender threads: each appeal's all in one share, in order,
+     * the appeals dealt out in turn, so that the threads send at the same time and each share can go over
+     * one connection per channel.
+     */
+    private List<List<Notification>> sendersShare(List<Notification> claimed) {
+        Map<String, List<Notification>> byAppeal = claimed.stream()
+                .collect(Collectors.groupingBy(Notification::appealId, LinkedHashMap::new, Collectors.toList()));
+        int shares = Math.min(settings.parallelism(), byAppeal.size());
+        List<List<Notification>> shared = new ArrayList<>(shares);
+        for (int share = 0; share < shares; share++) {
+            shared.add(new ArrayList<>());
         }
-        try {
-            DeliveryChannel channel = channels.get(claimed.channel());
-            if (channel == null) {
-                throw DeliveryFailedException.permanentFailure("channel " + claimed.channel() + " is not configured");
-            }
-            channel.deliver(OutgoingMessage.of(claimed));
-            return claimed.attempted(NotificationStatus.SENT, null, now(), null);
-        } catch (DeliveryFailedException | RuntimeException e) {
-            String error = Masking.text(String.valueOf(e.getMessage()));
-            boolean permanent = e instanceof DeliveryFailedException failure && failure.permanent();
-            if (permanent || claimed.attempts() >= settings.maxAttempts()) {
-                return claimed.attempted(NotificationStatus.FAILED, null, null, error);
-            }
-            return claimed.attempted(NotificationStatus.PENDING, now().plus(backoff.after(claimed.attempts())), null, error);
+        int next = 0;
+        for (List<Notification> sameAppeal : byAppeal.values()) {
+            shared.get(next++ % shares).addAll(sameAppeal);
         }
+        return shared;
+    }
+
+    /**
+     * One attempt of each claimed notification, each channel's in the order given (so each appeal's, since a
+     * recipient has one channel): the notifications as the attempts leave them, nothing stored yet.
+     */
+    private List<Notification> attemptAll(List<Notification> claimed) {
+        Notification[] attempted = new Notification[claimed.size()];
+        Map<ContactChannel, List<Integer>> positionsByChannel = new EnumMap<>(ContactChannel.class);
+        for (int position = 0; position < claimed.size(); position++) {
+            Notification notification = claimed.get(position);
+            if (notification.attempts() > settings.maxAttempts()) {
+                // Its last attempt was claimed by a worker that died before recording the result.
+                attempted[position] = notification.attempted(NotificationStatus.FAILED, null, null,
+                        "no result recorded for the last attempt");
+            } else if (!channels.containsKey(notification.channel())) {
+                attempted[position] = failed(notification,
+                        DeliveryFailedException.permanentFailure("channel " + notification.channel() + " is not configured"));
+            } else {
+                positionsByChannel.computeIfAbsent(notification.channel(), channel -> new ArrayList<>()).add(position);
+            }
+        }
+        positionsByChannel.forEach((channel, positions) -> {
+            List<OutgoingMessage> messages = positions.stream().map(claimed::get).map(OutgoingMessage::of).toList();
+            Map<Integer, DeliveryFailedException> failures;
+            try {
+                failures = channels.get(channel).deliverAll(messages);
+            } catch (RuntimeException e) { // a channel's bug: none counts as sent, each is tried again
+                failures = new HashMap<>();
+                for (int index = 0; index < messages.size(); index++) {
+                    failures.put(index, DeliveryFailedException.transientFailure(String.valueOf(e.getMessage()), e));
+                }
+            }
+            Instant sentAt = now();
+            for (int index = 0; index < positions.size(); index++) {
+                Notification notification = claimed.get(positions.get(index));
+                DeliveryFailedException failure = failures.get(index);
+                attempted[positions.get(index)] = failure == null
+                        ? notification.attempted(NotificationStatus.SENT, null, sentAt, null)
+                        : failed(notification, failure);
+            }
+        });
+        return List.of(attempted);
+    }
+
+    /** After a failed attempt: FAILED for good, or PENDING again after the back-off. */
+    private Notification failed(Notification claimed, DeliveryFailedException failure) {
+        String error = Masking.text(String.valueOf(failure.getMessage()));
+        if (failure.permanent() || claimed.attempts() >= settings.maxAttempts()) {
+            return claimed.attempted(NotificationStatus.FAILED, null, null, error);
+        }
+        return claimed.attempted(NotificationStatus.PENDING, now().plus(backoff.after(claimed.attempts())), null, error);
     }
 
     private static List<Notification> result(Future<List<Notification>> sending) {
