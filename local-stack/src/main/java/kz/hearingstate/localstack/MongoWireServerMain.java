@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.KeyLookupH2Database;
 import de.bwaldvogel.mongo.backend.h2.QueryStatistics;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * The local stack's MongoDB-wire server, run as its own process: mongo-java-server with the H2
@@ -60,12 +61,23 @@ public final class MongoWireServerMain {
      */
     static final class MongoLikeH2Backend extends H2Backend {
 
+        /**
+         * The MVStore's page cache, of its 16 MB default: at 10^6 stored appeals the inner pages of every
+         * collection and index alone outgrow that, so lookups read pages from the file again and again.
+         * A quarter of the process's heap ({@link MongoWireServerProcess}).
+         */
+        static final int CACHE_MB = 256;
+
         // No initialiser: H2Backend opens the existing databases inside its constructor, before this
         // class's initialisers would run, and statistics() creates it then.
         private QueryStatistics statistics;
 
         MongoLikeH2Backend(String fileName) {
-            super(fileName);
+            this(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MB).open());
+        }
+
+        MongoLikeH2Backend(MVStore store) {
+            super(store);
         }
 
         private QueryStatistics statistics() {

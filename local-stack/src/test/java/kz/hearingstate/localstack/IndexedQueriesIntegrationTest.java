@@ -24,6 +24,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import kz.hearingstate.localstack.MongoWireServerMain.MongoLikeH2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class IndexedQueriesIntegrationTest {
 
     @BeforeEach
     void startServer() {
-        server = new MongoServer(new MongoLikeH2Backend(null)); // an in-memory MVStore
+        server = new MongoServer(new MongoLikeH2Backend(MVStore.open(null))); // an in-memory MVStore
         InetSocketAddress address = server.bind();
         client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
         database = client.getDatabase("notification");
