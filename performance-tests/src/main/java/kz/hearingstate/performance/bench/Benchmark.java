@@ -461,7 +461,7 @@ public final class Benchmark {
                 log.accept("Preloading " + missing + " appeals (the services' documents, bulk-inserted) to reach "
                         + size);
                 long begin = System.nanoTime();
-                preload.grow(missing, runId());
+                preload.grow(missing);
                 seconds = round((System.nanoTime() - begin) / 1e9);
                 preloaded = missing;
                 log.accept("  -> " + missing + " appeals in " + seconds + " s (" + round(missing / seconds) + "/s)");

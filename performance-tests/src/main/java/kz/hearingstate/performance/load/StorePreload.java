@@ -34,7 +34,11 @@ import org.bson.types.ObjectId;
  *
  * <p>A copy replaces the template's appeal id (wherever it occurs, also inside event ids), its tracking
  * code and its access hash with new unique values, and gives a document whose {@code _id} does not name the
- * appeal (a notification's hash) a new one. Documents that would make a service act on a copy are left out
+ * appeal (a notification's hash) a new one. Those new values ascend with each copy ({@link Stamp}), as a bulk
+ * load's keys should: each copy then lands at the end of every collection and index (or of one of a few
+ * hundred runs of equal leading values), so the store rewrites a handful of pages per commit. Random ones
+ * landed each insert on a random page of every collection and index, and from 10^4 stored appeals on the store
+ * spent most of its time rewriting whole pages for one new entry each (about 50 appeals/s at 10^5). Documents that would make a service act on a copy are left out
  * of the copies: an unpublished outbox, a notification still to send or whose outcome is unpublished, a timer
  * due within a day (an appeal whose routing document is one of them is not used at all).
  */
@@ -64,11 +68,12 @@ public final class StorePreload implements AutoCloseable {
     }
 
     /**
-     * Writes {@code count} appeals' documents; the templates are read once, at the first call.
+     * Writes {@code count} appeals' documents; the templates are read once, at the first call. Calls must be
+     * at least a millisecond apart (they are: each writes its documents before it returns).
      *
      * @throws IllegalStateException when the store has no processed appeal to copy
      */
-    public void grow(long count, String runId) {
+    public void grow(long count) {
         if (families == null) {
             families = templates();
         }
@@ -76,12 +81,13 @@ public final class StorePreload implements AutoCloseable {
             throw new IllegalStateException("No processed appeal in the store to copy: run some load first");
         }
         Instant now = Instant.now();
+        long millis = System.currentTimeMillis(); // later than every earlier growth's: their copies sort first
         for (long first = 0; first < count; first += CHUNK) {
             long last = Math.min(count, first + CHUNK);
             Map<String, Map<String, List<Document>>> chunk = new LinkedHashMap<>();
             for (long i = first; i < last; i++) {
                 Family family = families.get((int) (i % families.size()));
-                family.copy(runId + ":" + i, now).forEach((database, collections) -> collections.forEach(
+                family.copy(new Stamp(millis, i), now).forEach((database, collections) -> collections.forEach(
                         (collection, documents) -> chunk.computeIfAbsent(database, d -> new LinkedHashMap<>())
                                 .computeIfAbsent(collection, c -> new ArrayList<>()).addAll(documents)));
             }
@@ -186,19 +192,21 @@ public final class StorePreload implements AutoCloseable {
             }
         }
 
-        /** The documents of a new appeal, named by {@code seed}, as the services would have stored them. */
-        Map<String, Map<String, List<Document>>> copy(String seed, Instant now) {
-            String newId = UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+        /** The documents of a new appeal, named by {@code stamp}, as the services would have stored them. */
+        Map<String, Map<String, List<Document>>> copy(Stamp stamp, Instant now) {
+            String seed = stamp.hex();
+            String newId = stamp.appealId();
             Map<String, String> replacements = new LinkedHashMap<>();
             replacements.put(appealId, newId);
             identifying.forEach((value, field) -> replacements.put(value, field.equals("trackingCode")
-                    ? value + "-" + newId.substring(0, 8) : hex(value + seed, value.length())));
+                    ? value + "-" + seed : seed + hex(value + seed, value.length() - seed.length())));
             Map<String, Map<String, List<Document>>> copies = new LinkedHashMap<>();
             documents.forEach((database, collections) -> collections.forEach((collection, templates) -> {
                 for (Document template : templates) {
                     Document copy = (Document) replace(template, replacements);
                     if (copy.get("_id").equals(template.get("_id"))) {
-                        copy.put("_id", template.get("_id") instanceof String id ? hex(id + seed, id.length()) : new ObjectId());
+                        copy.put("_id", template.get("_id") instanceof String id
+                                ? seed + hex(id + seed, id.length() - seed.length()) : new ObjectId());
                     }
                     copies.computeIfAbsent(database, d -> new LinkedHashMap<>())
                             .computeIfAbsent(collection, c -> new ArrayList<>()).add(copy);
@@ -223,15 +231,32 @@ public final class StorePreload implements AutoCloseable {
             return value;
         }
 
-        /** A hex digest of {@code seed}, cut to {@code length}: a new unique value shaped like a hash. */
+        /** A hex digest of {@code seed}, cut to {@code length} (none below 0): the tail of a value shaped like a hash. */
         static String hex(String seed, int length) {
             try {
                 String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                         .digest(seed.getBytes(StandardCharsets.UTF_8)));
-                return digest.repeat(1 + length / digest.length()).substring(0, Math.max(length, 16));
+                return digest.repeat(1 + Math.max(length, 0) / digest.length()).substring(0, Math.max(length, 0));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * What makes one copy's values unique and ascending: the growth's start in milliseconds, then the copy's
+     * number in it. Its hex form has a fixed width, so strings that start with it sort as the stamps do.
+     */
+    record Stamp(long millis, long number) {
+
+        /** 11 hex digits of milliseconds (until the year 2527), then 8 of the number. */
+        String hex() {
+            return "%011x%08x".formatted(millis, number);
+        }
+
+        /** A UUID laid out as version 7's (time first), so appeal ids ascend too. */
+        String appealId() {
+            return new UUID(millis << 16 | 0x7000, Long.MIN_VALUE | number).toString();
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class StorePreloadTest {
 
     private static final String APPEAL = "0b8f3c2e-1111-4222-8333-944455556666";
+    private static final long MILLIS = Instant.parse("2026-12-03T12:00:00Z").toEpochMilli();
 
     @Test
     void givenAProcessedAppeal_whenCopied_thenEveryDocumentNamesTheNewAppealWithNewCodesAndIds() {
@@ -29,7 +31,7 @@ class StorePreloadTest {
         family.add("notification", "notifications", new Document("_id", "7d793037a0760186574b0282f2f435e7")
                 .append("appealId", APPEAL).append("status", "PENDING"));
 
-        Map<String, Map<String, List<Document>>> copy = family.copy("run-1:7", Instant.now());
+        Map<String, Map<String, List<Document>>> copy = family.copy(new StorePreload.Stamp(MILLIS, 7), Instant.now());
 
         Document appeal = copy.get("routing").get("appeals").getFirst();
         Document status = copy.get("intake").get("appeal_status").getFirst();
@@ -47,8 +49,29 @@ class StorePreloadTest {
         assertThat(notification.getString("appealId")).isEqualTo(newId);
         assertThat(notification.getString("_id")).hasSize(32).isNotEqualTo("5d41402abc4b2a76b9719d911017c592");
         assertThat(copy.get("notification").get("notifications")).as("the pending one is not copied").hasSize(1);
-        assertThat(family.copy("run-1:8", Instant.now()).get("routing").get("appeals").getFirst().getString("_id"))
-                .isNotEqualTo(newId);
+        assertThat(UUID.fromString(newId).version()).isEqualTo(7);
+    }
+
+    @Test
+    void givenSuccessiveStamps_whenCopied_thenIdsCodesAndHashesAscend_soABulkLoadAppendsToEveryIndex() {
+        StorePreload.Family family = new StorePreload.Family(APPEAL);
+        family.add("intake", "appeal_status", new Document("_id", APPEAL).append("trackingCode", "ZH-2026-000123")
+                .append("accessHash", "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        family.add("notification", "notifications", new Document("_id", "5d41402abc4b2a76b9719d911017c592")
+                .append("appealId", APPEAL).append("status", "SENT").append("outcomePublished", true));
+        List<StorePreload.Stamp> stamps = List.of(new StorePreload.Stamp(MILLIS, 9), new StorePreload.Stamp(MILLIS, 10),
+                new StorePreload.Stamp(MILLIS, 0xFFFF_FFFFL), new StorePreload.Stamp(MILLIS + 1, 0));
+
+        List<Document> statuses = stamps.stream()
+                .map(stamp -> family.copy(stamp, Instant.now()).get("intake").get("appeal_status").getFirst()).toList();
+        List<Document> notifications = stamps.stream()
+                .map(stamp -> family.copy(stamp, Instant.now()).get("notification").get("notifications").getFirst()).toList();
+
+        for (String field : List.of("_id", "trackingCode", "accessHash")) {
+            assertThat(statuses).extracting(status -> status.getString(field)).as(field).isSorted().doesNotHaveDuplicates();
+        }
+        assertThat(notifications).extracting(notification -> notification.getString("_id"))
+                .isSorted().doesNotHaveDuplicates();
     }
 
     @Test
