@@ -2,6 +2,7 @@ package kz.hearingstate.routing.classification;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,7 +26,7 @@ public final class TextFeatures {
      * ń ң, ó ө, ú ү, ý у) and 2021 (ä, ğ, ñ, ö, ü, ū, ş) plus common informal forms. In the 2018 alphabet, which most
      * Latin-script appeals use, "ı" is й ("qaıta" қайта) more often than и, and "ý" is у ("aýyl" ауыл).
      */
-    private static final String[][] LATIN_TO_CYRILLIC = {
+    static final String[][] LATIN_TO_CYRILLIC = {
             {"shch", "щ"}, {"sh", "ш"}, {"ch", "ч"}, {"zh", "ж"}, {"kh", "х"}, {"gh", "ғ"}, {"ng", "ң"},
             {"ya", "я"}, {"yu", "ю"}, {"yo", "ё"}, {"ts", "ц"},
             {"á", "ә"}, {"ä", "ә"}, {"ǵ", "ғ"}, {"ğ", "ғ"}, {"ń", "ң"}, {"ñ", "ң"}, {"ó", "ө"}, {"ö", "ө"},
@@ -70,17 +71,39 @@ public final class TextFeatures {
         int i = 0;
         outer:
         while (i < normalised.length()) {
-            for (String[] pair : LATIN_TO_CYRILLIC) {
-                if (normalised.startsWith(pair[0], i)) {
-                    out.append(pair[1]);
-                    i += pair[0].length();
-                    continue outer;
+            char c = normalised.charAt(i);
+            if (c < SPELLINGS_BY_FIRST_CHAR.length && SPELLINGS_BY_FIRST_CHAR[c] != null) {
+                for (String[] pair : SPELLINGS_BY_FIRST_CHAR[c]) {
+                    if (normalised.startsWith(pair[0], i)) {
+                        out.append(pair[1]);
+                        i += pair[0].length();
+                        continue outer;
+                    }
                 }
             }
-            out.append(normalised.charAt(i));
+            out.append(c);
             i++;
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #LATIN_TO_CYRILLIC} by the first character of the Latin spelling, each in the table's order: only those can
+     * start at a character, so trying them alone gives the table's first match (the safety rules transliterate every
+     * appeal's text many times; trying all sixty spellings at each character was half of routing's CPU).
+     */
+    private static final String[][][] SPELLINGS_BY_FIRST_CHAR = byFirstChar();
+
+    private static String[][][] byFirstChar() {
+        int size = 1 + Arrays.stream(LATIN_TO_CYRILLIC).mapToInt(pair -> pair[0].charAt(0)).max().orElseThrow();
+        String[][][] byFirst = new String[size][][];
+        for (String[] pair : LATIN_TO_CYRILLIC) {
+            char first = pair[0].charAt(0);
+            String[][] before = byFirst[first] == null ? new String[0][] : byFirst[first];
+            byFirst[first] = Arrays.copyOf(before, before.length + 1);
+            byFirst[first][before.length] = pair;
+        }
+        return byFirst;
     }
 
     /** Every feature of the text, with repetitions (the classifier counts them). */

@@ -1,7 +1,9 @@
 package kz.hearingstate.routing.classification;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +40,31 @@ class TextFeaturesTest {
     void givenAWord_thenItsFeaturesAreTheWordAndItsCharacterNgramsOfTwoToFive() {
         assertThat(TextFeatures.of("жол")).containsExactlyInAnyOrder("w:жол",
                 " ж", "жо", "ол", "л ", " жо", "жол", "ол ", " жол", "жол ", " жол ");
+    }
+
+    @Test
+    void givenEveryLabelledAppealAndEveryLatinSpelling_whenTransliterated_thenTheTablesFirstMatchAtEachCharacterIsTaken() {
+        List<String> texts = Stream.concat(Stream.of(LabelledSets.training(), LabelledSets.heldOut(LabelledSets.VALIDATION),
+                        LabelledSets.heldOut(LabelledSets.EVALUATION)).flatMap(List::stream).map(LabelledAppeal::text),
+                Stream.of(TextFeatures.LATIN_TO_CYRILLIC).map(pair -> "x" + pair[0] + pair[0] + "shchi̇ 12 " + pair[0])).toList();
+
+        assertThat(texts).hasSizeGreaterThan(1000).allSatisfy(text -> {
+            String normalised = " " + TextFeatures.normalise(text) + " ";
+            assertThat(TextFeatures.toCyrillic(normalised)).isEqualTo(firstMatchAtEachCharacter(normalised));
+        });
+    }
+
+    /** The transliteration as the table defines it: at each character, the first spelling of the table that starts there. */
+    private static String firstMatchAtEachCharacter(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int at = i;
+            String[] match = Stream.of(TextFeatures.LATIN_TO_CYRILLIC).filter(pair -> text.startsWith(pair[0], at))
+                    .findFirst().orElse(null);
+            out.append(match == null ? String.valueOf(text.charAt(i)) : match[1]);
+            i += match == null ? 1 : match[0].length();
+        }
+        return out.toString();
     }
 }
