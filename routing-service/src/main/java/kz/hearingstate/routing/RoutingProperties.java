@@ -22,13 +22,16 @@ public record RoutingProperties(
      * @param hintWeight          factor applied to the department whose category the channel hinted
      * @param corruptionModel     the trained corruption detector (built by ModelTrainer)
      * @param corruptionThreshold at or above this probability of the detector, the appeal goes to anti-corruption
+     * @param corruptionReviewThreshold from this probability up to {@code corruptionThreshold}, the appeal goes to
+     *                            anti-corruption as a confidential triage (no band when not below it)
      */
     public record Classifier(
             @DefaultValue("classpath:classifier/model.bin.gz") Resource model,
             @DefaultValue("0.35") double confidenceThreshold,
             @DefaultValue("3.0") double hintWeight,
             @DefaultValue("classpath:classifier/corruption.bin.gz") Resource corruptionModel,
-            @DefaultValue("0.5") double corruptionThreshold) {
+            @DefaultValue("0.5") double corruptionThreshold,
+            @DefaultValue("0.5") double corruptionReviewThreshold) {
     }
 
     /**

@@ -14,7 +14,9 @@ import kz.hearingstate.routing.directory.Department;
  * Decides where an appeal goes, in this order:
  * <ol>
  *   <li>corruption reports go to anti-corruption ({@link CorruptionDetector}: its own model and the safety
- *       rules), whatever the department model thinks, so a report never reaches the accused's department;</li>
+ *       rules), whatever the department model thinks, so a report never reaches the accused's department; an
+ *       appeal in the detector's review band goes to anti-corruption too, as a confidential triage with the
+ *       department model's three likeliest departments, since the akim-office desk is not confidential;</li>
  *   <li>anonymous appeals are rejected as not considered, unless they report a crime or a threat to
  *       public safety (by rule, or by the model's choice of public-order), which go to public-order;</li>
  *   <li>the admin's override rules;</li>
@@ -57,6 +59,14 @@ public final class AppealClassifier {
             return new RoutingDecision(Department.ANTI_CORRUPTION, Department.ANTI_CORRUPTION, null, finding.probability(),
                     false, false, finding.reason());
         }
+        Map<String, Department> active = new LinkedHashMap<>();
+        departments.stream().filter(d -> !d.deleted()).forEach(d -> active.put(d.code(), d));
+        if (finding.review()) {
+            // Before the anonymous and override rules: either could hand a possible report to the accused.
+            RoutingDecision guess = byModel(probabilities, input, active);
+            return new RoutingDecision(Department.ANTI_CORRUPTION, guess.classifiedAs(), null, finding.probability(), true,
+                    false, finding.reason(), guess.topDepartments());
+        }
         if (input.anonymous()) {
             String top = probabilities.keySet().iterator().next();
             boolean modelSeesCrime = Department.PUBLIC_ORDER.equals(top) && probabilities.get(top) >= confidenceThreshold;
@@ -65,8 +75,6 @@ public final class AppealClassifier {
             }
             return new RoutingDecision(null, null, null, 1.0, false, true, RoutingDecision.ANONYMOUS_NOT_CONSIDERED);
         }
-        Map<String, Department> active = new LinkedHashMap<>();
-        departments.stream().filter(d -> !d.deleted()).forEach(d -> active.put(d.code(), d));
         Optional<OverrideRule> override = matchingRule(text, rules, active);
         if (override.isPresent()) {
             return rule(override.get().department(), "override rule " + override.get().id());

@@ -15,6 +15,12 @@ import kz.hearingstate.routing.directory.Department;
  * appeals better than either alone). The {@link SafetyRules} catch what they match at any score. The threshold
  * is chosen on the validation split for recall: a report that reaches the accused's own department tells the
  * accused who reported them, while an ordinary appeal sent to anti-corruption only costs a forwarding.
+ *
+ * <p>Below the threshold lies a <b>review band</b>: an appeal whose score is at or above the review threshold is not
+ * a confident finding, but it is still too likely a report to hand to the department the department model picked,
+ * which may be the accused's own. It goes to anti-corruption as a confidential triage ({@link Finding#review}):
+ * only anti-corruption reads it, and it forwards an ordinary appeal to the department the model suggests. The
+ * akim-office triage desk is not confidential, so it is no safe place for a possible report.
  */
 public final class CorruptionDetector {
 
@@ -24,14 +30,25 @@ public final class CorruptionDetector {
 
     private final LogisticRegressionModel model;
     private final double threshold;
+    private final double reviewThreshold;
 
-    /** @param model the detector's own model ({@link #train}) */
+    /** A detector without a review band. */
     public CorruptionDetector(LogisticRegressionModel model, double threshold) {
+        this(model, threshold, threshold);
+    }
+
+    /**
+     * @param model           the detector's own model ({@link #train})
+     * @param reviewThreshold from this score up to {@code threshold}, the appeal goes to anti-corruption for a
+     *                        confidential review; no band when it is not below {@code threshold}
+     */
+    public CorruptionDetector(LogisticRegressionModel model, double threshold, double reviewThreshold) {
         if (!model.labels().equals(List.of(CORRUPTION, ORDINARY))) {
             throw new IllegalArgumentException("Not a corruption detector model: labels " + model.labels());
         }
         this.model = model;
         this.threshold = threshold;
+        this.reviewThreshold = reviewThreshold;
     }
 
     /** Trains the detector: every appeal labelled anti-corruption against all the others. */
@@ -55,13 +72,20 @@ public final class CorruptionDetector {
         return (model.predict(text).get(CORRUPTION) + departments.getOrDefault(Department.ANTI_CORRUPTION, 0.0)) / 2;
     }
 
-    /** What the detector found: by rule (score 1), by score at or above the threshold, or nothing. */
+    /**
+     * What the detector found: by rule (score 1), by score at or above the threshold, a score in the review band,
+     * or nothing.
+     */
     public Finding assess(String text, Map<String, Double> departments) {
         if (SafetyRules.reportsCorruption(text)) {
-            return new Finding(true, 1.0, "safety rule: corruption report");
+            return new Finding(true, false, 1.0, "safety rule: corruption report");
         }
         double p = probability(text, departments);
-        return new Finding(p >= threshold, p, String.format(Locale.ROOT,
+        if (p < threshold && p >= reviewThreshold) {
+            return new Finding(false, true, p, String.format(Locale.ROOT,
+                    "confidential triage: corruption detector %.2f (review from %.2f, threshold %.2f)", p, reviewThreshold, threshold));
+        }
+        return new Finding(p >= threshold, false, p, String.format(Locale.ROOT,
                 "corruption detector: %.2f (threshold %.2f)", p, threshold));
     }
 
@@ -69,7 +93,15 @@ public final class CorruptionDetector {
         return threshold;
     }
 
-    /** @param corruption whether the appeal goes to anti-corruption; {@code reason} says why */
-    public record Finding(boolean corruption, double probability, String reason) {
+    public double reviewThreshold() {
+        return reviewThreshold;
+    }
+
+    /**
+     * @param corruption whether the appeal goes to anti-corruption as a report
+     * @param review     whether it goes to anti-corruption for a confidential review (the review band)
+     * @param reason     why
+     */
+    public record Finding(boolean corruption, boolean review, double probability, String reason) {
     }
 }

@@ -31,7 +31,8 @@ public class RoutingConfig {
     @Bean
     AppealClassifier appealClassifier(RoutingProperties properties) throws IOException {
         RoutingProperties.Classifier classifier = properties.classifier();
-        return new AppealClassifier(new CorruptionDetector(read(classifier.corruptionModel()), classifier.corruptionThreshold()),
+        return new AppealClassifier(new CorruptionDetector(read(classifier.corruptionModel()), classifier.corruptionThreshold(),
+                classifier.corruptionReviewThreshold()),
                 read(classifier.model()), classifier.confidenceThreshold(), classifier.hintWeight());
     }
 

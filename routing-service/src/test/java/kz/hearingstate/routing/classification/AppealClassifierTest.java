@@ -161,6 +161,36 @@ class AppealClassifierTest {
     }
 
     @Test
+    void givenTheDetectorInItsReviewBand_thenAntiCorruptionTriagesItConfidentiallyAndNoRuleHandsItToTheAccused() {
+        LogisticRegressionModel departments = LogisticRegressionModel.train(
+                TINY.stream().filter(a -> !a.department().equals(Department.ANTI_CORRUPTION)).toList(), TINY_TRAINING);
+        String report = "врач требует наличные за справку";
+        // Below the threshold (0.999) but at or above the review threshold (0): the review band.
+        CorruptionDetector detector = new CorruptionDetector(CorruptionDetector.train(TINY, TINY_TRAINING), 0.999, 0.0);
+        OverrideRule toHealth = new OverrideRule("r1", "врач", "health", "doctors to health", 1, true, "admin", Instant.EPOCH);
+
+        RoutingDecision decision = new AppealClassifier(detector, departments, 0.35, 3.0)
+                .classify(new AppealClassifier.Input(null, report, false, "hospitals", null), DIRECTORY, List.of(toHealth));
+
+        assertThat(decision.department()).as("the confidential department, not the triage desk nor health").isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(decision.triage()).isTrue();
+        assertThat(decision.reason()).startsWith("confidential triage: corruption detector");
+        assertThat(decision.classifiedAs()).as("the department model's guess, for forwarding").isEqualTo("health");
+        assertThat(decision.topDepartments()).extracting(RoutingDecision.Candidate::department).startsWith("health");
+    }
+
+    @Test
+    void givenAReviewThresholdNotBelowTheThreshold_thenThereIsNoReviewBand() {
+        LogisticRegressionModel departments = LogisticRegressionModel.train(TINY, TINY_TRAINING);
+        CorruptionDetector noBand = new CorruptionDetector(CorruptionDetector.train(TINY, TINY_TRAINING), 0.999, 0.999);
+
+        CorruptionDetector.Finding finding = noBand.assess("яма на дороге", departments.predict("яма на дороге"));
+
+        assertThat(finding.corruption()).isFalse();
+        assertThat(finding.review()).isFalse();
+    }
+
+    @Test
     void givenALowConfidence_thenTheTriageDeskGetsTheThreeLikeliestDepartmentsBestFirst() {
         RoutingDecision decision = classify(NOTHING_KNOWN, false, null, null);
         assertThat(decision.triage()).isTrue();

@@ -35,6 +35,11 @@ final class ClassifierEvaluation {
         boolean sentToAntiCorruption() {
             return Department.ANTI_CORRUPTION.equals(decision.department());
         }
+
+        /** Sent to anti-corruption as a confidential triage: the detector's score was in its review band. */
+        boolean reviewed() {
+            return sentToAntiCorruption() && decision.triage();
+        }
     }
 
     /** Counts of one group (a department, a language, a style). */
@@ -110,9 +115,17 @@ final class ClassifierEvaluation {
         return outcomes.stream().filter(o -> !o.corruptionReport()).toList();
     }
 
-    /** Ordinary appeals sent to anti-corruption: the detector's (and rules') false positives. */
+    /**
+     * Ordinary appeals sent to anti-corruption as reports: the detector's (and rules') false positives. Those of the review
+     * band are counted as triaged instead ({@link #reviewed}).
+     */
     List<Outcome> falsePositives() {
-        return ordinaryAppeals().stream().filter(Outcome::sentToAntiCorruption).toList();
+        return ordinaryAppeals().stream().filter(o -> o.sentToAntiCorruption() && !o.reviewed()).toList();
+    }
+
+    /** Appeals sent to anti-corruption as a confidential triage (the detector's review band), reports or not. */
+    List<Outcome> reviewed() {
+        return outcomes.stream().filter(Outcome::reviewed).toList();
     }
 
     double falsePositiveRate() {
@@ -136,11 +149,13 @@ final class ClassifierEvaluation {
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "%d appeals: top-1 %.1f%%, routed right %.1f%%, triaged %.1f%%, right when not triaged "
-                        + "%.1f%%, corruption reports %d of %d at anti-corruption, false positives %d of %d ordinary (%.1f%%)",
-                size(), 100 * topOneAccuracy(), 100 * routedRightRate(), 100 * triageRate(), 100 * accuracyNotTriaged(),
-                corruptionReports().size() - corruptionMissed().size(), corruptionReports().size(), falsePositives().size(),
-                ordinaryAppeals().size(), 100 * falsePositiveRate());
+        long reviewedReports = reviewed().stream().filter(Outcome::corruptionReport).count();
+        return String.format(Locale.ROOT, "%d appeals: top-1 %.1f%%, routed right %.1f%%, triaged %.1f%% (%d of them confidentially "
+                        + "at anti-corruption, %d reports), right when not triaged %.1f%%, corruption reports %d of %d at anti-corruption, "
+                        + "false positives %d of %d ordinary (%.1f%%)",
+                size(), 100 * topOneAccuracy(), 100 * routedRightRate(), 100 * triageRate(), reviewed().size(), reviewedReports,
+                100 * accuracyNotTriaged(), corruptionReports().size() - corruptionMissed().size(), corruptionReports().size(),
+                falsePositives().size(), ordinaryAppeals().size(), 100 * falsePositiveRate());
     }
 
     static double ratio(long part, long whole) {

@@ -38,8 +38,10 @@ class ClassifierReportWriter {
         ThresholdSelection selection = new ThresholdSelection(Directories.model(), Directories.corruptionModel(),
                 settings.hintWeight(), validation);
         double corruptionThreshold = selection.corruptionThreshold();
-        double confidenceThreshold = selection.confidenceThreshold(corruptionThreshold);
-        ThresholdSelection.Point shippedPoint = selection.at(settings.corruptionThreshold(), settings.confidenceThreshold());
+        double reviewThreshold = selection.reviewThreshold(corruptionThreshold);
+        double confidenceThreshold = selection.confidenceThreshold(corruptionThreshold, reviewThreshold);
+        ThresholdSelection.Point shippedPoint = selection.at(settings.corruptionThreshold(), settings.corruptionReviewThreshold(),
+                settings.confidenceThreshold());
         // The replay the selection relies on must agree with the real classifier at the shipped thresholds.
         assertThat(shippedPoint.triaged()).isEqualTo((int) onValidation.triaged());
         assertThat(shippedPoint.falsePositives()).isEqualTo(onValidation.falsePositives().size());
@@ -50,7 +52,7 @@ class ClassifierReportWriter {
                 .append("do not edit by hand. The sealed test set's single run is in [routing-sealed-test.md](routing-sealed-test.md);\n")
                 .append("training time, model size and classification time in [benchmarks/classifier.md](benchmarks/classifier.md).\n\n");
         data(md, validation, evaluationSet);
-        thresholds(md, selection, settings, corruptionThreshold, confidenceThreshold);
+        thresholds(md, selection, settings, corruptionThreshold, reviewThreshold, confidenceThreshold);
         md.append("## Validation split (used to choose the thresholds)\n\n").append(onValidation.summary()).append(".\n\n");
         table(md, "Per language (validation)", onValidation.by(LabelledAppeal::language));
         table(md, "Per writing style (validation)", onValidation.by(LabelledAppeal::style));
@@ -170,7 +172,16 @@ class ClassifierReportWriter {
             }
             md.append('\n');
         }
-        md.append(String.format(Locale.ROOT, "### Ordinary appeals sent to anti-corruption (false positives: %d of %d, %.1f%%)%n%n",
+        md.append(String.format(Locale.ROOT, "### Confidential triage at anti-corruption (the review band: %d appeals)%n%n", e.reviewed().size()));
+        if (!e.reviewed().isEmpty()) {
+            md.append("| id | right department | language | style | the department model's guess | reason |\n|---|---|---|---|---|---|\n");
+            for (ClassifierEvaluation.Outcome o : e.reviewed()) {
+                md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", o.appeal().id(), o.appeal().department(),
+                        o.appeal().language(), o.appeal().style(), o.decision().classifiedAs(), o.decision().reason()));
+            }
+            md.append('\n');
+        }
+        md.append(String.format(Locale.ROOT, "### Ordinary appeals sent to anti-corruption as reports (false positives: %d of %d, %.1f%%)%n%n",
                 e.falsePositives().size(), e.ordinaryAppeals().size(), 100 * e.falsePositiveRate()));
         if (!e.falsePositives().isEmpty()) {
             md.append("| id | right department | language | style | reason |\n|---|---|---|---|---|\n");
@@ -208,7 +219,9 @@ class ClassifierReportWriter {
     }
 
     private static void thresholds(StringBuilder md, ThresholdSelection selection, RoutingProperties.Classifier settings,
-            double corruptionThreshold, double confidenceThreshold) {
+            double corruptionThreshold, double reviewThreshold, double confidenceThreshold) {
+        ThresholdSelection.Point shipped = selection.at(settings.corruptionThreshold(), settings.corruptionReviewThreshold(),
+                settings.confidenceThreshold());
         md.append("## Thresholds, chosen on the validation split\n\n")
                 .append(String.format(Locale.ROOT, "- **Corruption detector: %.2f** (selected %.2f). Recall first: the lowest threshold catching as many%n",
                         settings.corruptionThreshold(), corruptionThreshold))
@@ -218,9 +231,19 @@ class ClassifierReportWriter {
                 .append(String.format(Locale.ROOT, "  validation report needs %.2f, where %.1f%% of ordinary validation appeals would go to anti-corruption.%n",
                         selection.allCaughtThreshold(), 100 * selection.at(selection.allCaughtThreshold(), 0).falsePositiveRate()))
                 .append("  The safety rules (`SafetyRules`) catch what they match at any threshold.\n")
+                .append(String.format(Locale.ROOT, "- **Review band: from %.2f** (selected %.2f) up to the corruption threshold. A report must never reach%n",
+                        settings.corruptionReviewThreshold(), reviewThreshold))
+                .append("  the accused's department, and the akim-office triage desk is not confidential, so an appeal whose score is in\n")
+                .append("  the band goes to anti-corruption as a confidential triage, with the department model's three likeliest\n")
+                .append("  departments for forwarding. The lowest threshold whose band holds at most ")
+                .append(String.format(Locale.ROOT, "%.0f%% of the validation appeals%n", 100 * ThresholdSelection.REVIEW_BUDGET))
+                .append(String.format(Locale.ROOT, "  (safety takes its share of the %.0f%% triage budget first). On validation the band holds %d appeals, %d of%n",
+                        100 * ThresholdSelection.TRIAGE_BUDGET, shipped.reviewed(), shipped.reviewedReports()))
+                .append("  them reports; below, a band appeal counts both as triaged and as sent to anti-corruption (caught, or a false\n")
+                .append("  positive).\n")
                 .append(String.format(Locale.ROOT, "- **Triage confidence: %.2f** (selected %.2f). Lowest cost on validation, a misrouted appeal costing 1%n",
                         settings.confidenceThreshold(), confidenceThreshold))
-                .append(String.format(Locale.ROOT, "  and a triaged one %.1f, with at most %.0f%% triaged.%n%n",
+                .append(String.format(Locale.ROOT, "  and a triaged one %.1f, with at most %.0f%% triaged, the review band included.%n%n",
                         ThresholdSelection.TRIAGE_COST, 100 * ThresholdSelection.TRIAGE_BUDGET))
                 .append("| corruption threshold | reports caught | false positives | | triage threshold | triaged | misrouted | cost |\n")
                 .append("|---:|---:|---:|---|---:|---:|---:|---:|\n");
@@ -228,7 +251,7 @@ class ClassifierReportWriter {
         double[] confidence = {0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7};
         for (int i = 0; i < corruption.length; i++) {
             ThresholdSelection.Point c = selection.at(corruption[i], 0);
-            ThresholdSelection.Point t = selection.at(settings.corruptionThreshold(), confidence[i]);
+            ThresholdSelection.Point t = selection.at(settings.corruptionThreshold(), settings.corruptionReviewThreshold(), confidence[i]);
             md.append(String.format(Locale.ROOT, "| %.2f | %d of %d | %d of %d (%.1f%%) | | %.2f | %d (%.1f%%) | %d | %.1f |%n",
                     corruption[i], c.caught(), c.corruptionReports(), c.falsePositives(), c.ordinary(), 100 * c.falsePositiveRate(),
                     confidence[i], t.triaged(), 100 * t.triageRate(), t.misrouted(), t.cost()));

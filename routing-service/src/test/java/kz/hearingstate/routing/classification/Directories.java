@@ -50,7 +50,8 @@ final class Directories {
     /** The classifier exactly as the service builds it: the shipped models and thresholds. */
     static AppealClassifier shippedClassifier() {
         RoutingProperties.Classifier settings = shippedSettings();
-        return new AppealClassifier(new CorruptionDetector(corruptionModel(), settings.corruptionThreshold()), model(),
+        return new AppealClassifier(new CorruptionDetector(corruptionModel(), settings.corruptionThreshold(),
+                settings.corruptionReviewThreshold()), model(),
                 settings.confidenceThreshold(), settings.hintWeight());
     }
 

@@ -14,9 +14,14 @@ import kz.hearingstate.routing.directory.Department;
  *       leaves the widest margin for reports worded unlike any seen, and spends the whole false-positive allowance:
  *       the allowance is therefore the aim itself, not a looser ceiling (a ceiling of 5% on 300 validation appeals
  *       chose 0.24, whose false positives on the evaluation set were 8.0%);</li>
+ *   <li><b>review threshold</b> of the corruption detector: from it up to the corruption threshold an appeal goes to
+ *       anti-corruption as a confidential triage (a report must never reach the accused's department, and the
+ *       akim-office desk is not confidential). The lowest threshold whose band holds at most {@link #REVIEW_BUDGET} of
+ *       the validation appeals: safety takes its share of the triage budget first;</li>
  *   <li><b>confidence threshold</b> of the triage desk: the one with the lowest cost on validation, where a
  *       misrouted appeal costs 1 (the wrong department must notice and forward it, days later) and a triaged
- *       one {@link #TRIAGE_COST} (the desk routes it by hand), with at most {@link #TRIAGE_BUDGET} triaged.</li>
+ *       one {@link #TRIAGE_COST} (the desk routes it by hand), with at most {@link #TRIAGE_BUDGET} triaged, the review band
+ *       included.</li>
  * </ul>
  * Each validation appeal is classified once with the detector's model switched off and no triage; the
  * outcome at any pair of thresholds follows from its detector probability and the model's confidence, as in
@@ -26,6 +31,9 @@ final class ThresholdSelection {
 
     static final double FALSE_POSITIVE_AIM = 0.03;
     static final double TRIAGE_BUDGET = 0.05;
+    static final double REVIEW_BUDGET = 0.03;
+    /** Where an appeal of the review band goes in the replay: anti-corruption, as a confidential triage. */
+    static final String REVIEW = "review";
     static final double TRIAGE_COST = 0.5;
     static final double STEP = 0.01;
 
@@ -36,18 +44,25 @@ final class ThresholdSelection {
             return Department.ANTI_CORRUPTION.equals(appeal.department());
         }
 
-        /** Where the classifier sends it at these thresholds; "triage" for the triage desk. */
-        String routedTo(double corruptionThreshold, double confidenceThreshold) {
+        /** Where the classifier sends it at these thresholds; "triage" for the triage desk, {@link #REVIEW} for the band. */
+        String routedTo(double corruptionThreshold, double reviewThreshold, double confidenceThreshold) {
             if (rule || corruptionProbability >= corruptionThreshold) {
                 return Department.ANTI_CORRUPTION;
+            }
+            if (corruptionProbability >= reviewThreshold) {
+                return REVIEW;
             }
             return confidence < confidenceThreshold ? "triage" : firstChoice;
         }
     }
 
-    /** The figures of one pair of thresholds on the validation split. */
+    /**
+     * The figures of one set of thresholds on the validation split. An appeal of the review band ({@code reviewed}, of
+     * which {@code reviewedReports} are reports) counts as triaged: caught when it is a report (it is at anti-corruption),
+     * but not a false positive when it is not (it is triaged, confidentially, like the desk's appeals).
+     */
     record Point(double corruptionThreshold, double confidenceThreshold, int corruptionReports, int caught, int ordinary,
-            int falsePositives, int triaged, int misrouted, int appeals) {
+            int falsePositives, int triaged, int misrouted, int appeals, int reviewed, int reviewedReports) {
 
         double falsePositiveRate() {
             return ClassifierEvaluation.ratio(falsePositives, ordinary);
@@ -79,25 +94,35 @@ final class ThresholdSelection {
         this.scored = List.copyOf(list);
     }
 
+    /** Without a review band. */
     Point at(double corruptionThreshold, double confidenceThreshold) {
-        int reports = 0, caught = 0, ordinary = 0, falsePositives = 0, triaged = 0, misrouted = 0;
+        return at(corruptionThreshold, corruptionThreshold, confidenceThreshold);
+    }
+
+    Point at(double corruptionThreshold, double reviewThreshold, double confidenceThreshold) {
+        int reports = 0, caught = 0, ordinary = 0, falsePositives = 0, triaged = 0, misrouted = 0, reviewed = 0, reviewedReports = 0;
         for (Scored s : scored) {
-            String to = s.routedTo(corruptionThreshold, confidenceThreshold);
+            String to = s.routedTo(corruptionThreshold, reviewThreshold, confidenceThreshold);
+            boolean toAntiCorruption = to.equals(Department.ANTI_CORRUPTION) || to.equals(REVIEW);
             if (s.corruptionReport()) {
                 reports++;
-                caught += to.equals(Department.ANTI_CORRUPTION) ? 1 : 0;
+                caught += toAntiCorruption ? 1 : 0;
             } else {
                 ordinary++;
                 falsePositives += to.equals(Department.ANTI_CORRUPTION) ? 1 : 0;
             }
-            if (to.equals("triage")) {
+            if (to.equals(REVIEW)) {
+                reviewed++;
+                reviewedReports += s.corruptionReport() ? 1 : 0;
+                triaged++;
+            } else if (to.equals("triage")) {
                 triaged++;
             } else if (!to.equals(s.appeal().department())) {
                 misrouted++;
             }
         }
         return new Point(corruptionThreshold, confidenceThreshold, reports, caught, ordinary, falsePositives, triaged,
-                misrouted, scored.size());
+                misrouted, scored.size(), reviewed, reviewedReports);
     }
 
     /** The lowest threshold with the most validation reports caught among those within the false-positive aim. */
@@ -126,18 +151,34 @@ final class ThresholdSelection {
         return allCaught;
     }
 
-    /** The confidence threshold of lowest cost with at most the triage budget (the lowest such threshold on ties). */
-    double confidenceThreshold(double corruptionThreshold) {
-        double best = 0;
-        double bestCost = Double.MAX_VALUE;
+    /** The lowest review threshold whose band holds at most the review budget of the validation appeals. */
+    double reviewThreshold(double corruptionThreshold) {
+        double chosen = corruptionThreshold;
+        for (double t = round(corruptionThreshold - STEP); t > 0; t = round(t - STEP)) {
+            if (ClassifierEvaluation.ratio(at(corruptionThreshold, t, 0).reviewed(), scored.size()) > REVIEW_BUDGET) {
+                break;
+            }
+            chosen = t;
+        }
+        return chosen;
+    }
+
+    /**
+     * The confidence threshold of lowest cost with at most the triage budget, the review band included. On ties, the
+     * one with fewer misrouted appeals: a misrouted appeal is read by a department it does not concern, and waits
+     * days longer (with the band, the lowest tied threshold would have switched the desk off: 0.00 and 0.42 cost the
+     * same on validation).
+     */
+    double confidenceThreshold(double corruptionThreshold, double reviewThreshold) {
+        Point best = null;
         for (double t = 0; t < 1; t = round(t + STEP)) {
-            Point p = at(corruptionThreshold, t);
-            if (p.triageRate() <= TRIAGE_BUDGET && p.cost() < bestCost) {
-                best = t;
-                bestCost = p.cost();
+            Point p = at(corruptionThreshold, reviewThreshold, t);
+            if (p.triageRate() <= TRIAGE_BUDGET && (best == null || p.cost() < best.cost()
+                    || (p.cost() == best.cost() && p.misrouted() < best.misrouted()))) {
+                best = p;
             }
         }
-        return best;
+        return best == null ? 0 : best.confidenceThreshold();
     }
 
     static double round(double t) {
