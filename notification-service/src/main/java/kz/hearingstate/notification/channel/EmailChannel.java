@@ -94,10 +94,29 @@ public class EmailChannel implements DeliveryChannel {
         helper.setTo(message.address());
         helper.setSubject(message.subject());
         helper.setText(message.body());
+        // Said here, so that sending does not scan the text through a DataHandler to choose (3 % of
+        // notification's CPU in a drain's profile): base64 for Cyrillic text, as that scan would choose.
+        mime.setHeader("Content-Transfer-Encoding", transferEncoding(message.body()));
         mime.setHeader("Content-Language", message.language().name());
         // JavaMailSenderImpl keeps a Message-ID that was set before sending.
         mime.setHeader("Message-ID", messageId(message.notificationId()));
         return mime;
+    }
+
+    /** 7bit for ASCII text in lines SMTP carries as they are (998 octets at most); base64 otherwise. */
+    static String transferEncoding(String text) {
+        int lineLength = 0;
+        for (int index = 0; index < text.length(); index++) {
+            char c = text.charAt(index);
+            if (c >= 128 || c == '\r' || c == 0) {
+                return "base64";
+            }
+            lineLength = c == '\n' ? 0 : lineLength + 1;
+            if (lineLength > 998) {
+                return "base64";
+            }
+        }
+        return "7bit";
     }
 
     private static DeliveryFailedException notAccepted(Exception cause) {

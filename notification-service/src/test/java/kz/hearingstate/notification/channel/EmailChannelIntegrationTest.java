@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.delivery.DeliveryFailedException;
@@ -39,6 +40,18 @@ class EmailChannelIntegrationTest extends IntegrationTestSupport {
                 EmailChannel.messageId("a-" + tag), EmailChannel.messageId("c-" + tag));
         assertThat(mailsTo("two-" + tag + "@mail.test")).extracting(mail -> mail.getMessageID())
                 .containsExactly(EmailChannel.messageId("b-" + tag));
+        MimeMessage received = mailsTo("two-" + tag + "@mail.test").getFirst();
+        assertThat(received.getSubject()).isEqualTo("Обращение b-" + tag);
+        assertThat(((String) received.getContent()).strip()).isEqualTo("Текст b-" + tag);
+    }
+
+    @Test
+    void givenTextOfEachKind_whenItsTransferEncodingIsChosen_thenOnlyAsciiInShortLinesTravelsAsItIs() {
+        assertThat(EmailChannel.transferEncoding("Appeal registered.\nhttps://appeals.test/a/1")).isEqualTo("7bit");
+        assertThat(EmailChannel.transferEncoding("Обращение зарегистрировано")).isEqualTo("base64");
+        assertThat(EmailChannel.transferEncoding("Өтініш тіркелді")).isEqualTo("base64");
+        assertThat(EmailChannel.transferEncoding("a".repeat(999))).isEqualTo("base64");
+        assertThat(EmailChannel.transferEncoding("a".repeat(998) + "\n" + "b".repeat(998))).isEqualTo("7bit");
     }
 
     @Test
