@@ -95,6 +95,28 @@ class IndexedQueriesIntegrationTest {
     }
 
     @Test
+    void givenAStoreGrownTenfold_whenOneAppealIsLookedUpByIndexedFields_thenTheSameFewDocumentsAreRead() {
+        MongoCollection<Document> appeals = database.getCollection("appeals");
+        appeals.createIndex(Indexes.ascending("department", "registeredAt"));
+        appeals.createIndex(Indexes.ascending("nextTimerAt"));
+        appeals.createIndex(Indexes.ascending("trackingCode"));
+        List<Bson> lookups = List.of(
+                new Document("_id", "appeal-7").append("version", 1),
+                Filters.and(Filters.eq("_id", "appeal-7"), Filters.eq("version", 1)), // {$and: [...]}
+                Filters.eq("trackingCode", "ZH-7"),
+                Filters.lte("nextTimerAt", T0.plusSeconds(1)),
+                Filters.and(Filters.eq("department", "department-7"), Filters.eq("registeredAt", T0.plusSeconds(7))));
+
+        insertAppeals(appeals, 0, 2_000);
+        List<Long> readAtSmall = documentsRead(appeals, lookups);
+        insertAppeals(appeals, 2_000, 20_000);
+        List<Long> readAtLarge = documentsRead(appeals, lookups);
+
+        assertThat(readAtSmall).containsExactly(1L, 1L, 1L, 2L, 1L);
+        assertThat(readAtLarge).isEqualTo(readAtSmall);
+    }
+
+    @Test
     void givenTheSameWritesToAnIndexedAndAPlainCollection_whenQueried_thenBothAnswerTheSame() {
         MongoCollection<Document> indexed = database.getCollection("indexed");
         MongoCollection<Document> plain = database.getCollection("plain");
@@ -149,6 +171,28 @@ class IndexedQueriesIntegrationTest {
             assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
         }
         assertThat(ids(indexed, Filters.eq("tags", "urgent"))).isNotEmpty();
+    }
+
+    /** Appeals as routing keeps them, in brief. */
+    private static void insertAppeals(MongoCollection<Document> appeals, int from, int to) {
+        List<Document> batch = new ArrayList<>();
+        for (int number = from; number < to; number++) {
+            batch.add(new Document("_id", "appeal-" + number).append("version", 1)
+                    .append("department", "department-" + number % 12).append("registeredAt", T0.plusSeconds(number))
+                    .append("nextTimerAt", T0.plusSeconds(number)).append("trackingCode", "ZH-" + number));
+        }
+        appeals.insertMany(batch);
+    }
+
+    /** The documents each query read, as serverStatus counts them; each finds something. */
+    private List<Long> documentsRead(MongoCollection<Document> collection, List<Bson> queries) {
+        List<Long> read = new ArrayList<>();
+        for (Bson query : queries) {
+            long before = scannedObjects();
+            assertThat(collection.find(query).into(new ArrayList<>())).as(query.toString()).isNotEmpty();
+            read.add(scannedObjects() - before);
+        }
+        return read;
     }
 
     private static Document randomDocument(int number, Random random) {

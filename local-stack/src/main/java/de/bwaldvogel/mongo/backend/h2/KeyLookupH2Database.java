@@ -2,6 +2,7 @@ package de.bwaldvogel.mongo.backend.h2;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -128,9 +129,11 @@ public class KeyLookupH2Database extends H2Database {
     }
 
     /**
-     * A unique index that also serves a query naming all of its keys plus other conditions: it looks the
-     * keys up, and the collection then applies the whole query to the document found (the top-level
-     * conditions of a query all have to hold, so narrowing by some of them first is always correct).
+     * A unique index that also serves a query naming all of its keys plus other conditions, at the top level
+     * or inside {@code $and} (the Java driver's {@code Filters.and} writes {@code {$and: [{_id: x}, {version:
+     * 3}]}}, which the library scanned for): it looks the keys up, and the collection then applies the whole
+     * query to the document found (all of those conditions have to hold, so narrowing by some of them first is
+     * always correct).
      */
     static final class KeyLookupUniqueIndex extends AbstractUniqueIndex<Object> {
 
@@ -153,12 +156,21 @@ public class KeyLookupH2Database extends H2Database {
 
         /** The query's conditions on this index's keys, when the index can look those up; otherwise null. */
         private Document keysOnly(Document query) {
-            if (query.size() <= keySet().size() || !query.keySet().containsAll(keySet())) {
-                return null;
-            }
+            Set<String> keys = keySet();
             Document keysOnly = new Document();
-            keys().forEach(key -> keysOnly.put(key, query.get(key)));
-            return super.canHandle(keysOnly) ? keysOnly : null;
+            collectKeys(query, keys, keysOnly);
+            return keysOnly.keySet().equals(keys) && super.canHandle(keysOnly) ? keysOnly : null;
+        }
+
+        private static void collectKeys(Document query, Set<String> keys, Document keysOnly) {
+            query.forEach((field, condition) -> {
+                if (field.equals("$and") && condition instanceof List<?> clauses) {
+                    clauses.stream().filter(Document.class::isInstance)
+                            .forEach(clause -> collectKeys((Document) clause, keys, keysOnly));
+                } else if (keys.contains(field)) {
+                    keysOnly.putIfAbsent(field, condition); // a second condition on it is applied afterwards
+                }
+            });
         }
 
         @Override

@@ -27,6 +27,14 @@ class KeyLookupH2DatabaseTest {
     }
 
     @Test
+    void givenAnIdAndAVersionInsideAnd_whenPlanned_thenTheIdIndexAnswersIt() {
+        Document query = new Document("$and", List.of(new Document("_id", "a"), new Document("version", 3)));
+
+        assertThat(idIndex.canHandle(query)).isTrue();
+        assertThat(idIndex.canHandle(new Document("$and", List.of(new Document("version", 3))))).isFalse();
+    }
+
+    @Test
     void givenAQueryWithoutAnId_orWithARangeOnIt_whenPlanned_thenItIsLeftToTheCollectionScan() {
         assertThat(idIndex.canHandle(new Document("status", "SENT").append("version", 3))).isFalse();
         assertThat(idIndex.canHandle(new Document("_id", new Document("$gt", "a")).append("version", 3))).isFalse();
