@@ -9,7 +9,11 @@ import java.util.Locale;
 /**
  * Turns an appeal's text into the features the classifier counts: character n-grams (2 to 5) of the
  * normalised text, inside word boundaries, plus whole words and pairs of neighbouring words ("не дают", "no
- * receipt", "түбіртек бермеді"), which tell a fee demanded from a fee paid better than either word alone.
+ * receipt", "түбіртек бермеді"), which tell a fee demanded from a fee paid better than either word alone, and
+ * character n-grams of {@value #ACROSS_N} across a word boundary ("x:ал ақша", "x:ь деньг"): the end of one word with
+ * the start of the next, which pairs a Kazakh suffix or a short Russian word with its neighbour whatever the rest of
+ * either word (five-fold cross-validated on the hand-written training appeals: departments right 89.5% to 89.9%, detector
+ * AUC 0.9805 to 0.9820; see docs/routing-evaluation.md).
  *
  * <p>Normalisation makes the many spellings of one appeal look alike: lower case; ALL-CAPS hotline
  * transcripts become ordinary text; runs of one letter collapse ("водыыы", "дооорога"); and Kazakh (or
@@ -20,6 +24,8 @@ public final class TextFeatures {
 
     static final int MIN_N = 2;
     static final int MAX_N = 5;
+    /** The length of the n-grams across a word boundary. */
+    static final int ACROSS_N = 6;
 
     /**
      * Latin to Cyrillic, longest spellings first: the Kazakh Latin alphabets of 2018 (acute accents: á ә, ǵ ғ, ı й or и,
@@ -134,6 +140,13 @@ public final class TextFeatures {
                 for (int start = 0; start + n <= padded.length(); start++) {
                     features.add(padded.substring(start, start + n));
                 }
+            }
+        }
+        String padded = " " + normalised + " ";
+        for (int start = 0; start + ACROSS_N <= padded.length(); start++) {
+            int space = padded.indexOf(' ', start + 1);
+            if (space > start && space < start + ACROSS_N - 1) { // a boundary inside, with letters on both sides
+                features.add("x:" + padded.substring(start, start + ACROSS_N));
             }
         }
     }

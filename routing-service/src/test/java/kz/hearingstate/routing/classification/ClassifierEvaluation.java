@@ -151,7 +151,7 @@ final class ClassifierEvaluation {
     String summary() {
         long reviewedReports = reviewed().stream().filter(Outcome::corruptionReport).count();
         return String.format(Locale.ROOT, "%d appeals: top-1 %.1f%%, routed right %.1f%%, triaged %.1f%% (%d of them confidentially "
-                        + "at anti-corruption, %d reports), right when not triaged %.1f%%, corruption reports %d of %d at anti-corruption, "
+                        + "at anti-corruption, of which %d corruption reports), right when not triaged %.1f%%, corruption reports %d of %d at anti-corruption, "
                         + "false positives %d of %d ordinary (%.1f%%)",
                 size(), 100 * topOneAccuracy(), 100 * routedRightRate(), 100 * triageRate(), reviewed().size(), reviewedReports,
                 100 * accuracyNotTriaged(), corruptionReports().size() - corruptionMissed().size(), corruptionReports().size(),

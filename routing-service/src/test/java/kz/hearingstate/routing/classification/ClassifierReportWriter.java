@@ -147,6 +147,39 @@ class ClassifierReportWriter {
             the larger or the smaller of the two, a bonus when anti-corruption is the department model's first choice)
             were not consistently better than the mean: within one validation report of it at 1, 2, 3 and 5% false
             positives, and within 2% of the reports in five-fold cross-validation over the training appeals.
+
+            ### The review band and n-grams across word boundaries (3 December, evening)
+
+            Before: validation top-1 92.2%, 89 of 90 reports, 15 false positives (2.8%), 2.7% triaged; evaluation top-1
+            89.7%, 87 of 90 reports (three went to the department the model picked, most likely the accused's:
+            agriculture once, housing-utilities twice), 30 false positives (5.9%), 2.0% triaged. Chosen on validation and on
+            five-fold cross-validation over the 4201 hand-written training appeals (each fold trained on the rest of the
+            training data, the held-out fold's hand-written appeals scored):
+
+            - **The review band** (0.15 up to the threshold 0.24; `CorruptionDetector`, `AppealClassifier`): a likely
+              report is never handed to the department the model picked. Cross-validated, the detector at 0.24 misses 65
+              of 886 reports; the band catches 33 of them, for 4.2% of the ordinary appeals. On validation it holds 17
+              appeals (2.7%), none of them a report with the model of the morning (its one miss scored 0.148). The desk's
+              confidence threshold was then re-chosen within the 5% budget, band included; 0.00 and 0.42 cost the same, and
+              ties now go to fewer misrouted appeals rather than to the lowest threshold, which would have switched the
+              desk off.
+            - **Character n-grams of 6 across a word boundary** (`TextFeatures`): cross-validated departments right 89.5%
+              to 89.9%, detector AUC 0.9805 to 0.9820, reports caught at 0.24 from 821 to 828 of 886 with false positives
+              from 214 to 194 of 3315; validation top-1 92.2% (no change), departments alone (ordinary appeals) 93.3% to
+              93.9%, misrouted 41 to 39 at the re-chosen thresholds, and the band now holds one of the two reports the
+              detector misses. The features grow from 107500 to 195897, the department model from 4.7 MB to 8.6 MB
+              (gzip), the detector from 1.3 MB to 2.3 MB.
+
+            Tried and not kept: n-grams of 6 and 7 across the boundary (cross-validated 89.9%, AUC 0.9824, 833 reports
+            and 196 false positives: about the same for 299634 features).
+
+            After, at the re-chosen thresholds (0.24, band from 0.15, desk 0.40): validation top-1 92.2%, 89 of 90 reports
+            (one by the band), 15 false positives (2.8%), 4.4% triaged (17 of them in the band). The evaluation set, run
+            once for this report besides the build's gate: top-1 90.2%, 89 of 90 reports at anti-corruption (E-0098, the
+            veterinary post asking for a sheep, by the band; E-0350 by the detector; E-0517 still at housing-utilities),
+            33 false positives (6.5%), 5.3% triaged (21 in the band, one of them a report; 11 at the desk), two appeals
+            over the 5% budget. Issue 14's 93% bar is not met, so its test stays disabled; the regression floors of
+            `ClassifierEvaluationTest` were raised to what this model measured, less a small margin.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */
@@ -239,8 +272,8 @@ class ClassifierReportWriter {
                 .append(String.format(Locale.ROOT, "%.0f%% of the validation appeals%n", 100 * ThresholdSelection.REVIEW_BUDGET))
                 .append(String.format(Locale.ROOT, "  (safety takes its share of the %.0f%% triage budget first). On validation the band holds %d appeals, %d of%n",
                         100 * ThresholdSelection.TRIAGE_BUDGET, shipped.reviewed(), shipped.reviewedReports()))
-                .append("  them reports; below, a band appeal counts both as triaged and as sent to anti-corruption (caught, or a false\n")
-                .append("  positive).\n")
+                .append("  them reports; in the figures, a band appeal counts as triaged, and a report in it as caught (it is at\n")
+                .append("  anti-corruption), but an ordinary appeal in it not as a false positive (it is triaged, confidentially).\n")
                 .append(String.format(Locale.ROOT, "- **Triage confidence: %.2f** (selected %.2f). Lowest cost on validation, a misrouted appeal costing 1%n",
                         settings.confidenceThreshold(), confidenceThreshold))
                 .append(String.format(Locale.ROOT, "  and a triaged one %.1f, with at most %.0f%% triaged, the review band included.%n%n",

@@ -37,6 +37,12 @@ class TextFeaturesTest {
     }
 
     @Test
+    void givenTwoWords_thenTheNgramsOfSixAcrossTheirBoundaryAreFeatures() {
+        assertThat(TextFeatures.of("пара алды").stream().filter(f -> f.startsWith("x:")))
+                .containsExactly("x:пара а", "x:ара ал", "x:ра алд", "x:а алды");
+    }
+
+    @Test
     void givenAWord_thenItsFeaturesAreTheWordAndItsCharacterNgramsOfTwoToFive() {
         assertThat(TextFeatures.of("жол")).containsExactlyInAnyOrder("w:жол",
                 " ж", "жо", "ол", "л ", " жо", "жол", "ол ", " жол", "жол ", " жол ");
