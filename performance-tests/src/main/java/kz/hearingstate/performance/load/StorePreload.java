@@ -53,10 +53,20 @@ public final class StorePreload implements AutoCloseable {
     static final Set<String> IDENTIFYING_FIELDS = Set.of("trackingCode", "accessHash");
     static final int TEMPLATES = 100;
     static final int CHUNK = 500;
+    /**
+     * How far apart in time copies are: each is moved this much further into the past than the one after it
+     * (only its past times; timers still due stay as they are). Copies all received in the last minutes made
+     * every query over a recent window (analytics' similar appeals of a place, for one) read a hundredth of
+     * the store, so the store's size, not its contents, set the cost; 10^6 copies a minute apart span about two
+     * years, and any recent window holds as many appeals at 10^6 as at 10^4.
+     */
+    static final Duration SPACING = Duration.ofMinutes(1);
 
     private final MongoClient client;
     private final ExecutorService writers = Executors.newFixedThreadPool(DATABASES.size());
     private List<Family> families;
+    /** Copies written so far: the next growth goes further into the past, beyond all of them. */
+    private long copied;
 
     public StorePreload(String mongoUri) {
         this.client = MongoClients.create(mongoUri);
@@ -87,12 +97,13 @@ public final class StorePreload implements AutoCloseable {
             Map<String, Map<String, List<Document>>> chunk = new LinkedHashMap<>();
             for (long i = first; i < last; i++) {
                 Family family = families.get((int) (i % families.size()));
-                family.copy(new Stamp(millis, i), now).forEach((database, collections) -> collections.forEach(
+                family.copy(new Stamp(millis, i), now, SPACING.multipliedBy(copied + count - i)).forEach((database, collections) -> collections.forEach(
                         (collection, documents) -> chunk.computeIfAbsent(database, d -> new LinkedHashMap<>())
                                 .computeIfAbsent(collection, c -> new ArrayList<>()).addAll(documents)));
             }
             write(chunk);
         }
+        copied += count;
     }
 
     /** One writer per database: each collection has its own lock in the server, so they overlap. */
@@ -192,8 +203,11 @@ public final class StorePreload implements AutoCloseable {
             }
         }
 
-        /** The documents of a new appeal, named by {@code stamp}, as the services would have stored them. */
-        Map<String, Map<String, List<Document>>> copy(Stamp stamp, Instant now) {
+        /**
+         * The documents of a new appeal, named by {@code stamp}, as the services would have stored them
+         * {@code age} earlier: every time before {@code now} is moved back by it.
+         */
+        Map<String, Map<String, List<Document>>> copy(Stamp stamp, Instant now, Duration age) {
             String seed = stamp.hex();
             String newId = stamp.appealId();
             Map<String, String> replacements = new LinkedHashMap<>();
@@ -203,7 +217,7 @@ public final class StorePreload implements AutoCloseable {
             Map<String, Map<String, List<Document>>> copies = new LinkedHashMap<>();
             documents.forEach((database, collections) -> collections.forEach((collection, templates) -> {
                 for (Document template : templates) {
-                    Document copy = (Document) replace(template, replacements);
+                    Document copy = (Document) replace(template, replacements, now, age);
                     if (copy.get("_id").equals(template.get("_id"))) {
                         copy.put("_id", template.get("_id") instanceof String id
                                 ? seed + hex(id + seed, id.length() - seed.length()) : new ObjectId());
@@ -215,14 +229,17 @@ public final class StorePreload implements AutoCloseable {
             return copies;
         }
 
-        private Object replace(Object value, Map<String, String> replacements) {
+        private Object replace(Object value, Map<String, String> replacements, Instant now, Duration age) {
             if (value instanceof Map<?, ?> map) {
                 Document copy = new Document();
-                map.forEach((key, field) -> copy.put(key.toString(), replace(field, replacements)));
+                map.forEach((key, field) -> copy.put(key.toString(), replace(field, replacements, now, age)));
                 return copy;
             }
             if (value instanceof List<?> list) {
-                return list.stream().map(element -> replace(element, replacements)).toList();
+                return list.stream().map(element -> replace(element, replacements, now, age)).toList();
+            }
+            if (value instanceof Date date && date.toInstant().isBefore(now)) {
+                return Date.from(date.toInstant().minus(age));
             }
             if (value instanceof String text) {
                 String replaced = replacements.get(text);

@@ -31,7 +31,8 @@ class StorePreloadTest {
         family.add("notification", "notifications", new Document("_id", "7d793037a0760186574b0282f2f435e7")
                 .append("appealId", APPEAL).append("status", "PENDING"));
 
-        Map<String, Map<String, List<Document>>> copy = family.copy(new StorePreload.Stamp(MILLIS, 7), Instant.now());
+        Map<String, Map<String, List<Document>>> copy =
+                family.copy(new StorePreload.Stamp(MILLIS, 7), Instant.now(), Duration.ZERO);
 
         Document appeal = copy.get("routing").get("appeals").getFirst();
         Document status = copy.get("intake").get("appeal_status").getFirst();
@@ -63,15 +64,33 @@ class StorePreloadTest {
                 new StorePreload.Stamp(MILLIS, 0xFFFF_FFFFL), new StorePreload.Stamp(MILLIS + 1, 0));
 
         List<Document> statuses = stamps.stream()
-                .map(stamp -> family.copy(stamp, Instant.now()).get("intake").get("appeal_status").getFirst()).toList();
+                .map(stamp -> family.copy(stamp, Instant.now(), Duration.ZERO).get("intake").get("appeal_status").getFirst()).toList();
         List<Document> notifications = stamps.stream()
-                .map(stamp -> family.copy(stamp, Instant.now()).get("notification").get("notifications").getFirst()).toList();
+                .map(stamp -> family.copy(stamp, Instant.now(), Duration.ZERO).get("notification").get("notifications").getFirst()).toList();
 
         for (String field : List.of("_id", "trackingCode", "accessHash")) {
             assertThat(statuses).extracting(status -> status.getString(field)).as(field).isSorted().doesNotHaveDuplicates();
         }
         assertThat(notifications).extracting(notification -> notification.getString("_id"))
                 .isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenAnAge_whenCopied_thenPastTimesMoveBackByIt_andTimersStillAheadStay() {
+        Instant now = Instant.parse("2026-12-03T12:00:00Z");
+        Date received = Date.from(now.minusSeconds(90));
+        Date timer = Date.from(now.plus(Duration.ofDays(30)));
+        StorePreload.Family family = new StorePreload.Family(APPEAL);
+        family.add("routing", "appeals", new Document("_id", APPEAL).append("registeredAt", received)
+                .append("nextTimerAt", timer).append("history", List.of(new Document("at", received))));
+
+        Document copy = family.copy(new StorePreload.Stamp(MILLIS, 1), now, Duration.ofDays(400))
+                .get("routing").get("appeals").getFirst();
+
+        Date moved = Date.from(received.toInstant().minus(Duration.ofDays(400)));
+        assertThat(copy.getDate("registeredAt")).isEqualTo(moved);
+        assertThat(copy.getList("history", Document.class).getFirst().getDate("at")).isEqualTo(moved);
+        assertThat(copy.getDate("nextTimerAt")).isEqualTo(timer);
     }
 
     @Test
