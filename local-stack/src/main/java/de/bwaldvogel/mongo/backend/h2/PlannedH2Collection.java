@@ -20,13 +20,14 @@ import org.slf4j.LoggerFactory;
  * mongo-java-server's H2 collection with two changes: a query uses the index that narrows it most (the
  * library takes the first index that can serve it, which mattered little while only unique indexes served
  * any), and every query counts the documents and index keys it read ({@link QueryStatistics}). A scan
- * that reads many documents is logged once per query shape, so a missing index shows in data/logs/mongo.log.
+ * or an index lookup that reads many documents is logged once per query shape, so a missing index, or a query
+ * whose answer grows with the store, shows in data/logs/mongo.log.
  */
 final class PlannedH2Collection extends H2Collection {
 
     private static final Logger log = LoggerFactory.getLogger(PlannedH2Collection.class);
 
-    /** A scan reading this many documents is logged: a query that an index should serve, or one it cannot. */
+    /** A scan or an index lookup reading this many documents is logged: a query to index, or to narrow. */
     private static final int LOGGED_SCAN = 1_000;
     private static final Set<String> LOGGED_SHAPES = ConcurrentHashMap.newKeySet();
 
@@ -63,6 +64,9 @@ final class PlannedH2Collection extends H2Collection {
             statistics.keysExamined(positions.size()); // the secondary index counts the keys it walked itself
         }
         statistics.documentsExamined(positions.size());
+        if (positions.size() >= LOGGED_SCAN) {
+            logOnce("Index " + best.getName() + " of", positions.size(), query);
+        }
         return matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
 
@@ -78,11 +82,18 @@ final class PlannedH2Collection extends H2Collection {
         QueryResult result = matchDocumentsFromStream(dataMap.values().stream().peek(document -> read.increment()),
                 query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         statistics.documentsExamined(read.sum());
-        if (read.sum() >= LOGGED_SCAN && LOGGED_SHAPES.add(getFullName() + " " + shape(query))) {
-            log.warn("Collection scan of {} read {} documents for a query shaped {} (logged once per shape)",
-                    getFullName(), read.sum(), shape(query));
+        if (read.sum() >= LOGGED_SCAN) {
+            logOnce("Collection scan of", read.sum(), query);
         }
         return result;
+    }
+
+    /** Logs a query that read many documents, once per collection, way of reading and query shape. */
+    private void logOnce(String how, long read, Document query) {
+        if (LOGGED_SHAPES.add(how + " " + getFullName() + " " + shape(query))) {
+            log.warn("{} {} read {} documents for a query shaped {} (logged once per shape)", how, getFullName(), read,
+                    shape(query));
+        }
     }
 
     /** The query's fields and operators with every value left out: values may be personal data. */
