@@ -22,6 +22,7 @@ import kz.hearingstate.localstack.StackSettings;
 import kz.hearingstate.performance.baseline.KafkaBaseline;
 import kz.hearingstate.performance.load.GatlingRunner;
 import kz.hearingstate.performance.load.LoadTestChannel;
+import kz.hearingstate.performance.load.MailSink;
 import kz.hearingstate.performance.load.StorePreload;
 import kz.hearingstate.performance.load.SubmissionLog.Submission;
 import kz.hearingstate.performance.measure.AnalyticsCounter;
@@ -85,11 +86,13 @@ public final class Benchmark {
     public BenchmarkReport run() {
         String startedAt = Instant.now().toString();
         MachineInfo machine = MachineInfo.current();
-        StackSettings settings = settings();
-        log.accept("Starting the stack in " + settings.dataDirectory());
         Thread stopOnExit = StackProcesses.stopDescendantsOnExit();
-        try (LocalStack stack = LocalStack.start(settings, log)) {
-            return measure(stack, startedAt, machine);
+        try (MailSink mail = MailSink.start()) {
+            StackSettings settings = settings(mail);
+            log.accept("Starting the stack in " + settings.dataDirectory());
+            try (LocalStack stack = LocalStack.start(settings, log)) {
+                return measure(stack, startedAt, machine);
+            }
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
             if (preload != null) {
@@ -365,10 +368,10 @@ public final class Benchmark {
         return ratios;
     }
 
-    private StackSettings settings() {
+    private StackSettings settings(MailSink mail) {
         StackSettings free = StackSettings.onFreePorts(repositoryRoot, workDirectory.resolve("stack"),
                 repositoryRoot.resolve("local-stack/target/kafka-libs"));
-        return channel.configure(LoadTestChannel.withJvmOptions(free, plan.serviceJvmOptions()))
+        return channel.configure(LoadTestChannel.withJvmOptions(free, plan.serviceJvmOptions()), mail)
                 .withServiceArguments(StackService.INTAKE, plan.intakeArguments());
     }
 

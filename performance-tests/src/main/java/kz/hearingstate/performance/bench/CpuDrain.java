@@ -24,6 +24,7 @@ import kz.hearingstate.localstack.StackSettings;
 import kz.hearingstate.performance.load.AppealBodies;
 import kz.hearingstate.performance.load.BulkAppealProducer;
 import kz.hearingstate.performance.load.LoadTestChannel;
+import kz.hearingstate.performance.load.MailSink;
 import kz.hearingstate.performance.measure.ConsumerLag;
 import kz.hearingstate.performance.measure.ProcessSample;
 import kz.hearingstate.performance.measure.StackProcesses;
@@ -66,17 +67,18 @@ final class CpuDrain {
 
     /** Runs {@code rounds} measured drains of {@code count} appeals after one warm-up drain; returns the report. */
     String run(int count, int rounds) {
-        StackSettings settings = new LoadTestChannel().configure(StackSettings.onFreePorts(repositoryRoot,
-                workDirectory.resolve("stack"), repositoryRoot.resolve("local-stack/target/kafka-libs")));
         Thread stopOnExit = StackProcesses.stopDescendantsOnExit();
-        try (LocalStack stack = LocalStack.start(settings, log);
+        try (MailSink mail = MailSink.start();
+             LocalStack stack = LocalStack.start(new LoadTestChannel().configure(StackSettings.onFreePorts(repositoryRoot,
+                     workDirectory.resolve("stack"), repositoryRoot.resolve("local-stack/target/kafka-libs")), mail), log);
              ConsumerLag lag = new ConsumerLag(stack.kafkaClientConfig(KafkaCredentials.ADMIN))) {
             Map<String, Object> kafka = stack.kafkaClientConfig(KafkaCredentials.ADMIN);
             log.accept("Warm-up drain of " + count + " appeals ...");
             drain(stack, lag, kafka, count, "warmup");
             StringBuilder report = new StringBuilder();
             report.append("CPU ms per appeal, drains of ").append(count).append(" appeals (")
-                    .append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(")\n");
+                    .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
+                    .append("; notification's e-mail goes to a mail server outside its process)\n");
             for (int round = 1; round <= rounds; round++) {
                 String line = drain(stack, lag, kafka, count, "round" + round);
                 log.accept(line);

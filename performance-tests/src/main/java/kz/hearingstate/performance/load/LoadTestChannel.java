@@ -1,7 +1,10 @@
 package kz.hearingstate.performance.load;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import kz.hearingstate.localstack.StackService;
 import kz.hearingstate.localstack.StackSettings;
@@ -32,11 +35,30 @@ public final class LoadTestChannel {
                 .withServiceArguments(StackService.NOTIFICATION, smtpOnFreePort());
     }
 
+    /**
+     * {@code settings} with this channel configured into intake, and notification sending its e-mail to a mail server
+     * outside its process ({@link MailSink}) instead of running the embedded one: what a benchmark measures.
+     */
+    public StackSettings configure(StackSettings settings, MailSink mail) {
+        StackSettings configured = configure(settings);
+        Map<StackService, List<String>> arguments = new EnumMap<>(configured.serviceArguments());
+        arguments.put(StackService.NOTIFICATION, Stream.concat(
+                arguments.getOrDefault(StackService.NOTIFICATION, List.of()).stream()
+                        .filter(argument -> !argument.startsWith(EMBEDDED_SMTP) && !argument.startsWith(MAIL_PORT)),
+                Stream.of(EMBEDDED_SMTP + "enabled=false", MAIL_PORT + mail.port())).toList());
+        StackSettings s = configured;
+        return new StackSettings(s.repositoryRoot(), s.dataDirectory(), s.kafkaLibraries(), s.javaExecutable(),
+                s.kafkaPort(), s.kafkaControllerPort(), s.mongoPort(), s.servicePorts(), s.externalKafka(),
+                s.externalMongo(), arguments, s.serviceJvmOptions(), s.startupTimeout(), s.shape());
+    }
+
+    private static final String EMBEDDED_SMTP = "--hearing.notification.embedded-smtp.";
+    private static final String MAIL_PORT = "--spring.mail.port=";
+
     /** The embedded SMTP server and the mail sender on the same free port (the default 2525 may be taken). */
     private static List<String> smtpOnFreePort() {
         int port = StackSettings.freePort();
-        return List.of("--hearing.notification.embedded-smtp.enabled=true",
-                "--hearing.notification.embedded-smtp.port=" + port, "--spring.mail.port=" + port);
+        return List.of(EMBEDDED_SMTP + "enabled=true", EMBEDDED_SMTP + "port=" + port, MAIL_PORT + port);
     }
 
     /** {@code settings} with other JVM options for the services. */
