@@ -95,9 +95,13 @@ public final class SafetyRules {
 
     /** Which rule matched, for the routing reason and the evaluation report; null when none. */
     static String matchingRule(String text) {
+        Forms forms = Forms.of(text);
+        if (forms == null) {
+            return null;
+        }
         for (List<Pattern> group : List.of(CORRUPTION, INDIRECT_CORRUPTION, PERSONAL_CARD)) {
             for (Pattern p : group) {
-                if (matchesAny(List.of(p), text) && (group != PERSONAL_CARD || !matchesAny(FRAUD, text))) {
+                if (forms.match(p) && (group != PERSONAL_CARD || !forms.matchAny(FRAUD))) {
                     return p.pattern();
                 }
             }
@@ -106,16 +110,32 @@ public final class SafetyRules {
     }
 
     public static boolean reportsCrimeOrThreat(String text) {
-        return matchesAny(CRIME_OR_THREAT, text);
+        Forms forms = Forms.of(text);
+        return forms != null && forms.matchAny(CRIME_OR_THREAT);
     }
 
-    private static boolean matchesAny(List<Pattern> patterns, String text) {
-        if (text == null || text.isBlank()) {
-            return false;
+    /**
+     * The text as the stems are matched against: normalised, and its Cyrillic transliteration. Computed once per text,
+     * not once per stem: transliterating for each of the stems was most of routing's CPU per appeal.
+     */
+    private record Forms(String normalised, String cyrillic) {
+
+        /** @return null for a text with nothing to match */
+        static Forms of(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            String normalised = " " + TextFeatures.normalise(text) + " ";
+            return new Forms(normalised, TextFeatures.toCyrillic(normalised));
         }
-        String normalised = " " + TextFeatures.normalise(text) + " ";
-        String cyrillic = TextFeatures.toCyrillic(normalised);
-        return patterns.stream().anyMatch(p -> p.matcher(normalised).find() || p.matcher(cyrillic).find());
+
+        boolean match(Pattern p) {
+            return p.matcher(normalised).find() || p.matcher(cyrillic).find();
+        }
+
+        boolean matchAny(List<Pattern> patterns) {
+            return patterns.stream().anyMatch(this::match);
+        }
     }
 
     /** Stems are normalised like the text (repeated letters collapse: "коррупц" becomes "корупц"). */
