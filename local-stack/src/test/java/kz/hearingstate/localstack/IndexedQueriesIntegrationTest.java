@@ -100,19 +100,21 @@ class IndexedQueriesIntegrationTest {
         appeals.createIndex(Indexes.ascending("department", "registeredAt"));
         appeals.createIndex(Indexes.ascending("nextTimerAt"));
         appeals.createIndex(Indexes.ascending("trackingCode"));
+        appeals.createIndex(Indexes.ascending("outboxSince"));
         List<Bson> lookups = List.of(
                 new Document("_id", "appeal-7").append("version", 1),
                 Filters.and(Filters.eq("_id", "appeal-7"), Filters.eq("version", 1)), // {$and: [...]}
                 Filters.eq("trackingCode", "ZH-7"),
                 Filters.lte("nextTimerAt", T0.plusSeconds(1)),
-                Filters.and(Filters.eq("department", "department-7"), Filters.eq("registeredAt", T0.plusSeconds(7))));
+                Filters.and(Filters.eq("department", "department-7"), Filters.eq("registeredAt", T0.plusSeconds(7))),
+                Filters.lte("outboxSince", T0.plusSeconds(60))); // only appeal-7 has one
 
         insertAppeals(appeals, 0, 2_000);
         List<Long> readAtSmall = documentsRead(appeals, lookups);
         insertAppeals(appeals, 2_000, 20_000);
         List<Long> readAtLarge = documentsRead(appeals, lookups);
 
-        assertThat(readAtSmall).containsExactly(1L, 1L, 1L, 2L, 1L);
+        assertThat(readAtSmall).containsExactly(1L, 1L, 1L, 2L, 1L, 1L);
         assertThat(readAtLarge).isEqualTo(readAtSmall);
     }
 
@@ -180,6 +182,9 @@ class IndexedQueriesIntegrationTest {
             batch.add(new Document("_id", "appeal-" + number).append("version", 1)
                     .append("department", "department-" + number % 12).append("registeredAt", T0.plusSeconds(number))
                     .append("nextTimerAt", T0.plusSeconds(number)).append("trackingCode", "ZH-" + number));
+            if (number == 7) {
+                batch.getLast().append("outboxSince", T0);
+            }
         }
         appeals.insertMany(batch);
     }

@@ -206,8 +206,8 @@ final class H2SecondaryIndex extends Index<Object> {
                     upper = null;
                 }
                 if (lower != null || upper != null) {
-                    range = new Range(lower == null ? MinKey.getInstance() : lower,
-                            upper == null ? MaxKey.getInstance() : upper);
+                    range = new Range(lower == null ? lowestOfType(upper) : lower,
+                            upper == null ? highestOfType(lower) : upper);
                 }
                 break;
             }
@@ -216,6 +216,28 @@ final class H2SecondaryIndex extends Index<Object> {
             return null;
         }
         return new Plan(prefixes, range, 2 * equalities + (range == null ? 0 : 1));
+    }
+
+    /**
+     * The lowest value of the bound's type, where there is one: {@code {outboxSince: {$lte: t}}} matches only
+     * dates, and a range from MinKey also walked the entry of every document without the field (all of them
+     * but a few, in routing's outbox query).
+     */
+    private static Object lowestOfType(Object upper) {
+        if (upper instanceof Instant) {
+            return Instant.MIN;
+        }
+        if (upper instanceof String) {
+            return "";
+        }
+        if (upper instanceof Number) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return MinKey.getInstance();
+    }
+
+    private static Object highestOfType(Object lower) {
+        return lower instanceof Instant ? Instant.MAX : MaxKey.getInstance();
     }
 
     private record Plan(List<List<Object>> prefixes, Range range, int selectivity) {
