@@ -65,6 +65,8 @@ public final class Benchmark {
     static final double SEED_RATE = 5;
     static final int SEED_ATTEMPTS = 3;
     static final Duration SEED_RUN = Duration.ofSeconds(20);
+    /** How long idle CPU is measured, after the runs at the probed rates and before the store grows. */
+    static final Duration IDLE_WINDOW = Duration.ofSeconds(20);
 
     private final BenchmarkPlan plan;
     private final Path repositoryRoot;
@@ -169,6 +171,12 @@ public final class Benchmark {
             targets.add(new TargetCheck("≥ 1000 appeals/s accept→routed, 0 errors", null, plan.mode() + " mode judges no timing"));
             targets.add(new TargetCheck("at 500 appeals/s, p99 accept→routed < 100 ms", null, plan.mode() + " mode judges no timing"));
         }
+        Map<String, Double> idle = Map.of();
+        if (plan.probeUsers() != null) {
+            runs.settle(plan.settle());
+            idle = runs.idle(IDLE_WINDOW);
+            log.accept("Idle CPU ms/s: " + idle);
+        }
         List<StoreGrowthStep> growth = new ArrayList<>();
         for (long size : plan.storeSizes()) {
             growth.add(runs.atStoreSize(size, Double.isNaN(maximum) ? 20 : Math.max(1, Math.floor(maximum * 0.5))));
@@ -184,7 +192,7 @@ public final class Benchmark {
         stack.put("MongoDB", "mongo-java-server H2 backend (file)");
         stack.put("load generator", "Gatling 3.15.1 in the benchmark JVM, shared keep-alive connections");
         return new BenchmarkReport(plan.mode(), startedAt, Instant.now().toString(), machine, MachineInfo.loadAverage(),
-                stack, baseline, capacity, results, growth, targets, sustained, CPU_BUDGET_MS_PER_APPEAL, cpuModel, ratios, profiles,
+                stack, baseline, capacity, results, growth, targets, sustained, CPU_BUDGET_MS_PER_APPEAL, cpuModel, idle, ratios, profiles,
                 List.copyOf(notes));
     }
 
@@ -248,8 +256,9 @@ public final class Benchmark {
 
     /**
      * Each process's CPU ms per second against appeals routed per second over the open-model runs taken in full (the
-     * warm-up and the overload run left out): a least-squares line whose intercept is what the process burns idle
-     * (polls, timers) and whose slope is what one more appeal costs it. At low rates the idle part dominates the
+     * warm-up and the overload run left out): a least-squares line whose intercept is what the process burns whatever the
+     * rate while load lasts (JIT, collections, the benchmark's polling; not idle, which {@link Runs#idle} measures) and
+     * whose slope is what one more appeal costs it. At low rates the fixed part dominates the
      * per-appeal figure; the slope is what decides how far the cores can go. Needs 3 runs at different rates.
      */
     static Map<String, CpuModel> cpuModel(List<RunResult> runs) {
@@ -292,7 +301,7 @@ public final class Benchmark {
                     : perAppeal <= budget, perAppeal == null ? "not measured (no sustained run)"
                     : fmt(perAppeal) + " ms per appeal in '" + reference.name() + "' (" + usage.cpuMillis() + " ms CPU for "
                             + reference.routedInWindow() + " appeals routed)" + (model.containsKey(process)
-                            ? "; idle " + fmt(model.get(process).idleMillisPerSecond()) + " ms/s + marginal "
+                            ? "; fixed " + fmt(model.get(process).fixedMillisPerSecond()) + " ms/s + marginal "
                             + fmt(model.get(process).marginalMillisPerAppeal()) + " ms per appeal" : "")));
         });
         return checks;
@@ -427,6 +436,31 @@ public final class Benchmark {
                 }
             });
             return result;
+        }
+
+        /**
+         * Each process's CPU ms per second over {@code window} with no load and nothing polling it (the runs' analytics
+         * sampling and lag sampler are stopped between runs): what the stack burns while nobody writes.
+         */
+        Map<String, Double> idle(Duration window) {
+            Map<String, Long> pids = StackProcesses.of(stack);
+            Map<String, ProcessSample> before = StackProcesses.sample(pids);
+            try {
+                Thread.sleep(window.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Map.of();
+            }
+            Map<String, ProcessSample> after = StackProcesses.sample(pids);
+            Map<String, Double> idle = new LinkedHashMap<>();
+            before.forEach((process, start) -> {
+                ProcessSample end = after.get(process);
+                if (end != null) {
+                    double seconds = (end.takenAtNanos() - start.takenAtNanos()) / 1e9;
+                    idle.put(process, round(end.cpuMillisSince(start) / seconds));
+                }
+            });
+            return idle;
         }
 
         /** Gives every consumer group up to {@code timeout} in all to work off what the load before left behind. */

@@ -23,8 +23,10 @@ import kz.hearingstate.performance.measure.MachineInfo;
  * @param sustained     the highest open-model rate that the pipeline took with no error, every appeal routed, and
  *                      (if {@code allConsumersKeptUp}) every consumer group's lag bounded
  * @param cpuBudgetMillisPerAppeal the targets' CPU budget per appeal, by process
- * @param cpuModel      by process, its CPU split into what it burns idle and what each appeal adds (a straight line
- *                      through the runs taken in full), which tells what a rate the runs did not reach would cost
+ * @param cpuModel      by process, its CPU under load split into a fixed part and what each appeal adds (a straight
+ *                      line through the runs taken in full), which tells what a rate the runs did not reach would cost
+ * @param idleMillisPerSecond by process, CPU ms per second measured with no load at all (warm JVMs, no observer
+ *                      polling); empty when the mode measures none
  * @param ratios        pipeline figures divided by the baseline's
  * @param profiles      per process on the accept→routed path, the methods most often on CPU during the
  *                      capacity probe (JFR execution samples, % of samples)
@@ -45,6 +47,7 @@ public record BenchmarkReport(
         Sustained sustained,
         Map<String, Double> cpuBudgetMillisPerAppeal,
         Map<String, CpuModel> cpuModel,
+        Map<String, Double> idleMillisPerSecond,
         Map<String, Double> ratios,
         Map<String, Map<String, Double>> profiles,
         List<String> notes) {
@@ -100,12 +103,14 @@ public record BenchmarkReport(
     }
 
     /**
-     * CPU ms per second = {@code idleMillisPerSecond} + {@code marginalMillisPerAppeal} × appeals routed per second, a
-     * least-squares line through the open-model runs taken in full.
+     * CPU ms per second = {@code fixedMillisPerSecond} + {@code marginalMillisPerAppeal} × appeals routed per second, a
+     * least-squares line through the open-model runs taken in full. The fixed part is not idle CPU: it holds whatever
+     * does not grow with the rate while the load lasts (JIT compilation, collections, the benchmark's own polling of
+     * analytics and of the consumer groups' lag), and batches that grow with the rate lower the slope.
      *
      * @param runs how many runs the line goes through
      */
-    public record CpuModel(double idleMillisPerSecond, double marginalMillisPerAppeal, int runs) {
+    public record CpuModel(double fixedMillisPerSecond, double marginalMillisPerAppeal, int runs) {
     }
 
     /**

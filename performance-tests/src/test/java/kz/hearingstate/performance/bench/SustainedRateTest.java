@@ -59,8 +59,8 @@ class SustainedRateTest {
     }
 
     @Test
-    void givenRunsAtThreeRates_whenTheCpuIsModelled_thenIdleAndMarginalCostAreSeparated() {
-        // 300 ms/s idle plus 5 ms per appeal, at 10, 20 and 40 appeals/s over 20 s runs.
+    void givenRunsAtThreeRates_whenTheCpuIsModelled_thenFixedAndMarginalCostAreSeparated() {
+        // 300 ms/s fixed plus 5 ms per appeal, at 10, 20 and 40 appeals/s over 20 s runs.
         List<RunResult> runs = List.of(10, 20, 40).stream().map(rate -> {
             RunResult run = run("step-up " + rate + "/s", rate, rate, Map.of(), KEPT_UP);
             long cpuMillis = (300 + 5L * rate) * 20;
@@ -72,7 +72,7 @@ class SustainedRateTest {
 
         var model = Benchmark.cpuModel(runs).get("routing-service");
 
-        assertThat(model.idleMillisPerSecond()).isEqualTo(300);
+        assertThat(model.fixedMillisPerSecond()).isEqualTo(300);
         assertThat(model.marginalMillisPerAppeal()).isEqualTo(5);
         assertThat(model.runs()).isEqualTo(3);
     }
