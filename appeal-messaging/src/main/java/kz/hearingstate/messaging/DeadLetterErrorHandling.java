@@ -8,6 +8,8 @@ import kz.hearingstate.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
@@ -26,6 +28,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * the recoverer throws, the error handler seeks back, and the offset stays uncommitted, so the record is
  * tried again later. Poison records ({@link PoisonEventException}, conversion failures) skip retries.
  * Retries back off exponentially and stay well under {@code max.poll.interval.ms}.
+ *
+ * <p>A record that fails because the service's store is unreachable ({@link #isStoreOutage}) is not poison: it
+ * is retried, with the same back-off, until the store is back, and never dead-lettered. Dead-lettering it would
+ * lose the fact for good (intake's status view of an appeal accepted while MongoDB was down, for one). The
+ * partition waits meanwhile, as every other record on it would fail the same way.
  *
  * <p>Dead letters go to {@code <topic>.<group>.dlq}, keyed as the source, with the exception in headers;
  * the topic is created when the binding starts.
@@ -67,7 +74,9 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
                     .tag("group", group)
                     .register(meterRegistry)
                     .increment();
-        }, backOff());
+        }, backOff(retry.maxAttempts() - 1));
+        BackOff untilTheStoreIsBack = backOff(Integer.MAX_VALUE);
+        handler.setBackOffFunction((record, exception) -> isStoreOutage(exception) ? untilTheStoreIsBack : null);
         handler.addNotRetryableExceptions(PoisonEventException.class, MessageConversionException.class,
                 ConversionException.class, IllegalArgumentException.class);
         // A failed dead-letter send must not commit: seek back and try the record again.
@@ -75,11 +84,25 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
         container.setCommonErrorHandler(handler);
     }
 
-    private BackOff backOff() {
+    private BackOff backOff(int retries) {
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
-        backOff.setMaxAttempts(retry.maxAttempts() - 1);
+        backOff.setMaxAttempts(retries);
         return backOff;
+    }
+
+    /**
+     * Whether a failure says the store could not be reached, anywhere in its causes (a batch listener's failure
+     * wraps the handler's): Spring Data translates MongoDB's socket and server-selection timeouts to
+     * {@link DataAccessResourceFailureException}, and its transient ones to {@link TransientDataAccessResourceException}.
+     */
+    static boolean isStoreOutage(@Nullable Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

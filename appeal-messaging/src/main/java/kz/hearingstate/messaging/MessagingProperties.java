@@ -17,7 +17,8 @@ public record MessagingProperties(
         @DefaultValue Retry retry) {
 
     /**
-     * @param maxAttempts           deliveries of one record, the first included, before it is dead-lettered
+     * @param maxAttempts           deliveries of one record, the first included, before it is dead-lettered (a
+     *                              failure to reach the store is retried until it passes)
      * @param initialInterval       the first back-off
      * @param multiplier            back-off growth
      * @param maxInterval           the longest back-off
