@@ -2,11 +2,11 @@ package kz.hearingstate.notification.directory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.storage.VersionedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
  * per department every few seconds instead of several per event. A change this instance applies is seen
  * at once; one applied by another instance of the consumer group within {@link #FRESH_FOR}. That is no
  * weaker than before: the directory and the appeal topics were never ordered against each other.
+ * Caffeine keeps them: its invalidation waits for a load of the same key in flight, so a read that began
+ * before a change is never kept after it.
  */
 @Component
 public class DepartmentDirectory {
@@ -31,35 +33,26 @@ public class DepartmentDirectory {
 
     private final MongoTemplate mongo;
     private final NotificationProperties properties;
-    private final Clock clock;
-    private final Map<String, Read> recent = new ConcurrentHashMap<>();
+    private final LoadingCache<String, Optional<DepartmentContact>> recent;
 
     public DepartmentDirectory(MongoTemplate mongo, NotificationProperties properties, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
-        this.clock = clock;
+        this.recent = Caffeine.newBuilder()
+                .expireAfterWrite(FRESH_FOR)
+                .maximumSize(MAX_KEPT)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .build(this::load);
     }
 
     /** Keeps the newer of the stored and the given version; an older or repeated event changes nothing. */
     public void apply(DepartmentContact contact) {
         VersionedDocuments.replaceIfNewer(mongo, contact.code(), contact.version(), contact);
-        recent.remove(contact.code());
+        recent.invalidate(contact.code());
     }
 
     public Optional<DepartmentContact> find(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Read read = recent.get(code);
-        if (read == null || !now.isBefore(read.freshUntil())) {
-            read = new Read(load(code), now.plus(FRESH_FOR));
-            if (recent.size() >= MAX_KEPT) {
-                recent.clear();
-            }
-            recent.put(code, read);
-        }
-        return read.contact();
+        return code == null ? Optional.empty() : recent.get(code);
     }
 
     private Optional<DepartmentContact> load(String code) {
@@ -70,8 +63,5 @@ public class DepartmentDirectory {
         NotificationProperties.DepartmentContactSeed seed = properties.departments().get(code);
         return seed == null ? Optional.empty()
                 : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(), false, false));
-    }
-
-    private record Read(Optional<DepartmentContact> contact, Instant freshUntil) {
     }
 }
