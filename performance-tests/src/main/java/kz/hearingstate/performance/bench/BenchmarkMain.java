@@ -16,7 +16,24 @@ import kz.hearingstate.performance.report.ReportWriter;
  */
 public final class BenchmarkMain {
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Exits 0 when the report is written, 1 on any failure: the stack's clients leave threads that are not daemons
+     * (a failed growth run once kept the JVM alive for an hour after its exception), and a script or CI waiting on
+     * this process must see the failure, not a hang.
+     */
+    public static void main(String[] args) {
+        int status;
+        try {
+            status = run(args);
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            System.err.println("The benchmark failed: " + failure);
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    static int run(String[] args) throws Exception {
         // Kafka clients log every connection at INFO; the benchmark's own progress is what matters here.
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -45,7 +62,7 @@ public final class BenchmarkMain {
                 default -> {
                     System.err.println("usage: bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000,1000000]"
                             + " [--output dir] | bench.sh --drain 2000");
-                    System.exit(2);
+                    return 2;
                 }
             }
         }
@@ -53,7 +70,7 @@ public final class BenchmarkMain {
             Path work = Files.createTempDirectory("hearing-drain-");
             System.out.print(new CpuDrain(root, work, line -> System.out.println(Instant.now() + " " + line))
                     .run(drain, 3));
-            System.exit(0);
+            return 0;
         }
         BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick()
                 : growth ? BenchmarkPlan.growth(storeSizes) : BenchmarkPlan.full(storeSizes);
@@ -63,7 +80,7 @@ public final class BenchmarkMain {
         String name = smoke ? "benchmark-smoke" : quick ? "benchmark-quick" : growth ? "benchmark-growth" : "benchmark";
         ReportWriter.write(report, output, name);
         System.out.println("Report: " + output.resolve(name + ".md") + " (work files in " + work + ")");
-        System.exit(0);
+        return 0;
     }
 
     private BenchmarkMain() {

@@ -142,11 +142,28 @@ public final class StorePreload implements AutoCloseable {
                 MongoCollection<Document> documents = client.getDatabase(database).getCollection(collection);
                 documents.find(Filters.in("_id", appealIds)).forEach(document ->
                         families.get(document.get("_id").toString()).add(database, collection, document));
-                documents.find(Filters.and(Filters.in("appealId", appealIds), Filters.nin("_id", appealIds)))
-                        .forEach(document -> families.get(document.getString("appealId")).add(database, collection, document));
+                if (leadsAnIndex(documents, "appealId")) {
+                    documents.find(Filters.and(Filters.in("appealId", appealIds), Filters.nin("_id", appealIds)))
+                            .forEach(document -> families.get(document.getString("appealId")).add(database, collection, document));
+                }
             }
         }
         return families.values().stream().filter(Family::isComplete).toList();
+    }
+
+    /**
+     * Whether an index of the collection starts with {@code field}. A collection the services never query by
+     * {@code appealId} keeps its documents under the appeal's id (found by {@code _id} above), and a query on the
+     * unindexed field read the whole collection, each of the four such collections once per growth run.
+     */
+    static boolean leadsAnIndex(MongoCollection<Document> collection, String field) {
+        for (Document index : collection.listIndexes()) {
+            Document key = index.get("key", Document.class);
+            if (key != null && !key.isEmpty() && key.keySet().iterator().next().equals(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
