@@ -1,5 +1,7 @@
 package kz.hearingstate.localstack;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +58,8 @@ public final class MongoWireServerMain {
      *       version: 3}}) and non-unique indexes are looked up instead of scanning the collection
      *       ({@link KeyLookupH2Database});
      *   <li>{@code serverStatus} counts the index keys and documents queries read, under MongoDB's names
-     *       ({@code metrics.queryExecutor.scanned} and {@code scannedObjects}).
+     *       ({@code metrics.queryExecutor.scanned} and {@code scannedObjects}), and reports the heap, page
+     *       cache and file the store takes ({@code store}).
      * </ul>
      */
     static final class MongoLikeH2Backend extends H2Backend {
@@ -64,7 +67,7 @@ public final class MongoWireServerMain {
         /**
          * The MVStore's page cache, of its 16 MB default: at 10^6 stored appeals the inner pages of every
          * collection and index alone outgrow that, so lookups read pages from the file again and again.
-         * An eighth of the process's heap ({@link MongoWireServerProcess}): at 256 MB, a growth run to 10^5
+         * A sixteenth of the process's heap ({@link MongoWireServerProcess}): at 256 MB, a growth run to 10^5
          * left the heap 90 % full after each collection, and the server spent more time in GC than working.
          */
         static final int CACHE_MB = 128;
@@ -97,7 +100,27 @@ public final class MongoWireServerMain {
         public Document getServerStatus() {
             Document status = super.getServerStatus();
             ((Document) status.get("metrics")).put("queryExecutor", statistics().toQueryExecutorMetrics());
+            status.put("store", storeFigures());
             return status;
+        }
+
+        /**
+         * What the store costs this process, for the benchmark's growth runs: the heap (used now, so it includes
+         * garbage; committed; the most it may take), the page cache (H2's estimate of what it holds, and its bound)
+         * and the file, in MiB, and the file's fill rate in percent.
+         */
+        Document storeFigures() {
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            MVStore store = getMvStore();
+            Document figures = new Document();
+            figures.put("heapUsedMib", heap.getUsed() >> 20);
+            figures.put("heapCommittedMib", heap.getCommitted() >> 20);
+            figures.put("heapMaxMib", heap.getMax() >> 20);
+            figures.put("cacheUsedMib", store.getCacheSizeUsed());
+            figures.put("cacheMaxMib", store.getCacheSize());
+            figures.put("fileMib", store.getFileStore() == null ? 0 : store.getFileStore().size() >> 20);
+            figures.put("fillRatePercent", store.getFileStore() == null ? 100 : store.getFillRate());
+            return figures;
         }
 
         @Override

@@ -20,7 +20,7 @@ class MongoWireServerProcessIntegrationTest {
     Path data;
 
     @Test
-    void givenAStoredAppeal_whenTheServerIsStoppedAndStartedAgain_thenTheAppealIsStillThereAndHelloIsAnswered() {
+    void givenAStoredAppeal_whenTheServerIsStoppedAndStartedAgain_thenTheAppealIsStillThereAndHelloAndTheStoresFiguresAreAnswered() {
         StackSettings settings = StackSettings.onFreePorts(Path.of("."), data, Path.of("target/kafka-libs"));
 
         try (MongoWireServerProcess server = MongoWireServerProcess.start(settings);
@@ -38,6 +38,11 @@ class MongoWireServerProcessIntegrationTest {
             assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
             assertThat(appeal).isNotNull();
             assertThat(appeal.getString("status")).isEqualTo("ROUTED");
+            Document store = client.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("store", Document.class);
+            assertThat(((Number) store.get("heapMaxMib")).longValue()).as("the server's own heap").isGreaterThan(1_500);
+            assertThat(((Number) store.get("cacheMaxMib")).longValue()).isEqualTo(MongoWireServerMain.MongoLikeH2Backend.CACHE_MB);
+            assertThat(((Number) store.get("heapUsedMib")).longValue()).isPositive();
+            assertThat(store).containsKeys("fileMib", "cacheUsedMib", "heapCommittedMib", "fillRatePercent");
         }
     }
 

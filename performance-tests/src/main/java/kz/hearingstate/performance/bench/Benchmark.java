@@ -40,6 +40,7 @@ import kz.hearingstate.performance.report.BenchmarkReport;
 import kz.hearingstate.performance.report.BenchmarkReport.CpuModel;
 import kz.hearingstate.performance.report.BenchmarkReport.ProcessUsage;
 import kz.hearingstate.performance.report.BenchmarkReport.RunResult;
+import kz.hearingstate.performance.report.BenchmarkReport.StoreFigures;
 import kz.hearingstate.performance.report.BenchmarkReport.StoreGrowthStep;
 import kz.hearingstate.performance.report.BenchmarkReport.Sustained;
 import kz.hearingstate.performance.report.BenchmarkReport.TargetCheck;
@@ -501,10 +502,14 @@ public final class Benchmark {
                 preload.grow(missing);
                 seconds = round((System.nanoTime() - begin) / 1e9);
                 preloaded = missing;
-                log.accept("  -> " + missing + " appeals in " + seconds + " s (" + round(missing / seconds) + "/s)");
+                log.accept("  -> " + missing + " appeals in " + seconds + " s (" + round(missing / seconds) + "/s); "
+                        + preload.storeFigures());
             }
+            RunResult run = open("store " + size, rate, plan.step());
+            StoreFigures store = preload.storeFigures();
+            log.accept("  store at " + size + ": " + store);
             return new StoreGrowthStep(size, preloaded, seconds, preloaded == null ? null : round(preloaded / seconds),
-                    open("store " + size, rate, plan.step()));
+                    run, store);
         }
 
         private String runId() {

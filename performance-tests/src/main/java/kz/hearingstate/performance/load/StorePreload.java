@@ -23,6 +23,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import kz.hearingstate.performance.report.BenchmarkReport.StoreFigures;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 
@@ -75,6 +76,18 @@ public final class StorePreload implements AutoCloseable {
     /** Appeals in the store now (routing's {@code appeals}). */
     public long storedAppeals() {
         return appeals().estimatedDocumentCount();
+    }
+
+    /** The MongoDB-wire server's own figures for its store ({@code serverStatus.store}); null from another server. */
+    public StoreFigures storeFigures() {
+        Document status = client.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+        Document store = status.get("store", Document.class);
+        return store == null ? null : new StoreFigures(mib(store, "fileMib"), mib(store, "heapUsedMib"),
+                mib(store, "heapCommittedMib"), mib(store, "cacheUsedMib"));
+    }
+
+    private static long mib(Document figures, String name) {
+        return ((Number) figures.get(name)).longValue();
     }
 
     /**

@@ -127,9 +127,18 @@ public record BenchmarkReport(
      * @param preloadSeconds      how long the preload took
      * @param preloadPerSecond    appeals preloaded per second (each appeal: every service's documents)
      * @param run                 the fixed-rate run measured at that size
+     * @param store               what the store took in the MongoDB-wire server at the run's end (null: a server
+     *                            that does not report it)
      */
     public record StoreGrowthStep(long storeSize, Long preloaded, Double preloadSeconds, Double preloadPerSecond,
-                                  RunResult run) {
+                                  RunResult run, StoreFigures store) {
+    }
+
+    /**
+     * The local store's own figures, from its {@code serverStatus}: file, heap (used at that moment, garbage included;
+     * committed) and page cache (H2's estimate), in MiB.
+     */
+    public record StoreFigures(long fileMib, long heapUsedMib, long heapCommittedMib, long cacheUsedMib) {
     }
 
     /** @param met null when the target could not be measured in this mode */

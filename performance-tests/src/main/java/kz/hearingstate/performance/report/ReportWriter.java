@@ -92,15 +92,19 @@ public final class ReportWriter {
         r.runs().forEach(run -> runRow(md, run));
         if (!r.storeGrowth().isEmpty()) {
             md.append("\n## Throughput as the store grows\n\n| appeals in store | preloaded | preload s | preload appeals/s"
-                    + " | offered/s | 202/s | routed/s | errors | accept→inbox p50 / p99 |\n"
-                    + "|---|---|---|---|---|---|---|---|---|\n");
+                    + " | offered/s | 202/s | routed/s | errors | accept→inbox p50 / p99 | store file MiB"
+                    + " | store heap used / committed MiB |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|---|\n");
             r.storeGrowth().forEach(step -> md.append("| ").append(step.storeSize()).append(" | ")
                     .append(step.preloaded() == null ? "-" : step.preloaded()).append(" | ")
                     .append(step.preloadSeconds() == null ? "-" : fmt(step.preloadSeconds())).append(" | ")
                     .append(step.preloadPerSecond() == null ? "-" : fmt(step.preloadPerSecond())).append(" | ")
                     .append(fmt(step.run().offeredPerSecond())).append(" | ").append(fmt(step.run().acceptedPerSecond()))
                     .append(" | ").append(fmt(step.run().routedPerSecond())).append(" | ").append(step.run().errorCount())
-                    .append(" | ").append(p(step.run().legs().get("inbox"), false)).append(" |\n"));
+                    .append(" | ").append(p(step.run().legs().get("inbox"), false)).append(" | ")
+                    .append(step.store() == null ? "-" : String.valueOf(step.store().fileMib())).append(" | ")
+                    .append(step.store() == null ? "-" : step.store().heapUsedMib() + " / " + step.store().heapCommittedMib())
+                    .append(" |\n"));
         }
         cpuPerAppeal(md, r);
         consumerLag(md, r);

@@ -27,8 +27,11 @@ final class PlannedH2Collection extends H2Collection {
 
     private static final Logger log = LoggerFactory.getLogger(PlannedH2Collection.class);
 
-    /** A scan or an index lookup reading this many documents is logged: a query to index, or to narrow. */
-    private static final int LOGGED_SCAN = 1_000;
+    /**
+     * A scan or an index lookup reading this many documents is logged: a query to index, or to narrow. It is logged
+     * again each time it reads ten times as many, so a query whose cost grows with the store shows as it grows.
+     */
+    private static final int LOGGED_SCAN = 100;
     private static final Set<String> LOGGED_SHAPES = ConcurrentHashMap.newKeySet();
 
     private final MVMap<Object, Document> dataMap;
@@ -88,11 +91,12 @@ final class PlannedH2Collection extends H2Collection {
         return result;
     }
 
-    /** Logs a query that read many documents, once per collection, way of reading and query shape. */
+    /** Logs a query that read many documents, once per collection, way of reading, query shape and power of ten read. */
     private void logOnce(String how, long read, Document query) {
-        if (LOGGED_SHAPES.add(how + " " + getFullName() + " " + shape(query))) {
-            log.warn("{} {} read {} documents for a query shaped {} (logged once per shape)", how, getFullName(), read,
-                    shape(query));
+        int magnitude = String.valueOf(read).length();
+        if (LOGGED_SHAPES.add(how + " " + getFullName() + " " + shape(query) + " " + magnitude)) {
+            log.warn("{} {} read {} documents for a query shaped {} (logged once per shape and power of ten)", how,
+                    getFullName(), read, shape(query));
         }
     }
 
