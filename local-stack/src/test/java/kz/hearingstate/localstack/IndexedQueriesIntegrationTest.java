@@ -3,9 +3,11 @@ package kz.hearingstate.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +30,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The local store's non-unique indexes: queries on indexed fields read about as many documents as they
@@ -173,6 +176,55 @@ class IndexedQueriesIntegrationTest {
             assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
         }
         assertThat(ids(indexed, Filters.eq("tags", "urgent"))).isNotEmpty();
+    }
+
+    @Test
+    void givenAnIndexedStoreFile_whenReopened_thenItsSecondaryIndexIsTrustedAsBuilt_andStillAnswersAfterWritesOnBothSides(
+            @TempDir Path data) {
+        String file = data.resolve("mongo.mv").toString();
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            documents.add(new Document("_id", "n-" + i).append("status", i % 100 == 0 ? "PENDING" : "SENT"));
+        }
+        withServerOn(file, notifications -> {
+            notifications.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+            notifications.insertMany(documents);
+            notifications.updateOne(Filters.eq("_id", "n-100"), Updates.set("status", "SENT"));
+        });
+        MVStore closed = MVStore.open(file);
+        Map<String, Integer> complete = Map.copyOf(closed.openMap("hearing.completeSecondaryIndexes"));
+        closed.close();
+
+        List<Set<String>> pending = new ArrayList<>();
+        List<Long> read = new ArrayList<>();
+        withServerOn(file, notifications -> {
+            notifications.updateOne(Filters.eq("_id", "n-7"), Updates.set("status", "PENDING"));
+            long before = scannedObjects();
+            pending.add(ids(notifications, Filters.eq("status", "PENDING")));
+            read.add(scannedObjects() - before);
+        });
+
+        assertThat(complete).as("recorded as built, so the next opening does not rebuild it")
+                .containsEntry("notification.notifications._secondary_status", 1);
+        assertThat(pending.getFirst()).containsExactly("n-0", "n-200", "n-300", "n-400", "n-500", "n-600", "n-7",
+                "n-700", "n-800", "n-900");
+        assertThat(read).containsExactly(10L);
+    }
+
+    /** Runs {@code work} on notification.notifications of a server over the store file, then closes both. */
+    private void withServerOn(String file, Consumer<MongoCollection<Document>> work) {
+        MVStore store = new MVStore.Builder().fileName(file).open();
+        MongoServer onFile = new MongoServer(new MongoLikeH2Backend(store));
+        InetSocketAddress address = onFile.bind();
+        MongoClient previous = client;
+        try (MongoClient fileClient = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            client = fileClient; // scannedObjects asks this server
+            work.accept(fileClient.getDatabase("notification").getCollection("notifications"));
+        } finally {
+            client = previous;
+            onFile.shutdownNow();
+            store.close();
+        }
     }
 
     /** Appeals as routing keeps them, in brief. */
