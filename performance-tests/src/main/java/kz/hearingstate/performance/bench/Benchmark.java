@@ -78,12 +78,20 @@ public final class Benchmark {
     private final Map<String, Map<String, Double>> profiles = new LinkedHashMap<>();
     /** Made at the first store-growth step, and kept: it reads its templates once. */
     private StorePreload preload;
+    /** The longest one growth step's preload may take (null: no bound); the run then measures the size reached. */
+    private Duration preloadBudget;
 
     public Benchmark(BenchmarkPlan plan, Path repositoryRoot, Path workDirectory, Consumer<String> log) {
         this.plan = plan;
         this.repositoryRoot = repositoryRoot;
         this.workDirectory = workDirectory;
         this.log = log;
+    }
+
+    /** Bounds each growth step's preload; see {@link #preloadBudget}. */
+    public Benchmark withPreloadBudget(Duration budget) {
+        this.preloadBudget = budget;
+        return this;
     }
 
     public BenchmarkReport run() {
@@ -499,17 +507,25 @@ public final class Benchmark {
                 log.accept("Preloading " + missing + " appeals (the services' documents, bulk-inserted) to reach "
                         + size);
                 long begin = System.nanoTime();
-                preload.grow(missing);
+                long written = preload.grow(missing,
+                        preloadBudget == null ? null : Instant.now().plus(preloadBudget));
                 seconds = round((System.nanoTime() - begin) / 1e9);
-                preloaded = missing;
+                if (written < missing) {
+                    notes.add("The preload to " + size + " stopped at its budget of " + preloadBudget.toMinutes()
+                            + " min, " + written + " appeals later: the run at " + size + " ran on "
+                            + (current + written) + " appeals.");
+                    log.accept(notes.getLast());
+                }
+                missing = written;
+                preloaded = written;
                 log.accept("  -> " + missing + " appeals in " + seconds + " s (" + round(missing / seconds) + "/s); "
                         + preload.storeFigures());
             }
             RunResult run = open("store " + size, rate, plan.step());
             StoreFigures store = preload.storeFigures();
             log.accept("  store at " + size + ": " + store);
-            return new StoreGrowthStep(size, preloaded, seconds, preloaded == null ? null : round(preloaded / seconds),
-                    run, store);
+            return new StoreGrowthStep(preloaded == null ? current : current + preloaded, preloaded, seconds,
+                    preloaded == null ? null : round(preloaded / seconds), run, store);
         }
 
         private String runId() {
@@ -520,6 +536,8 @@ public final class Benchmark {
                                   Supplier<List<Submission>> load) {
             recorder.clear();
             long storeBefore = lag.endOffsets(Topics.APPEALS_SUBMITTED);
+            // The run's own appeals: received from now on (the preload's copies are all older).
+            analytics.countFrom(Instant.now());
             long countedBefore = analytics.count().orElse(-1);
             analytics.sampleEvery(Duration.ofMillis(500));
             Map<String, Long> pids = StackProcesses.of(stack);

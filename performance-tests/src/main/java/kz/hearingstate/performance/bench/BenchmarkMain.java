@@ -2,6 +2,7 @@ package kz.hearingstate.performance.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class BenchmarkMain {
         Path root = Path.of("").toAbsolutePath();
         List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L));
         int drain = 0;
+        Duration preloadBudget = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -53,6 +55,7 @@ public final class BenchmarkMain {
                 case "--output" -> output = Path.of(args[++i]);
                 case "--repository" -> root = Path.of(args[++i]).toAbsolutePath();
                 case "--drain" -> drain = Integer.parseInt(args[++i]);
+                case "--preload-budget" -> preloadBudget = Duration.ofMinutes(Long.parseLong(args[++i]));
                 case "--store-sizes" -> {
                     storeSizes.clear();
                     for (String size : args[++i].split(",")) {
@@ -61,7 +64,7 @@ public final class BenchmarkMain {
                 }
                 default -> {
                     System.err.println("usage: bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000,1000000]"
-                            + " [--output dir] | bench.sh --drain 2000");
+                            + " [--preload-budget minutes] [--output dir] | bench.sh --drain 2000");
                     return 2;
                 }
             }
@@ -76,7 +79,7 @@ public final class BenchmarkMain {
                 : growth ? BenchmarkPlan.growth(storeSizes) : BenchmarkPlan.full(storeSizes);
         Path work = Files.createTempDirectory("hearing-bench-");
         BenchmarkReport report = new Benchmark(plan, root, work, line -> System.out.println(Instant.now() + " " + line))
-                .run();
+                .withPreloadBudget(preloadBudget).run();
         String name = smoke ? "benchmark-smoke" : quick ? "benchmark-quick" : growth ? "benchmark-growth" : "benchmark";
         ReportWriter.write(report, output, name);
         System.out.println("Report: " + output.resolve(name + ".md") + " (work files in " + work + ")");

@@ -97,6 +97,15 @@ public final class StorePreload implements AutoCloseable {
      * @throws IllegalStateException when the store has no processed appeal to copy
      */
     public void grow(long count) {
+        grow(count, null);
+    }
+
+    /**
+     * As {@link #grow(long)}, but stops after the first chunk that ends past {@code deadline} (null: none).
+     *
+     * @return the appeals written
+     */
+    public long grow(long count, Instant deadline) {
         if (families == null) {
             families = templates();
         }
@@ -115,8 +124,13 @@ public final class StorePreload implements AutoCloseable {
                                 .computeIfAbsent(collection, c -> new ArrayList<>()).addAll(documents)));
             }
             write(chunk);
+            if (deadline != null && Instant.now().isAfter(deadline) && last < count) {
+                copied += count; // the next growth still goes beyond this one's oldest place in time
+                return last;
+            }
         }
         copied += count;
+        return count;
     }
 
     /** One writer per database: each collection has its own lock in the server, so they overlap. */
