@@ -180,6 +180,40 @@ class ClassifierReportWriter {
             33 false positives (6.5%), 5.3% triaged (21 in the band, one of them a report; 11 at the desk), two appeals
             over the 5% budget. Issue 14's 93% bar is not met, so its test stays disabled; the regression floors of
             `ClassifierEvaluationTest` were raised to what this model measured, less a small margin.
+            ### A words model beside the n-grams, and 314 more hand-written appeals (3 December, night)
+
+            Before: validation top-1 92.2%, 89 of 90 reports, 15 false positives (2.8%), 4.4% triaged; evaluation top-1
+            90.2%, 89 of 90 reports, 33 false positives (6.5%), 5.3% triaged. Chosen on the validation split:
+
+            - **314 more hand-written training appeals**, written from the kinds of mistakes validation shows, not from
+              its texts (none is a translation or paraphrase of a held-out appeal): `hard-ordinary-5.jsonl`, 155 ordinary
+              appeals (kk 50, ru 54, en 51) that mention fees paid with a receipt, fines, refunds, fares, tariffs, rude,
+              slow or absent staff, contractors gone, "nobody asked for money", and thanks to officials;
+              `surface-words-2.jsonl`, 95 appeals whose setting points to another department (a fight at a hospital is
+              public-order, an outbreak in a kindergarten is health, a ruin next to a school is land-construction, a bus
+              route to a school is roads-transport); `anti-corruption-8.jsonl`, 64 indirect reports in the vocabulary of
+              other departments (a school's canteen, bus or repair contract given to the director's relative while the
+              payments continue, a disability commission's "everyone pays the secretary", acts signed for roads and
+              pipes never laid, a subsidy for cattle that do not exist, a place in a kindergarten for cash, Latin-script
+              and mixed-language ones). Validation top-1 92.2% to 92.5%, 92.7% and 93.7% as they were added; the
+              evaluation figure did not follow (90.2%, 90.2%, 89.7% with 38 false positives): validation, the split these
+              appeals were aimed at, has become an optimistic estimate.
+            - **A words model averaged with the n-gram model** (`LogisticRegressionModel`): a second logistic regression
+              over the words and pairs of words alone, trained beside each of the two models; its probabilities weigh 0.3
+              in the average. On validation, with the new data: weight 0 top-1 93.7%, 16 false positives, AUC 0.9979;
+              0.3 93.7%, 14, 0.9982; 0.5 93.5%, 14, 0.9984; 0.7 92.1%, 15, 0.9984. Training takes longer (docs/benchmarks/classifier.md),
+              and the department model file grows from 8.6 MB to 10.2 MB.
+
+            Tried and not kept: the detector's own model with a stronger L2 penalty (1e-4, 3e-5, 3e-4) or 10 epochs:
+            within one validation appeal of the default. The evaluation set's summary line (never its texts) was read
+            four times during this work, at the checkpoints above and for this report; nothing was chosen on it.
+
+            After, at the re-chosen thresholds (0.22, band from 0.15, desk 0.30): validation top-1 93.7%, 89 of 90
+            reports, 14 false positives (2.6%), 2.7% triaged. Evaluation: top-1 90.3%, 89 of 90 reports (E-0517 still at
+            housing-utilities), 35 false positives (6.9%), 3.5% triaged. Issue 14's 93% bar is not met, so its test stays
+            disabled. Most of the evaluation set's errors are false positives of the detector (35 of the 58): ordinary
+            appeals that the detector scores above a threshold which, chosen for recall, spends validation's whole 3%
+            allowance.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */
