@@ -1,5 +1,6 @@
 package kz.hearingstate.routing.workbench;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,9 +9,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.InvalidCommandException;
+import kz.hearingstate.routing.workflow.RoutedAppeal;
 import kz.hearingstate.routing.workflow.StaleAppealException;
 import kz.hearingstate.web.problem.FieldViolation;
 import org.springframework.context.MessageSource;
@@ -23,11 +26,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 
 /**
  * One appeal: its text, place, attachments, contact (masked unless the role may see it), history, and the
  * actions its status allows. An action that cannot be applied shows the page again with why: the fields it
  * lacks (400), or that the appeal changed meanwhile or its status does not allow it (409). Nothing is saved then.
+ * After a forward to another department the user is back at the inbox, which says where the appeal went.
  */
 @Controller
 public class AppealPageController extends WorkbenchPage {
@@ -71,7 +76,11 @@ public class AppealPageController extends WorkbenchPage {
                 outsideBody, newDeadline);
         if (errors.isEmpty()) {
             try {
-                workbench.act(user, appealId, form);
+                RoutedAppeal changed = workbench.act(user, appealId, form);
+                if (action == ActionType.FORWARD && changed.status() == AppealStatus.ROUTED) {
+                    // Forwarded to another department: the appeal is theirs now, and its page would be "not found".
+                    return "redirect:/workbench/inbox?forwarded=" + UriUtils.encodeQueryParam(changed.department(), StandardCharsets.UTF_8);
+                }
                 return "redirect:/workbench/appeals/" + appealId + "?done=" + action.name();
             } catch (StaleAppealException e) {
                 response.setStatus(409);

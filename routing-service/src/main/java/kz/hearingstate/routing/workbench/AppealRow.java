@@ -4,7 +4,8 @@ import kz.hearingstate.events.AppealStatus;
 
 /**
  * One appeal in a list. {@code countsOnly}: a confidential appeal seen from the akim's office, which shows its
- * department, status and deadline and nothing that identifies it.
+ * department, status and deadline and nothing that identifies it. {@code review}: the corruption detector's review
+ * band, shown to the anti-corruption officer alone; null otherwise.
  */
 public record AppealRow(
         String appealId,
@@ -19,5 +20,6 @@ public record AppealRow(
         int workingDaysOverdue,
         String handledBy,
         String department,
-        boolean countsOnly) {
+        boolean countsOnly,
+        Workbench.Review review) {
 }

@@ -22,9 +22,12 @@ public class InboxController extends WorkbenchPage {
     @GetMapping("/workbench/inbox")
     public String inbox(Authentication authentication, @RequestParam(required = false) AppealStatus status,
             @RequestParam(required = false) String category, @RequestParam(required = false) String settlement,
-            @RequestParam(required = false) String q, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String forwarded, Model model) {
         StaffUser user = StaffUser.of(authentication);
         rows(user, status, category, settlement, q, model);
+        if (forwarded != null && workbench.activeDepartments().stream().anyMatch(d -> d.code().equals(forwarded))) {
+            model.addAttribute("forwarded", forwarded); // after a forward from an appeal's page (a known code only)
+        }
         model.addAttribute("department", workbench.department(user.department()));
         model.addAttribute("statuses", AppealStatus.values());
         model.addAttribute("refreshSeconds", Math.max(1, properties.refresh().toSeconds()));

@@ -87,7 +87,7 @@ public class Workbench {
             appeals = store.worklist(user.department(), statuses, WORKLIST_LIMIT);
         }
         Instant now = clock.instant();
-        return appeals.stream().filter(filter::matches).map(appeal -> row(appeal, now, false)).toList();
+        return appeals.stream().filter(filter::matches).map(appeal -> row(appeal, now, false, review(user, appeal))).toList();
     }
 
     public List<Department> activeDepartments() {
@@ -138,16 +138,23 @@ public class Workbench {
                         Contacts.phone(citizen.phone()), Contacts.email(citizen.email()),
                         citizen.preferredContact() == null ? null : citizen.preferredContact().name(), true);
         List<AppealPage.Event> history = new ArrayList<>();
+        boolean seesConfidential = user.is(StaffRole.ANTI_CORRUPTION);
         for (HistoryEntry entry : appeal.history()) {
+            if (!seesConfidential && confidential(entry.department())) {
+                continue; // the appeal's time at anti-corruption, and why it went there, are that department's alone
+            }
+            String actor = !seesConfidential && confidential(departmentOf(entry.actor())) ? null : entry.actor();
             history.add(new AppealPage.Event(entry.sequence(), format(entry.at()), entry.type(), entry.status(), entry.department(),
-                    entry.actor(), entry.reason(), entry.answer(), entry.forwardedTo()));
+                    actor, entry.reason(), entry.answer(), entry.forwardedTo()));
         }
         Instant cap = legalClock.latestExtendedDeadline(appeal.registeredAt());
         List<Department> others = directory.active().stream().filter(d -> !d.code().equals(appeal.department())).toList();
         CitizenFeedback rated = appeal.citizenFeedback();
         AppealPage.Feedback feedback = rated == null ? null
                 : new AppealPage.Feedback(rated.rating(), rated.solved(), rated.comment(), format(rated.at()));
-        return new AppealPage(row(appeal, now, confidential), appeal.submitted(), contact, history, feedback, appeal.sequence(),
+        // Only the officer gets this far with a confidential appeal, and sees all of it (the row is not counts-only).
+        return new AppealPage(row(appeal, now, false, review(user, appeal)), appeal.submitted(), contact, history, feedback,
+                appeal.sequence(),
                 actions(user, appeal), others, properties.templatesFor(appeal.department()),
                 format(cap), cap.atZone(zone()).toLocalDate(), format(appeal.registeredAt()),
                 UUID.randomUUID().toString());
@@ -204,7 +211,7 @@ public class Workbench {
         Instant now = clock.instant();
         return store.worklist(Department.AKIM_OFFICE, EnumSet.of(AppealStatus.ROUTED), WORKLIST_LIMIT).stream()
                 .filter(RoutedAppeal::triage)
-                .map(appeal -> new TriageItem(row(appeal, now, false), appeal.submitted().text(), appeal.sequence(),
+                .map(appeal -> new TriageItem(row(appeal, now, false, null), appeal.submitted().text(), appeal.sequence(),
                         suggestions(appeal)))
                 .toList();
     }
@@ -221,13 +228,43 @@ public class Workbench {
     }
 
     /**
+     * An appeal that reached anti-corruption through the corruption detector's review band: a score below the
+     * detector's threshold but too high to send the appeal to the department the model picked, which may be the
+     * accused's own. The officer decides: keep it as a report, or forward it to one of the suggested departments.
+     *
+     * @param score       the detector's score, 0 to 1
+     * @param suggestions the department model's likeliest departments, for forwarding
+     * @param sequence    the appeal's state as shown, which a forward from the list sends back (a stale list is refused)
+     */
+    public record Review(double score, List<Suggestion> suggestions, long sequence) {
+
+        public String formattedScore() {
+            return String.format(java.util.Locale.ROOT, "%.2f", score);
+        }
+    }
+
+    /**
+     * The review band's mark, for the officer alone: nobody else may learn that an appeal was a suspected report,
+     * nor its score. A band appeal is the only one routed to a confidential department as a triage (the desk's
+     * triage goes to akim-office; a rule or a score above the threshold is a finding, not a triage), and forwarding
+     * or routing it clears the flag.
+     */
+    private Review review(StaffUser user, RoutedAppeal appeal) {
+        if (!user.is(StaffRole.ANTI_CORRUPTION) || !appeal.triage() || !confidential(appeal.department())) {
+            return null;
+        }
+        return new Review(appeal.confidence(), suggestions(appeal), appeal.sequence());
+    }
+
+    /**
      * The model's three likeliest departments with their probabilities, as stored when it routed the appeal;
      * for appeals routed before those were kept, its one choice.
      */
     private static List<Suggestion> suggestions(RoutedAppeal appeal) {
         if (!appeal.topDepartments().isEmpty()) {
             return appeal.topDepartments().stream()
-                    .filter(candidate -> !Department.AKIM_OFFICE.equals(candidate.department()))
+                    .filter(candidate -> !Department.AKIM_OFFICE.equals(candidate.department())
+                            && !candidate.department().equals(appeal.department()))
                     .map(candidate -> new Suggestion(candidate.department(), candidate.probability()))
                     .toList();
         }
@@ -257,7 +294,7 @@ public class Workbench {
                     store.countOfDepartment(department.code(), OPEN, null), store.countOfDepartment(department.code(), OPEN, now)));
         }
         List<AppealRow> atRisk = store.atRisk(0, 200).stream()
-                .map(appeal -> row(appeal, now, confidential.getOrDefault(appeal.department(), false)))
+                .map(appeal -> row(appeal, now, confidential.getOrDefault(appeal.department(), false), null))
                 .toList();
         return new Office(figures, atRisk);
     }
@@ -298,8 +335,11 @@ public class Workbench {
         }
     }
 
-    /** A row of a list; a confidential appeal shows only its deadline and state (the akim's office view). */
-    private AppealRow row(RoutedAppeal appeal, Instant now, boolean countsOnly) {
+    /**
+     * A row of a list; a confidential appeal shows only its deadline and state (the akim's office view).
+     * {@code review}: the review band's mark, null unless the user is the officer (see {@link #review}).
+     */
+    private AppealRow row(RoutedAppeal appeal, Instant now, boolean countsOnly, Review review) {
         AppealStatus status = appeal.status();
         Urgency urgency;
         int daysLeft = legalClock.workingDaysLeft(now, appeal.deadline());
@@ -318,13 +358,13 @@ public class Workbench {
         }
         if (countsOnly) {
             return new AppealRow(null, null, status, null, null, null, format(appeal.deadline()), urgency,
-                    daysLeft, overdueBy, null, appeal.department(), true);
+                    daysLeft, overdueBy, null, appeal.department(), true, null);
         }
         String text = appeal.submitted().subject() == null || appeal.submitted().subject().isBlank()
                 ? appeal.submitted().text() : appeal.submitted().subject();
         return new AppealRow(appeal.appealId(), appeal.submitted().trackingCode(), status, appeal.category(),
                 settlementOf(appeal), excerpt(text), format(appeal.deadline()), urgency, daysLeft, overdueBy,
-                handledBy(appeal), appeal.department(), false);
+                handledBy(appeal), appeal.department(), false, review);
     }
 
     /** The person who last accepted the appeal in its current department (the part after "department/"). */
@@ -339,6 +379,12 @@ public class Workbench {
             }
         }
         return handler;
+    }
+
+    /** The department of an actor named {@code <department>/<login>}; null for "system", "citizen" and the admin. */
+    private static String departmentOf(String actor) {
+        int slash = actor == null ? -1 : actor.indexOf('/');
+        return slash < 0 ? null : actor.substring(0, slash);
     }
 
     private static String settlementOf(RoutedAppeal appeal) {

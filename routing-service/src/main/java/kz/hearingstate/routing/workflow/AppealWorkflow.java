@@ -134,8 +134,12 @@ public final class AppealWorkflow {
                 appeal.confidence = 1.0; // a person decided
                 appeal.triage = false;
                 appeal.pausedAt = null;
-                addLifecycle(appeal, LifecycleType.ROUTED, actor, command.reason() == null
-                        ? (trigger == Trigger.ROUTE ? "routed by hand" : "forwarded by " + department) : command.reason(), now);
+                String reason = command.reason() == null
+                        ? (trigger == Trigger.ROUTE ? "routed by hand" : "forwarded by " + department) : command.reason();
+                // Why it is where it is now: the classifier's reason (out of a confidential department, the corruption
+                // detector's score) is no business of the department that receives it.
+                appeal.routingReason = reason;
+                addLifecycle(appeal, LifecycleType.ROUTED, actor, reason, now);
                 addAssignment(appeal, now);
             }
             case FORWARD_OUTSIDE -> {

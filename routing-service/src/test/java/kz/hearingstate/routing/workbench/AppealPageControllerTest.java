@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
@@ -26,8 +27,13 @@ import kz.hearingstate.events.AppealType;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Location;
+import kz.hearingstate.routing.RoutingProperties;
+import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
+import kz.hearingstate.routing.workflow.AppealWorkflow;
 import kz.hearingstate.routing.workflow.InvalidCommandException;
+import kz.hearingstate.routing.workflow.RoutedAppeal;
 import kz.hearingstate.routing.workflow.StaleAppealException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -40,7 +46,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
             new Location("Zhambyl", "Узынагаш", "Абай 1", null, null), List.of(), Instant.parse("2026-12-01T05:00:00Z"),
             Instant.parse("2026-12-01T05:00:00Z"), Instant.parse("2026-12-22T13:00:00Z"));
     private static final AppealRow ROW = new AppealRow("a-1", "T-A1", AppealStatus.IN_PROGRESS, "schools", "Узынагаш",
-            "Мектеп", "22.12.2026 18:00", Urgency.ON_TIME, 12, 0, "education", "education", false);
+            "Мектеп", "22.12.2026 18:00", Urgency.ON_TIME, 12, 0, "education", "education", false, null);
 
     private static AppealPage page() {
         return new AppealPage(ROW, SUBMITTED, new AppealPage.Contact("T*** C******", "**********00", "+7*******00",
@@ -66,6 +72,62 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("data-testid=\"feedback\"")))
                 .andExpect(content().string(containsString("Мұғалім әлі келген жоқ.")))
                 .andExpect(content().string(not(containsString("data-testid=\"accept\""))));
+    }
+
+    private static AppealPage bandPage() {
+        AppealRow band = new AppealRow("a-1", "T-A1", AppealStatus.ROUTED, null, "Узынагаш", "Мектеп", "22.12.2026 18:00",
+                Urgency.ON_TIME, 14, 0, null, "anti-corruption", false, new Workbench.Review(0.19,
+                List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 1));
+        return new AppealPage(band, SUBMITTED, null,
+                List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED,
+                        "anti-corruption", "system", "confidential triage: corruption detector 0.19", null, null)),
+                null, 1, EnumSet.of(ActionType.ACCEPT, ActionType.FORWARD, ActionType.REJECT), List.of(EDUCATION), List.of(),
+                "01.02.2027 18:00", LocalDate.parse("2027-02-01"), "01.12.2026 10:00", "action-9");
+    }
+
+    @Test
+    void givenABandAppeal_whenTheOfficerOpensIt_thenTheMarkTheScoreAndAOneStepForwardPerSuggestionShow() throws Exception {
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(bandPage());
+        mvc.perform(get("/workbench/appeals/a-1").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("aria-labelledby=\"review-title\"")))
+                .andExpect(content().string(containsString("Possibly not a corruption report")))
+                .andExpect(content().string(containsString("score 0.19, below the threshold of a report")))
+                .andExpect(content().string(containsString("Forward to Education Department")))
+                .andExpect(content().string(containsString("62% likely")))
+                .andExpect(content().string(containsString("data-forward=\"health\"")))
+                .andExpect(content().string(containsString(
+                        "name=\"reason\" value=\"Forwarded to the department responsible for the question.\"")));
+        mvc.perform(get("/workbench/appeals/a-1").param("lang", "kk").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(content().string(containsString("Бұл сыбайлас жемқорлық туралы хабар болмауы мүмкін")))
+                .andExpect(content().string(containsString("Қайта жіберу: Білім бөлімі")));
+        mvc.perform(get("/workbench/appeals/a-1").param("lang", "ru").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(content().string(containsString("Возможно, это не сообщение о коррупции")))
+                .andExpect(content().string(containsString("Перенаправить: Отдел образования")));
+    }
+
+    @Test
+    void givenAnAppealWithoutTheMark_whenOpened_thenNoReviewSectionShows() throws Exception {
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        mvc.perform(get("/workbench/appeals/a-1").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(content().string(not(containsString("data-testid=\"review\""))))
+                .andExpect(content().string(not(containsString("data-forward"))));
+    }
+
+    @Test
+    void givenAOneStepForward_whenPosted_thenTheWorkflowGetsTheForwardAndTheOfficerIsBackAtTheInbox() throws Exception {
+        RoutedAppeal forwarded = new AppealWorkflow(LegalClock.kazakhstan(), new RoutingProperties.Deadlines(15, Map.of(), 2, 3),
+                code -> true).route(Appeals.submitted("Мектеп", Language.kk, Instant.parse("2026-12-01T05:00:00Z")),
+                new RoutingDecision("education", "education", null, 1.0, false, false, "forwarded"),
+                Instant.parse("2026-12-01T05:00:00Z"));
+        given(workbench.act(any(), eq("a-1"), any())).willReturn(forwarded);
+        mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")).with(csrf())
+                        .param("actionId", "a-1:forward:1").param("action", "FORWARD").param("sequence", "1")
+                        .param("targetDepartment", "education").param("reason", "Forwarded to the department responsible for the question."))
+                .andExpect(redirectedUrl("/workbench/inbox?forwarded=education"));
+        verify(workbench).act(eq(new StaffUser("anti_corruption", StaffRole.ANTI_CORRUPTION, "anti-corruption")), eq("a-1"),
+                eq(new Workbench.ActionForm("a-1:forward:1", ActionType.FORWARD, 1L,
+                        "Forwarded to the department responsible for the question.", null, "education", null, null)));
     }
 
     @Test

@@ -21,9 +21,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 class InboxControllerTest extends WorkbenchSliceTest {
 
     private static final AppealRow OVERDUE = new AppealRow("a-1", "T-OVERDUE", AppealStatus.IN_PROGRESS, "schools",
-            "Uzynagash", "The school bus is late", "01.12.2026 18:00", Urgency.OVERDUE, 0, 2, "aigerim", "education", false);
+            "Uzynagash", "The school bus is late", "01.12.2026 18:00", Urgency.OVERDUE, 0, 2, "aigerim", "education", false, null);
     private static final AppealRow FRESH = new AppealRow("a-2", "T-FRESH", AppealStatus.ROUTED, "schools",
-            "Uzynagash", "No heating in the school", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "education", false);
+            "Uzynagash", "No heating in the school", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "education", false, null);
 
     @Test
     void givenASpecialist_whenTheInboxIsOpened_thenItListsTheDepartmentsAppealsWithTheirClockAndPolls() throws Exception {
@@ -35,6 +35,51 @@ class InboxControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("14 working days left")))
                 .andExpect(content().string(containsString("hx-trigger=\"every 5s\"")))
                 .andExpect(content().string(not(containsString("data-figure=\"open\""))));
+    }
+
+    private static final AppealRow BAND = new AppealRow("a-3", "T-BAND", AppealStatus.ROUTED, null, "Uzynagash",
+            "Money for the school's repairs", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "anti-corruption", false,
+            new Workbench.Review(0.19, List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 4));
+    private static final AppealRow REPORT = new AppealRow("a-4", "T-REPORT", AppealStatus.ROUTED, null, "Uzynagash",
+            "A bribe for a certificate", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "anti-corruption", false, null);
+
+    @Test
+    void givenTheOfficersInbox_whenABandAppealIsListed_thenItIsMarkedInWordsWithTheSuggestionsAndOneStepForwards() throws Exception {
+        given(workbench.inbox(any(), any())).willReturn(List.of(BAND, REPORT));
+        String html = mvc.perform(get("/workbench/inbox/rows").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Review: possibly not a report")))
+                .andExpect(content().string(containsString("score 0.19")))
+                .andExpect(content().string(containsString("Forward to Education Department · 62% likely")))
+                .andExpect(content().string(containsString("name=\"actionId\" value=\"a-3:forward:4\"")))
+                .andExpect(content().string(containsString("name=\"sequence\" value=\"4\"")))
+                .andExpect(content().string(containsString("name=\"targetDepartment\" value=\"health\"")))
+                .andExpect(content().string(containsString("action=\"/workbench/appeals/a-3/actions\"")))
+                .andReturn().getResponse().getContentAsString();
+        // The report found with certainty carries no mark and no forward.
+        String reportRow = html.substring(html.indexOf("data-appeal=\"a-4\""));
+        org.assertj.core.api.Assertions.assertThat(reportRow).doesNotContain("data-testid=\"review\"").doesNotContain("data-forward");
+    }
+
+    @Test
+    void givenTheOfficersInboxInKazakhAndRussian_whenABandAppealIsListed_thenTheMarkIsInTheirLanguage() throws Exception {
+        given(workbench.inbox(any(), any())).willReturn(List.of(BAND));
+        mvc.perform(get("/workbench/inbox").param("lang", "kk").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(content().string(containsString("Тексеруде: жемқорлық туралы хабар болмауы мүмкін")))
+                .andExpect(content().string(containsString("Қайта жіберу: Білім бөлімі · ықтималдығы 62%")));
+        mvc.perform(get("/workbench/inbox").param("lang", "ru").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(content().string(containsString("На проверке: возможно, не сообщение о коррупции")))
+                .andExpect(content().string(containsString("Перенаправить: Отдел образования · вероятность 62%")));
+    }
+
+    @Test
+    void givenAForwardFromAnAppealsPage_whenTheInboxOpens_thenItSaysWhereTheAppealWentAndIgnoresUnknownCodes() throws Exception {
+        given(workbench.inbox(any(), any())).willReturn(List.of());
+        mvc.perform(get("/workbench/inbox").param("forwarded", "education").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(content().string(containsString("Forwarded to Education Department: the appeal has left your inbox.")));
+        mvc.perform(get("/workbench/inbox").param("forwarded", "<script>").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("data-testid=\"forwarded\""))));
     }
 
     @Test

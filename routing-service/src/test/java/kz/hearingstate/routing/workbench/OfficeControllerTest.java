@@ -22,9 +22,9 @@ class OfficeControllerTest extends WorkbenchSliceTest {
                 List.of(new Workbench.DepartmentFigures("education", false, 3, 1),
                         new Workbench.DepartmentFigures("anti-corruption", true, 2, 1)),
                 List.of(new AppealRow("late-1", "T-LATE", AppealStatus.IN_PROGRESS, "schools", "Samsy", "Late one",
-                                "01.12.2026 18:00", Urgency.OVERDUE, 0, 3, null, "education", false),
+                                "01.12.2026 18:00", Urgency.OVERDUE, 0, 3, null, "education", false, null),
                         new AppealRow(null, null, AppealStatus.ROUTED, null, null, null, "02.12.2026 18:00",
-                                Urgency.DUE_SOON, 1, 0, null, "anti-corruption", true))));
+                                Urgency.DUE_SOON, 1, 0, null, "anti-corruption", true, null))));
         mvc.perform(get("/workbench/office").with(as(StaffRole.AKIM_OFFICE, null)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("T-LATE")))

@@ -24,7 +24,7 @@ class TriageControllerTest extends WorkbenchSliceTest {
 
     private static final Workbench.TriageItem ITEM = new Workbench.TriageItem(new AppealRow("t-1", "T-T1",
             AppealStatus.ROUTED, null, "Samsy", "Something unclear", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null,
-            "akim-office", false), "Something unclear happened", 1,
+            "akim-office", false, null), "Something unclear happened", 1,
             List.of(new Workbench.Suggestion("education", 0.31), new Workbench.Suggestion("health", 0.22)));
 
     @Test

@@ -1,0 +1,157 @@
+package kz.hearingstate.routing.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.events.ActionType;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.RoutingProperties;
+import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.directory.Department;
+import kz.hearingstate.routing.directory.DirectoryService;
+import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.workflow.AppealNotFoundException;
+import kz.hearingstate.routing.workflow.AppealStore;
+import kz.hearingstate.routing.workflow.AppealWorkflow;
+import kz.hearingstate.routing.workflow.Command;
+import kz.hearingstate.routing.workflow.RoutedAppeal;
+import kz.hearingstate.routing.workflow.WorkflowService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The corruption detector's review band in the workbench, {@link Workbench}'s rules without Spring: an appeal that
+ * reached anti-corruption through the band is marked, with the model's suggestions, for the officer alone; a
+ * certain finding is not marked; nobody else sees the appeal, and once it is forwarded the receiving department
+ * sees nothing of its time at anti-corruption: not the detector's score, not who there forwarded it.
+ */
+class ReviewBandTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T05:00:00Z");
+    private static final String BAND_REASON = "confidential triage: corruption detector 0.19 (review from 0.15, threshold 0.24)";
+    private static final StaffUser OFFICER = new StaffUser("officer", StaffRole.ANTI_CORRUPTION, "anti-corruption");
+    private static final StaffUser EDUCATION = new StaffUser("aigerim", StaffRole.SPECIALIST, "education");
+
+    private final AppealStore store = mock(AppealStore.class);
+    private final DirectoryService directory = mock(DirectoryService.class);
+    private final AppealWorkflow workflow = new AppealWorkflow(LegalClock.kazakhstan(),
+            new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> true);
+    private final Workbench workbench = new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(),
+            Clock.fixed(NOW, ZoneOffset.UTC), new WorkbenchProperties(Map.of(), null, Map.of(), Duration.ofSeconds(5), false),
+            mock(ConfidentialViewStore.class));
+
+    /** In the band: anti-corruption as a confidential triage, with the department model's three likeliest. */
+    private final RoutedAppeal band = stored(workflow.route(
+            Appeals.submitted("Мектепте жылу жоқ, директорға ақша бердік, бірақ ештеңе өзгерген жоқ.", Language.kk, NOW),
+            new RoutingDecision("anti-corruption", "education", null, 0.19, true, false, BAND_REASON,
+                    List.of(new RoutingDecision.Candidate("education", 0.62), new RoutingDecision.Candidate("finance", 0.21),
+                            new RoutingDecision.Candidate("health", 0.09))), NOW));
+    /** Found by a safety rule: a report, with certainty. */
+    private final RoutedAppeal byRule = stored(workflow.route(
+            Appeals.submitted("Инспектор потребовал взятку за справку", Language.ru, NOW),
+            new RoutingDecision("anti-corruption", "anti-corruption", null, 1.0, false, false,
+                    "safety rule: corruption report"), NOW));
+    /** Above the detector's threshold: a report, with certainty. */
+    private final RoutedAppeal aboveThreshold = stored(workflow.route(
+            Appeals.submitted("Дәрігер мүгедектік анықтамасы үшін қолма-қол ақша сұрады", Language.kk, NOW),
+            new RoutingDecision("anti-corruption", "anti-corruption", null, 0.61, false, false,
+                    "corruption detector: 0.61 (threshold 0.24)"), NOW));
+
+    ReviewBandTest() {
+        when(directory.find(anyString())).thenAnswer(call -> Optional.of(department(call.getArgument(0))));
+        when(store.worklist(eq("anti-corruption"), any(), anyInt())).thenReturn(List.of(band, byRule, aboveThreshold));
+    }
+
+    @Test
+    void givenTheOfficersInbox_whenItLists_thenOnlyTheBandAppealIsMarkedWithTheScoreAndTheSuggestions() {
+        List<AppealRow> rows = workbench.inbox(OFFICER, new Workbench.Filter(null, null, null, null));
+
+        AppealRow marked = rows.stream().filter(r -> r.appealId().equals(band.appealId())).findFirst().orElseThrow();
+        assertThat(marked.review()).isNotNull();
+        assertThat(marked.review().formattedScore()).isEqualTo("0.19");
+        assertThat(marked.review().sequence()).isEqualTo(band.sequence());
+        assertThat(marked.review().suggestions()).extracting(Workbench.Suggestion::department, Workbench.Suggestion::percent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("education", 62L),
+                        org.assertj.core.groups.Tuple.tuple("finance", 21L), org.assertj.core.groups.Tuple.tuple("health", 9L));
+        assertThat(rows).filteredOn(r -> !r.appealId().equals(band.appealId())).extracting(AppealRow::review).containsOnlyNulls();
+    }
+
+    @Test
+    void givenTheBandAppeal_whenTheOfficerOpensIt_thenItIsMarkedAndItsRowCarriesItsIdForTheActions() {
+        AppealPage page = workbench.appeal(OFFICER, band.appealId());
+
+        assertThat(page.row().review()).isNotNull();
+        assertThat(page.row().appealId()).isEqualTo(band.appealId());
+        assertThat(page.row().trackingCode()).isEqualTo(band.submitted().trackingCode());
+        assertThat(page.can("FORWARD")).isTrue();
+        assertThat(workbench.appeal(OFFICER, byRule.appealId()).row().review()).isNull();
+        assertThat(workbench.appeal(OFFICER, aboveThreshold.appealId()).row().review()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StaffRole.class, names = "ANTI_CORRUPTION", mode = EnumSource.Mode.EXCLUDE)
+    void givenTheBandAppeal_whenAnyOtherRoleOpensItsUrl_thenItIsNotFoundLikeAMissingOne(StaffRole role) {
+        StaffUser user = new StaffUser(role.name().toLowerCase(), role,
+                switch (role) {
+                    case SPECIALIST, HEAD -> "education";
+                    case TRIAGE -> "akim-office";
+                    default -> null;
+                });
+
+        assertThatThrownBy(() -> workbench.appeal(user, band.appealId())).isInstanceOf(AppealNotFoundException.class)
+                .hasMessage(new AppealNotFoundException(band.appealId()).getMessage());
+        assertThatThrownBy(() -> workbench.appeal(user, "no-such-appeal")).isInstanceOf(AppealNotFoundException.class);
+    }
+
+    @Test
+    void givenTheBandAppealForwardedToEducation_whenEducationOpensIt_thenNothingShowsItWasASuspectedReport() {
+        workflow.apply(band, new Command("forward-1", band.appealId(), ActionType.FORWARD,
+                OFFICER.principal(), "Forwarded to the department responsible for the question.", null, "education", null,
+                null, band.sequence(), OFFICER.username()), NOW.plusSeconds(600));
+
+        AppealPage page = workbench.appeal(EDUCATION, band.appealId());
+
+        assertThat(page.row().review()).isNull();
+        assertThat(page.history()).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.department()).isEqualTo("education");
+            assertThat(event.actor()).isNull(); // the officer's login is withheld: it names anti-corruption
+            assertThat(event.reason()).doesNotContainIgnoringCase("corruption").doesNotContain("0.19");
+        });
+        assertThat(band.routingReason()).isEqualTo("Forwarded to the department responsible for the question.");
+        assertThat(band.triage()).isFalse();
+    }
+
+    @Test
+    void givenTheBandAppealForwardedToEducation_whenTheOfficerLooksForIt_thenItIsNoLongerTheirs() {
+        workflow.apply(band, new Command("forward-1", band.appealId(), ActionType.FORWARD,
+                OFFICER.principal(), null, null, "education", null, null, band.sequence(), OFFICER.username()), NOW);
+
+        assertThatThrownBy(() -> workbench.appeal(OFFICER, band.appealId())).isInstanceOf(AppealNotFoundException.class);
+    }
+
+    private RoutedAppeal stored(RoutedAppeal appeal) {
+        when(store.find(appeal.appealId())).thenReturn(Optional.of(appeal));
+        return appeal;
+    }
+
+    private static Department department(String code) {
+        return new Department(code, 1, Map.of(Language.ru, code), null, null, null, List.of(), List.of(), true,
+                "anti-corruption".equals(code), false, "test", null);
+    }
+}
