@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { CHROMIUM, checks, onlyFrom, required } from '../../../../appeal-test-support/src/browser/browser-test.mjs';
+import { CHROMIUM, checks, required } from '../../../../appeal-test-support/src/browser/browser-test.mjs';
+import { workbenchSessions } from './workbench-session.mjs';
 
 const [baseUrl, screenshots, triageId, confidentialId] = required('BASE_URL', 'SCREENSHOTS', 'TRIAGE_ID', 'CONFIDENTIAL_ID');
 const confidentialTracking = process.env.CONFIDENTIAL_TRACKING;
@@ -33,38 +34,7 @@ const browser = await chromium.launch(CHROMIUM);
 const outside = [];
 const consoleErrors = [];
 
-/** A fresh browser context (its own cookies) signed in as {@code login}. */
-async function signIn(login, { screenshot } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  await onlyFrom(page, [baseUrl], outside);
-  page.on('console', (message) => {
-    // The 404s the script asks for on purpose (another department's appeal by URL) are not errors of the page.
-    const expected404 = message.text().includes('status of 404') && message.location().url.includes('/workbench/appeals/');
-    if (message.type() === 'error' && !expected404) { consoleErrors.push(`${login}: ${message.text()} (${message.location().url})`); }
-  });
-  await page.goto(baseUrl + '/workbench');
-  check(page.url().endsWith('/workbench/login'), `${login}: an anonymous visit goes to the login page`);
-  if (screenshot) {
-    await page.screenshot({ path: join(screenshots, 'workbench-login.png'), fullPage: true });
-  }
-  await page.fill('#username', login);
-  await page.fill('#password', login + '-demo');
-  await page.click('button[type=submit]');
-  await page.waitForLoadState('load');
-  return { context, page };
-}
-
-async function accessibilityChecks(page, where) {
-  const lang = await page.getAttribute('html', 'lang');
-  check(['kk', 'ru', 'en'].includes(lang), `${where}: html lang is set (${lang})`);
-  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
-    .filter((field) => !(field.id && document.querySelector(`label[for="${field.id}"]`)) && !field.getAttribute('aria-label'))
-    .map((field) => field.name || field.id));
-  check(unlabelled.length === 0, `${where}: every field has a label (${unlabelled.join(', ')})`);
-  const inline = await page.evaluate(() => document.querySelectorAll('[style], script:not([src]), style').length);
-  check(inline === 0, `${where}: no inline styles or scripts`);
-}
+const { signIn, accessibilityChecks } = workbenchSessions({ browser, baseUrl, screenshots, check, outside, consoleErrors });
 
 try {
   // --- The education specialist: inbox, a new appeal without reload, accept, answer in Kazakh.

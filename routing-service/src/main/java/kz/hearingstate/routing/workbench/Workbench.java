@@ -253,7 +253,9 @@ public class Workbench {
         if (!user.is(StaffRole.ANTI_CORRUPTION) || !appeal.triage() || !confidential(appeal.department())) {
             return null;
         }
-        return new Review(appeal.confidence(), suggestions(appeal), appeal.sequence());
+        // Only departments a forward may reach now: one deleted since the model suggested it is left out.
+        List<Suggestion> active = suggestions(appeal).stream().filter(s -> directory.isActive(s.department())).toList();
+        return new Review(appeal.confidence(), active, appeal.sequence());
     }
 
     /**

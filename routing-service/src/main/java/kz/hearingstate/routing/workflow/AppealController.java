@@ -51,7 +51,7 @@ public class AppealController {
         requireActsFor(caller, code);
         boolean withContent = caller.isDepartment(code) || !directory.confidentialCodes().contains(code);
         List<AppealView> items = store.ofDepartment(code, status, page, size).stream()
-                .map(appeal -> AppealView.of(appeal, withContent)).toList();
+                .map(appeal -> view(caller, appeal, withContent)).toList();
         return new Page(items, page, size, store.countOfDepartment(code, status));
     }
 
@@ -66,7 +66,8 @@ public class AppealController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireActsFor(caller, Department.AKIM_OFFICE);
         Set<String> confidential = new TreeSet<>(directory.confidentialCodes());
-        List<AppealView> items = store.atRisk(page, size, confidential).stream().map(AppealView::of).toList();
+        List<AppealView> items = store.atRisk(page, size, confidential).stream()
+                .map(appeal -> view(caller, appeal, true)).toList();
         List<ConfidentialAtRisk> counts = confidential.stream().map(code -> {
             List<Instant> deadlines = store.atRiskDeadlines(code);
             return new ConfidentialAtRisk(code, deadlines.size(), deadlines);
@@ -80,7 +81,7 @@ public class AppealController {
         if (!caller.actsFor(appeal.department)) {
             throw new AppealNotFoundException(appealId); // do not reveal other departments' appeals
         }
-        return AppealView.of(appeal, withContent(caller, appeal));
+        return view(caller, appeal, withContent(caller, appeal));
     }
 
     @PostMapping("/api/v1/appeals/{appealId}/actions")
@@ -90,7 +91,15 @@ public class AppealController {
         Command command = new Command(actionId, appealId, request.action(), caller, request.reason(), request.answer(),
                 request.targetDepartment(), request.outsideBody(), request.newDeadline());
         RoutedAppeal changed = workflow.apply(command);
-        return AppealView.of(changed, withContent(caller, changed));
+        return view(caller, changed, withContent(caller, changed));
+    }
+
+    /** The view for this caller: the confidential department an appeal came from is that department's to know. */
+    private AppealView view(ApiPrincipal caller, RoutedAppeal appeal, boolean withContent) {
+        AppealView view = AppealView.of(appeal, withContent);
+        String previous = view.previousDepartment();
+        boolean hidden = previous != null && directory.confidentialCodes().contains(previous) && !caller.isDepartment(previous);
+        return hidden ? view.withoutPreviousDepartment() : view;
     }
 
     /** Content of a confidential department's appeal is for that department alone, not even the admin. */

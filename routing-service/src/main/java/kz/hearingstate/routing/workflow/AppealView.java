@@ -16,7 +16,8 @@ import kz.hearingstate.routing.classification.RoutingDecision;
  * state. {@code topDepartments} is the department model's three likeliest departments with their probabilities,
  * which the triage desk routes from; empty when a rule or the corruption detector decided. Of a confidential
  * department's appeal, anyone but that department sees the state only: no tracking code, subject, text, citizen,
- * place, attachments, routing reason or model scores.
+ * place, attachments, routing reason, triage flag or model scores; and of an appeal forwarded out of a confidential
+ * department, no other department learns it was there ({@code previousDepartment} is left out).
  */
 public record AppealView(
         String appealId,
@@ -46,14 +47,26 @@ public record AppealView(
         boolean forwardedLate,
         boolean eventsPending) {
 
+    /**
+     * The view without the department it came from: a department that received an appeal forwarded out of a
+     * confidential one must not learn where it was.
+     */
+    AppealView withoutPreviousDepartment() {
+        return new AppealView(appealId, trackingCode, status, department, null, category, confidence, triage, topDepartments,
+                routingReason, sequence, type, channel, subject, text, language, anonymous, citizen, location, attachments,
+                registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
+    }
+
     static AppealView of(RoutedAppeal a) {
         return of(a, true);
     }
 
     static AppealView of(RoutedAppeal a, boolean withContent) {
         if (!withContent) {
+            // No model scores: a confidential department's triage flag and confidence are the corruption detector's
+            // review band and score, which tell that the appeal was a suspected report.
             return new AppealView(a.appealId, null, a.status, a.department, a.previousDepartment, a.category,
-                    a.confidence, a.triage, List.of(), null, a.sequence, a.submitted.type(), a.submitted.channel(), null, null,
+                    0.0, false, List.of(), null, a.sequence, a.submitted.type(), a.submitted.channel(), null, null,
                     a.submitted.language(), a.submitted.anonymous(), null, null, List.of(), a.registeredAt, a.deadline,
                     a.slaState, a.forwardedTo, a.forwardedLate, !a.outbox.isEmpty());
         }
