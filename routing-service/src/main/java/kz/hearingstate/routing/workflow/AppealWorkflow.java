@@ -134,8 +134,10 @@ public final class AppealWorkflow {
                 appeal.confidence = 1.0; // a person decided
                 appeal.triage = false;
                 appeal.pausedAt = null;
+                // The event's actor names who forwarded; a default reason naming the department would tell the
+                // receiving one that the appeal was at a confidential department.
                 String reason = command.reason() == null
-                        ? (trigger == Trigger.ROUTE ? "routed by hand" : "forwarded by " + department) : command.reason();
+                        ? (trigger == Trigger.ROUTE ? "routed by hand" : "forwarded to another department") : command.reason();
                 // Why it is where it is now: the classifier's reason (out of a confidential department, the corruption
                 // detector's score) is no business of the department that receives it.
                 appeal.routingReason = reason;

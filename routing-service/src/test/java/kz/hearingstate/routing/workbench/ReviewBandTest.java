@@ -139,6 +139,17 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenTheBandAppealForwardedWithoutAReason_whenEducationOpensIt_thenTheDefaultReasonNamesNoDepartment() {
+        workflow.apply(band, new Command("forward-2", band.appealId(), ActionType.FORWARD,
+                OFFICER.principal(), null, null, "education", null, null, band.sequence(), OFFICER.username()), NOW);
+
+        AppealPage page = workbench.appeal(EDUCATION, band.appealId());
+
+        assertThat(page.history()).extracting(AppealPage.Event::reason).containsExactly("forwarded to another department");
+        assertThat(band.routingReason()).isEqualTo("forwarded to another department");
+    }
+
+    @Test
     void givenTheBandAppealForwardedToEducation_whenTheOfficerLooksForIt_thenItIsNoLongerTheirs() {
         workflow.apply(band, new Command("forward-1", band.appealId(), ActionType.FORWARD,
                 OFFICER.principal(), null, null, "education", null, null, band.sequence(), OFFICER.username()), NOW);
