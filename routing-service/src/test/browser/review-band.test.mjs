@@ -59,6 +59,14 @@ try {
   check(await page.locator(`tr[data-appeal="${reportId}"] [data-testid=review]`).count() === 0,
     'the report found with certainty carries no mark');
   await accessibilityChecks(page, 'officer inbox');
+  // The rows are polled every 5 s: a keyboard user on a row's forward button keeps the focus across the refresh.
+  const rowForward = `#forward-${bandId}-education`;
+  check(await tabTo(page, rowForward), 'the inbox row\'s forward to education is reachable by Tab');
+  await page.waitForResponse((response) => response.url().includes('/workbench/inbox/rows'), { timeout: 15000 });
+  await page.waitForTimeout(500);
+  check(await page.evaluate((id) => document.activeElement && document.activeElement.id === id, rowForward.slice(1)),
+    'and keeps the focus when the rows refresh');
+  await page.evaluate(() => document.activeElement.blur());
   await page.screenshot({ path: join(screenshots, 'workbench-review-band-inbox.png'), fullPage: true });
 
   // --- Its page: the mark, the score and one forward per suggestion; in Kazakh too.
