@@ -68,6 +68,12 @@ try {
     'and keeps the focus when the rows refresh');
   await page.evaluate(() => document.activeElement.blur());
   await page.screenshot({ path: join(screenshots, 'workbench-review-band-inbox.png'), fullPage: true });
+  // The officer's filter: only the appeals to review.
+  await page.check('#review');
+  await Promise.all([page.waitForURL(/review=true/), page.click('form.filters button[type=submit]')]);
+  check(await page.locator(`tr[data-appeal="${bandId}"]`).count() === 1
+    && await page.locator(`tr[data-appeal="${reportId}"]`).count() === 0, 'the review filter lists the band appeal only');
+  await accessibilityChecks(page, 'officer inbox, review filter');
 
   // --- Its page: the mark, the score and one forward per suggestion; in Kazakh too.
   await page.click(`tr[data-appeal="${bandId}"] a`);

@@ -22,9 +22,10 @@ public class InboxController extends WorkbenchPage {
     @GetMapping("/workbench/inbox")
     public String inbox(Authentication authentication, @RequestParam(required = false) AppealStatus status,
             @RequestParam(required = false) String category, @RequestParam(required = false) String settlement,
-            @RequestParam(required = false) String q, @RequestParam(required = false) String forwarded, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean review,
+            @RequestParam(required = false) String forwarded, Model model) {
         StaffUser user = StaffUser.of(authentication);
-        rows(user, status, category, settlement, q, model);
+        rows(user, status, category, settlement, q, review, model);
         if (forwarded != null && workbench.activeDepartments().stream().anyMatch(d -> d.code().equals(forwarded))) {
             model.addAttribute("forwarded", forwarded); // after a forward from an appeal's page (a known code only)
         }
@@ -40,13 +41,16 @@ public class InboxController extends WorkbenchPage {
     @GetMapping("/workbench/inbox/rows")
     public String rows(Authentication authentication, @RequestParam(required = false) AppealStatus status,
             @RequestParam(required = false) String category, @RequestParam(required = false) String settlement,
-            @RequestParam(required = false) String q, Model model) {
-        rows(StaffUser.of(authentication), status, category, settlement, q, model);
+            @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean review, Model model) {
+        rows(StaffUser.of(authentication), status, category, settlement, q, review, model);
         return "workbench/inbox :: rows";
     }
 
-    private void rows(StaffUser user, AppealStatus status, String category, String settlement, String q, Model model) {
-        model.addAttribute("rows", workbench.inbox(user, new Workbench.Filter(status, category, settlement, q)));
-        model.addAttribute("filter", new Workbench.Filter(status, category, settlement, q));
+    private void rows(StaffUser user, AppealStatus status, String category, String settlement, String q, boolean review,
+            Model model) {
+        // Only the officer has review-band appeals, and only the officer may learn which they are.
+        Workbench.Filter filter = new Workbench.Filter(status, category, settlement, q, review && user.is(StaffRole.ANTI_CORRUPTION));
+        model.addAttribute("rows", workbench.inbox(user, filter));
+        model.addAttribute("filter", filter);
     }
 }

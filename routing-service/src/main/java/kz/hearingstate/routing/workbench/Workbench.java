@@ -67,11 +67,19 @@ public class Workbench {
 
     // ---- inbox
 
-    /** The filters of the inbox; blank means "any", status {@code null} means the open ones. */
-    public record Filter(AppealStatus status, String category, String settlement, String trackingCode) {
+    /**
+     * The filters of the inbox; blank means "any", status {@code null} means the open ones. {@code review}: only
+     * the appeals of the corruption detector's review band (the officer's filter; see {@link #review}).
+     */
+    public record Filter(AppealStatus status, String category, String settlement, String trackingCode, boolean review) {
+
+        public Filter(AppealStatus status, String category, String settlement, String trackingCode) {
+            this(status, category, settlement, trackingCode, false);
+        }
 
         boolean matches(RoutedAppeal appeal) {
-            return (blank(category) || category.equals(appeal.category()))
+            return (!review || appeal.triage())
+                    && (blank(category) || category.equals(appeal.category()))
                     && (blank(settlement) || Settlements.key(settlement).equals(Settlements.key(settlementOf(appeal))));
         }
     }

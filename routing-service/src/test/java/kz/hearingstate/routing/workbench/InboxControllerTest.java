@@ -83,6 +83,28 @@ class InboxControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
+    void givenTheOfficer_whenOnlyAppealsToReviewAreAsked_thenTheFilterReachesTheWorkbenchAndThePollKeepsIt() throws Exception {
+        given(workbench.inbox(any(), any())).willReturn(List.of(BAND));
+        mvc.perform(get("/workbench/inbox").param("review", "true").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"review\" name=\"review\" type=\"checkbox\" value=\"true\" checked")))
+                .andExpect(content().string(containsString("review=true")));
+        verify(workbench).inbox(eq(new StaffUser("anti_corruption", StaffRole.ANTI_CORRUPTION, "anti-corruption")),
+                eq(new Workbench.Filter(null, null, null, null, true)));
+    }
+
+    @Test
+    void givenAnotherDepartment_whenItAsksForAppealsToReview_thenThereIsNoSuchFilterForIt() throws Exception {
+        given(workbench.inbox(any(), any())).willReturn(List.of(FRESH));
+        mvc.perform(get("/workbench/inbox").param("review", "true").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("name=\"review\""))))
+                .andExpect(content().string(not(containsString("review=true"))));
+        verify(workbench).inbox(eq(new StaffUser("specialist", StaffRole.SPECIALIST, "education")),
+                eq(new Workbench.Filter(null, null, null, null, false)));
+    }
+
+    @Test
     void givenFilters_whenTheRowsArePolled_thenTheFiltersReachTheWorkbench() throws Exception {
         given(workbench.inbox(any(), any())).willReturn(List.of(FRESH));
         mvc.perform(get("/workbench/inbox/rows").param("status", "ROUTED").param("category", "schools")

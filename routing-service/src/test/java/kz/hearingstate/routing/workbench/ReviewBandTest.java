@@ -94,6 +94,13 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenTheOfficersInbox_whenOnlyAppealsToReviewAreAsked_thenOnlyTheBandAppealIsListed() {
+        List<AppealRow> rows = workbench.inbox(OFFICER, new Workbench.Filter(null, null, null, null, true));
+
+        assertThat(rows).extracting(AppealRow::appealId).containsExactly(band.appealId());
+    }
+
+    @Test
     void givenTheBandAppeal_whenTheOfficerOpensIt_thenItIsMarkedAndItsRowCarriesItsIdForTheActions() {
         AppealPage page = workbench.appeal(OFFICER, band.appealId());
 
