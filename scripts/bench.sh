@@ -6,6 +6,8 @@
 #   scripts/bench.sh                          full run (about 20 min on 2 cores): store sizes 10^4, 10^5
 #   scripts/bench.sh --store-sizes 10000,100000,1000000
 #   scripts/bench.sh --growth --store-sizes 10000,100000   only the store growth (benchmark-growth.*)
+#   scripts/bench.sh --growth --store-sizes 10000,100000,1000000 --preload-budget 15
+#                                             each preload stops after 15 min; the run measures the size reached
 #   scripts/bench.sh --smoke                  what CI runs: 20 s at 10 appeals/s, no timing judged
 #   scripts/bench.sh --quick                  the full run's shape in about 6 min (benchmark-quick.*), to try a change
 #   scripts/bench.sh --drain 2000             CPU ms per appeal of each process: 3 drains of 2000 appeals
