@@ -3,11 +3,9 @@ package kz.hearingstate.notification.directory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import kz.hearingstate.notification.NotificationProperties;
+import kz.hearingstate.storage.RecentReads;
 import kz.hearingstate.storage.VersionedDocuments;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -21,34 +19,28 @@ import org.springframework.stereotype.Component;
  * per department every few seconds instead of several per event. A change this instance applies is seen
  * at once; one applied by another instance of the consumer group within {@link #FRESH_FOR}. That is no
  * weaker than before: the directory and the appeal topics were never ordered against each other.
- * Caffeine keeps them: its invalidation waits for a load of the same key in flight, so a read that began
- * before a change is never kept after it.
  */
 @Component
 public class DepartmentDirectory {
 
-    static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    static final Duration FRESH_FOR = RecentReads.FRESH_FOR;
     /** Forwards name outside bodies in free text, looked up here too: the memory stays bounded. */
     private static final int MAX_KEPT = 1_000;
 
     private final MongoTemplate mongo;
     private final NotificationProperties properties;
-    private final LoadingCache<String, Optional<DepartmentContact>> recent;
+    private final RecentReads<String, Optional<DepartmentContact>> recent;
 
     public DepartmentDirectory(MongoTemplate mongo, NotificationProperties properties, Clock clock) {
         this.mongo = mongo;
         this.properties = properties;
-        this.recent = Caffeine.newBuilder()
-                .expireAfterWrite(FRESH_FOR)
-                .maximumSize(MAX_KEPT)
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .build(this::load);
+        this.recent = new RecentReads<>(MAX_KEPT, clock, this::load);
     }
 
     /** Keeps the newer of the stored and the given version; an older or repeated event changes nothing. */
     public void apply(DepartmentContact contact) {
         VersionedDocuments.replaceIfNewer(mongo, contact.code(), contact.version(), contact);
-        recent.invalidate(contact.code());
+        recent.forget(contact.code());
     }
 
     public Optional<DepartmentContact> find(String code) {

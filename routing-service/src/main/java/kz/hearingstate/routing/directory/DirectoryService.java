@@ -12,6 +12,7 @@ import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.routing.RoutingProperties;
+import kz.hearingstate.storage.RecentReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,18 +23,24 @@ import tools.jackson.databind.json.JsonMapper;
  * published as {@code department.changed.v1} on {@code departments.directory} (keyed by code) after each
  * change. At start-up every department is published again under its deterministic event id, so a
  * service that missed an event learns the directory and one that did not sees only duplicates.
+ *
+ * <p>Routing reads the active departments once per batch of appeals ({@link #routable()}); that read is kept for
+ * {@link RecentReads#FRESH_FOR}. A change made through this instance routes the next batch by it; one made through
+ * another instance of routing, within {@link RecentReads#FRESH_FOR}.
  */
 @Service
 public class DirectoryService {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryService.class);
     private static final String SEEDED_BY = "directory-file";
+    private static final String ACTIVE = "active";
 
     private final DepartmentStore store;
     private final EventPublisher publisher;
     private final Clock clock;
     private final RoutingProperties properties;
     private final JsonMapper mapper;
+    private final RecentReads<String, List<Department>> routable;
 
     public DirectoryService(DepartmentStore store, EventPublisher publisher, Clock clock, RoutingProperties properties,
             JsonMapper mapper) {
@@ -42,6 +49,7 @@ public class DirectoryService {
         this.clock = clock;
         this.properties = properties;
         this.mapper = mapper;
+        this.routable = new RecentReads<>(1, clock, key -> List.copyOf(store.active()));
     }
 
     /** Adds the file's departments that the database does not know yet; admin edits and deletions are kept. */
@@ -53,6 +61,7 @@ public class DirectoryService {
                 added++;
             }
         }
+        routable.forget(ACTIVE);
         log.info("Department directory {} v{}: {} departments in the file, {} added", file.jurisdiction(),
                 file.version(), file.departments().size(), added);
         return added;
@@ -72,6 +81,11 @@ public class DirectoryService {
 
     public List<Department> active() {
         return store.active();
+    }
+
+    /** The active departments as routing classifies by them: read at most {@link RecentReads#FRESH_FOR} ago. */
+    public List<Department> routable() {
+        return routable.get(ACTIVE);
     }
 
     /**
@@ -101,6 +115,7 @@ public class DirectoryService {
             if (!store.insert(created)) {
                 throw new DirectoryConflictException("Department " + request.code() + " exists already.");
             }
+            routable.forget(ACTIVE);
         } else {
             created = toDepartment(request.code(), request, existing.get().version() + 1, changedBy);
             replaceOrConflict(created, existing.get().version());
@@ -131,7 +146,9 @@ public class DirectoryService {
     }
 
     private void replaceOrConflict(Department department, long expectedVersion) {
-        if (!store.replace(department, expectedVersion)) {
+        boolean replaced = store.replace(department, expectedVersion);
+        routable.forget(ACTIVE);
+        if (!replaced) {
             throw new DirectoryConflictException("Department " + department.code() + " was changed meanwhile; reload and retry.");
         }
     }

@@ -81,7 +81,7 @@ public class WorkflowService {
     public List<RoutedAppeal> routeAll(List<AppealSubmitted> batch) {
         Map<String, RoutedAppeal> stored = store.findAll(batch.stream().map(AppealSubmitted::appealId).toList());
         Instant now = clock.instant();
-        List<Department> departments = directory.active();
+        List<Department> departments = directory.routable();
         List<OverrideRule> enabledRules = rules.enabled();
         Map<String, RoutingDecision> decisions = new HashMap<>();
         Map<String, RoutedAppeal> routed = new LinkedHashMap<>();
