@@ -41,6 +41,14 @@ export function checks(name) {
       check(actual === expected, `${message}: expected ${JSON.stringify(expected)} but was ${JSON.stringify(actual)}`),
     contains: (actual, expected, message) => check(typeof actual === 'string' && actual.includes(expected),
       `${message}: expected to contain ${JSON.stringify(expected)} but was ${JSON.stringify(actual)}`),
+    /**
+     * The two checks every script ends with: {@code outside} (the requests {@link onlyFrom} aborted) and
+     * {@code consoleErrors} (what the script's console listener kept) are empty.
+     */
+    stayedInside: (outside, consoleErrors) => {
+      check(outside.length === 0, `nothing is loaded from outside the platform (${outside.join(', ')})`);
+      check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
+    },
     /** An exception that ended the steps early counts as a failure. */
     crashed: (error) => {
       failures.push(String((error && error.stack) || error));
