@@ -73,10 +73,6 @@ public class Workbench {
      */
     public record Filter(AppealStatus status, String category, String settlement, String trackingCode, boolean review) {
 
-        public Filter(AppealStatus status, String category, String settlement, String trackingCode) {
-            this(status, category, settlement, trackingCode, false);
-        }
-
         boolean matches(RoutedAppeal appeal) {
             return (!review || appeal.triage())
                     && (blank(category) || category.equals(appeal.category()))

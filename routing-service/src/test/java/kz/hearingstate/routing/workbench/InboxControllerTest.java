@@ -113,7 +113,7 @@ class InboxControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("T-FRESH")))
                 .andExpect(content().string(not(containsString("<html"))));
         verify(workbench).inbox(eq(new StaffUser("specialist", StaffRole.SPECIALIST, "education")),
-                eq(new Workbench.Filter(AppealStatus.ROUTED, "schools", "Uzynagash", "t-fresh")));
+                eq(new Workbench.Filter(AppealStatus.ROUTED, "schools", "Uzynagash", "t-fresh", false)));
     }
 
     @Test

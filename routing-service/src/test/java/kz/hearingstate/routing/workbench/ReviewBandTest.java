@@ -82,7 +82,7 @@ class ReviewBandTest {
 
     @Test
     void givenTheOfficersInbox_whenItLists_thenOnlyTheBandAppealIsMarkedWithTheScoreAndTheActiveSuggestions() {
-        List<AppealRow> rows = workbench.inbox(OFFICER, new Workbench.Filter(null, null, null, null));
+        List<AppealRow> rows = workbench.inbox(OFFICER, new Workbench.Filter(null, null, null, null, false));
 
         AppealRow marked = rows.stream().filter(r -> r.appealId().equals(band.appealId())).findFirst().orElseThrow();
         assertThat(marked.review()).isNotNull();
