@@ -27,7 +27,9 @@ class MongoIndexesIntegrationTest extends AnalyticsIntegrationTest {
                 "rejectedAt: rejectedAt ASC",
                 "department_receivedAt: department ASC, receivedAt ASC",
                 "category_settlement_receivedAt: category ASC, settlement ASC, receivedAt ASC",
-                "category_geoCell_receivedAt: category ASC, geoCell ASC, receivedAt ASC");
+                "category_geoCell_receivedAt: category ASC, geoCell ASC, receivedAt ASC",
+                "status: status ASC",
+                "closedAt: closedAt ASC");
         assertThat(MongoIndexes.of(mongo, Incident.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
                 "category_scope_lastAppealAt: category ASC, scope ASC, scopeValue ASC, lastAppealAt ASC",

@@ -103,7 +103,7 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
                 new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher, event -> { },
                         directory::confidentialCodes),
                 directory, new BusinessMetrics(new SimpleMeterRegistry()));
-        StatsService replayStats = new StatsService(facts, clock, properties.zone());
+        StatsService replayStats = new StatsService(facts, clock, properties.zone(), properties.slaWindow());
 
         int replayed = replayEveryTopicTwice(replay, endOffsets);
         assertThat(replayed).isGreaterThanOrEqualTo(2 * 9);
@@ -111,6 +111,7 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
         Period allTime = Period.allTime();
         assertSameJson(replayStats.summary(allTime), liveStats.summary(allTime));
         assertSameJson(replayStats.departments(allTime), liveStats.departments(allTime));
+        assertSameJson(replayStats.departmentGauges(List.of()), liveStats.departmentGauges(List.of()));
         Period june2025 = new Period(Instant.parse("2025-06-01T00:00:00Z"), Instant.parse("2025-07-01T00:00:00Z"));
         assertSameJson(replayStats.summary(june2025), liveStats.summary(june2025));
         for (Metric metric : Metric.values()) {

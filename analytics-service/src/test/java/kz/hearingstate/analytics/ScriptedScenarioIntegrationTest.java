@@ -182,7 +182,7 @@ class ScriptedScenarioIntegrationTest extends AnalyticsIntegrationTest {
 
     @Test
     void givenTheScenario_whenPrometheusScrapes_thenTheBusinessMetricsAreThereWithTheApplicationTag() {
-        metrics.refreshDepartments(stats.departments(StatsService.Period.allTime()));
+        metrics.refreshDepartments(stats.departmentGauges(List.of()));
         String scrape = get("/actuator/prometheus").body();
 
         assertThat(scrape).containsPattern("appeals_answered_total\\{application=\"analytics-service\",department=\"roads\"\\} [1-9]");

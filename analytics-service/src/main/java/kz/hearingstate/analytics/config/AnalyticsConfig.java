@@ -44,7 +44,7 @@ class AnalyticsConfig {
 
     @Bean
     StatsService statsService(AppealFacts facts, Clock clock, AnalyticsProperties properties) {
-        return new StatsService(facts, clock, properties.zone());
+        return new StatsService(facts, clock, properties.zone(), properties.slaWindow());
     }
 
     @Bean

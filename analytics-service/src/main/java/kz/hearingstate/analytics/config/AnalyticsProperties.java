@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param geoCellDegrees  size of a geo cell in degrees of latitude and longitude; coordinates are rounded
  *                        down to it, so analytics never keeps an exact location
  * @param metricsRefresh  how often the department gauges (backlog, SLA compliance) are recomputed
+ * @param slaWindow       the SLA compliance gauge's window: the share of the appeals closed within it that were
+ *                        closed by their deadline
  * @param hotspots        the surge rule
  */
 @ConfigurationProperties("hearing.analytics")
@@ -21,6 +23,7 @@ public record AnalyticsProperties(
         @DefaultValue("Asia/Almaty") ZoneId zone,
         @DefaultValue("0.01") double geoCellDegrees,
         @DefaultValue("30s") Duration metricsRefresh,
+        @DefaultValue("30d") Duration slaWindow,
         @DefaultValue Hotspots hotspots) {
 
     /**

@@ -2,6 +2,7 @@ package kz.hearingstate.analytics.facts;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -34,6 +36,24 @@ public class AppealFacts implements IndexedCollection {
     /** Timestamp fields a time series may count by; each is indexed. */
     public static final List<String> TIMESTAMP_FIELDS =
             List.of("receivedAt", "routedAt", "answeredAt", "forwardedAt", "rejectedAt");
+
+    /**
+     * What the figures read of a fact ({@code FiguresCalculator} and the summary's counts), so a query of a long
+     * period returns no more: never {@code appliedEventIds}, which grows with every notification of the appeal.
+     */
+    private static final List<String> FIGURE_FIELDS = List.of("receivedAt", "routedAt", "firstActionAt", "answeredAt",
+            "closedAt", "deadline", "status", "slaBreachAnnounced", "reopenCount", "rating", "solved", "department",
+            "category", "channel", "settlement", "language", "notificationsDelivered", "notificationsFailed");
+    /** What a time series filters by ({@code Dimensions}), besides the timestamp it counts. */
+    private static final List<String> DIMENSION_FIELDS = List.of("department", "category", "channel", "settlement", "language");
+    private static final List<String> OPEN_STATUSES =
+            Arrays.stream(AppealStatus.values()).filter(status -> !status.isClosed()).map(AppealStatus::name).toList();
+
+    /**
+     * Documents per reply of a long read. Without it mongo-java-server answers with one reply holding every match,
+     * which the driver refuses past 48 MB (the department gauges' all-time read at 10^5 appeals did).
+     */
+    private static final int BATCH_SIZE = 5_000;
 
     private static final int MAX_ATTEMPTS = 10;
 
@@ -60,6 +80,8 @@ public class AppealFacts implements IndexedCollection {
                 .on("receivedAt", Sort.Direction.ASC).named("category_settlement_receivedAt"));
         indexes.add(new Index().on("category", Sort.Direction.ASC).on("geoCell", Sort.Direction.ASC)
                 .on("receivedAt", Sort.Direction.ASC).named("category_geoCell_receivedAt"));
+        indexes.add(new Index().on("status", Sort.Direction.ASC).named("status"));
+        indexes.add(new Index().on("closedAt", Sort.Direction.ASC).named("closedAt"));
         return indexes;
     }
 
@@ -158,20 +180,47 @@ public class AppealFacts implements IndexedCollection {
         return Optional.ofNullable(mongo.findById(appealId, AppealFact.class));
     }
 
-    /** Facts of appeals received in [from, to), optionally of one department. */
+    /** Facts of appeals received in [from, to), optionally of one department, with the fields the figures read. */
     public List<AppealFact> receivedBetween(Instant from, Instant to, String department) {
         Criteria criteria = department == null
                 ? Criteria.where("receivedAt").gte(from).lt(to)
                 : Criteria.where("department").is(department).and("receivedAt").gte(from).lt(to);
-        return mongo.find(Query.query(criteria), AppealFact.class);
+        return find(Query.query(criteria), FIGURE_FIELDS);
     }
 
-    /** Facts whose {@code timestampField} (one of {@link #TIMESTAMP_FIELDS}) lies in [from, to). */
+    /**
+     * Facts whose {@code timestampField} (one of {@link #TIMESTAMP_FIELDS}) lies in [from, to), with only that
+     * timestamp and the dimensions a time series filters by.
+     */
     public List<AppealFact> byTimestampBetween(String timestampField, Instant from, Instant to) {
         if (!TIMESTAMP_FIELDS.contains(timestampField)) {
             throw new IllegalArgumentException("Not an indexed timestamp: " + timestampField);
         }
-        return mongo.find(Query.query(Criteria.where(timestampField).gte(from).lt(to)), AppealFact.class);
+        List<String> fields = new ArrayList<>(DIMENSION_FIELDS);
+        fields.add(timestampField);
+        return find(Query.query(Criteria.where(timestampField).gte(from).lt(to)), fields);
+    }
+
+    /**
+     * The open appeals (by status, index {@code status}), with their department, status and deadline only: as many
+     * as are being worked on, however many the store holds.
+     */
+    public List<AppealFact> open() {
+        return find(Query.query(Criteria.where("status").in(OPEN_STATUSES)), List.of("department", "status", "deadline"));
+    }
+
+    /**
+     * Appeals closed at or after {@code from} and still closed (index {@code closedAt}), with what
+     * {@link AppealFact#isClosedOnTime()} needs.
+     */
+    public List<AppealFact> closedSince(Instant from) {
+        return find(Query.query(Criteria.where("closedAt").gte(from)),
+                List.of("department", "closedAt", "deadline", "slaBreachAnnounced"));
+    }
+
+    private List<AppealFact> find(Query query, List<String> fields) {
+        query.fields().include(fields.toArray(String[]::new));
+        return mongo.find(query.cursorBatchSize(BATCH_SIZE), AppealFact.class);
     }
 
     /**

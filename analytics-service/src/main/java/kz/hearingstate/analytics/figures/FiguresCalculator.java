@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -30,7 +31,7 @@ public final class FiguresCalculator {
         AGE_BUCKETS_DAYS.keySet().forEach(bucket -> backlog.put(bucket, 0));
         facts.stream().filter(AppealFact::isOpen).forEach(fact -> backlog.merge(ageBucket(fact, now), 1, Integer::sum));
 
-        List<AppealFact> closed = facts.stream().filter(fact -> fact.getClosedAt() != null && fact.getDeadline() != null).toList();
+        List<AppealFact> closed = facts.stream().filter(FiguresCalculator::closedWithDeadline).toList();
         List<AppealFact> rated = facts.stream().filter(fact -> fact.getRating() != null).toList();
         List<AppealFact> everAnswered = facts.stream().filter(fact -> fact.getAnsweredAt() != null).toList();
 
@@ -48,6 +49,37 @@ public final class FiguresCalculator {
                 ratio(count(closed, AppealFact::isClosedOnTime), closed.size()),
                 satisfaction(rated),
                 ratio(count(everAnswered, fact -> fact.getReopenCount() > 0), everAnswered.size()));
+    }
+
+    /**
+     * The department gauges from the open appeals and those closed since the start of the SLA window, each set
+     * as {@code AppealFacts} reads it. Every department of {@code listed} has a row, with zeros when it has
+     * nothing open and closed nothing, so a dashboard shows its backlog fall to 0 rather than vanish.
+     *
+     * @param department the department a fact counts under ({@code unassigned} before routing)
+     */
+    public static List<DepartmentGauges> gauges(Collection<AppealFact> open, Collection<AppealFact> closedInWindow,
+            Collection<String> listed, Function<AppealFact, String> department, Instant now) {
+        Map<String, List<AppealFact>> openBy = new TreeMap<>();
+        Map<String, List<AppealFact>> closedBy = new TreeMap<>();
+        listed.forEach(code -> openBy.put(code, new ArrayList<>()));
+        open.stream().filter(AppealFact::isOpen)
+                .forEach(fact -> openBy.computeIfAbsent(department.apply(fact), code -> new ArrayList<>()).add(fact));
+        closedInWindow.stream().filter(FiguresCalculator::closedWithDeadline)
+                .forEach(fact -> closedBy.computeIfAbsent(department.apply(fact), code -> new ArrayList<>()).add(fact));
+        closedBy.keySet().forEach(code -> openBy.computeIfAbsent(code, none -> new ArrayList<>()));
+        List<DepartmentGauges> gauges = new ArrayList<>();
+        openBy.forEach((code, openFacts) -> {
+            List<AppealFact> closed = closedBy.getOrDefault(code, List.of());
+            gauges.add(new DepartmentGauges(code, openFacts.size(), count(openFacts, fact -> fact.isOverdue(now)),
+                    ratio(count(closed, AppealFact::isClosedOnTime), closed.size())));
+        });
+        return gauges;
+    }
+
+    /** The appeals SLA compliance is a share of: closed, with a deadline to have met or missed. */
+    private static boolean closedWithDeadline(AppealFact fact) {
+        return fact.getClosedAt() != null && fact.getDeadline() != null;
     }
 
     /**

@@ -1,11 +1,13 @@
 package kz.hearingstate.analytics.figures;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +32,14 @@ public class StatsService {
     private final AppealFacts facts;
     private final Clock clock;
     private final ZoneId zone;
+    private final Duration slaWindow;
 
-    public StatsService(AppealFacts facts, Clock clock, ZoneId zone) {
+    /** @param slaWindow how far back the SLA compliance gauge looks for closed appeals */
+    public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow) {
         this.facts = facts;
         this.clock = clock;
         this.zone = zone;
+        this.slaWindow = slaWindow;
     }
 
     public ZoneId zone() {
@@ -73,6 +78,18 @@ public class StatsService {
         byDepartment.forEach((department, departmentFacts) ->
                 result.add(new DepartmentFigures(department, FiguresCalculator.compute(departmentFacts, now))));
         return result;
+    }
+
+    /**
+     * The department gauges now ({@link DepartmentGauges}): two indexed reads of the open appeals and of those closed
+     * within the SLA window, never of every stored appeal.
+     *
+     * @param listed departments to show even when they have nothing open and closed nothing in the window
+     */
+    public List<DepartmentGauges> departmentGauges(Collection<String> listed) {
+        Instant now = clock.instant();
+        return FiguresCalculator.gauges(facts.open(), facts.closedSince(now.minus(slaWindow)), listed,
+                fact -> orDefault(fact.getDepartment(), UNASSIGNED), now);
     }
 
     public TimeSeries timeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {

@@ -5,11 +5,11 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import kz.hearingstate.analytics.figures.DepartmentFigures;
+import kz.hearingstate.analytics.figures.DepartmentGauges;
 
 /**
  * The business meters analytics owns. Counters count what this instance processed; the department
- * gauges are recomputed from the facts (all time), so they are right after a restart too.
+ * gauges are recomputed from the facts ({@link DepartmentGauges}), so they are right after a restart too.
  */
 public class BusinessMetrics {
 
@@ -25,7 +25,8 @@ public class BusinessMetrics {
         this.overdue = MultiGauge.builder("appeals.overdue").description("Open appeals past their deadline, by department")
                 .baseUnit("appeals").register(registry);
         this.slaCompliance = MultiGauge.builder("appeals.sla.compliance")
-                .description("Share of closed appeals closed by their deadline, 0..1, by department").register(registry);
+                .description("Share of the appeals closed in the last SLA window (30 days by default) closed by their "
+                        + "deadline, 0..1, by department").register(registry);
     }
 
     public void answered(String department) {
@@ -36,13 +37,13 @@ public class BusinessMetrics {
         registry.counter("incidents.detected", "category", category).increment();
     }
 
-    public void refreshDepartments(List<DepartmentFigures> departments) {
+    public void refreshDepartments(List<DepartmentGauges> departments) {
         backlog.register(departments.stream().map(d -> MultiGauge.Row.of(Tags.of("department", d.department()),
-                d.figures().open())).toList(), true);
+                d.open())).toList(), true);
         overdue.register(departments.stream().map(d -> MultiGauge.Row.of(Tags.of("department", d.department()),
-                d.figures().overdue())).toList(), true);
-        slaCompliance.register(departments.stream().filter(d -> d.figures().slaCompliance().rate() != null)
-                .map(d -> MultiGauge.Row.of(Tags.of("department", d.department()), d.figures().slaCompliance().rate()))
+                d.overdue())).toList(), true);
+        slaCompliance.register(departments.stream().filter(d -> d.slaCompliance().rate() != null)
+                .map(d -> MultiGauge.Row.of(Tags.of("department", d.department()), d.slaCompliance().rate()))
                 .toList(), true);
     }
 }

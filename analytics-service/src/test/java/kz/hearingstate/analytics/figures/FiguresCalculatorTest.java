@@ -47,6 +47,48 @@ class FiguresCalculatorTest {
         assertThat(figures.overdue()).isEqualTo(2); // c and d: deadline 10 days after receipt
     }
 
+    @Test
+    void givenOpenAndRecentlyClosedAppeals_whenGaugesAreComputed_thenEachDepartmentHasItsBacklogOverdueAndCompliance() {
+        Instant received = Instant.parse("2026-03-02T04:00:00Z");
+        Instant deadline = Instant.parse("2026-03-12T13:00:00Z"); // passed by NOW
+        AppealFact waiting = routed("waiting", "roads", received, Instant.parse("2026-03-30T13:00:00Z"));
+        AppealFact late = routed("late", "roads", received, deadline);
+        AppealFact unrouted = new AppealFact("unrouted");
+        unrouted.apply(TestEvents.submitted("unrouted", "web", Language.kk, null, null, null, null, received, deadline), 0.01);
+        AppealFact onTime = closed(routed("onTime", "roads", received, deadline), LifecycleType.ANSWERED, "2026-03-10T06:00:00Z");
+        AppealFact closedLate = closed(routed("closedLate", "roads", received, deadline), LifecycleType.ANSWERED,
+                "2026-03-14T06:00:00Z");
+        AppealFact rejected = closed(routed("rejected", "utilities", received, deadline), LifecycleType.REJECTED,
+                "2026-03-03T06:00:00Z");
+
+        List<DepartmentGauges> gauges = FiguresCalculator.gauges(List.of(waiting, late, unrouted),
+                List.of(onTime, closedLate, rejected), List.of("schools", "roads"),
+                fact -> fact.getDepartment() == null ? StatsService.UNASSIGNED : fact.getDepartment(), NOW);
+
+        // roads: 2 open, "late" past its deadline; of 2 closed, 1 by its deadline. The unrouted appeal's deadline
+        // (intake's) has passed too. schools: listed, nothing open, nothing closed.
+        assertThat(gauges).containsExactly(
+                new DepartmentGauges("roads", 2, 1, new Figures.Ratio(1, 2, 0.5)),
+                new DepartmentGauges("schools", 0, 0, new Figures.Ratio(0, 0, null)),
+                new DepartmentGauges("unassigned", 1, 1, new Figures.Ratio(0, 0, null)),
+                new DepartmentGauges("utilities", 0, 0, new Figures.Ratio(1, 1, 1.0)));
+    }
+
+    private static AppealFact routed(String id, String department, Instant received, Instant deadline) {
+        AppealFact fact = new AppealFact(id);
+        fact.apply(TestEvents.submitted(id, "web", Language.kk, null, null, null, null, received, deadline), 0.01);
+        fact.apply(TestEvents.lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, department, "roads", deadline,
+                received));
+        return fact;
+    }
+
+    private static AppealFact closed(AppealFact fact, LifecycleType type, String at) {
+        AppealStatus status = type == LifecycleType.ANSWERED ? AppealStatus.ANSWERED : AppealStatus.REJECTED;
+        fact.apply(TestEvents.lifecycle(fact.getAppealId(), 2, type, status, fact.getDepartment(), null, null,
+                Instant.parse(at)));
+        return fact;
+    }
+
     private static AppealFact open(String id, Instant received) {
         AppealFact fact = new AppealFact(id);
         fact.apply(TestEvents.submitted(id, "web", Language.kk, null, null, null, null, received,

@@ -1,0 +1,156 @@
+package kz.hearingstate.analytics.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import kz.hearingstate.analytics.TestEvents;
+import kz.hearingstate.analytics.figures.DepartmentGauges;
+import kz.hearingstate.analytics.figures.Figures;
+import kz.hearingstate.analytics.figures.FiguresCalculator;
+import kz.hearingstate.analytics.figures.StatsService;
+import kz.hearingstate.analytics.figures.StatsService.Period;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.NotificationOutcome;
+import kz.hearingstate.testing.MongoWireServer;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * What the figures read of the store: the department gauges only the open and the recently closed appeals, and
+ * every read only the fields its figures need, however many appeals the store holds. Counted in the replies to
+ * {@code find} and {@code getMore} as the driver received them.
+ */
+class AppealFactReadsIntegrationTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-20T06:00:00Z");
+    private static final Duration SLA_WINDOW = Duration.ofDays(30); // from 2026-02-18T06:00Z
+    private static final int OLD_APPEALS = 200;
+
+    private MongoWireServer server;
+    private MongoClient client;
+    private final List<BsonDocument> loaded = new ArrayList<>();
+    private volatile boolean recording;
+    private MongoTemplate mongo;
+    private StatsService stats;
+
+    @BeforeEach
+    void givenAStoreOfManyLongClosedAppealsAndAFewCurrentOnes() {
+        server = new MongoWireServer();
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.uri("analytics")))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandSucceeded(CommandSucceededEvent event) {
+                        BsonDocument cursor = event.getResponse().getDocument("cursor", null);
+                        if (cursor != null && recording) {
+                            BsonArray batch = cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch")
+                                    : cursor.getArray("nextBatch");
+                            batch.forEach(document -> loaded.add(document.asDocument()));
+                        }
+                    }
+                }).build());
+        mongo = new MongoTemplate(client, "analytics");
+        List<AppealFact> stored = new ArrayList<>();
+        for (int i = 0; i < OLD_APPEALS; i++) {
+            AppealFact old = routed("old-" + i, i % 2 == 0 ? "roads" : "utilities", "2025-06-01T04:00:00Z", "2025-06-12T13:00:00Z");
+            for (int n = 0; n < 3; n++) {
+                old.apply(TestEvents.outcome("n-" + i + "-" + n, old.getAppealId(), NotificationOutcome.DELIVERED,
+                        Instant.parse("2025-06-01T05:00:00Z")));
+            }
+            stored.add(step(old, 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, "2025-06-10T06:00:00Z"));
+        }
+        stored.add(routed("open-1", "roads", "2026-03-18T04:00:00Z", "2026-03-30T13:00:00Z"));
+        stored.add(step(routed("open-2", "utilities", "2026-03-02T04:00:00Z", "2026-03-12T13:00:00Z"), 2,
+                LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "2026-03-02T08:00:00Z")); // overdue
+        stored.add(step(routed("recent-1", "roads", "2026-03-02T04:00:00Z", "2026-03-12T13:00:00Z"), 2,
+                LifecycleType.ANSWERED, AppealStatus.ANSWERED, "2026-03-10T06:00:00Z")); // on time
+        stored.add(step(routed("recent-2", "roads", "2026-03-02T04:00:00Z", "2026-03-12T13:00:00Z"), 2,
+                LifecycleType.ANSWERED, AppealStatus.ANSWERED, "2026-03-14T06:00:00Z")); // late
+        AppealFact reopened = step(routed("reopened", "roads", "2026-03-02T04:00:00Z", "2026-03-30T13:00:00Z"), 2,
+                LifecycleType.ANSWERED, AppealStatus.ANSWERED, "2026-03-05T06:00:00Z");
+        stored.add(step(reopened, 3, LifecycleType.REOPENED, AppealStatus.IN_PROGRESS, "2026-03-06T06:00:00Z"));
+        stored.add(step(routed("edge", "utilities", "2026-02-10T04:00:00Z", "2026-02-20T13:00:00Z"), 2,
+                LifecycleType.ANSWERED, AppealStatus.ANSWERED, "2026-02-18T05:59:00Z")); // a minute before the window
+        mongo.insertAll(stored);
+
+        recording = true;
+        stats = new StatsService(new AppealFacts(mongo), Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Almaty"),
+                SLA_WINDOW);
+    }
+
+    @AfterEach
+    void stopTheStore() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void givenTheStore_whenTheDepartmentGaugesAreComputed_thenOnlyTheOpenAndTheRecentlyClosedAreRead() {
+        List<DepartmentGauges> gauges = stats.departmentGauges(List.of("schools"));
+
+        // roads: open-1 and reopened open, none overdue; recent-1 on time, recent-2 late. utilities: open-2 overdue,
+        // nothing closed in the window ("edge" closed a minute before it, the old ones in 2025).
+        assertThat(gauges).containsExactly(
+                new DepartmentGauges("roads", 2, 0, new Figures.Ratio(1, 2, 0.5)),
+                new DepartmentGauges("schools", 0, 0, new Figures.Ratio(0, 0, null)),
+                new DepartmentGauges("utilities", 1, 1, new Figures.Ratio(0, 0, null)));
+        assertThat(loaded).extracting(document -> document.getString("_id").getValue())
+                .containsExactlyInAnyOrder("open-1", "open-2", "reopened", "recent-1", "recent-2");
+        assertThat(loaded).allSatisfy(document -> assertThat(document.keySet())
+                .isSubsetOf("_id", "department", "status", "deadline", "closedAt", "slaBreachAnnounced"));
+    }
+
+    @Test
+    void givenTheStore_whenFiguresOfAllTimeAreComputed_thenNoEventIdsAreRead_andTheFiguresAreThoseOfTheWholeFacts() {
+        List<AppealFact> whole = mongo.findAll(AppealFact.class);
+        loaded.clear();
+
+        Figures summary = stats.summary(Period.allTime()).figures();
+        List<BsonDocument> readForSummary = List.copyOf(loaded);
+        List<BsonDocument> readForDepartments = new ArrayList<>();
+        loaded.clear();
+        stats.departments(Period.allTime());
+        readForDepartments.addAll(loaded);
+
+        assertThat(summary).isEqualTo(FiguresCalculator.compute(whole, NOW));
+        assertThat(summary.received()).isEqualTo(OLD_APPEALS + 6);
+        assertThat(readForSummary).hasSize(OLD_APPEALS + 6).noneMatch(document -> document.containsKey("appliedEventIds"));
+        assertThat(readForDepartments).hasSize(OLD_APPEALS + 6).noneMatch(document -> document.containsKey("appliedEventIds"));
+        assertThat(whole.getFirst().getNotificationsDelivered()).isEqualTo(3);
+        assertThat(stats.summary(Period.allTime()).notifications().delivered()).isEqualTo(3 * OLD_APPEALS);
+    }
+
+    private static AppealFact routed(String id, String department, String received, String deadline) {
+        AppealFact fact = new AppealFact(id);
+        fact.apply(TestEvents.submitted(id, "web", Language.kk, null, null, null, null, Instant.parse(received),
+                Instant.parse(deadline)), 0.01);
+        fact.apply(TestEvents.lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, department, "potholes",
+                Instant.parse(deadline), Instant.parse(received).plusSeconds(600)));
+        return fact;
+    }
+
+    private static AppealFact step(AppealFact fact, long sequence, LifecycleType type, AppealStatus status, String at) {
+        fact.apply(TestEvents.lifecycle(fact.getAppealId(), sequence, type, status, fact.getDepartment(), null, null,
+                Instant.parse(at)));
+        return fact;
+    }
+}

@@ -1,0 +1,167 @@
+package kz.hearingstate.analytics.facts;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import kz.hearingstate.analytics.TestEvents;
+import kz.hearingstate.analytics.figures.FiguresCalculator;
+import kz.hearingstate.analytics.figures.StatsService;
+import kz.hearingstate.analytics.figures.StatsService.Period;
+import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.NotificationOutcome;
+import kz.hearingstate.storage.IndexCreator;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Not a test: a measurement run by hand against a running store, never in the build (its name matches no test
+ * pattern). It fills {@code appeal_facts} up to {@code measure.facts} appeals received over the last two years (2 %
+ * open, each with three notification outcomes), then times the department gauges and the all-time summary as they
+ * read now, and the gauges' and summary's former read (every fact, whole), with the bytes of the replies and the
+ * documents the server read ({@code serverStatus}'s {@code scannedObjects}, where the store counts them).
+ *
+ * <pre>
+ * ./mvnw -B -q -pl analytics-service -am test -Dtest=FactStoreCostMeasurement -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dmeasure.uri=mongodb://127.0.0.1:PORT/analytics -Dmeasure.facts=100000
+ * </pre>
+ * The result is in target/surefire-reports/kz.hearingstate.analytics.facts.FactStoreCostMeasurement-output.txt.
+ */
+class FactStoreCostMeasurement {
+
+    private static final Duration SLA_WINDOW = Duration.ofDays(30);
+
+    private final AtomicLong replyBytes = new AtomicLong();
+
+    @Test
+    void measure() {
+        String uri = System.getProperty("measure.uri");
+        assumeTrue(uri != null, "a measurement, run by hand: -Dmeasure.uri=... -Dmeasure.facts=...");
+        int wanted = Integer.parseInt(System.getProperty("measure.facts", "100000"));
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandSucceeded(CommandSucceededEvent event) {
+                        if (event.getCommandName().equals("find") || event.getCommandName().equals("getMore")) {
+                            replyBytes.addAndGet(new RawBsonDocument(event.getResponse(), new BsonDocumentCodec())
+                                    .getByteBuffer().remaining());
+                        }
+                    }
+                }).build());
+        MongoTemplate mongo = new MongoTemplate(client, new ConnectionString(uri).getDatabase());
+        AppealFacts facts = new AppealFacts(mongo);
+        new IndexCreator(mongo, List.of(facts)).afterSingletonsInstantiated();
+        Clock clock = Clock.systemUTC();
+        preload(mongo, wanted, clock.instant());
+        StatsService stats = new StatsService(facts, clock, ZoneId.of("Asia/Almaty"), SLA_WINDOW);
+        System.out.printf("store: %d facts%n", mongo.getCollection("appeal_facts").countDocuments());
+
+        for (int round = 1; round <= 3; round++) {
+            measure(mongo, "gauges, as read before (every fact, whole)", () -> formerDepartments(mongo, clock.instant()).size());
+            measure(mongo, "gauges, as read now (open + closed in 30 d)", () -> stats.departmentGauges(List.of()).size());
+            measure(mongo, "summary of all time, as read before (whole facts)", () -> formerSummary(mongo, clock.instant()));
+            measure(mongo, "summary of all time, as read now (figure fields)", () -> stats.summary(Period.allTime()).figures().received());
+        }
+        client.close();
+    }
+
+    private void measure(MongoTemplate mongo, String what, Supplier<Integer> operation) {
+        long scannedBefore = scannedObjects(mongo);
+        replyBytes.set(0);
+        long start = System.nanoTime();
+        String outcome;
+        try {
+            outcome = "result " + operation.get();
+        } catch (RuntimeException e) {
+            outcome = "FAILED " + e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("%-55s %7d ms %10.1f MB replies %9d documents read by the server  %s%n", what, millis,
+                replyBytes.get() / 1e6, scannedObjects(mongo) - scannedBefore, outcome);
+    }
+
+    /** StatsService.departments(Period.allTime()) as the gauges called it before: every fact, every field. */
+    private static Map<String, ?> formerDepartments(MongoTemplate mongo, Instant now) {
+        Map<String, List<AppealFact>> byDepartment = everyWholeFact(mongo).stream().collect(Collectors.groupingBy(
+                fact -> fact.getDepartment() == null ? StatsService.UNASSIGNED : fact.getDepartment(), TreeMap::new,
+                Collectors.toList()));
+        Map<String, Object> figures = new TreeMap<>();
+        byDepartment.forEach((department, of) -> figures.put(department, FiguresCalculator.compute(of, now)));
+        return figures;
+    }
+
+    private static int formerSummary(MongoTemplate mongo, Instant now) {
+        return FiguresCalculator.compute(everyWholeFact(mongo), now).received();
+    }
+
+    private static List<AppealFact> everyWholeFact(MongoTemplate mongo) {
+        return mongo.find(Query.query(Criteria.where("receivedAt").gte(Period.BEGINNING).lt(Period.END)), AppealFact.class);
+    }
+
+    private static long scannedObjects(MongoTemplate mongo) {
+        Document status = mongo.executeCommand(new Document("serverStatus", 1));
+        Object metrics = status.get("metrics");
+        if (metrics instanceof Document document && document.get("queryExecutor") instanceof Document executor) {
+            return ((Number) executor.get("scannedObjects")).longValue();
+        }
+        return -1;
+    }
+
+    private static void preload(MongoTemplate mongo, int wanted, Instant now) {
+        long stored = mongo.getCollection("appeal_facts").countDocuments();
+        Random random = new Random(17);
+        List<String> departments = List.of("roads", "utilities", "health", "education", "social", "land", "police");
+        List<AppealFact> batch = new ArrayList<>();
+        for (long i = stored; i < wanted; i++) {
+            String id = "measure-" + i;
+            Instant received = now.minusSeconds(random.nextLong(730L * 24 * 3600));
+            Instant deadline = received.plus(Duration.ofDays(15));
+            AppealFact fact = new AppealFact(id);
+            fact.apply(TestEvents.submitted(id, "web", Language.ru, null, null, null, null, received, deadline), 0.01);
+            fact.apply(TestEvents.lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED,
+                    departments.get(random.nextInt(departments.size())), "potholes", deadline, received.plusSeconds(60)));
+            for (int n = 0; n < 3; n++) {
+                fact.apply(TestEvents.outcome(UUID.randomUUID().toString(), id, NotificationOutcome.DELIVERED,
+                        received.plusSeconds(120 + n)));
+            }
+            Instant closed = received.plus(Duration.ofHours(1 + random.nextInt(20 * 24)));
+            if (random.nextInt(100) >= 2 && closed.isBefore(now)) {
+                fact.apply(TestEvents.lifecycle(id, 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, null, null, closed));
+            }
+            batch.add(fact);
+            if (batch.size() == 2_000) {
+                mongo.insertAll(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            mongo.insertAll(batch);
+        }
+    }
+}
