@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 
 /**
  * Where the stack runs: ports, data directory, the jars it launches, and whether Kafka or MongoDB
@@ -51,17 +52,6 @@ public record StackSettings(
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
     }
 
-    /** One broker, one instance of each service. */
-    public StackSettings(Path repositoryRoot, Path dataDirectory, Path kafkaLibraries, String javaExecutable, int kafkaPort,
-                         int kafkaControllerPort, int mongoPort, Map<StackService, Integer> servicePorts,
-                         Optional<String> externalKafka, Optional<String> externalMongo,
-                         Map<StackService, List<String>> serviceArguments, List<String> serviceJvmOptions,
-                         Duration startupTimeout) {
-        this(repositoryRoot, dataDirectory, kafkaLibraries, javaExecutable, kafkaPort, kafkaControllerPort, mongoPort,
-                servicePorts, externalKafka, externalMongo, serviceArguments, serviceJvmOptions, startupTimeout,
-                StackShape.SINGLE);
-    }
-
     /**
      * How long the services may take to report UP. Alone on 2 cores they need well under a minute; on
      * a machine shared with parallel builds we measured three minutes, so allow generous headroom.
@@ -72,30 +62,23 @@ public record StackSettings(
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS =
             List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    /** The developer stack: fixed ports 9092 / 27017 / 8081-8084, data under {@code <root>/data}. */
+    /** The developer stack: one broker, fixed ports 9092 / 27017 / 8081-8084, data under {@code <root>/data}. */
     public static StackSettings forDevelopment(Path repositoryRoot, Map<String, String> environment) {
-        Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
-        for (StackService service : StackService.values()) {
-            ports.put(service, service.defaultPort());
-        }
         Map<StackService, List<String>> arguments = new EnumMap<>(StackService.class);
         arguments.put(StackService.NOTIFICATION, List.of("--hearing.notification.embedded-smtp.enabled=true"));
         return new StackSettings(repositoryRoot, repositoryRoot.resolve("data"),
                 repositoryRoot.resolve("local-stack/target/kafka-libs"), currentJava(),
-                9092, 9093, 27017, ports,
+                9092, 9093, 27017, portPerService(StackService::defaultPort),
                 nonBlank(environment.get("KAFKA_BOOTSTRAP_SERVERS")), nonBlank(environment.get("MONGODB_URI")),
-                arguments, DEFAULT_SERVICE_JVM_OPTIONS, STARTUP_TIMEOUT);
+                arguments, DEFAULT_SERVICE_JVM_OPTIONS, STARTUP_TIMEOUT, StackShape.SINGLE);
     }
 
-    /** An isolated stack for tests: every port free, data in {@code dataDirectory}, nothing external. */
+    /** An isolated stack for tests: one broker, every port free, data in {@code dataDirectory}, nothing external. */
     public static StackSettings onFreePorts(Path repositoryRoot, Path dataDirectory, Path kafkaLibraries) {
-        Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
-        for (StackService service : StackService.values()) {
-            ports.put(service, freePort());
-        }
         return new StackSettings(repositoryRoot, dataDirectory, kafkaLibraries, currentJava(),
-                freePort(), freePort(), freePort(), ports, Optional.empty(), Optional.empty(),
-                new EnumMap<>(StackService.class), DEFAULT_SERVICE_JVM_OPTIONS, STARTUP_TIMEOUT);
+                freePort(), freePort(), freePort(), portPerService(service -> freePort()), Optional.empty(),
+                Optional.empty(), new EnumMap<>(StackService.class), DEFAULT_SERVICE_JVM_OPTIONS, STARTUP_TIMEOUT,
+                StackShape.SINGLE);
     }
 
     /** A copy with {@code arguments} appended to what {@code service} already gets. */
@@ -167,6 +150,14 @@ public record StackSettings(
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<StackService, Integer> portPerService(ToIntFunction<StackService> port) {
+        Map<StackService, Integer> ports = new EnumMap<>(StackService.class);
+        for (StackService service : StackService.values()) {
+            ports.put(service, port.applyAsInt(service));
+        }
+        return ports;
     }
 
     private static Optional<String> nonBlank(String value) {

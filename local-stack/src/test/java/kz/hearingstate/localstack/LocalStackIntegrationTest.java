@@ -29,7 +29,7 @@ class LocalStackIntegrationTest {
             StackSettings clashing = new StackSettings(free.repositoryRoot(), free.dataDirectory(),
                     free.kafkaLibraries(), free.javaExecutable(), occupied.getLocalPort(), free.kafkaControllerPort(),
                     free.mongoPort(), free.servicePorts(), free.externalKafka(), free.externalMongo(),
-                    free.serviceArguments(), free.serviceJvmOptions(), free.startupTimeout());
+                    free.serviceArguments(), free.serviceJvmOptions(), free.startupTimeout(), free.shape());
             List<String> progress = new ArrayList<>();
 
             assertThatThrownBy(() -> LocalStack.start(clashing, progress::add))
