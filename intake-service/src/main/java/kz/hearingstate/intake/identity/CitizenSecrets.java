@@ -2,9 +2,6 @@ package kz.hearingstate.intake.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import kz.hearingstate.intake.config.IntakeProperties;
+import kz.hearingstate.web.Hashing;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -69,12 +67,7 @@ public class CitizenSecrets {
      * no salt or slow hash is needed; a leaked store cannot be turned back into working links.
      */
     public static String lookupHash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Hashing.sha256Hex(secret);
     }
 
     /** The canonical form of a secret as typed or pasted (any case), or empty when it cannot be one. */

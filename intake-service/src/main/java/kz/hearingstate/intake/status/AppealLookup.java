@@ -5,7 +5,6 @@ import java.util.Optional;
 import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.web.problem.ApiException;
-import kz.hearingstate.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +35,6 @@ public class AppealLookup {
     }
 
     private static AppealStatusView found(Optional<AppealStatusView> view) {
-        return view.filter(v -> v.receivedAt() != null).orElseThrow(() -> new ApiException(ProblemType.NOT_FOUND));
+        return view.filter(v -> v.receivedAt() != null).orElseThrow(ApiException::notFound);
     }
 }
