@@ -50,7 +50,7 @@ import org.springframework.data.mongodb.core.query.Query;
  *
  * <pre>
  * ./mvnw -B -q -pl analytics-service -am test -Dtest=FactStoreCostMeasurement -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dmeasure.uri=mongodb://127.0.0.1:PORT/analytics -Dmeasure.facts=100000 [-Dmeasure.rounds=3]
+ *     -Dmeasure.uri=mongodb://127.0.0.1:PORT/analytics -Dmeasure.facts=100000 [-Dmeasure.rounds=3] [-Dmeasure.olderThanDays=0]
  * </pre>
  * The result is in target/surefire-reports/kz.hearingstate.analytics.facts.FactStoreCostMeasurement-output.txt.
  */
@@ -82,7 +82,10 @@ class FactStoreCostMeasurement {
         AppealFacts facts = new AppealFacts(mongo);
         new IndexCreator(mongo, List.of(facts)).afterSingletonsInstantiated();
         Clock clock = Clock.systemUTC();
-        preload(mongo, wanted, clock.instant());
+        // -Dmeasure.olderThanDays=730 grows a store of two years with appeals of the two years before, all closed: the
+        // same appeals open and closing now in a larger store.
+        int olderThanDays = Integer.getInteger("measure.olderThanDays", 0);
+        preload(mongo, wanted, clock.instant().minus(Duration.ofDays(olderThanDays)), olderThanDays > 0);
         StatsService stats = new StatsService(facts, clock, ZoneId.of("Asia/Almaty"), SLA_WINDOW);
         System.out.printf("store: %d facts%n", mongo.getCollection("appeal_facts").countDocuments());
 
@@ -139,14 +142,15 @@ class FactStoreCostMeasurement {
         return -1;
     }
 
-    private static void preload(MongoTemplate mongo, int wanted, Instant now) {
+    /** Appeals received in the two years before {@code until}; 2 %, and those closing after it, stay open unless {@code allClosed}. */
+    private static void preload(MongoTemplate mongo, int wanted, Instant until, boolean allClosed) {
         long stored = mongo.getCollection("appeal_facts").countDocuments();
         Random random = new Random(17);
         List<String> departments = List.of("roads", "utilities", "health", "education", "social", "land", "police");
         List<AppealFact> batch = new ArrayList<>();
         for (long i = stored; i < wanted; i++) {
             String id = "measure-" + i;
-            Instant received = now.minusSeconds(random.nextLong(730L * 24 * 3600));
+            Instant received = until.minusSeconds(random.nextLong(730L * 24 * 3600));
             Instant deadline = received.plus(Duration.ofDays(15));
             AppealFact fact = new AppealFact(id);
             fact.apply(TestEvents.submitted(id, "web", Language.ru, null, null, null, null, received, deadline), 0.01);
@@ -157,7 +161,7 @@ class FactStoreCostMeasurement {
                         received.plusSeconds(120 + n)));
             }
             Instant closed = received.plus(Duration.ofHours(1 + random.nextInt(20 * 24)));
-            if (random.nextInt(100) >= 2 && closed.isBefore(now)) {
+            if (allClosed || (random.nextInt(100) >= 2 && closed.isBefore(until))) {
                 fact.apply(TestEvents.lifecycle(id, 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, null, null, closed));
             }
             batch.add(fact);
