@@ -111,9 +111,14 @@ public class SubmissionService {
             meters.counter(RECEIVED_METER, "channel", channel, "type", event.type().name()).increment();
         }
         if (idempotencyKey != null || request.externalId() != null) {
-            markPublished(appealId);
+            // The mark and the view are in different collections and neither needs the other: written at once, the
+            // 202 waits for one round trip instead of two (under overload each waited 0.1 to 0.8 s in the store).
+            Thread marking = Thread.ofVirtual().start(() -> markPublished(appealId));
+            recordInView(event);
+            awaitMark(marking);
+        } else {
+            recordInView(event);
         }
-        recordInView(event);
         return new SubmissionReceipt(appealId, event.trackingCode(), AppealStatus.SUBMITTED, event.receivedAt(),
                 event.registeredAt(), event.deadline(), secrets.secretOf(appealId), replayed);
     }
@@ -179,6 +184,15 @@ public class SubmissionService {
         } catch (RuntimeException e) {
             log.warn("Appeal {} published but its reservation not marked; a retry publishes it again: {}", appealId,
                     e.toString());
+        }
+    }
+
+    /** The 202 follows the mark, as it did when the mark came first; an interrupted wait leaves it to finish alone. */
+    private static void awaitMark(Thread marking) {
+        try {
+            marking.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -122,6 +122,20 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void givenAnIdempotencyKey_whenAnswered202_thenItsReservationIsMarkedPublishedAndItsStatusIsStoredAlready() {
+        String key = UUID.randomUUID().toString();
+        JsonNode accepted = body(postJson("/api/v1/appeals", DEMO_KEY,
+                validAppeal("Прошу покрасить скамейки в парке у акимата."), "Idempotency-Key", key));
+        String appealId = accepted.get("appealId").asString();
+
+        // No waiting: both writes after the acknowledgement are done before the 202.
+        Document reservation = mongo.getCollection(SubmissionReservations.COLLECTION).find(new Document("_id", appealId)).first();
+        assertThat(reservation).isNotNull();
+        assertThat(reservation.getBoolean("published")).isTrue();
+        assertThat(mongo.findById(appealId, AppealStatusView.class)).isNotNull();
+    }
+
+    @Test
     void givenAnIdempotencyKey_whenRetriedAfterTheStatusViewWasLost_thenTheReservationAnswersAndNothingIsRepublished() {
         String key = UUID.randomUUID().toString();
         String appeal = validAppeal("Не вывозят мусор с улицы Сатпаева уже две недели.");
