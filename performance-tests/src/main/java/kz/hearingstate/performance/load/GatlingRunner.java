@@ -1,5 +1,8 @@
 package kz.hearingstate.performance.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +11,9 @@ import io.gatling.app.Gatling$;
 
 /**
  * Runs {@link AppealSubmissionSimulation} inside this JVM, so that what the simulation saw lands in
- * {@link SubmissionLog}. Gatling's HTML report is skipped: the benchmark writes its own.
+ * {@link SubmissionLog}. Gatling's HTML report is skipped: the benchmark writes its own. Every answer of a run is
+ * also kept in {@code <run>.answers.csv} in the results directory (completed at, status, response time), to line a
+ * slow answer up with what a process logged at that moment (its GC log, a JFR recording).
  */
 public final class GatlingRunner {
 
@@ -51,6 +56,20 @@ public final class GatlingRunner {
         if (status != 0) {
             throw new IllegalStateException("Gatling run " + run + " ended with status " + status);
         }
-        return SubmissionLog.drain();
+        List<SubmissionLog.Submission> answers = SubmissionLog.drain();
+        keep(run, answers);
+        return answers;
+    }
+
+    private void keep(String run, List<SubmissionLog.Submission> answers) {
+        StringBuilder csv = new StringBuilder("completedAtMillis,status,responseTimeMillis\n");
+        answers.forEach(a -> csv.append(a.completedAtMillis()).append(',').append(a.status()).append(',')
+                .append(a.responseTimeMillis()).append('\n'));
+        try {
+            Files.createDirectories(resultsDirectory);
+            Files.writeString(resultsDirectory.resolve(run.replaceAll("[^A-Za-z0-9.-]", "_") + ".answers.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Gatling simulation against a real HTTP server on loopback that behaves like intake: 202 with an
  * appealId, except every fifth request, which gets 503 (broker down). What the load generator saw
- * must match what the server did, request for request.
+ * must match what the server did, request for request, and be kept in the run's answers file.
  */
 class GatlingRunnerTest {
 
@@ -59,6 +60,10 @@ class GatlingRunnerTest {
             assertThat(seen).allSatisfy(s -> assertThat(s.responseTimeMillis()).isNotNegative());
             assertThat(keys).hasSize(requests.get()).allMatch(key -> key.startsWith("test-run-"));
             assertThat(apiKeys).containsExactly("test-key");
+            List<String> kept = Files.readAllLines(results.resolve("test-run.answers.csv"));
+            assertThat(kept.getFirst()).isEqualTo("completedAtMillis,status,responseTimeMillis");
+            assertThat(kept.subList(1, kept.size())).hasSize(seen.size())
+                    .filteredOn(line -> line.split(",")[1].equals("503")).hasSize(requests.get() / 5);
         } finally {
             server.stop(0);
         }
