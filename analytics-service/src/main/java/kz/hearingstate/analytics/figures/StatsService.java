@@ -12,7 +12,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import kz.hearingstate.analytics.facts.AppealFact;
@@ -33,6 +38,8 @@ public class StatsService {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration slaWindow;
+    /** Figures being computed, by what was asked ({@link #once}). */
+    private final ConcurrentMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     /** @param slaWindow how far back the SLA compliance gauge looks for closed appeals */
     public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow) {
@@ -47,6 +54,49 @@ public class StatsService {
     }
 
     public Summary summary(Period period) {
+        return once(List.of("summary", period), () -> computeSummary(period));
+    }
+
+    /** Every department with appeals received in the period, by code. */
+    public List<DepartmentFigures> departments(Period period) {
+        return once(List.of("departments", period), () -> computeDepartments(period));
+    }
+
+    public TimeSeries timeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
+        return once(List.of("timeseries", metric, interval, period, filters),
+                () -> computeTimeSeries(metric, interval, period, filters));
+    }
+
+    /**
+     * Computes the figures of {@code request}, or, when the same are being computed already, waits for those: the
+     * public page asks every visitor for the figures of all time, which read every stored fact (linear in the store,
+     * seconds at 10^5), and visitors at once need one read, not one each. Nothing is kept afterwards, so a request
+     * never gets figures computed before it came, other than those in the making when it came.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T once(Object request, Supplier<T> compute) {
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(request, mine);
+        if (running != null) {
+            try {
+                return (T) running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+        try {
+            T result = compute.get();
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(request, mine);
+        }
+    }
+
+    private Summary computeSummary(Period period) {
         List<AppealFact> received = facts.receivedBetween(period.from(), period.to(), null);
         Map<String, Integer> byStatus = new TreeMap<>();
         for (AppealStatus status : AppealStatus.values()) {
@@ -68,8 +118,7 @@ public class StatsService {
                         received.stream().mapToInt(AppealFact::getNotificationsFailed).sum()));
     }
 
-    /** Every department with appeals received in the period, by code. */
-    public List<DepartmentFigures> departments(Period period) {
+    private List<DepartmentFigures> computeDepartments(Period period) {
         Instant now = clock.instant();
         Map<String, List<AppealFact>> byDepartment = facts.receivedBetween(period.from(), period.to(), null).stream()
                 .collect(Collectors.groupingBy(fact -> orDefault(fact.getDepartment(), UNASSIGNED), TreeMap::new,
@@ -92,7 +141,7 @@ public class StatsService {
                 fact -> orDefault(fact.getDepartment(), UNASSIGNED), now);
     }
 
-    public TimeSeries timeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
+    private TimeSeries computeTimeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
         for (AppealFact fact : facts.byTimestampBetween(metric.timestampField(), period.from(), period.to())) {
             if (!filters.matches(fact)) {

@@ -1,0 +1,85 @@
+package kz.hearingstate.analytics.figures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import kz.hearingstate.analytics.TestEvents;
+import kz.hearingstate.analytics.facts.AppealFact;
+import kz.hearingstate.analytics.facts.AppealFacts;
+import kz.hearingstate.analytics.figures.StatsService.Period;
+import kz.hearingstate.events.Language;
+import org.junit.jupiter.api.Test;
+
+class StatsServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-20T06:00:00Z");
+    private static final Period MARCH = new Period(Instant.parse("2026-03-01T00:00:00Z"), NOW);
+
+    private final SlowFacts facts = new SlowFacts();
+    private final StatsService stats = new StatsService(facts, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Almaty"),
+            Duration.ofDays(30));
+
+    @Test
+    void givenASummaryBeingComputed_whenTheSameIsAskedMeanwhile_thenBothGetItFromOneRead() throws Exception {
+        FutureTask<Summary> first = new FutureTask<>(() -> stats.summary(MARCH));
+        FutureTask<Summary> second = new FutureTask<>(() -> stats.summary(MARCH));
+        new Thread(first).start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> facts.reads.get() == 1);
+        Thread waiting = new Thread(second);
+        waiting.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.WAITING);
+
+        facts.release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS).figures().received()).isEqualTo(1);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get());
+        assertThat(facts.reads).hasValue(1);
+    }
+
+    @Test
+    void givenASummaryComputedBefore_whenAskedAgain_thenItIsReadAgain_andAnotherPeriodIsItsOwnRead() {
+        facts.release.countDown();
+
+        stats.summary(MARCH);
+        stats.summary(MARCH);
+        stats.departments(MARCH);
+        stats.summary(Period.allTime());
+
+        assertThat(facts.reads).hasValue(4);
+    }
+
+    /** One appeal received in March, read only once {@link #release} opens. */
+    private static final class SlowFacts extends AppealFacts {
+        final AtomicInteger reads = new AtomicInteger();
+        final CountDownLatch release = new CountDownLatch(1);
+
+        SlowFacts() {
+            super(null);
+        }
+
+        @Override
+        public List<AppealFact> receivedBetween(Instant from, Instant to, String department) {
+            reads.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            AppealFact fact = new AppealFact("a1");
+            fact.apply(TestEvents.submitted("a1", "web", Language.kk, null, null, null, null,
+                    Instant.parse("2026-03-02T04:00:00Z"), Instant.parse("2026-03-12T13:00:00Z")), 0.01);
+            return List.of(fact);
+        }
+    }
+}
