@@ -1,12 +1,7 @@
 package kz.hearingstate.intake.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Locale;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.web.Hashing;
@@ -29,7 +24,7 @@ public class CitizenSecrets {
     private static final int SECRET_BITS = 120;
     private static final int SECRET_CHARS = SECRET_BITS / 5;
 
-    private final SecretKeySpec key;
+    private final String key;
 
     @Autowired
     public CitizenSecrets(IntakeProperties properties) {
@@ -41,18 +36,11 @@ public class CitizenSecrets {
             throw new IllegalStateException("hearing.intake.citizen-access-key (CITIZEN_ACCESS_KEY) must be set to a random "
                     + "value of at least " + KEY_MIN_LENGTH + " characters, for example: openssl rand -base64 48");
         }
-        this.key = new SecretKeySpec(key.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.key = key.strip();
     }
 
     public String secretOf(String appealId) {
-        byte[] mac;
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(key);
-            mac = hmac.doFinal(("citizen-access:" + appealId).getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-        }
+        byte[] mac = Hashing.hmacSha256(key, "citizen-access:" + appealId);
         StringBuilder secret = new StringBuilder(SECRET_CHARS);
         for (int i = 0; i < SECRET_CHARS; i++) {
             int bit = i * 5;

@@ -18,6 +18,12 @@ class CitizenSecretsTest {
     }
 
     @Test
+    void givenTheSameKeyAndAppeal_whenTheSecretIsComputedAgain_thenItIsTheOneAlreadySentToTheCitizen() {
+        // Private links already mailed carry this secret: a change of how it is computed would break them.
+        assertThat(new CitizenSecrets("k".repeat(32)).secretOf(APPEAL_ID)).isEqualTo("73tftsg38mgfc47b7svgqsp1");
+    }
+
+    @Test
     void givenEverythingPublicAboutAnAppeal_whenAnotherKeyIsUsed_thenTheSecretDiffers() {
         String withServerKey = new CitizenSecrets("the-servers-own-random-key-0123456789").secretOf(APPEAL_ID);
         String guessed = new CitizenSecrets("an-attackers-guess-of-the-key-0123456").secretOf(APPEAL_ID);
