@@ -98,6 +98,39 @@ class IndexedQueriesIntegrationTest {
     }
 
     @Test
+    void givenAnalyticsFactsMostlyClosedLongAgo_whenTheGaugesAskForTheOpenAndTheRecentlyClosed_thenOnlyTheyAreRead() {
+        // analytics' AppealFacts.open() and closedSince(t), as Spring Data sends them: a closed status keeps its
+        // closedAt, an open or reopened one has none.
+        MongoCollection<Document> facts = database.getCollection("appeal_facts");
+        facts.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
+        facts.createIndex(Indexes.ascending("closedAt"), new IndexOptions().name("closedAt"));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            Document fact = new Document("_id", "a-" + i).append("department", "roads").append("deadline", T0);
+            if (i % 100 == 0) {
+                fact.append("status", i % 200 == 0 ? "ROUTED" : "IN_PROGRESS");
+            } else {
+                fact.append("status", "ANSWERED").append("closedAt", T0.plusSeconds(i));
+            }
+            documents.add(fact);
+        }
+        facts.insertMany(documents);
+
+        long before = scannedObjects();
+        List<Document> open = facts.find(Filters.in("status", "SUBMITTED", "ROUTED", "IN_PROGRESS", "INFO_REQUESTED"))
+                .projection(new Document("department", 1).append("status", 1).append("deadline", 1)).into(new ArrayList<>());
+        long readForOpen = scannedObjects() - before;
+        before = scannedObjects();
+        List<Document> closed = facts.find(Filters.gte("closedAt", T0.plusSeconds(4_950))).into(new ArrayList<>());
+        long readForClosed = scannedObjects() - before;
+
+        assertThat(open).hasSize(50);
+        assertThat(readForOpen).isEqualTo(50);
+        assertThat(closed).hasSize(50); // a-4950 to a-4999, all closed
+        assertThat(readForClosed).isEqualTo(50);
+    }
+
+    @Test
     void givenAStoreGrownTenfold_whenOneAppealIsLookedUpByIndexedFields_thenTheSameFewDocumentsAreRead() {
         MongoCollection<Document> appeals = database.getCollection("appeals");
         appeals.createIndex(Indexes.ascending("department", "registeredAt"));
