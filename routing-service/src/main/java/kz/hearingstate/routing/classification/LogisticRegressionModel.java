@@ -158,7 +158,8 @@ public final class LogisticRegressionModel {
         List<String> features = distinctFeatures(text);
         double[] scores = scores(features);
         if (words != null) {
-            double[] byWords = words.scores(features);
+            // The words model knows only word and pair features: the character n-grams would all miss its map.
+            double[] byWords = words.scores(features.stream().filter(LogisticRegressionModel::isWordFeature).toList());
             for (int k = 0; k < scores.length; k++) {
                 scores[k] = (1 - WORDS_WEIGHT) * scores[k] + WORDS_WEIGHT * byWords[k];
             }
