@@ -88,7 +88,8 @@ public class StatsService {
             T result = compute.get();
             mine.complete(result);
             return result;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (an out-of-memory on a huge period): requests waiting for this one must not wait forever.
             mine.completeExceptionally(e);
             throw e;
         } finally {

@@ -1,6 +1,7 @@
 package kz.hearingstate.analytics.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,11 +36,7 @@ class StatsServiceTest {
     void givenASummaryBeingComputed_whenTheSameIsAskedMeanwhile_thenBothGetItFromOneRead() throws Exception {
         FutureTask<Summary> first = new FutureTask<>(() -> stats.summary(MARCH));
         FutureTask<Summary> second = new FutureTask<>(() -> stats.summary(MARCH));
-        new Thread(first).start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> facts.reads.get() == 1);
-        Thread waiting = new Thread(second);
-        waiting.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.WAITING);
+        startTheSecondWhileTheFirstReads(first, second);
 
         facts.release.countDown();
 
@@ -59,10 +57,34 @@ class StatsServiceTest {
         assertThat(facts.reads).hasValue(4);
     }
 
-    /** One appeal received in March, read only once {@link #release} opens. */
+    @Test
+    void givenASummaryBeingComputed_whenItsReadFailsWithAnError_thenTheRequestWaitingForItFailsToo_andDoesNotHang()
+            throws Exception {
+        facts.failure = new OutOfMemoryError("Java heap space (test)");
+        FutureTask<Summary> first = new FutureTask<>(() -> stats.summary(MARCH));
+        FutureTask<Summary> second = new FutureTask<>(() -> stats.summary(MARCH));
+        startTheSecondWhileTheFirstReads(first, second);
+
+        facts.release.countDown();
+
+        assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(OutOfMemoryError.class);
+        assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasRootCauseInstanceOf(OutOfMemoryError.class);
+    }
+
+    private void startTheSecondWhileTheFirstReads(FutureTask<Summary> first, FutureTask<Summary> second) {
+        new Thread(first).start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> facts.reads.get() == 1);
+        Thread waiting = new Thread(second);
+        waiting.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting.getState() == Thread.State.WAITING);
+    }
+
+    /** One appeal received in March, read only once {@link #release} opens (or {@link #failure} thrown then). */
     private static final class SlowFacts extends AppealFacts {
         final AtomicInteger reads = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
+        volatile Error failure;
 
         SlowFacts() {
             super(null);
@@ -75,6 +97,9 @@ class StatsServiceTest {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (failure != null) {
+                throw failure;
             }
             AppealFact fact = new AppealFact("a1");
             fact.apply(TestEvents.submitted("a1", "web", Language.kk, null, null, null, null,
