@@ -16,7 +16,8 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
  * through this instance is seen by its next read at once; a change made by another instance is seen within
  * {@code freshFor}. Caffeine keeps the reads: its invalidation waits for a load of the same key in flight, so a
  * read that began before a change is never kept after it. Time comes from the service's {@link Clock}, so tests
- * move it.
+ * move it; should the wall clock be stepped back (an NTP correction), a read is kept that much longer, which for
+ * a few seconds of staleness between instances is accepted.
  */
 public final class RecentReads<K, V> {
 

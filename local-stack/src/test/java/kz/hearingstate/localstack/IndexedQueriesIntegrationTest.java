@@ -100,7 +100,8 @@ class IndexedQueriesIntegrationTest {
     @Test
     void givenAnalyticsFactsMostlyClosedLongAgo_whenTheGaugesAskForTheOpenAndTheRecentlyClosed_thenOnlyTheyAreRead() {
         // analytics' AppealFacts.open() and closedSince(t), as Spring Data sends them: a closed status keeps its
-        // closedAt, an open or reopened one has none.
+        // closedAt, an open or reopened one has none. This guards the store's use of the two indexes; that the
+        // queries are the ones analytics sends is AppealFactReadsIntegrationTest's job, in analytics.
         MongoCollection<Document> facts = database.getCollection("appeal_facts");
         facts.createIndex(Indexes.ascending("status"), new IndexOptions().name("status"));
         facts.createIndex(Indexes.ascending("closedAt"), new IndexOptions().name("closedAt"));
