@@ -65,7 +65,7 @@ class InboxControllerTest extends WorkbenchSliceTest {
     void givenTheOfficersInboxInKazakhAndRussian_whenABandAppealIsListed_thenTheMarkIsInTheirLanguage() throws Exception {
         given(workbench.inbox(any(), any())).willReturn(List.of(BAND));
         mvc.perform(get("/workbench/inbox").param("lang", "kk").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
-                .andExpect(content().string(containsString("Тексеруде: жемқорлық туралы хабар болмауы мүмкін")))
+                .andExpect(content().string(containsString("Тексеруде: сыбайлас жемқорлық туралы хабар болмауы мүмкін")))
                 .andExpect(content().string(containsString("Қайта жіберу: Білім бөлімі · ықтималдығы 62%")));
         mvc.perform(get("/workbench/inbox").param("lang", "ru").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
                 .andExpect(content().string(containsString("На проверке: возможно, не сообщение о коррупции")))
