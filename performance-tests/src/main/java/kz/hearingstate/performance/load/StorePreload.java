@@ -23,6 +23,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.performance.report.BenchmarkReport.StoreFigures;
 import org.bson.Document;
 import org.bson.types.ObjectId;
@@ -62,6 +63,15 @@ public final class StorePreload implements AutoCloseable {
      * years, and any recent window holds as many appeals at 10^6 as at 10^4.
      */
     static final Duration SPACING = Duration.ofMinutes(1);
+    /**
+     * The benchmark answers no appeal, so every template is open; a store of 10^6 open copies is a backlog of a
+     * million, which no district has (its 10^6 appeals are years of history, almost all answered). A copy received
+     * longer ago than this is therefore answered in analytics' facts, {@link #ANSWERED_AFTER} after receipt, on
+     * time; younger ones stay open. So the open appeals (what the department gauges read) are about the same few
+     * thousand at every size. The other services' copies keep the template's state: none of them reads by it.
+     */
+    static final Duration OPEN_FOR = Duration.ofDays(10);
+    static final Duration ANSWERED_AFTER = Duration.ofDays(5);
 
     private final MongoClient client;
     private final ExecutorService writers = Executors.newFixedThreadPool(DATABASES.size());
@@ -266,11 +276,29 @@ public final class StorePreload implements AutoCloseable {
                         copy.put("_id", template.get("_id") instanceof String id
                                 ? seed + hex(id + seed, id.length() - seed.length()) : new ObjectId());
                     }
+                    if (database.equals("analytics") && collection.equals("appeal_facts")) {
+                        answerIfOld(copy, now);
+                    }
                     copies.computeIfAbsent(database, d -> new LinkedHashMap<>())
                             .computeIfAbsent(collection, c -> new ArrayList<>()).add(copy);
                 }
             }));
             return copies;
+        }
+
+        /** An open fact received more than {@link #OPEN_FOR} before {@code now} becomes an appeal answered on time. */
+        static void answerIfOld(Document fact, Instant now) {
+            if (fact.get("status") instanceof String status && !AppealStatus.valueOf(status).isClosed()
+                    && fact.get("receivedAt") instanceof Date received
+                    && received.toInstant().isBefore(now.minus(OPEN_FOR))) {
+                Date answered = Date.from(received.toInstant().plus(ANSWERED_AFTER));
+                fact.put("status", AppealStatus.ANSWERED.name());
+                fact.put("answeredAt", answered);
+                fact.put("closedAt", answered);
+                if (fact.get("firstActionAt") == null) {
+                    fact.put("firstActionAt", answered);
+                }
+            }
         }
 
         private Object replace(Object value, Map<String, String> replacements, Instant now, Duration age) {

@@ -94,6 +94,31 @@ class StorePreloadTest {
     }
 
     @Test
+    void givenAnOpenAppeal_whenCopiedOlderThanTheOpenWindow_thenAnalyticsCountsItAnsweredOnTime_andAYoungCopyStaysOpen() {
+        Instant now = Instant.parse("2026-12-03T12:00:00Z");
+        Date received = Date.from(now.minusSeconds(90));
+        Date deadline = Date.from(now.plus(Duration.ofDays(21)));
+        StorePreload.Family family = new StorePreload.Family(APPEAL);
+        family.add("routing", "appeals", new Document("_id", APPEAL).append("status", "ROUTED"));
+        family.add("analytics", "appeal_facts", new Document("_id", APPEAL).append("status", "ROUTED")
+                .append("receivedAt", received).append("deadline", deadline));
+
+        Document old = family.copy(new StorePreload.Stamp(MILLIS, 1), now, Duration.ofDays(400))
+                .get("analytics").get("appeal_facts").getFirst();
+        Document young = family.copy(new StorePreload.Stamp(MILLIS, 2), now, Duration.ofDays(9))
+                .get("analytics").get("appeal_facts").getFirst();
+
+        Date oldReceived = Date.from(received.toInstant().minus(Duration.ofDays(400)));
+        assertThat(old.getString("status")).isEqualTo("ANSWERED");
+        assertThat(old.getDate("closedAt")).isEqualTo(Date.from(oldReceived.toInstant().plus(Duration.ofDays(5))))
+                .isEqualTo(old.getDate("answeredAt")).isBefore(old.getDate("deadline"));
+        assertThat(young.getString("status")).isEqualTo("ROUTED");
+        assertThat(young.get("closedAt")).isNull();
+        assertThat(family.copy(new StorePreload.Stamp(MILLIS, 3), now, Duration.ofDays(400)).get("routing").get("appeals")
+                .getFirst().getString("status")).as("other services' copies keep the template's state").isEqualTo("ROUTED");
+    }
+
+    @Test
     void givenAnAppealAServiceWouldStillActOn_whenConsideredAsATemplate_thenItIsNot() {
         Date soon = Date.from(Instant.now().plus(Duration.ofHours(2)));
         Date later = Date.from(Instant.now().plus(Duration.ofDays(9)));
