@@ -1,7 +1,6 @@
 package kz.hearingstate.notification.directory;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 
 import kz.hearingstate.notification.NotificationProperties;
@@ -15,15 +14,14 @@ import org.springframework.stereotype.Component;
  * directory has named a department. A deleted department has no contact, even if a seed exists.
  *
  * <p>Planning one lifecycle event asks for its department half a dozen times (its names, its
- * confidentiality, its address), so what was read is kept for {@link #FRESH_FOR}: a MongoDB round trip
+ * confidentiality, its address), so what was read is kept for {@link RecentReads#FRESH_FOR}: a MongoDB round trip
  * per department every few seconds instead of several per event. A change this instance applies is seen
- * at once; one applied by another instance of the consumer group within {@link #FRESH_FOR}. That is no
+ * at once; one applied by another instance of the consumer group within {@link RecentReads#FRESH_FOR}. That is no
  * weaker than before: the directory and the appeal topics were never ordered against each other.
  */
 @Component
 public class DepartmentDirectory {
 
-    static final Duration FRESH_FOR = RecentReads.FRESH_FOR;
     /** Forwards name outside bodies in free text, looked up here too: the memory stays bounded. */
     private static final int MAX_KEPT = 1_000;
 

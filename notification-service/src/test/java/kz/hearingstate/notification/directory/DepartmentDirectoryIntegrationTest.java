@@ -7,6 +7,7 @@ import java.util.Map;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.notification.NotificationProperties;
 import kz.hearingstate.notification.support.IntegrationTestSupport;
+import kz.hearingstate.storage.RecentReads;
 import kz.hearingstate.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,7 @@ class DepartmentDirectoryIntegrationTest extends IntegrationTestSupport {
         elsewhere.apply(contact(code, 2, "museums-2@akimat.test"));
 
         assertThat(here.find(code)).hasValueSatisfying(d -> assertThat(d.email()).isEqualTo("museums-1@akimat.test"));
-        clock.advance(DepartmentDirectory.FRESH_FOR);
+        clock.advance(RecentReads.FRESH_FOR);
         assertThat(here.find(code)).hasValueSatisfying(d -> assertThat(d.email()).isEqualTo("museums-2@akimat.test"));
     }
 
@@ -60,7 +61,7 @@ class DepartmentDirectoryIntegrationTest extends IntegrationTestSupport {
         assertThat(here.find(code)).isEmpty();
 
         new DepartmentDirectory(mongo, properties, clock).apply(contact(code, 1, "archive@akimat.test"));
-        clock.advance(Duration.ofMillis(DepartmentDirectory.FRESH_FOR.toMillis() + 1));
+        clock.advance(Duration.ofMillis(RecentReads.FRESH_FOR.toMillis() + 1));
 
         assertThat(here.find(code)).hasValueSatisfying(d -> assertThat(d.email()).isEqualTo("archive@akimat.test"));
     }
