@@ -59,6 +59,7 @@ public final class Benchmark {
     /** The CPU targets per appeal (notification counts all its messages). */
     static final Map<String, Double> CPU_BUDGET_MS_PER_APPEAL = budgets();
     static final String WARM_UP = "warm-up (cold JVMs)";
+    static final String JIT_WARM_UP = "warm-up (JIT)";
     static final String STEP_UP = "step-up ";
     static final String OVERLOAD = "overload ";
     /** Fewer processed appeals than this in the store, and the store growth first makes some to copy. */
@@ -138,6 +139,11 @@ public final class Benchmark {
             // meets), never judged; then the consumers get a bounded time to work off what it left behind.
             log.accept("Warm-up: " + plan.warmupRate() + "/s for " + plan.warmup().toSeconds() + " s on cold JVMs");
             results.add(runs.open(WARM_UP, plan.warmupRate(), plan.warmup()));
+            runs.settle(plan.settle());
+        }
+        if (plan.jitWarmup().isPositive()) {
+            log.accept("Warm-up: " + plan.jitWarmupRate() + "/s for " + plan.jitWarmup().toSeconds() + " s for the JIT");
+            results.add(runs.open(JIT_WARM_UP, plan.jitWarmupRate(), plan.jitWarmup()));
             runs.settle(plan.settle());
         }
         RunResult capacity = null;
@@ -251,9 +257,13 @@ public final class Benchmark {
      * there is none, the highest taken in full, with {@code allConsumersKeptUp} false. The warm-up and the overload
      * run are not candidates.
      */
+    static boolean isWarmUp(RunResult run) {
+        return run.name().equals(WARM_UP) || run.name().equals(JIT_WARM_UP);
+    }
+
     static Sustained sustained(List<RunResult> runs) {
         List<RunResult> candidates = runs.stream()
-                .filter(run -> run.model().equals("open") && !run.name().equals(WARM_UP) && !run.name().startsWith(OVERLOAD))
+                .filter(run -> run.model().equals("open") && !isWarmUp(run) && !run.name().startsWith(OVERLOAD))
                 .filter(Benchmark::takenInFull).toList();
         return candidates.stream().filter(run -> Boolean.TRUE.equals(run.allConsumersKeptUp()))
                 .max(Comparator.comparingDouble(RunResult::offeredPerSecond))
@@ -272,7 +282,7 @@ public final class Benchmark {
      */
     static Map<String, CpuModel> cpuModel(List<RunResult> runs) {
         List<RunResult> fits = runs.stream()
-                .filter(run -> run.model().equals("open") && !run.name().equals(WARM_UP) && !run.name().startsWith(OVERLOAD))
+                .filter(run -> run.model().equals("open") && !isWarmUp(run) && !run.name().startsWith(OVERLOAD))
                 .filter(Benchmark::takenInFull).filter(run -> run.durationSeconds() > 0).toList();
         Map<String, CpuModel> model = new LinkedHashMap<>();
         if (fits.stream().map(RunResult::offeredPerSecond).distinct().count() < 3) {
@@ -374,7 +384,7 @@ public final class Benchmark {
         Map<String, Double> ratios = new LinkedHashMap<>();
         ratios.put("sustained appeals/s ÷ ProducerPerformance records/s",
                 Math.round(sustained.appealsPerSecond() / baseline.producer().recordsPerSecond() * 1e6) / 1e6);
-        RunResult reference = runs.stream().filter(r -> !r.name().equals(WARM_UP) && r.legs().get("inbox").count() > 0)
+        RunResult reference = runs.stream().filter(r -> !isWarmUp(r) && r.legs().get("inbox").count() > 0)
                 .min(Comparator.comparingDouble(RunResult::offeredPerSecond)).orElse(null);
         if (reference != null) {
             LatencySummary inbox = reference.legs().get("inbox");
