@@ -38,9 +38,10 @@ class SustainedRateTest {
     }
 
     @Test
-    void givenRefusalsOrTheOverloadRun_whenSummed_thenTheyAreNoCandidates() {
+    void givenRefusalsTheWarmUpsOrTheOverloadRun_whenSummed_thenTheyAreNoCandidates() {
         Sustained sustained = Benchmark.sustained(List.of(
-                run("warm-up (cold JVMs)", 50, 50, Map.of(), KEPT_UP),
+                run(Benchmark.WARM_UP, 50, 50, Map.of(), KEPT_UP),
+                run(Benchmark.JIT_WARM_UP, 40, 40, Map.of(), KEPT_UP),
                 run("step-up 30/s", 30, 30, Map.of(), KEPT_UP),
                 run("step-up 36/s", 36, 36, Map.of("503", 3), KEPT_UP),
                 run("overload 2.0× max", 72, 72, Map.of(), KEPT_UP)));
