@@ -1,6 +1,8 @@
 package kz.hearingstate.analytics.facts;
 
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.storage.IndexedCollection;
@@ -58,9 +61,11 @@ public class AppealFacts implements IndexedCollection {
     private static final int MAX_ATTEMPTS = 10;
 
     private final MongoOperations mongo;
+    private final ReceiptMonths months;
 
     public AppealFacts(MongoOperations mongo) {
         this.mongo = mongo;
+        this.months = new ReceiptMonths(mongo);
     }
 
     @Override
@@ -95,10 +100,13 @@ public class AppealFacts implements IndexedCollection {
         for (int attempt = 1; ; attempt++) {
             AppealFact fact = find(appealId).orElseGet(() -> new AppealFact(appealId));
             if (!change.test(fact)) {
+                months.changed(List.of(fact)); // a redelivery after a crash between the write and its count
                 return Optional.empty();
             }
             try {
-                return Optional.of(mongo.save(fact));
+                AppealFact saved = mongo.save(fact);
+                months.changed(List.of(saved));
+                return Optional.of(saved);
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrentWrite) {
                 if (attempt == MAX_ATTEMPTS) {
                     throw concurrentWrite;
@@ -112,7 +120,8 @@ public class AppealFacts implements IndexedCollection {
      * every changed fact in one unordered bulk write, each replace guarded by the version it was read with.
      * When another consumer thread wrote one of these appeals in between (a version or an insert conflict),
      * the changes are applied again one appeal at a time by {@link #update}, which recognises what the bulk
-     * write did store as a duplicate.
+     * write did store as a duplicate. Then the months of receipt of every fact read are counted as changed
+     * ({@link #receiptMonths()}).
      *
      * @return for each change, the fact it changed as the batch left it, or null when it changed nothing
      */
@@ -137,6 +146,8 @@ public class AppealFacts implements IndexedCollection {
             }
         }
         if (toWrite.isEmpty() || writeAll(toWrite, working, readVersions)) {
+            // Every month the batch touched, changed or not: a redelivery after a crash between the write and its count
+            months.changed(working.values());
             return changed;
         }
         List<AppealFact> again = new ArrayList<>(changes.size());
@@ -174,6 +185,31 @@ public class AppealFacts implements IndexedCollection {
 
     /** One event's change of one appeal's fact: returns false when it changes nothing (a duplicate). */
     public record Change(String appealId, Predicate<AppealFact> change) {
+    }
+
+    /**
+     * Every month (UTC, from {@link #startOf}) in which appeals were received, with a counter that moves whenever one
+     * of their facts is written: figures of a month's facts stay those figures while its counter stays. Read the
+     * counters before the facts. A store written before the counters existed has its months listed once, here, from
+     * the receipt times of every fact.
+     */
+    public Map<YearMonth, Long> receiptMonths() {
+        Optional<Map<YearMonth, Long>> counters = months.counters();
+        if (counters.isPresent()) {
+            return counters.get();
+        }
+        Query everyReceived = Query.query(Criteria.where("receivedAt").gte(Instant.EPOCH));
+        everyReceived.fields().include("receivedAt");
+        try (Stream<AppealFact> received = mongo.stream(everyReceived.cursorBatchSize(BATCH_SIZE), AppealFact.class)) {
+            months.listed(received.map(AppealFact::getReceivedAt).map(ReceiptMonths::of).collect(Collectors.toSet()));
+        }
+        months.markComplete();
+        return months.counters().orElseThrow();
+    }
+
+    /** The first instant of a month of {@link #receiptMonths()}. */
+    public static Instant startOf(YearMonth month) {
+        return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     public Optional<AppealFact> find(String appealId) {

@@ -12,10 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import kz.hearingstate.analytics.facts.AppealFact;
-import kz.hearingstate.analytics.figures.Figures.DurationStats;
 import kz.hearingstate.analytics.figures.Figures.Ratio;
-import kz.hearingstate.analytics.figures.Figures.Satisfaction;
-import kz.hearingstate.events.AppealStatus;
 
 /**
  * Computes {@link Figures} from facts. Plain and deterministic: the same facts and the same
@@ -27,28 +24,7 @@ public final class FiguresCalculator {
     static final Map<String, Integer> AGE_BUCKETS_DAYS = ageBuckets();
 
     public static Figures compute(Collection<AppealFact> facts, Instant now) {
-        Map<String, Integer> backlog = new LinkedHashMap<>();
-        AGE_BUCKETS_DAYS.keySet().forEach(bucket -> backlog.put(bucket, 0));
-        facts.stream().filter(AppealFact::isOpen).forEach(fact -> backlog.merge(ageBucket(fact, now), 1, Integer::sum));
-
-        List<AppealFact> closed = facts.stream().filter(FiguresCalculator::closedWithDeadline).toList();
-        List<AppealFact> rated = facts.stream().filter(fact -> fact.getRating() != null).toList();
-        List<AppealFact> everAnswered = facts.stream().filter(fact -> fact.getAnsweredAt() != null).toList();
-
-        return new Figures(
-                facts.size(),
-                count(facts, fact -> fact.getRoutedAt() != null),
-                count(facts, fact -> fact.getStatus() == AppealStatus.ANSWERED),
-                count(facts, fact -> fact.getStatus() == AppealStatus.FORWARDED),
-                count(facts, fact -> fact.getStatus() == AppealStatus.REJECTED),
-                count(facts, AppealFact::isOpen),
-                count(facts, fact -> fact.isOverdue(now)),
-                backlog,
-                durations(facts, AppealFact::getFirstActionAt),
-                durations(facts, AppealFact::getAnsweredAt),
-                ratio(count(closed, AppealFact::isClosedOnTime), closed.size()),
-                satisfaction(rated),
-                ratio(count(everAnswered, fact -> fact.getReopenCount() > 0), everAnswered.size()));
+        return FactTally.of(facts).figures(now);
     }
 
     /**
@@ -87,40 +63,21 @@ public final class FiguresCalculator {
      * or below it. The median of 1, 2, 3, 4 is 2.
      */
     static double percentile(List<Double> sorted, double p) {
-        int rank = (int) Math.ceil(p * sorted.size());
-        return sorted.get(Math.max(rank, 1) - 1);
+        return sorted.get(nearestRank(sorted.size(), p) - 1);
     }
 
-    private static DurationStats durations(Collection<AppealFact> facts, Function<AppealFact, Instant> end) {
-        List<Double> hours = new ArrayList<>();
-        for (AppealFact fact : facts) {
-            Instant at = end.apply(fact);
-            if (at != null && fact.getReceivedAt() != null) {
-                hours.add(Duration.between(fact.getReceivedAt(), at).toSeconds() / 3600.0);
-            }
-        }
-        if (hours.isEmpty()) {
-            return new DurationStats(0, null, null);
-        }
-        hours.sort(null);
-        return new DurationStats(hours.size(), round(percentile(hours, 0.5)), round(percentile(hours, 0.9)));
+    /** The 1-based rank of the {@code p} percentile among {@code size} sorted values (nearest rank). */
+    static int nearestRank(int size, double p) {
+        return Math.max((int) Math.ceil(p * size), 1);
     }
 
-    private static Satisfaction satisfaction(List<AppealFact> rated) {
-        if (rated.isEmpty()) {
-            return new Satisfaction(0, null, null);
-        }
-        double average = rated.stream().mapToInt(AppealFact::getRating).average().orElseThrow();
-        int solved = count(rated, fact -> Boolean.TRUE.equals(fact.getSolved()));
-        return new Satisfaction(rated.size(), round(average), round((double) solved / rated.size()));
-    }
-
-    private static Ratio ratio(int count, int outOf) {
+    static Ratio ratio(int count, int outOf) {
         return new Ratio(count, outOf, outOf == 0 ? null : round((double) count / outOf));
     }
 
-    private static String ageBucket(AppealFact fact, Instant now) {
-        Instant since = fact.getReceivedAt() == null ? now : fact.getReceivedAt();
+    /** The backlog age bucket of an appeal received at {@code receivedAt} (now when unknown). */
+    static String ageBucket(Instant receivedAt, Instant now) {
+        Instant since = receivedAt == null ? now : receivedAt;
         long ageHours = Duration.between(since, now).toHours();
         String last = null;
         for (Map.Entry<String, Integer> bucket : AGE_BUCKETS_DAYS.entrySet()) {
@@ -136,7 +93,7 @@ public final class FiguresCalculator {
         return (int) facts.stream().filter(predicate).count();
     }
 
-    private static Double round(double value) {
+    static Double round(double value) {
         return Math.round(value * 100.0) / 100.0;
     }
 

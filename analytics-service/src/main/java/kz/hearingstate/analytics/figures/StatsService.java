@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,28 +17,30 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import kz.hearingstate.analytics.facts.AppealFact;
 import kz.hearingstate.analytics.facts.AppealFacts;
-import kz.hearingstate.events.AppealStatus;
 
 /**
- * Figures computed at query time from the per-appeal facts (see the README for why not incremental
- * counters: medians need every value, and a replay must give the same numbers).
+ * Figures computed from the per-appeal facts, never from counters kept by the events (see the README: medians need
+ * every value, a fact changes after the event that counted it, and a replay must give the same numbers). Summary and
+ * department figures add up {@link FactTally tallies} of whole months of receipt, each computed from the month's
+ * facts and kept until a write to one of them moves the month's counter ({@link AppealFacts#receiptMonths()}).
  */
 public class StatsService {
 
     /** Department key for appeals not routed yet. */
     public static final String UNASSIGNED = "unassigned";
-    private static final String UNKNOWN = "unknown";
+    /** Key of a dimension (category, channel, settlement, language) an appeal does not have. */
+    static final String UNKNOWN = "unknown";
 
     private final AppealFacts facts;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration slaWindow;
+    /** The tallies of each month of receipt covered whole by a period asked for, with the counter they are of. */
+    private final ConcurrentMap<YearMonth, MonthTallies> monthTallies = new ConcurrentHashMap<>();
     /** Figures being computed, by what was asked ({@link #once}). */
     private final ConcurrentMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
@@ -98,36 +101,65 @@ public class StatsService {
     }
 
     private Summary computeSummary(Period period) {
-        List<AppealFact> received = facts.receivedBetween(period.from(), period.to(), null);
-        Map<String, Integer> byStatus = new TreeMap<>();
-        for (AppealStatus status : AppealStatus.values()) {
-            byStatus.put(status.name(), 0);
-        }
-        received.stream().filter(fact -> fact.getStatus() != null)
-                .forEach(fact -> byStatus.merge(fact.getStatus().name(), 1, Integer::sum));
+        Map<String, FactTally> byDepartment = talliesByDepartment(period);
+        FactTally all = new FactTally();
+        byDepartment.values().forEach(all::add);
+        Map<String, Integer> receivedByDepartment = new TreeMap<>();
+        byDepartment.forEach((department, tally) -> receivedByDepartment.put(department, tally.received()));
         // To the minute: a public timestamp says no more than it needs to.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        return new Summary(period.from(), period.to(), generatedAt, FiguresCalculator.compute(received, clock.instant()),
-                byStatus,
-                countBy(received, fact -> orDefault(fact.getDepartment(), UNASSIGNED)),
-                countBy(received, fact -> orDefault(fact.getCategory(), UNKNOWN)),
-                countBy(received, fact -> orDefault(fact.getChannel(), UNKNOWN)),
-                countBy(received, fact -> orDefault(fact.getSettlement(), UNKNOWN)),
-                countBy(received, fact -> orDefault(fact.getLanguage(), UNKNOWN)),
-                new Summary.Notifications(
-                        received.stream().mapToInt(AppealFact::getNotificationsDelivered).sum(),
-                        received.stream().mapToInt(AppealFact::getNotificationsFailed).sum()));
+        return new Summary(period.from(), period.to(), generatedAt, all.figures(clock.instant()), all.byStatus(),
+                receivedByDepartment, all.byCategory(), all.byChannel(), all.bySettlement(), all.byLanguage(),
+                all.notifications());
     }
 
     private List<DepartmentFigures> computeDepartments(Period period) {
         Instant now = clock.instant();
-        Map<String, List<AppealFact>> byDepartment = facts.receivedBetween(period.from(), period.to(), null).stream()
-                .collect(Collectors.groupingBy(fact -> orDefault(fact.getDepartment(), UNASSIGNED), TreeMap::new,
-                        Collectors.toList()));
         List<DepartmentFigures> result = new ArrayList<>();
-        byDepartment.forEach((department, departmentFacts) ->
-                result.add(new DepartmentFigures(department, FiguresCalculator.compute(departmentFacts, now))));
+        talliesByDepartment(period).forEach((department, tally) ->
+                result.add(new DepartmentFigures(department, tally.figures(now))));
         return result;
+    }
+
+    /**
+     * The tallies of the appeals received in the period, by department: of each month of receipt the period covers
+     * whole, the month's tallies as kept since its counter last moved (or read again now); of a month it covers in
+     * part, its facts in the period. So figures of all time read one counter per month of history, the facts of the
+     * months written to since the last request, and at most two months' facts in part, however many the store holds.
+     */
+    private Map<String, FactTally> talliesByDepartment(Period period) {
+        Map<String, FactTally> total = new TreeMap<>();
+        for (Map.Entry<YearMonth, Long> month : facts.receiptMonths().entrySet()) {
+            Instant start = AppealFacts.startOf(month.getKey());
+            Instant end = AppealFacts.startOf(month.getKey().plusMonths(1));
+            Instant from = start.isAfter(period.from()) ? start : period.from();
+            Instant to = end.isBefore(period.to()) ? end : period.to();
+            if (!from.isBefore(to)) {
+                continue;
+            }
+            Map<String, FactTally> tallies = from.equals(start) && to.equals(end)
+                    ? monthTallies(month.getKey(), month.getValue())
+                    : FactTally.byDepartment(facts.receivedBetween(from, to, null));
+            tallies.forEach((department, tally) -> total.computeIfAbsent(department, code -> new FactTally()).add(tally));
+        }
+        return total;
+    }
+
+    private Map<String, FactTally> monthTallies(YearMonth month, long changes) {
+        MonthTallies kept = monthTallies.get(month);
+        if (kept != null && kept.changes() == changes) {
+            return kept.byDepartment();
+        }
+        Map<String, FactTally> read = FactTally.byDepartment(
+                facts.receivedBetween(AppealFacts.startOf(month), AppealFacts.startOf(month.plusMonths(1)), null));
+        // Two requests may read one month at once, under different counters: the later counter's tallies stay.
+        monthTallies.merge(month, new MonthTallies(changes, read),
+                (old, computed) -> computed.changes() >= old.changes() ? computed : old);
+        return read;
+    }
+
+    /** A month's tallies by department, as its facts were when its counter read {@code changes}. */
+    private record MonthTallies(long changes, Map<String, FactTally> byDepartment) {
     }
 
     /**
@@ -169,12 +201,6 @@ public class StatsService {
             case FORWARDED -> fact.getForwardedAt();
             case REJECTED -> fact.getRejectedAt();
         };
-    }
-
-    private static Map<String, Integer> countBy(List<AppealFact> facts, Function<AppealFact, String> key) {
-        Map<String, Integer> counts = new TreeMap<>();
-        facts.forEach(fact -> counts.merge(key.apply(fact), 1, Integer::sum));
-        return counts;
     }
 
     private static String orDefault(String value, String fallback) {

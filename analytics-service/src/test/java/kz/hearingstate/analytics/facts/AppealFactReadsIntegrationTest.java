@@ -17,11 +17,14 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandSucceededEvent;
 import kz.hearingstate.analytics.TestEvents;
+import kz.hearingstate.analytics.figures.DepartmentFigures;
 import kz.hearingstate.analytics.figures.DepartmentGauges;
 import kz.hearingstate.analytics.figures.Figures;
 import kz.hearingstate.analytics.figures.FiguresCalculator;
 import kz.hearingstate.analytics.figures.StatsService;
 import kz.hearingstate.analytics.figures.StatsService.Period;
+import kz.hearingstate.analytics.figures.Summary;
+import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
@@ -35,9 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * What the figures read of the store: the department gauges only the open and the recently closed appeals, and
- * every read only the fields its figures need, however many appeals the store holds. Counted in the replies to
- * {@code find} and {@code getMore} as the driver received them.
+ * What the figures read of the store: the department gauges only the open and the recently closed appeals, figures of
+ * all time the facts of the months written to since they were last asked for, and every read only the fields its
+ * figures need, however many appeals the store holds. Counted in the replies to {@code find} and {@code getMore} as
+ * the driver received them.
  */
 class AppealFactReadsIntegrationTest {
 
@@ -47,9 +51,13 @@ class AppealFactReadsIntegrationTest {
 
     private MongoWireServer server;
     private MongoClient client;
+    /** Documents of {@code appeal_facts} the driver received. */
     private final List<BsonDocument> loaded = new ArrayList<>();
+    /** Documents of {@code receipt_months} the driver received. */
+    private final List<BsonDocument> loadedElsewhere = new ArrayList<>();
     private volatile boolean recording;
     private MongoTemplate mongo;
+    private AppealFacts appealFacts;
     private StatsService stats;
 
     @BeforeEach
@@ -64,7 +72,9 @@ class AppealFactReadsIntegrationTest {
                         if (cursor != null && recording) {
                             BsonArray batch = cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch")
                                     : cursor.getArray("nextBatch");
-                            batch.forEach(document -> loaded.add(document.asDocument()));
+                            String collection = cursor.getString("ns").getValue();
+                            batch.forEach(document -> (collection.endsWith(".appeal_facts") ? loaded : loadedElsewhere)
+                                    .add(document.asDocument()));
                         }
                     }
                 }).build());
@@ -90,10 +100,11 @@ class AppealFactReadsIntegrationTest {
         stored.add(step(reopened, 3, LifecycleType.REOPENED, AppealStatus.IN_PROGRESS, "2026-03-06T06:00:00Z"));
         stored.add(step(routed("edge", "utilities", "2026-02-10T04:00:00Z", "2026-02-20T13:00:00Z"), 2,
                 LifecycleType.ANSWERED, AppealStatus.ANSWERED, "2026-02-18T05:59:00Z")); // a minute before the window
-        mongo.insertAll(stored);
+        mongo.insertAll(stored); // as a version before the month counters stored them: without counting
 
         recording = true;
-        stats = new StatsService(new AppealFacts(mongo), Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Almaty"),
+        appealFacts = new AppealFacts(mongo);
+        stats = new StatsService(appealFacts, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Almaty"),
                 SLA_WINDOW);
     }
 
@@ -124,19 +135,82 @@ class AppealFactReadsIntegrationTest {
         List<AppealFact> whole = mongo.findAll(AppealFact.class);
         loaded.clear();
 
-        Figures summary = stats.summary(Period.allTime()).figures();
+        Summary summary = stats.summary(Period.allTime());
         List<BsonDocument> readForSummary = List.copyOf(loaded);
-        List<BsonDocument> readForDepartments = new ArrayList<>();
-        loaded.clear();
-        stats.departments(Period.allTime());
-        readForDepartments.addAll(loaded);
 
-        assertThat(summary).isEqualTo(FiguresCalculator.compute(whole, NOW));
-        assertThat(summary.received()).isEqualTo(OLD_APPEALS + 6);
-        assertThat(readForSummary).hasSize(OLD_APPEALS + 6).noneMatch(document -> document.containsKey("appliedEventIds"));
-        assertThat(readForDepartments).hasSize(OLD_APPEALS + 6).noneMatch(document -> document.containsKey("appliedEventIds"));
-        assertThat(whole.getFirst().getNotificationsDelivered()).isEqualTo(3);
-        assertThat(stats.summary(Period.allTime()).notifications().delivered()).isEqualTo(3 * OLD_APPEALS);
+        assertThat(summary.figures()).isEqualTo(FiguresCalculator.compute(whole, NOW));
+        assertThat(summary.figures().received()).isEqualTo(OLD_APPEALS + 6);
+        assertThat(summary.notifications().delivered()).isEqualTo(3 * OLD_APPEALS);
+        assertThat(stats.departments(Period.allTime())).containsExactly(
+                new DepartmentFigures("roads", FiguresCalculator.compute(of(whole, "roads"), NOW)),
+                new DepartmentFigures("utilities", FiguresCalculator.compute(of(whole, "utilities"), NOW)));
+        // The first request of a store stored before the counters: every receipt time once to list the months
+        // (2025-06, 2026-02, 2026-03), then every fact once, by month, without its event ids.
+        assertThat(readForSummary).hasSize(2 * (OLD_APPEALS + 6)).noneMatch(document -> document.containsKey("appliedEventIds"));
+        assertThat(loadedElsewhere).extracting(document -> document.get("_id").asString().getValue())
+                .contains("2025-06", "2026-02", "2026-03");
+    }
+
+    @Test
+    void givenFiguresOfAllTimeAsked_whenAskedAgain_thenOnlyTheMonthCountersAreRead_howeverManyAppealsTheMonthsHold() {
+        List<AppealFact> whole = mongo.findAll(AppealFact.class);
+        stats.summary(Period.allTime());
+        loaded.clear();
+        loadedElsewhere.clear();
+
+        Summary summary = stats.summary(Period.allTime());
+        List<DepartmentFigures> departments = stats.departments(Period.allTime());
+
+        assertThat(summary.figures()).isEqualTo(FiguresCalculator.compute(whole, NOW));
+        assertThat(departments).hasSize(2);
+        assertThat(loaded).isEmpty();
+        // For each request: one counter per month of receipt, and the mark that every month is listed.
+        assertThat(loadedElsewhere).hasSize(2 * (3 + 1));
+    }
+
+    @Test
+    void givenFiguresOfAllTimeAsked_whenAnAppealChanges_thenOnlyTheFactsOfItsMonthOfReceiptAreReadAgain() {
+        stats.summary(Period.allTime());
+        loaded.clear();
+
+        appealFacts.updateAll(List.of(
+                new AppealFacts.Change("recent-1", fact -> fact.apply(TestEvents.feedback("f-1", "recent-1", 2, false,
+                        Instant.parse("2026-03-19T06:00:00Z")))),
+                new AppealFacts.Change("open-1", fact -> fact.apply(TestEvents.lifecycle("open-1", 2,
+                        LifecycleType.ANSWERED, AppealStatus.ANSWERED, null, null, null, Instant.parse("2026-03-19T07:00:00Z"))))));
+        List<AppealFact> whole = mongo.findAll(AppealFact.class);
+        loaded.clear();
+        Summary summary = stats.summary(Period.allTime());
+
+        assertThat(summary.figures()).isEqualTo(FiguresCalculator.compute(whole, NOW));
+        assertThat(summary.figures().satisfaction().feedbackCount()).isEqualTo(1);
+        assertThat(summary.byStatus()).containsEntry("ANSWERED", OLD_APPEALS + 4);
+        // The five appeals received in March 2026, not the 200 of June 2025 nor February's one.
+        assertThat(loaded).extracting(document -> document.getString("_id").getValue())
+                .containsExactlyInAnyOrder("open-1", "open-2", "recent-1", "recent-2", "reopened");
+    }
+
+    @Test
+    void givenAWriteWhoseCountWasLost_whenItsEventIsRedelivered_thenTheMonthIsCounted_andTheFiguresFollowTheFacts() {
+        stats.summary(Period.allTime());
+        AppealFeedback feedback = TestEvents.feedback("f-1", "old-0", 5, true, Instant.parse("2026-03-19T06:00:00Z"));
+        AppealFact old = appealFacts.find("old-0").orElseThrow();
+        old.apply(feedback);
+        mongo.save(old); // written, and the process stopped before it counted the write
+
+        assertThat(stats.summary(Period.allTime()).figures().satisfaction().feedbackCount()).isZero(); // not yet
+        // Redelivered with an event of another month: June 2025 is counted for the duplicate alone.
+        appealFacts.updateAll(List.of(new AppealFacts.Change("old-0", fact -> fact.apply(feedback)),
+                new AppealFacts.Change("open-1", fact -> fact.apply(TestEvents.feedback("f-2", "open-1", 3, false,
+                        Instant.parse("2026-03-19T06:00:00Z"))))));
+
+        Summary summary = stats.summary(Period.allTime());
+        assertThat(summary.figures()).isEqualTo(FiguresCalculator.compute(mongo.findAll(AppealFact.class), NOW));
+        assertThat(summary.figures().satisfaction().feedbackCount()).isEqualTo(2);
+    }
+
+    private static List<AppealFact> of(List<AppealFact> facts, String department) {
+        return facts.stream().filter(fact -> department.equals(fact.getDepartment())).toList();
     }
 
     private static AppealFact routed(String id, String department, String received, String deadline) {

@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -46,7 +48,7 @@ class StatsServiceTest {
     }
 
     @Test
-    void givenASummaryComputedBefore_whenAskedAgain_thenItIsReadAgain_andAnotherPeriodIsItsOwnRead() {
+    void givenASummaryOfPartOfAMonthComputedBefore_whenAskedAgain_thenItIsReadAgain_andAnotherPeriodIsItsOwnRead() {
         facts.release.countDown();
 
         stats.summary(MARCH);
@@ -72,6 +74,22 @@ class StatsServiceTest {
                 .hasRootCauseInstanceOf(OutOfMemoryError.class);
     }
 
+    @Test
+    void givenFiguresOfAllTimeComputedBefore_whenAskedAgain_thenTheMonthIsNotReadAgain_untilItsCounterMoves() {
+        facts.release.countDown();
+
+        stats.summary(Period.allTime());
+        stats.departments(Period.allTime());
+        Summary again = stats.summary(Period.allTime());
+        assertThat(facts.reads).hasValue(1);
+        facts.marchChanges = 2;
+        Summary afterAWrite = stats.summary(Period.allTime());
+
+        assertThat(facts.reads).hasValue(2);
+        assertThat(again.figures().received()).isEqualTo(1);
+        assertThat(afterAWrite.figures()).isEqualTo(again.figures());
+    }
+
     private void startTheSecondWhileTheFirstReads(FutureTask<Summary> first, FutureTask<Summary> second) {
         new Thread(first).start();
         await().atMost(Duration.ofSeconds(10)).until(() -> facts.reads.get() == 1);
@@ -85,9 +103,15 @@ class StatsServiceTest {
         final AtomicInteger reads = new AtomicInteger();
         final CountDownLatch release = new CountDownLatch(1);
         volatile Error failure;
+        volatile long marchChanges = 1;
 
         SlowFacts() {
             super(null);
+        }
+
+        @Override
+        public Map<YearMonth, Long> receiptMonths() {
+            return Map.of(YearMonth.of(2026, 3), marchChanges);
         }
 
         @Override
