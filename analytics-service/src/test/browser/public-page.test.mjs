@@ -35,6 +35,11 @@ try {
   const page = context.pages()[0] || await context.newPage();
   const outside = [];
   await onlyFrom(page, [baseUrl], outside);
+  const seriesFrom = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/v1/stats/timeseries') { seriesFrom.push(url.searchParams.get('from')); }
+  });
   const consoleErrors = [];
   page.on('console', (message) => { if (message.type() === 'error') { consoleErrors.push(message.text()); } });
 
@@ -147,7 +152,11 @@ try {
   }
   await checkPlaces('kk');
 
-  // Months and hotspots.
+  // Months and hotspots. The trends ask for the last 12 months (from the first of the month a year before the
+  // summary's time), never for all time: a series of all time reads every stored appeal.
+  const generated = new Date(summary.generatedAt);
+  const yearBefore = `${generated.getUTCFullYear() - 1}-${String(generated.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  equal(seriesFrom.join(','), `${yearBefore},${yearBefore}`, 'the trends\' series start a year back');
   check(await page.locator('#trends-table tbody tr').count() >= 1, 'at least one month in the trends');
   equal(await page.locator('#hotspots li').count(), hotspots.length, 'hotspots listed');
 

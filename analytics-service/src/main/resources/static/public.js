@@ -210,16 +210,27 @@
     });
   }
 
+  // The first day of the month a year before the figures' own time: the trends show the last 12 months, and a
+  // series of all time would read every stored appeal (the summary and departments are kept by month instead).
+  function trendsSince(generatedAt) {
+    var at = new Date(generatedAt);
+    var month = at.getUTCMonth() + 1;
+    return (at.getUTCFullYear() - 1) + '-' + (month < 10 ? '0' : '') + month + '-01';
+  }
+
   function load() {
-    Promise.all([
-      getJson('/api/v1/stats/summary'),
-      getJson('/api/v1/stats/departments'),
-      getJson('/api/v1/stats/timeseries?metric=received&interval=month'),
-      getJson('/api/v1/stats/timeseries?metric=answered&interval=month'),
-      getJson('/api/v1/stats/hotspots'),
-      getJson('/api/v1/public/departments'),
-      getJson('/api/v1/public/settlements')
-    ]).then(function (results) {
+    getJson('/api/v1/stats/summary').then(function (summary) {
+      var since = trendsSince(summary.generatedAt);
+      return Promise.all([
+        summary,
+        getJson('/api/v1/stats/departments'),
+        getJson('/api/v1/stats/timeseries?metric=received&interval=month&from=' + since),
+        getJson('/api/v1/stats/timeseries?metric=answered&interval=month&from=' + since),
+        getJson('/api/v1/stats/hotspots'),
+        getJson('/api/v1/public/departments'),
+        getJson('/api/v1/public/settlements')
+      ]);
+    }).then(function (results) {
       state.data = { summary: results[0], departments: results[1], received: results[2], answered: results[3],
         hotspots: results[4], directory: results[5], settlements: results[6] };
       render();
