@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.storage.IndexedCollection;
@@ -188,23 +187,24 @@ public class AppealFacts implements IndexedCollection {
     }
 
     /**
-     * Every month (UTC, from {@link #startOf}) in which appeals were received, with a counter that moves whenever one
-     * of their facts is written: figures of a month's facts stay those figures while its counter stays. Read the
-     * counters before the facts. A store written before the counters existed has its months listed once, here, from
-     * the receipt times of every fact.
+     * Every month (UTC, from {@link #startOf}) in which appeals were received and written by this class since the
+     * counters exist, with a counter that moves whenever one of their facts is written: figures of a month's facts
+     * stay those figures while its counter stays. Read the counters before the facts. Facts of a month not listed
+     * (stored before the counters existed, or by another writer) are found by reading the time outside the listed
+     * months, and listed by {@link #listReceiptMonths}.
      */
     public Map<YearMonth, Long> receiptMonths() {
-        Optional<Map<YearMonth, Long>> counters = months.counters();
-        if (counters.isPresent()) {
-            return counters.get();
-        }
-        Query everyReceived = Query.query(Criteria.where("receivedAt").gte(Instant.EPOCH));
-        everyReceived.fields().include("receivedAt");
-        try (Stream<AppealFact> received = mongo.stream(everyReceived.cursorBatchSize(BATCH_SIZE), AppealFact.class)) {
-            months.listed(received.map(AppealFact::getReceivedAt).map(ReceiptMonths::of).collect(Collectors.toSet()));
-        }
-        months.markComplete();
-        return months.counters().orElseThrow();
+        return months.counters();
+    }
+
+    /** Lists the months of receipt of {@code facts} (read outside the listed months) without counting a change. */
+    public void listReceiptMonths(Collection<AppealFact> facts) {
+        months.listed(facts);
+    }
+
+    /** The month of receipt (of {@link #receiptMonths()}) of an appeal received at {@code receivedAt}. */
+    public static YearMonth receiptMonthOf(Instant receivedAt) {
+        return ReceiptMonths.of(receivedAt);
     }
 
     /** The first instant of a month of {@link #receiptMonths()}. */

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -29,8 +28,6 @@ import org.springframework.data.mongodb.core.query.Update;
 class ReceiptMonths {
 
     static final String COLLECTION = "receipt_months";
-    /** Present once every month of the facts stored before the counters existed has its document. */
-    private static final String COMPLETE = "complete";
 
     private final MongoOperations mongo;
 
@@ -47,28 +44,18 @@ class ReceiptMonths {
         count(months(facts), 1);
     }
 
-    /** Lists these months, without counting a change: for facts stored before the counters existed. */
-    void listed(Set<YearMonth> months) {
-        count(months, 0);
+    /** Lists the months of receipt of {@code facts}, without counting a change: for facts no counter knows. */
+    void listed(Collection<AppealFact> facts) {
+        count(months(facts), 0);
     }
 
-    void markComplete() {
-        mongo.upsert(Query.query(Criteria.where("_id").is(COMPLETE)), Update.update("at", Instant.now()), COLLECTION);
-    }
-
-    /** Every month of receipt with its counter, oldest first; empty until {@link #markComplete()}. */
-    Optional<Map<YearMonth, Long>> counters() {
+    /** Every month of receipt with its counter, oldest first. */
+    Map<YearMonth, Long> counters() {
         Map<YearMonth, Long> counters = new TreeMap<>();
-        boolean complete = false;
         for (Document month : mongo.findAll(Document.class, COLLECTION)) {
-            String id = month.getString("_id");
-            if (COMPLETE.equals(id)) {
-                complete = true;
-            } else {
-                counters.put(YearMonth.parse(id), ((Number) month.get("changes")).longValue());
-            }
+            counters.put(YearMonth.parse(month.getString("_id")), ((Number) month.get("changes")).longValue());
         }
-        return complete ? Optional.of(counters) : Optional.empty();
+        return counters;
     }
 
     private void count(Set<YearMonth> months, int by) {

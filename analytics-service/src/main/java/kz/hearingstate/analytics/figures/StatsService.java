@@ -122,27 +122,43 @@ public class StatsService {
     }
 
     /**
-     * The tallies of the appeals received in the period, by department: of each month of receipt the period covers
-     * whole, the month's tallies as kept since its counter last moved (or read again now); of a month it covers in
-     * part, its facts in the period. So figures of all time read one counter per month of history, the facts of the
-     * months written to since the last request, and at most two months' facts in part, however many the store holds.
+     * The tallies of the appeals received in the period, by department: of each listed month of receipt the period
+     * covers whole, the month's tallies as kept since its counter last moved (or read again now); of the rest of the
+     * period (a month it covers in part, and any time no counter lists, such as the time before the first month), the
+     * facts received then, whose months are then listed. So figures of all time read one counter per month of
+     * history, the facts of the months written to since the last request, and the facts of at most two months in
+     * part, however many the store holds.
      */
     private Map<String, FactTally> talliesByDepartment(Period period) {
+        Map<YearMonth, Long> counters = facts.receiptMonths();
         Map<String, FactTally> total = new TreeMap<>();
-        for (Map.Entry<YearMonth, Long> month : facts.receiptMonths().entrySet()) {
+        List<AppealFact> unlisted = new ArrayList<>();
+        Instant readUpTo = period.from();
+        for (Map.Entry<YearMonth, Long> month : counters.entrySet()) {
             Instant start = AppealFacts.startOf(month.getKey());
             Instant end = AppealFacts.startOf(month.getKey().plusMonths(1));
-            Instant from = start.isAfter(period.from()) ? start : period.from();
-            Instant to = end.isBefore(period.to()) ? end : period.to();
-            if (!from.isBefore(to)) {
+            if (start.isBefore(period.from()) || end.isAfter(period.to())) {
                 continue;
             }
-            Map<String, FactTally> tallies = from.equals(start) && to.equals(end)
-                    ? monthTallies(month.getKey(), month.getValue())
-                    : FactTally.byDepartment(facts.receivedBetween(from, to, null));
-            tallies.forEach((department, tally) -> total.computeIfAbsent(department, code -> new FactTally()).add(tally));
+            if (readUpTo.isBefore(start)) {
+                unlisted.addAll(facts.receivedBetween(readUpTo, start, null));
+            }
+            add(total, monthTallies(month.getKey(), month.getValue()));
+            readUpTo = end;
         }
+        if (readUpTo.isBefore(period.to())) {
+            unlisted.addAll(facts.receivedBetween(readUpTo, period.to(), null));
+        }
+        add(total, FactTally.byDepartment(unlisted));
+        List<AppealFact> ofMonthsNotListed = unlisted.stream()
+                .filter(fact -> !counters.containsKey(AppealFacts.receiptMonthOf(fact.getReceivedAt())))
+                .toList();
+        facts.listReceiptMonths(ofMonthsNotListed);
         return total;
+    }
+
+    private static void add(Map<String, FactTally> total, Map<String, FactTally> tallies) {
+        tallies.forEach((department, tally) -> total.computeIfAbsent(department, code -> new FactTally()).add(tally));
     }
 
     private Map<String, FactTally> monthTallies(YearMonth month, long changes) {
