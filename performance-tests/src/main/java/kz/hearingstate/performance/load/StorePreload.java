@@ -5,13 +5,17 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +27,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.performance.report.BenchmarkReport.StoreFigures;
 import org.bson.Document;
@@ -71,6 +77,8 @@ public final class StorePreload implements AutoCloseable {
      * thousand at every size. The other services' copies keep the template's state: none of them reads by it.
      */
     static final Duration OPEN_FOR = Duration.ofDays(10);
+    /** analytics' counters of writes per month of receipt (its {@code ReceiptMonths}). */
+    static final String RECEIPT_MONTHS = "receipt_months";
     static final Duration ANSWERED_AFTER = Duration.ofDays(5);
 
     private final MongoClient client;
@@ -143,12 +151,30 @@ public final class StorePreload implements AutoCloseable {
         return count;
     }
 
-    /** One writer per database: each collection has its own lock in the server, so they overlap. */
+    /** The months of receipt (UTC, as analytics names them: {@code 2026-03}) of analytics' facts. */
+    static Set<String> receiptMonths(List<Document> facts) {
+        Set<String> months = new TreeSet<>();
+        facts.stream().map(fact -> fact.getDate("receivedAt")).filter(Objects::nonNull)
+                .forEach(received -> months.add(YearMonth.from(received.toInstant().atOffset(ZoneOffset.UTC)).toString()));
+        return months;
+    }
+
+    /**
+     * One writer per database: each collection has its own lock in the server, so they overlap. Analytics' facts
+     * are counted in its {@code receipt_months} as its own writes are: a running analytics keeps each month's figures
+     * until that month's counter moves, and the copies fill months it may have counted already.
+     */
     private void write(Map<String, Map<String, List<Document>>> chunk) {
         List<Future<?>> writes = new ArrayList<>();
         chunk.forEach((database, collections) -> writes.add(writers.submit(() -> collections.forEach(
-                (collection, documents) -> client.getDatabase(database).getCollection(collection)
-                        .insertMany(documents, new InsertManyOptions().ordered(false))))));
+                (collection, documents) -> {
+                    client.getDatabase(database).getCollection(collection)
+                            .insertMany(documents, new InsertManyOptions().ordered(false));
+                    if (database.equals("analytics") && collection.equals("appeal_facts")) {
+                        receiptMonths(documents).forEach(month -> client.getDatabase(database).getCollection(RECEIPT_MONTHS)
+                                .updateOne(Filters.eq("_id", month), Updates.inc("changes", 1), new UpdateOptions().upsert(true)));
+                    }
+                }))));
         for (Future<?> write : writes) {
             try {
                 write.get();

@@ -129,4 +129,15 @@ class StorePreloadTest {
         assertThat(StorePreload.Family.wouldWake(new Document("nextTimerAt", soon))).isTrue();
         assertThat(StorePreload.Family.wouldWake(new Document("nextTimerAt", later).append("status", "ROUTED"))).isFalse();
     }
+
+    @Test
+    void givenAnalyticsFacts_whenTheirMonthsAreCounted_thenEachMonthOfReceiptIsNamedOnceInUtc_andFactsNotReceivedNone() {
+        List<Document> facts = List.of(
+                new Document("_id", "a").append("receivedAt", Date.from(Instant.parse("2026-02-28T23:59:59Z"))),
+                new Document("_id", "b").append("receivedAt", Date.from(Instant.parse("2026-03-01T00:00:00Z"))),
+                new Document("_id", "c").append("receivedAt", Date.from(Instant.parse("2026-03-20T06:00:00Z"))),
+                new Document("_id", "d"));
+
+        assertThat(StorePreload.receiptMonths(facts)).containsExactly("2026-02", "2026-03");
+    }
 }
