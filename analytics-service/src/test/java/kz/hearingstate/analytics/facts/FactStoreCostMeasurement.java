@@ -10,13 +10,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -38,14 +35,15 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Not a test: a measurement run by hand against a running store, never in the build (its name matches no test
  * pattern). It fills {@code appeal_facts} up to {@code measure.facts} appeals received over the last two years (2 %
- * open, each with three notification outcomes), then times the department gauges and the all-time summary as they
- * read now, and the gauges' and summary's former read (every fact, whole), with the bytes of the replies and the
+ * open, each with three notification outcomes), then times the department gauges, the all-time summary as it read
+ * before the month tallies (the figure fields of every fact), and as it reads now: the first request of a service
+ * (every month read; on a store filled without the month counters, as the preload fills it, the facts of the months
+ * no counter lists, which it then lists), the same asked again, and after a write to this month's facts; with the
+ * bytes of the replies and the
  * documents the server read ({@code serverStatus}'s {@code scannedObjects}, where the store counts them).
  *
  * <pre>
@@ -90,10 +88,17 @@ class FactStoreCostMeasurement {
         System.out.printf("store: %d facts%n", mongo.getCollection("appeal_facts").countDocuments());
 
         for (int round = 1; round <= Integer.getInteger("measure.rounds", 3); round++) {
-            measure(mongo, "gauges, as read before (every fact, whole)", () -> formerDepartments(mongo, clock.instant()).size());
             measure(mongo, "gauges, as read now (open + closed in 30 d)", () -> stats.departmentGauges(List.of()).size());
-            measure(mongo, "summary of all time, as read before (whole facts)", () -> formerSummary(mongo, clock.instant()));
-            measure(mongo, "summary of all time, as read now (figure fields)", () -> stats.summary(Period.allTime()).figures().received());
+            measure(mongo, "summary of all time, as read before (every fact)", () -> formerSummary(facts, clock.instant()));
+            StatsService fresh = new StatsService(facts, clock, ZoneId.of("Asia/Almaty"), SLA_WINDOW);
+            measure(mongo, "summary of all time, first request of a service", () -> fresh.summary(Period.allTime()).figures().received());
+            measure(mongo, "summary of all time, asked again (month counters)", () -> fresh.summary(Period.allTime()).figures().received());
+            measure(mongo, "departments of all time, asked again", () -> fresh.departments(Period.allTime()).size());
+            String written = "measure-write-" + UUID.randomUUID();
+            Instant now = clock.instant();
+            facts.update(written, fact -> fact.apply(TestEvents.submitted(written, "web", Language.ru, null, null, null, null,
+                    now, now.plus(Duration.ofDays(15))), 0.01));
+            measure(mongo, "summary of all time, after a write this month", () -> fresh.summary(Period.allTime()).figures().received());
         }
         client.close();
     }
@@ -115,22 +120,9 @@ class FactStoreCostMeasurement {
                 what, millis, cpuMillis, replyBytes.get() / 1e6, scannedObjects(mongo) - scannedBefore, outcome);
     }
 
-    /** StatsService.departments(Period.allTime()) as the gauges called it before: every fact, every field. */
-    private static Map<String, ?> formerDepartments(MongoTemplate mongo, Instant now) {
-        Map<String, List<AppealFact>> byDepartment = everyWholeFact(mongo).stream().collect(Collectors.groupingBy(
-                fact -> fact.getDepartment() == null ? StatsService.UNASSIGNED : fact.getDepartment(), TreeMap::new,
-                Collectors.toList()));
-        Map<String, Object> figures = new TreeMap<>();
-        byDepartment.forEach((department, of) -> figures.put(department, FiguresCalculator.compute(of, now)));
-        return figures;
-    }
-
-    private static int formerSummary(MongoTemplate mongo, Instant now) {
-        return FiguresCalculator.compute(everyWholeFact(mongo), now).received();
-    }
-
-    private static List<AppealFact> everyWholeFact(MongoTemplate mongo) {
-        return mongo.find(Query.query(Criteria.where("receivedAt").gte(Period.BEGINNING).lt(Period.END)), AppealFact.class);
+    /** StatsService.summary(Period.allTime()) as it read before the month tallies: the figure fields of every fact. */
+    private static int formerSummary(AppealFacts facts, Instant now) {
+        return FiguresCalculator.compute(facts.receivedBetween(Period.BEGINNING, Period.END, null), now).received();
     }
 
     private static long scannedObjects(MongoTemplate mongo) {
