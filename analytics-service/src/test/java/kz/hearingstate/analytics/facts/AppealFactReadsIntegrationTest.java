@@ -230,6 +230,30 @@ class AppealFactReadsIntegrationTest {
         assertThat(appealFacts.receiptMonths()).containsKey(YearMonth.of(2024, 1));
     }
 
+    @Test
+    void givenTheMonthsListed_whenPeriodsCutThroughMonthsAreAsked_thenTheFiguresAreThoseOfTheFactsReceivedInThem() {
+        askedTwice();
+        List<AppealFact> whole = mongo.findAll(AppealFact.class);
+        // June 2025 and February 2026 whole with March 2026 in part (the gap between them listed by no counter); June
+        // in part (its appeals received at 04:00 left out) with February and March whole; the Almaty February, which
+        // covers no UTC month whole.
+        List<Period> periods = List.of(
+                new Period(Instant.parse("2025-05-15T00:00:00Z"), Instant.parse("2026-03-02T05:00:00Z")),
+                new Period(Instant.parse("2025-06-01T04:00:01Z"), Instant.parse("2026-04-01T00:00:00Z")),
+                new Period(Instant.parse("2026-01-31T19:00:00Z"), Instant.parse("2026-02-28T19:00:00Z")));
+
+        for (Period period : periods) {
+            List<AppealFact> received = whole.stream()
+                    .filter(fact -> !fact.getReceivedAt().isBefore(period.from()) && fact.getReceivedAt().isBefore(period.to()))
+                    .toList();
+            assertThat(stats.summary(period).figures()).as("%s", period).isEqualTo(FiguresCalculator.compute(received, NOW));
+            assertThat(stats.departments(period)).as("%s", period).containsExactlyElementsOf(received.stream()
+                    .map(AppealFact::getDepartment).distinct().sorted()
+                    .map(department -> new DepartmentFigures(department, FiguresCalculator.compute(of(received, department), NOW)))
+                    .toList());
+        }
+    }
+
     private static List<AppealFact> of(List<AppealFact> facts, String department) {
         return facts.stream().filter(fact -> department.equals(fact.getDepartment())).toList();
     }
