@@ -70,7 +70,8 @@ class CrossValidation {
         List<Scored> scored = new ArrayList<>();
         for (int fold = 0; fold < FOLDS; fold++) {
             int f = fold;
-            Set<String> heldOut = scoredSet.stream().filter(a -> folds.get(a.id()) == f).map(LabelledAppeal::id).collect(Collectors.toSet());
+            Set<String> heldOut = scoredSet.stream().filter(a -> folds.get(a.id()) == f).map(LabelledAppeal::id)
+                    .collect(Collectors.toSet());
             List<LabelledAppeal> rest = training.stream().filter(a -> !heldOut.contains(a.id())).toList();
             CompletableFuture<LogisticRegressionModel> corruption = CompletableFuture.supplyAsync(
                     () -> CorruptionDetector.train(rest, LogisticRegressionModel.Training.DEFAULT));

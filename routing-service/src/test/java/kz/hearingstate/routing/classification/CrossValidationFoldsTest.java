@@ -41,7 +41,8 @@ class CrossValidationFoldsTest {
 
     @Test
     void givenTheHandwrittenAppeals_whenFolded_thenEveryFoldHoldsAboutAFifth() {
-        Map<Integer, Long> sizes = folds.values().stream().collect(Collectors.groupingBy(f -> f, TreeMap::new, Collectors.counting()));
+        Map<Integer, Long> sizes = folds.values().stream()
+                .collect(Collectors.groupingBy(f -> f, TreeMap::new, Collectors.counting()));
         assertThat(sizes.keySet()).containsExactly(0, 1, 2, 3, 4);
         assertThat(sizes.values()).allSatisfy(n -> assertThat(n).isBetween(folds.size() / 6L, folds.size() / 4L));
     }
@@ -69,8 +70,8 @@ class CrossValidationFoldsTest {
     }
 
     private static List<String> groupOf(String id) {
-        return groups.stream().filter(g -> g.stream().anyMatch(a -> a.id().equals(id))).findFirst().map(CrossValidationFoldsTest::ids)
-                .orElseThrow();
+        return groups.stream().filter(g -> g.stream().anyMatch(a -> a.id().equals(id))).findFirst()
+                .map(CrossValidationFoldsTest::ids).orElseThrow();
     }
 
     private static List<String> ids(Collection<LabelledAppeal> group) {
