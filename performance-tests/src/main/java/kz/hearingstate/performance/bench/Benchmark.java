@@ -76,7 +76,7 @@ public final class Benchmark {
     private final Consumer<String> log;
     private final List<String> notes = new ArrayList<>();
     private final LoadTestChannel channel = new LoadTestChannel();
-    private final Map<String, Map<String, Double>> profiles = new LinkedHashMap<>();
+    private final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
     /** Made at the first store-growth step, and kept: it reads its templates once. */
     private StorePreload preload;
     /** The longest one growth step's preload may take (null: no bound); the run then measures the size reached. */
@@ -434,11 +434,11 @@ public final class Benchmark {
                     () -> gatling.atFixedRate(runId(), rate, duration));
         }
 
-        /** The closed-model probe, with a JFR recording of the services on the accept→routed path. */
+        /** The closed-model probe, with a JFR recording of each service. */
         RunResult closed(String name, int users, Duration duration) {
             log.accept("Run '" + name + "': closed model, " + users + " users for " + duration.toSeconds() + " s");
             Map<String, Path> recordings = new LinkedHashMap<>();
-            for (StackService service : List.of(StackService.INTAKE, StackService.ROUTING)) {
+            for (StackService service : StackService.values()) {
                 Path file = workDirectory.resolve(service.module() + "-probe.jfr");
                 if (HotMethods.startRecording(stack.processOf(service).pid(), (int) duration.toSeconds(), file)) {
                     recordings.put(service.module(), file);
@@ -447,11 +447,11 @@ public final class Benchmark {
             RunResult result = measure(name, "closed (" + users + " users)", users, duration,
                     () -> gatling.withConcurrentUsers(runId(), users, duration));
             recordings.forEach((process, file) -> {
-                Map<String, Double> top = HotMethods.topFrames(file, 12);
-                if (top.isEmpty()) {
+                HotMethods.Profile profile = HotMethods.profile(file, 8);
+                if (profile == null) {
                     notes.add("No JFR profile could be read for " + process + " (" + file + ").");
                 } else {
-                    profiles.put(process, top);
+                    profiles.put(process, profile);
                 }
             });
             return result;

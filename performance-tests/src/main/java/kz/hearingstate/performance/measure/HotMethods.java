@@ -12,11 +12,39 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Where a process spends its CPU, from a JFR recording taken with {@code jcmd} while load runs: the
- * methods most often on top of the sampled stacks ({@code jdk.ExecutionSample}). Used to say what bounds
- * the pipeline when a target is out of reach.
+ * Where a process spends its CPU, from a JFR recording taken with {@code jcmd} while load runs: the share of
+ * the sampled stacks ({@code jdk.ExecutionSample}) in each layer (the project's code, the Kafka client, the
+ * MongoDB driver, Jackson, Tomcat...) and the methods most often on top. Used to say, millisecond by
+ * millisecond, what bounds the pipeline when a target is out of reach.
  */
 public final class HotMethods {
+
+    private static final int STACK_DEPTH = 64;
+    private static final Layer JDK = new Layer("JDK", List.of("java.", "javax.", "jdk.", "sun.", "com.sun."));
+    /** By package prefix; the first match wins, so Spring's messaging and data modules come before the rest of Spring. */
+    private static final List<Layer> LAYERS = List.of(
+            new Layer("project code (kz.hearingstate)", List.of("kz.hearingstate.")),
+            new Layer("Kafka client", List.of("org.apache.kafka.")),
+            new Layer("Spring Cloud Stream, Integration, Kafka, Messaging", List.of("org.springframework.cloud.",
+                    "org.springframework.integration.", "org.springframework.kafka.", "org.springframework.messaging.")),
+            new Layer("MongoDB driver and BSON", List.of("com.mongodb.", "org.bson.")),
+            new Layer("Spring Data MongoDB (mapping, queries)", List.of("org.springframework.data.")),
+            new Layer("Jackson (JSON)", List.of("tools.jackson.", "com.fasterxml.")),
+            new Layer("JSON Schema validation", List.of("com.networknt.")),
+            new Layer("Tomcat (HTTP)", List.of("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.")),
+            new Layer("Spring Security", List.of("org.springframework.security.")),
+            new Layer("Spring MVC and HTTP", List.of("org.springframework.web.", "org.springframework.http.", "jakarta.servlet.")),
+            new Layer("Micrometer (metrics, observations)", List.of("io.micrometer.")),
+            new Layer("Mail (Jakarta Mail, Angus)", List.of("jakarta.mail.", "org.eclipse.angus.")),
+            new Layer("Thymeleaf", List.of("org.thymeleaf.")),
+            new Layer("logging", List.of("ch.qos.logback.", "org.slf4j.")),
+            new Layer("Spring core, beans, AOP", List.of("org.springframework.")));
+
+    private record Layer(String name, List<String> packages) {
+        boolean holds(String frame) {
+            return packages.stream().anyMatch(frame::startsWith);
+        }
+    }
 
     private HotMethods() {
     }
@@ -28,33 +56,79 @@ public final class HotMethods {
     }
 
     /**
-     * The {@code limit} methods most often on top of an execution sample, with their share of samples in
-     * percent; empty when the recording cannot be read.
+     * What a recording shows: the share of execution samples per layer of the stack ({@link #layerOf}) and the
+     * {@code topLimit} methods most often on top, in percent of samples, largest first; null when the recording
+     * cannot be read.
      */
-    public static Map<String, Double> topFrames(Path recording, int limit) {
-        String printed = run(List.of(tool("jfr"), "print", "--events", "jdk.ExecutionSample", recording.toString()));
+    public static Profile profile(Path recording, int topLimit) {
+        String printed = run(List.of(tool("jfr"), "print", "--events", "jdk.ExecutionSample", "--stack-depth",
+                Integer.toString(STACK_DEPTH), recording.toString()));
         if (printed == null) {
-            return Map.of();
+            return null;
         }
-        return topFrames(printed.lines().toList(), limit);
+        List<List<String>> stacks = stacks(printed.lines().toList());
+        return stacks.isEmpty() ? null : new Profile(layers(stacks), topFrames(stacks, topLimit));
     }
 
-    /** Counts the first frame after every {@code stackTrace = [} line of {@code jfr print} output. */
-    static Map<String, Double> topFrames(List<String> lines, int limit) {
-        Map<String, Integer> counts = new HashMap<>();
-        int samples = 0;
-        for (int i = 0; i < lines.size() - 1; i++) {
-            if (lines.get(i).trim().startsWith("stackTrace = [")) {
-                String frame = lines.get(i + 1).trim().replaceAll("\\s+line:.*$", "");
-                counts.merge(frame, 1, Integer::sum);
-                samples++;
+    /**
+     * @param layers    share of samples per layer, largest first
+     * @param topFrames share of samples per method on top of the stack, largest first
+     */
+    public record Profile(Map<String, Double> layers, Map<String, Double> topFrames) {
+    }
+
+    /** The sampled stacks of {@code jfr print} output, innermost frame first, without line numbers. */
+    static List<List<String>> stacks(List<String> lines) {
+        List<List<String>> stacks = new ArrayList<>();
+        List<String> current = null;
+        for (String line : lines) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("stackTrace = [")) {
+                current = new ArrayList<>();
+                stacks.add(current);
+            } else if (current != null && (trimmed.equals("]") || trimmed.isEmpty())) {
+                current = null;
+            } else if (current != null && !trimmed.equals("...")) {
+                current.add(trimmed.replaceAll("\\s+line:.*$", ""));
             }
         }
-        int total = samples;
-        Map<String, Double> top = new LinkedHashMap<>();
+        stacks.removeIf(List::isEmpty);
+        return stacks;
+    }
+
+    static Map<String, Double> topFrames(List<List<String>> stacks, int limit) {
+        Map<String, Integer> counts = new HashMap<>();
+        stacks.forEach(stack -> counts.merge(stack.getFirst(), 1, Integer::sum));
+        return shares(counts, stacks.size(), limit);
+    }
+
+    static Map<String, Double> layers(List<List<String>> stacks) {
+        Map<String, Integer> counts = new HashMap<>();
+        stacks.forEach(stack -> counts.merge(layerOf(stack), 1, Integer::sum));
+        return shares(counts, stacks.size(), counts.size());
+    }
+
+    /**
+     * The layer a sample's CPU belongs to: that of the innermost frame outside the JDK, so a {@code HashMap} lookup
+     * inside the MongoDB driver counts as the driver's, and the JDK's own work (hashing, crypto, I/O) as its caller's.
+     * A stack that is JDK code all the way down (within {@link #STACK_DEPTH} frames) is the JDK's.
+     */
+    static String layerOf(List<String> stack) {
+        for (String frame : stack) {
+            if (JDK.holds(frame)) {
+                continue;
+            }
+            return LAYERS.stream().filter(layer -> layer.holds(frame)).map(Layer::name).findFirst()
+                    .orElse("other libraries");
+        }
+        return "JDK only (threads, I/O, collections with no library caller in view)";
+    }
+
+    private static Map<String, Double> shares(Map<String, Integer> counts, int total, int limit) {
+        Map<String, Double> shares = new LinkedHashMap<>();
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
-                .forEach(e -> top.put(e.getKey(), Math.round(e.getValue() * 1000.0 / total) / 10.0));
-        return top;
+                .forEach(e -> shares.put(e.getKey(), Math.round(e.getValue() * 1000.0 / total) / 10.0));
+        return shares;
     }
 
     private static String tool(String name) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.hearingstate.performance.baseline.KafkaBaseline;
+import kz.hearingstate.performance.measure.HotMethods;
 import kz.hearingstate.performance.measure.LagSampler;
 import kz.hearingstate.performance.measure.LatencySummary;
 import kz.hearingstate.performance.measure.MachineInfo;
@@ -28,8 +29,8 @@ import kz.hearingstate.performance.measure.MachineInfo;
  * @param idleMillisPerSecond by process, CPU ms per second measured with no load at all (warm JVMs, no observer
  *                      polling); empty when the mode measures none
  * @param ratios        pipeline figures divided by the baseline's
- * @param profiles      per process on the accept→routed path, the methods most often on CPU during the
- *                      capacity probe (JFR execution samples, % of samples)
+ * @param profiles      per service, where its CPU went during the capacity probe: JFR execution samples by layer
+ *                      and by the method on top, % of samples
  * @param notes         what was skipped or approximated, and why
  */
 public record BenchmarkReport(
@@ -49,7 +50,7 @@ public record BenchmarkReport(
         Map<String, CpuModel> cpuModel,
         Map<String, Double> idleMillisPerSecond,
         Map<String, Double> ratios,
-        Map<String, Map<String, Double>> profiles,
+        Map<String, HotMethods.Profile> profiles,
         List<String> notes) {
 
     /**

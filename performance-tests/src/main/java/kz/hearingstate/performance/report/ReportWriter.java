@@ -119,18 +119,39 @@ public final class ReportWriter {
         // Three significant digits: the pipeline's rate over Kafka's own is a small fraction, which fmt would show as 0.0.
         r.ratios().forEach((k, v) -> md.append("| ").append(k).append(" | ")
                 .append(v == null ? "-" : String.format(Locale.ROOT, "%.3g", v)).append(" |\n"));
-        if (!r.profiles().isEmpty()) {
-            md.append("\n## Where the CPU goes under maximum load (JFR execution samples during the capacity probe)\n\n");
-            r.profiles().forEach((process, frames) -> {
-                md.append("**").append(process).append("**\n\n| top frame | % of samples |\n|---|---|\n");
-                frames.forEach((frame, share) -> md.append("| `").append(frame).append("` | ").append(share).append(" |\n"));
-                md.append("\n");
-            });
-        }
+        profiles(md, r);
         md.append("\n## Notes\n\n");
         r.notes().forEach(n -> md.append("- ").append(n).append("\n"));
         md.append("\nFinished ").append(r.finishedAt()).append(".\n");
         return md.toString();
+    }
+
+    /**
+     * Each service's CPU by layer during the capacity probe, in % of JFR samples and, multiplied by the process's CPU
+     * per appeal in that run, in ms per appeal: what a target's budget is spent on.
+     */
+    private static void profiles(StringBuilder md, BenchmarkReport r) {
+        if (r.profiles() == null || r.profiles().isEmpty()) {
+            return;
+        }
+        md.append("\n## Where the CPU goes under maximum load (JFR execution samples during the capacity probe)\n\n"
+                + "Each sample counts for the layer of its innermost frame outside the JDK (a HashMap lookup inside the "
+                + "MongoDB driver is the driver's). JFR samples Java code only, so the ms per appeal (share × the process's "
+                + "CPU per appeal in the probe) spread the CPU of the JIT compiler and the collector over the layers pro "
+                + "rata.\n\n");
+        r.profiles().forEach((process, profile) -> {
+            BenchmarkReport.ProcessUsage usage = r.capacity() == null ? null : r.capacity().processes().get(process);
+            Double perAppeal = usage == null ? null : usage.cpuMillisPerAppeal();
+            md.append("**").append(process).append("**").append(perAppeal == null ? "" : ", " + fmt(perAppeal)
+                    + " ms CPU per appeal in the probe").append("\n\n| layer | % of samples | ≈ ms per appeal |\n|---|---|---|\n");
+            profile.layers().forEach((layer, share) -> md.append("| ").append(layer).append(" | ").append(share).append(" | ")
+                    .append(perAppeal == null ? "-" : String.format(Locale.ROOT, "%.2f", share * perAppeal / 100))
+                    .append(" |\n"));
+            md.append("\n| top frame | % of samples |\n|---|---|\n");
+            profile.topFrames().forEach((frame, share) -> md.append("| `").append(frame).append("` | ").append(share)
+                    .append(" |\n"));
+            md.append("\n");
+        });
     }
 
     /** Millisecond by millisecond: what one appeal costs each process, against the targets' budgets. */
