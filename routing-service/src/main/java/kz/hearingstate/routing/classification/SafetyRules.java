@@ -1,6 +1,7 @@
 package kz.hearingstate.routing.classification;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -118,6 +119,7 @@ public final class SafetyRules {
      * The text as the stems are matched against: normalised, and its Cyrillic transliteration. Computed once per text,
      * not once per stem: transliterating for each of the stems was most of routing's CPU per appeal.
      */
+    /** @param cyrillic the transliteration, null when the text has no Latin letter (it would be the same text) */
     private record Forms(String normalised, String cyrillic) {
 
         /** @return null for a text with nothing to match */
@@ -126,11 +128,12 @@ public final class SafetyRules {
                 return null;
             }
             String normalised = " " + TextFeatures.normalise(text) + " ";
-            return new Forms(normalised, TextFeatures.toCyrillic(normalised));
+            return new Forms(normalised, TextFeatures.transliterated(normalised));
         }
 
+        /** A text with no Latin letter has no other form: matching it twice was half the rules' CPU. */
         boolean match(Pattern p) {
-            return p.matcher(normalised).find() || p.matcher(cyrillic).find();
+            return p.matcher(normalised).find() || cyrillic != null && p.matcher(cyrillic).find();
         }
 
         boolean matchAny(List<Pattern> patterns) {
@@ -138,12 +141,23 @@ public final class SafetyRules {
         }
     }
 
-    /** Stems are normalised like the text (repeated letters collapse: "коррупц" becomes "корупц"). */
+    /**
+     * Stems are normalised like the text (repeated letters collapse: "коррупц" becomes "корупц"). The text is lower
+     * case once normalised, so the patterns match case-sensitively: Unicode case-insensitive matching folded the case
+     * of every character tried, most of the rules' CPU in a profile of routing. A stem with a capital would never
+     * match, so none may have one. Unicode character classes stay: {@code \b} and {@code \w} must know Cyrillic.
+     */
     private static List<Pattern> compile(String... stems) {
         return java.util.Arrays.stream(stems)
-                .map(stem -> Pattern.compile(collapseRepeats(stem), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE
-                        | Pattern.UNICODE_CHARACTER_CLASS))
+                .peek(SafetyRules::requireLowerCase)
+                .map(stem -> Pattern.compile(collapseRepeats(stem), Pattern.UNICODE_CHARACTER_CLASS))
                 .toList();
+    }
+
+    private static void requireLowerCase(String stem) {
+        if (!stem.equals(stem.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("A stem is matched on lower-case text, so it must be lower case: " + stem);
+        }
     }
 
     private static String collapseRepeats(String stem) {
