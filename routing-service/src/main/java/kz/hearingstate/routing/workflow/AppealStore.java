@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import com.mongodb.MongoBulkWriteException;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.storage.IndexedCollection;
@@ -85,10 +86,22 @@ public class AppealStore implements IndexedCollection {
             mongo.insertAll(appeals);
             return appeals;
         } catch (DuplicateKeyException e) {
-            // Rare: one at a time tells which exist. Ones the failed write did insert come back false too,
-            // and are then treated like another instance's: their pending events are published all the same.
-            return appeals.stream().filter(this::insert).toList();
+            // The write is ordered: it inserted the appeals before the first that exists, and stopped there. The rest
+            // go one at a time, which tells which of them exist too (a redelivered batch, another instance's work).
+            int stoppedAt = firstFailure(e);
+            if (stoppedAt < 0) { // not told where: each one inserted before the failure now looks like another's
+                return appeals.stream().filter(this::insert).toList();
+            }
+            List<RoutedAppeal> inserted = new ArrayList<>(appeals.subList(0, stoppedAt));
+            appeals.subList(stoppedAt + 1, appeals.size()).stream().filter(this::insert).forEach(inserted::add);
+            return inserted;
         }
+    }
+
+    /** The index of the appeal an ordered bulk insert stopped at, or -1 when the driver does not say. */
+    private static int firstFailure(DuplicateKeyException e) {
+        return e.getCause() instanceof MongoBulkWriteException bulk && !bulk.getWriteErrors().isEmpty()
+                ? bulk.getWriteErrors().getFirst().getIndex() : -1;
     }
 
     /** @return false when the appeal exists already (another delivery or instance got there first) */

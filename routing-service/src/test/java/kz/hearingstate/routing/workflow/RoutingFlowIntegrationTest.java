@@ -2,10 +2,12 @@ package kz.hearingstate.routing.workflow;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.EventTypes;
@@ -192,6 +194,20 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
             assertThat(recorder().ofType(appeal.appealId(), LifecycleType.ROUTED.eventType())).hasSize(1);
             assertThat(store.find(appeal.appealId()).orElseThrow().outbox()).isEmpty();
         });
+    }
+
+    @Test
+    void givenABatchWithAnAppealStoredAlready_whenInsertedInOneWrite_thenTheOthersAreThisCallsAndTheStoredOneIsNot() {
+        Instant at = CLOCK.instant().minusSeconds(120);
+        List<RoutedAppeal> batch = Stream.of("Жол жөндеу керек.", "Яма на дороге.", "Pothole on the road.")
+                .map(text -> workflow.route(Appeals.submitted(text, Language.ru, at), new RoutingDecision(
+                        "roads-transport", "roads-transport", null, 0.9, false, false, "classifier: 0.90"), at))
+                .toList();
+        assertThat(store.insert(batch.get(1))).isTrue(); // delivered before, or stored by another instance
+
+        // The first was inserted by the write that stopped at the second: it is this call's, to be counted as routed.
+        assertThat(store.insertAll(batch)).extracting(RoutedAppeal::appealId)
+                .containsExactly(batch.get(0).appealId(), batch.get(2).appealId());
     }
 
     @Test
