@@ -73,21 +73,20 @@ public class WorkflowService {
 
     /**
      * Classifies and routes a batch of submitted appeals with a few round trips for the whole batch: one
-     * insert, one wait for Kafka, one write that clears the outboxes. Nothing is read first: an appeal is almost
-     * always new, and a redelivered one (stored already by an earlier delivery or another instance) loses the insert
-     * and is then read, its fresh classification discarded, and only publishes what it still has pending. Reading
-     * the batch before classifying cost a round trip per batch, 8 % of routing's CPU samples under load.
+     * read of what is stored, one insert of the new ones, one wait for Kafka, one write that clears the
+     * outboxes. A redelivered appeal (stored already, or twice in the batch) only publishes what is still pending.
      *
      * @return the stored state of each appeal, in the order given
      */
     public List<RoutedAppeal> routeAll(List<AppealSubmitted> batch) {
+        Map<String, RoutedAppeal> stored = store.findAll(batch.stream().map(AppealSubmitted::appealId).toList());
         Instant now = clock.instant();
         List<Department> departments = directory.routable();
         List<OverrideRule> enabledRules = rules.enabled();
         Map<String, RoutingDecision> decisions = new HashMap<>();
         Map<String, RoutedAppeal> routed = new LinkedHashMap<>();
         for (AppealSubmitted submitted : batch) {
-            if (routed.containsKey(submitted.appealId())) {
+            if (stored.containsKey(submitted.appealId()) || routed.containsKey(submitted.appealId())) {
                 continue;
             }
             RoutingDecision decision = classifier.classify(new AppealClassifier.Input(submitted.subject(), submitted.text(),
@@ -101,12 +100,12 @@ public class WorkflowService {
         for (RoutedAppeal appeal : inserted) {
             count(appeal, decisions.get(appeal.appealId), now);
         }
-        Map<String, RoutedAppeal> result = new LinkedHashMap<>();
+        Map<String, RoutedAppeal> result = new LinkedHashMap<>(stored);
         inserted.forEach(appeal -> result.put(appeal.appealId, appeal));
         if (inserted.size() < routed.size()) {
-            // Stored already (a redelivery, or another instance got there first): their stored copies are what counts.
-            List<String> stored = routed.keySet().stream().filter(id -> !result.containsKey(id)).toList();
-            result.putAll(store.findAll(stored));
+            // Another instance stored some of them first: publish what its copies still have pending.
+            List<String> lost = routed.keySet().stream().filter(id -> !result.containsKey(id)).toList();
+            result.putAll(store.findAll(lost));
         }
         store.publishPending(List.copyOf(result.values()));
         return batch.stream().map(submitted -> result.get(submitted.appealId())).toList();
