@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 public final class SafetyRules {
 
+    /** A regex escape in a stem ({@link #requireLowerCase}); declared before the stems, which use it. */
+    private static final Pattern ESCAPE = Pattern.compile("\\\\([pP]\\{\\w+}|.)");
+
     private static final List<Pattern> CORRUPTION = compile(
             // ru
             "взятк", "взяточ", "вымога", "откат", "кумовств", "коррупц", "\\bмзд", "в конверте",
@@ -118,8 +121,9 @@ public final class SafetyRules {
     /**
      * The text as the stems are matched against: normalised, and its Cyrillic transliteration. Computed once per text,
      * not once per stem: transliterating for each of the stems was most of routing's CPU per appeal.
+     *
+     * @param cyrillic the transliteration, null when the text has no Latin letter (it would be the same text)
      */
-    /** @param cyrillic the transliteration, null when the text has no Latin letter (it would be the same text) */
     private record Forms(String normalised, String cyrillic) {
 
         /** @return null for a text with nothing to match */
@@ -131,7 +135,7 @@ public final class SafetyRules {
             return new Forms(normalised, TextFeatures.transliterated(normalised));
         }
 
-        /** A text with no Latin letter has no other form: matching it twice was half the rules' CPU. */
+        /** A text with no Latin letter has no other form to match (Kazakh and Russian appeals, most of them). */
         boolean match(Pattern p) {
             return p.matcher(normalised).find() || cyrillic != null && p.matcher(cyrillic).find();
         }
@@ -143,22 +147,27 @@ public final class SafetyRules {
 
     /**
      * Stems are normalised like the text (repeated letters collapse: "коррупц" becomes "корупц"). The text is lower
-     * case once normalised, so the patterns match case-sensitively: Unicode case-insensitive matching folded the case
-     * of every character tried, most of the rules' CPU in a profile of routing. A stem with a capital would never
-     * match, so none may have one. Unicode character classes stay: {@code \b} and {@code \w} must know Cyrillic.
+     * case once normalised, so the patterns match case-sensitively, which costs a fraction of Unicode case-insensitive
+     * matching (docs/benchmarks/README.md, 4 December). Not quite the same: case folding also matched a few letters to
+     * others ("ı" of Kazakh Latin to "i"); on the 8,913 training and held-out texts both gave the same rule for every
+     * text. Letters of a stem must be lower case, or it would never match; Unicode character classes stay, since
+     * {@code \b} and {@code \w} must know Cyrillic.
      */
     private static List<Pattern> compile(String... stems) {
         return java.util.Arrays.stream(stems)
-                .peek(SafetyRules::requireLowerCase)
-                .map(stem -> Pattern.compile(collapseRepeats(stem), Pattern.UNICODE_CHARACTER_CLASS))
+                .map(stem -> Pattern.compile(collapseRepeats(requireLowerCase(stem)), Pattern.UNICODE_CHARACTER_CLASS))
                 .toList();
     }
 
-    private static void requireLowerCase(String stem) {
-        if (!stem.equals(stem.toLowerCase(Locale.ROOT))) {
+    /** Escapes such as {@code \W} or {@code \p{L}} are the pattern's, not letters of the text. */
+    private static String requireLowerCase(String stem) {
+        String letters = ESCAPE.matcher(stem).replaceAll("");
+        if (!letters.equals(letters.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("A stem is matched on lower-case text, so it must be lower case: " + stem);
         }
+        return stem;
     }
+
 
     private static String collapseRepeats(String stem) {
         StringBuilder out = new StringBuilder();
