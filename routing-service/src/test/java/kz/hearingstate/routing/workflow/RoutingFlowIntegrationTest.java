@@ -208,6 +208,29 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         // The first was inserted by the write that stopped at the second: it is this call's, to be counted as routed.
         assertThat(store.insertAll(batch)).extracting(RoutedAppeal::appealId)
                 .containsExactly(batch.get(0).appealId(), batch.get(2).appealId());
+        store.publishPending(batch.stream().map(appeal -> store.find(appeal.appealId()).orElseThrow()).toList());
+    }
+
+    @Test
+    void givenAnAppealRoutedBefore_whenDeliveredAgain_thenItKeepsItsDepartmentAndNothingIsPublishedAgain() {
+        AppealSubmitted appeal = Appeals.submitted("Яма на дороге возле рынка, машины бьют колёса.", Language.ru,
+                CLOCK.instant());
+        // Routed earlier to a department the classifier would not choose today (an override rule since disabled, say).
+        RoutedAppeal earlier = workflow.route(appeal, new RoutingDecision(
+                "education", "education", null, 0.9, false, false, "override rule"), CLOCK.instant());
+        assertThat(store.insert(earlier)).isTrue();
+        store.publishPending(earlier);
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+
+        submit(appeal); // the redelivery: the stored appeal wins, whatever the classifier says today
+        AppealSubmitted marker = Appeals.submitted("Автобус ауылға келмейді.", Language.kk, CLOCK.instant());
+        submit(marker);
+        awaitEvents(marker.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+
+        assertThat(store.find(appeal.appealId()).orElseThrow().department()).isEqualTo("education");
+        assertThat(recorder().ofType(appeal.appealId(), EventTypes.APPEAL_ASSIGNED)).singleElement()
+                .extracting(Recorded::topic).isEqualTo(Topics.departmentInbox("education"));
+        assertThat(recorder().ofType(appeal.appealId(), LifecycleType.ROUTED.eventType())).hasSize(1);
     }
 
     @Test
