@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -437,13 +441,20 @@ public final class Benchmark {
         /** The closed-model probe, with a JFR recording of each service. */
         RunResult closed(String name, int users, Duration duration) {
             log.accept("Run '" + name + "': closed model, " + users + " users for " + duration.toSeconds() + " s");
-            Map<String, Path> recordings = new LinkedHashMap<>();
-            for (StackService service : StackService.values()) {
-                Path file = workDirectory.resolve(service.module() + "-probe.jfr");
-                if (HotMethods.startRecording(stack.processOf(service).pid(), (int) duration.toSeconds(), file)) {
-                    recordings.put(service.module(), file);
+            Map<StackService, Future<Boolean>> started = new EnumMap<>(StackService.class);
+            try (ExecutorService jcmd = Executors.newVirtualThreadPerTaskExecutor()) {
+                // At once, so that every recording covers the same window as the load: each jcmd is a JVM's start.
+                for (StackService service : StackService.values()) {
+                    started.put(service, jcmd.submit(() -> HotMethods.startRecording(stack.processOf(service).pid(),
+                            (int) duration.toSeconds(), probeRecording(service))));
                 }
             }
+            Map<String, Path> recordings = new LinkedHashMap<>();
+            started.forEach((service, recording) -> {
+                if (recording.resultNow()) {
+                    recordings.put(service.module(), probeRecording(service));
+                }
+            });
             RunResult result = measure(name, "closed (" + users + " users)", users, duration,
                     () -> gatling.withConcurrentUsers(runId(), users, duration));
             recordings.forEach((process, file) -> {
@@ -455,6 +466,10 @@ public final class Benchmark {
                 }
             });
             return result;
+        }
+
+        private Path probeRecording(StackService service) {
+            return workDirectory.resolve(service.module() + "-probe.jfr");
         }
 
         /**

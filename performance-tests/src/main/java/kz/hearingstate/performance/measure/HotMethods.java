@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Where a process spends its CPU, from a JFR recording taken with {@code jcmd} while load runs: the share of
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 public final class HotMethods {
 
     private static final int STACK_DEPTH = 64;
+    private static final Pattern LINE_NUMBER = Pattern.compile("\\s+line:.*$");
     private static final Layer JDK = new Layer("JDK", List.of("java.", "javax.", "jdk.", "sun.", "com.sun."));
     /** By package prefix; the first match wins, so Spring's messaging and data modules come before the rest of Spring. */
     private static final List<Layer> LAYERS = List.of(
@@ -33,6 +35,8 @@ public final class HotMethods {
             new Layer("JSON Schema validation", List.of("com.networknt.")),
             new Layer("Tomcat (HTTP)", List.of("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.")),
             new Layer("Spring Security", List.of("org.springframework.security.")),
+            new Layer("Bean Validation (Hibernate Validator)", List.of("org.hibernate.validator.", "jakarta.validation.")),
+            new Layer("springdoc (OpenAPI)", List.of("org.springdoc.")),
             new Layer("Spring MVC and HTTP", List.of("org.springframework.web.", "org.springframework.http.", "jakarta.servlet.")),
             new Layer("Micrometer (metrics, observations)", List.of("io.micrometer.")),
             new Layer("Mail (Jakarta Mail, Angus)", List.of("jakarta.mail.", "org.eclipse.angus.")),
@@ -75,6 +79,10 @@ public final class HotMethods {
      * @param topFrames share of samples per method on top of the stack, largest first
      */
     public record Profile(Map<String, Double> layers, Map<String, Double> topFrames) {
+        public Profile {
+            layers = layers == null ? Map.of() : layers; // a report written before the layers were
+            topFrames = topFrames == null ? Map.of() : topFrames;
+        }
     }
 
     /** The sampled stacks of {@code jfr print} output, innermost frame first, without line numbers. */
@@ -89,7 +97,7 @@ public final class HotMethods {
             } else if (current != null && (trimmed.equals("]") || trimmed.isEmpty())) {
                 current = null;
             } else if (current != null && !trimmed.equals("...")) {
-                current.add(trimmed.replaceAll("\\s+line:.*$", ""));
+                current.add(LINE_NUMBER.matcher(trimmed).replaceAll(""));
             }
         }
         stacks.removeIf(List::isEmpty);
@@ -126,7 +134,8 @@ public final class HotMethods {
 
     private static Map<String, Double> shares(Map<String, Integer> counts, int total, int limit) {
         Map<String, Double> shares = new LinkedHashMap<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey())).limit(limit)
                 .forEach(e -> shares.put(e.getKey(), Math.round(e.getValue() * 1000.0 / total) / 10.0));
         return shares;
     }

@@ -130,15 +130,16 @@ public final class ReportWriter {
      * Each service's CPU by layer during the capacity probe, in % of JFR samples and, multiplied by the process's CPU
      * per appeal in that run, in ms per appeal: what a target's budget is spent on.
      */
-    private static void profiles(StringBuilder md, BenchmarkReport r) {
+    static void profiles(StringBuilder md, BenchmarkReport r) {
         if (r.profiles() == null || r.profiles().isEmpty()) {
             return;
         }
         md.append("\n## Where the CPU goes under maximum load (JFR execution samples during the capacity probe)\n\n"
                 + "Each sample counts for the layer of its innermost frame outside the JDK (a HashMap lookup inside the "
-                + "MongoDB driver is the driver's). JFR samples Java code only, so the ms per appeal (share × the process's "
-                + "CPU per appeal in the probe) spread the CPU of the JIT compiler and the collector over the layers pro "
-                + "rata.\n\n");
+                + "MongoDB driver is the driver's). JFR samples threads running Java code only, so the ms per appeal "
+                + "(share × the process's CPU per appeal in the probe) spread the CPU of the JIT compiler, the collector "
+                + "and native code (socket calls) over the layers pro rata. The recordings cost about 10 ms/s per "
+                + "process, part of the probe's CPU per appeal.\n\n");
         r.profiles().forEach((process, profile) -> {
             BenchmarkReport.ProcessUsage usage = r.capacity() == null ? null : r.capacity().processes().get(process);
             Double perAppeal = usage == null ? null : usage.cpuMillisPerAppeal();
