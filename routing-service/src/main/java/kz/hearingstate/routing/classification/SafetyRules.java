@@ -168,7 +168,6 @@ public final class SafetyRules {
         return stem;
     }
 
-
     private static String collapseRepeats(String stem) {
         StringBuilder out = new StringBuilder();
         char previous = 0;
