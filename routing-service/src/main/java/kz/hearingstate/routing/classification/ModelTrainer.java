@@ -33,8 +33,8 @@ public final class ModelTrainer {
         // The two models are independent: train them side by side (each is deterministic on its own).
         long started = System.nanoTime();
         CompletableFuture<LogisticRegressionModel> corruption = CompletableFuture.supplyAsync(
-                () -> CorruptionDetector.train(training, LogisticRegressionModel.Training.DEFAULT));
-        LogisticRegressionModel departments = LogisticRegressionModel.train(training, LogisticRegressionModel.Training.DEFAULT);
+                () -> CorruptionDetector.train(training, LogisticRegressionModel.Training.DETECTOR));
+        LogisticRegressionModel departments = LogisticRegressionModel.train(training, LogisticRegressionModel.Training.DEPARTMENTS);
         write(departments, output.resolve(DEPARTMENT_MODEL), training.size(), started);
         write(corruption.join(), output.resolve(CORRUPTION_MODEL), training.size(), started);
     }

@@ -18,18 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassifierEvaluationTest {
 
-    /** Regression floors, a little under what the shipped model measured (docs/routing-evaluation.md: 91.2%, 90 of 90). */
+    /** Regression floors, a little under what the shipped model measured (docs/routing-evaluation.md: 91.3%, 90 of 90). */
     private static final double TOP_ONE_FLOOR = 0.895;
     private static final double CORRUPTION_RECALL_FLOOR = 0.975;
-    /** Ordinary appeals the detector may send to anti-corruption, a little over what the shipped model measured (37 of 510, 7.25%). */
+    /** Ordinary appeals the detector may send to anti-corruption, a little over what the shipped model measured (35 of 510, 6.9%). */
     private static final double FALSE_POSITIVE_CEILING = 0.075;
     /**
-     * Appeals triaged, at the desk or confidentially in the detector's review band: a little over what the shipped model
-     * measured (31 of 600, 5.2%), and so over issue 14's budget of 5% ({@link ThresholdSelection#TRIAGE_BUDGET}). The desk's
-     * threshold the validation split chose after the relabelling of 4 December (0.34 instead of 0.33) triages one
-     * evaluation appeal too many; thresholds are never tuned on the evaluation set, so the gate moved, not the threshold.
+     * Appeals triaged, at the desk or confidentially in the detector's review band: issue 14's budget
+     * ({@link ThresholdSelection#TRIAGE_BUDGET}); the shipped model measured 24 of 600 (4.0%).
      */
-    private static final double TRIAGE_CEILING = 0.055;
+    private static final double TRIAGE_CEILING = ThresholdSelection.TRIAGE_BUDGET;
 
     private static ClassifierEvaluation evaluation;
 

@@ -346,6 +346,61 @@ class ClassifierReportWriter {
             7.3%), triaged 29 to 31 of 600 (4.8% to 5.2%; 30 at 0.33). The desk's new threshold triages one evaluation appeal
             more than issue 14's 5% budget; thresholds are never tuned on the evaluation set, so the triage ceiling of
             `ClassifierEvaluationTest` moved from 5% to 5.5%, a little over what the model measures, instead.
+
+            ### The department model's L2, and 390 more hand-written appeals (4 December, afternoon)
+
+            Cross-validation, not validation, agrees with the evaluation set on false positives: at 0.18, 7.1% of the
+            held-out ordinary training appeals went to anti-corruption, against 3.0% on validation and 7.3% on evaluation
+            (validation has been studied too often to judge false positives). So these changes were chosen by
+            cross-validation alone, on the same 5314 scored appeals, folds by group; validation only re-chose the
+            thresholds. One change per row against the model before; the last column is the lowest detector threshold
+            within 3% false positives and the reports it catches of 1111.
+
+            | change | departments (cv) | AUC (cv) | within 3% false positives |
+            |---|---:|---:|---:|
+            | the model before (L2 1e-5 in both models) | 91.15% | 0.9878 | 0.32: 1012 |
+            | detector: L2 3e-6 | 91.15% | 0.9878 | 0.32: 1012 |
+            | detector: L2 1e-4 | 91.15% | 0.9879 | 0.32: 1011 |
+            | detector: 15 epochs instead of 30 | 91.15% | 0.9877 | 0.33: 1011 |
+            | detector: learning rate 0.5 | 91.15% | 0.9875 | 0.34: 1005 |
+            | detector: naive Bayes log-count ratios as feature weights (NBSVM), instead of or times the idf | 91.15% | 0.9870 to 0.9877 | 0.33 to 0.35: 1007 to 1009 |
+            | departments: 50 epochs, decay 0.93 | 91.32% | 0.9880 | 0.33: 1011 |
+            | departments: L2 3e-5 | 91.22% | 0.9879 | 0.32: 1012 |
+            | departments: L2 1e-4 | 91.51% | 0.9881 | 0.31: 1014 |
+            | departments: L2 3e-4 | 91.89% | 0.9884 | 0.30: 1015 |
+            | **departments: L2 1e-3 (kept)** | **91.82%** | **0.9893** | **0.29: 1021** |
+            | departments: L2 3e-3 | 91.36% | 0.9902 | 0.27: 1029 |
+            | departments: L2 1e-2 | 91.10% | 0.9906 | 0.26: 1027 |
+            | both models: L2 1e-3 | 91.82% | 0.9895 | 0.27: 1014 |
+
+            The detector's own model did not move with any setting; the department model did, and its anti-corruption
+            probability is half the detector's score: a softer department model separates reports better, a sharper one
+            routes better. 1e-3 is about the best for departments and gains on both.
+
+            - **390 more hand-written appeals**, written without reading any held-out set; none shares more than half of its
+              words with a held-out appeal. `hard-ordinary-8.jsonl`: 210 ordinary appeals, 70 situations in kk, ru and en,
+              every ordinary department and style: official fees with a receipt, tariffs and fines explained or disputed;
+              extortion and fraud by people who hold no post; slow or rude officials who asked for nothing; contractors asked
+              to redo work under warranty; relatives mentioned in passing; budgets and tenders asked about; late pay and
+              benefits; real thanks and voluntary collections. `anti-corruption-10.jsonl`: 40 indirect reports in every
+              sector, few with a "bribe" word, most in the messenger, angry post, plain and long story styles, and 20
+              ordinary look-alikes in the same settings (120 and 60 lines). Cross-validated with the two files trained on in
+              every fold, on the same 5314 appeals, L2 1e-3: departments right 91.82% to 91.98%, AUC 0.9893 to 0.9910,
+              within 3% false positives 1021 to 1035 reports (0.29 both); at 0.21, 1050 to 1059 reports caught with 216 to
+              210 false positives. With the new appeals scored too (5704): departments right 91.77%, AUC 0.9877: they are
+              harder than the average appeal, as meant.
+            - **Thresholds re-chosen on validation by the rules above**: the detector 0.18 as before, the band from 0.13
+              instead of 0.11, the desk at 0.26 instead of 0.34 (the department model's probabilities are softer, so a
+              lower confidence means as much).
+
+            Altogether, cross-validated: departments right 91.15% to 91.98%, AUC 0.9878 to 0.9910, within 3% false
+            positives 1012 to 1035 of 1111 reports. Validation: top-1 93.0% to 94.4%, routed right 90.8% to 92.9%, triaged
+            3.7% to 2.2%, 89 of 90 reports, 16 false positives (3.0%). Evaluation, read once for this report besides the
+            build's gate: top-1 91.2% to 91.3%, routed right 86.8% to 88.0%, triaged 5.2% to 4.0% (within issue 14's
+            budget again, so `ClassifierEvaluationTest`'s triage ceiling is back at 5%), 90 of 90 reports at
+            anti-corruption, false positives 37 to 35 of 510 (6.9%). The distance to the 3% aim is the detector's
+            separation of reports from ordinary appeals that mention money or officials, not its threshold:
+            cross-validation measures the same 6 to 7% at 0.18.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */

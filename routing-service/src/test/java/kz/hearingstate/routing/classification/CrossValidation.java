@@ -54,6 +54,16 @@ class CrossValidation {
         }
     }
 
+    /**
+     * A model's training, with its L2 from {@code -Dclassifier.crossvalidate.<model>.l2} when given (for comparing
+     * settings: the models' other hyper-parameters changed no figure when last tried).
+     */
+    static LogisticRegressionModel.Training trainingOf(String model, LogisticRegressionModel.Training shipped) {
+        String l2 = System.getProperty("classifier.crossvalidate." + model + ".l2");
+        return l2 == null ? shipped : new LogisticRegressionModel.Training(shipped.epochs(), shipped.learningRate(),
+                shipped.decay(), Double.parseDouble(l2), shipped.seed(), shipped.minAppeals());
+    }
+
     @Test
     void crossValidate() throws IOException {
         Set<String> trainAlways = Set.of(System.getProperty("classifier.crossvalidate.train-always", "").split(","));
@@ -74,8 +84,9 @@ class CrossValidation {
                     .collect(Collectors.toSet());
             List<LabelledAppeal> rest = training.stream().filter(a -> !heldOut.contains(a.id())).toList();
             CompletableFuture<LogisticRegressionModel> corruption = CompletableFuture.supplyAsync(
-                    () -> CorruptionDetector.train(rest, LogisticRegressionModel.Training.DEFAULT));
-            LogisticRegressionModel departments = LogisticRegressionModel.train(rest, LogisticRegressionModel.Training.DEFAULT);
+                    () -> CorruptionDetector.train(rest, trainingOf("detector", LogisticRegressionModel.Training.DETECTOR)));
+            LogisticRegressionModel departments = LogisticRegressionModel.train(rest,
+                    trainingOf("departments", LogisticRegressionModel.Training.DEPARTMENTS));
             CorruptionDetector detector = new CorruptionDetector(corruption.join(), 1);
             for (LabelledAppeal a : scoredSet) {
                 if (folds.get(a.id()) == f) {
