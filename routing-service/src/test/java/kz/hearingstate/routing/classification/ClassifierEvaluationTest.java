@@ -18,14 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassifierEvaluationTest {
 
-    /** Regression floors, a little under what the shipped model measured (docs/routing-evaluation.md: 91.3%, 90 of 90). */
+    /** Regression floors, a little under what the shipped model measured (docs/routing-evaluation.md: 90.8%, 90 of 90). */
     private static final double TOP_ONE_FLOOR = 0.895;
     private static final double CORRUPTION_RECALL_FLOOR = 0.975;
-    /** Ordinary appeals the detector may send to anti-corruption, a little over what the shipped model measured (35 of 510, 6.9%). */
-    private static final double FALSE_POSITIVE_CEILING = 0.075;
+    /** Ordinary appeals the detector may send to anti-corruption, a little over what the shipped model measured (42 of 510, 8.2%). */
+    private static final double FALSE_POSITIVE_CEILING = 0.085;
     /**
      * Appeals triaged, at the desk or confidentially in the detector's review band: issue 14's budget
-     * ({@link ThresholdSelection#TRIAGE_BUDGET}); the shipped model measured 24 of 600 (4.0%).
+     * ({@link ThresholdSelection#TRIAGE_BUDGET}); the shipped model measured 16 of 600 (2.7%).
      */
     private static final double TRIAGE_CEILING = ThresholdSelection.TRIAGE_BUDGET;
 

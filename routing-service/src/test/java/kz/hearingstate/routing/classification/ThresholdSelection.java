@@ -167,14 +167,16 @@ final class ThresholdSelection {
      * The confidence threshold of lowest cost with at most the triage budget, the review band included. On ties, the
      * one with fewer misrouted appeals: a misrouted appeal is read by a department it does not concern, and waits
      * days longer (with the band, the lowest tied threshold would have switched the desk off: 0.00 and 0.42 cost the
-     * same on validation).
+     * same on validation). On a full tie, where no validation appeal lies between two thresholds, the highest: the desk
+     * then sees the appeals the model is least sure of, at no cost on validation, instead of being switched off (the
+     * model of 4 December, afternoon, cost the same from 0.00 to past 0.20).
      */
     double confidenceThreshold(double corruptionThreshold, double reviewThreshold) {
         Point best = null;
         for (double t = 0; t < 1; t = round(t + STEP)) {
             Point p = at(corruptionThreshold, reviewThreshold, t);
             if (p.triageRate() <= TRIAGE_BUDGET && (best == null || p.cost() < best.cost()
-                    || (p.cost() == best.cost() && p.misrouted() < best.misrouted()))) {
+                    || (p.cost() == best.cost() && p.misrouted() <= best.misrouted()))) {
                 best = p;
             }
         }
