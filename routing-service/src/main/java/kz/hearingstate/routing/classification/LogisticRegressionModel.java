@@ -301,14 +301,12 @@ public final class LogisticRegressionModel {
      *                   that appeal, and such features were a third of the model (dropping them changed no figure)
      */
     public record Training(int epochs, double learningRate, double decay, double l2, long seed, int minAppeals) {
-        /** The corruption detector's own model (L2 from 3e-6 to 1e-3, epochs and learning rate: no gain cross-validated). */
+        /** The corruption detector's own model: no setting of its own moved a cross-validated figure. */
         public static final Training DETECTOR = new Training(30, 1.0, 0.9, 1e-5, 1L, 2);
         /**
-         * The department model: L2 100 times the detector's. Five-fold cross-validated on the hand-written training
-         * appeals, L2 of 1e-5, 1e-4, 3e-4, 1e-3, 3e-3 and 1e-2 gave departments right 91.15, 91.51, 91.89, 91.82, 91.36 and
-         * 91.10%, and the detector, whose score averages in this model's anti-corruption probability, caught 1012, 1014,
-         * 1015, 1021, 1029 and 1027 of 1111 reports within 3% false positives: 1e-3 is best for departments and gains
-         * on both. Softer probabilities of this model separate reports better; sharper ones route better.
+         * The department model, with L2 100 times the detector's: softer probabilities route a little better and, as
+         * half of the detector's score, separate reports better (cross-validated, L2 from 1e-5 to 1e-2:
+         * docs/routing-evaluation.md, "The department model's L2").
          */
         public static final Training DEPARTMENTS = new Training(30, 1.0, 0.9, 1e-3, 1L, 2);
     }

@@ -81,6 +81,16 @@ final class ThresholdSelection {
 
     ThresholdSelection(LogisticRegressionModel departments, LogisticRegressionModel corruption, double hintWeight,
             List<LabelledAppeal> validation) {
+        this(score(departments, corruption, hintWeight, validation));
+    }
+
+    /** A selection over appeals already scored. */
+    ThresholdSelection(List<Scored> scored) {
+        this.scored = List.copyOf(scored);
+    }
+
+    private static List<Scored> score(LogisticRegressionModel departments, LogisticRegressionModel corruption, double hintWeight,
+            List<LabelledAppeal> validation) {
         CorruptionDetector detector = new CorruptionDetector(corruption, Double.POSITIVE_INFINITY);
         AppealClassifier untriaged = new AppealClassifier(detector, departments, 0.0, hintWeight);
         List<Scored> list = new ArrayList<>();
@@ -91,7 +101,7 @@ final class ThresholdSelection {
             boolean rule = SafetyRules.reportsCorruption(appeal.text());
             list.add(new Scored(appeal, rule, detector.probability(appeal.text(), departments.predict(appeal.text())), decision.classifiedAs(), decision.confidence()));
         }
-        this.scored = List.copyOf(list);
+        return list;
     }
 
     /** Without a review band. */
