@@ -41,12 +41,16 @@ public record IntakeProperties(
      * @param maxWait     how long a submission beyond the bound waits for a place before 503 {@code overloaded}
      * @param arrivalBudget how long a submission to the JSON API may wait for one of Tomcat's threads; beyond it,
      *                    503 {@code overloaded} at once, before its body is read
+     * @param answerWithin how long after its admission a submission is due: past it, one whose idempotency key is
+     *                    still not reserved gets 503 {@code overloaded}, and one Kafka acknowledged is answered 202
+     *                    without waiting longer for the writes after the acknowledgement
      * @param retryAfter  the Retry-After sent with that 503
      */
     public record Admission(
             @DefaultValue("24") int maxInFlight,
             @DefaultValue("100ms") Duration maxWait,
             @DefaultValue("500ms") Duration arrivalBudget,
+            @DefaultValue("1200ms") Duration answerWithin,
             @DefaultValue("1s") Duration retryAfter) {
     }
 

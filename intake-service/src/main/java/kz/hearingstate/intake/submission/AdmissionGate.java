@@ -1,8 +1,13 @@
 package kz.hearingstate.intake.submission;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,13 +18,15 @@ import kz.hearingstate.web.problem.ProblemType;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds the submissions waiting for Kafka's acknowledgement at once, and how long a submission may wait for one of
- * Tomcat's threads. Without these bounds, overload queues every caller behind the broker, or (with the CPU
- * saturated) in Tomcat's thread pool, until their clients time out, with no answer at all. With them, a caller
- * beyond the bound waits at most {@code maxWait}, and one that waited longer than {@code arrivalBudget} for a
- * thread is refused before its body is read ({@link #refuseIfWaitedTooLong}, called by the first filter). Both get
- * 503 {@code overloaded} with Retry-After, so every caller hears something fast and nothing unacknowledged is ever
- * answered 202.
+ * Bounds the submissions waiting for Kafka's acknowledgement at once, how long a submission may wait for one of
+ * Tomcat's threads, and how long an admitted one may take. Without these bounds, overload queues every caller behind
+ * the broker, or (with the CPU saturated) in Tomcat's thread pool, until their clients time out, with no answer at
+ * all. With them, a caller beyond the bound waits at most {@code maxWait}, and one that waited longer than
+ * {@code arrivalBudget} for a thread is refused before its body is read ({@link #refuseIfWaitedTooLong}, called by the
+ * first filter). Both get 503 {@code overloaded} with Retry-After, so every caller hears something fast and nothing
+ * unacknowledged is ever answered 202. An admitted submission is due {@code answerWithin} after its admission
+ * ({@link Admission}): an idempotency key's reservation still unwritten then is refused, and one Kafka acknowledged is
+ * answered without waiting longer for the writes that follow.
  */
 @Component
 public class AdmissionGate {
@@ -31,6 +38,7 @@ public class AdmissionGate {
     private final Semaphore permits;
     private final Duration maxWait;
     private final Duration arrivalBudget;
+    private final long answerWithinNanos;
     private final Duration retryAfter;
     private final Counter refused;
 
@@ -40,13 +48,14 @@ public class AdmissionGate {
         this.permits = new Semaphore(maxInFlight);
         this.maxWait = admission.maxWait();
         this.arrivalBudget = admission.arrivalBudget();
+        this.answerWithinNanos = admission.answerWithin().toNanos();
         this.retryAfter = admission.retryAfter();
         Gauge.builder(IN_FLIGHT_METER, this, AdmissionGate::inFlight)
                 .description("Submissions admitted and not yet answered").register(meters);
         this.refused = Counter.builder(REFUSED_METER).description("Submissions refused with 503 overloaded").register(meters);
     }
 
-    /** A place among the submissions in flight, given back by {@link Admission#close()}. */
+    /** A place among the submissions in flight, due {@code answerWithin} from now, given back by {@link Admission#close()}. */
     public Admission enter() {
         boolean admitted;
         try {
@@ -58,7 +67,7 @@ public class AdmissionGate {
         if (!admitted) {
             throw refusal();
         }
-        return permits::release;
+        return new Admission(System.nanoTime() + answerWithinNanos);
     }
 
     /**
@@ -82,10 +91,74 @@ public class AdmissionGate {
         return maxInFlight - permits.availablePermits();
     }
 
-    /** Held while one submission is reserved, published and recorded. */
-    @FunctionalInterface
-    public interface Admission extends AutoCloseable {
+    /**
+     * Held while one submission is reserved, published and recorded, and due at {@code dueAtNanos} (System.nanoTime).
+     * Under overload the broker and the store answer slowly, and an admitted submission could otherwise be answered
+     * seconds late: the due time keeps its caller's wait bounded wherever the submission stands. The wait for Kafka's
+     * acknowledgement is the one step it does not cut short: a refusal after the send could leave the caller
+     * believing an appeal failed that Kafka then takes (and a broker failover, with every node healthy but one,
+     * would answer 503 where it must answer 202).
+     */
+    public final class Admission implements AutoCloseable {
+
+        private final long dueAtNanos;
+
+        private Admission(long dueAtNanos) {
+            this.dueAtNanos = dueAtNanos;
+        }
+
+        /**
+         * The result of {@code work} (run on a virtual thread) if it comes before the answer is due, otherwise 503
+         * {@code overloaded} at the due time, the work left to finish on its own. Only for work before the send, while
+         * a refusal loses nothing.
+         */
+        public <T> T beforeDue(Supplier<T> work) {
+            long left = dueAtNanos - System.nanoTime();
+            if (left <= 0) {
+                throw refusal();
+            }
+            FutureTask<T> task = new FutureTask<>(work::get);
+            Thread.ofVirtual().start(task);
+            try {
+                return task.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException late) {
+                throw refusal();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException failed) {
+                    throw failed;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw refusal();
+            }
+        }
+
+        /**
+         * Waits for {@code writes} until the answer is due (not at all once it is); true when all of them finished.
+         * Those left running finish on their own.
+         */
+        public boolean awaitUntilDue(List<Thread> writes) {
+            try {
+                for (Thread write : writes) {
+                    long left = dueAtNanos - System.nanoTime();
+                    if (left <= 0 || !write.join(Duration.ofNanos(left))) {
+                        return writes.stream().noneMatch(Thread::isAlive);
+                    }
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
         @Override
-        void close();
+        public void close() {
+            permits.release();
+        }
     }
 }

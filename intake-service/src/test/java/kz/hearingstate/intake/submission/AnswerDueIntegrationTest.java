@@ -1,0 +1,131 @@
+package kz.hearingstate.intake.submission;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.ServerAddress;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.hearingstate.clock.LegalClock;
+import kz.hearingstate.events.AppealType;
+import kz.hearingstate.intake.IntakeIntegrationTest;
+import kz.hearingstate.intake.category.CategoryCatalog;
+import kz.hearingstate.intake.config.IntakeProperties;
+import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.identity.CitizenSecrets;
+import kz.hearingstate.intake.status.AppealStatusStore;
+import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.ProblemType;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An admitted submission is due {@code answer-within} (1.2 s) after its admission, however slowly the store answers:
+ * while its key's reservation is unwritten it is refused, with nothing published; after Kafka's acknowledgement it is
+ * answered 202 without waiting longer for the status view, which is written all the same. The store is the test's own MongoDB-wire
+ * server, reached through a link that holds each reply for 2 s.
+ */
+class AnswerDueIntegrationTest extends IntakeIntegrationTest {
+
+    private static final Duration SLOW_REPLY = Duration.ofSeconds(2);
+
+    @Autowired CategoryCatalog categories;
+    @Autowired EventPublisher publisher;
+    @Autowired CitizenSecrets secrets;
+    @Autowired AdmissionGate admission;
+    @Autowired LegalClock legalClock;
+    @Autowired Clock clock;
+    @Autowired MeterRegistry meters;
+    @Autowired IntakeProperties properties;
+    @Autowired MongoTemplate mongo;
+    @Autowired SubmissionService submissions;
+    @Value("${spring.mongodb.uri}") String mongoUri;
+
+    @Test
+    void givenAStoreThatAnswersSlowly_whenAnAcknowledgedAppealWaitsForItsStatusView_thenThe202ComesWhenDueAndTheViewIsWrittenLater()
+            throws Exception {
+        double answeredBefore = meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count();
+        try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
+            // The key's reservation and mark go to the store directly, the status view through the slow link.
+            SubmissionService service = submissionsWith(mongo, new MongoTemplate(slow, mongo.getDb().getName()));
+            String key = "due-view-" + UUID.randomUUID();
+
+            long started = System.nanoTime();
+            SubmissionReceipt accepted = service.submit("demo-portal", key, appeal("Жарық жоқ, Үшқоңыр ауылы. " + key));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).as("answered when due, not after the view's slow write")
+                    .isLessThan(properties.admission().answerWithin().plus(SLOW_REPLY).minusMillis(500));
+            assertThat(accepted.appealId()).isEqualTo(AppealIds.fromIdempotencyKey("demo-portal", key));
+            assertThat(submittedRecordsOf(accepted.appealId())).hasSize(1);
+            assertThat(meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count()).isEqualTo(answeredBefore + 1);
+            assertThat(reservationOf(accepted.appealId()).getBoolean("published")).isTrue();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(statusStore(mongo).findById(accepted.appealId()))
+                    .as("the status view, written after the 202").isPresent());
+        }
+    }
+
+    @Test
+    void givenAStoreThatAnswersSlowly_whenTheKeysReservationTakesPastTheDueTime_thenItGets503OverloadedAndNothingIsPublished()
+            throws Exception {
+        try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
+            SubmissionService service = submissionsWith(new MongoTemplate(slow, mongo.getDb().getName()), mongo);
+            String key = "due-reservation-" + UUID.randomUUID();
+            AppealRequest request = appeal("Жол бұзылған, Ұзынағаш, Абай көшесі. " + key);
+            String appealId = AppealIds.fromIdempotencyKey("demo-portal", key);
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> service.submit("demo-portal", key, request))
+                    .isInstanceOfSatisfying(ApiException.class, refused -> {
+                        assertThat(refused.type()).isEqualTo(ProblemType.OVERLOADED);
+                        assertThat(refused.retryAfter()).isPositive();
+                    });
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).as("refused when due, not after the reservation's slow write")
+                    .isLessThan(properties.admission().answerWithin().plus(SLOW_REPLY).minusMillis(500));
+            assertThat(submittedRecordsOf(appealId)).isEmpty();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reservationOf(appealId))
+                    .as("reserved later").isNotNull());
+            assertThat(reservationOf(appealId).getBoolean("published")).as("never sent").isFalse();
+
+            SubmissionReceipt retried = submissions.submit("demo-portal", key, request);
+
+            assertThat(retried.appealId()).isEqualTo(appealId);
+            assertThat(submittedRecordsOf(appealId)).hasSize(1);
+        }
+    }
+
+    private SlowLink slowLinkToTheStore() throws Exception {
+        ServerAddress store = new ServerAddress(new ConnectionString(mongoUri).getHosts().getFirst());
+        return new SlowLink(store.getHost(), store.getPort(), SLOW_REPLY);
+    }
+
+    private SubmissionService submissionsWith(MongoTemplate reservations, MongoTemplate view) {
+        return new SubmissionService(categories, publisher, new SubmissionReservations(reservations), statusStore(view),
+                secrets, admission, legalClock, clock, meters, properties);
+    }
+
+    private AppealStatusStore statusStore(MongoTemplate store) {
+        return new AppealStatusStore(store, secrets, properties);
+    }
+
+    private Document reservationOf(String appealId) {
+        return mongo.findById(appealId, Document.class, SubmissionReservations.COLLECTION);
+    }
+
+    private static AppealRequest appeal(String text) {
+        return new AppealRequest(AppealType.INQUIRY, text, null, null, null, null, true, null, null, null, null);
+    }
+}
