@@ -124,6 +124,12 @@ class PortalController {
                 response.setStatus(400);
                 return formPage(model, form, errors(e.violations(), locale), null, locale);
             }
+            if (e.type() == ProblemType.OVERLOADED) {
+                // Refused before anything was sent, so the next try is a new submission: under the same key, a corrected
+                // text would meet the refused try's reservation (it may still be written after the refusal) and be
+                // refused as the key's other content.
+                form.setFormId(UUID.randomUUID().toString());
+            }
             return refusedForm(model, form, locale, response, e);
         } catch (EventNotAcknowledgedException e) {
             log.warn("Portal submission not acknowledged by Kafka: {}", e.getMessage());

@@ -7,6 +7,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
@@ -51,7 +52,7 @@ public class AdmissionGate {
         this.answerWithinNanos = admission.answerWithin().toNanos();
         this.retryAfter = admission.retryAfter();
         Gauge.builder(IN_FLIGHT_METER, this, AdmissionGate::inFlight)
-                .description("Submissions admitted and not yet answered").register(meters);
+                .description("Submissions admitted whose answer or store writes are not finished").register(meters);
         this.refused = Counter.builder(REFUSED_METER).description("Submissions refused with 503 overloaded").register(meters);
     }
 
@@ -98,10 +99,16 @@ public class AdmissionGate {
      * acknowledgement is the one step it does not cut short: a refusal after the send could leave the caller
      * believing an appeal failed that Kafka then takes (and a broker failover, with every node healthy but one,
      * would answer 503 where it must answer 202).
+     * <p>
+     * Store work the answer did not wait for keeps the place until it finishes: the places still bound what intake
+     * asks of the store at once, and with a store that hangs, new submissions are refused at the gate instead of
+     * piling up threads behind it.
      */
     public final class Admission implements AutoCloseable {
 
         private final long dueAtNanos;
+        /** The request, plus the store writes started for it and not yet finished; the place is freed at zero. */
+        private final AtomicInteger holders = new AtomicInteger(1);
 
         private Admission(long dueAtNanos) {
             this.dueAtNanos = dueAtNanos;
@@ -118,7 +125,7 @@ public class AdmissionGate {
                 throw refusal();
             }
             FutureTask<T> task = new FutureTask<>(work::get);
-            Thread.ofVirtual().start(task);
+            startHolding(task);
             try {
                 return task.get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException late) {
@@ -138,15 +145,16 @@ public class AdmissionGate {
         }
 
         /**
-         * Waits for {@code writes} until the answer is due (not at all once it is); true when all of them finished.
-         * Those left running finish on their own.
+         * Runs {@code writes} at once (each on a virtual thread) and waits for them until the answer is due, not at all
+         * once it is; true when all of them finished. Those left running finish on their own.
          */
-        public boolean awaitUntilDue(List<Thread> writes) {
+        public boolean writeUntilDue(List<Runnable> writes) {
+            List<Thread> running = writes.stream().map(this::startHolding).toList();
             try {
-                for (Thread write : writes) {
+                for (Thread write : running) {
                     long left = dueAtNanos - System.nanoTime();
                     if (left <= 0 || !write.join(Duration.ofNanos(left))) {
-                        return writes.stream().noneMatch(Thread::isAlive);
+                        return running.stream().noneMatch(Thread::isAlive);
                     }
                 }
                 return true;
@@ -156,9 +164,27 @@ public class AdmissionGate {
             }
         }
 
+        private Thread startHolding(Runnable work) {
+            holders.incrementAndGet();
+            return Thread.ofVirtual().start(() -> {
+                try {
+                    work.run();
+                } finally {
+                    release();
+                }
+            });
+        }
+
+        private void release() {
+            if (holders.decrementAndGet() == 0) {
+                permits.release();
+            }
+        }
+
+        /** The request is answered; the place is freed now, or when the last write started for it finishes. */
         @Override
         public void close() {
-            permits.release();
+            release();
         }
     }
 }

@@ -122,14 +122,14 @@ public class SubmissionService {
         // The appeal is safe on Kafka now. The mark and the view only spare a retry a second publish and let the status
         // be read at once. They are in different collections and neither needs the other: written at once, the 202
         // waits for one round trip instead of two (under overload each waited 0.1 to 0.8 s in the store), and not
-        // past the answer's due time. What is still unwritten then finishes on its own.
+        // past the answer's due time. What is still unwritten then finishes on its own, holding the admission's place.
         AppealSubmitted acknowledged = event;
-        List<Thread> writes = new ArrayList<>(2);
-        writes.add(Thread.ofVirtual().start(() -> recordInView(acknowledged)));
+        List<Runnable> writes = new ArrayList<>(2);
+        writes.add(() -> recordInView(acknowledged));
         if (idempotencyKey != null || request.externalId() != null) {
-            writes.add(Thread.ofVirtual().start(() -> markPublished(appealId)));
+            writes.add(() -> markPublished(appealId));
         }
-        if (!admitted.awaitUntilDue(writes)) {
+        if (!admitted.writeUntilDue(writes)) {
             answeredBeforeWrites.increment();
         }
         return new SubmissionReceipt(appealId, event.trackingCode(), AppealStatus.SUBMITTED, event.receivedAt(),

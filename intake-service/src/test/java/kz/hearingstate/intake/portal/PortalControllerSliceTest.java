@@ -60,6 +60,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class PortalControllerSliceTest {
 
     private static final String TEXT = "Третий день нет воды на улице Абая, 12.";
+    private static final String FORM_ID = "0f9d2c1e-aaaa-bbbb-cccc-123456789abc";
 
     @Autowired
     MockMvc mvc;
@@ -195,12 +196,32 @@ class PortalControllerSliceTest {
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(content().string(allOf(containsString("ZH-7K3M-9QXA-2DRBK"),
                         containsString("http://localhost/portal/a/secret-token"), containsString("24 желтоқсан 2026"))));
-        verify(submissions).submit(eq("web-portal"), eq("portal-0f9d2c1e-aaaa-bbbb-cccc-123456789abc"), any(AppealRequest.class));
+        verify(submissions).submit(eq("web-portal"), eq("portal-" + FORM_ID), any(AppealRequest.class));
+    }
+
+    @Test
+    void givenIntakeOverloaded_whenAFormIsPosted_thenTheFormComesBackWithTheTextAndANewFormIdForTheNextTry() throws Exception {
+        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class)))
+                .thenThrow(ApiException.retryLater(ProblemType.OVERLOADED, Duration.ofSeconds(1)));
+        mvc.perform(appeal("en"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(content().string(allOf(containsString("nothing was sent"), containsString(TEXT),
+                        containsString("name=\"formId\""), not(containsString(FORM_ID)))));
+    }
+
+    @Test
+    void givenKafkaUnavailable_whenAFormIsPosted_thenTheFormComesBackWithTheSameFormIdSoARetryCannotSendItTwice() throws Exception {
+        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class)))
+                .thenThrow(ApiException.retryLater(ProblemType.BROKER_UNAVAILABLE, Duration.ofSeconds(5)));
+        mvc.perform(appeal("en"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(allOf(containsString(TEXT), containsString("value=\"" + FORM_ID + "\""))));
     }
 
     private static MockHttpServletRequestBuilder appeal(String language) {
         return post("/portal/appeals").with(csrf()).header("Accept-Language", language)
-                .param("formId", "0f9d2c1e-aaaa-bbbb-cccc-123456789abc")
+                .param("formId", FORM_ID)
                 .param("type", "COMPLAINT").param("text", TEXT).param("settlement", "Узынагаш")
                 .param("fullName", "Айгерим Сапарова").param("contact", "aigerim@example.kz")
                 .param("preferredContact", "EMAIL").param("language", "ru").param("consent", "true").param("website", "");

@@ -33,8 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * An admitted submission is due {@code answer-within} (1.2 s) after its admission, however slowly the store answers:
  * while its key's reservation is unwritten it is refused, with nothing published; after Kafka's acknowledgement it is
- * answered 202 without waiting longer for the status view, which is written all the same. The store is the test's own MongoDB-wire
- * server, reached through a link that holds each reply for 2 s.
+ * answered 202 without waiting longer for the status view. The write the answer did not wait for keeps the submission's
+ * place at the gate until it finishes. The store is the test's own MongoDB-wire server, reached through a link that
+ * holds each reply for 2 s.
  */
 class AnswerDueIntegrationTest extends IntakeIntegrationTest {
 
@@ -56,6 +57,7 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
     void givenAStoreThatAnswersSlowly_whenAnAcknowledgedAppealWaitsForItsStatusView_thenThe202ComesWhenDueAndTheViewIsWrittenLater()
             throws Exception {
         double answeredBefore = meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count();
+        int placesTakenBefore = admission.inFlight();
         try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
             // The key's reservation and mark go to the store directly, the status view through the slow link.
             SubmissionService service = submissionsWith(mongo, new MongoTemplate(slow, mongo.getDb().getName()));
@@ -70,15 +72,18 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
             assertThat(accepted.appealId()).isEqualTo(AppealIds.fromIdempotencyKey("demo-portal", key));
             assertThat(submittedRecordsOf(accepted.appealId())).hasSize(1);
             assertThat(meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count()).isEqualTo(answeredBefore + 1);
-            assertThat(reservationOf(accepted.appealId()).getBoolean("published")).isTrue();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(statusStore(mongo).findById(accepted.appealId()))
-                    .as("the status view, written after the 202").isPresent());
+            assertThat(admission.inFlight()).as("the place, kept by the view's write").isEqualTo(placesTakenBefore + 1);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admission.inFlight())
+                    .as("the place, freed when the view's write finished").isEqualTo(placesTakenBefore));
+            assertThat(statusStore(mongo).findById(accepted.appealId())).as("the status view").isPresent();
+            assertThat(reservationOf(accepted.appealId()).getBoolean("published")).as("the key's mark").isTrue();
         }
     }
 
     @Test
     void givenAStoreThatAnswersSlowly_whenTheKeysReservationTakesPastTheDueTime_thenItGets503OverloadedAndNothingIsPublished()
             throws Exception {
+        int placesTakenBefore = admission.inFlight();
         try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
             SubmissionService service = submissionsWith(new MongoTemplate(slow, mongo.getDb().getName()), mongo);
             String key = "due-reservation-" + UUID.randomUUID();
@@ -96,8 +101,10 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
             assertThat(took).as("refused when due, not after the reservation's slow write")
                     .isLessThan(properties.admission().answerWithin().plus(SLOW_REPLY).minusMillis(500));
             assertThat(submittedRecordsOf(appealId)).isEmpty();
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(reservationOf(appealId))
-                    .as("reserved later").isNotNull());
+            assertThat(admission.inFlight()).as("the place, kept by the reservation's write").isEqualTo(placesTakenBefore + 1);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admission.inFlight())
+                    .as("the place, freed when the reservation's write finished").isEqualTo(placesTakenBefore));
+            assertThat(reservationOf(appealId)).as("reserved after the refusal").isNotNull();
             assertThat(reservationOf(appealId).getBoolean("published")).as("never sent").isFalse();
 
             SubmissionReceipt retried = submissions.submit("demo-portal", key, request);

@@ -37,16 +37,29 @@ final class SlowLink implements AutoCloseable {
 
     private void accept() {
         while (!listener.isClosed()) {
+            Socket client;
             try {
-                Socket client = listener.accept();
-                Socket server = new Socket(host, port);
-                sockets.add(client);
-                sockets.add(server);
-                Thread.ofVirtual().start(() -> pump(client, server, Duration.ZERO));
-                Thread.ofVirtual().start(() -> pump(server, client, replyDelay));
+                client = listener.accept();
             } catch (IOException closed) {
                 return;
             }
+            sockets.add(client);
+            try {
+                Socket server = new Socket(host, port);
+                sockets.add(server);
+                Thread.ofVirtual().start(() -> pump(client, server, Duration.ZERO));
+                Thread.ofVirtual().start(() -> pump(server, client, replyDelay));
+            } catch (IOException unreachable) {
+                closeQuietly(client); // as an unreachable server would: the client sees its connection close
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing anyway
         }
     }
 
@@ -67,8 +80,6 @@ final class SlowLink implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        sockets.forEach(SlowLink::closeQuietly);
     }
 }
