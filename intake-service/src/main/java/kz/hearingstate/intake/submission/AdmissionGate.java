@@ -40,6 +40,8 @@ public class AdmissionGate {
     private final Duration maxWait;
     private final Duration arrivalBudget;
     private final long answerWithinNanos;
+    private final int maxStoreWrites;
+    private final AtomicInteger storeWrites = new AtomicInteger();
     private final Duration retryAfter;
     private final Counter refused;
 
@@ -50,14 +52,22 @@ public class AdmissionGate {
         this.maxWait = admission.maxWait();
         this.arrivalBudget = admission.arrivalBudget();
         this.answerWithinNanos = admission.answerWithin().toNanos();
+        this.maxStoreWrites = admission.maxStoreWrites();
         this.retryAfter = admission.retryAfter();
         Gauge.builder(IN_FLIGHT_METER, this, AdmissionGate::inFlight)
-                .description("Submissions admitted whose answer or store writes are not finished").register(meters);
+                .description("Submissions admitted and not yet answered").register(meters);
         this.refused = Counter.builder(REFUSED_METER).description("Submissions refused with 503 overloaded").register(meters);
     }
 
-    /** A place among the submissions in flight, due {@code answerWithin} from now, given back by {@link Admission#close()}. */
+    /**
+     * A place among the submissions in flight, due {@code answerWithin} from now, given back by {@link Admission#close()}.
+     * Refused at once while {@code maxStoreWrites} of the submissions' store writes are running: they finish in
+     * milliseconds, and only a store that hangs gathers that many.
+     */
     public Admission enter() {
+        if (storeWrites.get() >= maxStoreWrites) {
+            throw refusal();
+        }
         boolean admitted;
         try {
             admitted = permits.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
@@ -92,6 +102,11 @@ public class AdmissionGate {
         return maxInFlight - permits.availablePermits();
     }
 
+    /** The submissions' store writes running now, whether their answers waited for them or not. */
+    public int storeWritesRunning() {
+        return storeWrites.get();
+    }
+
     /**
      * Held while one submission is reserved, published and recorded, and due at {@code dueAtNanos} (System.nanoTime).
      * Under overload the broker and the store answer slowly, and an admitted submission could otherwise be answered
@@ -100,15 +115,12 @@ public class AdmissionGate {
      * believing an appeal failed that Kafka then takes (and a broker failover, with every node healthy but one,
      * would answer 503 where it must answer 202).
      * <p>
-     * Store work the answer did not wait for keeps the place until it finishes: the places still bound what intake
-     * asks of the store at once, and with a store that hangs, new submissions are refused at the gate instead of
-     * piling up threads behind it.
+     * Store work the answer did not wait for goes on after the place is given back; {@link #enter()} bounds how much
+     * of it there may be.
      */
     public final class Admission implements AutoCloseable {
 
         private final long dueAtNanos;
-        /** The request, plus the store writes started for it and not yet finished; the place is freed at zero. */
-        private final AtomicInteger holders = new AtomicInteger(1);
 
         private Admission(long dueAtNanos) {
             this.dueAtNanos = dueAtNanos;
@@ -125,7 +137,7 @@ public class AdmissionGate {
                 throw refusal();
             }
             FutureTask<T> task = new FutureTask<>(work::get);
-            startHolding(task);
+            startWrite(task);
             try {
                 return task.get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException late) {
@@ -149,7 +161,7 @@ public class AdmissionGate {
          * once it is; true when all of them finished. Those left running finish on their own.
          */
         public boolean writeUntilDue(List<Runnable> writes) {
-            List<Thread> running = writes.stream().map(this::startHolding).toList();
+            List<Thread> running = writes.stream().map(this::startWrite).toList();
             try {
                 for (Thread write : running) {
                     long left = dueAtNanos - System.nanoTime();
@@ -164,27 +176,20 @@ public class AdmissionGate {
             }
         }
 
-        private Thread startHolding(Runnable work) {
-            holders.incrementAndGet();
+        private Thread startWrite(Runnable work) {
+            storeWrites.incrementAndGet();
             return Thread.ofVirtual().start(() -> {
                 try {
                     work.run();
                 } finally {
-                    release();
+                    storeWrites.decrementAndGet();
                 }
             });
         }
 
-        private void release() {
-            if (holders.decrementAndGet() == 0) {
-                permits.release();
-            }
-        }
-
-        /** The request is answered; the place is freed now, or when the last write started for it finishes. */
         @Override
         public void close() {
-            release();
+            permits.release();
         }
     }
 }

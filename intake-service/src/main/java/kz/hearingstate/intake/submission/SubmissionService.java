@@ -122,7 +122,7 @@ public class SubmissionService {
         // The appeal is safe on Kafka now. The mark and the view only spare a retry a second publish and let the status
         // be read at once. They are in different collections and neither needs the other: written at once, the 202
         // waits for one round trip instead of two (under overload each waited 0.1 to 0.8 s in the store), and not
-        // past the answer's due time. What is still unwritten then finishes on its own, holding the admission's place.
+        // past the answer's due time. What is still unwritten then finishes on its own (AdmissionGate bounds how much of that there may be).
         AppealSubmitted acknowledged = event;
         List<Runnable> writes = new ArrayList<>(2);
         writes.add(() -> recordInView(acknowledged));

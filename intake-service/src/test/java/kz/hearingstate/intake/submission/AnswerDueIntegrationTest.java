@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * An admitted submission is due {@code answer-within} (1.2 s) after its admission, however slowly the store answers:
  * while its key's reservation is unwritten it is refused, with nothing published; after Kafka's acknowledgement it is
- * answered 202 without waiting longer for the status view. The write the answer did not wait for keeps the submission's
- * place at the gate until it finishes. The store is the test's own MongoDB-wire server, reached through a link that
- * holds each reply for 2 s.
+ * answered 202 without waiting longer for the status view. The write the answer did not wait for still counts among the
+ * store writes running ({@link AdmissionGateTest} shows their bound). The store is the test's own MongoDB-wire server,
+ * reached through a link that holds each reply for 2 s.
  */
 class AnswerDueIntegrationTest extends IntakeIntegrationTest {
 
@@ -57,7 +57,7 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
     void givenAStoreThatAnswersSlowly_whenAnAcknowledgedAppealWaitsForItsStatusView_thenThe202ComesWhenDueAndTheViewIsWrittenLater()
             throws Exception {
         double answeredBefore = meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count();
-        int placesTakenBefore = admission.inFlight();
+        int writesBefore = admission.storeWritesRunning();
         try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
             // The key's reservation and mark go to the store directly, the status view through the slow link.
             SubmissionService service = submissionsWith(mongo, new MongoTemplate(slow, mongo.getDb().getName()));
@@ -72,9 +72,9 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
             assertThat(accepted.appealId()).isEqualTo(AppealIds.fromIdempotencyKey("demo-portal", key));
             assertThat(submittedRecordsOf(accepted.appealId())).hasSize(1);
             assertThat(meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count()).isEqualTo(answeredBefore + 1);
-            assertThat(admission.inFlight()).as("the place, kept by the view's write").isEqualTo(placesTakenBefore + 1);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admission.inFlight())
-                    .as("the place, freed when the view's write finished").isEqualTo(placesTakenBefore));
+            assertThat(admission.storeWritesRunning()).as("the view's write, still running").isEqualTo(writesBefore + 1);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admission.storeWritesRunning())
+                    .as("the view's write, finished").isEqualTo(writesBefore));
             assertThat(statusStore(mongo).findById(accepted.appealId())).as("the status view").isPresent();
             assertThat(reservationOf(accepted.appealId()).getBoolean("published")).as("the key's mark").isTrue();
         }
@@ -83,7 +83,7 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
     @Test
     void givenAStoreThatAnswersSlowly_whenTheKeysReservationTakesPastTheDueTime_thenItGets503OverloadedAndNothingIsPublished()
             throws Exception {
-        int placesTakenBefore = admission.inFlight();
+        int writesBefore = admission.storeWritesRunning();
         try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
             SubmissionService service = submissionsWith(new MongoTemplate(slow, mongo.getDb().getName()), mongo);
             String key = "due-reservation-" + UUID.randomUUID();
@@ -101,9 +101,9 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
             assertThat(took).as("refused when due, not after the reservation's slow write")
                     .isLessThan(properties.admission().answerWithin().plus(SLOW_REPLY).minusMillis(500));
             assertThat(submittedRecordsOf(appealId)).isEmpty();
-            assertThat(admission.inFlight()).as("the place, kept by the reservation's write").isEqualTo(placesTakenBefore + 1);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admission.inFlight())
-                    .as("the place, freed when the reservation's write finished").isEqualTo(placesTakenBefore));
+            assertThat(admission.storeWritesRunning()).as("the reservation's write, still running").isEqualTo(writesBefore + 1);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admission.storeWritesRunning())
+                    .as("the reservation's write, finished").isEqualTo(writesBefore));
             assertThat(reservationOf(appealId)).as("reserved after the refusal").isNotNull();
             assertThat(reservationOf(appealId).getBoolean("published")).as("never sent").isFalse();
 
