@@ -64,11 +64,11 @@ public record BenchmarkPlan(
     /**
      * The smoke run judges no timing, only that every request is accepted and nothing is lost, on whatever machine CI
      * has: a busy one makes the cold fast-start stack answer in seconds, and intake's admission bounds (a 500 ms wait
-     * for a thread, 100 ms for a place) would turn that into 503s. Its overload behaviour is the full run's and
-     * ArrivalBudgetIntegrationTest's to show.
+     * for a thread, 100 ms for a place, 1.2 s for a key's reservation) would turn that into 503s. Its overload
+     * behaviour is the full run's, ArrivalBudgetIntegrationTest's and AnswerDueIntegrationTest's to show.
      */
     static final List<String> SMOKE_ADMISSION = List.of("--hearing.intake.admission.arrival-budget=10s",
-            "--hearing.intake.admission.max-wait=10s");
+            "--hearing.intake.admission.max-wait=10s", "--hearing.intake.admission.answer-within=10s");
 
     /**
      * The services' JVM options in the measured plans: full JIT (C2), a fixed small heap, serial collections. Metaspace
