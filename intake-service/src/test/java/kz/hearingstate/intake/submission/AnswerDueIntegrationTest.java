@@ -1,6 +1,5 @@
 package kz.hearingstate.intake.submission;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -9,21 +8,19 @@ import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
-import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.AppealType;
 import kz.hearingstate.intake.IntakeIntegrationTest;
-import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.intake.status.AppealStatusStore;
-import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.ProblemType;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +38,9 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
 
     private static final Duration SLOW_REPLY = Duration.ofSeconds(2);
 
-    @Autowired CategoryCatalog categories;
-    @Autowired EventPublisher publisher;
+    @Autowired ApplicationContext context;
     @Autowired CitizenSecrets secrets;
     @Autowired AdmissionGate admission;
-    @Autowired LegalClock legalClock;
-    @Autowired Clock clock;
     @Autowired MeterRegistry meters;
     @Autowired IntakeProperties properties;
     @Autowired MongoTemplate mongo;
@@ -120,8 +114,7 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
     }
 
     private SubmissionService submissionsWith(MongoTemplate reservations, MongoTemplate view) {
-        return new SubmissionService(categories, publisher, new SubmissionReservations(reservations), statusStore(view),
-                secrets, admission, legalClock, clock, meters, properties);
+        return SubmissionServices.on(context, reservations, view);
     }
 
     private AppealStatusStore statusStore(MongoTemplate store) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -12,20 +11,15 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.micrometer.core.instrument.MeterRegistry;
-import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.AppealType;
 import kz.hearingstate.intake.IntakeIntegrationTest;
-import kz.hearingstate.intake.category.CategoryCatalog;
-import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.ProblemType;
-import kz.hearingstate.intake.status.AppealStatusStore;
-import kz.hearingstate.messaging.EventPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -35,14 +29,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 class MongoUnavailableIntegrationTest extends IntakeIntegrationTest {
 
-    @Autowired CategoryCatalog categories;
-    @Autowired EventPublisher publisher;
+    @Autowired ApplicationContext context;
     @Autowired CitizenSecrets secrets;
-    @Autowired AdmissionGate admission;
-    @Autowired LegalClock legalClock;
-    @Autowired Clock clock;
-    @Autowired MeterRegistry meters;
-    @Autowired IntakeProperties properties;
 
     @Test
     void givenMongoDbUnreachable_whenAppealsArrive_thenOneWithoutKeyIsAcceptedAndAnIdempotentOneGets503Promptly() throws Exception {
@@ -56,8 +44,7 @@ class MongoUnavailableIntegrationTest extends IntakeIntegrationTest {
                 .build();
         try (MongoClient unreachable = MongoClients.create(settings)) {
             MongoTemplate down = new MongoTemplate(unreachable, "intake");
-            SubmissionService service = new SubmissionService(categories, publisher, new SubmissionReservations(down),
-                    new AppealStatusStore(down, secrets, properties), secrets, admission, legalClock, clock, meters, properties);
+            SubmissionService service = SubmissionServices.on(context, down, down);
             AppealRequest request = new AppealRequest(AppealType.INQUIRY, "Қашан су беріледі? Үш күн болды.", null, null,
                     null, null, true, null, null, null, null);
             long offsetsBefore = endOffsets(Topics.APPEALS_SUBMITTED);
