@@ -34,6 +34,8 @@ public class AdmissionGate {
 
     public static final String IN_FLIGHT_METER = "intake.admission.in.flight";
     public static final String REFUSED_METER = "intake.admission.refused";
+    /** 202s given while the status view or the reservation's mark was still being written (the answer was due). */
+    public static final String ANSWERED_BEFORE_WRITES_METER = "intake.admission.answered.before.writes";
 
     private final int maxInFlight;
     private final Semaphore permits;
@@ -44,6 +46,7 @@ public class AdmissionGate {
     private final AtomicInteger storeWrites = new AtomicInteger();
     private final Duration retryAfter;
     private final Counter refused;
+    private final Counter answeredBeforeWrites;
 
     public AdmissionGate(IntakeProperties properties, MeterRegistry meters) {
         IntakeProperties.Admission admission = properties.admission();
@@ -57,6 +60,9 @@ public class AdmissionGate {
         Gauge.builder(IN_FLIGHT_METER, this, AdmissionGate::inFlight)
                 .description("Submissions admitted and not yet answered").register(meters);
         this.refused = Counter.builder(REFUSED_METER).description("Submissions refused with 503 overloaded").register(meters);
+        this.answeredBeforeWrites = Counter.builder(ANSWERED_BEFORE_WRITES_METER)
+                .description("202s given while the status view or the reservation's mark was still being written")
+                .register(meters);
     }
 
     /**
@@ -158,10 +164,19 @@ public class AdmissionGate {
 
         /**
          * Runs {@code writes} at once (each on a virtual thread) and waits for them until the answer is due, not at all
-         * once it is; true when all of them finished. Those left running finish on their own.
+         * once it is; true when all of them finished. Those left running finish on their own, and the answer given
+         * without them is counted ({@link #ANSWERED_BEFORE_WRITES_METER}).
          */
         public boolean writeUntilDue(List<Runnable> writes) {
             List<Thread> running = writes.stream().map(this::startWrite).toList();
+            boolean finished = awaitUntilDue(running);
+            if (!finished) {
+                answeredBeforeWrites.increment();
+            }
+            return finished;
+        }
+
+        private boolean awaitUntilDue(List<Thread> running) {
             try {
                 for (Thread write : running) {
                     long left = dueAtNanos - System.nanoTime();

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.AppealStatus;
@@ -46,8 +45,6 @@ import org.springframework.stereotype.Service;
 public class SubmissionService {
 
     public static final String RECEIVED_METER = "appeals.received";
-    /** 202s given while the status view or the reservation's mark was still being written (the answer was due). */
-    public static final String ANSWERED_BEFORE_WRITES_METER = "intake.admission.answered.before.writes";
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
 
     private final AppealValidator validator;
@@ -61,7 +58,6 @@ public class SubmissionService {
     private final MeterRegistry meters;
     private final int answerWorkingDays;
     private final Duration retryAfter;
-    private final Counter answeredBeforeWrites;
 
     public SubmissionService(CategoryCatalog categories, EventPublisher publisher, SubmissionReservations reservations,
             AppealStatusStore statusStore, CitizenSecrets secrets, AdmissionGate admission, LegalClock legalClock, Clock clock,
@@ -77,9 +73,6 @@ public class SubmissionService {
         this.meters = meters;
         this.answerWorkingDays = properties.answerWorkingDays();
         this.retryAfter = properties.brokerRetryAfter();
-        this.answeredBeforeWrites = Counter.builder(ANSWERED_BEFORE_WRITES_METER)
-                .description("202s given while the status view or the reservation's mark was still being written")
-                .register(meters);
     }
 
     public SubmissionReceipt submit(String channel, String idempotencyKey, AppealRequest request) {
@@ -129,9 +122,7 @@ public class SubmissionService {
         if (idempotencyKey != null || request.externalId() != null) {
             writes.add(() -> markPublished(appealId));
         }
-        if (!admitted.writeUntilDue(writes)) {
-            answeredBeforeWrites.increment();
-        }
+        admitted.writeUntilDue(writes);
         return new SubmissionReceipt(appealId, event.trackingCode(), AppealStatus.SUBMITTED, event.receivedAt(),
                 event.registeredAt(), event.deadline(), secrets.secretOf(appealId), replayed);
     }

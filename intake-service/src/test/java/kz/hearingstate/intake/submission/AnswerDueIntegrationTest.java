@@ -50,7 +50,7 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
     @Test
     void givenAStoreThatAnswersSlowly_whenAnAcknowledgedAppealWaitsForItsStatusView_thenThe202ComesWhenDueAndTheViewIsWrittenLater()
             throws Exception {
-        double answeredBefore = meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count();
+        double answeredBefore = meters.counter(AdmissionGate.ANSWERED_BEFORE_WRITES_METER).count();
         int writesBefore = admission.storeWritesRunning();
         try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
             // The key's reservation and mark go to the store directly, the status view through the slow link.
@@ -65,7 +65,7 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
                     .isLessThan(properties.admission().answerWithin().plus(SLOW_REPLY).minusMillis(500));
             assertThat(accepted.appealId()).isEqualTo(AppealIds.fromIdempotencyKey("demo-portal", key));
             assertThat(submittedRecordsOf(accepted.appealId())).hasSize(1);
-            assertThat(meters.counter(SubmissionService.ANSWERED_BEFORE_WRITES_METER).count()).isEqualTo(answeredBefore + 1);
+            assertThat(meters.counter(AdmissionGate.ANSWERED_BEFORE_WRITES_METER).count()).isEqualTo(answeredBefore + 1);
             assertThat(admission.storeWritesRunning()).as("the view's write, still running").isEqualTo(writesBefore + 1);
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(admission.storeWritesRunning())
                     .as("the view's write, finished").isEqualTo(writesBefore));
