@@ -44,7 +44,7 @@ public record IntakeProperties(
      * @param answerWithin how long after its admission a submission is due: past it, one whose idempotency key is
      *                    still not reserved gets 503 {@code overloaded}, and one Kafka acknowledged is answered 202
      *                    without waiting longer for the writes after the acknowledgement
-     * @param maxStoreWrites the submissions' store writes (reservations, marks, status views) that may run at once,
+     * @param maxStoreWrites the submissions' store writes (reservations, status views) that may run at once,
      *                    answered or not; beyond it a new submission gets 503 {@code overloaded} at once. They take
      *                    milliseconds: only a store that hangs gathers this many
      * @param retryAfter  the Retry-After sent with that 503

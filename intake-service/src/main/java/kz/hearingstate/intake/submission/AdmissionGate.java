@@ -1,7 +1,6 @@
 package kz.hearingstate.intake.submission;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
@@ -34,7 +33,7 @@ public class AdmissionGate {
 
     public static final String IN_FLIGHT_METER = "intake.admission.in.flight";
     public static final String REFUSED_METER = "intake.admission.refused";
-    /** 202s given while the status view or the reservation's mark was still being written (the answer was due). */
+    /** 202s given while the status view was still being written (the answer was due). */
     public static final String ANSWERED_BEFORE_WRITES_METER = "intake.admission.answered.before.writes";
 
     private final int maxInFlight;
@@ -61,7 +60,7 @@ public class AdmissionGate {
                 .description("Submissions admitted and not yet answered").register(meters);
         this.refused = Counter.builder(REFUSED_METER).description("Submissions refused with 503 overloaded").register(meters);
         this.answeredBeforeWrites = Counter.builder(ANSWERED_BEFORE_WRITES_METER)
-                .description("202s given while the status view or the reservation's mark was still being written")
+                .description("202s given while the status view was still being written")
                 .register(meters);
     }
 
@@ -163,12 +162,12 @@ public class AdmissionGate {
         }
 
         /**
-         * Runs {@code writes} at once (each on a virtual thread) and waits for them until the answer is due, not at all
-         * once it is; true when all of them finished. Those left running finish on their own, and the answer given
-         * without them is counted ({@link #ANSWERED_BEFORE_WRITES_METER}).
+         * Runs {@code write} at once (on a virtual thread) and waits for it until the answer is due, not at all once it
+         * is; true when it finished. One left running finishes on its own, and the answer given without it is counted
+         * ({@link #ANSWERED_BEFORE_WRITES_METER}).
          */
-        public boolean writeUntilDue(List<Runnable> writes) {
-            List<Thread> running = writes.stream().map(this::startWrite).toList();
+        public boolean writeUntilDue(Runnable write) {
+            Thread running = startWrite(write);
             boolean finished = awaitUntilDue(running);
             if (!finished) {
                 answeredBeforeWrites.increment();
@@ -176,15 +175,10 @@ public class AdmissionGate {
             return finished;
         }
 
-        private boolean awaitUntilDue(List<Thread> running) {
+        private boolean awaitUntilDue(Thread running) {
+            long left = dueAtNanos - System.nanoTime();
             try {
-                for (Thread write : running) {
-                    long left = dueAtNanos - System.nanoTime();
-                    if (left <= 0 || !write.join(Duration.ofNanos(left))) {
-                        return running.stream().noneMatch(Thread::isAlive);
-                    }
-                }
-                return true;
+                return left > 0 ? running.join(Duration.ofNanos(left)) : !running.isAlive();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +37,9 @@ import org.springframework.stereotype.Service;
  * {@code appeal.submitted.v1}; only then does the status view learn of it (a write the projection repeats
  * anyway). With an idempotency key (or externalId) the appealId is fixed by channel and key, and the key is
  * reserved with the content's fingerprint before anything is published ({@link SubmissionReservations}): a
- * retry saying the same gets the same appeal, one saying something else gets 422, even when both race.
+ * retry saying the same gets the same appeal, one saying something else gets 422, even when both race. A retry is
+ * answered as the first was when the appeal's status view exists (only Kafka's acknowledgement makes one), else the
+ * same event is published again.
  * Without a key nothing is written before Kafka, so MongoDB is never needed to accept such an appeal.
  */
 @Service
@@ -97,32 +98,31 @@ public class SubmissionService {
         AppealSubmitted event = toEvent(channel, appealId, request, receivedAt);
         boolean replayed = false;
         if (idempotencyKey != null || request.externalId() != null) {
-            Reservation held = reserve(appealId, ContentFingerprint.of(event), receivedAt, admitted);
-            if (!held.fingerprint().equals(ContentFingerprint.of(event))) {
+            String fingerprint = ContentFingerprint.of(event);
+            Reservation held = reserve(appealId, fingerprint, receivedAt, admitted);
+            if (!held.fingerprint().equals(fingerprint)) {
                 throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED);
             }
-            if (held.published()) {
-                return replay(held);
+            if (held.heldBefore()) {
+                Optional<AppealStatusView> known = knownAppeal(appealId, admitted);
+                if (known.isPresent()) {
+                    return replay(held, known.get());
+                }
+                // Not known to be on Kafka (a concurrent first try, or one whose send failed): publish the same event
+                // again, under the same event id, which consumers keep once.
+                replayed = true;
+                event = toEvent(channel, appealId, request, held.receivedAt());
             }
-            replayed = !held.receivedAt().equals(receivedAt);
-            // Not known to be on Kafka (a concurrent first try, or one whose send failed): publish the same event again.
-            event = toEvent(channel, appealId, request, held.receivedAt());
         }
         publisher.publish(Topics.APPEALS_SUBMITTED, appealId, appealId, EventTypes.APPEAL_SUBMITTED, event);
         if (!replayed) {
             meters.counter(RECEIVED_METER, "channel", channel, "type", event.type().name()).increment();
         }
-        // The appeal is safe on Kafka now. The mark and the view only spare a retry a second publish and let the status
-        // be read at once. They are in different collections and neither needs the other: written at once, the 202
-        // waits for one round trip instead of two (under overload each waited 0.1 to 0.8 s in the store), and not
-        // past the answer's due time. What is still unwritten then finishes on its own (AdmissionGate bounds how much of that there may be).
+        // The appeal is safe on Kafka now. The view lets the status be read at once, and tells a retry of the same key
+        // that Kafka took the appeal. The 202 waits for it no longer than the answer's due time; a write still running
+        // then finishes on its own (AdmissionGate bounds how many may), and if it fails the projection makes the view.
         AppealSubmitted acknowledged = event;
-        List<Runnable> writes = new ArrayList<>(2);
-        writes.add(() -> recordInView(acknowledged));
-        if (idempotencyKey != null || request.externalId() != null) {
-            writes.add(() -> markPublished(appealId));
-        }
-        admitted.writeUntilDue(writes);
+        admitted.writeUntilDue(() -> recordInView(acknowledged));
         return new SubmissionReceipt(appealId, event.trackingCode(), AppealStatus.SUBMITTED, event.receivedAt(),
                 event.registeredAt(), event.deadline(), secrets.secretOf(appealId), replayed);
     }
@@ -166,32 +166,25 @@ public class SubmissionService {
     }
 
     /** An appeal Kafka already acknowledged: answered as then, with what the status view knows by now. */
-    private SubmissionReceipt replay(Reservation held) {
+    private SubmissionReceipt replay(Reservation held, AppealStatusView known) {
         Instant registeredAt = legalClock.registeredAt(held.receivedAt());
-        Optional<AppealStatusView> known = knownAppeal(held.appealId());
-        return new SubmissionReceipt(held.appealId(), AppealIds.trackingCode(held.appealId()),
-                known.map(AppealStatusView::status).orElse(AppealStatus.SUBMITTED), held.receivedAt(), registeredAt,
-                known.map(AppealStatusView::currentDeadline).orElseGet(() -> legalClock.deadline(registeredAt, answerWorkingDays)),
-                secrets.secretOf(held.appealId()), true);
+        Instant deadline = known.currentDeadline() != null ? known.currentDeadline()
+                : legalClock.deadline(registeredAt, answerWorkingDays);
+        return new SubmissionReceipt(held.appealId(), AppealIds.trackingCode(held.appealId()), known.status(),
+                held.receivedAt(), registeredAt, deadline, secrets.secretOf(held.appealId()), true);
     }
 
-    /** The status view's copy, for a replay's current status and deadline; the reservation alone suffices without it. */
-    private Optional<AppealStatusView> knownAppeal(String appealId) {
+    /**
+     * The appeal's status view, which exists only once Kafka acknowledged the appeal: intake writes it after the
+     * acknowledgement, and the projection from the topics. Without it (not yet written, or the store failing) the
+     * appeal is published again, which costs a duplicate that consumers drop, never a lost appeal.
+     */
+    private Optional<AppealStatusView> knownAppeal(String appealId, AdmissionGate.Admission admitted) {
         try {
-            return statusStore.findById(appealId);
-        } catch (RuntimeException e) {
-            log.warn("Status view unavailable for appeal {}; replaying from the reservation: {}", appealId, e.toString());
+            return admitted.beforeDue(() -> statusStore.findById(appealId));
+        } catch (DataAccessException e) {
+            log.warn("Status view unavailable for appeal {}; publishing it again: {}", appealId, e.toString());
             return Optional.empty();
-        }
-    }
-
-    /** After the acknowledgement; if this write fails, a retry of the same content publishes once more. */
-    private void markPublished(String appealId) {
-        try {
-            reservations.markPublished(appealId);
-        } catch (RuntimeException e) {
-            log.warn("Appeal {} published but its reservation not marked; a retry publishes it again: {}", appealId,
-                    e.toString());
         }
     }
 
