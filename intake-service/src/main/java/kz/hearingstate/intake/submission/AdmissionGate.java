@@ -1,6 +1,7 @@
 package kz.hearingstate.intake.submission;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.Semaphore;
@@ -137,16 +138,24 @@ public class AdmissionGate {
          * a refusal loses nothing.
          */
         public <T> T beforeDue(Supplier<T> work) {
+            return resultBeforeDue(work).orElseThrow(AdmissionGate.this::refusal);
+        }
+
+        /**
+         * The result of {@code work} (run on a virtual thread, never null) if it comes before the answer is due, else
+         * empty at the due time, the work left to finish on its own.
+         */
+        public <T> Optional<T> resultBeforeDue(Supplier<T> work) {
             long left = dueAtNanos - System.nanoTime();
             if (left <= 0) {
-                throw refusal();
+                return Optional.empty();
             }
             FutureTask<T> task = new FutureTask<>(work::get);
             startWrite(task);
             try {
-                return task.get(left, TimeUnit.NANOSECONDS);
+                return Optional.of(task.get(left, TimeUnit.NANOSECONDS));
             } catch (TimeoutException late) {
-                throw refusal();
+                return Optional.empty();
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof RuntimeException failed) {
                     throw failed;
@@ -157,7 +166,7 @@ public class AdmissionGate {
                 throw new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw refusal();
+                return Optional.empty();
             }
         }
 

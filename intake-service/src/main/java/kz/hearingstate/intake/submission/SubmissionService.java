@@ -176,12 +176,13 @@ public class SubmissionService {
 
     /**
      * The appeal's status view, which exists only once Kafka acknowledged the appeal: intake writes it after the
-     * acknowledgement, and the projection from the topics. Without it (not yet written, or the store failing) the
-     * appeal is published again, which costs a duplicate that consumers drop, never a lost appeal.
+     * acknowledgement, and the projection from the topics. Without it (not yet written, not read by the answer's due
+     * time, or the store failing) the appeal is published again, which costs a duplicate that consumers drop, never a
+     * lost appeal. Not a refusal: an earlier request may have sent the appeal, and "nothing was sent" would be wrong.
      */
     private Optional<AppealStatusView> knownAppeal(String appealId, AdmissionGate.Admission admitted) {
         try {
-            return admitted.beforeDue(() -> statusStore.findById(appealId));
+            return admitted.resultBeforeDue(() -> statusStore.findById(appealId)).flatMap(view -> view);
         } catch (DataAccessException e) {
             log.warn("Status view unavailable for appeal {}; publishing it again: {}", appealId, e.toString());
             return Optional.empty();

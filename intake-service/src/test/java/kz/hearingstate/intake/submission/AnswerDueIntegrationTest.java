@@ -114,6 +114,29 @@ class AnswerDueIntegrationTest extends IntakeIntegrationTest {
         }
     }
 
+    @Test
+    void givenAStoreThatAnswersSlowly_whenARetrysStatusViewIsNotReadByTheDueTime_thenTheSameEventIsSentAgainNotRefused()
+            throws Exception {
+        String key = "due-lookup-" + UUID.randomUUID();
+        AppealRequest request = appeal("Көше шамдары жанбайды, Қарғалы ауылы. " + key);
+        SubmissionReceipt first = submissions.submit("demo-portal", key, request);
+        try (SlowLink link = slowLinkToTheStore(); MongoClient slow = MongoClients.create("mongodb://127.0.0.1:" + link.port())) {
+            // The first try is on Kafka; a refusal now would tell its citizen that nothing was sent.
+            SubmissionService service = submissionsWith(mongo, new MongoTemplate(slow, mongo.getDb().getName()));
+
+            long started = System.nanoTime();
+            SubmissionReceipt retried = service.submit("demo-portal", key, request);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).as("answered when due, not after the view's slow read")
+                    .isLessThan(properties.admission().answerWithin().plus(SLOW_REPLY).minusMillis(500));
+            assertThat(retried.appealId()).isEqualTo(first.appealId());
+            assertThat(retried.receivedAt()).isEqualTo(first.receivedAt());
+            assertThat(submittedRecordsOf(first.appealId())).as("sent again under the same event id").hasSize(2)
+                    .extracting(r -> header(r, "ce_id")).containsOnly(first.appealId());
+        }
+    }
+
     private SlowLink slowLinkToTheStore() throws Exception {
         ServerAddress store = new ServerAddress(new ConnectionString(mongoUri).getHosts().getFirst());
         return new SlowLink(store.getHost(), store.getPort(), SLOW_REPLY);
