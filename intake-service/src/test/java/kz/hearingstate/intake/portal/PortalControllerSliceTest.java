@@ -201,8 +201,7 @@ class PortalControllerSliceTest {
 
     @Test
     void givenIntakeOverloaded_whenAFormIsPosted_thenTheFormComesBackWithTheTextAndANewFormIdForTheNextTry() throws Exception {
-        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class)))
-                .thenThrow(ApiException.retryLater(ProblemType.OVERLOADED, Duration.ofSeconds(1)));
+        refuseSubmissions(ProblemType.OVERLOADED, Duration.ofSeconds(1));
         mvc.perform(appeal("en"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "1"))
@@ -212,11 +211,15 @@ class PortalControllerSliceTest {
 
     @Test
     void givenKafkaUnavailable_whenAFormIsPosted_thenTheFormComesBackWithTheSameFormIdSoARetryCannotSendItTwice() throws Exception {
-        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class)))
-                .thenThrow(ApiException.retryLater(ProblemType.BROKER_UNAVAILABLE, Duration.ofSeconds(5)));
+        refuseSubmissions(ProblemType.BROKER_UNAVAILABLE, Duration.ofSeconds(5));
         mvc.perform(appeal("en"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().string(allOf(containsString(TEXT), containsString("value=\"" + FORM_ID + "\""))));
+    }
+
+    private void refuseSubmissions(ProblemType refusal, Duration retryAfter) {
+        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class)))
+                .thenThrow(ApiException.retryLater(refusal, retryAfter));
     }
 
     private static MockHttpServletRequestBuilder appeal(String language) {
