@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -80,6 +81,17 @@ public final class ArrivalRecorder implements AutoCloseable {
     /** How many records each appeal had on {@code leg} (more than one means a redelivery or a duplicate). */
     public Map<String, Integer> counts(Leg leg) {
         return Map.copyOf(seenCount.get(leg));
+    }
+
+    /**
+     * The appeals seen on {@code from} and not yet on {@code to}, as a lag over {@code from}'s appeals: how far
+     * behind the stage between the two legs is.
+     */
+    public ConsumerLag.GroupLag backlog(Leg from, Leg to) {
+        Map<String, Long> reached = firstSeen.get(to);
+        Set<String> entered = Set.copyOf(firstSeen.get(from).keySet());
+        long behind = entered.stream().filter(appealId -> !reached.containsKey(appealId)).count();
+        return new ConsumerLag.GroupLag(behind, entered.size());
     }
 
     /** Forgets everything seen so far, so that the next run is measured on its own. */

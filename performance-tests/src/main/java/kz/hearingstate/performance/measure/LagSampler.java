@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Samples the lag of the services' consumer groups once a second while a run's load lasts, in a thread of its
- * own, and judges afterwards whether each group kept up ({@link #keptUp}).
+ * own, and judges afterwards whether each group kept up ({@link #keptUp}). Stages that have no consumer group of
+ * their own to ask are sampled the same way from a backlog of theirs (see {@link #LagSampler}).
  */
 public final class LagSampler {
 
@@ -36,14 +38,22 @@ public final class LagSampler {
 
     private final ConsumerLag lag;
     private final List<String> groups;
+    private final Map<String, Supplier<ConsumerLag.GroupLag>> backlogs;
     private final List<Sample> samples = new ArrayList<>();
     private volatile boolean running;
     private Thread thread;
     private long startedAt;
 
-    public LagSampler(ConsumerLag lag, List<String> groups) {
+    /**
+     * @param groups   the consumer groups, whose lag Kafka knows
+     * @param backlogs stages Kafka cannot tell about, by name: what each has taken in and not yet passed on, e.g.
+     *                 notification's delivery, whose group commits a record once its messages are recorded and before
+     *                 they are sent
+     */
+    public LagSampler(ConsumerLag lag, List<String> groups, Map<String, Supplier<ConsumerLag.GroupLag>> backlogs) {
         this.lag = lag;
         this.groups = List.copyOf(groups);
+        this.backlogs = Map.copyOf(backlogs);
     }
 
     public LagSampler start() {
@@ -95,6 +105,7 @@ public final class LagSampler {
                 // a slow answer under load: this sample goes without that group
             }
         }
+        backlogs.forEach((stage, backlog) -> now.put(stage, backlog.get()));
         synchronized (samples) {
             samples.add(new Sample((System.nanoTime() - startedAt) / 1_000_000, now));
         }

@@ -98,9 +98,12 @@ public record BenchmarkReport(
      * @param cpuPercent         share of one core over the run's load window
      * @param cpuMillis          CPU time (user + system) over the load window
      * @param cpuMillisPerAppeal {@code cpuMillis} divided by the appeals routed in the window; null if none was
+     * @param jitMillisPerAppeal the part of it the JIT compiler's threads used (compiling, which ends once the code is
+     *                           hot); null if no appeal was routed
      * @param rssMib             resident memory at the end
      */
-    public record ProcessUsage(double cpuPercent, long cpuMillis, Double cpuMillisPerAppeal, long rssMib, long peakRssMib) {
+    public record ProcessUsage(double cpuPercent, long cpuMillis, Double cpuMillisPerAppeal, Double jitMillisPerAppeal,
+                               long rssMib, long peakRssMib) {
     }
 
     /**

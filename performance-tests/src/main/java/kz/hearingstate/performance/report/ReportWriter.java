@@ -73,9 +73,11 @@ public final class ReportWriter {
                         + "'), all consumers kept up: " + (sustained.allConsumersKeptUp() ? "yes" : "**no**") + ".\n");
         md.append("\nA run is taken in full when every request got 202, every appeal was routed and routing kept up. "
                 + "A consumer group kept up when its lag (records not yet committed, over all its topics, sampled every "
-                + "second while the load lasted) was at the end of the load no higher than at one third of it plus a slack of 2 s of the group's input (at least 20 records). The "
-                + "sustained rate is the highest open-model rate taken in full at which routing, notification, analytics and "
-                + "intake's status projection all kept up.\n");
+                + "second while the load lasted) was at the end of the load no higher than at one third of it plus a slack of 2 s of the group's input (at least 20 records). "
+                + "Notification's delivery is judged the same way, its lag being the appeals whose appeal.submitted was seen and no "
+                + "notification.outcome yet (its group commits once the messages are recorded, before they are sent). The "
+                + "sustained rate is the highest open-model rate taken in full at which routing, notification and its delivery, "
+                + "analytics and intake's status projection all kept up.\n");
         md.append("\n## Targets\n\n| target | met | evidence |\n|---|---|---|\n");
         r.targets().forEach(t -> md.append("| ").append(t.target()).append(" | ")
                 .append(t.met() == null ? "not measured" : t.met() ? "yes" : "**no**").append(" | ")
@@ -156,7 +158,7 @@ public final class ReportWriter {
     }
 
     /** Millisecond by millisecond: what one appeal costs each process, against the targets' budgets. */
-    private static void cpuPerAppeal(StringBuilder md, BenchmarkReport r) {
+    static void cpuPerAppeal(StringBuilder md, BenchmarkReport r) {
         List<BenchmarkReport.RunResult> runs = new ArrayList<>();
         if (r.capacity() != null) {
             runs.add(r.capacity());
@@ -166,6 +168,7 @@ public final class ReportWriter {
         int cpuMillisPerSecond = r.machine().cores() * 1000;
         md.append("\n## CPU per appeal (ms)\n\nEach process's CPU time (user + system, from /proc) over the run's load window, "
                 + "divided by the appeals that reached an inbox in that window; in bold where over the target's budget. "
+                + "In brackets, the part of it the JIT compiler's threads used: compiling, which ends once the code is hot. "
                 + r.machine().cores() + " cores give " + cpuMillisPerSecond + " ms of CPU per second, so the stack (the sum, "
                 + "without the load generator) can route at most " + cpuMillisPerSecond + " ÷ sum appeals/s; 100 appeals/s "
                 + "leave " + cpuMillisPerSecond / 100 + " ms per appeal for all of its processes together.\n\n");
@@ -181,7 +184,7 @@ public final class ReportWriter {
                 Double budget = r.cpuBudgetMillisPerAppeal().get(process);
                 sum += perAppeal == null || process.equals(LOAD_GENERATOR) ? 0 : perAppeal;
                 md.append(' ').append(perAppeal == null ? "-" : budget != null && perAppeal > budget
-                        ? "**" + fmt(perAppeal) + "**" : fmt(perAppeal)).append(" |");
+                        ? "**" + fmt(perAppeal) + "**" : fmt(perAppeal)).append(jit(usage)).append(" |");
             }
             md.append(' ').append(sum == 0 ? "-" : fmt(sum)).append(" | ").append(sum == 0 ? "-" : fmt(cpuMillisPerSecond / sum)).append(" |\n");
         }
@@ -190,11 +193,12 @@ public final class ReportWriter {
                 .findFirst().orElse(null);
         if (sustained != null) {
             md.append("\nIn the sustained run ('").append(sustained.name()).append("'), against the budgets:\n\n")
-                    .append("| process | ms CPU per appeal | budget | over budget by |\n|---|---|---|---|\n");
+                    .append("| process | ms CPU per appeal | of which the JIT compiler | budget | over budget by |\n|---|---|---|---|---|\n");
             sustained.processes().forEach((process, usage) -> {
                 Double budget = r.cpuBudgetMillisPerAppeal().get(process);
                 Double perAppeal = usage.cpuMillisPerAppeal();
                 md.append("| ").append(process).append(" | ").append(perAppeal == null ? "-" : fmt(perAppeal)).append(" | ")
+                        .append(usage.jitMillisPerAppeal() == null ? "-" : fmt(usage.jitMillisPerAppeal())).append(" | ")
                         .append(budget == null ? "none" : fmt(budget)).append(" | ")
                         .append(budget == null || perAppeal == null ? "-" : perAppeal > budget ? fmt(perAppeal - budget) : "within")
                         .append(" |\n");
@@ -278,6 +282,12 @@ public final class ReportWriter {
                 .append(" | ").append(fmt(usage.cpuPercent())).append(" | ").append(usage.cpuMillis()).append(" | ")
                 .append(usage.rssMib()).append(" | ")
                 .append(usage.peakRssMib()).append(" |\n"));
+    }
+
+    /** " (0.4)": the JIT compiler's part of a process's CPU per appeal, where it had any. */
+    private static String jit(BenchmarkReport.ProcessUsage usage) {
+        return usage == null || usage.jitMillisPerAppeal() == null || usage.jitMillisPerAppeal() == 0 ? ""
+                : " (" + fmt(usage.jitMillisPerAppeal()) + ")";
     }
 
     private static String keptUp(BenchmarkReport.RunResult run) {

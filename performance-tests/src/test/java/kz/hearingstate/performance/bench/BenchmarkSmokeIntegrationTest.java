@@ -53,8 +53,12 @@ class BenchmarkSmokeIntegrationTest {
         assertThat(run.processes().get("intake-service").rssMib()).isPositive();
         assertThat(run.routedInWindow()).isPositive();
         assertThat(run.processes().get("routing-service").cpuMillisPerAppeal()).isPositive();
-        assertThat(run.consumers()).containsOnlyKeys("routing", "notification", "analytics", "intake");
+        assertThat(run.consumers()).containsOnlyKeys("routing", "notification", "analytics", "intake",
+                "notification delivery");
         assertThat(run.consumers().get("routing").keptUp()).isNotNull();
+        // 20 s at 10/s: the last sample (the end of the load) counts the appeals sent and not yet told of
+        assertThat(run.consumers().get("notification delivery").keptUp()).isNotNull();
+        assertThat(run.consumers().get("notification delivery").maxLag()).isPositive();
         assertThat(report.sustained()).isNotNull();
         assertThat(report.cpuBudgetMillisPerAppeal()).containsKeys("intake-service", "notification-service");
 

@@ -67,7 +67,7 @@ class SustainedRateTest {
             long cpuMillis = (300 + 5L * rate) * 20;
             return new RunResult(run.name(), run.model(), run.offeredPerSecond(), 20, 0, rate * 20, rate * 20, Map.of(),
                     rate, rate, 0, 0, run.httpLatency(), Map.of(), Map.of("routing-service",
-                    new ProcessUsage(cpuMillis / 200.0, cpuMillis, cpuMillis / (rate * 20.0), 400, 400)), rate * 20,
+                    new ProcessUsage(cpuMillis / 200.0, cpuMillis, cpuMillis / (rate * 20.0), 0.0, 400, 400)), rate * 20,
                     run.consumers(), true);
         }).toList();
 
@@ -91,6 +91,6 @@ class SustainedRateTest {
     }
 
     private static ProcessUsage usage(double millisPerAppeal) {
-        return new ProcessUsage(50, (long) (millisPerAppeal * 800), millisPerAppeal, 400, 400);
+        return new ProcessUsage(50, (long) (millisPerAppeal * 800), millisPerAppeal, 0.0, 400, 400);
     }
 }

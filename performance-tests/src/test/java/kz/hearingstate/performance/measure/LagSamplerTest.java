@@ -2,6 +2,8 @@ package kz.hearingstate.performance.measure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,23 @@ class LagSamplerTest {
     @Test
     void givenTwoSamplesOnly_whenJudged_thenThereIsNoVerdict() {
         assertThat(LagSampler.keptUp(samples(2, 10, second -> 0)).keptUp()).isNull();
+    }
+
+    @Test
+    void givenAStageKafkaCannotTellAbout_whenSampled_thenItsBacklogIsJudgedLikeAGroup() throws Exception {
+        AtomicLong sent = new AtomicLong();
+        LagSampler sampler = new LagSampler(null, List.of(),
+                Map.of("delivery", () -> new ConsumerLag.GroupLag(sent.get() * 5, sent.addAndGet(100)))).start();
+        while (sent.get() < 300) { // three samples, one a second
+            Thread.sleep(50);
+        }
+
+        List<LagSampler.Sample> samples = sampler.stop();
+
+        assertThat(samples).allSatisfy(sample -> assertThat(sample.groups()).containsOnlyKeys("delivery"));
+        LagSampler.GroupVerdict verdict = LagSampler.verdicts(samples, List.of("delivery")).get("delivery");
+        assertThat(verdict.keptUp()).as("five times what came in is waiting, ever more").isFalse();
+        assertThat(verdict.lagAtEnd()).isGreaterThan(verdict.lagAtThird());
     }
 
     private static List<long[]> samples(int seconds, long inputPerSecond, java.util.function.IntToLongFunction lag) {

@@ -16,6 +16,24 @@ class ProcessSampleTest {
     }
 
     @Test
+    void givenThreadStatLines_whenNamed_thenOnlyTheJitCompilerThreadsCount() {
+        assertThat(ProcessSample.isJitCompiler("81 (C2 CompilerThre) S 1 80 80 0 -1 0 0 0 0 0 900 12 0 0")).isTrue();
+        assertThat(ProcessSample.isJitCompiler("82 (C1 CompilerThre) S 1 80 80 0 -1 0 0 0 0 0 300 4 0 0")).isTrue();
+        assertThat(ProcessSample.isJitCompiler("83 (http-nio-8081-e) S 1 80 80 0 -1 0 0 0 0 0 900 12 0 0")).isFalse();
+        assertThat(ProcessSample.isJitCompiler("84 (G1 Conc#0) S 1 80 80 0 -1 0 0 0 0 0 900 12 0 0")).isFalse();
+    }
+
+    @Test
+    void givenThisJvm_whenItsThreadsAreListed_thenItsJitCompilerThreadsAreFoundAndTheirCpuIsPartOfItsOwn() throws Exception {
+        long pid = ProcessHandle.current().pid();
+
+        assertThat(ProcessSample.jitCompilerStats(pid)).isNotEmpty()
+                .allSatisfy(stat -> assertThat(stat).containsAnyOf("(C1 CompilerThre)", "(C2 CompilerThre)"));
+        ProcessSample self = ProcessSample.of(pid).orElseThrow();
+        assertThat(self.jitTicks()).isNotNegative().isLessThanOrEqualTo(self.cpuTicks());
+    }
+
+    @Test
     void givenStatusLines_whenParsed_thenResidentAndPeakResidentMemoryAreRead() {
         List<String> status = List.of("Name:\tjava", "VmHWM:\t  412000 kB", "VmRSS:\t  398123 kB");
 
@@ -25,8 +43,8 @@ class ProcessSampleTest {
 
     @Test
     void givenTwoSamplesOneSecondApartWith150TicksUsed_whenCompared_thenOneAndAHalfCoresWereBusy() {
-        ProcessSample earlier = new ProcessSample(1, 0, 1000, 0, 0);
-        ProcessSample later = new ProcessSample(1, 1_000_000_000L, 1150, 0, 0);
+        ProcessSample earlier = new ProcessSample(1, 0, 1000, 0, 0, 0);
+        ProcessSample later = new ProcessSample(1, 1_000_000_000L, 1150, 0, 0, 0);
 
         assertThat(later.cpuPercentSince(earlier)).isEqualTo(150.0);
     }

@@ -41,7 +41,7 @@ class ReportWriterProfilesTest {
         HotMethods.Profile profile = new HotMethods.Profile(layers, Map.of("java.util.HashMap.getNode(Object)", 12.5));
         BenchmarkReport.RunResult probe = new BenchmarkReport.RunResult("capacity probe", "closed (24 users)", 24, 30, 0,
                 100, 100, Map.of(), 3.3, 3.3, 0, 0, null, Map.of(),
-                Map.of("intake-service", new BenchmarkReport.ProcessUsage(40.0, 400, cpuMillisPerAppeal, 300, 310)), 100,
+                Map.of("intake-service", new BenchmarkReport.ProcessUsage(40.0, 400, cpuMillisPerAppeal, null, 300, 310)), 100,
                 Map.of(), true);
         return new BenchmarkReport("quick", "2026-12-04T08:00:00Z", "2026-12-04T08:06:00Z", null, null, Map.of(), null,
                 probe, List.of(), List.of(), List.of(), null, Map.of(), Map.of(), Map.of(), Map.of(),
