@@ -79,24 +79,34 @@ public class NotificationDecisions {
         }
         recorder.record(planned);
         if (!early.isEmpty()) {
-            early.forEach(parked::park);
+            parked.parkAll(early);
             // The submission may have been stored while we parked: release now rather than wait forever.
             releaseParked(contacts.findAll(early.stream().map(ParkedLifecycleEvent::appealId)
                     .collect(Collectors.toSet())).values());
         }
     }
 
+    /**
+     * Plans the parked events of the appeals whose contacts arrived, records them in one write and then removes
+     * them in one: a crash in between leaves them parked, and planning them again records nothing twice (the
+     * notifications already recorded, the staff ones on arrival among them, are found and skipped).
+     */
     private void releaseParked(Collection<CitizenContact> arrived) {
         if (arrived.isEmpty()) {
             return;
         }
         Map<String, CitizenContact> byAppeal = arrived.stream()
                 .collect(Collectors.toMap(CitizenContact::appealId, contact -> contact, (first, second) -> second));
-        for (ParkedLifecycleEvent event : parked.forAppeals(byAppeal.keySet())) {
-            // Planning again is safe: the staff notifications recorded on arrival are found and skipped.
-            recorder.record(planner.forLifecycle(event.eventId(), event.event(),
-                    Optional.of(byAppeal.get(event.appealId()))));
-            parked.remove(event.eventId());
+        List<ParkedLifecycleEvent> released = parked.forAppeals(byAppeal.keySet());
+        if (released.isEmpty()) {
+            return;
         }
+        List<PlannedNotification> planned = new ArrayList<>();
+        for (ParkedLifecycleEvent event : released) {
+            planned.addAll(planner.forLifecycle(event.eventId(), event.event(),
+                    Optional.of(byAppeal.get(event.appealId()))));
+        }
+        recorder.record(planned);
+        parked.removeAll(released.stream().map(ParkedLifecycleEvent::eventId).toList());
     }
 }

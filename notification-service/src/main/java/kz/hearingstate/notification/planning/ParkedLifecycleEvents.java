@@ -5,6 +5,8 @@ import java.util.List;
 
 import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,9 +33,15 @@ public class ParkedLifecycleEvents implements IndexedCollection {
         return List.of(new Index().on("appealId", Sort.Direction.ASC).named("appealId"));
     }
 
-    /** Idempotent: the event id is the key. */
-    public void park(ParkedLifecycleEvent parked) {
-        mongo.save(parked);
+    /** In one write. Idempotent: the event id is the key, so an event parked again replaces itself. */
+    public void parkAll(List<ParkedLifecycleEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ParkedLifecycleEvent.class);
+        events.forEach(event -> writes.replaceOne(Query.query(Criteria.where("_id").is(event.eventId())), event,
+                FindAndReplaceOptions.options().upsert()));
+        writes.execute();
     }
 
     /** The events waiting for any of {@code appealIds}, in one query; each appeal's in the order of its events. */
@@ -42,7 +50,10 @@ public class ParkedLifecycleEvents implements IndexedCollection {
                 ParkedLifecycleEvent.class);
     }
 
-    public void remove(String eventId) {
-        mongo.remove(Query.query(Criteria.where("_id").is(eventId)), ParkedLifecycleEvent.class);
+    /** In one write. */
+    public void removeAll(Collection<String> eventIds) {
+        if (!eventIds.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(eventIds)), ParkedLifecycleEvent.class);
+        }
     }
 }

@@ -36,6 +36,7 @@ import kz.hearingstate.notification.delivery.NotificationStatus;
 import kz.hearingstate.notification.delivery.NotificationStore;
 import kz.hearingstate.notification.delivery.PlannedNotification;
 import kz.hearingstate.notification.delivery.RecipientRole;
+import kz.hearingstate.notification.planning.ParkedLifecycleEvents;
 import kz.hearingstate.notification.support.Appeals;
 import kz.hearingstate.notification.support.IntegrationTestSupport;
 import kz.hearingstate.testing.TopicRecorder;
@@ -110,6 +111,42 @@ class BatchConsumptionIntegrationTest extends IntegrationTestSupport {
         Thread.sleep(1000); // a repeat would arrive within a round or two
         assertThat(smsAppeals).allSatisfy(id -> assertThat(gateway.to(phoneOf(id))).hasSize(4));
         assertThat(emailAppeals).allSatisfy(id -> assertThat(mailsFor(emailOf(id))).isEqualTo(4));
+    }
+
+    /**
+     * The two topics are read independently, so a change can arrive before its appeal's submission: it waits
+     * (parked) for the citizen's contact, and the citizen then hears of the registration first and of every change
+     * after it, once each.
+     */
+    @Test
+    void givenChangesThatArriveBeforeTheirSubmissions_whenTheSubmissionsFollow_thenEachCitizenHearsEveryStepOnceInOrder()
+            throws Exception {
+        String group = "notification-parked-" + Appeals.newAppealId().substring(3, 11);
+        List<String> appeals = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            appeals.add(Appeals.newAppealId());
+            change(appeals.getLast(), 1, LifecycleType.ROUTED);
+            change(appeals.getLast(), 2, LifecycleType.INFO_REQUESTED);
+        }
+
+        instance = start(group, group);
+        ParkedLifecycleEvents parked = instance.getBean(ParkedLifecycleEvents.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> parked.forAppeals(appeals).size() == 2 * appeals.size());
+        assertThat(appeals).allSatisfy(id -> assertThat(gateway.to(phoneOf(id))).as("told before the submission").isEmpty());
+
+        for (String appealId : appeals) {
+            submit(appealId, Appeals.citizen(ContactChannel.SMS, phoneOf(appealId), null, Language.kk));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> appeals.stream().allMatch(id -> gateway.to(phoneOf(id)).size() == 3));
+        Thread.sleep(1000); // a repeat would arrive within a round or two
+        for (String appealId : appeals) {
+            assertThat(gateway.to(phoneOf(appealId))).as("appeal %s, in the order sent", appealId).containsExactly(
+                    citizenNotification(appealId + ":submitted", ContactChannel.SMS),
+                    citizenNotification(appealId + ":1", ContactChannel.SMS),
+                    citizenNotification(appealId + ":2", ContactChannel.SMS));
+        }
+        assertThat(parked.forAppeals(appeals)).as("released once told").isEmpty();
     }
 
     /**
