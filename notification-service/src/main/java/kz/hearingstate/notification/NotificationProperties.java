@@ -45,13 +45,13 @@ public record NotificationProperties(
      */
     public record Delivery(
             @DefaultValue("30s") Duration pollInterval,
-            @DefaultValue("50") int batchSize,
-            @DefaultValue("8") int parallelism,
+            @DefaultValue("200") int batchSize,
+            @DefaultValue("16") int parallelism,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("5s") Duration initialBackoff,
             @DefaultValue("3.0") double multiplier,
             @DefaultValue("10m") Duration maxBackoff,
-            @DefaultValue("2m") Duration lease) {
+            @DefaultValue("5m") Duration lease) {
     }
 
     /** @param from the sender address of e-mails */
