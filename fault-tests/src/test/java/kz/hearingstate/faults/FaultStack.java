@@ -63,6 +63,12 @@ final class FaultStack implements AutoCloseable {
     /** ... and answered without a key (appeal-web keeps every other actuator endpoint the admin's). */
     private static final String OPEN_BINDINGS = "--hearing.web.security.open-actuator-endpoints=health,info,prometheus,bindings";
 
+    /**
+     * A notification killed while it sends leaves its claimed messages to be sent again once their lease runs out:
+     * 5 minutes by default, longer than a scenario waits for everything to settle, so a minute here.
+     */
+    private static final String SHORT_LEASE = "--hearing.notification.delivery.lease=1m";
+
     static FaultStack start(Path repositoryRoot, Path dataDirectory) {
         return start(repositoryRoot, dataDirectory, false, List.of());
     }
@@ -74,7 +80,8 @@ final class FaultStack implements AutoCloseable {
         StackSettings settings = channel.configure(StackSettings.onFreePorts(jarSnapshot, dataDirectory,
                 repositoryRoot.resolve("local-stack/target/kafka-libs"))).withShapeOnFreePorts(kafkaCluster, twoInstancesOf);
         for (StackService service : StackService.values()) {
-            settings = settings.withServiceArguments(service, List.of(EXPOSE_BINDINGS, OPEN_BINDINGS));
+            settings = settings.withServiceArguments(service, service == StackService.NOTIFICATION
+                    ? List.of(EXPOSE_BINDINGS, OPEN_BINDINGS, SHORT_LEASE) : List.of(EXPOSE_BINDINGS, OPEN_BINDINGS));
         }
         StackProcesses.stopDescendantsOnExit();
         return new FaultStack(LocalStack.start(settings, line -> System.out.println("[stack] " + line)), channel,

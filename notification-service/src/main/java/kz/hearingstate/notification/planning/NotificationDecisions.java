@@ -88,8 +88,10 @@ public class NotificationDecisions {
 
     /**
      * Plans the parked events of the appeals whose contacts arrived, records them in one write and then removes
-     * them in one: a crash in between leaves them parked, and planning them again records nothing twice (the
-     * notifications already recorded, the staff ones on arrival among them, are found and skipped).
+     * them in one. A crash in between leaves them parked: the submissions' batch comes again and releases them again,
+     * recording nothing twice (the notifications already recorded, the staff ones on arrival among them, are found
+     * and skipped). After a release from a lifecycle batch, whose redelivery finds the contact and parks nothing, they
+     * stay parked for good; their notifications are recorded, so only the documents remain.
      */
     private void releaseParked(Collection<CitizenContact> arrived) {
         if (arrived.isEmpty()) {

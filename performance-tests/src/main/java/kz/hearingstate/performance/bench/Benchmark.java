@@ -635,9 +635,10 @@ public final class Benchmark {
                 ProcessSample start = before.get(process);
                 if (start != null) {
                     long cpuMillis = end.cpuMillisSince(start);
+                    Long jitMillis = end.jitMillisSince(start);
                     processes.put(process, new ProcessUsage(end.cpuPercentSince(start), cpuMillis,
                             routedInWindow == 0 ? null : round(cpuMillis / (double) routedInWindow),
-                            routedInWindow == 0 ? null : round(end.jitMillisSince(start) / (double) routedInWindow),
+                            routedInWindow == 0 || jitMillis == null ? null : round(jitMillis / (double) routedInWindow),
                             end.rssKib() / 1024, end.peakRssKib() / 1024));
                 }
             });

@@ -89,7 +89,7 @@ public final class ArrivalRecorder implements AutoCloseable {
      */
     public ConsumerLag.GroupLag backlog(Leg from, Leg to) {
         Map<String, Long> reached = firstSeen.get(to);
-        Set<String> entered = Set.copyOf(firstSeen.get(from).keySet());
+        Set<String> entered = firstSeen.get(from).keySet();
         long behind = entered.stream().filter(appealId -> !reached.containsKey(appealId)).count();
         return new ConsumerLag.GroupLag(behind, entered.size());
     }

@@ -105,7 +105,13 @@ public final class LagSampler {
                 // a slow answer under load: this sample goes without that group
             }
         }
-        backlogs.forEach((stage, backlog) -> now.put(stage, backlog.get()));
+        backlogs.forEach((stage, backlog) -> {
+            try {
+                now.put(stage, backlog.get());
+            } catch (RuntimeException unreadable) {
+                // as with a group: this sample goes without that stage
+            }
+        });
         synchronized (samples) {
             samples.add(new Sample((System.nanoTime() - startedAt) / 1_000_000, now));
         }

@@ -12,9 +12,9 @@ import java.util.Optional;
  * CPU time and memory of one process from {@code /proc/<pid>/stat} and {@code /proc/<pid>/status}
  * (Linux). Two samples give the CPU used in between: {@link #cpuPercentSince}.
  *
- * @param jitTicks the part of {@code cpuTicks} its JIT compiler threads used (0 in a process that is no JVM): compiling
- *                 is work that ends once the code is hot, not work an appeal costs, and a run soon after a start holds
- *                 much of it
+ * @param jitTicks the part of {@code cpuTicks} its JIT compiler threads used (0 in a process that is no JVM; -1 if its
+ *                 threads could not be read): compiling is work that ends once the code is hot, not work an appeal
+ *                 costs, and a run soon after a start holds much of it
  */
 public record ProcessSample(long pid, long takenAtNanos, long cpuTicks, long jitTicks, long rssKib, long peakRssKib) {
 
@@ -25,17 +25,26 @@ public record ProcessSample(long pid, long takenAtNanos, long cpuTicks, long jit
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
-            return Optional.of(new ProcessSample(pid, System.nanoTime(), cpuTicks(stat), jitTicks(pid),
+            return Optional.of(new ProcessSample(pid, System.nanoTime(), cpuTicks(stat), jitTicksOrUnknown(pid),
                     kib(status, "VmRSS:"), kib(status, "VmHWM:")));
         } catch (IOException | RuntimeException gone) {
             return Optional.empty();
         }
     }
 
+    private static long jitTicksOrUnknown(long pid) {
+        try {
+            return jitTicks(pid);
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+    }
+
     /**
      * The CPU ticks of the process's threads named "C1 CompilerThread…" or "C2 CompilerThread…" (the kernel keeps 15
-     * characters of a name). A thread that ends takes its ticks with it, so the benchmark's JVMs keep a fixed number
-     * of compiler threads ({@code -XX:-UseDynamicNumberOfCompilerThreads}).
+     * characters of a name). A thread that ends takes its ticks with it, so the measured services keep a fixed number
+     * of compiler threads ({@code -XX:-UseDynamicNumberOfCompilerThreads}); on two cores every JVM has one of each
+     * kind, and the JDK never ends the last one.
      */
     static long jitTicks(long pid) throws IOException {
         return jitCompilerStats(pid).stream().mapToLong(ProcessSample::cpuTicks).sum();
@@ -82,8 +91,14 @@ public record ProcessSample(long pid, long takenAtNanos, long cpuTicks, long jit
         return (cpuTicks - earlier.cpuTicks) * 1000 / CLOCK_TICKS_PER_SECOND;
     }
 
-    /** CPU time the JIT compiler threads used between {@code earlier} and this sample, in milliseconds. */
-    public long jitMillisSince(ProcessSample earlier) {
+    /**
+     * CPU time the JIT compiler threads used between {@code earlier} and this sample, in milliseconds; null if either
+     * sample could not read them.
+     */
+    public Long jitMillisSince(ProcessSample earlier) {
+        if (jitTicks < 0 || earlier.jitTicks < 0) {
+            return null;
+        }
         return Math.max(0, jitTicks - earlier.jitTicks) * 1000 / CLOCK_TICKS_PER_SECOND;
     }
 

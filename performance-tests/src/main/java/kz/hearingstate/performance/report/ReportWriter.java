@@ -252,7 +252,7 @@ public final class ReportWriter {
     }
 
     private static void consumerLag(StringBuilder md, BenchmarkReport r) {
-        md.append("\n## Consumer lag during each run (records)\n\n")
+        md.append("\n## Consumer lag during each run (records; appeals for notification delivery)\n\n")
                 .append("| run | group | lag at 1/3 | lag at end | max | slack | kept up |\n|---|---|---|---|---|---|---|\n");
         List<BenchmarkReport.RunResult> runs = new ArrayList<>();
         if (r.capacity() != null) {
@@ -284,10 +284,9 @@ public final class ReportWriter {
                 .append(usage.peakRssMib()).append(" |\n"));
     }
 
-    /** " (0.4)": the JIT compiler's part of a process's CPU per appeal, where it had any. */
+    /** " (0.4)": the JIT compiler's part of a process's CPU per appeal, where it was measured. */
     private static String jit(BenchmarkReport.ProcessUsage usage) {
-        return usage == null || usage.jitMillisPerAppeal() == null || usage.jitMillisPerAppeal() == 0 ? ""
-                : " (" + fmt(usage.jitMillisPerAppeal()) + ")";
+        return usage == null || usage.jitMillisPerAppeal() == null ? "" : " (" + fmt(usage.jitMillisPerAppeal()) + ")";
     }
 
     private static String keptUp(BenchmarkReport.RunResult run) {

@@ -24,6 +24,16 @@ class ProcessSampleTest {
     }
 
     @Test
+    void givenTwoSamplesOfCompilerTicks_whenCompared_thenTheirDifferenceCountsUnlessOneCouldNotReadThem() {
+        ProcessSample earlier = new ProcessSample(1, 0, 1000, 300, 0, 0);
+
+        assertThat(new ProcessSample(1, 1, 1150, 320, 0, 0).jitMillisSince(earlier)).isEqualTo(200);
+        assertThat(new ProcessSample(1, 1, 1150, -1, 0, 0).jitMillisSince(earlier)).isNull();
+        assertThat(new ProcessSample(1, 1, 1150, 320, 0, 0).jitMillisSince(new ProcessSample(1, 0, 1000, -1, 0, 0)))
+                .isNull();
+    }
+
+    @Test
     void givenThisJvm_whenItsThreadsAreListed_thenItsJitCompilerThreadsAreFoundAndTheirCpuIsPartOfItsOwn() throws Exception {
         long pid = ProcessHandle.current().pid();
 

@@ -27,7 +27,7 @@ class ReportWriterCpuTest {
         ReportWriter.cpuPerAppeal(md, report);
 
         assertThat(md.toString())
-                .contains("| fixed 100/s | 6000 | **3.0** (0.8) | 2.0 |")
+                .contains("| fixed 100/s | 6000 | **3.0** (0.8) | 2.0 (0.0) |")
                 .contains("| intake-service | 3.0 | 0.8 | 2.0 | 1.0 |")
                 .contains("| kafka-broker | 2.0 | 0.0 | none | - |");
     }
