@@ -80,9 +80,9 @@ final class FaultStack implements AutoCloseable {
         StackSettings settings = channel.configure(StackSettings.onFreePorts(jarSnapshot, dataDirectory,
                 repositoryRoot.resolve("local-stack/target/kafka-libs"))).withShapeOnFreePorts(kafkaCluster, twoInstancesOf);
         for (StackService service : StackService.values()) {
-            settings = settings.withServiceArguments(service, service == StackService.NOTIFICATION
-                    ? List.of(EXPOSE_BINDINGS, OPEN_BINDINGS, SHORT_LEASE) : List.of(EXPOSE_BINDINGS, OPEN_BINDINGS));
+            settings = settings.withServiceArguments(service, List.of(EXPOSE_BINDINGS, OPEN_BINDINGS));
         }
+        settings = settings.withServiceArguments(StackService.NOTIFICATION, List.of(SHORT_LEASE));
         StackProcesses.stopDescendantsOnExit();
         return new FaultStack(LocalStack.start(settings, line -> System.out.println("[stack] " + line)), channel,
                 jarSnapshot);

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import kz.hearingstate.storage.DocumentsById;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -24,13 +23,7 @@ public class CitizenContacts {
 
     /** In one write. Idempotent: a redelivered submission writes the same document again. */
     public void saveAll(List<CitizenContact> contacts) {
-        if (contacts.isEmpty()) {
-            return;
-        }
-        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, CitizenContact.class);
-        contacts.forEach(contact -> writes.replaceOne(Query.query(Criteria.where("_id").is(contact.appealId())), contact,
-                FindAndReplaceOptions.options().upsert()));
-        writes.execute();
+        DocumentsById.saveAll(mongo, CitizenContact.class, contacts, CitizenContact::appealId);
     }
 
     /** The stored contacts among {@code appealIds}, in one query. */

@@ -3,10 +3,9 @@ package kz.hearingstate.notification.planning;
 import java.util.Collection;
 import java.util.List;
 
+import kz.hearingstate.storage.DocumentsById;
 import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -35,13 +34,7 @@ public class ParkedLifecycleEvents implements IndexedCollection {
 
     /** In one write. Idempotent: the event id is the key, so an event parked again replaces itself. */
     public void parkAll(List<ParkedLifecycleEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ParkedLifecycleEvent.class);
-        events.forEach(event -> writes.replaceOne(Query.query(Criteria.where("_id").is(event.eventId())), event,
-                FindAndReplaceOptions.options().upsert()));
-        writes.execute();
+        DocumentsById.saveAll(mongo, ParkedLifecycleEvent.class, events, ParkedLifecycleEvent::eventId);
     }
 
     /** The events waiting for any of {@code appealIds}, in one query; each appeal's in the order of its events. */

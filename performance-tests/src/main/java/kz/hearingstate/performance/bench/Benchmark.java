@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.localstack.KafkaCredentials;
@@ -581,8 +580,7 @@ public final class Benchmark {
             List<Submission> submissions = load.get();
             Map<String, ProcessSample> after = StackProcesses.sample(pids);
             long loadEnd = System.currentTimeMillis();
-            Map<String, LagSampler.GroupVerdict> consumers = LagSampler.verdicts(lags.stop(),
-                    Stream.concat(CONSUMER_GROUPS.stream(), Stream.of(NOTIFICATION_DELIVERY)).toList());
+            Map<String, LagSampler.GroupVerdict> consumers = LagSampler.verdicts(lags.stop(), lags.judged());
 
             Set<String> accepted = new HashSet<>();
             Map<String, Integer> errors = new TreeMap<>();

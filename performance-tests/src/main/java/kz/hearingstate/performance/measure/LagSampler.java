@@ -53,7 +53,14 @@ public final class LagSampler {
     public LagSampler(ConsumerLag lag, List<String> groups, Map<String, Supplier<ConsumerLag.GroupLag>> backlogs) {
         this.lag = lag;
         this.groups = List.copyOf(groups);
-        this.backlogs = Map.copyOf(backlogs);
+        this.backlogs = new LinkedHashMap<>(backlogs);
+    }
+
+    /** What this sampler judges: the groups, then the backlogs, by name. */
+    public List<String> judged() {
+        List<String> judged = new ArrayList<>(groups);
+        judged.addAll(backlogs.keySet());
+        return judged;
     }
 
     public LagSampler start() {
