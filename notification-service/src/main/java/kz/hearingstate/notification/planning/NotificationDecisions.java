@@ -87,11 +87,11 @@ public class NotificationDecisions {
     }
 
     /**
-     * Plans the parked events of the appeals whose contacts arrived, records them in one write and then removes
-     * them in one. A crash in between leaves them parked: the submissions' batch comes again and releases them again,
-     * recording nothing twice (the notifications already recorded, the staff ones on arrival among them, are found
-     * and skipped). After a release from a lifecycle batch, whose redelivery finds the contact and parks nothing, they
-     * stay parked for good; their notifications are recorded, so only the documents remain.
+     * Plans the citizen's notices of the parked events of the appeals whose contacts arrived, records them in one
+     * write and then removes the events in one. A crash in between leaves them parked: the submissions' batch comes
+     * again and releases them again, recording nothing twice. After a release from a lifecycle batch, whose
+     * redelivery finds the contact and parks nothing, they stay parked for good; their notifications are recorded,
+     * so only the documents remain.
      */
     private void releaseParked(Collection<CitizenContact> arrived) {
         if (arrived.isEmpty()) {
@@ -105,8 +105,9 @@ public class NotificationDecisions {
         }
         List<PlannedNotification> planned = new ArrayList<>();
         for (ParkedLifecycleEvent event : released) {
-            planned.addAll(planner.forLifecycle(event.eventId(), event.event(),
-                    Optional.of(byAppeal.get(event.appealId()))));
+            // The citizen's notice alone: the staff ones were recorded when the event came.
+            planner.forCitizenOnly(event.eventId(), event.event(), byAppeal.get(event.appealId()))
+                    .ifPresent(planned::add);
         }
         recorder.record(planned);
         parked.removeAll(released.stream().map(ParkedLifecycleEvent::eventId).toList());

@@ -80,14 +80,7 @@ public class NotificationPlanner {
      */
     public List<PlannedNotification> forLifecycle(String eventId, AppealLifecycleEvent event, Optional<CitizenContact> contact) {
         List<PlannedNotification> planned = new ArrayList<>();
-        Optional<MessageTemplate> citizenTemplate = citizenTemplate(event.type());
-        if (citizenTemplate.isPresent() && contact.isPresent()) {
-            Instant deadline = event.deadline() != null ? event.deadline() : contact.get().deadline();
-            Language language = contact.get().language();
-            Map<String, String> values = lifecycleValues(event, deadline, language);
-            planned.add(forCitizen(eventId, citizenTemplate.get(), contact.get(), values, event.occurredAt(),
-                    confidential(event)));
-        }
+        contact.flatMap(known -> forCitizenOnly(eventId, event, known)).ifPresent(planned::add);
         staffRecipient(event).ifPresent(staff -> {
             Instant deadline = event.deadline() != null ? event.deadline() : contact.map(CitizenContact::deadline).orElse(null);
             Map<String, String> values = lifecycleValues(event, deadline, staffLanguage);
@@ -95,6 +88,19 @@ public class NotificationPlanner {
                     contact.orElse(null)));
         });
         return planned;
+    }
+
+    /**
+     * The citizen's part of {@link #forLifecycle} alone, for an event kept until the contact arrived: its staff
+     * part was planned when it came. Empty when the citizen does not hear of this kind of change.
+     */
+    public Optional<PlannedNotification> forCitizenOnly(String eventId, AppealLifecycleEvent event,
+            CitizenContact contact) {
+        return citizenTemplate(event.type()).map(template -> {
+            Instant deadline = event.deadline() != null ? event.deadline() : contact.deadline();
+            Map<String, String> values = lifecycleValues(event, deadline, contact.language());
+            return forCitizen(eventId, template, contact, values, event.occurredAt(), confidential(event));
+        });
     }
 
     private static Optional<MessageTemplate> citizenTemplate(LifecycleType type) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.ContactChannel;
 import kz.hearingstate.events.Language;
@@ -212,6 +213,19 @@ class NotificationPlannerTest {
 
         assertThat(planned).extracting(PlannedNotification::role).containsExactly(RecipientRole.DEPARTMENT);
         assertThat(planner.tellsCitizen(LifecycleType.ROUTED)).isTrue();
+    }
+
+    /** A parked event's release: the staff part was planned when the event came. */
+    @ParameterizedTest
+    @EnumSource(value = LifecycleType.class)
+    void givenAnyChange_whenOnlyTheCitizensPartIsPlanned_thenItIsForLifecyclesCitizenPartAndNothingElse(LifecycleType type) {
+        CitizenContact contact = contact(ContactChannel.EMAIL, null, "a@mail.kz", "web");
+        AppealLifecycleEvent event = Appeals.step(appealId, 3, type, "roads");
+
+        assertThat(planner.forCitizenOnly("ev-12", event, contact).stream().toList())
+                .isEqualTo(planner.forLifecycle("ev-12", event, Optional.of(contact)).stream()
+                        .filter(p -> p.role() == RecipientRole.CITIZEN).toList())
+                .hasSize(planner.tellsCitizen(type) ? 1 : 0);
     }
 
     @Test

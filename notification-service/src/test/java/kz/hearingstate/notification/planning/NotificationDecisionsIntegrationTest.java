@@ -1,0 +1,118 @@
+package kz.hearingstate.notification.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.ContactChannel;
+import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
+import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.messaging.EventMetadata;
+import kz.hearingstate.messaging.ReceivedEvent;
+import kz.hearingstate.notification.contact.CitizenContacts;
+import kz.hearingstate.notification.delivery.DeliveryWorker;
+import kz.hearingstate.notification.delivery.NotificationRecorder;
+import kz.hearingstate.notification.delivery.NotificationStore;
+import kz.hearingstate.notification.delivery.PlannedNotification;
+import kz.hearingstate.notification.delivery.RecipientRole;
+import kz.hearingstate.notification.support.Appeals;
+import kz.hearingstate.notification.support.IntegrationTestSupport;
+import kz.hearingstate.notification.template.MessageTemplates;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The two consumers' steps interleaved as their threads may interleave them, deterministically: each test drives
+ * {@link NotificationDecisions} over the real stores and records what is recorded, in order. A citizen hears every
+ * step once and in order (registered, routed, then later steps), and no staff notice is recorded twice.
+ */
+class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
+
+    @Autowired
+    NotificationPlanner planner;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    NotificationStore store;
+    @Autowired
+    MessageTemplates templates;
+    @Autowired
+    DeliveryWorker worker;
+    @Autowired
+    Clock clock;
+
+    private RecordingRecorder recorder;
+    private ParkedLifecycleEvents parked;
+    private NotificationDecisions decisions;
+
+    @BeforeEach
+    void recordInOrder() {
+        recorder = new RecordingRecorder(store, templates, worker, clock);
+        parked = new ParkedLifecycleEvents(mongo);
+        decisions = decisions(new CitizenContacts(mongo), parked);
+    }
+
+    /** The department heard of the assignment when ROUTED arrived; the release only tells the citizen. */
+    @Test
+    void givenAParkedEventWhoseStaffNoticeWasRecordedOnArrival_whenTheSubmissionReleasesIt_thenNoStaffNoticeIsRecordedTwice() {
+        String appealId = Appeals.newAppealId();
+        decisions.onLifecycleChanges(List.of(change(appealId, 1, LifecycleType.ROUTED)));
+
+        decisions.onSubmissions(List.of(submission(appealId)));
+
+        assertThat(recorder.ids(RecipientRole.DEPARTMENT)).as("the department's assignment, planned").hasSize(1);
+        assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1");
+        assertThat(parked.forAppeals(List.of(appealId))).isEmpty();
+    }
+
+    private NotificationDecisions decisions(CitizenContacts contacts, ParkedLifecycleEvents parked) {
+        return new NotificationDecisions(planner, contacts, parked, recorder, clock);
+    }
+
+    /** The citizen's notices of the appeal in the order first recorded, by source event. */
+    private List<String> citizenSteps(String appealId) {
+        return recorder.planned.stream()
+                .filter(plan -> plan.appealId().equals(appealId) && plan.role() == RecipientRole.CITIZEN)
+                .map(PlannedNotification::sourceEventId).distinct().toList();
+    }
+
+    private static ReceivedEvent<AppealSubmitted> submission(String appealId) {
+        return new ReceivedEvent<>(new EventMetadata(appealId + ":submitted", EventTypes.APPEAL_SUBMITTED, "intake",
+                Appeals.RECEIVED_AT, appealId), Appeals.submitted(appealId, "web", Language.en,
+                Appeals.citizen(ContactChannel.EMAIL, null, "decisions-" + appealId.substring(3, 11) + "@mail.test",
+                        Language.en)));
+    }
+
+    private static ReceivedEvent<AppealLifecycleEvent> change(String appealId, long sequence, LifecycleType type) {
+        return new ReceivedEvent<>(new EventMetadata(appealId + ":" + sequence, type.eventType(), "routing",
+                Appeals.RECEIVED_AT, appealId), Appeals.step(appealId, sequence, type, "roads"));
+    }
+
+    /** The real recorder, noting every notification it is asked to record, in order. */
+    private static final class RecordingRecorder extends NotificationRecorder {
+
+        private final List<PlannedNotification> planned = new ArrayList<>();
+
+        RecordingRecorder(NotificationStore store, MessageTemplates templates, DeliveryWorker worker, Clock clock) {
+            super(store, templates, worker, clock);
+        }
+
+        @Override
+        public void record(List<PlannedNotification> notifications) {
+            planned.addAll(notifications);
+            super.record(notifications);
+        }
+
+        /** The ids of the notices for {@code role}, once for each time one was planned. */
+        List<String> ids(RecipientRole role) {
+            return planned.stream().filter(plan -> plan.role() == role).map(PlannedNotification::id).toList();
+        }
+    }
+}
