@@ -44,18 +44,23 @@ public class NotificationDecisions {
         this.clock = clock;
     }
 
-    /** Submissions of one batch: their contacts in one write, their notifications in one, parked events released. */
+    /**
+     * Submissions of one batch: their notifications in one write, then their contacts in one, then the parked events
+     * released. A contact becomes visible only once its registration notice is recorded, so a lifecycle batch that
+     * finds it records its step after that notice. A crash between the writes is undone by the redelivery (the
+     * notices already recorded are skipped; until the contacts are saved, lifecycle events park).
+     */
     public void onSubmissions(List<ReceivedEvent<AppealSubmitted>> received) {
-        List<CitizenContact> saved = new ArrayList<>(received.size());
+        List<CitizenContact> arrived = new ArrayList<>(received.size());
         List<PlannedNotification> planned = new ArrayList<>();
         for (ReceivedEvent<AppealSubmitted> event : received) {
             CitizenContact contact = CitizenContact.of(event.payload());
-            saved.add(contact);
+            arrived.add(contact);
             planned.addAll(planner.forSubmission(event.metadata().id(), event.payload(), contact));
         }
-        contacts.saveAll(saved);
         recorder.record(planned);
-        releaseParked(saved);
+        contacts.saveAll(arrived);
+        releaseParked(arrived);
     }
 
     /**

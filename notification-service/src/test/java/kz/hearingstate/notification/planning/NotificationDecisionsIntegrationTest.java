@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealSubmitted;
@@ -14,6 +15,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.messaging.EventMetadata;
 import kz.hearingstate.messaging.ReceivedEvent;
+import kz.hearingstate.notification.contact.CitizenContact;
 import kz.hearingstate.notification.contact.CitizenContacts;
 import kz.hearingstate.notification.delivery.DeliveryWorker;
 import kz.hearingstate.notification.delivery.NotificationRecorder;
@@ -59,6 +61,19 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
         decisions = decisions(new CitizenContacts(mongo), parked);
     }
 
+    /** The lifecycle thread reads the contact the moment the submission batch has saved it. */
+    @Test
+    void givenALifecycleBatchThatReadsTheContactJustAfterItIsSaved_whenBothAreDone_thenTheRegistrationIsRecordedFirst() {
+        String appealId = Appeals.newAppealId();
+        InterleavedContacts contacts = new InterleavedContacts();
+        contacts.afterNextSave(() -> decisions.onLifecycleChanges(List.of(change(appealId, 1, LifecycleType.ROUTED))));
+        decisions = decisions(contacts, parked);
+
+        decisions.onSubmissions(List.of(submission(appealId)));
+
+        assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1");
+    }
+
     /** The department heard of the assignment when ROUTED arrived; the release only tells the citizen. */
     @Test
     void givenAParkedEventWhoseStaffNoticeWasRecordedOnArrival_whenTheSubmissionReleasesIt_thenNoStaffNoticeIsRecordedTwice() {
@@ -93,6 +108,33 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
     private static ReceivedEvent<AppealLifecycleEvent> change(String appealId, long sequence, LifecycleType type) {
         return new ReceivedEvent<>(new EventMetadata(appealId + ":" + sequence, type.eventType(), "routing",
                 Appeals.RECEIVED_AT, appealId), Appeals.step(appealId, sequence, type, "roads"));
+    }
+
+    /** The contacts store, running another thread's step once, right after its next save. */
+    private final class InterleavedContacts extends CitizenContacts {
+
+        private final AtomicReference<Runnable> afterSave = new AtomicReference<>();
+
+        InterleavedContacts() {
+            super(mongo);
+        }
+
+        void afterNextSave(Runnable step) {
+            afterSave.set(step);
+        }
+
+        @Override
+        public void saveAll(List<CitizenContact> saved) {
+            super.saveAll(saved);
+            runOnce(afterSave);
+        }
+
+        private static void runOnce(AtomicReference<Runnable> step) {
+            Runnable next = step.getAndSet(null);
+            if (next != null) {
+                next.run();
+            }
+        }
     }
 
     /** The real recorder, noting every notification it is asked to record, in order. */
