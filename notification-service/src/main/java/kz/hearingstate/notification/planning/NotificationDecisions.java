@@ -2,10 +2,10 @@ package kz.hearingstate.notification.planning;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
  * What happens when an appeal event arrives: keep the citizen's contact, decide who is told, record it.
  * Every step is idempotent (contacts by appealId, notifications by event, role and channel), so a
  * redelivered event changes nothing.
+ *
+ * <p>Submissions and lifecycle events come on two bindings, read on two threads, yet each citizen hears of every
+ * step once and in order (registered, then each change by sequence): delivery sends an appeal's notifications in
+ * the order they are recorded, so a contact is saved only after its registration notice is recorded, a lifecycle
+ * event that comes before its contact is parked until it arrives, and one that finds the contact records the
+ * appeal's parked events before itself.
  */
 @Component
 public class NotificationDecisions {
@@ -60,17 +66,25 @@ public class NotificationDecisions {
         }
         recorder.record(planned);
         contacts.saveAll(arrived);
-        releaseParked(arrived);
+        release(arrived.stream().collect(Collectors.toMap(CitizenContact::appealId, contact -> contact,
+                (first, second) -> second)));
     }
 
     /**
-     * Lifecycle events of one batch, in order: the contacts they need in one read, their notifications in one
-     * write. An event that tells the citizen and arrived before the submission waits (parked) for the contact.
+     * Lifecycle events of one batch, in order: the contacts they need in one read, the events of those appeals still
+     * parked in one more (indexed by appealId), their notifications in one write. Parked events go first, each
+     * appeal's in the order of its events: the submission batch may have saved the contact and not yet released them,
+     * or died in between. An event that tells the citizen and arrived before the submission waits (parked) for the
+     * contact.
      */
     public void onLifecycleChanges(List<ReceivedEvent<AppealLifecycleEvent>> received) {
         Map<String, CitizenContact> known = contacts.findAll(received.stream().map(event -> event.payload().appealId())
                 .collect(Collectors.toSet()));
-        List<PlannedNotification> planned = new ArrayList<>();
+        List<ParkedLifecycleEvent> released = known.isEmpty() ? List.of() : parked.forAppeals(known.keySet());
+        Set<String> inBatch = received.stream().map(event -> event.metadata().id()).collect(Collectors.toSet());
+        // An event of this batch parked before (a redelivery) is planned whole below, in its place.
+        List<PlannedNotification> planned = new ArrayList<>(forCitizens(released.stream()
+                .filter(event -> !inBatch.contains(event.eventId())).toList(), known));
         List<ParkedLifecycleEvent> early = new ArrayList<>();
         for (ReceivedEvent<AppealLifecycleEvent> event : received) {
             AppealLifecycleEvent change = event.payload();
@@ -83,38 +97,38 @@ public class NotificationDecisions {
             }
         }
         recorder.record(planned);
+        parked.removeAll(released.stream().map(ParkedLifecycleEvent::eventId).toList());
         if (!early.isEmpty()) {
             parked.parkAll(early);
             // The submission may have been stored while we parked: release now rather than wait forever.
-            releaseParked(contacts.findAll(early.stream().map(ParkedLifecycleEvent::appealId)
-                    .collect(Collectors.toSet())).values());
+            release(contacts.findAll(early.stream().map(ParkedLifecycleEvent::appealId).collect(Collectors.toSet())));
         }
     }
 
     /**
      * Plans the citizen's notices of the parked events of the appeals whose contacts arrived, records them in one
-     * write and then removes the events in one. A crash in between leaves them parked: the submissions' batch comes
-     * again and releases them again, recording nothing twice. After a release from a lifecycle batch, whose
-     * redelivery finds the contact and parks nothing, they stay parked for good; their notifications are recorded,
-     * so only the documents remain.
+     * write and then removes the events in one. A crash in between leaves them parked, and the redelivered batch
+     * (submissions or lifecycle events: either finds the contact now) releases them again, recording nothing twice.
      */
-    private void releaseParked(Collection<CitizenContact> arrived) {
+    private void release(Map<String, CitizenContact> arrived) {
         if (arrived.isEmpty()) {
             return;
         }
-        Map<String, CitizenContact> byAppeal = arrived.stream()
-                .collect(Collectors.toMap(CitizenContact::appealId, contact -> contact, (first, second) -> second));
-        List<ParkedLifecycleEvent> released = parked.forAppeals(byAppeal.keySet());
+        List<ParkedLifecycleEvent> released = parked.forAppeals(arrived.keySet());
         if (released.isEmpty()) {
             return;
         }
-        List<PlannedNotification> planned = new ArrayList<>();
-        for (ParkedLifecycleEvent event : released) {
-            // The citizen's notice alone: the staff ones were recorded when the event came.
-            planner.forCitizenOnly(event.eventId(), event.event(), byAppeal.get(event.appealId()))
-                    .ifPresent(planned::add);
-        }
-        recorder.record(planned);
+        recorder.record(forCitizens(released, arrived));
         parked.removeAll(released.stream().map(ParkedLifecycleEvent::eventId).toList());
+    }
+
+    /** The citizen's notices of parked events, in their order; the staff ones were recorded when the events came. */
+    private List<PlannedNotification> forCitizens(List<ParkedLifecycleEvent> released,
+            Map<String, CitizenContact> known) {
+        List<PlannedNotification> planned = new ArrayList<>(released.size());
+        for (ParkedLifecycleEvent event : released) {
+            planner.forCitizenOnly(event.eventId(), event.event(), known.get(event.appealId())).ifPresent(planned::add);
+        }
+        return planned;
     }
 }

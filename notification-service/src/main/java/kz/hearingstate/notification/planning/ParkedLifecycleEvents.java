@@ -12,7 +12,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Lifecycle events waiting for their appeal's contact, by appealId (indexed). */
+/**
+ * Lifecycle events waiting for their appeal's contact, by appealId (indexed): read by the submission batch that
+ * brings the contact and by every lifecycle batch for its appeals with a known contact, removed once released.
+ * Nothing expires them (no TTL index): what stays waits for a submission that has not come (the README says why).
+ */
 @Component
 public class ParkedLifecycleEvents implements IndexedCollection {
 

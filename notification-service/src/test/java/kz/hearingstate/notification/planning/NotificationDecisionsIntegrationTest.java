@@ -1,10 +1,14 @@
 package kz.hearingstate.notification.planning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
@@ -74,6 +78,60 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
         assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1");
     }
 
+    /**
+     * ROUTED parked before the submission; the submission batch saved the contact but has not released it yet (or
+     * died): INFO_REQUESTED, whose contact is known, must not go before it.
+     */
+    @Test
+    void givenAnEventStillParkedWhenTheContactIsKnown_whenALaterEventArrives_thenTheParkedOneIsRecordedFirstAndCleared() {
+        String appealId = Appeals.newAppealId();
+        decisions.onLifecycleChanges(List.of(change(appealId, 1, LifecycleType.ROUTED)));
+        assertThat(parked.forAppeals(List.of(appealId))).as("parked before the submission").hasSize(1);
+        submissionBatchUpToTheRelease(appealId);
+
+        decisions.onLifecycleChanges(List.of(change(appealId, 2, LifecycleType.INFO_REQUESTED)));
+
+        assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1", appealId + ":2");
+        assertThat(parked.forAppeals(List.of(appealId))).as("released by the lifecycle batch").isEmpty();
+
+        decisions.onSubmissions(List.of(submission(appealId))); // the submission batch goes on, or comes again
+
+        assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1", appealId + ":2");
+        assertThat(store.forAppeal(appealId).stream().filter(n -> n.recipientRole() == RecipientRole.CITIZEN))
+                .as("each step recorded once").hasSize(3);
+    }
+
+    /**
+     * The lifecycle batch parked ROUTED, found the contact saved meanwhile, recorded the release and died before
+     * removing the parked document. Its redelivery leaves nothing parked and records nothing twice.
+     */
+    @Test
+    void givenACrashBetweenRecordingAReleaseAndRemovingIt_whenTheBatchComesAgain_thenNothingStaysParked() {
+        String appealId = Appeals.newAppealId();
+        InterleavedContacts contacts = new InterleavedContacts();
+        contacts.afterNextRead(() -> submissionBatchUpToTheRelease(appealId));
+        AtomicBoolean crashed = new AtomicBoolean();
+        parked = new ParkedLifecycleEvents(mongo) {
+            @Override
+            public void removeAll(Collection<String> eventIds) {
+                if (!eventIds.isEmpty() && crashed.compareAndSet(false, true)) {
+                    throw new IllegalStateException("the process died");
+                }
+                super.removeAll(eventIds);
+            }
+        };
+        decisions = decisions(contacts, parked);
+        List<ReceivedEvent<AppealLifecycleEvent>> batch = List.of(change(appealId, 1, LifecycleType.ROUTED));
+
+        assertThatThrownBy(() -> decisions.onLifecycleChanges(batch)).hasMessage("the process died");
+        assertThat(parked.forAppeals(List.of(appealId))).as("left by the crash").hasSize(1);
+        decisions.onLifecycleChanges(batch);
+
+        assertThat(parked.forAppeals(List.of(appealId))).isEmpty();
+        assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1");
+        assertThat(store.forAppeal(appealId)).as("registered, routed, the department's assignment").hasSize(3);
+    }
+
     /** The department heard of the assignment when ROUTED arrived; the release only tells the citizen. */
     @Test
     void givenAParkedEventWhoseStaffNoticeWasRecordedOnArrival_whenTheSubmissionReleasesIt_thenNoStaffNoticeIsRecordedTwice() {
@@ -85,6 +143,14 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
         assertThat(recorder.ids(RecipientRole.DEPARTMENT)).as("the department's assignment, planned").hasSize(1);
         assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1");
         assertThat(parked.forAppeals(List.of(appealId))).isEmpty();
+    }
+
+    /** What a submission batch does before it releases parked events: the registration notice, the contact. */
+    private void submissionBatchUpToTheRelease(String appealId) {
+        ReceivedEvent<AppealSubmitted> submission = submission(appealId);
+        CitizenContact contact = CitizenContact.of(submission.payload());
+        recorder.record(planner.forSubmission(submission.metadata().id(), submission.payload(), contact));
+        new CitizenContacts(mongo).saveAll(List.of(contact));
     }
 
     private NotificationDecisions decisions(CitizenContacts contacts, ParkedLifecycleEvents parked) {
@@ -110,10 +176,11 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
                 Appeals.RECEIVED_AT, appealId), Appeals.step(appealId, sequence, type, "roads"));
     }
 
-    /** The contacts store, running another thread's step once, right after its next save. */
+    /** The contacts store, running another thread's step once, right after its next save or read. */
     private final class InterleavedContacts extends CitizenContacts {
 
         private final AtomicReference<Runnable> afterSave = new AtomicReference<>();
+        private final AtomicReference<Runnable> afterRead = new AtomicReference<>();
 
         InterleavedContacts() {
             super(mongo);
@@ -123,10 +190,21 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
             afterSave.set(step);
         }
 
+        void afterNextRead(Runnable step) {
+            afterRead.set(step);
+        }
+
         @Override
         public void saveAll(List<CitizenContact> saved) {
             super.saveAll(saved);
             runOnce(afterSave);
+        }
+
+        @Override
+        public Map<String, CitizenContact> findAll(Collection<String> appealIds) {
+            Map<String, CitizenContact> found = super.findAll(appealIds);
+            runOnce(afterRead);
+            return found;
         }
 
         private static void runOnce(AtomicReference<Runnable> step) {
