@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * <p>Submissions and lifecycle events come on two bindings, read on two threads, yet each citizen hears of every
  * step once and in order (registered, then each change by sequence): delivery sends an appeal's notifications in
  * the order they are recorded, so a contact is saved only after its registration notice is recorded, a lifecycle
- * event that comes before its contact is parked until it arrives, and one that finds the contact records the
- * appeal's parked events before itself.
+ * event that comes before its contact is parked until it arrives, and one that finds the contact and tells the
+ * citizen records the appeal's parked events before itself.
  */
 @Component
 public class NotificationDecisions {
@@ -71,16 +71,20 @@ public class NotificationDecisions {
     }
 
     /**
-     * Lifecycle events of one batch, in order: the contacts they need in one read, the events of those appeals still
-     * parked in one more (indexed by appealId), their notifications in one write. Parked events go first, each
-     * appeal's in the order of its events: the submission batch may have saved the contact and not yet released them,
-     * or died in between. An event that tells the citizen and arrived before the submission waits (parked) for the
-     * contact.
+     * Lifecycle events of one batch, in order: the contacts they need in one read, the events still parked of the
+     * appeals whose citizen is told in one more (indexed by appealId), their notifications in one write. Parked
+     * events go first, each appeal's in the order of its events: the submission batch may have saved the contact and
+     * not yet released them, or died in between. An event that tells the citizen and arrived before the submission
+     * waits (parked) for the contact.
      */
     public void onLifecycleChanges(List<ReceivedEvent<AppealLifecycleEvent>> received) {
         Map<String, CitizenContact> known = contacts.findAll(received.stream().map(event -> event.payload().appealId())
                 .collect(Collectors.toSet()));
-        List<ParkedLifecycleEvent> released = known.isEmpty() ? List.of() : parked.forAppeals(known.keySet());
+        // Only a step the citizen hears of waits for their earlier ones, so only its appeal's parked events are read.
+        Set<String> citizensTold = received.stream().map(ReceivedEvent::payload)
+                .filter(change -> known.containsKey(change.appealId()) && planner.tellsCitizen(change.type()))
+                .map(AppealLifecycleEvent::appealId).collect(Collectors.toSet());
+        List<ParkedLifecycleEvent> released = citizensTold.isEmpty() ? List.of() : parked.forAppeals(citizensTold);
         Set<String> inBatch = received.stream().map(event -> event.metadata().id()).collect(Collectors.toSet());
         // An event of this batch parked before (a redelivery) is planned whole below, in its place.
         List<PlannedNotification> planned = new ArrayList<>(forCitizens(released.stream()

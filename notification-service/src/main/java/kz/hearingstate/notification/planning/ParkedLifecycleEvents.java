@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lifecycle events waiting for their appeal's contact, by appealId (indexed): read by the submission batch that
- * brings the contact and by every lifecycle batch for its appeals with a known contact, removed once released.
+ * brings the contact and by a lifecycle batch for its appeals whose contact is known and whose citizen it tells,
+ * removed once released.
  * Nothing expires them (no TTL index): what stays waits for a submission that has not come (the README says why).
  */
 @Component

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
@@ -99,6 +100,28 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
         assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":1", appealId + ":2");
         assertThat(store.forAppeal(appealId).stream().filter(n -> n.recipientRole() == RecipientRole.CITIZEN))
                 .as("each step recorded once").hasSize(3);
+    }
+
+    /** The cost at 100 appeals/s: one look at the parked events per batch at most, none for staff-only steps. */
+    @Test
+    void givenABatchOfSeveralAppeals_whenConsumed_thenParkedEventsAreReadOnceAndNotForStepsTheCitizenIsNotToldOf() {
+        List<String> appeals = List.of(Appeals.newAppealId(), Appeals.newAppealId(), Appeals.newAppealId());
+        appeals.forEach(this::submissionBatchUpToTheRelease);
+        AtomicInteger reads = new AtomicInteger();
+        parked = new ParkedLifecycleEvents(mongo) {
+            @Override
+            public List<ParkedLifecycleEvent> forAppeals(Collection<String> appealIds) {
+                reads.incrementAndGet();
+                return super.forAppeals(appealIds);
+            }
+        };
+        decisions = decisions(new CitizenContacts(mongo), parked);
+
+        decisions.onLifecycleChanges(appeals.stream().map(id -> change(id, 1, LifecycleType.ROUTED)).toList());
+        decisions.onLifecycleChanges(appeals.stream().map(id -> change(id, 2, LifecycleType.SLA_WARNING)).toList());
+
+        assertThat(reads).as("the ROUTED batch's one read").hasValue(1);
+        assertThat(appeals).allSatisfy(id -> assertThat(citizenSteps(id)).containsExactly(id + ":submitted", id + ":1"));
     }
 
     /**
