@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
  * Every step is idempotent (contacts by appealId, notifications by event, role and channel), so a
  * redelivered event changes nothing.
  *
- * <p>Submissions and lifecycle events come on two bindings, read on two threads, yet each citizen hears of every
- * step once and in order (registered, then each change by sequence): delivery sends an appeal's notifications in
- * the order they are recorded, so a contact is saved only after its registration notice is recorded, a lifecycle
+ * <p>Submissions and lifecycle events come on two bindings, read on two threads, yet each citizen's notices are
+ * recorded once and in order (registered, then each change by sequence), the order in which delivery sends an
+ * appeal's notifications (the README says when it cannot): a contact is saved only after its registration notice is
+ * recorded, a lifecycle
  * event that comes before its contact is parked until it arrives, and one that finds the contact and tells the
  * citizen records the appeal's parked events before itself.
  */
@@ -85,10 +86,9 @@ public class NotificationDecisions {
                 .filter(change -> known.containsKey(change.appealId()) && planner.tellsCitizen(change.type()))
                 .map(AppealLifecycleEvent::appealId).collect(Collectors.toSet());
         List<ParkedLifecycleEvent> released = citizensTold.isEmpty() ? List.of() : parked.forAppeals(citizensTold);
-        Set<String> inBatch = received.stream().map(event -> event.metadata().id()).collect(Collectors.toSet());
-        // An event of this batch parked before (a redelivery) is planned whole below, in its place.
-        List<PlannedNotification> planned = new ArrayList<>(forCitizens(released.stream()
-                .filter(event -> !inBatch.contains(event.eventId())).toList(), known));
+        // Every parked event first, in sequence order, even one this batch brings again (a redelivery, perhaps split
+        // differently): its plan below has the same ids, which the recorder keeps once, in this first place.
+        List<PlannedNotification> planned = new ArrayList<>(forCitizens(released, known));
         List<ParkedLifecycleEvent> early = new ArrayList<>();
         for (ReceivedEvent<AppealLifecycleEvent> event : received) {
             AppealLifecycleEvent change = event.payload();

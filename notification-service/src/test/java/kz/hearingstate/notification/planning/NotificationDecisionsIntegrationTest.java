@@ -102,6 +102,23 @@ class NotificationDecisionsIntegrationTest extends IntegrationTestSupport {
                 .as("each step recorded once").hasSize(3);
     }
 
+    /**
+     * Steps 2 and 3 parked; their batch was not committed (a crash), and Kafka delivers step 2 again alone once the
+     * contact is saved: step 3, still parked, must not go before it.
+     */
+    @Test
+    void givenTwoParkedStepsAndARedeliveryOfTheFirstAlone_whenConsumed_thenTheCitizenHearsThemInOrder() {
+        String appealId = Appeals.newAppealId();
+        decisions.onLifecycleChanges(List.of(change(appealId, 2, LifecycleType.INFO_REQUESTED),
+                change(appealId, 3, LifecycleType.ANSWERED)));
+        submissionBatchUpToTheRelease(appealId);
+
+        decisions.onLifecycleChanges(List.of(change(appealId, 2, LifecycleType.INFO_REQUESTED)));
+
+        assertThat(citizenSteps(appealId)).containsExactly(appealId + ":submitted", appealId + ":2", appealId + ":3");
+        assertThat(parked.forAppeals(List.of(appealId))).isEmpty();
+    }
+
     /** The cost at 100 appeals/s: one look at the parked events per batch at most, none for staff-only steps. */
     @Test
     void givenABatchOfSeveralAppeals_whenConsumed_thenParkedEventsAreReadOnceAndNotForStepsTheCitizenIsNotToldOf() {
