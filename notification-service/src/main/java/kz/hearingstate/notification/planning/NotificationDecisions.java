@@ -27,9 +27,8 @@ import org.springframework.stereotype.Component;
  * <p>Submissions and lifecycle events come on two bindings, read on two threads, yet each citizen's notices are
  * recorded once and in order (registered, then each change by sequence), the order in which delivery sends an
  * appeal's notifications (the README says when it cannot): a contact is saved only after its registration notice is
- * recorded, a lifecycle
- * event that comes before its contact is parked until it arrives, and one that finds the contact and tells the
- * citizen records the appeal's parked events before itself.
+ * recorded, a lifecycle event that comes before its contact is parked until it arrives, and one that finds the
+ * contact and tells the citizen records the appeal's parked events before itself.
  */
 @Component
 public class NotificationDecisions {
