@@ -1,5 +1,7 @@
 package kz.hearingstate.performance.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +75,7 @@ public final class Benchmark {
     static final String JIT_WARM_UP = "warm-up (JIT)";
     static final String STEP_UP = "step-up ";
     static final String OVERLOAD = "overload ";
+    static final String OF_MAXIMUM = "% of max";
     /** Fewer processed appeals than this in the store, and the store growth first makes some to copy. */
     static final long SEED_APPEALS = 50;
     static final double SEED_RATE = 5;
@@ -79,6 +83,13 @@ public final class Benchmark {
     static final Duration SEED_RUN = Duration.ofSeconds(20);
     /** How long idle CPU is measured, after the runs at the probed rates and before the store grows. */
     static final Duration IDLE_WINDOW = Duration.ofSeconds(20);
+    /** Issue 17's targets: the sustained rate, the latency at half of it, and a store of 10^6 against one of 10^4. */
+    static final double SUSTAINED_TARGET_PER_SECOND = 100;
+    static final long HALF_MAXIMUM_P99_BUDGET_MS = 250;
+    static final long LARGEST_STORE_TARGET = 1_000_000;
+    static final double STORE_GROWTH_TOLERANCE = 0.2;
+    /** Margin on the store's disk estimate for the next growth step (the file grows by pages, and H2 compacts late). */
+    static final double STORE_DISK_MARGIN = 1.25;
 
     private final BenchmarkPlan plan;
     private final Path repositoryRoot;
@@ -173,7 +184,7 @@ public final class Benchmark {
         }
         for (double rate : rates) {
             String name = plan.fixedRates().contains(rate) ? "fixed " + (int) rate + "/s"
-                    : Math.round(rate / maximum * 100) + "% of max";
+                    : Math.round(rate / maximum * 100) + OF_MAXIMUM;
             results.add(runs.open(name, rate, plan.step()));
         }
         List<TargetCheck> targets = new ArrayList<>();
@@ -204,11 +215,19 @@ public final class Benchmark {
         }
         List<StoreGrowthStep> growth = new ArrayList<>();
         for (long size : plan.storeSizes()) {
-            growth.add(runs.atStoreSize(size, Double.isNaN(maximum) ? 20 : Math.max(1, Math.floor(maximum * 0.5))));
+            runs.atStoreSize(size, Double.isNaN(maximum) ? 20 : Math.max(1, Math.floor(maximum * 0.5)))
+                    .ifPresent(growth::add);
         }
         Sustained sustained = sustained(results);
         log.accept("Sustained: " + sustained);
         Map<String, CpuModel> cpuModel = cpuModel(results);
+        if (plan.probeUsers() != null) {
+            targets.add(sustainedTarget(sustained));
+            targets.add(halfMaximumLatency(results, Math.max(1, Math.floor(maximum * 0.5))));
+        }
+        if (!plan.storeSizes().isEmpty()) {
+            targets.add(storeGrowthTarget(growth));
+        }
         targets.addAll(cpuTargets(results, sustained, cpuModel));
         Map<String, Double> ratios = ratios(baseline, sustained, results);
         Map<String, String> stack = new LinkedHashMap<>();
@@ -356,6 +375,64 @@ public final class Benchmark {
                 "202 " + result.accepted() + ", refused " + result.errors() + ", HTTP p99 " + p99 + " ms, max " + max
                         + " ms, not routed " + result.notRouted() + (overloaded ? ""
                         : "; nothing was refused, so this rate did not overload the stack"));
+    }
+
+    /** At least {@link #SUSTAINED_TARGET_PER_SECOND} taken in full with every group and notification's delivery keeping up. */
+    static TargetCheck sustainedTarget(Sustained sustained) {
+        boolean met = sustained.allConsumersKeptUp() && sustained.appealsPerSecond() >= SUSTAINED_TARGET_PER_SECOND;
+        return new TargetCheck("≥ " + (int) SUSTAINED_TARGET_PER_SECOND + " appeals/s sustained, every consumer group and"
+                + " notification's delivery keeping up", met, sustained.run() == null ? "no open-model run taken in full"
+                : fmt(sustained.appealsPerSecond()) + " appeals/s ('" + sustained.run() + "'), all consumers kept up: "
+                + (sustained.allConsumersKeptUp() ? "yes" : "no"));
+    }
+
+    /**
+     * p99 accept → inbox within {@link #HALF_MAXIMUM_P99_BUDGET_MS} at half the maximum: the run at {@code halfRate}
+     * among the fractions of the maximum (the maximum is the step-up's, at least the sustained rate, so this is at
+     * least as hard as half the sustained rate).
+     */
+    static TargetCheck halfMaximumLatency(List<RunResult> runs, double halfRate) {
+        String target = "p99 accept→inbox ≤ " + HALF_MAXIMUM_P99_BUDGET_MS + " ms at half the maximum";
+        RunResult run = runs.stream().filter(r -> r.name().endsWith(OF_MAXIMUM) && r.offeredPerSecond() == halfRate)
+                .findFirst().orElse(null);
+        if (run == null) {
+            return new TargetCheck(target, null, "no run at half the maximum (" + fmt(halfRate) + "/s) in this plan");
+        }
+        LatencySummary inbox = run.legs().get("inbox");
+        boolean met = inbox.count() > 0 && inbox.p99() <= HALF_MAXIMUM_P99_BUDGET_MS && run.errorCount() == 0
+                && run.notRouted() == 0;
+        return new TargetCheck(target, met, "p99 " + inbox.p99() + " ms (p50 " + inbox.p50() + ", max " + inbox.max()
+                + ") at " + fmt(run.offeredPerSecond()) + "/s ('" + run.name() + "'), errors " + run.errorCount()
+                + ", not routed " + run.notRouted());
+    }
+
+    /**
+     * The largest store against the smallest, both at the same offered rate: routed per second within
+     * {@link #STORE_GROWTH_TOLERANCE} and every 202 routed; not judged (null) until the largest holds 10^6 appeals.
+     */
+    static TargetCheck storeGrowthTarget(List<StoreGrowthStep> growth) {
+        String target = "a store of 10^6 appeals routes within " + Math.round(STORE_GROWTH_TOLERANCE * 100)
+                + "% of the rate at 10^4, every 202 routed";
+        if (growth.size() < 2) {
+            return new TargetCheck(target, null, "fewer than two store sizes measured");
+        }
+        StoreGrowthStep smallest = growth.getFirst();
+        StoreGrowthStep largest = growth.getLast();
+        RunResult small = smallest.run();
+        RunResult large = largest.run();
+        String evidence = String.format(java.util.Locale.ROOT,
+                "at %d appeals: routed %.1f/s of %.1f offered, p50 / p99 accept→inbox %s / %s ms, errors %d, not routed %d;"
+                        + " at %d: routed %.1f/s of %.1f, p50 / p99 %s / %s ms, errors %d, not routed %d",
+                smallest.storeSize(), small.routedPerSecond(), small.offeredPerSecond(), small.legs().get("inbox").p50(),
+                small.legs().get("inbox").p99(), small.errorCount(), small.notRouted(), largest.storeSize(),
+                large.routedPerSecond(), large.offeredPerSecond(), large.legs().get("inbox").p50(),
+                large.legs().get("inbox").p99(), large.errorCount(), large.notRouted());
+        if (largest.storeSize() < LARGEST_STORE_TARGET) {
+            return new TargetCheck(target, null, "not run at 10^6 (largest store " + largest.storeSize() + "); " + evidence);
+        }
+        boolean met = large.routedPerSecond() >= (1 - STORE_GROWTH_TOLERANCE) * small.routedPerSecond()
+                && small.notRouted() == 0 && large.notRouted() == 0;
+        return new TargetCheck(target, met, evidence);
     }
 
     private static TargetCheck check(double target, RunResult result) {
@@ -521,7 +598,8 @@ public final class Benchmark {
          * The first growth copies appeals processed earlier in the benchmark; with none yet, a short seed run
          * makes some.
          */
-        StoreGrowthStep atStoreSize(long size, double rate) {
+        /** Empty when the disk cannot hold the store at {@code size} (a note says what it would need). */
+        Optional<StoreGrowthStep> atStoreSize(long size, double rate) {
             if (preload == null) {
                 preload = new StorePreload(stack.mongoUri());
             }
@@ -536,6 +614,12 @@ public final class Benchmark {
             Double seconds = null;
             if (size > current) {
                 long missing = size - current;
+                Optional<String> noRoom = noRoomFor(current, missing);
+                if (noRoom.isPresent()) {
+                    notes.add("The store was not grown to " + size + ": " + noRoom.get() + ".");
+                    log.accept(notes.getLast());
+                    return Optional.empty();
+                }
                 log.accept("Preloading " + missing + " appeals (the services' documents, bulk-inserted) to reach "
                         + size);
                 long begin = System.nanoTime();
@@ -556,8 +640,29 @@ public final class Benchmark {
             RunResult run = open("store " + size, rate, plan.step());
             StoreFigures store = preload.storeFigures();
             log.accept("  store at " + size + ": " + store);
-            return new StoreGrowthStep(preloaded == null ? current : current + preloaded, preloaded, seconds,
-                    preloaded == null ? null : round(preloaded / seconds), run, store);
+            return Optional.of(new StoreGrowthStep(preloaded == null ? current : current + preloaded, preloaded, seconds,
+                    preloaded == null ? null : round(preloaded / seconds), run, store));
+        }
+
+        /**
+         * Why the disk of the work directory (where the store's file is) cannot take {@code missing} more appeals, if
+         * it cannot: the store's file per appeal so far, times the appeals to add, with a margin (10^6 took 13.4 GiB
+         * on 3 December). A full disk would stop the MongoDB-wire server in the middle of the run.
+         */
+        private Optional<String> noRoomFor(long current, long missing) {
+            StoreFigures figures = preload.storeFigures();
+            if (figures == null || current == 0) {
+                return Optional.empty();
+            }
+            try {
+                long usableMib = Files.getFileStore(workDirectory).getUsableSpace() >> 20;
+                long neededMib = (long) Math.ceil(figures.fileMib() / (double) current * missing * STORE_DISK_MARGIN);
+                return neededMib <= usableMib ? Optional.empty() : Optional.of("it needs about " + neededMib
+                        + " MiB more disk (" + figures.fileMib() + " MiB for " + current + " appeals), and "
+                        + workDirectory + " has " + usableMib + " MiB free");
+            } catch (IOException e) {
+                return Optional.empty();
+            }
         }
 
         private String runId() {

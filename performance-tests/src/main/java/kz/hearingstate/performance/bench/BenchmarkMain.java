@@ -11,11 +11,14 @@ import kz.hearingstate.performance.report.BenchmarkReport;
 import kz.hearingstate.performance.report.ReportWriter;
 
 /**
- * {@code scripts/bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000] [--output docs/benchmarks]}: runs the
+ * {@code scripts/bench.sh [--smoke | --quick | --growth] [--store-sizes 10000,100000,1000000] [--output docs/benchmarks]}: runs the
  * benchmark on a stack of its own and writes {@code benchmark.md} and {@code benchmark.json}.
  * {@code scripts/bench.sh --drain 2000}: only the CPU per appeal of each process ({@link CpuDrain}).
  */
 public final class BenchmarkMain {
+
+    /** The longest one store-growth step of the full run may preload, unless {@code --preload-budget} says otherwise. */
+    static final Duration FULL_RUN_PRELOAD_BUDGET = Duration.ofMinutes(15);
 
     /**
      * Exits 0 when the report is written, 1 on any failure: the stack's clients leave threads that are not daemons
@@ -44,7 +47,7 @@ public final class BenchmarkMain {
         boolean growth = false;
         Path output = Path.of("docs/benchmarks");
         Path root = Path.of("").toAbsolutePath();
-        List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L));
+        List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L, 1_000_000L));
         int drain = 0;
         Duration preloadBudget = null;
         for (int i = 0; i < args.length; i++) {
@@ -77,6 +80,10 @@ public final class BenchmarkMain {
         }
         BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick()
                 : growth ? BenchmarkPlan.growth(storeSizes) : BenchmarkPlan.full(storeSizes);
+        if (preloadBudget == null && plan.mode().equals("full")) {
+            // 10^6 takes about 5 minutes on a quiet 2-core machine; a slow one measures the size it reached.
+            preloadBudget = FULL_RUN_PRELOAD_BUDGET;
+        }
         Path work = Files.createTempDirectory("hearing-bench-");
         BenchmarkReport report = new Benchmark(plan, root, work, line -> System.out.println(Instant.now() + " " + line))
                 .withPreloadBudget(preloadBudget).run();

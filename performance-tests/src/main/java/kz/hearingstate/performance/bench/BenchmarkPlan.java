@@ -123,7 +123,7 @@ public record BenchmarkPlan(
                 Duration.ofSeconds(60), MEASURED_JVM_OPTIONS, List.of());
     }
 
-    /** @param storeSizes e.g. 10^4, 10^5 (10^6 when the machine has the time) */
+    /** @param storeSizes 10^4, 10^5 and 10^6 by default ({@code --store-sizes}) */
     public static BenchmarkPlan full(List<Long> storeSizes) {
         // Full JIT (C2) for a throughput measurement; the stack's default stops at C1 to start fast.
         return new BenchmarkPlan("full", 200_000, 2_000, 50, Duration.ofSeconds(20), 30, JIT_WARM_UP_LENGTH,
