@@ -4,11 +4,11 @@
 # to be running) and writes docs/benchmarks/benchmark.md and .json (--smoke: benchmark-smoke.*).
 #
 #   scripts/bench.sh                          full run (about 30 min on 2 cores): store sizes 10^4, 10^5, 10^6
-#                                             (10^6: about 25 GiB free disk, else skipped; each preload stops after 15 min)
+#                                             (10^6: about 15 GiB free disk, else skipped; each preload stops after 15 min)
 #   scripts/bench.sh --store-sizes 10000,100000   the full run without 10^6 (about 20 min)
 #   scripts/bench.sh --growth --store-sizes 10000,100000   only the store growth (benchmark-growth.*)
-#   scripts/bench.sh --growth --store-sizes 10000,100000,1000000 --preload-budget 15
-#                                             each preload stops after 15 min; the run measures the size reached
+#   scripts/bench.sh --growth --preload-budget 30
+#                                             each preload may take 30 min (15 by default); the run measures the size reached
 #   scripts/bench.sh --smoke                  what CI runs: 20 s at 10 appeals/s, no timing judged
 #   scripts/bench.sh --quick                  the full run's shape in about 6 min (benchmark-quick.*), to try a change
 #   scripts/bench.sh --drain 2000             CPU ms per appeal of each process: 3 drains of 2000 appeals

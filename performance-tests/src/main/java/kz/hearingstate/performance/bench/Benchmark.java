@@ -88,8 +88,11 @@ public final class Benchmark {
     static final long HALF_MAXIMUM_P99_BUDGET_MS = 250;
     static final long LARGEST_STORE_TARGET = 1_000_000;
     static final double STORE_GROWTH_TOLERANCE = 0.2;
-    /** Margin on the store's disk estimate for the next growth step (the file grows by pages, and H2 compacts late). */
-    static final double STORE_DISK_MARGIN = 1.25;
+    /**
+     * Margin on the store's disk estimate for the next growth step: a preloaded appeal took 11.3 KiB of file on the way
+     * to 10^5 and 13.6 KiB on the way to 10^6 (5 Dec 2026); the B-trees' pages grow with them.
+     */
+    static final double STORE_DISK_MARGIN = 1.5;
 
     private final BenchmarkPlan plan;
     private final Path repositoryRoot;
@@ -102,6 +105,8 @@ public final class Benchmark {
     private StorePreload preload;
     /** The longest one growth step's preload may take (null: no bound); the run then measures the size reached. */
     private Duration preloadBudget;
+    /** What the store's file grew by per appeal in the last preload, in MiB (null: no preload yet). */
+    private Double preloadedMibPerAppeal;
 
     public Benchmark(BenchmarkPlan plan, Path repositoryRoot, Path workDirectory, Consumer<String> log) {
         this.plan = plan;
@@ -179,7 +184,7 @@ public final class Benchmark {
                 log.accept("Maximum (open-model step-up): " + maximum + " appeals/s");
             }
             for (double fraction : plan.fractionsOfMaximum()) {
-                rates.add(Math.max(1, Math.floor(maximum * fraction)));
+                rates.add(fractionOfMaximum(maximum, fraction));
             }
         }
         for (double rate : rates) {
@@ -213,17 +218,17 @@ public final class Benchmark {
             idle = runs.idle(IDLE_WINDOW);
             log.accept("Idle CPU ms/s: " + idle);
         }
+        double halfMaximum = Double.isNaN(maximum) ? Double.NaN : fractionOfMaximum(maximum, 0.5);
         List<StoreGrowthStep> growth = new ArrayList<>();
         for (long size : plan.storeSizes()) {
-            runs.atStoreSize(size, Double.isNaN(maximum) ? 20 : Math.max(1, Math.floor(maximum * 0.5)))
-                    .ifPresent(growth::add);
+            runs.atStoreSize(size, Double.isNaN(halfMaximum) ? 20 : halfMaximum).ifPresent(growth::add);
         }
         Sustained sustained = sustained(results);
         log.accept("Sustained: " + sustained);
         Map<String, CpuModel> cpuModel = cpuModel(results);
         if (plan.probeUsers() != null) {
             targets.add(sustainedTarget(sustained));
-            targets.add(halfMaximumLatency(results, Math.max(1, Math.floor(maximum * 0.5))));
+            targets.add(halfMaximumLatency(results, halfMaximum));
         }
         if (!plan.storeSizes().isEmpty()) {
             targets.add(storeGrowthTarget(growth));
@@ -399,40 +404,59 @@ public final class Benchmark {
             return new TargetCheck(target, null, "no run at half the maximum (" + fmt(halfRate) + "/s) in this plan");
         }
         LatencySummary inbox = run.legs().get("inbox");
-        boolean met = inbox.count() > 0 && inbox.p99() <= HALF_MAXIMUM_P99_BUDGET_MS && run.errorCount() == 0
-                && run.notRouted() == 0;
-        return new TargetCheck(target, met, "p99 " + inbox.p99() + " ms (p50 " + inbox.p50() + ", max " + inbox.max()
-                + ") at " + fmt(run.offeredPerSecond()) + "/s ('" + run.name() + "'), errors " + run.errorCount()
-                + ", not routed " + run.notRouted());
+        return new TargetCheck(target, inboxP99Within(run, HALF_MAXIMUM_P99_BUDGET_MS), "p99 " + inbox.p99() + " ms (p50 "
+                + inbox.p50() + ", max " + inbox.max() + ") at " + fmt(run.offeredPerSecond()) + "/s ('" + run.name()
+                + "'), errors " + run.errorCount() + ", not routed " + run.notRouted());
+    }
+
+    /** Every request answered 202, every appeal routed, and p99 accept → inbox at most {@code budgetMillis}. */
+    private static boolean inboxP99Within(RunResult run, long budgetMillis) {
+        LatencySummary inbox = run.legs().get("inbox");
+        return inbox.count() > 0 && inbox.p99() <= budgetMillis && run.errorCount() == 0 && run.notRouted() == 0;
+    }
+
+    /** Disk for {@code missing} more appeals at {@code mibPerAppeal}, with {@link #STORE_DISK_MARGIN}, in MiB. */
+    static long neededMib(double mibPerAppeal, long missing) {
+        return (long) Math.ceil(mibPerAppeal * missing * STORE_DISK_MARGIN);
+    }
+
+    /** The rate of the run at {@code fraction} of the maximum (at least 1/s): the fixed-rate runs and the store's. */
+    static double fractionOfMaximum(double maximum, double fraction) {
+        return Math.max(1, Math.floor(maximum * fraction));
     }
 
     /**
-     * The largest store against the smallest, both at the same offered rate: routed per second within
-     * {@link #STORE_GROWTH_TOLERANCE} and every 202 routed; not judged (null) until the largest holds 10^6 appeals.
+     * The largest store against the smallest, both at the same offered rate (half the maximum): p99 accept → inbox at
+     * most {@link #STORE_GROWTH_TOLERANCE} above the smallest store's, every request answered 202 and every appeal
+     * routed. The rate alone cannot tell: below the maximum, what is offered is routed at any size. Not judged (null)
+     * until the largest store holds 10^6 appeals.
      */
     static TargetCheck storeGrowthTarget(List<StoreGrowthStep> growth) {
-        String target = "a store of 10^6 appeals routes within " + Math.round(STORE_GROWTH_TOLERANCE * 100)
-                + "% of the rate at 10^4, every 202 routed";
+        String target = "a store of 10^6 appeals: p99 accept→inbox within " + Math.round(STORE_GROWTH_TOLERANCE * 100)
+                + "% of the smallest store's at the same rate, 0 errors, every 202 routed";
         if (growth.size() < 2) {
             return new TargetCheck(target, null, "fewer than two store sizes measured");
         }
         StoreGrowthStep smallest = growth.getFirst();
         StoreGrowthStep largest = growth.getLast();
-        RunResult small = smallest.run();
-        RunResult large = largest.run();
-        String evidence = String.format(java.util.Locale.ROOT,
-                "at %d appeals: routed %.1f/s of %.1f offered, p50 / p99 accept→inbox %s / %s ms, errors %d, not routed %d;"
-                        + " at %d: routed %.1f/s of %.1f, p50 / p99 %s / %s ms, errors %d, not routed %d",
-                smallest.storeSize(), small.routedPerSecond(), small.offeredPerSecond(), small.legs().get("inbox").p50(),
-                small.legs().get("inbox").p99(), small.errorCount(), small.notRouted(), largest.storeSize(),
-                large.routedPerSecond(), large.offeredPerSecond(), large.legs().get("inbox").p50(),
-                large.legs().get("inbox").p99(), large.errorCount(), large.notRouted());
+        String evidence = storeEvidence(smallest) + "; " + storeEvidence(largest);
         if (largest.storeSize() < LARGEST_STORE_TARGET) {
             return new TargetCheck(target, null, "not run at 10^6 (largest store " + largest.storeSize() + "); " + evidence);
         }
-        boolean met = large.routedPerSecond() >= (1 - STORE_GROWTH_TOLERANCE) * small.routedPerSecond()
-                && small.notRouted() == 0 && large.notRouted() == 0;
+        RunResult small = smallest.run();
+        RunResult large = largest.run();
+        Long smallP99 = small.legs().get("inbox").p99();
+        boolean met = smallP99 != null && inboxP99Within(large, (long) Math.floor(smallP99 * (1 + STORE_GROWTH_TOLERANCE)))
+                && small.errorCount() == 0 && small.notRouted() == 0;
         return new TargetCheck(target, met, evidence);
+    }
+
+    private static String storeEvidence(StoreGrowthStep step) {
+        RunResult run = step.run();
+        LatencySummary inbox = run.legs().get("inbox");
+        return "at " + step.storeSize() + " appeals: p50 / p99 accept→inbox " + inbox.p50() + " / " + inbox.p99()
+                + " ms, routed " + fmt(run.routedPerSecond()) + "/s of " + fmt(run.offeredPerSecond()) + ", errors "
+                + run.errorCount() + ", not routed " + run.notRouted();
     }
 
     private static TargetCheck check(double target, RunResult result) {
@@ -445,8 +469,7 @@ public final class Benchmark {
                             + result.notRouted());
         }
         LatencySummary inbox = result.legs().get("inbox");
-        boolean met = inbox.count() > 0 && inbox.p99() < 100 && result.errorCount() == 0 && result.notRouted() == 0;
-        return new TargetCheck("at " + (int) target + " appeals/s, p99 accept→routed < 100 ms", met,
+        return new TargetCheck("at " + (int) target + " appeals/s, p99 accept→routed < 100 ms", inboxP99Within(result, 99),
                 "p99 " + inbox.p99() + " ms (p50 " + inbox.p50() + ", max " + inbox.max() + "), errors "
                         + result.errorCount());
     }
@@ -596,9 +619,9 @@ public final class Benchmark {
          * Grows the store to {@code size} appeals with {@link StorePreload} (the services' documents written
          * straight into their collections; nothing for the consumers to work off), then measures a run on it.
          * The first growth copies appeals processed earlier in the benchmark; with none yet, a short seed run
-         * makes some.
+         * makes some. Empty when the disk has not the room for the store at {@code size} ({@link #noRoomFor}; a note
+         * says what it would need).
          */
-        /** Empty when the disk cannot hold the store at {@code size} (a note says what it would need). */
         Optional<StoreGrowthStep> atStoreSize(long size, double rate) {
             if (preload == null) {
                 preload = new StorePreload(stack.mongoUri());
@@ -622,6 +645,7 @@ public final class Benchmark {
                 }
                 log.accept("Preloading " + missing + " appeals (the services' documents, bulk-inserted) to reach "
                         + size);
+                StoreFigures before = preload.storeFigures();
                 long begin = System.nanoTime();
                 long written = preload.grow(missing,
                         preloadBudget == null ? null : Instant.now().plus(preloadBudget));
@@ -634,6 +658,10 @@ public final class Benchmark {
                 }
                 missing = written;
                 preloaded = written;
+                StoreFigures grown = preload.storeFigures();
+                if (before != null && grown != null && written > 0) {
+                    preloadedMibPerAppeal = (grown.fileMib() - before.fileMib()) / (double) written;
+                }
                 log.accept("  -> " + missing + " appeals in " + seconds + " s (" + round(missing / seconds) + "/s); "
                         + preload.storeFigures());
             }
@@ -654,12 +682,14 @@ public final class Benchmark {
             if (figures == null || current == 0) {
                 return Optional.empty();
             }
+            // The last preload's growth per appeal, else the file per appeal so far (which holds the runs' own
+            // writes and history, about twice what a preloaded appeal adds).
+            double mibPerAppeal = preloadedMibPerAppeal != null ? preloadedMibPerAppeal : figures.fileMib() / (double) current;
             try {
                 long usableMib = Files.getFileStore(workDirectory).getUsableSpace() >> 20;
-                long neededMib = (long) Math.ceil(figures.fileMib() / (double) current * missing * STORE_DISK_MARGIN);
+                long neededMib = neededMib(mibPerAppeal, missing);
                 return neededMib <= usableMib ? Optional.empty() : Optional.of("it needs about " + neededMib
-                        + " MiB more disk (" + figures.fileMib() + " MiB for " + current + " appeals), and "
-                        + workDirectory + " has " + usableMib + " MiB free");
+                        + " MiB more disk, and " + workDirectory + " has " + usableMib + " MiB free");
             } catch (IOException e) {
                 return Optional.empty();
             }

@@ -17,8 +17,8 @@ import kz.hearingstate.performance.report.ReportWriter;
  */
 public final class BenchmarkMain {
 
-    /** The longest one store-growth step of the full run may preload, unless {@code --preload-budget} says otherwise. */
-    static final Duration FULL_RUN_PRELOAD_BUDGET = Duration.ofMinutes(15);
+    /** The longest one store-growth step may preload, unless {@code --preload-budget} says otherwise. */
+    static final Duration DEFAULT_PRELOAD_BUDGET = Duration.ofMinutes(15);
 
     /**
      * Exits 0 when the report is written, 1 on any failure: the stack's clients leave threads that are not daemons
@@ -80,9 +80,9 @@ public final class BenchmarkMain {
         }
         BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick()
                 : growth ? BenchmarkPlan.growth(storeSizes) : BenchmarkPlan.full(storeSizes);
-        if (preloadBudget == null && plan.mode().equals("full")) {
+        if (preloadBudget == null) {
             // 10^6 takes about 5 minutes on a quiet 2-core machine; a slow one measures the size it reached.
-            preloadBudget = FULL_RUN_PRELOAD_BUDGET;
+            preloadBudget = DEFAULT_PRELOAD_BUDGET;
         }
         Path work = Files.createTempDirectory("hearing-bench-");
         BenchmarkReport report = new Benchmark(plan, root, work, line -> System.out.println(Instant.now() + " " + line))
