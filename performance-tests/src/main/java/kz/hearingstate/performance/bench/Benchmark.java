@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 
 import kz.hearingstate.events.Topics;
@@ -180,7 +181,8 @@ public final class Benchmark {
             maximum = Math.min(capacity.acceptedPerSecond(), capacity.routedPerSecond());
             log.accept("Closed-model estimate of the maximum: " + maximum + " appeals/s");
             if (plan.stepUp() != null) {
-                maximum = stepUp(runs, maximum, results);
+                maximum = stepUp(plan.stepUp(), maximum,
+                        rate -> runs.open(STEP_UP + (int) rate + "/s", rate, plan.stepUp().step()), results, notes);
                 log.accept("Maximum (open-model step-up): " + maximum + " appeals/s");
             }
             for (double fraction : plan.fractionsOfMaximum()) {
@@ -247,25 +249,43 @@ public final class Benchmark {
 
     /**
      * The open-model step-up from the closed probe's estimate: each step offers {@link BenchmarkPlan.StepUp#factor()}
-     * times the last, until one is not taken in full ({@link #takenInFull}). Returns the last step taken in full; if
-     * not even the first was, what that step got through.
+     * times the last, until one is not taken in full ({@link #takenInFull}). Returns the last step taken in full. If
+     * the first is not, the steps go down by the same factor until one is (one burst of refusals in the first step
+     * left the maximum at what that step got through, and the sustained rate at 75 % of it); if none is, what the
+     * last step got through.
      */
-    private double stepUp(Runs runs, double estimate, List<RunResult> results) {
-        BenchmarkPlan.StepUp stepUp = plan.stepUp();
+    static double stepUp(BenchmarkPlan.StepUp stepUp, double estimate, DoubleFunction<RunResult> runAt,
+                         List<RunResult> results, List<String> notes) {
         double rate = Math.max(2, Math.floor(estimate * stepUp.fromEstimate()));
         double maximum = Double.NaN;
+        boolean down = false;
         for (int i = 0; i < stepUp.maxSteps(); i++) {
-            RunResult step = runs.open(STEP_UP + (int) rate + "/s", rate, stepUp.step());
+            RunResult step = runAt.apply(rate);
             results.add(step);
-            if (!takenInFull(step)) {
-                notes.add("The step-up stopped at " + (int) rate + "/s: 202 " + fmt(step.acceptedPerSecond()) + "/s, routed "
-                        + fmt(step.routedPerSecond()) + "/s, errors " + step.errors() + ", not routed " + step.notRouted()
-                        + ", routing kept up: " + keptUp(step, ROUTING_GROUP) + ".");
-                return Double.isNaN(maximum) ? Math.max(1, Math.floor(Math.min(step.acceptedPerSecond(),
-                        step.routedPerSecond()))) : maximum;
+            if (takenInFull(step)) {
+                maximum = rate;
+                if (down) {
+                    return maximum;
+                }
+                rate = Math.ceil(rate * stepUp.factor());
+                continue;
             }
-            maximum = rate;
-            rate = Math.ceil(rate * stepUp.factor());
+            notes.add("The step-up " + (Double.isNaN(maximum) ? "stepped down from " : "stopped at ") + (int) rate
+                    + "/s: 202 " + fmt(step.acceptedPerSecond()) + "/s, routed " + fmt(step.routedPerSecond())
+                    + "/s, errors " + step.errors() + ", not routed " + step.notRouted() + ", routing kept up: "
+                    + keptUp(step, ROUTING_GROUP) + ".");
+            if (!Double.isNaN(maximum)) {
+                return maximum;
+            }
+            if (rate <= 2) {
+                return Math.max(1, Math.floor(Math.min(step.acceptedPerSecond(), step.routedPerSecond())));
+            }
+            down = true;
+            rate = Math.max(2, Math.floor(rate / stepUp.factor()));
+        }
+        if (Double.isNaN(maximum)) {
+            RunResult last = results.getLast();
+            return Math.max(1, Math.floor(Math.min(last.acceptedPerSecond(), last.routedPerSecond())));
         }
         notes.add("The step-up took every one of its " + stepUp.maxSteps() + " steps in full; the maximum is at least "
                 + fmt(maximum) + "/s.");
