@@ -3,9 +3,9 @@
 # rates, then the same run as the store grows. Starts a stack of its own on free ports (nothing needs
 # to be running) and writes docs/benchmarks/benchmark.md and .json (--smoke: benchmark-smoke.*).
 #
-#   scripts/bench.sh                          full run (about 30 min on 2 cores): store sizes 10^4, 10^5, 10^6
+#   scripts/bench.sh                          full run (about 20 min on 2 cores): store sizes 10^4, 10^5, 10^6
 #                                             (10^6: about 15 GiB free disk, else skipped; each preload stops after 15 min)
-#   scripts/bench.sh --store-sizes 10000,100000   the full run without 10^6 (about 20 min)
+#   scripts/bench.sh --store-sizes 10000,100000   the full run without 10^6 (about 14 min)
 #   scripts/bench.sh --growth --store-sizes 10000,100000   only the store growth (benchmark-growth.*)
 #   scripts/bench.sh --growth --preload-budget 30
 #                                             each preload may take 30 min (15 by default); the run measures the size reached

@@ -114,7 +114,7 @@ public record BenchmarkPlan(
 
     /**
      * Only the store growth, at 20 appeals/s (no probe, no fixed rates, a short baseline, the warm-ups): to see how
-     * the store's size changes the pipeline, and what the preload costs, without the full run's 30 minutes.
+     * the store's size changes the pipeline, and what the preload costs, without the full run's 20 minutes.
      */
     public static BenchmarkPlan growth(List<Long> storeSizes) {
         return new BenchmarkPlan("growth", 20_000, 300, 20, Duration.ofSeconds(20), 20, JIT_WARM_UP_LENGTH,
