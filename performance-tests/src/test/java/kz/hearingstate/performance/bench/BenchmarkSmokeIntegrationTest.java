@@ -59,6 +59,9 @@ class BenchmarkSmokeIntegrationTest {
         assertThat(run.consumers().get("notification delivery").keptUp()).isNotNull();
         assertThat(report.sustained()).isNotNull();
         assertThat(report.cpuBudgetMillisPerAppeal()).containsKeys("intake-service", "notification-service");
+        // 10 appeals/s on JVMs just started is no verdict on the CPU budgets: listed, not judged.
+        assertThat(report.targets()).filteredOn(target -> target.target().contains("ms CPU per appeal")).hasSize(4)
+                .allSatisfy(target -> assertThat(target.met()).isNull());
 
         String markdown = Files.readString(output.resolve("benchmark-smoke.md"));
         assertThat(markdown).contains("## Machine", "## Raw Kafka baseline", "## Targets", "## Pipeline runs",
