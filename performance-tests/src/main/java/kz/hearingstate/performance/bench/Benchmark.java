@@ -669,7 +669,8 @@ public final class Benchmark {
             Double seconds = null;
             if (size > current) {
                 long missing = size - current;
-                Optional<String> noRoom = noRoomFor(current, missing);
+                StoreFigures before = preload.storeFigures();
+                Optional<String> noRoom = noRoomFor(before, current, missing);
                 if (noRoom.isPresent()) {
                     notes.add("The store was not grown to " + size + ": " + noRoom.get() + ".");
                     log.accept(notes.getLast());
@@ -677,7 +678,6 @@ public final class Benchmark {
                 }
                 log.accept("Preloading " + missing + " appeals (the services' documents, bulk-inserted) to reach "
                         + size);
-                StoreFigures before = preload.storeFigures();
                 long begin = System.nanoTime();
                 long written = preload.grow(missing,
                         preloadBudget == null ? null : Instant.now().plus(preloadBudget));
@@ -695,7 +695,7 @@ public final class Benchmark {
                     preloadedMibPerAppeal = (grown.fileMib() - before.fileMib()) / (double) written;
                 }
                 log.accept("  -> " + missing + " appeals in " + seconds + " s (" + round(missing / seconds) + "/s); "
-                        + preload.storeFigures());
+                        + grown);
             }
             RunResult run = open("store " + size, rate, plan.step());
             StoreFigures store = preload.storeFigures();
@@ -709,8 +709,7 @@ public final class Benchmark {
          * it cannot: the store's file per appeal so far, times the appeals to add, with a margin (10^6 took 13.4 GiB
          * on 3 December). A full disk would stop the MongoDB-wire server in the middle of the run.
          */
-        private Optional<String> noRoomFor(long current, long missing) {
-            StoreFigures figures = preload.storeFigures();
+        private Optional<String> noRoomFor(StoreFigures figures, long current, long missing) {
             if (figures == null || current == 0) {
                 return Optional.empty();
             }

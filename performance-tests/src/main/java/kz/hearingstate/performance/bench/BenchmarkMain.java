@@ -49,7 +49,8 @@ public final class BenchmarkMain {
         Path root = Path.of("").toAbsolutePath();
         List<Long> storeSizes = new ArrayList<>(List.of(10_000L, 100_000L, 1_000_000L));
         int drain = 0;
-        Duration preloadBudget = null;
+        // 10^6 takes about 5 minutes on a quiet 2-core machine; a slow one measures the size it reached.
+        Duration preloadBudget = DEFAULT_PRELOAD_BUDGET;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
@@ -80,10 +81,6 @@ public final class BenchmarkMain {
         }
         BenchmarkPlan plan = smoke ? BenchmarkPlan.smoke() : quick ? BenchmarkPlan.quick()
                 : growth ? BenchmarkPlan.growth(storeSizes) : BenchmarkPlan.full(storeSizes);
-        if (preloadBudget == null) {
-            // 10^6 takes about 5 minutes on a quiet 2-core machine; a slow one measures the size it reached.
-            preloadBudget = DEFAULT_PRELOAD_BUDGET;
-        }
         Path work = Files.createTempDirectory("hearing-bench-");
         BenchmarkReport report = new Benchmark(plan, root, work, line -> System.out.println(Instant.now() + " " + line))
                 .withPreloadBudget(preloadBudget).run();
