@@ -4,7 +4,8 @@
 # to be running) and writes docs/benchmarks/benchmark.md and .json (--smoke: benchmark-smoke.*).
 #
 #   scripts/bench.sh                          full run (about 20 min on 2 cores): store sizes 10^4, 10^5, 10^6
-#                                             (10^6: about 15 GiB free disk, else skipped; each preload stops after 15 min)
+#                                             (10^6: about 15 GiB free disk, else skipped; each preload stops after 15 min;
+#                                             the store and the broker's data are deleted when the run ends, logs kept)
 #   scripts/bench.sh --store-sizes 10000,100000   the full run without 10^6 (about 14 min)
 #   scripts/bench.sh --growth --store-sizes 10000,100000   only the store growth (benchmark-growth.*)
 #   scripts/bench.sh --growth --preload-budget 30

@@ -86,7 +86,7 @@ public final class BenchmarkMain {
                 .withPreloadBudget(preloadBudget).run();
         String name = smoke ? "benchmark-smoke" : quick ? "benchmark-quick" : growth ? "benchmark-growth" : "benchmark";
         ReportWriter.write(report, output, name);
-        System.out.println("Report: " + output.resolve(name + ".md") + " (work files in " + work + ")");
+        System.out.println("Report: " + output.resolve(name + ".md") + " (logs and profiles in " + work + ")");
         return 0;
     }
 
