@@ -479,6 +479,12 @@ public final class Benchmark {
         return (long) Math.ceil(mibPerAppeal * missing * STORE_DISK_MARGIN);
     }
 
+    /** The disk {@code missing} more appeals need ({@link #neededMib}) when {@code usableMib} is less; else empty. */
+    static Optional<Long> shortOfDisk(double mibPerAppeal, long missing, long usableMib) {
+        long needed = neededMib(mibPerAppeal, missing);
+        return needed <= usableMib ? Optional.empty() : Optional.of(needed);
+    }
+
     /** The rate of the run at {@code fraction} of the maximum (at least 1/s): the fixed-rate runs and the store's. */
     static double fractionOfMaximum(double maximum, double fraction) {
         return Math.max(1, Math.floor(maximum * fraction));
@@ -745,8 +751,7 @@ public final class Benchmark {
             double mibPerAppeal = preloadedMibPerAppeal != null ? preloadedMibPerAppeal : figures.fileMib() / (double) current;
             try {
                 long usableMib = Files.getFileStore(workDirectory).getUsableSpace() >> 20;
-                long neededMib = neededMib(mibPerAppeal, missing);
-                return neededMib <= usableMib ? Optional.empty() : Optional.of("it needs about " + neededMib
+                return shortOfDisk(mibPerAppeal, missing, usableMib).map(neededMib -> "it needs about " + neededMib
                         + " MiB more disk, and " + workDirectory + " has " + usableMib + " MiB free");
             } catch (IOException e) {
                 return Optional.empty();

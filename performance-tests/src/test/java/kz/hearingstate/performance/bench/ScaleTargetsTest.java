@@ -94,6 +94,14 @@ class ScaleTargetsTest {
         assertThat(Benchmark.neededMib((1527 - 736) / 71_766.0, 897_705)).isEqualTo(14_842);
     }
 
+    @Test
+    void givenThatEstimate_whenTheDiskHasExactlyItOrOneMiBLess_thenTheStoreGrowsOrTheSizeIsSkipped() {
+        double mibPerAppeal = (1527 - 736) / 71_766.0;
+
+        assertThat(Benchmark.shortOfDisk(mibPerAppeal, 897_705, 14_842)).isEmpty();
+        assertThat(Benchmark.shortOfDisk(mibPerAppeal, 897_705, 14_841)).contains(14_842L);
+    }
+
     /** {@code p99} as the slowest of 100 arrivals spread up to it, the rest fast. */
     private static LatencySummary inbox(long p50, long p99) {
         return LatencySummary.of(LongStream.rangeClosed(1, 100).map(i -> i <= 50 ? p50 : i < 99 ? p50 + 1 : p99)
