@@ -188,6 +188,9 @@ class IndexedQueriesIntegrationTest {
             both.accept(c -> c.updateMany(Filters.eq("tags", "urgent"), Updates.unset("score")));
             String tagged = "d-" + random.nextInt(round * 300 + 300);
             both.accept(c -> c.updateOne(Filters.eq("_id", tagged), Updates.push("tags", "urgent")));
+            // One value of several removed, the others kept: only its entry may go.
+            both.accept(c -> c.updateMany(Filters.and(Filters.eq("tags", "alpha"), Filters.eq("department", department)),
+                    Updates.pull("tags", "alpha")));
         }
 
         List<Bson> queries = List.of(
@@ -201,6 +204,8 @@ class IndexedQueriesIntegrationTest {
                 Filters.eq("tags", "urgent"),
                 Filters.and(Filters.gt("tags", "b"), Filters.lt("tags", "d")),
                 Filters.in("tags", "alpha", "urgent"),
+                Filters.eq("tags", "charlie"),
+                Filters.eq("tags", "alpha"),
                 Filters.gte("score", 50),
                 Filters.eq("score", 7),
                 Filters.eq("department", null),
