@@ -207,22 +207,22 @@ public class DeliveryWorker implements SmartLifecycle {
             switch (notification.status()) {
                 case SENT -> {
                     metrics.sent(notification, Duration.between(notification.eventTime(), notification.sentAt()));
-                    log.info("Sent notification {} {} to {} by {} (attempt {})", notification.id(), notification.template(),
-                            notification.maskedAddress(), notification.channel(), notification.attempts());
+                    log.debug("Sent notification {} {} by {} (attempt {})", notification.id(), notification.template(),
+                            notification.channel(), notification.attempts());
                     finished.add(notification);
                 }
                 case FAILED -> {
                     metrics.failed(notification);
-                    log.warn("Notification {} {} to {} by {} FAILED after {} attempt(s): {}", notification.id(),
-                            notification.template(), notification.maskedAddress(), notification.channel(),
-                            notification.attempts(), notification.lastError());
+                    log.warn("Notification {} {} by {} FAILED after {} attempt(s): {}", notification.id(),
+                            notification.template(), notification.channel(), notification.attempts(),
+                            notification.lastError());
                     finished.add(notification);
                 }
                 default -> {
                     handed.add(new Handed(notification.id(), notification.dueAt(), handedSequence.incrementAndGet()));
-                    log.info("Notification {} to {} by {} failed (attempt {} of {}), retrying at {}: {}", notification.id(),
-                            notification.maskedAddress(), notification.channel(), notification.attempts(),
-                            settings.maxAttempts(), notification.dueAt(), notification.lastError());
+                    log.info("Notification {} by {} failed (attempt {} of {}), retrying at {}: {}", notification.id(),
+                            notification.channel(), notification.attempts(), settings.maxAttempts(),
+                            notification.dueAt(), notification.lastError());
                 }
             }
         }

@@ -54,12 +54,11 @@ public class NotificationRecorder {
                 if (notification.status() == NotificationStatus.PENDING) {
                     toSend.add(notification);
                 }
-                log.info("Recorded notification {} {} for appeal {}: {} to {} by {}{}", notification.id(),
+                log.debug("Recorded notification {} {} for appeal {}: {} by {}{}", notification.id(),
                         notification.template(), notification.appealId(), notification.recipientRole(),
-                        notification.maskedAddress(), notification.channel(),
-                        plan.skipped() ? ", not sent: " + plan.skipReason() : "");
+                        notification.channel(), plan.skipped() ? ", not sent: " + plan.skipReason() : "");
             } else {
-                log.info("Notification {} for event {} was recorded before; not sending it again",
+                log.debug("Notification {} for event {} was recorded before; not sending it again",
                         notification.id(), plan.sourceEventId());
             }
         }

@@ -94,7 +94,7 @@ public class NotificationDecisions {
             Optional<CitizenContact> contact = Optional.ofNullable(known.get(change.appealId()));
             planned.addAll(planner.forLifecycle(event.metadata().id(), change, contact));
             if (contact.isEmpty() && planner.tellsCitizen(change.type())) {
-                log.info("Appeal {}: {} arrived before the submission; keeping it for the citizen's message",
+                log.debug("Appeal {}: {} arrived before the submission; keeping it for the citizen's message",
                         change.appealId(), change.type());
                 early.add(new ParkedLifecycleEvent(event.metadata().id(), change.appealId(), change, clock.instant()));
             }

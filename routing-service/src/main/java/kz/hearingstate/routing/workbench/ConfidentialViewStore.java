@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The audit of confidential (anti-corruption) appeals: every view is a document in
  * {@code workbench_confidential_views} (who, which appeal, when), written before the page is shown, and a
- * log line with the appeal id and the role only.
+ * log line with the record's id and the role only.
  */
 @Component
 public class ConfidentialViewStore implements IndexedCollection {
@@ -52,7 +52,9 @@ public class ConfidentialViewStore implements IndexedCollection {
 
     void viewed(String appealId, StaffUser user) {
         View view = mongo.insert(new View(UUID.randomUUID().toString(), appealId, user.username(), user.role(), clock.instant()));
-        log.info("Audit {}: confidential appeal {} viewed by the {} role", view.id(), appealId, user.role());
+        // The record names the appeal; the log does not, or every reader of the logs would learn which appeals are
+        // confidential.
+        log.info("Audit {}: a confidential appeal viewed by the {} role", view.id(), user.role());
     }
 
     /** The views of one appeal, oldest first. */

@@ -50,7 +50,9 @@ import static org.awaitility.Awaitility.await;
                 "hearing.routing.timers.republish-after=1s",
                 "hearing.messaging.retry.max-attempts=2",
                 "hearing.messaging.retry.initial-interval=100ms",
-                "hearing.messaging.retry.dead-letter-send-timeout=2s"})
+                "hearing.messaging.retry.dead-letter-send-timeout=2s",
+                // The tests that read the log read every line the service writes about an appeal.
+                "logging.level.kz.hearingstate=DEBUG"})
 @EmbeddedKafka(partitions = 3) // KRaft: spring-kafka 4 runs only KRaft brokers
 @ActiveProfiles("local") // the demo keys, and the workbench's demo accounts (profile group local)
 public abstract class RoutingIntegrationTest {

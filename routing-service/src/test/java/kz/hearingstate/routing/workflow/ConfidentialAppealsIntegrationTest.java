@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.AppealSubmitted;
@@ -12,12 +14,16 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A bribe reported to the anti-corruption officer, whose department the directory flags confidential:
  * once its deadline nears, the akim's office sees it in the at-risk list as a count and a deadline only,
- * and the admin sees its state without text, citizen or place. Its own department sees all of it.
+ * and the admin sees its state without text, citizen or place. Its own department sees all of it. No log line
+ * ties it to anti-corruption.
  */
 class ConfidentialAppealsIntegrationTest extends RoutingIntegrationTest {
 
@@ -56,5 +62,18 @@ class ConfidentialAppealsIntegrationTest extends RoutingIntegrationTest {
         var asOfficer = get("/api/v1/appeals/" + bribe.appealId(), departmentKey("anti-corruption"));
         assertThat(json(asOfficer).get("text").asString()).isEqualTo(BRIBE);
         assertThat(json(asOfficer).at("/citizen/fullName").asString()).isEqualTo("Test Citizen");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void givenACorruptionReport_whenRouted_thenNoLogLineTiesItToAntiCorruption(CapturedOutput output) {
+        AppealSubmitted bribe = Appeals.submitted(BRIBE, Language.ru, CLOCK.instant());
+        submit(bribe);
+        awaitEvents(bribe.appealId(), LifecycleType.ROUTED.eventType(), 1);
+
+        List<String> aboutIt = output.getAll().lines()
+                .filter(line -> line.contains(bribe.appealId()) || line.contains(bribe.trackingCode())).toList();
+        assertThat(aboutIt).as("the service's own lines about the appeal, at debug level").isNotEmpty()
+                .noneMatch(line -> line.toLowerCase(Locale.ROOT).matches(".*(corruption|confidential|взятк|safety rule).*"));
     }
 }
