@@ -135,7 +135,7 @@ public class DeliveryWorker implements SmartLifecycle {
                 waitMillis = Math.max(1, Duration.between(now(), wakeAt).toMillis());
             } catch (RuntimeException e) {
                 // MongoDB or Kafka away for a moment: nothing is lost (the store is the truth); try again in a while.
-                log.warn("Delivery failed for now: {}", Masking.text(String.valueOf(e.getMessage())));
+                log.warn("Delivery failed for now: {}", Masking.withoutContacts(String.valueOf(e.getMessage())));
                 waitMillis = RETRY_AFTER_FAILURE.toMillis();
             }
             try {
@@ -215,14 +215,14 @@ public class DeliveryWorker implements SmartLifecycle {
                     metrics.failed(notification);
                     log.warn("Notification {} {} by {} FAILED after {} attempt(s): {}", notification.id(),
                             notification.template(), notification.channel(), notification.attempts(),
-                            notification.lastError());
+                            Masking.withoutContacts(notification.lastError()));
                     finished.add(notification);
                 }
                 default -> {
                     handed.add(new Handed(notification.id(), notification.dueAt(), handedSequence.incrementAndGet()));
                     log.info("Notification {} by {} failed (attempt {} of {}), retrying at {}: {}", notification.id(),
                             notification.channel(), notification.attempts(), settings.maxAttempts(),
-                            notification.dueAt(), notification.lastError());
+                            notification.dueAt(), Masking.withoutContacts(notification.lastError()));
                 }
             }
         }

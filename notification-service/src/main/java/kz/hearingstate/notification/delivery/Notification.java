@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One message to one recipient about one event. {@code _id} is derived from (event id, recipient role,
  * channel), so recording it twice is impossible: that is the "exactly once as the recipient sees it".
- * {@code address} is personal data, kept only to send; everything shown or logged uses {@code maskedAddress}.
+ * {@code address} is personal data, kept only to send; what is shown uses {@code maskedAddress}, and no log line
+ * names a recipient.
  *
  * @param dueAt            when a worker may next take it (PENDING), or when its claim runs out (SENDING)
  * @param attempts         delivery attempts started so far

@@ -54,9 +54,11 @@ public class NotificationRecorder {
                 if (notification.status() == NotificationStatus.PENDING) {
                     toSend.add(notification);
                 }
-                log.debug("Recorded notification {} {} for appeal {}: {} by {}{}", notification.id(),
-                        notification.template(), notification.appealId(), notification.recipientRole(),
-                        notification.channel(), plan.skipped() ? ", not sent: " + plan.skipReason() : "");
+                // Not the appeal: a notice withheld from the akim's office (skip reason confidential-department)
+                // would tie it to a confidential department. The notification's id finds it in the store.
+                log.debug("Recorded notification {} {}: {} by {}{}", notification.id(), notification.template(),
+                        notification.recipientRole(), notification.channel(),
+                        plan.skipped() ? ", not sent: " + plan.skipReason() : "");
             } else {
                 log.debug("Notification {} for event {} was recorded before; not sending it again",
                         notification.id(), plan.sourceEventId());

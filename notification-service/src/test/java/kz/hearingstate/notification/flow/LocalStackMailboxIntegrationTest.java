@@ -81,7 +81,7 @@ class LocalStackMailboxIntegrationTest extends IntegrationTestSupport {
                 "Сіздің " + code + " өтінішіңізге жауап");
         // GreenMail logs a new recipient with its address as the password, unless kept quiet. Not even masked: a
         // masked department mailbox next to an appeal id says where a confidential appeal went.
-        assertThat(log.getAll()).contains(appealId).doesNotContain(email, "@mail.kz");
+        assertThat(log.getAll()).contains("Recorded notification", "Sent notification").doesNotContain(email, "@mail.kz");
         // The mails hold answers and tracking codes: the mailbox is the operators', like the notification log.
         assertThat(mailbox(httpPort, null).statusCode()).isEqualTo(401);
         assertThat(mailbox(httpPort, "not-the-key").statusCode()).isEqualTo(401);

@@ -28,7 +28,10 @@ import kz.hearingstate.notification.support.Appeals;
 import kz.hearingstate.notification.support.IntegrationTestSupport;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -76,8 +79,9 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void givenAConfidentialDepartmentsAppeal_whenRoutedWarnedBreachedAndEscalated_thenOnlyItsOfficerIsMailedAndOperatorsSeeNoContent()
-            throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void givenAConfidentialDepartmentsAppeal_whenRoutedWarnedBreachedAndEscalated_thenOnlyItsOfficerIsMailedAndOperatorsSeeNoContent(
+            CapturedOutput log) throws Exception {
         // Not named anti-corruption: the directory's confidential flag is what protects the appeal.
         awaitConsumed(publish(Topics.DEPARTMENTS_DIRECTORY, "integrity", "integrity:1", EventTypes.DEPARTMENT_CHANGED,
                 new DepartmentChanged("integrity", 1, Map.of(Language.kk, "Адалдық", Language.ru, "Добропорядочность",
@@ -116,6 +120,10 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
             assertThat(view.get("subject").isNull()).isTrue();
             assertThat(view.get("body").isNull()).isTrue();
         });
+        // Nor the log, at DEBUG: no mailbox, masked or not, and no line naming the appeal says it is confidential.
+        assertThat(log.getAll()).doesNotContain("@akimat.test", "@mail.test");
+        assertThat(log.getAll().lines().filter(line -> line.contains(appealId)))
+                .noneMatch(line -> line.contains("confidential") || line.contains("integrity"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package kz.hearingstate.notification.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class MaskingTest {
@@ -45,5 +47,18 @@ class MaskingTest {
         assertThat(Masking.phone(null)).isNull();
         assertThat(Masking.email(null)).isNull();
         assertThat(Masking.text(null)).isNull();
+    }
+
+    @Test
+    void givenErrorTextWithContactsMaskedOrNot_whenPreparedForALog_thenNoneOfThemRemains() {
+        String masked = Masking.text("550 mailbox aigerim@mail.kz unavailable; phone +77011234567, IIN 900101301234");
+
+        for (String text : List.of(masked, "550 mailbox aigerim@mail.kz unavailable; phone +77011234567, IIN 900101301234",
+                "550 <***@akimat.test> rejected")) {
+            assertThat(Masking.withoutContacts(text)).doesNotContain("@", "mail.kz", "akimat", "4567", "1234", "***")
+                    .startsWith("550 ");
+        }
+        assertThat(Masking.withoutContacts(masked)).isEqualTo("550 mailbox <contact> unavailable; phone <contact>, IIN <contact>");
+        assertThat(Masking.withoutContacts(null)).isNull();
     }
 }

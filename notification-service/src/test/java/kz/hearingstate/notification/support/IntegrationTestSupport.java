@@ -44,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "hearing.notification.public-base-url=https://appeals.test",
+        // The tests that read the log read every line the service writes about an appeal.
+        "logging.level.kz.hearingstate=DEBUG",
         "hearing.web.security.keys.operator.operator=" + IntegrationTestSupport.OPERATOR_KEY_SHA256,
         // Only the start-up search: what is recorded and retried here must go out without searching the store.
         "hearing.notification.delivery.poll-interval=1h",

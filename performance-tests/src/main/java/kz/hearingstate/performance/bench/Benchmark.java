@@ -1,6 +1,7 @@
 package kz.hearingstate.performance.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,17 +131,16 @@ public final class Benchmark {
         try (MailSink mail = MailSink.start()) {
             StackSettings settings = settings(mail);
             log.accept("Starting the stack in " + settings.dataDirectory());
+            BenchmarkReport report;
+            try (LocalStack stack = LocalStack.start(settings, log)) {
+                report = measure(stack, startedAt, machine);
+            } // a run that failed keeps its stack's data, to be looked into
             try {
-                try (LocalStack stack = LocalStack.start(settings, log)) {
-                    return measure(stack, startedAt, machine);
-                }
-            } finally {
-                try {
-                    discardStoredData(settings.dataDirectory(), settings.logDirectory());
-                } catch (IOException e) { // the report matters more than the disk
-                    log.accept("Could not delete the stack's data in " + settings.dataDirectory() + ": " + e);
-                }
+                discardStoredData(settings.dataDirectory(), settings.logDirectory());
+            } catch (IOException | UncheckedIOException e) { // the report matters more than the disk
+                log.accept("Could not delete the stack's data in " + settings.dataDirectory() + ": " + e);
             }
+            return report;
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
             if (preload != null) {
@@ -151,8 +151,8 @@ public final class Benchmark {
 
     /**
      * Deletes what the stopped stack stored (the store's file, 14 GiB at 10^6 appeals, and the broker's logs), keeping
-     * the processes' logs: each full run would otherwise leave 15 GiB behind, and the next one's disk guard would skip
-     * the store's largest size.
+     * the processes' logs and any JVM's crash report ({@code hs_err_pid*.log}, written where the process ran): each full
+     * run would otherwise leave 15 GiB behind, and the next one's disk guard would skip the store's largest size.
      */
     static void discardStoredData(Path dataDirectory, Path logDirectory) throws IOException {
         if (!Files.isDirectory(dataDirectory)) {
@@ -160,7 +160,8 @@ public final class Benchmark {
         }
         try (Stream<Path> paths = Files.walk(dataDirectory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) { // a directory's files before itself
-                if (!path.equals(dataDirectory) && !path.startsWith(logDirectory)) {
+                if (!path.equals(dataDirectory) && !path.startsWith(logDirectory)
+                        && !path.getFileName().toString().startsWith("hs_err")) {
                     Files.delete(path);
                 }
             }

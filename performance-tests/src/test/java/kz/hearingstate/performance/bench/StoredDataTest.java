@@ -9,14 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What a finished run leaves of the stack's data directory: its logs, not its 14 GiB store. */
+/** What a finished run leaves of the stack's data directory: its logs and crash reports, not its 14 GiB store. */
 class StoredDataTest {
 
     @TempDir
     Path work;
 
     @Test
-    void givenAStoppedStacksDataDirectory_whenDiscarded_thenTheStoreAndTheBrokersLogsAreGoneAndTheProcessLogsStay()
+    void givenAStoppedStacksDataDirectory_whenDiscarded_thenTheStoreAndTheBrokersDataGoAndTheLogsAndCrashReportsStay()
             throws IOException {
         Path data = Files.createDirectories(work.resolve("stack"));
         Path logs = Files.createDirectories(data.resolve("logs"));
@@ -25,12 +25,14 @@ class StoredDataTest {
         Files.writeString(data.resolve("kafka.properties"), "node.id=1");
         Files.writeString(logs.resolve("intake-service.log"), "started");
         Files.writeString(Files.createDirectories(logs.resolve("gc")).resolve("intake.log"), "pause");
+        Files.writeString(data.resolve("hs_err_pid4242.log"), "SIGSEGV");
 
         Benchmark.discardStoredData(data, logs);
 
         try (var left = Files.walk(data)) {
             assertThat(left.map(data::relativize).map(Path::toString).sorted())
-                    .containsExactly("", "logs", "logs/gc", "logs/gc/intake.log", "logs/intake-service.log");
+                    .containsExactly("", "hs_err_pid4242.log", "logs", "logs/gc", "logs/gc/intake.log",
+                            "logs/intake-service.log");
         }
     }
 

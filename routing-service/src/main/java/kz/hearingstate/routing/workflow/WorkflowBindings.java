@@ -72,8 +72,10 @@ public class WorkflowBindings {
                 workflow.apply(Command.of(department, action));
             } catch (AppealNotFoundException | ActionNotAllowedException | AppealStateMachine.InvalidTransitionException
                      | InvalidCommandException e) {
-                log.warn("Refused {} {} from {} on appeal {}: {}", action.action(), action.actionId(), department,
-                        action.appealId(), e.getMessage());
+                // The department and its action id, not the appeal (nor the message, which names it): a refused
+                // action of the anti-corruption officer would otherwise tie its appeal to anti-corruption.
+                log.warn("Refused {} {} from {}: {}", action.action(), action.actionId(), department,
+                        e.getClass().getSimpleName());
             }
         };
     }

@@ -252,7 +252,8 @@ public class WorkflowService {
         try {
             store.publishPending(appeal);
         } catch (EventPublisher.EventNotAcknowledgedException e) {
-            log.warn("Events of appeal {} stay pending: {}", appeal.appealId, e.getMessage());
+            // Not the appeal: the message names the topic, which may be departments.anti-corruption.inbox.
+            log.warn("An appeal's events stay pending, to be published again: {}", e.getMessage());
         }
     }
 
