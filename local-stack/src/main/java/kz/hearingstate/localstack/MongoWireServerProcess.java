@@ -40,6 +40,9 @@ public final class MongoWireServerProcess implements AutoCloseable {
     public static MongoWireServerProcess start(StackSettings settings) {
         List<String> command = new ArrayList<>(List.of(settings.javaExecutable()));
         command.addAll(JVM_OPTIONS);
+        // Each collection's pause, with the wall-clock time: the benchmark's stall bursts (every admission place held
+        // at once) are looked for here first.
+        command.add("-Xlog:gc:file=" + settings.logDirectory().resolve("mongo-gc.log").toAbsolutePath() + ":time,uptime");
         command.addAll(List.of("-cp", absoluteClassPath(), MongoWireServerMain.class.getName(),
                 String.valueOf(settings.mongoPort()), settings.dataDirectory().resolve("mongo.mv").toAbsolutePath().toString()));
         ManagedProcess mongo = ManagedProcess.start("mongo-wire-server", command,

@@ -29,6 +29,8 @@ class MongoWireServerProcessIntegrationTest {
         }
 
         assertThat(data.resolve("mongo.mv")).exists();
+        // Its collector's log, where a stall of the store is looked for first.
+        assertThat(settings.logDirectory().resolve("mongo-gc.log")).content().contains("Using G1");
         try (MongoWireServerProcess restarted = MongoWireServerProcess.start(settings);
              MongoClient client = MongoClients.create(restarted.uri())) {
             Document appeal = appeals(client).find(new Document("_id", "appeal-1")).first();
