@@ -237,6 +237,15 @@ class WebEdgeIntegrationTest {
         assertThat(response.body()).doesNotContain("secret", "Exception", "at kz.");
     }
 
+    @Test
+    void givenAFailureOnAPathThatCarriesASecret_thenTheLogNamesTheRouteNotThePath(CapturedOutput output) throws Exception {
+        assertProblem(get("/api/open/broken/q7vz2kx9m4tr8wbn5hc3pd6f", null), 500, "internal-error");
+        assertProblem(get("/api/open/nowhere/q7vz2kx9m4tr8wbn5hc3pd6f", null), 404, "not-found");
+
+        assertThat(output.getOut() + output.getErr()).contains("Unexpected failure on GET /api/open/broken/{secret}")
+                .doesNotContain("q7vz2kx9m4tr8wbn5hc3pd6f");
+    }
+
     // --- headers -----------------------------------------------------------------------------------------
 
     @Test

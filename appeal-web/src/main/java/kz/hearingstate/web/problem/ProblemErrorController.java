@@ -34,7 +34,8 @@ public class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value ? value : 404; // /error requested directly: nothing there
         if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-            log.error("Failure on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+            // Named by its first segment: the path can carry a citizen's access secret (see LoggedPath).
+            log.error("Failure on {}", LoggedPath.firstSegment((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)), failure);
         }
         return responses.of(new ApiException(ProblemType.forStatus(status)), request);
     }

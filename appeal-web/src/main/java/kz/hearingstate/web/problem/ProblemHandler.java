@@ -162,12 +162,12 @@ public class ProblemHandler {
     public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
             log.debug("Client gone before the answer to {} {} was written: {}", request.getMethod(),
-                    request.getRequestURI(), e.toString());
+                    LoggedPath.of(request), e.toString());
             return null;
         }
         int status = e instanceof ErrorResponse spring ? spring.getStatusCode().value() : 500;
         if (status >= 500) {
-            log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+            log.error("Unexpected failure on {} {}", request.getMethod(), LoggedPath.of(request), e);
         }
         return responses.of(new ApiException(ProblemType.forStatus(status)), request);
     }

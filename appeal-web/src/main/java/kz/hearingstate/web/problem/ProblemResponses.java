@@ -85,7 +85,7 @@ public class ProblemResponses {
             observer.answered(exception, request);
         }
         // No body, no parameters, no header values: they may carry personal data.
-        log.debug("Answered {} {} with {}", request.getMethod(), request.getRequestURI(), type.slug());
+        log.debug("Answered {} {} with {}", request.getMethod(), LoggedPath.of(request), type.slug());
         return problem;
     }
 

@@ -47,11 +47,20 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private String presentedKey(HttpServletRequest request) {
         String key = request.getHeader(header);
-        if (key == null && !formParameter.isEmpty()) {
+        if (key == null && !formParameter.isEmpty() && parametersNeedNoUpload(request)) {
             // A form post's parameters are parsed by the container within its form size limit (Open311 clients
             // send api_key there); a JSON body is never read here.
             key = request.getParameter(formParameter);
         }
         return key;
+    }
+
+    /**
+     * The query string, or a URL-encoded form within the container's form size limit: never a multipart body, which
+     * the container would parse (and write to disk, up to the upload limits) before the caller is known.
+     */
+    private static boolean parametersNeedNoUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type == null || type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 }

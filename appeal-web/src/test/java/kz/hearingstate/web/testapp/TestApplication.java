@@ -103,6 +103,12 @@ public class TestApplication {
             throw new IllegalStateException("secret internals");
         }
 
+        /** A route whose path carries a secret, as a citizen's access link does. */
+        @GetMapping(path = "/api/open/broken/{secret}")
+        Map<String, String> brokenWithSecret(@org.springframework.web.bind.annotation.PathVariable String secret) {
+            throw new IllegalStateException("secret internals");
+        }
+
         @GetMapping(path = "/api/admin/report", produces = MediaType.APPLICATION_JSON_VALUE)
         Map<String, String> report(@AuthenticationPrincipal ApiPrincipal caller) {
             return Map.of("for", caller.actor());
