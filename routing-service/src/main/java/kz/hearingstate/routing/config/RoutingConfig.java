@@ -51,6 +51,7 @@ public class RoutingConfig {
     @Bean
     AppealWorkflow appealWorkflow(LegalClock legalClock, RoutingProperties properties, DirectoryService directory,
             SettlementNormaliser settlements) {
-        return new AppealWorkflow(legalClock, properties.deadlines(), directory::isActive, settlements::code);
+        return new AppealWorkflow(legalClock, properties.deadlines(), directory::isActive, settlements::code,
+                code -> directory.confidentialCodes().contains(code));
     }
 }

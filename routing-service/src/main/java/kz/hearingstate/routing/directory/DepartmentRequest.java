@@ -11,7 +11,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kz.hearingstate.events.Language;
 
-/** What an admin sends to create or replace a department. The code comes from the path on update; flags default to false. */
+/**
+ * What an admin sends to create or replace a department. The code comes from the path on update; flags default to
+ * false, but a confidential department stays confidential (left out, the flag keeps its value).
+ */
 public record DepartmentRequest(
         @Pattern(regexp = DepartmentRequest.CODE_PATTERN, message = "lower-case letters, digits and hyphens, 2 to 40") String code,
         @NotNull @Size(min = 3, max = 3, message = "names in kk, ru and en") Map<Language, @NotBlank @Size(max = 200) String> names,

@@ -57,7 +57,8 @@ public class DirectoryService {
         DirectoryFile file = DirectoryFile.read(properties.directoryFile(), mapper);
         int added = 0;
         for (DepartmentRequest request : file.departments()) {
-            if (store.insert(toDepartment(request.code(), request, 1, SEEDED_BY + ":v" + file.version()))) {
+            if (store.insert(toDepartment(request.code(), request, 1, SEEDED_BY + ":v" + file.version(),
+                    request.isConfidential()))) {
                 added++;
             }
         }
@@ -111,13 +112,14 @@ public class DirectoryService {
         }
         Department created;
         if (existing.isEmpty()) {
-            created = toDepartment(request.code(), request, 1, changedBy);
+            created = toDepartment(request.code(), request, 1, changedBy, request.isConfidential());
             if (!store.insert(created)) {
                 throw new DirectoryConflictException("Department " + request.code() + " exists already.");
             }
             routable.forget(ACTIVE);
         } else {
-            created = toDepartment(request.code(), request, existing.get().version() + 1, changedBy);
+            created = toDepartment(request.code(), request, existing.get().version() + 1, changedBy,
+                    confidentialAfter(existing.get(), request));
             replaceOrConflict(created, existing.get().version());
         }
         publish(created);
@@ -126,7 +128,7 @@ public class DirectoryService {
 
     public Department update(String code, DepartmentRequest request, String changedBy) {
         Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
-        Department updated = toDepartment(code, request, current.version() + 1, changedBy);
+        Department updated = toDepartment(code, request, current.version() + 1, changedBy, confidentialAfter(current, request));
         replaceOrConflict(updated, current.version());
         publish(updated);
         return updated;
@@ -158,10 +160,23 @@ public class DirectoryService {
                 EventTypes.DEPARTMENT_CHANGED, department.code(), department.toEvent());
     }
 
-    private Department toDepartment(String code, DepartmentRequest request, long version, String changedBy) {
+    private Department toDepartment(String code, DepartmentRequest request, long version, String changedBy, boolean confidential) {
         return new Department(code, version, request.names(), request.phone(), request.email(), request.address(),
                 List.copyOf(request.categories()), request.settlements() == null ? List.of() : List.copyOf(request.settlements()),
-                request.isInternal(), request.isConfidential(), false, changedBy, Instant.now(clock));
+                request.isInternal(), confidential, false, changedBy, Instant.now(clock));
+    }
+
+    /**
+     * The confidential flag after a change of a department (or its re-creation after a delete): once confidential,
+     * always, since its reports were taken in under that promise and the flag is what keeps them from every other
+     * reader. Left out of the request, the flag stays as it was; a department may become confidential.
+     */
+    private static boolean confidentialAfter(Department current, DepartmentRequest request) {
+        if (current.confidential() && Boolean.FALSE.equals(request.confidential())) {
+            throw new DirectoryConflictException("Department " + current.code()
+                    + " is confidential and stays so: its appeals were taken in as confidential.");
+        }
+        return current.confidential() || request.isConfidential();
     }
 
     /** 404 */

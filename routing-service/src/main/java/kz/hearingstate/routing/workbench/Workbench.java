@@ -22,6 +22,7 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.classification.Settlements;
+import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
@@ -167,21 +168,32 @@ public class Workbench {
     /** The actions this user may offer on this appeal now; the workflow checks again when one is sent. */
     private Set<ActionType> actions(StaffUser user, RoutedAppeal appeal) {
         Set<ActionType> actions = EnumSet.noneOf(ActionType.class);
-        boolean ownDepartment = user.hasInbox() && user.department().equals(appeal.department());
-        if (ownDepartment) {
-            for (ActionType action : EnumSet.of(ActionType.ACCEPT, ActionType.REQUEST_INFO, ActionType.ANSWER,
-                    ActionType.FORWARD, ActionType.EXTEND, ActionType.REJECT)) {
-                Trigger trigger = action == ActionType.FORWARD ? Trigger.FORWARD_TO_DEPARTMENT : Trigger.valueOf(action.name());
-                if (AppealStateMachine.allows(appeal.status(), trigger)) {
-                    actions.add(action);
-                }
+        for (ActionType action : permitted(user, appeal)) {
+            Trigger trigger = action == ActionType.FORWARD ? Trigger.FORWARD_TO_DEPARTMENT : Trigger.valueOf(action.name());
+            if (AppealStateMachine.allows(appeal.status(), trigger)) {
+                actions.add(action);
             }
         }
-        boolean triageDesk = (user.is(StaffRole.TRIAGE) || ownDepartment) && Department.AKIM_OFFICE.equals(appeal.department());
-        if ((triageDesk || user.is(StaffRole.ADMIN)) && AppealStateMachine.allows(appeal.status(), Trigger.ROUTE)) {
-            actions.add(ActionType.ROUTE);
-        }
         return actions;
+    }
+
+    /**
+     * The actions this user's role allows on this appeal, whatever its status: its department's staff everything a
+     * department does, the triage desk (and the admin) only ROUTE. The workflow cannot tell a triage clerk from
+     * akim-office's own staff, since both act as akim-office's principal.
+     */
+    private static Set<ActionType> permitted(StaffUser user, RoutedAppeal appeal) {
+        Set<ActionType> permitted = EnumSet.noneOf(ActionType.class);
+        boolean ownDepartment = user.hasInbox() && user.department().equals(appeal.department());
+        if (ownDepartment) {
+            permitted.addAll(EnumSet.of(ActionType.ACCEPT, ActionType.REQUEST_INFO, ActionType.ANSWER, ActionType.FORWARD,
+                    ActionType.EXTEND, ActionType.REJECT));
+        }
+        boolean triageDesk = (user.is(StaffRole.TRIAGE) || ownDepartment) && Department.AKIM_OFFICE.equals(appeal.department());
+        if (triageDesk || user.is(StaffRole.ADMIN)) {
+            permitted.add(ActionType.ROUTE);
+        }
+        return permitted;
     }
 
     /** A form's action, as the workflow's command; {@code sequence} is the state the user saw. */
@@ -194,9 +206,12 @@ public class Workbench {
      * another department's appeal is "not found" like a view of it.
      */
     public RoutedAppeal act(StaffUser user, String appealId, ActionForm form) {
-        visible(user, appealId);
+        RoutedAppeal appeal = visible(user, appealId);
         if (user.is(StaffRole.AKIM_OFFICE)) {
             throw new AppealNotFoundException(appealId); // reads only
+        }
+        if (!permitted(user, appeal).contains(form.action())) {
+            throw new ActionNotAllowedException("Your role may not " + form.action() + " this appeal.");
         }
         String actionId = blank(form.actionId()) ? UUID.randomUUID().toString() : form.actionId();
         Instant newDeadline = form.newDeadline() == null ? null
@@ -293,14 +308,13 @@ public class Workbench {
     public Office office() {
         Instant now = clock.instant();
         List<DepartmentFigures> figures = new ArrayList<>();
-        Map<String, Boolean> confidential = new LinkedHashMap<>();
         for (Department department : directory.active()) {
-            confidential.put(department.code(), department.confidential());
             figures.add(new DepartmentFigures(department.code(), department.confidential(),
                     store.countOfDepartment(department.code(), OPEN, null), store.countOfDepartment(department.code(), OPEN, now)));
         }
+        Set<String> confidential = directory.confidentialCodes(); // deleted ones' appeals too
         List<AppealRow> atRisk = store.atRisk(0, 200).stream()
-                .map(appeal -> row(appeal, now, confidential.getOrDefault(appeal.department(), false), null))
+                .map(appeal -> row(appeal, now, confidential.contains(appeal.department()), null))
                 .toList();
         return new Office(figures, atRisk);
     }
@@ -331,8 +345,9 @@ public class Workbench {
         return appeal;
     }
 
+    /** By the directory's flag, deleted departments included: a deleted confidential department's reports stay its own. */
     private boolean confidential(String department) {
-        return department != null && directory.find(department).map(Department::confidential).orElse(false);
+        return department != null && directory.confidentialCodes().contains(department);
     }
 
     private static void requireInbox(StaffUser user) {

@@ -91,7 +91,8 @@ public class AppealController {
         Command command = new Command(actionId, appealId, request.action(), caller, request.reason(), request.answer(),
                 request.targetDepartment(), request.outsideBody(), request.newDeadline());
         RoutedAppeal changed = workflow.apply(command);
-        return view(caller, changed, withContent(caller, changed));
+        // After a forward (or its retry) the caller no longer holds the appeal: it learns where it went, not what is in it now.
+        return view(caller, changed, caller.actsFor(changed.department) && withContent(caller, changed));
     }
 
     /** The view for this caller: the confidential department an appeal came from is that department's to know. */

@@ -38,18 +38,25 @@ public final class AppealWorkflow {
     private final RoutingProperties.Deadlines deadlines;
     private final Predicate<String> activeDepartment;
     private final UnaryOperator<String> settlementCode;
+    private final Predicate<String> confidentialDepartment;
 
+    /** For tests: settlements not normalised, and anti-corruption confidential, as the seeded directory has it. */
     public AppealWorkflow(LegalClock legalClock, RoutingProperties.Deadlines deadlines, Predicate<String> activeDepartment) {
-        this(legalClock, deadlines, activeDepartment, freeText -> null);
+        this(legalClock, deadlines, activeDepartment, freeText -> null, Department.ANTI_CORRUPTION::equals);
     }
 
-    /** @param settlementCode the canonical code of an appeal's free-text settlement (see SettlementNormaliser) */
+    /**
+     * @param settlementCode         the canonical code of an appeal's free-text settlement (see SettlementNormaliser)
+     * @param confidentialDepartment whether a department's appeals are confidential (the directory's flag, deleted
+     *                               departments included)
+     */
     public AppealWorkflow(LegalClock legalClock, RoutingProperties.Deadlines deadlines, Predicate<String> activeDepartment,
-            UnaryOperator<String> settlementCode) {
+            UnaryOperator<String> settlementCode, Predicate<String> confidentialDepartment) {
         this.legalClock = legalClock;
         this.deadlines = deadlines;
         this.activeDepartment = activeDepartment;
         this.settlementCode = settlementCode;
+        this.confidentialDepartment = confidentialDepartment;
     }
 
     /**
@@ -169,7 +176,7 @@ public final class AppealWorkflow {
             }
             default -> throw new IllegalStateException("Not a department action: " + trigger);
         }
-        appeal.appliedInputs.add(command.actionId());
+        appeal.appliedInputs.add(command.inputId());
         reschedule(appeal, now);
         appeal.updatedAt = now;
     }
@@ -254,6 +261,11 @@ public final class AppealWorkflow {
         ApiPrincipal caller = command.caller();
         // Another department's appeal reads exactly like a missing one: "not yours" is "not found".
         if (!caller.isAdmin() && (appeal.department == null || !caller.isDepartment(appeal.department))) {
+            throw new AppealNotFoundException(appeal.appealId);
+        }
+        // Nor the admin's, at a confidential department: a report leaves it only by its officer's FORWARD, never to
+        // a department the admin picks, which may be the accused's (the workbench refuses the same).
+        if (caller.isAdmin() && confidentialDepartment.test(appeal.department)) {
             throw new AppealNotFoundException(appeal.appealId);
         }
         if (command.action() == ActionType.ROUTE) {

@@ -38,6 +38,15 @@ public record Command(
     }
 
     /**
+     * The id under which the appeal remembers this action: the actionId within the caller's own. A retry of an action
+     * is recognised only from the principal that applied it, so another principal cannot replay an id (an appeal's own
+     * id is one) to skip the authorisation and read the appeal in the answer.
+     */
+    public String inputId() {
+        return caller.kind() + ":" + caller.name() + ":" + actionId;
+    }
+
+    /**
      * From Kafka: the acting department is the one whose actions topic carried the record (a broker ACL
      * lets only that department's principal write it), never the record's own field.
      */

@@ -128,7 +128,7 @@ public class WorkflowService {
     }
 
     /**
-     * Applies a department action; idempotent by actionId.
+     * Applies a department action; idempotent by actionId within the caller's ({@link Command#inputId}).
      *
      * @throws AppealNotFoundException, ActionNotAllowedException, InvalidTransitionException, InvalidCommandException
      */
@@ -139,8 +139,11 @@ public class WorkflowService {
             String classifiedAs = before.classifiedAs;
             double confidence = before.confidence;
             boolean triage = before.triage;
-            RoutedAppeal appeal = change(command.appealId(), command.actionId(), a -> workflow.apply(a, command, clock.instant()));
-            if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.actionId())) {
+            RoutedAppeal appeal = change(command.appealId(), command.inputId(), a -> workflow.apply(a, command, clock.instant()));
+            // A hand-made routing is labelled data for the admin's retraining, unless it sent the appeal to a confidential
+            // department: a report's text is that department's alone, and the admin must not read it.
+            if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.inputId())
+                    && !directory.confidentialCodes().contains(appeal.department)) {
                 corrections.save(new RoutingCorrection(command.actionId(), appeal.appealId, appeal.submitted.language(),
                         textOf(appeal), classifiedAs, confidence, triage, appeal.department, command.actor(),
                         clock.instant()));

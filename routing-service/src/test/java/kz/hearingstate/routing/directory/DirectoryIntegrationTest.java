@@ -91,4 +91,28 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
                 .contains("code", "names", "phone", "email", "address", "categories");
         assertThat(put("/api/v1/admin/departments/nowhere", ADMIN_KEY, department("nowhere", "1")).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void givenAConfidentialDepartment_whenAnUpdateLeavesTheFlagOutOrClearsIt_orItIsDeletedAndCreatedAgain_thenItStaysConfidential() {
+        String code = "integrity";
+        Map<String, Object> confidential = new java.util.HashMap<>(department(code, "+7 72770 2-11-13 (example)"));
+        confidential.put("confidential", true);
+        assertThat(post("/api/v1/admin/departments", ADMIN_KEY, confidential).statusCode()).isEqualTo(201);
+
+        Map<String, Object> flagLeftOut = new java.util.HashMap<>(confidential);
+        flagLeftOut.remove("confidential");
+        HttpResponse<String> updated = put("/api/v1/admin/departments/" + code, ADMIN_KEY, flagLeftOut);
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(json(updated).get("confidential").asBoolean()).isTrue();
+
+        HttpResponse<String> cleared = put("/api/v1/admin/departments/" + code, ADMIN_KEY, department(code, "+7 72770 2-11-13 (example)"));
+        assertThat(cleared.statusCode()).isEqualTo(409);
+        assertThat(json(get("/api/v1/departments/" + code, null)).get("confidential").asBoolean()).isTrue();
+
+        assertThat(delete("/api/v1/admin/departments/" + code, ADMIN_KEY).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/admin/departments", ADMIN_KEY, department(code, "1")).statusCode()).isEqualTo(409);
+        HttpResponse<String> again = post("/api/v1/admin/departments", ADMIN_KEY, flagLeftOut);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(json(again).get("confidential").asBoolean()).isTrue();
+    }
 }

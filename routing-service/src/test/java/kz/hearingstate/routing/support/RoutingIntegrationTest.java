@@ -14,17 +14,19 @@ import java.util.regex.Pattern;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.routing.RoutingApplication;
 import kz.hearingstate.testing.CloudEventProducer;
 import kz.hearingstate.testing.Kcat;
 import kz.hearingstate.testing.MongoWireServer;
 import kz.hearingstate.testing.MutableClock;
 import kz.hearingstate.testing.TopicRecorder;
-import kz.hearingstate.routing.RoutingApplication;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -65,6 +67,15 @@ public abstract class RoutingIntegrationTest {
     private static TopicRecorder recorder;
     private static CloudEventProducer producer;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /**
+     * The log at DEBUG in every test, whichever context started last: a Spring context sets the log levels of its own
+     * properties when it starts, so a slice test's context started after this class's cached one leaves INFO behind.
+     */
+    @BeforeEach
+    void logEveryLineAboutAnAppeal() {
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel("kz.hearingstate", LogLevel.DEBUG);
+    }
 
     @Autowired
     protected EmbeddedKafkaBroker broker;

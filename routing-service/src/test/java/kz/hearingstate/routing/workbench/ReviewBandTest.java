@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
@@ -76,6 +77,7 @@ class ReviewBandTest {
 
     ReviewBandTest() {
         when(directory.find(anyString())).thenAnswer(call -> Optional.of(department(call.getArgument(0))));
+        when(directory.confidentialCodes()).thenReturn(Set.of("anti-corruption"));
         when(directory.isActive(anyString())).thenAnswer(call -> !"finance".equals(call.getArgument(0))); // deleted since
         when(store.worklist(eq("anti-corruption"), any(), anyInt())).thenReturn(List.of(band, byRule, aboveThreshold));
     }

@@ -23,6 +23,7 @@ import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStore;
 import kz.hearingstate.routing.workflow.AppealWorkflow;
@@ -57,6 +58,7 @@ class WorkbenchVisibilityTest {
         when(store.find(bribe.appealId())).thenReturn(Optional.of(bribe));
         when(directory.find(anyString())).thenReturn(Optional.empty());
         when(directory.find("anti-corruption")).thenReturn(Optional.of(ANTI_CORRUPTION));
+        when(directory.confidentialCodes()).thenReturn(java.util.Set.of("anti-corruption"));
     }
 
     @ParameterizedTest
@@ -77,6 +79,36 @@ class WorkbenchVisibilityTest {
 
         workbench.act(officer, bribe.appealId(), reject());
 
+        verify(workflow).apply(any());
+    }
+
+    @Test
+    void givenTheConfidentialDepartmentDeleted_whenTheAkimsOfficeOrTheAdminOpensItsAppeal_thenItIsStillNotFound() {
+        when(directory.find("anti-corruption")).thenReturn(Optional.empty()); // deleted: the directory finds active ones only
+
+        for (StaffRole role : List.of(StaffRole.AKIM_OFFICE, StaffRole.ADMIN)) {
+            StaffUser user = new StaffUser(role.name().toLowerCase(), role, null);
+            assertThatThrownBy(() -> workbench.appeal(user, bribe.appealId())).isInstanceOf(AppealNotFoundException.class);
+        }
+        verify(audit, never()).viewed(any(), any());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ActionType.class, names = "ROUTE", mode = EnumSource.Mode.EXCLUDE)
+    void givenTheTriageDesk_whenItPostsAnyActionButRoute_thenItIsRefusedBeforeTheWorkflow(ActionType action) {
+        RoutedAppeal addressedToTheAkim = new AppealWorkflow(LegalClock.kazakhstan(), new RoutingProperties.Deadlines(15, Map.of(), 2, 3),
+                code -> true).route(Appeals.submitted("Прошу приёма у акима района", Language.ru, NOW),
+                new RoutingDecision("akim-office", "akim-office", null, 0.9, false, false, "classifier"), NOW);
+        when(store.find(addressedToTheAkim.appealId())).thenReturn(Optional.of(addressedToTheAkim));
+        StaffUser clerk = new StaffUser("triage", StaffRole.TRIAGE, "akim-office");
+
+        assertThatThrownBy(() -> workbench.act(clerk, addressedToTheAkim.appealId(), new Workbench.ActionForm("a-" + action, action,
+                addressedToTheAkim.sequence(), "no ground", "an answer", "health", null, null)))
+                .isInstanceOf(ActionNotAllowedException.class);
+        verify(workflow, never()).apply(any());
+
+        workbench.act(clerk, addressedToTheAkim.appealId(), new Workbench.ActionForm("route", ActionType.ROUTE,
+                addressedToTheAkim.sequence(), null, null, "health", null, null));
         verify(workflow).apply(any());
     }
 

@@ -11,6 +11,7 @@ import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryFile;
 import kz.hearingstate.routing.classification.SettlementNormaliser;
 import org.springframework.core.io.ClassPathResource;
@@ -75,7 +76,7 @@ class AppealWorkflowTest {
         SettlementNormaliser settlements = new SettlementNormaliser(DirectoryFile.read(
                 new ClassPathResource("departments/zhambyl-v1.json"), JsonMapper.builder().build()).settlements());
         AppealWorkflow normalising = new AppealWorkflow(LEGAL_CLOCK, new RoutingProperties.Deadlines(15, Map.of(), 2, 3),
-                DEPARTMENTS::contains, settlements::code);
+                DEPARTMENTS::contains, settlements::code, Department.ANTI_CORRUPTION::equals);
         RoutingDecision decision = new RoutingDecision("housing-utilities", "housing-utilities", null, 0.9, false, false,
                 "classifier");
 
@@ -307,6 +308,28 @@ class AppealWorkflowTest {
                 "health", null, null), NOW);
         assertThat(other.department).isEqualTo("health");
         assertThat(lifecycle(other).getLast().actor()).isEqualTo("admin");
+    }
+
+    @Test
+    void givenACorruptionReport_whenTheAdminRoutesItElsewhere_thenItReadsAsNotFoundAndStaysAtAntiCorruption() {
+        RoutedAppeal report = routedTo(Department.ANTI_CORRUPTION, NOW);
+        assertThatThrownBy(() -> workflow.apply(report, new Command("a1", report.appealId, ActionType.ROUTE, ApiPrincipal.admin(),
+                "reassigned", null, "education", null, null), NOW)).isInstanceOf(AppealNotFoundException.class);
+        assertThat(report.department).isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(report.appliedInputs).doesNotContain(ApiPrincipal.admin().kind() + ":admin:a1");
+    }
+
+    @Test
+    void givenTheSameActionIdFromAnotherPrincipal_thenItIsAnotherInput() {
+        RoutedAppeal appeal = routedTo("education", NOW);
+        Command accept = new Command("same", appeal.appealId, ActionType.ACCEPT, ApiPrincipal.department("education"),
+                null, null, null, null, null);
+        workflow.apply(appeal, accept, NOW);
+        assertThat(appeal.appliedInputs).contains(accept.inputId()).doesNotContain("same");
+        assertThat(new Command("same", appeal.appealId, ActionType.ACCEPT, ApiPrincipal.department("health"), null, null, null,
+                null, null).inputId()).isNotEqualTo(accept.inputId());
+        assertThat(new Command(appeal.appealId, appeal.appealId, ActionType.ACCEPT, ApiPrincipal.department("health"), null,
+                null, null, null, null).inputId()).as("an appeal's own id, its first input, is no action's").isNotIn(appeal.appliedInputs);
     }
 
     @Test

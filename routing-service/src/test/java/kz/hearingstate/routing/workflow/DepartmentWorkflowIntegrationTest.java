@@ -87,6 +87,46 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
     }
 
     @Test
+    void givenAnotherDepartmentsActionId_whenReplayed_thenItReadsAsNotFoundAndNothingOfTheAppealIsShown() {
+        AppealSubmitted appeal = routedToEducation();
+        String accepted = "acc-" + appeal.appealId();
+        assertThat(act(appeal.appealId(), departmentKey(EDUCATION), Map.of("actionId", accepted, "action", "ACCEPT")).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> missing = act(UUID.randomUUID().toString(), departmentKey("health"), Map.of("action", "ACCEPT"));
+
+        // The appeal's own id is its first applied input, and education's action id its second: neither is health's.
+        for (String replayed : List.of(appeal.appealId(), accepted)) {
+            HttpResponse<String> replay = act(appeal.appealId(), departmentKey("health"), Map.of("actionId", replayed, "action", "ROUTE",
+                    "targetDepartment", "health"));
+            assertProblem(replay, 404, "not-found");
+            assertThat(withoutInstance(replay)).isEqualTo(withoutInstance(missing));
+            assertThat(replay.body()).doesNotContain("учебников").doesNotContain(appeal.trackingCode());
+        }
+        HttpResponse<String> adminReplay = act(appeal.appealId(), ADMIN_KEY, Map.of("actionId", accepted, "action", "ACCEPT"));
+        assertProblem(adminReplay, 403, "forbidden");
+        assertThat(adminReplay.body()).doesNotContain("учебников");
+    }
+
+    @Test
+    void givenAForwardedAppeal_whenTheForwarderRetriesItsForward_thenItAppliesOnceAndTheAnswerNoLongerCarriesTheAppeal() throws Exception {
+        AppealSubmitted appeal = routedToEducation();
+        Map<String, Object> forward = Map.of("actionId", "fwd-" + appeal.appealId(), "action", "FORWARD",
+                "targetDepartment", "health", "reason", "a school nurse's post is health's");
+        HttpResponse<String> first = act(appeal.appealId(), departmentKey(EDUCATION), forward);
+        HttpResponse<String> retry = act(appeal.appealId(), departmentKey(EDUCATION), forward);
+
+        for (HttpResponse<String> response : List.of(first, retry)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json(response).get("department").asString()).isEqualTo("health");
+            assertThat(response.body()).as("health's appeal now: education reads none of it").doesNotContain("учебников")
+                    .doesNotContain(appeal.trackingCode());
+        }
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 2);
+        Thread.sleep(500);
+        assertThat(recorder().ofType(appeal.appealId(), EventTypes.APPEAL_ASSIGNED)).hasSize(2);
+    }
+
+    @Test
     void givenBadCallers_thenTheyGet401Or403Or404AsProblemJson() {
         AppealSubmitted appeal = routedToEducation();
         assertProblem(act(appeal.appealId(), null, Map.of("action", "ACCEPT")), 401, "unauthenticated");
@@ -260,5 +300,26 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         assertThat(corrections.statusCode()).isEqualTo(200);
         assertThat(corrections.body()).contains("№ 4521-8890-1173 / 90210").contains("\"department\":\"agriculture\"");
         assertProblem(get("/api/v1/admin/routing-corrections", departmentKey("akim-office")), 403, "forbidden");
+    }
+
+    @Test
+    void givenATriageAppeal_whenTheDeskRoutesItToAntiCorruption_thenTheAdminCanNeitherExportItsTextNorRouteItOut() {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(), "№ 7730-1184-5521 / 40417",
+                Language.ru, false, null, "Шиен", CLOCK.instant());
+        submit(appeal);
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+        assertThat(act(appeal.appealId(), departmentKey("akim-office"), Map.of("action", "ROUTE",
+                "targetDepartment", "anti-corruption", "reason", "the caller described a bribe")).statusCode()).isEqualTo(200);
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 2);
+
+        assertThat(get("/api/v1/admin/routing-corrections", ADMIN_KEY).body()).doesNotContain("7730-1184-5521");
+        // The admin reassigns misrouted appeals, but a report only leaves anti-corruption by its officer's forward.
+        HttpResponse<String> routedOut = act(appeal.appealId(), ADMIN_KEY, Map.of("action", "ROUTE", "targetDepartment", "education"));
+        HttpResponse<String> missing = act(UUID.randomUUID().toString(), ADMIN_KEY, Map.of("action", "ROUTE", "targetDepartment", "education"));
+        assertProblem(routedOut, 404, "not-found");
+        assertThat(withoutInstance(routedOut)).isEqualTo(withoutInstance(missing));
+        assertThat(routedOut.body()).doesNotContain("7730-1184-5521");
+        assertThat(json(get("/api/v1/appeals/" + appeal.appealId(), departmentKey("anti-corruption"))).get("department").asString())
+                .isEqualTo("anti-corruption");
     }
 }
