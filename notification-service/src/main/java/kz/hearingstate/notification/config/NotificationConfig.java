@@ -21,7 +21,7 @@ class NotificationConfig {
 
     @Bean
     NotificationPlanner notificationPlanner(DepartmentDirectory directory, NotificationProperties properties) {
-        return new NotificationPlanner(directory::find, properties.webhook().channels().keySet(),
+        return new NotificationPlanner(directory::find, directory::confidential, properties.webhook().channels().keySet(),
                 properties.staffLanguage(), properties.akimOffice(), properties.publicBaseUrl());
     }
 

@@ -47,6 +47,7 @@ public class NotificationRecorder {
         List<Notification> notifications = planned.stream().map(plan -> toNotification(plan, now)).toList();
         Set<String> inserted = new HashSet<>(store.insertAllNew(notifications));
         List<Notification> toSend = new ArrayList<>();
+        int notSent = 0;
         for (int index = 0; index < notifications.size(); index++) {
             Notification notification = notifications.get(index);
             PlannedNotification plan = planned.get(index);
@@ -54,15 +55,20 @@ public class NotificationRecorder {
                 if (notification.status() == NotificationStatus.PENDING) {
                     toSend.add(notification);
                 }
-                // Not the appeal: a notice withheld from the akim's office (skip reason confidential-department)
-                // would tie it to a confidential department. The notification's id finds it in the store.
-                log.debug("Recorded notification {} {}: {} by {}{}", notification.id(), notification.template(),
-                        notification.recipientRole(), notification.channel(),
-                        plan.skipped() ? ", not sent: " + plan.skipReason() : "");
+                // Not the appeal, and nothing of a notice not sent: one withheld from the akim's office would tie
+                // the appeal to a confidential department, and its id follows from the appeal's id. The store keeps why.
+                if (plan.skipped()) {
+                    notSent++;
+                } else {
+                    log.debug("Recorded notification {} {}: {} by {}", notification.id(), notification.template(),
+                            notification.recipientRole(), notification.channel());
+                }
             } else {
-                log.debug("Notification {} for event {} was recorded before; not sending it again",
-                        notification.id(), plan.sourceEventId());
+                log.debug("A notification of event {} was recorded before; not sending it again", plan.sourceEventId());
             }
+        }
+        if (notSent > 0) {
+            log.debug("Recorded {} notifications not to be sent", notSent);
         }
         if (!toSend.isEmpty()) {
             worker.submit(toSend);

@@ -42,13 +42,23 @@ public class DepartmentDirectory {
     }
 
     public Optional<DepartmentContact> find(String code) {
-        return code == null ? Optional.empty() : recent.get(code);
+        return code == null ? Optional.empty() : recent.get(code).filter(contact -> !contact.deleted());
     }
 
+    /**
+     * Whether a department's appeals are told to it alone, by the directory's flag: a deleted department's reports
+     * stay its own, and a department the directory has not named yet counts as confidential, so that nothing about
+     * its appeals reaches anyone else before its flag is known (the directory and the appeal topics are not ordered).
+     */
+    public boolean confidential(String code) {
+        return code != null && recent.get(code).map(DepartmentContact::confidential).orElse(true);
+    }
+
+    /** The stored contact, a deleted department's too, or the configured seed. */
     private Optional<DepartmentContact> load(String code) {
         DepartmentContact stored = mongo.findById(code, DepartmentContact.class);
         if (stored != null) {
-            return stored.deleted() ? Optional.empty() : Optional.of(stored);
+            return Optional.of(stored);
         }
         NotificationProperties.DepartmentContactSeed seed = properties.departments().get(code);
         return seed == null ? Optional.empty()

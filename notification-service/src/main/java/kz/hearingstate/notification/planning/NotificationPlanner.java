@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealStatus;
@@ -46,14 +47,21 @@ public class NotificationPlanner {
     static final String SKIP_CONFIDENTIAL = PlannedNotification.WITHHELD_CONFIDENTIAL;
 
     private final Function<String, Optional<DepartmentContact>> departments;
+    private final Predicate<String> confidentialDepartment;
     private final Set<String> webhookChannels;
     private final Language staffLanguage;
     private final String akimOffice;
     private final String publicBaseUrl;
 
-    public NotificationPlanner(Function<String, Optional<DepartmentContact>> departments, Set<String> webhookChannels,
-            Language staffLanguage, String akimOffice, String publicBaseUrl) {
+    /**
+     * @param departments            an active department's contact
+     * @param confidentialDepartment whether a department's appeals are told to it alone (deleted and not yet known
+     *                               departments included: see DepartmentDirectory#confidential)
+     */
+    public NotificationPlanner(Function<String, Optional<DepartmentContact>> departments, Predicate<String> confidentialDepartment,
+            Set<String> webhookChannels, Language staffLanguage, String akimOffice, String publicBaseUrl) {
         this.departments = departments;
+        this.confidentialDepartment = confidentialDepartment;
         this.webhookChannels = Set.copyOf(webhookChannels);
         this.staffLanguage = staffLanguage;
         this.akimOffice = akimOffice;
@@ -143,7 +151,7 @@ public class NotificationPlanner {
     }
 
     private boolean isConfidential(String department) {
-        return department != null && departments.apply(department).map(DepartmentContact::confidential).orElse(false);
+        return department != null && confidentialDepartment.test(department);
     }
 
     private PlannedNotification forCitizen(String eventId, MessageTemplate template, CitizenContact contact,
@@ -186,8 +194,10 @@ public class NotificationPlanner {
     private PlannedNotification forStaff(String eventId, AppealLifecycleEvent event, MessageTemplate template,
             RecipientRole role, String departmentCode, Map<String, String> values, CitizenContact contact) {
         boolean confidential = confidential(event);
-        // Only the confidential department itself hears of its appeals: not the akim's office, nor anyone else.
-        boolean withheld = confidential && !isConfidential(departmentCode);
+        // Only the confidential department itself hears of its appeals: not the akim's office, nor anyone else. The
+        // department a report was forwarded to holds it now and is told as of any assignment: a missing notice would
+        // itself mark where the appeal came from.
+        boolean withheld = confidential && !isConfidential(departmentCode) && !departmentCode.equals(event.department());
         Optional<DepartmentContact> department = withheld ? Optional.empty() : departments.apply(departmentCode);
         ContactChannel channel = department.map(d -> d.email() != null ? ContactChannel.EMAIL
                 : d.phone() != null ? ContactChannel.SMS : ContactChannel.NONE).orElse(ContactChannel.NONE);

@@ -124,6 +124,10 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
         assertThat(log.getAll()).doesNotContain("@akimat.test", "@mail.test");
         assertThat(log.getAll().lines().filter(line -> line.contains(appealId)))
                 .noneMatch(line -> line.contains("confidential") || line.contains("integrity"));
+        // Nor the withheld notice's id, which anyone who knows the appeal's id can compute.
+        String withheldId = store.forAppeal(appealId).stream().filter(n -> n.template().equals("akim-office-escalated"))
+                .findFirst().orElseThrow().id();
+        assertThat(log.getAll()).doesNotContain(withheldId);
     }
 
     @Test

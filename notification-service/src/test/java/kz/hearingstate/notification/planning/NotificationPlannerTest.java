@@ -31,10 +31,11 @@ class NotificationPlannerTest {
                     Language.en, "Roads Department"), "roads@akimat.test", null, false, false),
             "water", new DepartmentContact("water", 1, Map.of(), null, "+77010000002", false, false),
             "akim-office", new DepartmentContact("akim-office", 1, Map.of(), "akim@akimat.test", null, false, false),
-            "silent", new DepartmentContact("silent", 1, Map.of(), null, null, false, false));
+            "silent", new DepartmentContact("silent", 1, Map.of(), null, null, false, false),
+            "anti-corruption", new DepartmentContact("anti-corruption", 1, Map.of(), "integrity@akimat.test", null, true, false));
 
     private final NotificationPlanner planner = new NotificationPlanner(code -> Optional.ofNullable(DIRECTORY.get(code)),
-            Set.of("egov-app"), Language.ru, "akim-office", "https://appeals.test/");
+            code -> !DIRECTORY.containsKey(code) || DIRECTORY.get(code).confidential(), Set.of("egov-app"), Language.ru, "akim-office", "https://appeals.test/");
 
     private final String appealId = Appeals.newAppealId();
 
@@ -168,6 +169,25 @@ class NotificationPlannerTest {
                 MessageTemplate.DEPARTMENT_ASSIGNED);
         assertThat(planned.get(1).channel()).isEqualTo(ContactChannel.SMS);
         assertThat(planned.get(1).address()).isEqualTo("+77010000002");
+    }
+
+    @Test
+    void givenAReportForwardedOutOfAntiCorruption_whenPlanned_thenTheDepartmentThatHoldsItNowIsToldAsOfAnyAssignment() {
+        List<PlannedNotification> planned = planner.forLifecycle("ev-7b",
+                Appeals.forwardedInside(appealId, 2, "anti-corruption", "roads"), Optional.empty());
+
+        assertThat(planned).singleElement().satisfies(p -> {
+            assertThat(p.template()).isEqualTo(MessageTemplate.DEPARTMENT_ASSIGNED);
+            assertThat(p.skipped()).as("a missing notice would mark where the appeal came from").isFalse();
+            assertThat(p.address()).isEqualTo("roads@akimat.test");
+            assertThat(p.confidential()).as("operators still see none of it").isTrue();
+        });
+    }
+
+    @Test
+    void givenAnEscalation_whenTheDepartmentIsNotYetInTheDirectory_thenTheAkimOfficeIsNotToldUntilItsFlagIsKnown() {
+        assertThat(planner.forLifecycle("ev-9b", Appeals.step(appealId, 7, LifecycleType.ESCALATED, "not-yet-named"), Optional.empty()))
+                .singleElement().satisfies(p -> assertThat(p.skipReason()).isEqualTo(NotificationPlanner.SKIP_CONFIDENTIAL));
     }
 
     @ParameterizedTest

@@ -14,6 +14,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.notification.NotificationApplication;
 import kz.hearingstate.testing.CloudEventProducer;
 import kz.hearingstate.testing.MongoWireServer;
 import kz.hearingstate.testing.TopicRecorder;
@@ -24,9 +25,11 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
-import kz.hearingstate.notification.NotificationApplication;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -84,6 +87,15 @@ public abstract class IntegrationTestSupport {
     protected static final LocalHttpReceiver HTTP = new LocalHttpReceiver();
     private static TopicRecorder recorder;
     private static CloudEventProducer producer;
+
+    /**
+     * The log at DEBUG in every test, whichever context started last: a Spring context sets the log levels of its own
+     * properties when it starts, so a slice test's context started after this class's cached one leaves INFO behind.
+     */
+    @BeforeEach
+    void logEveryLineAboutAnAppeal() {
+        LoggingSystem.get(getClass().getClassLoader()).setLogLevel("kz.hearingstate", LogLevel.DEBUG);
+    }
 
     @Autowired
     protected EmbeddedKafkaBroker broker;
