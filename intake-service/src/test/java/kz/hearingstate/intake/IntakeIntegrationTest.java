@@ -235,6 +235,13 @@ public abstract class IntakeIntegrationTest {
     protected static String header(ConsumerRecord<String, byte[]> record, String name) {
         return TopicRecorder.header(record, name);
     }
+    /** A CloudEvent as another service would publish it, sent by an independent producer. */
+    protected void send(String topic, String key, String id, String type, Object payload) {
+        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
+            producer.publish(topic, key, id, type, json.writeValueAsBytes(payload));
+        }
+    }
+
     /** What routing would publish, sent by an independent producer. */
     protected void publishLifecycle(String appealId, String trackingCode, long sequence, LifecycleType type,
             AppealStatus status, String reason, String answer) {

@@ -1,11 +1,14 @@
 package kz.hearingstate.intake.directory;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
@@ -13,6 +16,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.storage.IndexedCollection;
+import kz.hearingstate.storage.RecentReads;
 import kz.hearingstate.storage.VersionedDocuments;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,10 +39,21 @@ import org.springframework.stereotype.Component;
 public class DepartmentDirectory implements IndexedCollection {
 
     private final MongoOperations mongo;
+    /** The confidential codes, read at most {@link RecentReads#FRESH_FOR} ago: the status view asks per lifecycle event. */
+    private final RecentReads<String, Set<String>> confidential;
 
-    public DepartmentDirectory(MongoOperations mongo) {
+    public DepartmentDirectory(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
+        this.confidential = new RecentReads<>(1, clock, key -> mongo.find(Query.query(Criteria.where("confidential").is(true)),
+                DepartmentRecord.class).stream().map(DepartmentRecord::code).collect(Collectors.toUnmodifiableSet()));
     }
+
+    /** The departments the directory flags confidential, deleted ones included (their appeals stay confidential). */
+    public Set<String> confidentialCodes() {
+        return confidential.get(CONFIDENTIAL);
+    }
+
+    private static final String CONFIDENTIAL = "confidential";
 
     @Override
     public Class<?> documentType() {
@@ -55,6 +70,7 @@ public class DepartmentDirectory implements IndexedCollection {
                 event.address(), event.settlements() == null ? List.of() : event.settlements(), event.confidential(),
                 event.deleted());
         VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), record);
+        confidential.forget(CONFIDENTIAL);
     }
 
     public Optional<DepartmentRecord> find(String code) {

@@ -97,8 +97,9 @@ class Open311Requests {
         }
         String serviceCode = blankToNull(query.get("service_code"));
         Boolean closed = status(query.get("status"));
-        Instant end = date(query, "end_date");
-        Instant start = date(query, "start_date");
+        // Whole days, as the times are shown: bounds to the millisecond would find each appeal's exact arrival by search.
+        Instant end = dayBound(date(query, "end_date"), true);
+        Instant start = dayBound(date(query, "start_date"), false);
         if (start == null) {
             start = (end != null ? end : now).minus(DEFAULT_DAYS, ChronoUnit.DAYS);
         }
@@ -157,6 +158,15 @@ class Open311Requests {
             case "open,closed", "closed,open" -> null;
             default -> throw new Open311Exception(400, "status must be open or closed");
         };
+    }
+
+    /** The start of the bound's day in the akimat's zone; for an end, of the next day unless the bound is midnight. */
+    private Instant dayBound(Instant bound, boolean end) {
+        if (bound == null) {
+            return null;
+        }
+        Instant dayStart = LocalDate.ofInstant(bound, zone).atStartOfDay(zone).toInstant();
+        return end && !dayStart.equals(bound) ? LocalDate.ofInstant(bound, zone).plusDays(1).atStartOfDay(zone).toInstant() : dayStart;
     }
 
     private static Instant date(Map<String, String> query, String name) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -17,9 +18,11 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.intake.config.IntakeProperties;
+import kz.hearingstate.intake.directory.DepartmentDirectory;
 import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.storage.IndexedCollection;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -49,11 +52,29 @@ public class AppealStatusStore implements IndexedCollection {
     private final MongoTemplate mongo;
     private final CitizenSecrets secrets;
     private final Set<String> confidentialDepartments;
+    private final Supplier<Set<String>> flaggedConfidential;
 
+    /** For tests: only the configured departments are confidential. */
     public AppealStatusStore(MongoTemplate mongo, CitizenSecrets secrets, IntakeProperties properties) {
+        this(mongo, secrets, properties, Set::of);
+    }
+
+    /**
+     * @param flaggedConfidential the departments the directory flags confidential, deleted ones included; the
+     *                            configured ones are confidential besides, before the directory has named them
+     */
+    @Autowired
+    public AppealStatusStore(MongoTemplate mongo, CitizenSecrets secrets, IntakeProperties properties,
+            DepartmentDirectory directory) {
+        this(mongo, secrets, properties, directory::confidentialCodes);
+    }
+
+    private AppealStatusStore(MongoTemplate mongo, CitizenSecrets secrets, IntakeProperties properties,
+            Supplier<Set<String>> flaggedConfidential) {
         this.mongo = mongo;
         this.secrets = secrets;
         this.confidentialDepartments = Set.copyOf(properties.confidentialDepartments());
+        this.flaggedConfidential = flaggedConfidential;
     }
 
     @Override
@@ -224,7 +245,8 @@ public class AppealStatusStore implements IndexedCollection {
     }
 
     private boolean isConfidential(String department) {
-        return department != null && confidentialDepartments.contains(department); // Set.copyOf refuses contains(null)
+        return department != null // Set.copyOf refuses contains(null)
+                && (confidentialDepartments.contains(department) || flaggedConfidential.get().contains(department));
     }
 
     private static void setIfPresent(Document set, String field, Object value) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,13 @@ import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.IntakeIntegrationTest;
+import kz.hearingstate.intake.directory.DepartmentRecord;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.messaging.EventSchemas;
 import org.junit.jupiter.api.Assumptions;
@@ -199,6 +204,12 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         for (String time : List.of("requested_datetime", "updated_datetime", "expected_datetime")) {
             assertThat(shown.get(time).asString()).as(time).matches("\\d{4}-\\d{2}-\\d{2}T00:00:00\\+05:00");
         }
+        // The search is to the day too: a window opening after the appeal arrived, on its day, still lists it, so no
+        // narrowing of the window finds the minute it came.
+        String afterArrival = URLEncoder.encode(java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(5)).toString(),
+                StandardCharsets.UTF_8);
+        assertThat(get("/open311/v2/requests.json?start_date=" + afterArrival + "&end_date=" + afterArrival).body())
+                .contains(water.trackingCode());
     }
 
     private String listed() {
@@ -237,6 +248,44 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         form.put("email", "aigerim@example.kz");
         form.put("phone", "+77011234567");
         return form;
+    }
+
+    @Test
+    void givenADepartmentTheDirectoryFlagsConfidential_whenAnAppealIsRoutedThere_thenOpen311NeverShowsIt() {
+        // Not a configured code: the directory's flag alone must hide it, as it does in routing and notification.
+        send(Topics.DEPARTMENTS_DIRECTORY, "integrity", "integrity:1", EventTypes.DEPARTMENT_CHANGED, new DepartmentChanged(
+                "integrity", 1, Map.of(Language.kk, "Адалдық", Language.ru, "Добропорядочность", Language.en, "Integrity"),
+                "+7 72770 2-11-99", "integrity@zhambyl-akimat.example.kz", "Узынагаш", List.of("corruption"), List.of(),
+                true, true, false, "admin", Instant.now()));
+        await().until(() -> mongo.findById("integrity", DepartmentRecord.class) != null);
+        Submitted report = submitAs(DEMO_KEY, "Мастер участка требует деньги на карту, иначе не подпишет акт.");
+        Submitted water = submitAs(DEMO_KEY, "Нет воды на улице Абая, 14 уже два дня, помогите.");
+        awaitPublic(water, false);
+
+        publishLifecycle(report.appealId(), report.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED,
+                "integrity", null, null, null);
+        publishLifecycle(water.appealId(), water.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
+        awaitPublic(water, true);
+        await().untilAsserted(() -> assertThat(get("/api/v1/appeals/" + report.trackingCode(), "X-Api-Key", DEMO_KEY).body())
+                .contains("integrity"));
+
+        assertThat(listed()).contains(water.trackingCode()).doesNotContain(report.trackingCode());
+        assertThat(get("/open311/v2/requests/" + report.trackingCode() + ".json").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void givenAMultipartPost_whenItsKeyIsAPart_thenTheBodyIsNotReadForItAndTheCallerIsUnauthenticated() {
+        // The container parses (and spools to disk) a multipart body to read a parameter: not before the caller is known.
+        String boundary = "hearing-state-test-boundary";
+        String body = form(OPEN311_KEY).entrySet().stream()
+                .map(e -> "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n" + e.getValue() + "\r\n")
+                .collect(Collectors.joining()) + "--" + boundary + "--\r\n";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/open311/v2/requests.json")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        assertThat(response.statusCode()).as(response.body()).isIn(401, 403);
+        assertThat(response.body()).doesNotContain("service_request_id");
     }
 
     private HttpResponse<String> postForm(String path, Map<String, String> form) {

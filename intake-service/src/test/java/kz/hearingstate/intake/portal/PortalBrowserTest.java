@@ -28,7 +28,6 @@ import kz.hearingstate.intake.IntakeIntegrationTest;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.testing.BrowserScript;
-import kz.hearingstate.testing.CloudEventProducer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,12 +164,6 @@ class PortalBrowserTest extends IntakeIntegrationTest {
                 new AppealLifecycleEvent(appeal.appealId(), appeal.trackingCode(), sequence, type, status, DEPARTMENT, null,
                         "water-supply", 0.9, "system", reason, answer, null, DEADLINE,
                         Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
-
-    private void send(String topic, String key, String id, String type, Object payload) {
-        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
-            producer.publish(topic, key, id, type, json.writeValueAsBytes(payload));
-        }
     }
 
     private JsonNode awaitStep(Path handshake, String step, Process process, File log) throws Exception {
