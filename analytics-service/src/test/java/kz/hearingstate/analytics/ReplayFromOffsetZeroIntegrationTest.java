@@ -103,7 +103,8 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
                 new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher, event -> { },
                         directory::confidentialCodes),
                 directory, new BusinessMetrics(new SimpleMeterRegistry()));
-        StatsService replayStats = new StatsService(facts, clock, properties.zone(), properties.slaWindow());
+        StatsService replayStats = new StatsService(facts, clock, properties.zone(), properties.slaWindow(),
+                directory::confidentialCodes);
 
         int replayed = replayEveryTopicTwice(replay, endOffsets);
         assertThat(replayed).isGreaterThanOrEqualTo(2 * 9);

@@ -43,8 +43,8 @@ class AnalyticsConfig {
     }
 
     @Bean
-    StatsService statsService(AppealFacts facts, Clock clock, AnalyticsProperties properties) {
-        return new StatsService(facts, clock, properties.zone(), properties.slaWindow());
+    StatsService statsService(AppealFacts facts, Clock clock, AnalyticsProperties properties, DepartmentDirectory directory) {
+        return new StatsService(facts, clock, properties.zone(), properties.slaWindow(), directory::confidentialCodes);
     }
 
     @Bean

@@ -17,6 +17,11 @@ public record Dimensions(String department, String category, String channel, Str
                 && matches(language, fact.getLanguage());
     }
 
+    /** Whether it splits by more than the department: a category, channel, settlement or language. */
+    public boolean splitsBeyondDepartment() {
+        return category != null || channel != null || settlement != null || language != null;
+    }
+
     /** The filters in use, by name, for the answer. */
     public Map<String, String> asMap() {
         Map<String, String> filters = new LinkedHashMap<>();

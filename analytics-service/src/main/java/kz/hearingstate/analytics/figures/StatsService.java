@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,17 +40,33 @@ public class StatsService {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration slaWindow;
+    /**
+     * A confidential department's appeals count in its own figures and in the totals, never in a split by category,
+     * channel, settlement or language: "one report from this village, by the reception desk, in Kazakh, that day" would
+     * single out who wrote it, and a split with them, less the other departments' figures, would give the same.
+     */
+    private final Supplier<Set<String>> confidentialDepartments;
     /** The tallies of each month of receipt covered whole by a period asked for, with the counter they are of. */
     private final ConcurrentMap<YearMonth, MonthTallies> monthTallies = new ConcurrentHashMap<>();
     /** Figures being computed, by what was asked ({@link #once}). */
     private final ConcurrentMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
-    /** @param slaWindow how far back the SLA compliance gauge looks for closed appeals */
+    /** For tests: no department is confidential. */
     public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow) {
+        this(facts, clock, zone, slaWindow, Set::of);
+    }
+
+    /**
+     * @param slaWindow               how far back the SLA compliance gauge looks for closed appeals
+     * @param confidentialDepartments the codes of the confidential departments, deleted ones included
+     */
+    public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow,
+            Supplier<Set<String>> confidentialDepartments) {
         this.facts = facts;
         this.clock = clock;
         this.zone = zone;
         this.slaWindow = slaWindow;
+        this.confidentialDepartments = confidentialDepartments;
     }
 
     public ZoneId zone() {
@@ -102,14 +119,22 @@ public class StatsService {
 
     private Summary computeSummary(Period period) {
         Map<String, FactTally> byDepartment = talliesByDepartment(period);
+        Set<String> confidential = confidentialDepartments.get();
         FactTally all = new FactTally();
-        byDepartment.values().forEach(all::add);
+        FactTally splittable = new FactTally(); // no confidential department's appeals
+        byDepartment.forEach((department, tally) -> {
+            all.add(tally);
+            if (!confidential.contains(department)) {
+                splittable.add(tally);
+            }
+        });
         Map<String, Integer> receivedByDepartment = new TreeMap<>();
         byDepartment.forEach((department, tally) -> receivedByDepartment.put(department, tally.received()));
         // To the minute: a public timestamp says no more than it needs to.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         return new Summary(period.from(), period.to(), generatedAt, all.figures(clock.instant()), all.byStatus(),
-                receivedByDepartment, all.byCategory(), all.byChannel(), all.bySettlement(), all.byLanguage(),
+                receivedByDepartment, splittable.byCategory(), splittable.byChannel(), splittable.bySettlement(),
+                splittable.byLanguage(),
                 all.notifications());
     }
 
@@ -192,8 +217,9 @@ public class StatsService {
 
     private TimeSeries computeTimeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
+        Set<String> withheld = filters.splitsBeyondDepartment() ? confidentialDepartments.get() : Set.of();
         for (AppealFact fact : facts.byTimestampBetween(metric.timestampField(), period.from(), period.to())) {
-            if (!filters.matches(fact)) {
+            if (!filters.matches(fact) || (fact.getDepartment() != null && withheld.contains(fact.getDepartment()))) {
                 continue;
             }
             LocalDate day = timestamp(metric, fact).atZone(zone).toLocalDate();

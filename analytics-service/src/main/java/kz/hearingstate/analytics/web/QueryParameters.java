@@ -18,7 +18,8 @@ import kz.hearingstate.web.problem.ProblemType;
 /**
  * Parses and checks the query parameters of the stats endpoints, collecting every problem before
  * failing, so one 400 answer names all of them. A time is an ISO-8601 instant
- * ({@code 2026-03-01T00:00:00Z}) or a date ({@code 2026-03-01}, the start of that day in the zone).
+ * ({@code 2026-03-01T00:00:00Z}) or a date ({@code 2026-03-01}, the start of that day in the zone); a period is of
+ * whole days ({@link #period}).
  */
 class QueryParameters {
 
@@ -33,13 +34,28 @@ class QueryParameters {
         this.zone = zone;
     }
 
+    /**
+     * Whole days in the zone: from the start of {@code from}'s day to the end of {@code to}'s (unless {@code to} is a
+     * midnight). Public figures need no finer period, and bounds to the millisecond would let a search find the minute
+     * each appeal came.
+     */
     Period period(String from, String to) {
-        Instant start = instant("from", from).orElse(Period.BEGINNING);
-        Instant end = instant("to", to).orElse(Period.END);
+        Instant start = instant("from", from).map(this::startOfDay).orElse(Period.BEGINNING);
+        Instant end = instant("to", to).map(bound -> startOfDay(bound).equals(bound) ? bound
+                : LocalDate.ofInstant(bound, zone).plusDays(1).atStartOfDay(zone).toInstant()).orElse(Period.END);
         if (!start.isBefore(end)) {
             problems.add(FieldViolation.of("to", "after-from"));
         }
         return new Period(start, end);
+    }
+
+    private Instant startOfDay(Instant instant) {
+        return LocalDate.ofInstant(instant, zone).atStartOfDay(zone).toInstant();
+    }
+
+    /** Records a problem found by the caller. */
+    void problem(String field, String code) {
+        problems.add(FieldViolation.of(field, code));
     }
 
     Optional<Instant> instant(String field, String value) {

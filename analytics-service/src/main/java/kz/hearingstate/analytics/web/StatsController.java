@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import kz.hearingstate.analytics.directory.DepartmentDirectory;
 import kz.hearingstate.analytics.figures.DepartmentFigures;
 import kz.hearingstate.analytics.figures.Dimensions;
 import kz.hearingstate.analytics.figures.Interval;
@@ -26,9 +27,11 @@ class StatsController {
     private static final String INTERVALS = Arrays.stream(Interval.values()).map(Interval::wireName).collect(Collectors.joining(", "));
 
     private final StatsService stats;
+    private final DepartmentDirectory directory;
 
-    StatsController(StatsService stats) {
+    StatsController(StatsService stats, DepartmentDirectory directory) {
         this.stats = stats;
+        this.directory = directory;
     }
 
     @GetMapping("/summary")
@@ -60,6 +63,10 @@ class StatsController {
         Dimensions filters = new Dimensions(query.department(department), query.dimension("category", category),
                 query.dimension("channel", channel), query.dimension("settlement", settlement),
                 query.dimension("language", language));
+        if (filters.department() != null && filters.splitsBeyondDepartment()
+                && directory.confidentialCodes().contains(filters.department())) {
+            query.problem("department", "confidential-not-split"); // see StatsService#confidentialDepartments
+        }
         query.requireValid();
         return stats.timeSeries(parsedMetric, parsedInterval, period, filters);
     }

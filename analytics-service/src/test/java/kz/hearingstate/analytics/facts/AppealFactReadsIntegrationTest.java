@@ -20,11 +20,15 @@ import com.mongodb.event.CommandSucceededEvent;
 import kz.hearingstate.analytics.TestEvents;
 import kz.hearingstate.analytics.figures.DepartmentFigures;
 import kz.hearingstate.analytics.figures.DepartmentGauges;
+import kz.hearingstate.analytics.figures.Dimensions;
 import kz.hearingstate.analytics.figures.Figures;
 import kz.hearingstate.analytics.figures.FiguresCalculator;
+import kz.hearingstate.analytics.figures.Interval;
+import kz.hearingstate.analytics.figures.Metric;
 import kz.hearingstate.analytics.figures.StatsService;
 import kz.hearingstate.analytics.figures.StatsService.Period;
 import kz.hearingstate.analytics.figures.Summary;
+import kz.hearingstate.analytics.figures.TimeSeries;
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Language;
@@ -252,6 +256,28 @@ class AppealFactReadsIntegrationTest {
                     .map(department -> new DepartmentFigures(department, FiguresCalculator.compute(of(received, department), NOW)))
                     .toList());
         }
+    }
+
+    @Test
+    void givenAConfidentialDepartment_whenFiguresAreSplitByChannel_thenItsAppealsCountInTheTotalsButNotInAnySplit() {
+        StatsService withConfidential = new StatsService(appealFacts, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Almaty"),
+                SLA_WINDOW, () -> java.util.Set.of("utilities"));
+        List<AppealFact> whole = mongo.findAll(AppealFact.class);
+        int utilities = of(whole, "utilities").size();
+        assertThat(utilities).isPositive();
+
+        Summary summary = withConfidential.summary(Period.allTime());
+        assertThat(summary.figures().received()).isEqualTo(whole.size());
+        assertThat(summary.byDepartment()).containsEntry("utilities", utilities);
+        assertThat(summary.byChannel()).containsEntry("web", whole.size() - utilities);
+        assertThat(summary.bySettlement().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(whole.size() - utilities);
+
+        int byChannel = withConfidential.timeSeries(Metric.RECEIVED, Interval.MONTH, Period.allTime(),
+                new Dimensions(null, null, "web", null, null)).points().stream().mapToInt(TimeSeries.Point::count).sum();
+        int unsplit = withConfidential.timeSeries(Metric.RECEIVED, Interval.MONTH, Period.allTime(), Dimensions.ANY)
+                .points().stream().mapToInt(TimeSeries.Point::count).sum();
+        assertThat(byChannel).isEqualTo(whole.size() - utilities);
+        assertThat(unsplit).isEqualTo(whole.size());
     }
 
     private static List<AppealFact> of(List<AppealFact> facts, String department) {

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import kz.hearingstate.analytics.directory.DepartmentDirectory;
 import kz.hearingstate.analytics.figures.Dimensions;
 import kz.hearingstate.analytics.figures.Interval;
 import kz.hearingstate.analytics.figures.Metric;
@@ -38,6 +39,8 @@ class StatsControllerTest {
     MockMvc mvc;
     @MockitoBean
     StatsService stats;
+    @MockitoBean
+    DepartmentDirectory directory;
 
     @BeforeEach
     void zone() {
@@ -100,9 +103,30 @@ class StatsControllerTest {
         mvc.perform(get("/api/v1/stats/timeseries?metric=answered&interval=week&department=roads&from=2026-03-01&to=2026-04-01T00:00:00Z"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.metric").value("answered"));
-        // A date is the start of that day in Almaty (UTC+5).
+        // A date is the start of that day in Almaty (UTC+5); an instant within a day ends the period at that day's end.
         verify(stats).timeSeries(Metric.ANSWERED, Interval.WEEK, new StatsService.Period(
-                Instant.parse("2026-02-28T19:00:00Z"), Instant.parse("2026-04-01T00:00:00Z")),
+                Instant.parse("2026-02-28T19:00:00Z"), Instant.parse("2026-04-01T19:00:00Z")),
                 new Dimensions("roads", null, null, null, null));
+    }
+
+    @Test
+    void givenAWindowOfTwoMinutes_whenFiguresAreAsked_thenThePeriodIsTheWholeDay() throws Exception {
+        when(stats.timeSeries(any(Metric.class), any(Interval.class), any(), any()))
+                .thenReturn(new TimeSeries("received", "day", "Asia/Almaty", Map.of(), List.of()));
+        mvc.perform(get("/api/v1/stats/timeseries?metric=received&interval=day&from=2026-03-05T10:14:00Z&to=2026-03-05T10:16:00Z"))
+                .andExpect(status().isOk());
+        // 15:14 to 15:16 in Almaty: the whole of 5 March there, so no narrowing finds the minute an appeal came.
+        verify(stats).timeSeries(Metric.RECEIVED, Interval.DAY, new StatsService.Period(
+                Instant.parse("2026-03-04T19:00:00Z"), Instant.parse("2026-03-05T19:00:00Z")), Dimensions.ANY);
+    }
+
+    @Test
+    void givenAConfidentialDepartment_whenItsTimeSeriesIsSplitBySettlement_thenProblem400AndTheServiceIsNotAsked() throws Exception {
+        when(directory.confidentialCodes()).thenReturn(java.util.Set.of("anti-corruption"));
+        mvc.perform(get("/api/v1/stats/timeseries?metric=received&interval=day&department=anti-corruption&settlement=uzynagash"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("department"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("confidential")));
+        verify(stats, org.mockito.Mockito.never()).timeSeries(any(), any(), any(), any());
     }
 }
