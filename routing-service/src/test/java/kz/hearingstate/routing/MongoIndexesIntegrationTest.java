@@ -41,7 +41,7 @@ class MongoIndexesIntegrationTest extends RoutingIntegrationTest {
                 "enabled_1_priority_1: enabled ASC, priority ASC");
         assertThat(MongoIndexes.of(mongo, RoutingCorrection.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
-                "correctedAt_1: correctedAt ASC");
+                "correctedAt_1: correctedAt ASC", "appealId_1: appealId ASC");
         assertThat(MongoIndexes.of(mongo, ConfidentialViewStore.View.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
                 "appealId_1_viewedAt_1: appealId ASC, viewedAt ASC");

@@ -202,6 +202,21 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
         assertThat(subjects(mailsTo("roads@akimat.test"), code)).as("the department is told once").hasSize(1);
     }
 
+    @Test
+    void givenAnEscalation_whenItsDepartmentIsNotYetInTheDirectory_thenTheAkimsOfficeIsNotTold() {
+        // The directory and the appeal topics are not ordered: until a department's flag is known, it may be confidential.
+        String appealId = Appeals.newAppealId();
+        publish(Topics.APPEALS_LIFECYCLE, appealId, appealId + ":1", LifecycleType.ESCALATED.eventType(),
+                Appeals.step(appealId, 1, LifecycleType.ESCALATED, "not-yet-named"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !store.forAppeal(appealId).isEmpty());
+        assertThat(store.forAppeal(appealId)).singleElement().satisfies(escalation -> {
+            assertThat(escalation.template()).isEqualTo("akim-office-escalated");
+            assertThat(escalation.status()).isEqualTo(NotificationStatus.SKIPPED);
+            assertThat(escalation.skipReason()).isEqualTo("confidential-department");
+        });
+    }
+
     private void publishStep(String appealId, long sequence, LifecycleType type) {
         publish(Topics.APPEALS_LIFECYCLE, appealId, appealId + ":" + sequence, type.eventType(),
                 Appeals.step(appealId, sequence, type, "roads"));

@@ -6,10 +6,11 @@ import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The {@code routing_corrections} collection, keyed by the ROUTE action's id (so a redelivery stores nothing new). */
+/** The {@code routing_corrections} collection, keyed by the ROUTE action's input id (so a redelivery stores nothing new). */
 @Component
 public class CorrectionStore implements IndexedCollection {
 
@@ -28,11 +29,16 @@ public class CorrectionStore implements IndexedCollection {
 
     @Override
     public List<Index> indexes() {
-        return List.of(new Index().on("correctedAt", Sort.Direction.ASC));
+        return List.of(new Index().on("correctedAt", Sort.Direction.ASC), new Index().on("appealId", Sort.Direction.ASC));
     }
 
     public void save(RoutingCorrection correction) {
         mongo.save(correction);
+    }
+
+    /** Forgets an appeal's corrections: it went to a confidential department, whose appeals' texts are its own. */
+    public void forgetAppeal(String appealId) {
+        mongo.remove(Query.query(Criteria.where("appealId").is(appealId)), RoutingCorrection.class);
     }
 
     public List<RoutingCorrection> all() {

@@ -82,7 +82,13 @@ public class RoutingAdminController {
     @GetMapping(value = "/api/v1/admin/routing-corrections", produces = "application/x-ndjson")
     public String corrections() {
         StringBuilder lines = new StringBuilder();
+        // Kept only for routings to ordinary departments, but a department may be flagged confidential since: its
+        // appeals' texts are not the admin's to read.
+        java.util.Set<String> confidential = directory.confidentialCodes();
         for (RoutingCorrection c : corrections.all()) {
+            if (confidential.contains(c.department())) {
+                continue;
+            }
             lines.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(new LabelledAppeal(
                     "C-" + c.id(), c.language() == null ? null : c.language().name(), "correction", c.text(),
                     c.department()))).append('\n');

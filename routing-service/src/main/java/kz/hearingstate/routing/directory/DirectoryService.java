@@ -34,6 +34,7 @@ public class DirectoryService {
     private static final Logger log = LoggerFactory.getLogger(DirectoryService.class);
     private static final String SEEDED_BY = "directory-file";
     private static final String ACTIVE = "active";
+    private static final String ALL = "all";
 
     private final DepartmentStore store;
     private final EventPublisher publisher;
@@ -41,6 +42,8 @@ public class DirectoryService {
     private final RoutingProperties properties;
     private final JsonMapper mapper;
     private final RecentReads<String, List<Department>> routable;
+    /** The confidential codes: asked per appeal page, action answer and workbench row, changed once in a blue moon. */
+    private final RecentReads<String, Set<String>> confidential;
 
     public DirectoryService(DepartmentStore store, EventPublisher publisher, Clock clock, RoutingProperties properties,
             JsonMapper mapper) {
@@ -50,6 +53,8 @@ public class DirectoryService {
         this.properties = properties;
         this.mapper = mapper;
         this.routable = new RecentReads<>(1, clock, key -> List.copyOf(store.active()));
+        this.confidential = new RecentReads<>(1, clock, key -> store.all().stream().filter(Department::confidential)
+                .map(Department::code).collect(Collectors.toUnmodifiableSet()));
     }
 
     /** Adds the file's departments that the database does not know yet; admin edits and deletions are kept. */
@@ -62,7 +67,7 @@ public class DirectoryService {
                 added++;
             }
         }
-        routable.forget(ACTIVE);
+        forgetReads();
         log.info("Department directory {} v{}: {} departments in the file, {} added", file.jurisdiction(),
                 file.version(), file.departments().size(), added);
         return added;
@@ -91,10 +96,11 @@ public class DirectoryService {
 
     /**
      * Codes of the departments whose appeals are confidential, deleted ones included (their appeals stay
-     * confidential). Decided by the directory's flag, never by a code.
+     * confidential). Decided by the directory's flag, never by a code. Read at most {@link RecentReads#FRESH_FOR} ago
+     * when another instance made the change; a flag is never cleared, so that lag can only be of a newly flagged one.
      */
     public Set<String> confidentialCodes() {
-        return store.all().stream().filter(Department::confidential).map(Department::code).collect(Collectors.toSet());
+        return confidential.get(ALL);
     }
 
     public Optional<Department> find(String code) {
@@ -116,7 +122,7 @@ public class DirectoryService {
             if (!store.insert(created)) {
                 throw new DirectoryConflictException("Department " + request.code() + " exists already.");
             }
-            routable.forget(ACTIVE);
+            forgetReads();
         } else {
             created = toDepartment(request.code(), request, existing.get().version() + 1, changedBy,
                     confidentialAfter(existing.get(), request));
@@ -149,10 +155,16 @@ public class DirectoryService {
 
     private void replaceOrConflict(Department department, long expectedVersion) {
         boolean replaced = store.replace(department, expectedVersion);
-        routable.forget(ACTIVE);
+        forgetReads();
         if (!replaced) {
             throw new DirectoryConflictException("Department " + department.code() + " was changed meanwhile; reload and retry.");
         }
+    }
+
+    /** After a write: this instance reads it at once (another within RecentReads.FRESH_FOR). */
+    private void forgetReads() {
+        routable.forget(ACTIVE);
+        confidential.forget(ALL);
     }
 
     private void publish(Department department) {

@@ -140,11 +140,14 @@ public class WorkflowService {
             double confidence = before.confidence;
             boolean triage = before.triage;
             RoutedAppeal appeal = change(command.appealId(), command.inputId(), a -> workflow.apply(a, command, clock.instant()));
-            // A hand-made routing is labelled data for the admin's retraining, unless it sent the appeal to a confidential
-            // department: a report's text is that department's alone, and the admin must not read it.
-            if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.inputId())
-                    && !directory.confidentialCodes().contains(appeal.department)) {
-                corrections.save(new RoutingCorrection(command.actionId(), appeal.appealId, appeal.submitted.language(),
+            // A hand-made routing is labelled data for the admin's retraining, unless the appeal is now at a confidential
+            // department (routed or forwarded there, then or later): a report's text is that department's alone, and the
+            // admin must not read it.
+            boolean confidential = directory.confidentialCodes().contains(appeal.department);
+            if (confidential && (command.action() == ActionType.ROUTE || command.action() == ActionType.FORWARD)) {
+                corrections.forgetAppeal(appeal.appealId);
+            } else if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.inputId())) {
+                corrections.save(new RoutingCorrection(command.inputId(), appeal.appealId, appeal.submitted.language(),
                         textOf(appeal), classifiedAs, confidence, triage, appeal.department, command.actor(),
                         clock.instant()));
             }

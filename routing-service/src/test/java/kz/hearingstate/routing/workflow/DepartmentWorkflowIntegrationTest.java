@@ -300,6 +300,11 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         assertThat(corrections.statusCode()).isEqualTo(200);
         assertThat(corrections.body()).contains("№ 4521-8890-1173 / 90210").contains("\"department\":\"agriculture\"");
         assertProblem(get("/api/v1/admin/routing-corrections", departmentKey("akim-office")), 403, "forbidden");
+
+        // Forwarded on to anti-corruption: its text is that department's alone now, the labelled example too.
+        assertThat(act(appeal.appealId(), departmentKey("agriculture"), Map.of("action", "FORWARD",
+                "targetDepartment", "anti-corruption", "reason", "the pasture was given for a bribe")).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/admin/routing-corrections", ADMIN_KEY).body()).doesNotContain("4521-8890-1173");
     }
 
     @Test
