@@ -37,6 +37,12 @@ public class AppealFact {
     /** True once routing named the category; intake's hint is then ignored. */
     private boolean categoryFromRouting;
     private String department;
+    /**
+     * The department routing first gave the appeal, never changed after: whether the appeal counts in the public
+     * splits by category, channel, settlement and language follows from it, so that a later move (a forward into or
+     * out of a confidential department) never changes those splits.
+     */
+    private String firstDepartment;
     /** A code of the directory's settlement list or "other", as routing named it; never the appeal's free text. */
     private String settlement;
     private String geoCell;
@@ -114,6 +120,9 @@ public class AppealFact {
         Instant at = event.occurredAt();
         if (event.department() != null && !event.department().isBlank()) {
             department = event.department();
+            if (firstDepartment == null) {
+                firstDepartment = department;
+            }
         }
         if (event.settlement() != null) {
             settlement = event.settlement();
@@ -221,6 +230,8 @@ public class AppealFact {
     public String getLanguage() { return language; }
     public String getCategory() { return category; }
     public String getDepartment() { return department; }
+    /** The first department routing gave it; of a fact stored before that was kept, the department it has. */
+    public String getFirstDepartment() { return firstDepartment != null ? firstDepartment : department; }
     public String getSettlement() { return settlement; }
     public String getGeoCell() { return geoCell; }
     public Instant getReceivedAt() { return receivedAt; }

@@ -45,9 +45,10 @@ public class AppealFacts implements IndexedCollection {
      */
     private static final List<String> FIGURE_FIELDS = List.of("receivedAt", "routedAt", "firstActionAt", "answeredAt",
             "closedAt", "deadline", "status", "slaBreachAnnounced", "reopenCount", "rating", "solved", "department",
-            "category", "channel", "settlement", "language", "notificationsDelivered", "notificationsFailed");
+            "firstDepartment", "category", "channel", "settlement", "language", "notificationsDelivered", "notificationsFailed");
     /** What a time series filters by ({@code Dimensions}), besides the timestamp it counts. */
-    private static final List<String> DIMENSION_FIELDS = List.of("department", "category", "channel", "settlement", "language");
+    private static final List<String> DIMENSION_FIELDS = List.of("department", "firstDepartment", "category", "channel",
+            "settlement", "language");
     private static final List<String> OPEN_STATUSES =
             Arrays.stream(AppealStatus.values()).filter(status -> !status.isClosed()).map(AppealStatus::name).toList();
 

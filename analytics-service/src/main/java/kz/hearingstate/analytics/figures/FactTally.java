@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Function;
 
 import kz.hearingstate.analytics.facts.AppealFact;
@@ -50,20 +51,25 @@ final class FactTally {
 
     static FactTally of(Collection<AppealFact> facts) {
         FactTally tally = new FactTally();
-        facts.forEach(tally::add);
+        facts.forEach(fact -> tally.add(fact, true));
         return tally;
     }
 
-    /** The tallies of {@code facts} by department ({@link StatsService#UNASSIGNED} before routing), by code. */
-    static Map<String, FactTally> byDepartment(Collection<AppealFact> facts) {
+    /**
+     * The tallies of {@code facts} by department ({@link StatsService#UNASSIGNED} before routing), by code.
+     *
+     * @param inSplits whether a fact counts in the splits by category, channel, settlement and language
+     */
+    static Map<String, FactTally> byDepartment(Collection<AppealFact> facts, Predicate<AppealFact> inSplits) {
         Map<String, FactTally> tallies = new TreeMap<>();
         for (AppealFact fact : facts) {
-            tallies.computeIfAbsent(orDefault(fact.getDepartment(), StatsService.UNASSIGNED), code -> new FactTally()).add(fact);
+            tallies.computeIfAbsent(orDefault(fact.getDepartment(), StatsService.UNASSIGNED), code -> new FactTally())
+                    .add(fact, inSplits.test(fact));
         }
         return tallies;
     }
 
-    void add(AppealFact fact) {
+    void add(AppealFact fact, boolean inSplits) {
         received++;
         routed += fact.getRoutedAt() != null ? 1 : 0;
         answered += fact.getStatus() == AppealStatus.ANSWERED ? 1 : 0;
@@ -92,10 +98,12 @@ final class FactTally {
         if (fact.getStatus() != null) {
             byStatus.merge(fact.getStatus().name(), 1, Integer::sum);
         }
-        count(byCategory, fact, AppealFact::getCategory);
-        count(byChannel, fact, AppealFact::getChannel);
-        count(bySettlement, fact, AppealFact::getSettlement);
-        count(byLanguage, fact, AppealFact::getLanguage);
+        if (inSplits) {
+            count(byCategory, fact, AppealFact::getCategory);
+            count(byChannel, fact, AppealFact::getChannel);
+            count(bySettlement, fact, AppealFact::getSettlement);
+            count(byLanguage, fact, AppealFact::getLanguage);
+        }
     }
 
     /** Adds {@code other}'s appeals to this tally's; {@code other} stays as it was. */

@@ -43,7 +43,8 @@ public class StatsService {
     /**
      * A confidential department's appeals count in its own figures and in the totals, never in a split by category,
      * channel, settlement or language: "one report from this village, by the reception desk, in Kazakh, that day" would
-     * single out who wrote it, and a split with them, less the other departments' figures, would give the same.
+     * single out who wrote it, and a split with them, less the other departments' figures, would give the same
+     * ({@link #inSplits}).
      */
     private final Supplier<Set<String>> confidentialDepartments;
     /** The tallies of each month of receipt covered whole by a period asked for, with the counter they are of. */
@@ -119,22 +120,14 @@ public class StatsService {
 
     private Summary computeSummary(Period period) {
         Map<String, FactTally> byDepartment = talliesByDepartment(period);
-        Set<String> confidential = confidentialDepartments.get();
         FactTally all = new FactTally();
-        FactTally splittable = new FactTally(); // no confidential department's appeals
-        byDepartment.forEach((department, tally) -> {
-            all.add(tally);
-            if (!confidential.contains(department)) {
-                splittable.add(tally);
-            }
-        });
+        byDepartment.values().forEach(all::add);
         Map<String, Integer> receivedByDepartment = new TreeMap<>();
         byDepartment.forEach((department, tally) -> receivedByDepartment.put(department, tally.received()));
         // To the minute: a public timestamp says no more than it needs to.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         return new Summary(period.from(), period.to(), generatedAt, all.figures(clock.instant()), all.byStatus(),
-                receivedByDepartment, splittable.byCategory(), splittable.byChannel(), splittable.bySettlement(),
-                splittable.byLanguage(),
+                receivedByDepartment, all.byCategory(), all.byChannel(), all.bySettlement(), all.byLanguage(),
                 all.notifications());
     }
 
@@ -155,6 +148,7 @@ public class StatsService {
      * part, however many the store holds.
      */
     private Map<String, FactTally> talliesByDepartment(Period period) {
+        Set<String> confidential = confidentialDepartments.get();
         Map<YearMonth, Long> counters = facts.receiptMonths();
         Map<String, FactTally> total = new TreeMap<>();
         List<AppealFact> unlisted = new ArrayList<>();
@@ -168,13 +162,13 @@ public class StatsService {
             if (readUpTo.isBefore(start)) {
                 unlisted.addAll(facts.receivedBetween(readUpTo, start, null));
             }
-            add(total, monthTallies(month.getKey(), month.getValue()));
+            add(total, monthTallies(month.getKey(), month.getValue(), confidential));
             readUpTo = end;
         }
         if (readUpTo.isBefore(period.to())) {
             unlisted.addAll(facts.receivedBetween(readUpTo, period.to(), null));
         }
-        add(total, FactTally.byDepartment(unlisted));
+        add(total, FactTally.byDepartment(unlisted, fact -> inSplits(fact, confidential)));
         List<AppealFact> ofMonthsNotListed = unlisted.stream()
                 .filter(fact -> !counters.containsKey(AppealFacts.receiptMonthOf(fact.getReceivedAt())))
                 .toList();
@@ -186,21 +180,36 @@ public class StatsService {
         tallies.forEach((department, tally) -> total.computeIfAbsent(department, code -> new FactTally()).add(tally));
     }
 
-    private Map<String, FactTally> monthTallies(YearMonth month, long changes) {
+    private Map<String, FactTally> monthTallies(YearMonth month, long changes, Set<String> confidential) {
         MonthTallies kept = monthTallies.get(month);
-        if (kept != null && kept.changes() == changes) {
+        if (kept != null && kept.changes() == changes && kept.confidential().equals(confidential)) {
             return kept.byDepartment();
         }
         Map<String, FactTally> read = FactTally.byDepartment(
-                facts.receivedBetween(AppealFacts.startOf(month), AppealFacts.startOf(month.plusMonths(1)), null));
+                facts.receivedBetween(AppealFacts.startOf(month), AppealFacts.startOf(month.plusMonths(1)), null),
+                fact -> inSplits(fact, confidential));
         // Two requests may read one month at once, under different counters: the later counter's tallies stay.
-        monthTallies.merge(month, new MonthTallies(changes, read),
+        monthTallies.merge(month, new MonthTallies(changes, confidential, read),
                 (old, computed) -> computed.changes() >= old.changes() ? computed : old);
         return read;
     }
 
-    /** A month's tallies by department, as its facts were when its counter read {@code changes}. */
-    private record MonthTallies(long changes, Map<String, FactTally> byDepartment) {
+    /**
+     * A month's tallies by department, as its facts were when its counter read {@code changes}, split with these
+     * confidential departments.
+     */
+    private record MonthTallies(long changes, Set<String> confidential, Map<String, FactTally> byDepartment) {
+    }
+
+    /**
+     * Whether an appeal counts in the splits by category, channel, settlement and language: once routed, unless its
+     * first department is a confidential one. Decided by the first department, so that no later move changes a split
+     * (an appeal leaving the splits as it is forwarded into anti-corruption would say which it was), and not before
+     * routing, so that a report never enters them.
+     */
+    private static boolean inSplits(AppealFact fact, Set<String> confidential) {
+        String first = fact.getFirstDepartment();
+        return first != null && !confidential.contains(first);
     }
 
     /**
@@ -217,9 +226,9 @@ public class StatsService {
 
     private TimeSeries computeTimeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
-        Set<String> withheld = filters.splitsBeyondDepartment() ? confidentialDepartments.get() : Set.of();
+        Set<String> confidential = filters.splitsBeyondDepartment() ? confidentialDepartments.get() : Set.of();
         for (AppealFact fact : facts.byTimestampBetween(metric.timestampField(), period.from(), period.to())) {
-            if (!filters.matches(fact) || (fact.getDepartment() != null && withheld.contains(fact.getDepartment()))) {
+            if (!filters.matches(fact) || (filters.splitsBeyondDepartment() && !inSplits(fact, confidential))) {
                 continue;
             }
             LocalDate day = timestamp(metric, fact).atZone(zone).toLocalDate();
