@@ -1,6 +1,8 @@
 package kz.hearingstate.web.security;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +13,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Authenticates the API key of a request in the API chain, before any controller reads the body. No key: the
@@ -47,20 +51,23 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private String presentedKey(HttpServletRequest request) {
         String key = request.getHeader(header);
-        if (key == null && !formParameter.isEmpty() && parametersNeedNoUpload(request)) {
-            // A form post's parameters are parsed by the container within its form size limit (Open311 clients
-            // send api_key there); a JSON body is never read here.
-            key = request.getParameter(formParameter);
+        if (key == null && !formParameter.isEmpty()) {
+            // A form post's parameters are parsed by the container within its form size limit (Open311 clients send
+            // api_key there), the query string's included. Any other body is not read here: a multipart one the
+            // container would parse (and spool to disk, up to the upload limits) before the caller is known.
+            key = isUrlEncodedForm(request) ? request.getParameter(formParameter) : fromQueryString(request);
         }
         return key;
     }
 
-    /**
-     * The query string, or a URL-encoded form within the container's form size limit: never a multipart body, which
-     * the container would parse (and write to disk, up to the upload limits) before the caller is known.
-     */
-    private static boolean parametersNeedNoUpload(HttpServletRequest request) {
+    private String fromQueryString(HttpServletRequest request) {
+        String value = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
+                .getQueryParams().getFirst(formParameter);
+        return value == null ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isUrlEncodedForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type == null || type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 }

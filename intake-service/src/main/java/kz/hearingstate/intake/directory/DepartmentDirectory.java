@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,7 @@ public class DepartmentDirectory implements IndexedCollection {
     private final MongoOperations mongo;
     /** The confidential codes, read at most {@link RecentReads#FRESH_FOR} ago: the status view asks per lifecycle event. */
     private final RecentReads<String, Set<String>> confidential;
+    private final List<Consumer<String>> flaggedConfidential = new CopyOnWriteArrayList<>();
 
     public DepartmentDirectory(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
@@ -71,6 +73,18 @@ public class DepartmentDirectory implements IndexedCollection {
                 event.deleted());
         VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), record);
         confidential.forget(CONFIDENTIAL);
+        if (event.confidential()) {
+            // On a redelivery as well: a crash may have come between the writes.
+            flaggedConfidential.forEach(listener -> listener.accept(event.code()));
+        }
+    }
+
+    /**
+     * Calls {@code listener} with a department's code each time the directory says it is confidential: the appeals it
+     * holds already (routed before intake read its flag, or before it was flagged) must become confidential too.
+     */
+    public void whenFlaggedConfidential(Consumer<String> listener) {
+        flaggedConfidential.add(listener);
     }
 
     public Optional<DepartmentRecord> find(String code) {

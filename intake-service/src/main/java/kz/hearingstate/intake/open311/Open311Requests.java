@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,10 +102,13 @@ class Open311Requests {
         Instant end = dayBound(date(query, "end_date"), true);
         Instant start = dayBound(date(query, "start_date"), false);
         if (start == null) {
-            start = (end != null ? end : now).minus(DEFAULT_DAYS, ChronoUnit.DAYS);
+            start = dayBound((end != null ? end : now).minus(DEFAULT_DAYS, ChronoUnit.DAYS), false);
         }
+        // Newest day first, and within a day by tracking code (random), not by the minute each came.
         return store.searchPublic(serviceCode, closed, start, end, MAX_RESULTS).stream()
                 .filter(AppealStatusView::publiclyListed)
+                .sorted(Comparator.comparing((AppealStatusView view) -> LocalDate.ofInstant(view.receivedAt(), zone)).reversed()
+                        .thenComparing(AppealStatusView::trackingCode))
                 .map(view -> representation(view, locale))
                 .toList();
     }

@@ -67,6 +67,7 @@ public class AppealStatusStore implements IndexedCollection {
     public AppealStatusStore(MongoTemplate mongo, CitizenSecrets secrets, IntakeProperties properties,
             DepartmentDirectory directory) {
         this(mongo, secrets, properties, directory::confidentialCodes);
+        directory.whenFlaggedConfidential(this::markConfidential);
     }
 
     private AppealStatusStore(MongoTemplate mongo, CitizenSecrets secrets, IntakeProperties properties,
@@ -238,6 +239,12 @@ public class AppealStatusStore implements IndexedCollection {
         }
         writes.add(new UpdateOneModel<>(byId(event.appealId())
                 .append("sequence", new Document("$lt", event.sequence())), update));
+    }
+
+    /** Never public again, every appeal the department holds or held last: it is (now) a confidential one. */
+    public void markConfidential(String department) {
+        mongo.getCollection(AppealStatusView.COLLECTION).updateMany(new Document("department", department),
+                new Document("$set", new Document("confidential", true)));
     }
 
     private static Document byId(String appealId) {

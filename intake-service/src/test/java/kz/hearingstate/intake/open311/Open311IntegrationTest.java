@@ -271,6 +271,19 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
 
         assertThat(listed()).contains(water.trackingCode()).doesNotContain(report.trackingCode());
         assertThat(get("/open311/v2/requests/" + report.trackingCode() + ".json").statusCode()).isEqualTo(404);
+
+        // Routed there before intake read the department's flag (the topics are not ordered): hidden once it does.
+        Submitted early = submitAs(DEMO_KEY, "Прораб берёт наличные за приёмку работ без квитанции.");
+        awaitPublic(early, false);
+        publishLifecycle(early.appealId(), early.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED,
+                "integrity-two", null, null, null);
+        awaitPublic(early, true);
+        send(Topics.DEPARTMENTS_DIRECTORY, "integrity-two", "integrity-two:1", EventTypes.DEPARTMENT_CHANGED, new DepartmentChanged(
+                "integrity-two", 1, Map.of(Language.kk, "Адалдық 2", Language.ru, "Добропорядочность 2", Language.en, "Integrity 2"),
+                "+7 72770 2-11-98", "integrity2@zhambyl-akimat.example.kz", "Узынагаш", List.of("corruption"), List.of(),
+                true, true, false, "admin", Instant.now()));
+        await().untilAsserted(() -> assertThat(get("/open311/v2/requests/" + early.trackingCode() + ".json").statusCode())
+                .isEqualTo(404));
     }
 
     @Test
@@ -286,6 +299,12 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
 
         assertThat(response.statusCode()).as(response.body()).isIn(401, 403);
         assertThat(response.body()).doesNotContain("service_request_id");
+
+        // The query string's key still counts, whatever the body.
+        HttpResponse<String> keyInQuery = send(HttpRequest.newBuilder(uri("/open311/v2/requests.json?api_key=" + OPEN311_KEY))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertThat(keyInQuery.statusCode()).as(keyInQuery.body()).isNotIn(401, 403);
     }
 
     private HttpResponse<String> postForm(String path, Map<String, String> form) {
