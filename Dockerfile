@@ -30,8 +30,9 @@ USER hearing
 # name the published port themselves.
 ENV PORT=${PORT} \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
+# Actuator is on MANAGEMENT_SERVER_PORT where compose and Kubernetes set one, else on the service's port.
 # Six misses at 15 s leave 90 s for start-up. (No --start-period: dockerfilelint 1.8 misreads it;
 # docker-compose.yml and the Kubernetes startup probe give the start-up grace explicitly.)
 HEALTHCHECK --interval=15s --timeout=5s --retries=6 \
-    CMD curl -fsS "http://127.0.0.1:${PORT}/actuator/health" > /dev/null || exit 1
+    CMD curl -fsS "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-${PORT}}/actuator/health" > /dev/null || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

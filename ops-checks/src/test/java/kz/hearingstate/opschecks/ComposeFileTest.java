@@ -106,6 +106,28 @@ class ComposeFileTest {
     }
 
     @Test
+    void givenTheFourServices_thenActuatorIsOnAManagementPortThatNoneOfThemPublishes() {
+        int management = managementPort();
+        for (Map<String, Object> rendered : List.of(singleBroker, highAvailability)) {
+            for (String name : SERVICES) {
+                Map<String, Object> service = service(rendered, name);
+                assertThat(map(service.get("environment")).get("MANAGEMENT_SERVER_PORT")).as(name).isEqualTo(String.valueOf(management));
+                assertThat(management).as(name).isNotEqualTo(ServiceBindings.port(name));
+                // Short ("127.0.0.1:8083:8083/tcp") or long syntax ({target=8082, ...}): neither names the port.
+                assertThat(list(service.get("ports"))).as(name).allSatisfy(port ->
+                        assertThat(String.valueOf(port)).doesNotContain(String.valueOf(management)));
+                assertThat(list(map(service.get("healthcheck")).get("test")).toString()).as(name).contains("MANAGEMENT_SERVER_PORT");
+            }
+        }
+    }
+
+    /** Where every service's actuator listens in compose (and in the Kubernetes manifests): the services' shared environment. */
+    static int managementPort() {
+        Map<String, Object> file = Repository.yaml(Repository.read("docker-compose.yml"));
+        return Integer.parseInt(String.valueOf(map(file.get("x-service-environment")).get("MANAGEMENT_SERVER_PORT")));
+    }
+
+    @Test
     void givenTheFourServices_thenEachIsBuiltFromTheOneDockerfileWithItsNameAndPort_andReachesKafkaAndMongoFromTheEnvironment() {
         for (String name : SERVICES) {
             Map<String, Object> service = service(singleBroker, name);

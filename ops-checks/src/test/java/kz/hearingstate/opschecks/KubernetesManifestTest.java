@@ -48,6 +48,15 @@ class KubernetesManifestTest {
         assertThat(map(map(only("Service").get("spec"))).get("selector"))
                 .isEqualTo(map(map(map(only("Deployment").get("spec")).get("selector")).get("matchLabels")));
 
+        // Actuator on the management port: the probes and Prometheus reach it, the Service never exposes it.
+        assertThat(list(container.get("ports")).stream().map(ComposeFileTest::map)
+                .filter(entry -> "management".equals(entry.get("name"))).findFirst().orElseThrow().get("containerPort"))
+                .isEqualTo(ComposeFileTest.managementPort());
+        assertThat(list(map(only("Service").get("spec")).get("ports"))).allSatisfy(entry ->
+                assertThat(map(entry).get("targetPort")).isNotIn("management", ComposeFileTest.managementPort()));
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(map(map(container.get(probe)).get("httpGet")).get("port")).as(probe).isEqualTo("management");
+        }
         assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
         assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
         assertThat(map(map(container.get("startupProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");

@@ -109,7 +109,8 @@ class PrometheusTest {
             assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
             Map<String, Object> discovery = ComposeFileTest.map(ComposeFileTest.list(job.get("dns_sd_configs")).getFirst());
             assertThat(ComposeFileTest.stringList(discovery.get("names"))).containsExactly(service);
-            assertThat(discovery.get("port")).isEqualTo(ServiceBindings.port(service));
+            assertThat(discovery.get("port")).as("the management port, which no service publishes")
+                    .isEqualTo(ComposeFileTest.managementPort());
         }
     }
 
