@@ -119,10 +119,14 @@ public class AppealFact {
         lastSequence = event.sequence();
         Instant at = event.occurredAt();
         if (event.department() != null && !event.department().isBlank()) {
-            department = event.department();
             if (firstDepartment == null) {
-                firstDepartment = department;
+                // The department it had (a fact stored before this field was), else the one a forward came from (the
+                // first event seen may be a forward), else this one.
+                firstDepartment = department != null ? department
+                        : event.previousDepartment() != null && !event.previousDepartment().isBlank() ? event.previousDepartment()
+                        : event.department();
             }
+            department = event.department();
         }
         if (event.settlement() != null) {
             settlement = event.settlement();

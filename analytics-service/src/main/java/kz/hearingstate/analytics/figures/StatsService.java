@@ -42,9 +42,10 @@ public class StatsService {
     private final Duration slaWindow;
     /**
      * A confidential department's appeals count in its own figures and in the totals, never in a split by category,
-     * channel, settlement or language: "one report from this village, by the reception desk, in Kazakh, that day" would
-     * single out who wrote it, and a split with them, less the other departments' figures, would give the same
-     * ({@link #inSplits}).
+     * channel, settlement or language when it was the first to hold them: "one report from this village, by the
+     * reception desk, in Kazakh, that day" would single out who wrote it, and a split with them, less the other
+     * departments' figures, would give the same ({@link #inSplits}). An appeal forwarded into one later stays where it
+     * was counted, so that the move changes no split.
      */
     private final Supplier<Set<String>> confidentialDepartments;
     /** The tallies of each month of receipt covered whole by a period asked for, with the counter they are of. */
@@ -226,9 +227,15 @@ public class StatsService {
 
     private TimeSeries computeTimeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
-        Set<String> confidential = filters.splitsBeyondDepartment() ? confidentialDepartments.get() : Set.of();
+        boolean split = filters.splitsBeyondDepartment();
+        Set<String> confidential = split ? confidentialDepartments.get() : Set.of();
+        // In a split, an appeal's department is the one it was first routed to, as for membership: a series of
+        // roads' potholes must not drop as one of them is forwarded into anti-corruption.
+        Dimensions matching = split ? new Dimensions(null, filters.category(), filters.channel(), filters.settlement(),
+                filters.language()) : filters;
         for (AppealFact fact : facts.byTimestampBetween(metric.timestampField(), period.from(), period.to())) {
-            if (!filters.matches(fact) || (filters.splitsBeyondDepartment() && !inSplits(fact, confidential))) {
+            if (!matching.matches(fact) || (split && (!inSplits(fact, confidential)
+                    || (filters.department() != null && !filters.department().equals(fact.getFirstDepartment()))))) {
                 continue;
             }
             LocalDate day = timestamp(metric, fact).atZone(zone).toLocalDate();

@@ -284,6 +284,10 @@ class AppealFactReadsIntegrationTest {
                 .points().stream().mapToInt(TimeSeries.Point::count).sum();
         assertThat(byChannel).isEqualTo(whole.size() - utilities);
         assertThat(unsplit).isEqualTo(whole.size());
+        // Roads' web appeals, by the department they were first routed to: the one forwarded on is still one of them.
+        int roadsByChannel = withConfidential.timeSeries(Metric.RECEIVED, Interval.MONTH, Period.allTime(),
+                new Dimensions("roads", null, "web", null, null)).points().stream().mapToInt(TimeSeries.Point::count).sum();
+        assertThat(roadsByChannel).isEqualTo(of(whole, "roads").size() + 1);
     }
 
     private static List<AppealFact> of(List<AppealFact> facts, String department) {

@@ -63,7 +63,11 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private String fromQueryString(HttpServletRequest request) {
         String value = UriComponentsBuilder.newInstance().query(request.getQueryString()).build()
                 .getQueryParams().getFirst(formParameter);
-        return value == null ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
+        try {
+            return value == null ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return null; // "%zz": no key, so a 401 where one is needed, never a 500
+        }
     }
 
     private static boolean isUrlEncodedForm(HttpServletRequest request) {

@@ -1,6 +1,8 @@
 package kz.hearingstate.intake.directory;
 
 import java.time.Clock;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +11,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.EventTypes;
@@ -46,8 +47,9 @@ public class DepartmentDirectory implements IndexedCollection {
 
     public DepartmentDirectory(MongoOperations mongo, Clock clock) {
         this.mongo = mongo;
-        this.confidential = new RecentReads<>(1, clock, key -> mongo.find(Query.query(Criteria.where("confidential").is(true)),
-                DepartmentRecord.class).stream().map(DepartmentRecord::code).collect(Collectors.toUnmodifiableSet()));
+        this.confidential = new RecentReads<>(1, clock, key -> Collections.unmodifiableSet(new HashSet<>(mongo.find(
+                Query.query(Criteria.where("confidential").is(true)), DepartmentRecord.class).stream()
+                .map(DepartmentRecord::code).toList()))); // a HashSet: contains(null) is false
     }
 
     /** The departments the directory flags confidential, deleted ones included (their appeals stay confidential). */
@@ -71,10 +73,10 @@ public class DepartmentDirectory implements IndexedCollection {
         DepartmentRecord record = new DepartmentRecord(event.code(), event.version(), byName(event.names()), event.phone(), event.email(),
                 event.address(), event.settlements() == null ? List.of() : event.settlements(), event.confidential(),
                 event.deleted());
-        VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), record);
+        boolean newer = VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), record);
         confidential.forget(CONFIDENTIAL);
-        if (event.confidential()) {
-            // On a redelivery as well: a crash may have come between the writes.
+        if (newer && event.confidential()) {
+            // Only for a version not seen before: routing publishes the whole directory each time it starts.
             flaggedConfidential.forEach(listener -> listener.accept(event.code()));
         }
     }

@@ -104,9 +104,17 @@ class Open311Requests {
         if (start == null) {
             start = dayBound((end != null ? end : now).minus(DEFAULT_DAYS, ChronoUnit.DAYS), false);
         }
-        // Newest day first, and within a day by tracking code (random), not by the minute each came.
-        return store.searchPublic(serviceCode, closed, start, end, MAX_RESULTS).stream()
+        // Newest day first, and within a day by tracking code (random), not by the minute each came. A list cut at
+        // MAX_RESULTS (newest first) would hold the latest arrivals of its oldest day: that day is left out whole,
+        // unless it is the only one (a busier day than MAX_RESULTS: then its latest arrivals are what is shown).
+        List<AppealStatusView> found = store.searchPublic(serviceCode, closed, start, end, MAX_RESULTS);
+        LocalDate oldest = found.stream().map(view -> LocalDate.ofInstant(view.receivedAt(), zone)).min(Comparator.naturalOrder())
+                .orElse(null);
+        boolean severalDays = found.stream().anyMatch(view -> !LocalDate.ofInstant(view.receivedAt(), zone).equals(oldest));
+        LocalDate cutDay = found.size() < MAX_RESULTS || !severalDays ? null : oldest;
+        return found.stream()
                 .filter(AppealStatusView::publiclyListed)
+                .filter(view -> cutDay == null || !LocalDate.ofInstant(view.receivedAt(), zone).equals(cutDay))
                 .sorted(Comparator.comparing((AppealStatusView view) -> LocalDate.ofInstant(view.receivedAt(), zone)).reversed()
                         .thenComparing(AppealStatusView::trackingCode))
                 .map(view -> representation(view, locale))

@@ -241,9 +241,10 @@ public class AppealStatusStore implements IndexedCollection {
                 .append("sequence", new Document("$lt", event.sequence())), update));
     }
 
-    /** Never public again, every appeal the department holds or held last: it is (now) a confidential one. */
+    /** Never public again, every appeal the department holds: it is (now) a confidential one. */
     public void markConfidential(String department) {
-        mongo.getCollection(AppealStatusView.COLLECTION).updateMany(new Document("department", department),
+        mongo.getCollection(AppealStatusView.COLLECTION).updateMany(
+                new Document("department", department).append("confidential", new Document("$ne", true)),
                 new Document("$set", new Document("confidential", true)));
     }
 

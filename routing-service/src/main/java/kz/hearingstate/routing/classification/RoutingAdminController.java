@@ -25,21 +25,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin's override rules, and the hand-made corrections to export as training data. Admin only: appeal-web's
+ * The admin's override rules (the corrections' export is RoutingCorrectionsController's). Admin only: appeal-web's
  * API chain refuses every other key (403) and no key (401) before a body is read.
  */
 @RestController
 public class RoutingAdminController {
 
     private final OverrideRuleStore rules;
-    private final CorrectionStore corrections;
     private final DirectoryService directory;
     private final Clock clock;
 
-    public RoutingAdminController(OverrideRuleStore rules, CorrectionStore corrections, DirectoryService directory,
-            Clock clock) {
+    public RoutingAdminController(OverrideRuleStore rules, DirectoryService directory, Clock clock) {
         this.rules = rules;
-        this.corrections = corrections;
         this.directory = directory;
         this.clock = clock;
     }
@@ -76,24 +73,6 @@ public class RoutingAdminController {
             throw ApiException.notFound();
         }
         return ResponseEntity.noContent().build();
-    }
-
-    /** Hand-made routings as labelled data, in the training set's JSON Lines shape (see README, "Retraining"). */
-    @GetMapping(value = "/api/v1/admin/routing-corrections", produces = "application/x-ndjson")
-    public String corrections() {
-        StringBuilder lines = new StringBuilder();
-        // Kept only for routings to ordinary departments, but a department may be flagged confidential since: its
-        // appeals' texts are not the admin's to read.
-        java.util.Set<String> confidential = directory.confidentialCodes();
-        for (RoutingCorrection c : corrections.all()) {
-            if (confidential.contains(c.department())) {
-                continue;
-            }
-            lines.append(tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(new LabelledAppeal(
-                    "C-" + c.id(), c.language() == null ? null : c.language().name(), "correction", c.text(),
-                    c.department()))).append('\n');
-        }
-        return lines.toString();
     }
 
     private OverrideRule toRule(String id, RuleRequest request, ApiPrincipal admin) {

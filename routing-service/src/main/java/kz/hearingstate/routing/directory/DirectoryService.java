@@ -2,10 +2,11 @@ package kz.hearingstate.routing.directory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.SettlementsChanged;
@@ -53,8 +54,9 @@ public class DirectoryService {
         this.properties = properties;
         this.mapper = mapper;
         this.routable = new RecentReads<>(1, clock, key -> List.copyOf(store.active()));
-        this.confidential = new RecentReads<>(1, clock, key -> store.all().stream().filter(Department::confidential)
-                .map(Department::code).collect(Collectors.toUnmodifiableSet()));
+        // A HashSet: contains(null) is false for an appeal with no department (a rejected one), where an immutable set throws.
+        this.confidential = new RecentReads<>(1, clock, key -> Collections.unmodifiableSet(new HashSet<>(store.all().stream()
+                .filter(Department::confidential).map(Department::code).toList())));
     }
 
     /** Adds the file's departments that the database does not know yet; admin edits and deletions are kept. */

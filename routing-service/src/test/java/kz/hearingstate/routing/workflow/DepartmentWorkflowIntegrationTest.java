@@ -327,4 +327,18 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         assertThat(json(get("/api/v1/appeals/" + appeal.appealId(), departmentKey("anti-corruption"))).get("department").asString())
                 .isEqualTo("anti-corruption");
     }
+
+    @Test
+    void givenARejectedAppeal_whichHasNoDepartment_whenTheAdminReadsOrRoutesIt_thenAnAnswerNotAServerError() {
+        AppealSubmitted anonymous = Appeals.submitted(UUID.randomUUID().toString(), "Прошу отремонтировать освещение во дворе дома.",
+                Language.ru, true, null, "Узынагаш", CLOCK.instant());
+        submit(anonymous);
+        awaitEvents(anonymous.appealId(), LifecycleType.REJECTED.eventType(), 1);
+
+        HttpResponse<String> read = get("/api/v1/appeals/" + anonymous.appealId(), ADMIN_KEY);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(json(read).get("status").asString()).isEqualTo("REJECTED");
+        assertProblem(act(anonymous.appealId(), ADMIN_KEY, Map.of("action", "ROUTE", "targetDepartment", "education")),
+                409, "appeal-state-conflict");
+    }
 }
