@@ -52,6 +52,6 @@ public class RoutingConfig {
     AppealWorkflow appealWorkflow(LegalClock legalClock, RoutingProperties properties, DirectoryService directory,
             SettlementNormaliser settlements) {
         return new AppealWorkflow(legalClock, properties.deadlines(), directory::isActive, settlements::code,
-                code -> directory.confidentialCodes().contains(code));
+                directory::isConfidential);
     }
 }

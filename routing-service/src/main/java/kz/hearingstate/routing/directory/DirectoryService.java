@@ -54,7 +54,6 @@ public class DirectoryService {
         this.properties = properties;
         this.mapper = mapper;
         this.routable = new RecentReads<>(1, clock, key -> List.copyOf(store.active()));
-        // A HashSet: contains(null) is false for an appeal with no department (a rejected one), where an immutable set throws.
         this.confidential = new RecentReads<>(1, clock, key -> Collections.unmodifiableSet(new HashSet<>(store.all().stream()
                 .filter(Department::confidential).map(Department::code).toList())));
     }
@@ -103,6 +102,11 @@ public class DirectoryService {
      */
     public Set<String> confidentialCodes() {
         return confidential.get(ALL);
+    }
+
+    /** Whether a department's appeals are confidential ({@link #confidentialCodes}); false for no department. */
+    public boolean isConfidential(String code) {
+        return code != null && confidentialCodes().contains(code);
     }
 
     public Optional<Department> find(String code) {

@@ -347,7 +347,7 @@ public class Workbench {
 
     /** By the directory's flag, deleted departments included: a deleted confidential department's reports stay its own. */
     private boolean confidential(String department) {
-        return department != null && directory.confidentialCodes().contains(department);
+        return directory.isConfidential(department);
     }
 
     private static void requireInbox(StaffUser user) {

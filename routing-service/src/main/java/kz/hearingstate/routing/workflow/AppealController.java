@@ -49,7 +49,7 @@ public class AppealController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireActsFor(caller, code);
-        boolean withContent = caller.isDepartment(code) || !directory.confidentialCodes().contains(code);
+        boolean withContent = caller.isDepartment(code) || !directory.isConfidential(code);
         List<AppealView> items = store.ofDepartment(code, status, page, size).stream()
                 .map(appeal -> view(caller, appeal, withContent)).toList();
         return new Page(items, page, size, store.countOfDepartment(code, status));
@@ -99,13 +99,13 @@ public class AppealController {
     private AppealView view(ApiPrincipal caller, RoutedAppeal appeal, boolean withContent) {
         AppealView view = AppealView.of(appeal, withContent);
         String previous = view.previousDepartment();
-        boolean hidden = previous != null && directory.confidentialCodes().contains(previous) && !caller.isDepartment(previous);
+        boolean hidden = directory.isConfidential(previous) && !caller.isDepartment(previous);
         return hidden ? view.withoutPreviousDepartment() : view;
     }
 
     /** Content of a confidential department's appeal is for that department alone, not even the admin. */
     private boolean withContent(ApiPrincipal caller, RoutedAppeal appeal) {
-        return caller.isDepartment(appeal.department) || !directory.confidentialCodes().contains(appeal.department);
+        return caller.isDepartment(appeal.department) || !directory.isConfidential(appeal.department);
     }
 
     /** Another department's queue (or the akim's office's at-risk list) reads as not found, like an appeal. */

@@ -2,7 +2,6 @@ package kz.hearingstate.routing.workflow;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import kz.hearingstate.routing.classification.CorrectionStore;
 import kz.hearingstate.routing.classification.LabelledAppeal;
@@ -34,13 +33,12 @@ class RoutingCorrectionsController {
     @GetMapping(value = "/api/v1/admin/routing-corrections", produces = "application/x-ndjson")
     String corrections() {
         List<RoutingCorrection> all = corrections.all();
-        Set<String> confidential = directory.confidentialCodes();
         Map<String, RoutedAppeal> byId = appeals.findAll(all.stream().map(RoutingCorrection::appealId).distinct().toList());
         StringBuilder lines = new StringBuilder();
         for (RoutingCorrection c : all) {
             RoutedAppeal appeal = byId.get(c.appealId());
-            if (confidential.contains(c.department()) || appeal == null || confidential.contains(appeal.department)
-                    || confidential.contains(appeal.previousDepartment)) {
+            if (directory.isConfidential(c.department()) || appeal == null || directory.isConfidential(appeal.department)
+                    || directory.isConfidential(appeal.previousDepartment)) {
                 continue;
             }
             lines.append(JsonMapper.shared().writeValueAsString(new LabelledAppeal("C-" + c.id(),

@@ -143,7 +143,7 @@ public class WorkflowService {
             // A hand-made routing is labelled data for the admin's retraining, unless the appeal is now at a confidential
             // department (routed or forwarded there, then or later): a report's text is that department's alone, and the
             // admin must not read it.
-            boolean confidential = directory.confidentialCodes().contains(appeal.department);
+            boolean confidential = directory.isConfidential(appeal.department);
             if (confidential && (command.action() == ActionType.ROUTE || command.action() == ActionType.FORWARD)) {
                 corrections.forgetAppeal(appeal.appealId);
             } else if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.inputId())) {

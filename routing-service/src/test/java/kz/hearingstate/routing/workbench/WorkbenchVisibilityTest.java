@@ -59,6 +59,7 @@ class WorkbenchVisibilityTest {
         when(directory.find(anyString())).thenReturn(Optional.empty());
         when(directory.find("anti-corruption")).thenReturn(Optional.of(ANTI_CORRUPTION));
         when(directory.confidentialCodes()).thenReturn(java.util.Set.of("anti-corruption"));
+        when(directory.isConfidential(anyString())).thenAnswer(call -> "anti-corruption".equals(call.getArgument(0)));
     }
 
     @ParameterizedTest
