@@ -1,11 +1,15 @@
 #!/bin/bash
 # Creates a SCRAM-SHA-512 user for every principal of $ACLS_FILE and every ACL it lists, as the super
-# user. Idempotent: a user's password is set again (same value), an existing ACL is left as it is. An ACL
-# removed from the file is not removed from the cluster: do that by hand (kafka-acls.sh --remove).
+# user, then removes every other ALLOW ACL from the cluster, so its grants are exactly the file's: a grant
+# taken out of the file (a second reader of an inbox, a principal gone) ends at the next run. DENY ACLs,
+# which only ever narrow access, are left as they are. Idempotent: a user's password is set again (same
+# value), an ACL already in place is kept. Refuses to change anything while a password is missing, short,
+# or still the example's placeholder (CHANGE-ME).
 #
 # Environment:
 #   KAFKA_BOOTSTRAP_SERVERS   brokers to talk to (required)
 #   KAFKA_COMMAND_CONFIG      the super user's client properties (security.protocol, sasl.*), if secured
+#   HEARING_KAFKA_ADMIN_PASSWORD  the super user's password, checked like the others when set
 #   KAFKA_PASSWORD_<NAME>     each principal's password, NAME upper-case with '-' as '_'
 #                             (KAFKA_PASSWORD_HOUSING_UTILITIES); letters, digits, '-' and '_' only
 #   ACLS_FILE                 the ACL list (default: acls.txt beside this script)
@@ -18,8 +22,23 @@ kafka_bin="${KAFKA_BIN:-/opt/kafka/bin}"
 auth=()
 if [[ -n "${KAFKA_COMMAND_CONFIG:-}" ]]; then auth=(--command-config "$KAFKA_COMMAND_CONFIG"); fi
 
+# A password the example file ships (docker/env/compose.env.example) is public: it must not open the cluster.
+refuse_placeholder() { # variable name
+  if [[ "${!1^^}" == *CHANGE-ME* ]]; then
+    echo "$1 still holds the example's placeholder (CHANGE-ME): set a password of your own" >&2
+    exit 2
+  fi
+}
+
 # Principals in order of first appearance; every password is checked before anything changes.
 mapfile -t principals < <(awk '!/^[[:space:]]*(#|$)/ && !seen[$1]++ { print $1 }' "$acls_file")
+if [[ -n "${HEARING_KAFKA_ADMIN_PASSWORD:-}" ]]; then
+  refuse_placeholder HEARING_KAFKA_ADMIN_PASSWORD
+  if (( ${#HEARING_KAFKA_ADMIN_PASSWORD} < 16 )); then
+    echo "HEARING_KAFKA_ADMIN_PASSWORD: use at least 16 characters" >&2
+    exit 2
+  fi
+fi
 missing=()
 for principal in "${principals[@]}"; do
   variable="KAFKA_PASSWORD_$(tr 'a-z-' 'A-Z_' <<< "$principal")"
@@ -29,6 +48,8 @@ for principal in "${principals[@]}"; do
   elif [[ ! "$password" =~ ^[A-Za-z0-9_-]{16,}$ ]]; then
     echo "$variable: use at least 16 letters, digits, '-' or '_' (kafka-configs.sh cannot quote others)" >&2
     exit 2
+  else
+    refuse_placeholder "$variable"
   fi
 done
 if (( ${#missing[@]} > 0 )); then
@@ -62,4 +83,42 @@ done < <(awk '!/^[[:space:]]*(#|$)/ {
     names[key] = names[key] " " $5
   }
   END { for (i = 1; i <= count; i++) print order[i] names[order[i]] }' "$acls_file")
-echo "Users and ACLs of ${#principals[@]} principals in place."
+
+current_acls="$("$kafka_bin/kafka-acls.sh" --bootstrap-server "$bootstrap" "${auth[@]}" --list)"
+# Every ALLOW ACL of the cluster that the file does not list, as "principal OPERATION RESOURCE PATTERN name
+# host", from kafka-acls.sh --list ("Current ACLs for resource `ResourcePattern(resourceType=TOPIC, name=…,
+# patternType=LITERAL)`:" and one "(principal=User:…, host=…, operation=…, permissionType=…)" line per ACL).
+while read -r principal operation resource pattern name host; do
+  args=(--bootstrap-server "$bootstrap" "${auth[@]}" --remove --force --allow-principal "User:$principal"
+        --allow-host "$host" --operation "$operation" --resource-pattern-type "$pattern")
+  case "$resource" in
+    TOPIC) args+=(--topic "$name") ;;
+    GROUP) args+=(--group "$name") ;;
+    TRANSACTIONAL_ID) args+=(--transactional-id "$name") ;;
+    CLUSTER) args+=(--cluster) ;;
+    *) echo "An ACL on a $resource ($principal $operation $name) is not in $acls_file: remove it by hand" >&2; exit 3 ;;
+  esac
+  "$kafka_bin/kafka-acls.sh" "${args[@]}" >/dev/null
+  echo "removed  $principal $operation $resource $pattern $name (host $host)"
+done < <(awk -v listed="$acls_file" '
+  BEGIN {
+    while ((getline line < listed) > 0) {
+      if (line ~ /^[[:space:]]*(#|$)/) continue
+      split(line, f)
+      wanted[f[1] " " toupper(f[2]) " " toupper(f[3]) " " toupper(f[4]) " " f[5]] = 1
+    }
+  }
+  /^Current ACLs for resource/ {
+    match($0, /resourceType=[^,]*/); resource = substr($0, RSTART + 13, RLENGTH - 13)
+    match($0, /name=[^,]*/); name = substr($0, RSTART + 5, RLENGTH - 5)
+    match($0, /patternType=[^)]*/); pattern = substr($0, RSTART + 12, RLENGTH - 12)
+  }
+  /\(principal=User:/ {
+    match($0, /principal=User:[^,]*/); principal = substr($0, RSTART + 15, RLENGTH - 15)
+    match($0, /host=[^,]*/); host = substr($0, RSTART + 5, RLENGTH - 5)
+    match($0, /operation=[^,]*/); operation = substr($0, RSTART + 10, RLENGTH - 10)
+    match($0, /permissionType=[^)]*/); permission = substr($0, RSTART + 15, RLENGTH - 15)
+    if (permission == "ALLOW" && (host != "*" || !((principal " " operation " " resource " " pattern " " name) in wanted)))
+      print principal, operation, resource, pattern, name, host
+  }' <<< "$current_acls")
+echo "Users and ACLs of ${#principals[@]} principals in place; no other grant."

@@ -101,12 +101,38 @@ class KafkaAccessControlIntegrationTest {
 
     @Test
     void givenAnyOtherPrincipal_whenItReadsTheAntiCorruptionInbox_thenOnlyTheAntiCorruptionPrincipalSucceeds() {
-        for (String principal : List.of("housing-utilities", "akim-office", "education", "analytics", "notification", "intake")) {
+        List<String> others = broker.credentials().principals().stream()
+                .filter(principal -> !principal.equals("anti-corruption") && !principal.equals(KafkaCredentials.ADMIN)).toList();
+        assertThat(others).contains("routing", "intake", "notification", "analytics", "akim-office", "health").hasSize(13);
+        for (String principal : others) {
             assertThatThrownBy(() -> read(principal, Topics.departmentInbox("anti-corruption"), principal)).as(principal)
                     .isInstanceOf(TopicAuthorizationException.class);
         }
         assertThat(read("anti-corruption", Topics.departmentInbox("anti-corruption"), "anti-corruption"))
                 .extracting(ConsumerRecord::key).contains("appeal-for-anti-corruption");
+    }
+
+    @Test
+    void givenADepartment_whenItReadsAnAppealTopicOrADeadLetter_thenItIsRefused() {
+        for (String department : List.of("education", "akim-office")) {
+            for (String topic : List.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE, Topics.APPEALS_FEEDBACK,
+                    Topics.DEPARTMENTS_DIRECTORY, Topics.NOTIFICATIONS_OUTCOMES, Topics.departmentActions(department),
+                    "appeals.submitted.routing.dlq")) {
+                assertThatThrownBy(() -> read(department, topic, department)).as(department + " reading " + topic)
+                        .isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
+    @Test
+    void givenAService_whenItReadsADeadLetterTopic_thenItIsRefused() {
+        // Dead letters hold whole appeals; only the admin reads them (docs/security.md).
+        for (String service : List.of("intake", "routing", "notification", "analytics")) {
+            for (String topic : List.of("appeals.submitted." + service + ".dlq", "appeals.submitted.routing.dlq")) {
+                assertThatThrownBy(() -> read(service, topic, service)).as(service + " reading " + topic)
+                        .isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
     }
 
     @Test

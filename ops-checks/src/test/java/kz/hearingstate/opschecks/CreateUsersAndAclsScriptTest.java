@@ -13,10 +13,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.UserScramCredentialsDescription;
+import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +93,7 @@ class CreateUsersAndAclsScriptTest {
 
         assertThat(first.succeeded()).as(first.output()).isTrue();
         assertThat(second.succeeded()).as(second.output()).isTrue();
-        assertThat(second.output()).contains("Users and ACLs of 2 principals in place.");
+        assertThat(second.output()).contains("Users and ACLs of 2 principals in place; no other grant.");
         try (AdminClient admin = admin()) {
             Map<String, UserScramCredentialsDescription> users =
                     admin.describeUserScramCredentials().all().get(30, TimeUnit.SECONDS);
@@ -107,14 +110,80 @@ class CreateUsersAndAclsScriptTest {
         }
     }
 
+    @Test
+    void givenAPlaceholderPasswordOfTheExampleFile_whenTheScriptRuns_thenItChangesNothingAndSaysSo() throws Exception {
+        try (AdminClient admin = admin()) {
+            Collection<AclBinding> before = admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
+
+            ExternalTool.Result principal = run(Map.of("KAFKA_PASSWORD_EDUCATION", "CHANGE-ME-kafka-education",
+                    "KAFKA_PASSWORD_ROUTING", "routing_password_5678"));
+            ExternalTool.Result superUser = run(Map.of("KAFKA_PASSWORD_EDUCATION", "education-password-1234",
+                    "KAFKA_PASSWORD_ROUTING", "routing_password_5678", "HEARING_KAFKA_ADMIN_PASSWORD", "change-me-kafka-admin"));
+
+            assertThat(principal.exitCode()).as(principal.output()).isEqualTo(2);
+            assertThat(principal.output()).contains("KAFKA_PASSWORD_EDUCATION still holds the example's placeholder")
+                    .doesNotContain("user ", "acl ");
+            assertThat(superUser.exitCode()).as(superUser.output()).isEqualTo(2);
+            assertThat(superUser.output()).contains("HEARING_KAFKA_ADMIN_PASSWORD still holds the example's placeholder")
+                    .doesNotContain("user ", "acl ");
+            assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS))
+                    .containsExactlyInAnyOrderElementsOf(before);
+        }
+    }
+
+    @Test
+    void givenGrantsTheFileDoesNotList_whenTheScriptRuns_thenTheyAreRemovedAndDenialsKept(@TempDir Path shorter) throws Exception {
+        Map<String, String> passwords = Map.of("KAFKA_PASSWORD_EDUCATION", "education-password-1234",
+                "KAFKA_PASSWORD_ROUTING", "routing_password_5678");
+        assertThat(run(passwords).succeeded()).isTrue();
+        AclBinding secondReader = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "departments.anti-corruption.inbox",
+                PatternType.LITERAL), new AccessControlEntry("User:education", "*", AclOperation.READ, AclPermissionType.ALLOW));
+        AclBinding fromOneHost = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "departments.education.inbox",
+                PatternType.LITERAL), new AccessControlEntry("User:education", "10.0.0.7", AclOperation.READ, AclPermissionType.ALLOW));
+        AclBinding clusterWide = new AclBinding(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
+                new AccessControlEntry("User:routing", "*", AclOperation.ALTER, AclPermissionType.ALLOW));
+        AclBinding denial = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "departments.education.actions",
+                PatternType.LITERAL), new AccessControlEntry("User:education", "*", AclOperation.WRITE, AclPermissionType.DENY));
+        try (AdminClient admin = admin()) {
+            admin.createAcls(List.of(secondReader, fromOneHost, clusterWide, denial)).all().get(30, TimeUnit.SECONDS);
+            try {
+                ExternalTool.Result cleaned = run(passwords);
+
+                assertThat(cleaned.succeeded()).as(cleaned.output()).isTrue();
+                assertThat(cleaned.output()).contains("removed  education READ TOPIC LITERAL departments.anti-corruption.inbox",
+                        "removed  routing ALTER CLUSTER LITERAL kafka-cluster");
+                assertThat(acls(admin)).hasSize(6).contains(denial).doesNotContain(secondReader, fromOneHost, clusterWide);
+
+                // A line taken out of the file: its grant ends at the next run.
+                Path withoutRoutingsLifecycle = Files.writeString(shorter.resolve("acls.txt"),
+                        SAMPLE_ACLS.replace("routing       WRITE      TOPIC     LITERAL   appeals.lifecycle\n", ""));
+                ExternalTool.Result shortened = run(passwords, withoutRoutingsLifecycle);
+
+                assertThat(shortened.succeeded()).as(shortened.output()).isTrue();
+                assertThat(acls(admin)).hasSize(5).noneSatisfy(acl -> assertThat(acl.pattern().name()).isEqualTo("appeals.lifecycle"));
+            } finally {
+                admin.deleteAcls(List.of(denial.toFilter())).all().get(30, TimeUnit.SECONDS);
+                assertThat(run(passwords).succeeded()).isTrue();
+            }
+        }
+    }
+
+    private static Collection<AclBinding> acls(AdminClient admin) throws Exception {
+        return admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
+    }
+
     private static AdminClient admin() {
         return AdminClient.create(Map.of("bootstrap.servers", broker.getBrokersAsString()));
     }
 
     private static ExternalTool.Result run(Map<String, String> passwords) {
+        return run(passwords, aclsFile);
+    }
+
+    private static ExternalTool.Result run(Map<String, String> passwords, Path acls) {
         Map<String, String> environment = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString(),
-                "ACLS_FILE", aclsFile.toString(),
+                "ACLS_FILE", acls.toString(),
                 "KAFKA_BIN", kafkaBin.toString()));
         environment.putAll(passwords);
         return ExternalTool.run(environment, List.of("bash", "docker/kafka/create-users-and-acls.sh"));

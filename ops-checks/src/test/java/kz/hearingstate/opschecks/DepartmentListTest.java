@@ -86,7 +86,7 @@ class DepartmentListTest {
 
     @Test
     void givenTheKubernetesSecretExample_thenItHasAKeyForExactlyTheDirectorysDepartments() {
-        Map<String, Object> secret = Repository.yaml(Repository.read("docs/k8s/secret.example.yaml"));
+        Map<String, Object> secret = Repository.yaml(Repository.read("docs/k8s/secret.yaml.example"));
         @SuppressWarnings("unchecked")
         String keys = (String) ((Map<String, Object>) secret.get("stringData")).get("routing-department-keys-json");
         assertThat(keysAt(JSON.readTree(keys))).isEqualTo(DIRECTORY);
