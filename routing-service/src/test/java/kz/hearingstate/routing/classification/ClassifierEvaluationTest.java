@@ -18,9 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClassifierEvaluationTest {
 
-    /** Regression floors, a little under what the shipped model measured (docs/routing-evaluation.md: 90.8%, 90 of 90). */
+    /** A regression floor, a little under what the shipped model measured (docs/routing-evaluation.md: 90.8%). */
     private static final double TOP_ONE_FLOOR = 0.895;
-    private static final double CORRUPTION_RECALL_FLOOR = 0.975;
     /** Ordinary appeals the detector may send to anti-corruption, a little over what the shipped model measured (42 of 510, 8.2%). */
     private static final double FALSE_POSITIVE_CEILING = 0.085;
     /**
@@ -38,18 +37,24 @@ class ClassifierEvaluationTest {
         System.out.println("Evaluation set: " + evaluation.summary());
     }
 
-    // Issue 14 asks for at least 93% top-1 and no corruption report anywhere but anti-corruption. The model does not
-    // reach it yet (docs/routing-evaluation.md has the figures): the first test holds that bar, disabled until the
-    // model meets it, so the build stays green for everyone; the second guards against regressions meanwhile.
+    // Issue 14 asks for at least 93% top-1 and no corruption report anywhere but anti-corruption. The model meets the
+    // second (every report of the set reaches anti-corruption), so it is held in the build; it does not reach the first
+    // yet (docs/routing-evaluation.md has the figures): that bar is held by a test disabled until the model meets it, so
+    // the build stays green for everyone, and the floors below guard against regressions meanwhile.
 
     @Test
-    @Disabled("Issue 14's bar is not met yet: see docs/routing-evaluation.md for the evaluation figures")
-    void givenTheEvaluationSet_whenClassified_thenAtLeast93PercentAreRightFirstChoiceAndEveryCorruptionReportGoesToAntiCorruption() {
-        assertThat(evaluation.topOneAccuracy()).as(evaluation.summary()).isGreaterThanOrEqualTo(0.93);
+    void givenTheEvaluationSet_whenClassified_thenEveryCorruptionReportGoesToAntiCorruption() {
+        assertThat(evaluation.corruptionReports()).hasSizeGreaterThanOrEqualTo(90);
         assertThat(evaluation.corruptionMissed())
                 .as("corruption reports routed elsewhere (id -> department)")
                 .extracting(o -> o.appeal().id() + " -> " + o.decision().department())
                 .isEmpty();
+    }
+
+    @Test
+    @Disabled("Issue 14's bar is not met yet: see docs/routing-evaluation.md for the evaluation figures")
+    void givenTheEvaluationSet_whenClassified_thenAtLeast93PercentAreRightFirstChoice() {
+        assertThat(evaluation.topOneAccuracy()).as(evaluation.summary()).isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
@@ -58,8 +63,6 @@ class ClassifierEvaluationTest {
         assertThat(evaluation.by(LabelledAppeal::department)).hasSize(10);
         assertThat(evaluation.by(LabelledAppeal::language).keySet()).contains("kk", "ru", "en");
         assertThat(evaluation.topOneAccuracy()).as(evaluation.summary()).isGreaterThanOrEqualTo(TOP_ONE_FLOOR);
-        assertThat(ClassifierEvaluation.ratio(evaluation.corruptionReports().size() - evaluation.corruptionMissed().size(),
-                evaluation.corruptionReports().size())).as(evaluation.summary()).isGreaterThanOrEqualTo(CORRUPTION_RECALL_FLOOR);
         assertThat(evaluation.falsePositiveRate()).as(evaluation.summary()).isLessThanOrEqualTo(FALSE_POSITIVE_CEILING);
         assertThat(evaluation.triageRate()).as(evaluation.summary()).isLessThanOrEqualTo(TRIAGE_CEILING);
     }
