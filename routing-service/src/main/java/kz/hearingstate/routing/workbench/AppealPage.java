@@ -41,7 +41,8 @@ public record AppealPage(
     public record Feedback(int rating, boolean solved, String comment, String at) {
     }
 
+    /** @param forwardedLate a forward to an outside body after the legal limit for forwarding (APPK: 3 working days) */
     public record Event(long sequence, String at, LifecycleType type, AppealStatus status, String department,
-            String actor, String reason, String answer, String forwardedTo) {
+            String actor, String reason, String answer, String forwardedTo, boolean forwardedLate) {
     }
 }

@@ -56,6 +56,15 @@ public class AppealPageController extends WorkbenchPage {
         return "workbench/appeal";
     }
 
+    /**
+     * A language link or a reload on the page that answered a failed action (its address is the form's): back to the
+     * appeal's page rather than a 405.
+     */
+    @GetMapping("/workbench/appeals/{appealId}/actions")
+    public String backToAppeal(@PathVariable String appealId) {
+        return "redirect:/workbench/appeals/" + UriUtils.encodePathSegment(appealId, StandardCharsets.UTF_8);
+    }
+
     @PostMapping("/workbench/appeals/{appealId}/actions")
     public String act(Authentication authentication, @PathVariable String appealId,
             @RequestParam(required = false) String actionId, @RequestParam ActionType action,

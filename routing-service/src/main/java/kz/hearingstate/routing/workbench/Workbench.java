@@ -44,6 +44,8 @@ import org.springframework.stereotype.Service;
 public class Workbench {
 
     static final Set<AppealStatus> OPEN = EnumSet.of(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.INFO_REQUESTED);
+    /** Open appeals whose legal clock runs: not those waiting for the citizen, which cannot be overdue. */
+    static final Set<AppealStatus> CLOCK_RUNNING = EnumSet.of(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS);
     private static final int WORKLIST_LIMIT = 500;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -120,7 +122,7 @@ public class Workbench {
         return new Figures(store.countOfDepartment(department, OPEN, null),
                 store.countOfDepartment(department, EnumSet.of(AppealStatus.IN_PROGRESS), null),
                 store.countOfDepartment(department, EnumSet.of(AppealStatus.INFO_REQUESTED), null),
-                store.countOfDepartment(department, OPEN, now),
+                store.countOfDepartment(department, CLOCK_RUNNING, now),
                 store.countOfDepartment(department, EnumSet.of(AppealStatus.ANSWERED), null), handlers);
     }
 
@@ -150,7 +152,8 @@ public class Workbench {
             }
             String actor = !seesConfidential && confidential(departmentOf(entry.actor())) ? null : entry.actor();
             history.add(new AppealPage.Event(entry.sequence(), format(entry.at()), entry.type(), entry.status(), entry.department(),
-                    actor, entry.reason(), entry.answer(), entry.forwardedTo()));
+                    actor, entry.reason(), entry.answer(), entry.forwardedTo(),
+                    entry.type() == LifecycleType.FORWARDED && appeal.forwardedLate()));
         }
         Instant cap = legalClock.latestExtendedDeadline(appeal.registeredAt());
         List<Department> others = directory.active().stream().filter(d -> !d.code().equals(appeal.department())).toList();
@@ -199,6 +202,16 @@ public class Workbench {
     /** A form's action, as the workflow's command; {@code sequence} is the state the user saw. */
     public record ActionForm(String actionId, ActionType action, Long sequence, String reason, String answer,
             String targetDepartment, String outsideBody, LocalDate newDeadline) {
+
+        /** Whether this form was the one for {@code action}: its section opens again, refilled, when it failed. */
+        public boolean isFor(String action) {
+            return this.action != null && this.action.name().equals(action);
+        }
+
+        /** What was typed into {@code action}'s form, to refill it; null for the other forms. */
+        public ActionForm ifFor(String action) {
+            return isFor(action) ? this : null;
+        }
     }
 
     /**
@@ -310,7 +323,7 @@ public class Workbench {
         List<DepartmentFigures> figures = new ArrayList<>();
         for (Department department : directory.active()) {
             figures.add(new DepartmentFigures(department.code(), department.confidential(),
-                    store.countOfDepartment(department.code(), OPEN, null), store.countOfDepartment(department.code(), OPEN, now)));
+                    store.countOfDepartment(department.code(), OPEN, null), store.countOfDepartment(department.code(), CLOCK_RUNNING, now)));
         }
         Set<String> confidential = directory.confidentialCodes(); // deleted ones' appeals too
         List<AppealRow> atRisk = store.atRisk(0, 200).stream()
@@ -367,11 +380,13 @@ public class Workbench {
         int overdueBy = 0;
         if (status.isClosed()) {
             urgency = Urgency.CLOSED;
+        } else if (status == AppealStatus.INFO_REQUESTED) {
+            // The clock stands still while the citizen is asked for information (the deadline moves on when they
+            // answer), so a paused appeal is never overdue, whatever its stored deadline says.
+            urgency = Urgency.PAUSED;
         } else if (!now.isBefore(appeal.deadline())) {
             urgency = Urgency.OVERDUE;
             overdueBy = Math.max(1, legalClock.workingDaysBetween(appeal.deadline(), now));
-        } else if (status == AppealStatus.INFO_REQUESTED) {
-            urgency = Urgency.PAUSED;
         } else if (daysLeft <= 2) {
             urgency = Urgency.DUE_SOON;
         } else {

@@ -156,11 +156,9 @@ public final class AppealWorkflow {
                 appeal.forwardedTo = command.outsideBody();
                 int used = legalClock.workingDaysBetween(appeal.registeredAt, now);
                 appeal.forwardedLate = used > deadlines.outsideForwardingWorkingDays();
-                String reason = appeal.forwardedLate
-                        ? command.reason() + " [late: forwarded " + used + " working days after registration, the limit is "
-                                + deadlines.outsideForwardingWorkingDays() + "]"
-                        : command.reason();
-                addLifecycle(appeal, LifecycleType.FORWARDED, actor, reason, now, null, command.outsideBody());
+                // The reason is the department's word to the citizen, shown on their page as written; the lateness
+                // is the akimat's own record (forwardedLate, in the workbench), not part of it.
+                addLifecycle(appeal, LifecycleType.FORWARDED, actor, command.reason(), now, null, command.outsideBody());
             }
             case EXTEND -> {
                 appeal.deadline = command.newDeadline();

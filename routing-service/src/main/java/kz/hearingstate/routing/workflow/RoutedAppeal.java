@@ -117,6 +117,11 @@ public class RoutedAppeal {
         return forwardedTo;
     }
 
+    /** Forwarded to an outside body after the legal limit for forwarding. */
+    public boolean forwardedLate() {
+        return forwardedLate;
+    }
+
     public Instant registeredAt() {
         return registeredAt;
     }

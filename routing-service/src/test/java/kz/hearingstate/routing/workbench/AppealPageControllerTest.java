@@ -52,7 +52,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         return new AppealPage(ROW, SUBMITTED, new AppealPage.Contact("T*** C******", "**********00", "+7*******00",
                 "c***@example.test", "EMAIL", true),
                 List.of(new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
-                        "education", "education/aigerim", null, null, null)),
+                        "education", "education/aigerim", null, null, null, false)),
                 new AppealPage.Feedback(2, false, "Мұғалім әлі келген жоқ.", "05.12.2026 09:30"),
                 2, EnumSet.of(ActionType.ANSWER, ActionType.REQUEST_INFO, ActionType.EXTEND), List.of(EDUCATION),
                 List.of(new WorkbenchProperties.AnswerTemplate("Solved", Map.of(Language.kk, "Мәселе шешілді.", Language.en, "Solved."))),
@@ -80,7 +80,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 1));
         return new AppealPage(band, SUBMITTED, null,
                 List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED,
-                        "anti-corruption", "system", "confidential triage: corruption detector 0.19", null, null)),
+                        "anti-corruption", "system", "confidential triage: corruption detector 0.19", null, null, false)),
                 null, 1, EnumSet.of(ActionType.ACCEPT, ActionType.FORWARD, ActionType.REJECT), List.of(EDUCATION), List.of(),
                 "01.02.2027 18:00", LocalDate.parse("2027-02-01"), "01.12.2026 10:00", "action-9");
     }
@@ -177,6 +177,34 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                         .param("action", "EXTEND").param("sequence", "2").param("newDeadline", "2027-01-15"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("is required for this action")));
+    }
+
+    @Test
+    void givenAFailedExtension_whenThePageComesBack_thenItsFormIsOpenAndRefilledAndTheFieldIsNamedInThePagesLanguage()
+            throws Exception {
+        given(workbench.act(any(), eq("a-1"), any())).willThrow(new InvalidCommandException(List.of(
+                kz.hearingstate.web.problem.FieldViolation.of("newDeadline", "deadline-not-later", "22.12.2026 18:00"))));
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        String kk = mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
+                        .header("Accept-Language", "kk").param("action", "EXTEND").param("sequence", "2")
+                        .param("newDeadline", "2026-12-20").param("reason", "Сараптама қажет: <екі апта>"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(kk)
+                .contains("<span>Жаңа мерзім</span>: ") // the field's label, not "newDeadline"
+                .doesNotContain("<span>newDeadline</span>")
+                .containsPattern("(?s)<details open=\"open\">\\s*<summary>[^<]*</summary>\\s*<form[^>]*>(?:(?!</form>).)*name=\"newDeadline\""
+                        + "[^>]*value=\"2026-12-20\"")
+                .contains("Сараптама қажет: &lt;екі апта&gt;</textarea>")
+                // the other forms stay closed and empty
+                .containsPattern("(?s)<details>\\s*<summary>[^<]*</summary>\\s*<form[^>]*>(?:(?!</form>).)*id=\"info-reason\"[^>]*></textarea>");
+    }
+
+    @Test
+    void givenThePageOfAFailedAction_whenItsAddressIsOpened_thenItLeadsBackToTheAppeal() throws Exception {
+        // What a language link or a reload on that page does: its address is the form's.
+        mvc.perform(get("/workbench/appeals/a-1/actions").param("lang", "ru").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(redirectedUrl("/workbench/appeals/a-1"));
     }
 
     @Test

@@ -209,7 +209,7 @@ class AppealWorkflowTest {
                 "land registry matter", null, null, "Land cadastre", null), almaty("2026-12-08T12:00"));
         assertThat(late.status).isEqualTo(AppealStatus.FORWARDED);
         assertThat(late.forwardedLate).isTrue();
-        assertThat(lifecycle(late).getLast().reason()).contains("late");
+        assertThat(lifecycle(late).getLast().reason()).isEqualTo("land registry matter"); // the citizen reads it as written
         assertThat(late.nextTimerAt).isNull();
     }
 
