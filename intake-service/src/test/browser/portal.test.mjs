@@ -159,6 +159,15 @@ try {
     equal(await text('#status'), t.answered, `${lang}: answered`);
     contains(await text('#answer'), 'pipe', `${lang}: the answer shows`);
     if (lang === 'kk') { await page.screenshot({ path: join(screenshots, 'portal-status.png'), fullPage: true }); }
+    // A rating without "solved?": the error, and the rating chosen is kept.
+    await page.check('#rating-2');
+    await page.click('form[action$="/feedback"] button');
+    await page.waitForSelector('#solved-error');
+    check(await page.isChecked('#rating-2'), `${lang}: the rating kept after an error`);
+    // That page's address is the form's: its language links lead back to the appeal's page.
+    await page.click(`header a[hreflang=${lang}]`);
+    await page.waitForSelector('#status');
+    equal(await text('#status'), t.answered, `${lang}: a language link after an error leads back to the appeal`);
     await page.check('#solved-no');
     await page.check('#rating-2');
     await page.click('form[action$="/feedback"] button');
@@ -170,7 +179,10 @@ try {
   await step('rated', {});
   for (const lang of languages) {
     await page.goto(submitted[lang].link + '?lang=' + lang);
-    contains(await text('#history'), L[lang].reopened, `${lang}: reopened in the history`);
+    const history = await text('#history');
+    contains(history, L[lang].reopened, `${lang}: reopened in the history`);
+    contains(history, 'No. 12', `${lang}: the department's own words in the history`);
+    check(!history.includes('the citizen reports'), `${lang}: no text of routing's own in the history`);
   }
 
   stayedInside(outside, consoleErrors);

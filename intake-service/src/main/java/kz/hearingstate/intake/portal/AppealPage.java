@@ -40,12 +40,25 @@ record AppealPage(
     record Department(String code, String name, String phone, String email, String address) {
     }
 
+    /**
+     * One change as the citizen reads it: the department's own words as written; a rule's reason (in routing's English)
+     * in the page's language instead; and nothing of a reopening, whose reason repeats the citizen's own rating.
+     */
+    private static Step step(AppealStatusView.HistoryEntry entry, PortalDates dates, Locale locale) {
+        String at = dates.dateTime(entry.at(), locale);
+        String change = "portal.change." + entry.type();
+        if (AppealStatusView.HistoryEntry.BY_SYSTEM.equals(entry.by()) && "REJECTED".equals(entry.type())) {
+            return new Step(at, change + ".byRule", null);
+        }
+        boolean departmentsWords = AppealStatusView.HistoryEntry.BY_DEPARTMENT.equals(entry.by())
+                || (entry.by() == null && !"REOPENED".equals(entry.type()));
+        return new Step(at, change, departmentsWords ? entry.reason() : null);
+    }
+
     static AppealPage of(AppealStatusView view, String category, Department department, PortalDates dates, Locale locale) {
         List<AppealStatusView.HistoryEntry> entries = view.history() == null ? List.of() : view.history().stream()
                 .sorted(Comparator.comparingLong(AppealStatusView.HistoryEntry::sequence)).toList();
-        List<Step> history = entries.stream()
-                .map(entry -> new Step(dates.dateTime(entry.at(), locale), "portal.change." + entry.type(), entry.reason()))
-                .toList();
+        List<Step> history = entries.stream().map(entry -> step(entry, dates, locale)).toList();
         boolean paused = view.status() == AppealStatus.INFO_REQUESTED;
         String pauseReason = paused ? entries.stream().filter(entry -> "INFO_REQUESTED".equals(entry.type()))
                 .reduce((first, second) -> second).map(AppealStatusView.HistoryEntry::reason).orElse(null) : null;

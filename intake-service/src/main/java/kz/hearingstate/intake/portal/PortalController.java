@@ -1,5 +1,6 @@
 package kz.hearingstate.intake.portal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -159,10 +161,22 @@ class PortalController {
                     : "no".equals(solved) ? Boolean.FALSE : null, comment));
         } catch (ApiException e) {
             response.setStatus(e.type().status().value());
-            model.addAttribute("rateComment", comment); // kept, like the reply's text, so nothing typed is lost
+            // Kept, like the reply's text, so nothing the citizen chose or typed is lost.
+            model.addAttribute("rateSolved", solved);
+            model.addAttribute("rateRating", rating);
+            model.addAttribute("rateComment", comment);
             return statusPage(model, token, appeal, null, errors(e, locale), locale);
         }
         return "redirect:" + PortalConfiguration.PATH + "/a/" + token + "?done=rated";
+    }
+
+    /**
+     * A language link or a reload on the page that answered a reply or a rating (its address is the form's): back to
+     * the appeal's page, in the language just chosen, rather than a 405.
+     */
+    @GetMapping({"/a/{token}/feedback", "/a/{token}/reply"})
+    String backToStatus(@PathVariable String token) {
+        return "redirect:" + PortalConfiguration.PATH + "/a/" + UriUtils.encodePathSegment(token, StandardCharsets.UTF_8);
     }
 
     @PostMapping("/a/{token}/reply")

@@ -196,7 +196,7 @@ public class AppealStatusStore implements IndexedCollection {
                         .append("registeredAt", date(event.registeredAt()))
                         .append("initialDeadline", date(event.deadline())))
                 .append("$addToSet", new Document("history",
-                        historyEntry(0, "SUBMITTED", AppealStatus.SUBMITTED, null, null, event.receivedAt())));
+                        historyEntry(0, "SUBMITTED", AppealStatus.SUBMITTED, null, null, event.receivedAt(), null)));
         writes.add(new UpdateOneModel<>(byId(event.appealId()).append("receivedAt", null), firstSubmission));
     }
 
@@ -235,7 +235,7 @@ public class AppealStatusStore implements IndexedCollection {
         if (!INTERNAL.contains(event.type())) {
             update.append("$push", new Document("history", historyEntry(event.sequence(), event.type().name(),
                     event.status(), event.department(), REASON_SHOWN.contains(event.type()) ? event.reason() : null,
-                    event.occurredAt())));
+                    event.occurredAt(), AppealStatusView.HistoryEntry.byActor(event.actor()))));
         }
         writes.add(new UpdateOneModel<>(byId(event.appealId())
                 .append("sequence", new Document("$lt", event.sequence())), update));
@@ -268,12 +268,13 @@ public class AppealStatusStore implements IndexedCollection {
     }
 
     private static Document historyEntry(long sequence, String type, AppealStatus status, String department,
-            String reason, Instant at) {
+            String reason, Instant at, String by) {
         return new Document("sequence", sequence)
                 .append("type", type)
                 .append("status", status.name())
                 .append("department", department)
                 .append("reason", reason)
-                .append("at", date(at));
+                .append("at", date(at))
+                .append("by", by);
     }
 }

@@ -54,9 +54,23 @@ public record AppealStatusView(
     }
 
     /**
-     * One status change, with the department's reason where the citizen should see it (what information
-     * is requested, why it was rejected, forwarded or extended).
+     * One status change, with its reason where the citizen should see it (what information is requested, why it was
+     * rejected, forwarded or extended).
+     *
+     * @param by who made the change, {@link #BY_DEPARTMENT}, {@link #BY_SYSTEM} (a rule: an anonymous appeal not
+     *           considered) or {@link #BY_CITIZEN} (a rating that reopened it); null on the appeal's receipt, and on
+     *           entries stored before it was kept
      */
-    public record HistoryEntry(long sequence, String type, AppealStatus status, String department, String reason, Instant at) {
+    public record HistoryEntry(long sequence, String type, AppealStatus status, String department, String reason, Instant at,
+            String by) {
+
+        public static final String BY_DEPARTMENT = "department";
+        public static final String BY_SYSTEM = "system";
+        public static final String BY_CITIZEN = "citizen";
+
+        /** The kind of routing's lifecycle actor: "system", "citizen", or else a department (its code or its staff). */
+        public static String byActor(String actor) {
+            return BY_SYSTEM.equals(actor) || BY_CITIZEN.equals(actor) ? actor : BY_DEPARTMENT;
+        }
     }
 }
