@@ -28,6 +28,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -103,7 +105,8 @@ class KafkaAccessControlIntegrationTest {
     void givenAnyOtherPrincipal_whenItReadsTheAntiCorruptionInbox_thenOnlyTheAntiCorruptionPrincipalSucceeds() {
         List<String> others = broker.credentials().principals().stream()
                 .filter(principal -> !principal.equals("anti-corruption") && !principal.equals(KafkaCredentials.ADMIN)).toList();
-        assertThat(others).contains("routing", "intake", "notification", "analytics", "akim-office", "health").hasSize(13);
+        assertThat(others).contains("routing", "intake", "notification", "analytics", "akim-office", "health", "backup",
+                "dead-letters").hasSize(15);
         for (String principal : others) {
             assertThatThrownBy(() -> read(principal, Topics.departmentInbox("anti-corruption"), principal)).as(principal)
                     .isInstanceOf(TopicAuthorizationException.class);
@@ -132,6 +135,30 @@ class KafkaAccessControlIntegrationTest {
                 assertThatThrownBy(() -> read(service, topic, service)).as(service + " reading " + topic)
                         .isInstanceOf(TopicAuthorizationException.class);
             }
+        }
+    }
+
+    @Test
+    void givenTheOpsPrincipals_whenTheyReadAndWrite_thenEachReachesOnlyItsRunbooksTopics() throws Exception {
+        send("routing", Topics.APPEALS_LIFECYCLE, "appeal-for-backup", "appeal.routed.v1");
+        assertThat(readAssigned("backup", Topics.APPEALS_LIFECYCLE)).extracting(ConsumerRecord::key).contains("appeal-for-backup");
+        assertThat(readAssigned("dead-letters", "appeals.submitted.routing.dlq")).isEmpty(); // allowed, nothing dead yet
+
+        for (String topic : List.of(Topics.departmentInbox("anti-corruption"), Topics.departmentActions("education"),
+                "appeals.submitted.routing.dlq")) {
+            assertThatThrownBy(() -> readAssigned("backup", topic)).as("backup reading " + topic)
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+        for (String topic : List.of(Topics.APPEALS_SUBMITTED, Topics.departmentInbox("anti-corruption"))) {
+            assertThatThrownBy(() -> readAssigned("dead-letters", topic)).as("dead-letters reading " + topic)
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+        for (String principal : List.of("backup", "dead-letters")) {
+            // Refused before any topic: a principal that may write nothing gets no producer id for idempotence.
+            assertThatThrownBy(() -> send(principal, Topics.APPEALS_SUBMITTED, "a", "appeal.submitted.v1")).as(principal)
+                    .hasCauseInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> read(principal, Topics.APPEALS_LIFECYCLE, "routing")).as(principal + " in routing's group")
+                    .isInstanceOfAny(GroupAuthorizationException.class, TopicAuthorizationException.class);
         }
     }
 
@@ -214,6 +241,28 @@ class KafkaAccessControlIntegrationTest {
             record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
             record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(REFUSAL_WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads {@code topic} from its beginning as {@code principal}, in no consumer group (as kcat -C does), for 2 s. */
+    private static List<ConsumerRecord<String, String>> readAssigned(String principal, String topic) {
+        Properties properties = new Properties();
+        properties.putAll(broker.clientConfig(principal));
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) REFUSAL_WAIT.toMillis());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
         }
     }
 

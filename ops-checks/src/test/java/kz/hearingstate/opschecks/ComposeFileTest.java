@@ -35,6 +35,7 @@ class ComposeFileTest {
                     "CITIZEN_ACCESS_KEY"),
             Stream.of("intake", "routing", "notification", "analytics").map(ComposeFileTest::kafkaPasswordOf),
             DEPARTMENTS.stream().map(ComposeFileTest::kafkaPasswordOf),
+            Stream.of("backup", "dead-letters").map(ComposeFileTest::kafkaPasswordOf),
             Stream.of("INTAKE", "ROUTING", "NOTIFICATION", "ANALYTICS").map(service -> "MONGO_" + service + "_PASSWORD"))
             .flatMap(secrets -> secrets).toList();
     /** The Kafka settings every service reads through appeal-messaging rather than its application.yml. */
@@ -265,8 +266,8 @@ class ComposeFileTest {
                     .contains("authSource=" + principal);
         }
         Map<String, Object> init = map(service(singleBroker, "kafka-init").get("environment"));
-        for (String department : DEPARTMENTS) {
-            assertThat(init).as("kafka-init creates the user of %s", department).containsKey(kafkaPasswordOf(department));
+        for (String principal : KafkaAclListTest.ACLS.stream().map(KafkaAclListTest.Acl::principal).distinct().toList()) {
+            assertThat(init).as("kafka-init creates the user of %s", principal).containsKey(kafkaPasswordOf(principal));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import kz.hearingstate.events.Topics;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,23 @@ class KafkaAclListTest {
                     assertThat(acl.name()).doesNotContain("*");
                     assertThat(acl.resource()).isIn("TOPIC", "GROUP");
                 });
+    }
+
+    @Test
+    void givenTheOpsPrincipals_thenBackupReadsTheEventTopicsAndDeadLettersEveryDeadLetterTopic_andNeitherAnythingElse() {
+        Set<String> deadLetterTopics = Repository.read("docker/kafka/topics.txt").lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split("\\s+")[0])
+                .filter(topic -> topic.endsWith(".dlq")).collect(Collectors.toSet());
+        assertThat(deadLetterTopics).hasSize(ServiceBindings.consumers().size());
+
+        assertThat(ACLS.stream().filter(acl -> acl.principal().equals("backup"))).containsExactlyInAnyOrderElementsOf(
+                Stream.of(Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE, Topics.APPEALS_FEEDBACK, Topics.DEPARTMENTS_DIRECTORY,
+                                Topics.NOTIFICATIONS_OUTCOMES, Topics.INCIDENTS_DETECTED)
+                        .map(topic -> new Acl("backup", "READ", "TOPIC", "LITERAL", topic)).toList());
+        assertThat(ACLS.stream().filter(acl -> acl.principal().equals("dead-letters"))).containsExactlyInAnyOrderElementsOf(
+                deadLetterTopics.stream().map(topic -> new Acl("dead-letters", "READ", "TOPIC", "LITERAL", topic)).toList());
+        assertThat(ACLS.stream().filter(acl -> acl.name().endsWith(".dlq") && acl.operation().equals("READ")).map(Acl::principal))
+                .as("readers of dead letters").containsOnly("dead-letters");
     }
 
     @Test
