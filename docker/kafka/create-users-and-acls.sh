@@ -4,12 +4,11 @@
 # taken out of the file (a second reader of an inbox, a principal gone) ends at the next run. DENY ACLs,
 # which only ever narrow access, are left as they are. Idempotent: a user's password is set again (same
 # value), an ACL already in place is kept. Refuses to change anything while a password is missing, short,
-# or still the example's placeholder (CHANGE-ME).
+# or still the example's placeholder (CHANGE-ME); admin-client-config.sh refuses the admin's likewise.
 #
 # Environment:
 #   KAFKA_BOOTSTRAP_SERVERS   brokers to talk to (required)
 #   KAFKA_COMMAND_CONFIG      the super user's client properties (security.protocol, sasl.*), if secured
-#   HEARING_KAFKA_ADMIN_PASSWORD  the super user's password, checked like the others when set
 #   KAFKA_PASSWORD_<NAME>     each principal's password, NAME upper-case with '-' as '_'
 #                             (KAFKA_PASSWORD_HOUSING_UTILITIES); letters, digits, '-' and '_' only
 #   ACLS_FILE                 the ACL list (default: acls.txt beside this script)
@@ -32,13 +31,6 @@ refuse_placeholder() { # variable name
 
 # Principals in order of first appearance; every password is checked before anything changes.
 mapfile -t principals < <(awk '!/^[[:space:]]*(#|$)/ && !seen[$1]++ { print $1 }' "$acls_file")
-if [[ -n "${HEARING_KAFKA_ADMIN_PASSWORD:-}" ]]; then
-  refuse_placeholder HEARING_KAFKA_ADMIN_PASSWORD
-  if (( ${#HEARING_KAFKA_ADMIN_PASSWORD} < 16 )); then
-    echo "HEARING_KAFKA_ADMIN_PASSWORD: use at least 16 characters" >&2
-    exit 2
-  fi
-fi
 missing=()
 for principal in "${principals[@]}"; do
   variable="KAFKA_PASSWORD_$(tr 'a-z-' 'A-Z_' <<< "$principal")"
@@ -85,40 +77,52 @@ done < <(awk '!/^[[:space:]]*(#|$)/ {
   END { for (i = 1; i <= count; i++) print order[i] names[order[i]] }' "$acls_file")
 
 current_acls="$("$kafka_bin/kafka-acls.sh" --bootstrap-server "$bootstrap" "${auth[@]}" --list)"
-# Every ALLOW ACL of the cluster that the file does not list, as "principal OPERATION RESOURCE PATTERN name
-# host", from kafka-acls.sh --list ("Current ACLs for resource `ResourcePattern(resourceType=TOPIC, name=…,
-# patternType=LITERAL)`:" and one "(principal=User:…, host=…, operation=…, permissionType=…)" line per ACL).
-while read -r principal operation resource pattern name host; do
-  args=(--bootstrap-server "$bootstrap" "${auth[@]}" --remove --force --allow-principal "User:$principal"
+# Every ALLOW ACL of the cluster that the file does not list, one per line, tab-separated: principal (with its
+# type, User:…), operation, resource type, pattern type, resource name, host. From kafka-acls.sh --list: "Current
+# ACLs for resource `ResourcePattern(resourceType=TOPIC, name=…, patternType=LITERAL)`:" and one "(principal=User:…,
+# host=…, operation=…, permissionType=…)" line per ACL.
+stale="$(awk -v listed="$acls_file" '
+  BEGIN {
+    while ((getline line < listed) > 0) {
+      if (line ~ /^[[:space:]]*(#|$)/) continue
+      split(line, f)
+      wanted["User:" f[1] " " toupper(f[2]) " " toupper(f[3]) " " toupper(f[4]) " " f[5]] = 1
+    }
+  }
+  /^Current ACLs for resource/ {
+    match($0, /resourceType=[^,]*/); resource = substr($0, RSTART + 13, RLENGTH - 13)
+    # The name of a group or a transactional id may hold commas and spaces: it ends where ", patternType=" begins.
+    match($0, /, name=.*, patternType=/); name = substr($0, RSTART + 7, RLENGTH - 21)
+    match($0, /patternType=[^)]*/); pattern = substr($0, RSTART + 12, RLENGTH - 12)
+  }
+  /\(principal=/ {
+    match($0, /principal=[^,]*/); principal = substr($0, RSTART + 10, RLENGTH - 10)
+    match($0, /host=[^,]*/); host = substr($0, RSTART + 5, RLENGTH - 5)
+    match($0, /operation=[^,]*/); operation = substr($0, RSTART + 10, RLENGTH - 10)
+    match($0, /permissionType=[^)]*/); permission = substr($0, RSTART + 15, RLENGTH - 15)
+    if (permission == "ALLOW" && (host != "*" || !((principal " " operation " " resource " " pattern " " name) in wanted)))
+      print principal "\t" operation "\t" resource "\t" pattern "\t" name "\t" host
+  }' <<< "$current_acls")"
+
+# Every one checked before the first is removed, so that a grant this script cannot name stops it unchanged.
+while IFS=$'\t' read -r principal operation resource pattern name host; do
+  [[ -n "$principal" ]] || continue # no stale grant: one empty line
+  case "$resource" in
+    TOPIC | GROUP | TRANSACTIONAL_ID | CLUSTER) ;;
+    *) echo "An ACL on a $resource ($principal $operation $name) is not in $acls_file: remove it by hand" >&2; exit 3 ;;
+  esac
+done <<< "$stale"
+while IFS=$'\t' read -r principal operation resource pattern name host; do
+  [[ -n "$principal" ]] || continue # no stale grant: one empty line
+  args=(--bootstrap-server "$bootstrap" "${auth[@]}" --remove --force --allow-principal "$principal"
         --allow-host "$host" --operation "$operation" --resource-pattern-type "$pattern")
   case "$resource" in
     TOPIC) args+=(--topic "$name") ;;
     GROUP) args+=(--group "$name") ;;
     TRANSACTIONAL_ID) args+=(--transactional-id "$name") ;;
     CLUSTER) args+=(--cluster) ;;
-    *) echo "An ACL on a $resource ($principal $operation $name) is not in $acls_file: remove it by hand" >&2; exit 3 ;;
   esac
   "$kafka_bin/kafka-acls.sh" "${args[@]}" >/dev/null
   echo "removed  $principal $operation $resource $pattern $name (host $host)"
-done < <(awk -v listed="$acls_file" '
-  BEGIN {
-    while ((getline line < listed) > 0) {
-      if (line ~ /^[[:space:]]*(#|$)/) continue
-      split(line, f)
-      wanted[f[1] " " toupper(f[2]) " " toupper(f[3]) " " toupper(f[4]) " " f[5]] = 1
-    }
-  }
-  /^Current ACLs for resource/ {
-    match($0, /resourceType=[^,]*/); resource = substr($0, RSTART + 13, RLENGTH - 13)
-    match($0, /name=[^,]*/); name = substr($0, RSTART + 5, RLENGTH - 5)
-    match($0, /patternType=[^)]*/); pattern = substr($0, RSTART + 12, RLENGTH - 12)
-  }
-  /\(principal=User:/ {
-    match($0, /principal=User:[^,]*/); principal = substr($0, RSTART + 15, RLENGTH - 15)
-    match($0, /host=[^,]*/); host = substr($0, RSTART + 5, RLENGTH - 5)
-    match($0, /operation=[^,]*/); operation = substr($0, RSTART + 10, RLENGTH - 10)
-    match($0, /permissionType=[^)]*/); permission = substr($0, RSTART + 15, RLENGTH - 15)
-    if (permission == "ALLOW" && (host != "*" || !((principal " " operation " " resource " " pattern " " name) in wanted)))
-      print principal, operation, resource, pattern, name, host
-  }' <<< "$current_acls")
+done <<< "$stale"
 echo "Users and ACLs of ${#principals[@]} principals in place; no other grant."

@@ -115,20 +115,34 @@ class CreateUsersAndAclsScriptTest {
         try (AdminClient admin = admin()) {
             Collection<AclBinding> before = admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS);
 
-            ExternalTool.Result principal = run(Map.of("KAFKA_PASSWORD_EDUCATION", "CHANGE-ME-kafka-education",
+            ExternalTool.Result result = run(Map.of("KAFKA_PASSWORD_EDUCATION", "CHANGE-ME-kafka-education",
                     "KAFKA_PASSWORD_ROUTING", "routing_password_5678"));
-            ExternalTool.Result superUser = run(Map.of("KAFKA_PASSWORD_EDUCATION", "education-password-1234",
-                    "KAFKA_PASSWORD_ROUTING", "routing_password_5678", "HEARING_KAFKA_ADMIN_PASSWORD", "change-me-kafka-admin"));
 
-            assertThat(principal.exitCode()).as(principal.output()).isEqualTo(2);
-            assertThat(principal.output()).contains("KAFKA_PASSWORD_EDUCATION still holds the example's placeholder")
-                    .doesNotContain("user ", "acl ");
-            assertThat(superUser.exitCode()).as(superUser.output()).isEqualTo(2);
-            assertThat(superUser.output()).contains("HEARING_KAFKA_ADMIN_PASSWORD still holds the example's placeholder")
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+            assertThat(result.output()).contains("KAFKA_PASSWORD_EDUCATION still holds the example's placeholder")
                     .doesNotContain("user ", "acl ");
             assertThat(admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS))
                     .containsExactlyInAnyOrderElementsOf(before);
         }
+    }
+
+    @Test
+    void givenTheAdminsPlaceholderOrAShortPassword_whenItsClientFileIsWritten_thenItIsRefused() throws IOException {
+        // admin-client-config.sh serves the brokers' health check and kafka-init: refused, the broker is never healthy,
+        // and neither kafka-init nor any service (all waiting for it) starts.
+        for (String refused : List.of("CHANGE-ME-kafka-admin", "change-me-but-long-enough", "short-password")) {
+            Path file = temp.resolve("refused.properties");
+            ExternalTool.Result result = ExternalTool.run(Map.of("HEARING_KAFKA_ADMIN_PASSWORD", refused),
+                    List.of("bash", "docker/kafka/admin-client-config.sh", file.toString()));
+            assertThat(result.exitCode()).as(refused + ": " + result.output()).isEqualTo(2);
+            assertThat(result.output()).contains("set a password of your own");
+            assertThat(file).doesNotExist();
+        }
+        Path file = temp.resolve("admin.properties");
+        ExternalTool.Result accepted = ExternalTool.run(Map.of("HEARING_KAFKA_ADMIN_PASSWORD", "a-real-admin-password-42"),
+                List.of("bash", "docker/kafka/admin-client-config.sh", file.toString()));
+        assertThat(accepted.succeeded()).as(accepted.output()).isTrue();
+        assertThat(Files.readString(file)).contains("username=\"admin\" password=\"a-real-admin-password-42\"");
     }
 
     @Test
@@ -140,19 +154,22 @@ class CreateUsersAndAclsScriptTest {
                 PatternType.LITERAL), new AccessControlEntry("User:education", "*", AclOperation.READ, AclPermissionType.ALLOW));
         AclBinding fromOneHost = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "departments.education.inbox",
                 PatternType.LITERAL), new AccessControlEntry("User:education", "10.0.0.7", AclOperation.READ, AclPermissionType.ALLOW));
+        AclBinding oddlyNamedGroup = new AclBinding(new ResourcePattern(ResourceType.GROUP, "desk, by hand", PatternType.LITERAL),
+                new AccessControlEntry("User:education", "*", AclOperation.READ, AclPermissionType.ALLOW));
         AclBinding clusterWide = new AclBinding(new ResourcePattern(ResourceType.CLUSTER, "kafka-cluster", PatternType.LITERAL),
                 new AccessControlEntry("User:routing", "*", AclOperation.ALTER, AclPermissionType.ALLOW));
         AclBinding denial = new AclBinding(new ResourcePattern(ResourceType.TOPIC, "departments.education.actions",
                 PatternType.LITERAL), new AccessControlEntry("User:education", "*", AclOperation.WRITE, AclPermissionType.DENY));
         try (AdminClient admin = admin()) {
-            admin.createAcls(List.of(secondReader, fromOneHost, clusterWide, denial)).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(List.of(secondReader, fromOneHost, oddlyNamedGroup, clusterWide, denial)).all().get(30, TimeUnit.SECONDS);
             try {
                 ExternalTool.Result cleaned = run(passwords);
 
                 assertThat(cleaned.succeeded()).as(cleaned.output()).isTrue();
-                assertThat(cleaned.output()).contains("removed  education READ TOPIC LITERAL departments.anti-corruption.inbox",
-                        "removed  routing ALTER CLUSTER LITERAL kafka-cluster");
-                assertThat(acls(admin)).hasSize(6).contains(denial).doesNotContain(secondReader, fromOneHost, clusterWide);
+                assertThat(cleaned.output()).contains("removed  User:education READ TOPIC LITERAL departments.anti-corruption.inbox",
+                        "removed  User:routing ALTER CLUSTER LITERAL kafka-cluster",
+                        "removed  User:education READ GROUP LITERAL desk, by hand");
+                assertThat(acls(admin)).hasSize(6).contains(denial).doesNotContain(secondReader, fromOneHost, oddlyNamedGroup, clusterWide);
 
                 // A line taken out of the file: its grant ends at the next run.
                 Path withoutRoutingsLifecycle = Files.writeString(shorter.resolve("acls.txt"),
