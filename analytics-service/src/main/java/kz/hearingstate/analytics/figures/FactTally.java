@@ -76,7 +76,7 @@ final class FactTally {
         forwarded += fact.getStatus() == AppealStatus.FORWARDED ? 1 : 0;
         rejected += fact.getStatus() == AppealStatus.REJECTED ? 1 : 0;
         if (fact.isOpen()) {
-            open.add(new OpenAppeal(fact.getReceivedAt(), fact.getDeadline()));
+            open.add(new OpenAppeal(fact.getReceivedAt(), fact.clockRuns() ? fact.getDeadline() : null));
         }
         toFirstAction.add(fact.getReceivedAt(), fact.getFirstActionAt());
         toAnswer.add(fact.getReceivedAt(), fact.getAnsweredAt());
@@ -191,7 +191,10 @@ final class FactTally {
         return value == null ? fallback : value;
     }
 
-    /** An open appeal as the time-dependent figures see it; either may be null. */
+    /**
+     * An open appeal as the time-dependent figures see it; either may be null, the deadline also while the clock is
+     * paused ({@link AppealFact#clockRuns()}), when the appeal cannot be overdue.
+     */
     private record OpenAppeal(Instant receivedAt, Instant deadline) {
     }
 

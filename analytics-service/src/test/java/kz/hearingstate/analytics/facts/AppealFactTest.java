@@ -76,6 +76,21 @@ class AppealFactTest {
     }
 
     @Test
+    void givenAnAppealWaitingForTheCitizen_whenItsDeadlinePasses_thenItIsNotOverdueUntilTheClockRunsAgain() {
+        AppealFact fact = new AppealFact("a1");
+        fact.apply(lifecycle("a1", 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "roads", "potholes", DEADLINE, RECEIVED));
+        fact.apply(lifecycle("a1", 2, LifecycleType.INFO_REQUESTED, AppealStatus.INFO_REQUESTED, "roads", null, null,
+                RECEIVED.plusSeconds(3600)));
+        Instant afterTheDeadline = DEADLINE.plusSeconds(86_400);
+
+        assertThat(fact.isOverdue(afterTheDeadline)).isFalse();
+
+        fact.apply(lifecycle("a1", 3, LifecycleType.INFO_PROVIDED, AppealStatus.IN_PROGRESS, "roads", null, null,
+                RECEIVED.plusSeconds(7200)));
+        assertThat(fact.isOverdue(afterTheDeadline)).isTrue();
+    }
+
+    @Test
     void givenAReopenedAppeal_whenAnsweredAgain_thenTheFirstAnswerTimeStaysAndTheReopenIsCounted() {
         AppealFact fact = new AppealFact("a1");
         Instant firstAnswer = Instant.parse("2026-03-04T04:00:00Z");

@@ -39,12 +39,14 @@ class FiguresCalculatorTest {
     @Test
     void givenOpenAppealsOfManyAges_whenComputed_thenEachLandsInItsAgeBucket() {
         List<AppealFact> facts = List.of(open("a", NOW.minusSeconds(3600)), open("b", NOW.minusSeconds(24 * 3600)),
-                open("c", NOW.minusSeconds(15 * 24 * 3600)), open("d", NOW.minusSeconds(40L * 24 * 3600)));
+                open("c", NOW.minusSeconds(15 * 24 * 3600)), open("d", NOW.minusSeconds(40L * 24 * 3600)),
+                paused(open("e", NOW.minusSeconds(40L * 24 * 3600))));
         Figures figures = FiguresCalculator.compute(facts, NOW);
         assertThat(figures.backlogByAge()).containsEntry("under1d", 1).containsEntry("1to3d", 1)
-                .containsEntry("15dPlus", 2).containsEntry("3to7d", 0);
-        assertThat(figures.open()).isEqualTo(4);
-        assertThat(figures.overdue()).isEqualTo(2); // c and d: deadline 10 days after receipt
+                .containsEntry("15dPlus", 3).containsEntry("3to7d", 0);
+        assertThat(figures.open()).isEqualTo(5);
+        // c and d: deadline 10 days after receipt; e as old, but waiting for the citizen: its clock is paused
+        assertThat(figures.overdue()).isEqualTo(2);
     }
 
     @Test
@@ -53,6 +55,7 @@ class FiguresCalculatorTest {
         Instant deadline = Instant.parse("2026-03-12T13:00:00Z"); // passed by NOW
         AppealFact waiting = routed("waiting", "roads", received, Instant.parse("2026-03-30T13:00:00Z"));
         AppealFact late = routed("late", "roads", received, deadline);
+        AppealFact paused = paused(routed("paused", "roads", received, deadline));
         AppealFact unrouted = new AppealFact("unrouted");
         unrouted.apply(TestEvents.submitted("unrouted", "web", Language.kk, null, null, null, null, received, deadline), 0.01);
         AppealFact onTime = closed(routed("onTime", "roads", received, deadline), LifecycleType.ANSWERED, "2026-03-10T06:00:00Z");
@@ -61,14 +64,15 @@ class FiguresCalculatorTest {
         AppealFact rejected = closed(routed("rejected", "utilities", received, deadline), LifecycleType.REJECTED,
                 "2026-03-03T06:00:00Z");
 
-        List<DepartmentGauges> gauges = FiguresCalculator.gauges(List.of(waiting, late, unrouted),
+        List<DepartmentGauges> gauges = FiguresCalculator.gauges(List.of(waiting, late, paused, unrouted),
                 List.of(onTime, closedLate, rejected), List.of("schools", "roads"),
                 fact -> fact.getDepartment() == null ? StatsService.UNASSIGNED : fact.getDepartment(), NOW);
 
-        // roads: 2 open, "late" past its deadline; of 2 closed, 1 by its deadline. The unrouted appeal's deadline
-        // (intake's) has passed too. schools: listed, nothing open, nothing closed.
+        // roads: 3 open, "late" past its deadline ("paused" too, but its clock stands while the citizen is asked); of 2
+        // closed, 1 by its deadline. The unrouted appeal's deadline (intake's) has passed too. schools: listed, nothing
+        // open, nothing closed.
         assertThat(gauges).containsExactly(
-                new DepartmentGauges("roads", 2, 1, new Figures.Ratio(1, 2, 0.5)),
+                new DepartmentGauges("roads", 3, 1, new Figures.Ratio(1, 2, 0.5)),
                 new DepartmentGauges("schools", 0, 0, new Figures.Ratio(0, 0, null)),
                 new DepartmentGauges("unassigned", 1, 1, new Figures.Ratio(0, 0, null)),
                 new DepartmentGauges("utilities", 0, 0, new Figures.Ratio(1, 1, 1.0)));
@@ -86,6 +90,13 @@ class FiguresCalculatorTest {
         AppealStatus status = type == LifecycleType.ANSWERED ? AppealStatus.ANSWERED : AppealStatus.REJECTED;
         fact.apply(TestEvents.lifecycle(fact.getAppealId(), 2, type, status, fact.getDepartment(), null, null,
                 Instant.parse(at)));
+        return fact;
+    }
+
+    /** The department asked the citizen for information: the clock pauses. */
+    private static AppealFact paused(AppealFact fact) {
+        fact.apply(TestEvents.lifecycle(fact.getAppealId(), 2, LifecycleType.INFO_REQUESTED, AppealStatus.INFO_REQUESTED,
+                fact.getDepartment(), null, null, fact.getReceivedAt().plusSeconds(3600)));
         return fact;
     }
 
