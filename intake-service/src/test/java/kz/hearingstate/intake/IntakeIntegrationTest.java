@@ -250,13 +250,31 @@ public abstract class IntakeIntegrationTest {
 
     protected void publishLifecycle(String appealId, String trackingCode, long sequence, LifecycleType type,
             AppealStatus status, String department, String previousDepartment, String reason, String answer) {
+        publishLifecycle(appealId, trackingCode, sequence, type, status, department, previousDepartment,
+                actorOf(type, department), reason, answer);
+    }
+
+    protected void publishLifecycle(String appealId, String trackingCode, long sequence, LifecycleType type,
+            AppealStatus status, String department, String previousDepartment, String actor, String reason, String answer) {
         AppealLifecycleEvent event = new AppealLifecycleEvent(appealId, trackingCode, sequence, type,
-                status, department, previousDepartment, "water-supply", 0.9, "system", reason, answer, null,
+                status, department, previousDepartment, "water-supply", 0.9, actor, reason, answer, null,
                 LIFECYCLE_DEADLINE, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
             producer.publish(Topics.APPEALS_LIFECYCLE, appealId, appealId + ":" + sequence, type.eventType(),
                     json.writeValueAsBytes(event));
         }
+    }
+
+    /**
+     * Who makes each change in routing: the classifier routes (and the clock warns, breaches and escalates), the
+     * citizen's rating reopens, the department does the rest.
+     */
+    protected static String actorOf(LifecycleType type, String department) {
+        return switch (type) {
+            case ROUTED, SLA_WARNING, SLA_BREACHED, ESCALATED -> "system";
+            case REOPENED -> "citizen";
+            default -> department;
+        };
     }
 
     /** An appeal as accepted: its ids and the citizen's secret link. */

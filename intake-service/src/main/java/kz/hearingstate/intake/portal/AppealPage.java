@@ -50,9 +50,7 @@ record AppealPage(
         if (AppealStatusView.HistoryEntry.BY_SYSTEM.equals(entry.by()) && "REJECTED".equals(entry.type())) {
             return new Step(at, change + ".byRule", null);
         }
-        boolean departmentsWords = AppealStatusView.HistoryEntry.BY_DEPARTMENT.equals(entry.by())
-                || (entry.by() == null && !"REOPENED".equals(entry.type()));
-        return new Step(at, change, departmentsWords ? entry.reason() : null);
+        return new Step(at, change, entry.departmentsWords());
     }
 
     static AppealPage of(AppealStatusView view, String category, Department department, PortalDates dates, Locale locale) {

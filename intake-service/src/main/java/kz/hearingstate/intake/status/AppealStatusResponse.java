@@ -23,13 +23,20 @@ public record AppealStatusResponse(
         String answer,
         Instant answeredAt) {
 
-    public record Step(AppealStatus status, String change, String department, String reason, Instant at) {
+    /**
+     * @param reason the department's own words to the citizen, as written, or null
+     * @param by     who made the change: {@code department}, {@code system} (a rule: an anonymous appeal not
+     *               considered, for the channel to explain in its own language) or {@code citizen} (a rating that
+     *               reopened the appeal); null for the receipt and for changes recorded before it was kept
+     */
+    public record Step(AppealStatus status, String change, String department, String reason, Instant at, String by) {
     }
 
     public static AppealStatusResponse of(AppealStatusView view) {
         List<Step> history = view.history() == null ? List.of() : view.history().stream()
                 .sorted(Comparator.comparingLong(AppealStatusView.HistoryEntry::sequence))
-                .map(entry -> new Step(entry.status(), entry.type(), entry.department(), entry.reason(), entry.at()))
+                .map(entry -> new Step(entry.status(), entry.type(), entry.department(), entry.departmentsWords(), entry.at(),
+                        entry.by()))
                 .toList();
         return new AppealStatusResponse(view.trackingCode(), view.status(), view.category(), view.department(),
                 view.receivedAt(), view.registeredAt(), view.currentDeadline(), view.updatedAt(), history,

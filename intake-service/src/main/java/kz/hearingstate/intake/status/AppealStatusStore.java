@@ -42,9 +42,12 @@ public class AppealStatusStore implements IndexedCollection {
     /** Lifecycle kinds that are internal to the akimat and not part of the citizen's history. */
     private static final Set<LifecycleType> INTERNAL = Set.of(LifecycleType.SLA_WARNING, LifecycleType.SLA_BREACHED,
             LifecycleType.ESCALATED);
-    /** Kinds whose reason is addressed to the citizen. */
+    /**
+     * Kinds whose reason is addressed to the citizen. Not a reopening's: routing's text around the citizen's own rating
+     * and comment, personal data the status view does not echo.
+     */
     private static final Set<LifecycleType> REASON_SHOWN = Set.of(LifecycleType.INFO_REQUESTED, LifecycleType.REJECTED,
-            LifecycleType.FORWARDED, LifecycleType.EXTENDED, LifecycleType.REOPENED);
+            LifecycleType.FORWARDED, LifecycleType.EXTENDED);
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);

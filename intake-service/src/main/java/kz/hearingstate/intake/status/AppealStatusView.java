@@ -68,6 +68,17 @@ public record AppealStatusView(
         public static final String BY_SYSTEM = "system";
         public static final String BY_CITIZEN = "citizen";
 
+        /**
+         * The reason in the department's own words, to show the citizen as written; null for a rule's reason (routing's
+         * English, which a page or channel says in its own language from {@code type} and {@code by}) and for a
+         * reopening's (routing's text around the citizen's own rating and comment). Entries stored before {@code by} was
+         * kept count as the department's, but a reopening's never.
+         */
+        public String departmentsWords() {
+            boolean departments = by == null ? !"REOPENED".equals(type) : BY_DEPARTMENT.equals(by);
+            return departments ? reason : null;
+        }
+
         /** The kind of routing's lifecycle actor: "system", "citizen", or else a department (its code or its staff). */
         public static String byActor(String actor) {
             return BY_SYSTEM.equals(actor) || BY_CITIZEN.equals(actor) ? actor : BY_DEPARTMENT;

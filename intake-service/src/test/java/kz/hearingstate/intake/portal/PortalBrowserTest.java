@@ -162,17 +162,8 @@ class PortalBrowserTest extends IntakeIntegrationTest {
             String answer) {
         send(Topics.APPEALS_LIFECYCLE, appeal.appealId(), appeal.appealId() + ":" + sequence, type.eventType(),
                 new AppealLifecycleEvent(appeal.appealId(), appeal.trackingCode(), sequence, type, status, DEPARTMENT, null,
-                        "water-supply", 0.9, actorOf(type), reason, answer, null, DEADLINE,
+                        "water-supply", 0.9, actorOf(type, DEPARTMENT), reason, answer, null, DEADLINE,
                         Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
-
-    /** Who makes each change in routing: the classifier routes, the citizen's rating reopens, the department does the rest. */
-    private static String actorOf(LifecycleType type) {
-        return switch (type) {
-            case ROUTED -> "system";
-            case REOPENED -> "citizen";
-            default -> DEPARTMENT;
-        };
     }
 
     private JsonNode awaitStep(Path handshake, String step, Process process, File log) throws Exception {

@@ -147,6 +147,32 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void givenChangesByTheDepartmentARuleAndTheCitizen_whenLookedUp_thenOnlyTheDepartmentsWordsAreEchoed() {
+        Submitted appeal = submit();
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.INFO_REQUESTED, AppealStatus.INFO_REQUESTED,
+                "Какой номер дома?", null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null,
+                "Трубу заменили.");
+        // What routing publishes when the citizen rates "not solved": its text around their own comment.
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 3, LifecycleType.REOPENED, AppealStatus.ROUTED,
+                "the citizen reports the problem is not solved (rating 1): сосед Айгерим всё ещё без воды", null);
+        publishLifecycle(appeal.appealId(), appeal.trackingCode(), 4, LifecycleType.REJECTED, AppealStatus.REJECTED,
+                "housing-utilities", null, "system", "APPK: anonymous appeals are not considered", null);
+
+        JsonNode status = awaitStatus(appeal.trackingCode(), "REJECTED");
+        JsonNode history = status.get("history");
+        assertThat(history.findValuesAsString("change")).containsExactly("SUBMITTED", "INFO_REQUESTED", "ANSWERED", "REOPENED",
+                "REJECTED");
+        assertThat(history.get(1).get("reason").asString()).isEqualTo("Какой номер дома?");
+        assertThat(history.get(1).get("by").asString()).isEqualTo("department");
+        assertThat(history.get(3).get("reason").isNull()).isTrue();
+        assertThat(history.get(3).get("by").asString()).isEqualTo("citizen");
+        assertThat(history.get(4).get("reason").isNull()).isTrue();
+        assertThat(history.get(4).get("by").asString()).isEqualTo("system");
+        assertThat(status.toString()).doesNotContain("Айгерим", "not solved", "APPK");
+    }
+
+    @Test
     void givenAnUnknownOrMistypedTrackingCode_whenLookedUp_thenTheSame404WithoutHint() {
         HttpResponse<String> unknown = get("/api/v1/appeals/ZH-0000-0000-00000", "X-Api-Key", DEMO_KEY);
         HttpResponse<String> malformed = get("/api/v1/appeals/not-a-code", "X-Api-Key", DEMO_KEY);
