@@ -15,9 +15,12 @@ export function workbenchSessions({ browser, baseUrl, screenshots, check, outsid
     const page = await context.newPage();
     await onlyFrom(page, [baseUrl], outside);
     page.on('console', (message) => {
-      // The 404s a script asks for on purpose (an appeal that is not the user's, by URL) are not errors of the page.
-      const expected404 = message.text().includes('status of 404') && message.location().url.includes('/workbench/appeals/');
-      if (message.type() === 'error' && !expected404) { consoleErrors.push(`${login}: ${message.text()} (${message.location().url})`); }
+      // The 404s a script asks for on purpose (an appeal that is not the user's, by URL), and the 403 of an action sent
+      // after its session ended (the session-ended page), are not errors of the page.
+      const url = message.location().url;
+      const expected404 = message.text().includes('status of 404') && url.includes('/workbench/appeals/');
+      const expected403 = message.text().includes('status of 403') && url.endsWith('/actions');
+      if (message.type() === 'error' && !expected404 && !expected403) { consoleErrors.push(`${login}: ${message.text()} (${message.location().url})`); }
     });
     await page.goto(baseUrl + '/workbench');
     check(page.url().endsWith('/workbench/login'), `${login}: an anonymous visit goes to the login page`);

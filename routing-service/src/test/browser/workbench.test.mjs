@@ -80,6 +80,18 @@ try {
   check((await staleTab.textContent('[data-testid=problem]')).includes('changed after you opened it'), 'the stale page says nothing was saved');
   await staleTab.close();
 
+  // A session that ends while an answer is being written: nothing is saved, and the text comes back to be copied.
+  const expiring = await signIn('education');
+  await expiring.page.goto(inbox.url().split('?')[0]);
+  const unsent = 'Құрметті азамат! Жауап <жазылып> жатыр.';
+  await expiring.page.fill('#answer', unsent);
+  await expiring.context.clearCookies();
+  await expiring.page.click('[data-testid=answer]');
+  await expiring.page.waitForSelector('[data-testid=session-ended]');
+  check(await expiring.page.inputValue('#unsaved-0') === unsent, 'a session ended while writing: what was typed comes back');
+  await accessibilityChecks(expiring.page, 'session-ended page');
+  await expiring.context.close();
+
   // Kazakh: the switch, then the answer in the citizen's language.
   await inbox.click('a[hreflang=kk]');
   await inbox.waitForLoadState('load');

@@ -1,10 +1,12 @@
 package kz.hearingstate.routing.workbench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,6 +76,9 @@ public class AppealPageController extends WorkbenchPage {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDeadline,
             Model model, HttpServletResponse response) {
         StaffUser user = StaffUser.of(authentication);
+        // A browser sends a text area's line breaks as CRLF, and counts each as one character against maxlength.
+        reason = reason == null ? null : reason.replace("\r\n", "\n");
+        answer = answer == null ? null : answer.replace("\r\n", "\n");
         List<FieldViolation> errors = new ArrayList<>();
         if (reason != null && reason.length() > MAX_REASON) {
             errors.add(FieldViolation.of("reason", "too-long", MAX_REASON));
@@ -105,13 +110,24 @@ public class AppealPageController extends WorkbenchPage {
             response.setStatus(400);
             model.addAttribute("problem", "invalid");
             Map<String, String> messages = new LinkedHashMap<>();
-            errors.forEach(error -> messages.put(error.field(), this.messages.getMessage("validation." + error.code(),
-                    error.arguments().toArray(), error.code(), LocaleContextHolder.getLocale())));
+            errors.forEach(error -> messages.put(error.field(), message(error)));
             model.addAttribute("errors", messages);
         }
         model.addAttribute("page", workbench.appeal(user, appealId));
         model.addAttribute("form", form);
         return "workbench/appeal";
+    }
+
+    /**
+     * A field's error for staff: the workbench's own wording where the API's names its fields ({@code wb.validation.*}),
+     * else the API's; moments in the legal clock's zone, not as UTC instants.
+     */
+    private String message(FieldViolation error) {
+        Object[] arguments = error.arguments().stream()
+                .map(argument -> argument instanceof Instant instant ? workbench.format(instant) : argument).toArray();
+        Locale locale = LocaleContextHolder.getLocale();
+        String api = this.messages.getMessage("validation." + error.code(), arguments, error.code(), locale);
+        return this.messages.getMessage("wb.validation." + error.code(), arguments, api, locale);
     }
 
     /** A template's text in the citizen's language, as the answer box (htmx swaps it in). */

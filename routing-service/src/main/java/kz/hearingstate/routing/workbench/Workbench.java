@@ -434,7 +434,8 @@ public class Workbench {
         return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
-    private String format(Instant instant) {
+    /** A moment as staff read it: the legal clock's zone (Asia/Almaty), to the minute. */
+    public String format(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone()));
     }
 

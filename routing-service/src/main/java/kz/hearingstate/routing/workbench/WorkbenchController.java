@@ -2,6 +2,7 @@ package kz.hearingstate.routing.workbench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The way in: the login page, each role's first screen, and the "not for you" page. */
@@ -42,6 +44,19 @@ public class WorkbenchController extends WorkbenchPage {
             return "redirect:/workbench/inbox";
         }
         return user.is(StaffRole.AKIM_OFFICE) ? "redirect:/workbench/office" : "redirect:/workbench/triage";
+    }
+
+    /**
+     * Spring Security forwards here a form refused for its CSRF token, mostly one whose session ended while it was
+     * being written: nothing was saved, and what was typed (an answer, a reason) comes back to be copied.
+     */
+    @RequestMapping("/workbench/session-ended")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    public String sessionEnded(@RequestParam(required = false) String answer, @RequestParam(required = false) String reason,
+            Model model) {
+        model.addAttribute("unsaved", Stream.of(answer, reason)
+                .filter(text -> text != null && !text.isBlank()).toList());
+        return "workbench/session-ended";
     }
 
     /** Spring Security forwards here when a role may not open a screen. */

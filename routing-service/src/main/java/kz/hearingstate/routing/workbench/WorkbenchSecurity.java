@@ -2,6 +2,7 @@ package kz.hearingstate.routing.workbench;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,10 @@ import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
@@ -70,7 +75,7 @@ public class WorkbenchSecurity {
                         .deleteCookies("JSESSIONID"))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(signIn())
-                        .accessDeniedPage("/workbench/forbidden"))
+                        .accessDeniedHandler(refusals()))
                 // The platform's CSP (default-src 'self', no inline script or style), nosniff, no referrer, no framing.
                 .headers(headers -> ApiSecurityConfiguration.securityHeaders(headers, security));
         if (oidcClients.getIfAvailable() != null) {
@@ -82,6 +87,19 @@ public class WorkbenchSecurity {
                     .failureUrl(LOGIN + "?error"));
         }
         return http.build();
+    }
+
+    /**
+     * A form refused for its CSRF token (its session ended while it was being filled in, the usual case, or a forged
+     * post) gets a page that says nothing was saved and shows what was typed, to copy before signing in again; any
+     * other refusal, "not for this role".
+     */
+    static AccessDeniedHandler refusals() {
+        AccessDeniedHandlerImpl notForThisRole = new AccessDeniedHandlerImpl();
+        notForThisRole.setErrorPage("/workbench/forbidden");
+        AccessDeniedHandlerImpl sessionEnded = new AccessDeniedHandlerImpl();
+        sessionEnded.setErrorPage("/workbench/session-ended");
+        return new DelegatingAccessDeniedHandler(new LinkedHashMap<>(Map.of(CsrfException.class, sessionEnded)), notForThisRole);
     }
 
     /** Local profile only: how to sign in, printed once the port is known. */

@@ -317,11 +317,11 @@ public final class AppealWorkflow {
             if (command.newDeadline() == null) {
                 errors.add(FieldViolation.of("newDeadline", "required"));
             } else if (!now.isBefore(appeal.deadline)) {
-                errors.add(FieldViolation.of("newDeadline", "deadline-passed", appeal.deadline.toString()));
+                errors.add(FieldViolation.of("newDeadline", "deadline-passed", appeal.deadline));
             } else if (!command.newDeadline().isAfter(appeal.deadline)) {
-                errors.add(FieldViolation.of("newDeadline", "deadline-not-later", appeal.deadline.toString()));
+                errors.add(FieldViolation.of("newDeadline", "deadline-not-later", appeal.deadline));
             } else if (command.newDeadline().isAfter(latest)) {
-                errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest.toString()));
+                errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest));
             }
         }
         if (!errors.isEmpty()) {

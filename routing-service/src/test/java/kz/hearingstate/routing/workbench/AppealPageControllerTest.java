@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -145,7 +146,8 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
     void givenAnActionWithoutTheCsrfToken_whenPosted_thenItIsRefusedAndNothingIsApplied() throws Exception {
         mvc.perform(post("/workbench/appeals/a-1/actions").param("action", "ACCEPT").param("sequence", "1")
                         .with(as(StaffRole.SPECIALIST, "education")))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden())
+                .andExpect(forwardedUrl("/workbench/session-ended")); // what was typed comes back there
         verify(workbench, never()).act(any(), any(), any());
     }
 
@@ -183,8 +185,10 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
     void givenAFailedExtension_whenThePageComesBack_thenItsFormIsOpenAndRefilledAndTheFieldIsNamedInThePagesLanguage()
             throws Exception {
         given(workbench.act(any(), eq("a-1"), any())).willThrow(new InvalidCommandException(List.of(
-                kz.hearingstate.web.problem.FieldViolation.of("newDeadline", "deadline-not-later", "22.12.2026 18:00"))));
+                kz.hearingstate.web.problem.FieldViolation.of("newDeadline", "deadline-not-later",
+                        Instant.parse("2026-12-22T13:00:00Z")))));
         given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        given(workbench.format(Instant.parse("2026-12-22T13:00:00Z"))).willReturn("22.12.2026 18:00");
         String kk = mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
                         .header("Accept-Language", "kk").param("action", "EXTEND").param("sequence", "2")
                         .param("newDeadline", "2026-12-20").param("reason", "Сараптама қажет: <екі апта>"))
@@ -192,12 +196,29 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
 
         org.assertj.core.api.Assertions.assertThat(kk)
                 .contains("<span>Жаңа мерзім</span>: ") // the field's label, not "newDeadline"
+                .contains("қазіргі 22.12.2026 18:00 мерзімінен кейін") // the moment as staff read it, not 2026-12-22T13:00:00Z
                 .doesNotContain("<span>newDeadline</span>")
                 .containsPattern("(?s)<details open=\"open\">\\s*<summary>[^<]*</summary>\\s*<form[^>]*>(?:(?!</form>).)*name=\"newDeadline\""
                         + "[^>]*value=\"2026-12-20\"")
                 .contains("Сараптама қажет: &lt;екі апта&gt;</textarea>")
                 // the other forms stay closed and empty
                 .containsPattern("(?s)<details>\\s*<summary>[^<]*</summary>\\s*<form[^>]*>(?:(?!</form>).)*id=\"info-reason\"[^>]*></textarea>");
+    }
+
+    @Test
+    void givenAForwardWithoutATarget_whenRefused_thenTheMessageSaysWhatToDoWithoutTheApisFieldNames() throws Exception {
+        given(workbench.act(any(), eq("a-1"), any())).willThrow(new InvalidCommandException(List.of(
+                kz.hearingstate.web.problem.FieldViolation.of("targetDepartment", "target-or-outside-required"))));
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        String ru = mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
+                        .header("Accept-Language", "ru").param("action", "FORWARD").param("sequence", "2")
+                        .param("reason", "Не наш вопрос\r\nсовсем"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(ru).contains("<span>Отдел</span>: <span>выберите отдел или укажите внешний орган</span>")
+                .doesNotContain("targetDepartment или", "outsideBody");
+        verify(workbench).act(any(), eq("a-1"), eq(new Workbench.ActionForm(null, ActionType.FORWARD, 2L, "Не наш вопрос\nсовсем",
+                null, null, null, null)));
     }
 
     @Test

@@ -99,4 +99,14 @@ class WorkbenchControllerTest extends WorkbenchSliceTest {
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", containsString("ApiKey")));
     }
+
+    @Test
+    void givenTheSessionEndedPage_whenAFormIsForwardedThere_thenWhatWasTypedComesBackEscaped() throws Exception {
+        String page = mvc.perform(post("/workbench/session-ended").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
+                        .header("Accept-Language", "ru").param("action", "ANSWER").param("answer", "Ответ <b>готов</b>")
+                        .param("reason", " "))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("Ничего не сохранено", "Ответ &lt;b&gt;готов&lt;/b&gt;</textarea>")
+                .doesNotContain("<b>готов", "unsaved-1");
+    }
 }
