@@ -35,6 +35,23 @@ class DepartmentListTest {
     }
 
     @Test
+    void givenEveryCategoryOfTheDirectoryAndOfIntakesHints_thenTheOneTableNamesItInEachLanguage() {
+        Set<String> categories = new java.util.TreeSet<>();
+        JSON.readTree(Repository.read(DepartmentDirectory.PATH)).get("departments").valueStream()
+                .forEach(department -> department.get("categories").valueStream().forEach(code -> categories.add(code.asString())));
+        Matcher hints = Pattern.compile("code: ([a-z-]+),").matcher(Repository.read("intake-service/src/main/resources/categories.yml"));
+        while (hints.find()) {
+            categories.add(hints.group(1));
+        }
+        assertThat(categories).hasSizeGreaterThan(30);
+        JsonNode names = JSON.readTree(Repository.read("appeal-web/src/main/resources/kz/hearingstate/web/category-names.json"));
+        assertThat(categories).allSatisfy(code -> {
+            assertThat(names.has(code)).as("%s in the table of category names", code).isTrue();
+            assertThat(names.get(code).propertyNames()).as(code).containsExactlyInAnyOrder("kk", "ru", "en");
+        });
+    }
+
+    @Test
     void givenTheLocalStacksTopicCatalog_thenItListsExactlyTheDirectorysDepartments() {
         String source = Repository.read("local-stack/src/main/java/kz/hearingstate/localstack/TopicCatalog.java");
         Matcher list = Pattern.compile("DEPARTMENT_CODES\\s*=\\s*List\\.of\\(([^)]*)\\)").matcher(source);

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import kz.hearingstate.events.Language;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.config.IntakeProperties.Category;
+import kz.hearingstate.web.CategoryNames;
 import org.springframework.stereotype.Component;
 
 /** The appeal categories of {@code categories.yml}: valid category hints and the Open311 services. */
@@ -20,6 +22,10 @@ public class CategoryCatalog {
         for (Category category : properties.categories()) {
             if (byCode.put(category.code(), category) != null) {
                 throw new IllegalStateException("Category " + category.code() + " is listed twice");
+            }
+            if (category.names().size() < Language.values().length) {
+                throw new IllegalStateException("Category " + category.code() + " has no name in every language in "
+                        + CategoryNames.RESOURCE);
             }
         }
     }

@@ -1,11 +1,13 @@
 package kz.hearingstate.intake.config;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import kz.hearingstate.events.Language;
+import kz.hearingstate.web.CategoryNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -77,8 +79,14 @@ public record IntakeProperties(
      * @param code       the category code, also the Open311 service_code
      * @param department the department code routing will most likely choose
      * @param group      the Open311 service group
-     * @param names      the category's name per language
      */
-    public record Category(String code, String department, String group, Map<Language, String> names) {
+    public record Category(String code, String department, String group) {
+
+        /** The category's name per language, from the platform's one table (appeal-web's category-names.json). */
+        public Map<Language, String> names() {
+            Map<Language, String> names = new EnumMap<>(Language.class);
+            CategoryNames.of(code).forEach((language, name) -> names.put(Language.valueOf(language), name));
+            return names;
+        }
     }
 }

@@ -20,11 +20,16 @@ public class DepartmentNames {
         if (code == null) {
             return "";
         }
-        Language language = switch (locale == null ? "en" : locale.getLanguage()) {
+        Language language = languageOf(locale);
+        return directory.find(code).map(d -> d.names() == null ? code : d.names().getOrDefault(language, code)).orElse(code);
+    }
+
+    /** The page's language among the platform's three; English for any other. */
+    static Language languageOf(Locale locale) {
+        return switch (locale == null ? "en" : locale.getLanguage()) {
             case "kk" -> Language.kk;
             case "ru" -> Language.ru;
             default -> Language.en;
         };
-        return directory.find(code).map(d -> d.names() == null ? code : d.names().getOrDefault(language, code)).orElse(code);
     }
 }

@@ -75,6 +75,16 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(not(containsString("data-testid=\"accept\""))));
     }
 
+    @Test
+    void givenAnAppeal_whenOpenedInKazakh_thenItsCategoryTypeAndContactChannelAreNamedNotCoded() throws Exception {
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        String kk = mvc.perform(get("/workbench/appeals/a-1").param("lang", "kk").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(kk).contains("<dd>Мектептер</dd>", "<dd>Шағым</dd>", "<dd>Электрондық пошта</dd>")
+                .doesNotContain("<dd>schools</dd>", "<dd>COMPLAINT</dd>", "<dd>EMAIL</dd>");
+    }
+
     private static AppealPage bandPage() {
         AppealRow band = new AppealRow("a-1", "T-A1", AppealStatus.ROUTED, null, "Узынагаш", "Мектеп", "22.12.2026 18:00",
                 Urgency.ON_TIME, 14, 0, null, "anti-corruption", false, new Workbench.Review(0.19,
