@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -41,6 +42,18 @@ class ManagementPortIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(publicMetrics.statusCode()).isNotEqualTo(200);
         assertThat(publicMetrics.body()).doesNotContain("jvm_memory_used_bytes");
         assertThat(get(port, "/api/v1/stats/summary").statusCode()).as("the service itself is where it was").isEqualTo(200);
+    }
+
+    @Test
+    void givenTheServicesOwnPort_whenKubernetesProbesIt_thenLivezAndReadyzAnswerThereWithTheirStateOnly() throws Exception {
+        // Kubernetes' readiness probe asks the service's own connector (docs/k8s), so a wedged connector takes the pod
+        // out of the Service even while the management port still answers.
+        for (String path : List.of("/livez", "/readyz")) {
+            HttpResponse<String> probe = get(port, path);
+            assertThat(probe.statusCode()).as(path).isEqualTo(200);
+            assertThat(probe.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+        }
+        assertThat(get(managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
     }
 
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -58,11 +58,19 @@ class KubernetesManifestTest {
                 .isEqualTo(ComposeFileTest.managementPort());
         assertThat(list(map(only("Service").get("spec")).get("ports"))).allSatisfy(entry ->
                 assertThat(map(entry).get("targetPort")).isNotIn("management", ComposeFileTest.managementPort()));
-        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+        for (String probe : List.of("startupProbe", "livenessProbe")) {
             assertThat(map(map(container.get(probe)).get("httpGet")).get("port")).as(probe).isEqualTo("management");
         }
+        // Readiness asks the service's own connector, where every service serves Actuator's readiness group too.
+        assertThat(map(map(container.get("readinessProbe")).get("httpGet"))).containsEntry("port", "http")
+                .containsEntry("path", "/readyz");
+        for (String service : List.of("intake", "routing", "notification", "analytics")) {
+            Map<String, Object> probes = map(map(map(map(Repository.yaml(Repository.read(
+                    service + "-service/src/main/resources/application.yml")).get("management")).get("endpoint")).get("health"))
+                    .get("probes"));
+            assertThat(probes).as(service).containsEntry("enabled", true).containsEntry("add-additional-paths", true);
+        }
         assertThat(map(map(container.get("livenessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
-        assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/readiness");
         assertThat(map(map(container.get("startupProbe")).get("httpGet")).get("path")).isEqualTo("/actuator/health/liveness");
         assertThat(map(map(container.get("resources")).get("limits")).get("memory")).isNotNull();
     }
