@@ -133,6 +133,22 @@ try {
     anonymous[lang] = await text('#tracking-code');
   }
 
+  // The form's cookie gone while it was being written (the CSRF token lives there): nothing is sent, the form comes
+  // back as typed with a fresh token, and the second try sends it.
+  await page.goto(baseUrl + '/portal?lang=en');
+  await page.check('#type-REPORT');
+  await page.fill('#text', 'The street lamp on Abay street is broken (sent after the cookies were cleared).');
+  await page.check('#anonymous');
+  await context.clearCookies();
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#refusal');
+  equal(await page.inputValue('#text'), 'The street lamp on Abay street is broken (sent after the cookies were cleared).',
+    'cookies cleared: the text comes back');
+  check(await page.isChecked('#anonymous'), 'cookies cleared: the choices come back');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#tracking-code');
+  check(/^ZH-/.test(await text('#tracking-code')), 'cookies cleared: the second try is sent');
+
   // Routing and the department (played by the Java test): routed, then information requested.
   await step('submitted', { submitted, anonymous });
   for (const lang of languages) {

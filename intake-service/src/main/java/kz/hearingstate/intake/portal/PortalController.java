@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.hearingstate.clock.LegalClock;
@@ -193,10 +194,19 @@ class PortalController {
         return "redirect:" + PortalConfiguration.PATH + "/a/" + token + "?done=replied";
     }
 
-    /** Where Spring Security sends a form post without a valid CSRF token. */
+    /**
+     * Where Spring Security sends a form post without a valid CSRF token (its cookie gone: cookies off, cleared, or a
+     * tab restored without them). The appeal form comes back as typed, with a fresh token and a word on what happened,
+     * so nothing the citizen wrote is lost; any other form, a page that says to open it again.
+     */
     @RequestMapping("/refused")
-    String refused(Model model, Locale locale, HttpServletResponse response) {
+    String refused(@ModelAttribute("form") PortalForm form, BindingResult ignoredBinding, Model model, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(403);
+        if ((PortalConfiguration.PATH + "/appeals").equals(request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI))
+                && form.getText() != null) {
+            return formPage(model, form, Map.of(), messages.message("portal.expired.form", List.of(), locale), locale);
+        }
         model.addAttribute("title", messages.message("portal.expired.title", List.of(), locale));
         model.addAttribute("text", messages.message("portal.expired.text", List.of(), locale));
         return "portal/message";

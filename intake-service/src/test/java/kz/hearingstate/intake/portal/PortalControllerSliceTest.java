@@ -153,6 +153,21 @@ class PortalControllerSliceTest {
     }
 
     @Test
+    void givenTheAppealFormRefusedForItsToken_whenTheRefusalIsShown_thenTheFormComesBackAsTypedWithAFreshToken()
+            throws Exception {
+        // What Spring Security's forward of the refused post shows (MockMvc does not follow it).
+        String page = mvc.perform(post("/portal/refused").with(csrf()).header("Accept-Language", "kk")
+                        .requestAttr(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI, "/portal/appeals")
+                        .param("type", "COMPLAINT").param("text", TEXT).param("fullName", "Айгерим Сапарова")
+                        .param("formId", "3f2b8a7e-1111-4222-8333-944455556666"))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+
+        org.assertj.core.api.Assertions.assertThat(page).contains("id=\"refusal\"", "cookie", TEXT, "Айгерим Сапарова",
+                "3f2b8a7e-1111-4222-8333-944455556666", "name=\"_csrf\"");
+        verifyNoInteractions(submissions);
+    }
+
+    @Test
     void givenAFieldBreaksIntakesRules_whenPosted_thenTheErrorIsNextToItInThePagesLanguageAndTheInputIsKept() throws Exception {
         when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class))).thenThrow(
                 new ApiException(ProblemType.VALIDATION_FAILED, List.of(FieldViolation.of("citizen.fullName", "required"),
