@@ -203,9 +203,13 @@ public class AppealStore implements IndexedCollection {
                 .map(document -> document.getDate("deadline").toInstant()).toList();
     }
 
+    /**
+     * Warned or breached, and the clock running: not an appeal waiting for the citizen's information, whose deadline
+     * moves on by the pause when they answer.
+     */
     private static Query atRiskQuery(Criteria department) {
         return Query.query(new Criteria().andOperator(department, Criteria.where("slaState").in(SlaState.WARNED, SlaState.BREACHED)
-                .and("status").in(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.INFO_REQUESTED)));
+                .and("status").in(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS)));
     }
 
     public long countOfDepartment(String department, AppealStatus status) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
@@ -19,6 +20,7 @@ import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
 import kz.hearingstate.testing.TopicRecorder.Recorded;
+import kz.hearingstate.web.security.ApiPrincipal;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -194,6 +196,24 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
             assertThat(recorder().ofType(appeal.appealId(), LifecycleType.ROUTED.eventType())).hasSize(1);
             assertThat(store.find(appeal.appealId()).orElseThrow().outbox()).isEmpty();
         });
+    }
+
+    @Test
+    void givenTwoWarnedAppeals_whenOneWaitsForTheCitizen_thenOnlyTheOtherIsAtRisk() {
+        Instant at = CLOCK.instant().minusSeconds(120);
+        List<RoutedAppeal> warned = Stream.of("Мектепте жылу жоқ.", "The school bus does not come.")
+                .map(text -> workflow.route(Appeals.submitted(text, Language.kk, at), new RoutingDecision(
+                        "education", "education", null, 0.9, false, false, "classifier: 0.90"), at))
+                .toList();
+        RoutedAppeal paused = warned.get(0);
+        workflow.apply(paused, new Command("info-" + paused.appealId, paused.appealId, ActionType.REQUEST_INFO,
+                ApiPrincipal.department("education"), "Which school?", null, null, null, null), at.plusSeconds(60));
+        warned.forEach(appeal -> appeal.slaState = SlaState.WARNED); // as the clock marked both before the pause
+        warned.forEach(store::insert);
+
+        // The clock stands while the citizen is asked: the paused appeal is at no risk until they answer.
+        assertThat(store.atRisk(0, 200)).extracting(RoutedAppeal::appealId)
+                .contains(warned.get(1).appealId()).doesNotContain(paused.appealId());
     }
 
     @Test
