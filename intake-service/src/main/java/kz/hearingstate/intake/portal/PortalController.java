@@ -22,6 +22,8 @@ import kz.hearingstate.intake.submission.SubmissionReceipt;
 import kz.hearingstate.intake.submission.SubmissionService;
 import kz.hearingstate.intake.web.IntakeProblems;
 import kz.hearingstate.messaging.EventPublisher.EventNotAcknowledgedException;
+import kz.hearingstate.web.CategoryNames;
+import kz.hearingstate.web.FormOrigin;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.FieldViolation;
 import kz.hearingstate.web.problem.ProblemResponses;
@@ -196,15 +198,18 @@ class PortalController {
 
     /**
      * Where Spring Security sends a form post without a valid CSRF token (its cookie gone: cookies off, cleared, or a
-     * tab restored without them). The appeal form comes back as typed, with a fresh token and a word on what happened,
-     * so nothing the citizen wrote is lost; any other form, a page that says to open it again.
+     * tab restored without them). The appeal form comes back as typed, if it was posted from the portal itself
+     * ({@link FormOrigin}), with a fresh token, a new form id and the consent to be given again, and a word on what
+     * happened, so nothing the citizen wrote is lost; anything else, a page that says to open the form again.
      */
     @RequestMapping("/refused")
     String refused(@ModelAttribute("form") PortalForm form, BindingResult ignoredBinding, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(403);
         if ((PortalConfiguration.PATH + "/appeals").equals(request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI))
-                && form.getText() != null) {
+                && form.getText() != null && FormOrigin.mayGiveBack(request)) {
+            form.setFormId(UUID.randomUUID().toString()); // nothing was sent: a new submission
+            form.setConsent(false);
             return formPage(model, form, Map.of(), messages.message("portal.expired.form", List.of(), locale), locale);
         }
         model.addAttribute("title", messages.message("portal.expired.title", List.of(), locale));
@@ -223,8 +228,7 @@ class PortalController {
     private String statusPage(Model model, String token, AppealStatusView view, String done, Map<String, String> errors,
             Locale locale) {
         String language = locale.getLanguage();
-        String category = categories.find(view.category())
-                .map(c -> c.names().getOrDefault(Language.valueOf(language), c.code())).orElse(null);
+        String category = view.category() == null ? null : CategoryNames.name(view.category(), language);
         AppealPage.Department department = view.department() == null ? null : directory.find(view.department())
                 .map(d -> new AppealPage.Department(d.code(), d.name(language), d.phone(), d.email(), d.address()))
                 .orElse(new AppealPage.Department(view.department(), view.department(), null, null, null));

@@ -156,15 +156,36 @@ class PortalControllerSliceTest {
     void givenTheAppealFormRefusedForItsToken_whenTheRefusalIsShown_thenTheFormComesBackAsTypedWithAFreshToken()
             throws Exception {
         // What Spring Security's forward of the refused post shows (MockMvc does not follow it).
-        String page = mvc.perform(post("/portal/refused").with(csrf()).header("Accept-Language", "kk")
-                        .requestAttr(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI, "/portal/appeals")
-                        .param("type", "COMPLAINT").param("text", TEXT).param("fullName", "Айгерим Сапарова")
-                        .param("formId", "3f2b8a7e-1111-4222-8333-944455556666"))
-                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(refusedForward("same-origin")).andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
 
         org.assertj.core.api.Assertions.assertThat(page).contains("id=\"refusal\"", "cookie", TEXT, "Айгерим Сапарова",
-                "3f2b8a7e-1111-4222-8333-944455556666", "name=\"_csrf\"");
+                "name=\"_csrf\"").doesNotContain("3f2b8a7e-1111-4222-8333-944455556666"); // a new form id: nothing was sent
+        org.assertj.core.api.Assertions.assertThat(page).containsPattern("id=\"consent\"(?![^>]*checked)[^>]*>");
         verifyNoInteractions(submissions);
+    }
+
+    @Test
+    void givenAnAppealFormPostedFromAnotherSite_whenRefusedForItsToken_thenNothingOfItIsShownBack() throws Exception {
+        // SameSite=Strict keeps the token's cookie from another site's post: its words must not reach the portal's page.
+        for (String site : new String[] {"cross-site", "same-site", "none"}) {
+            String page = mvc.perform(refusedForward(site)).andExpect(status().isForbidden())
+                    .andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(page).as(site).doesNotContain(TEXT, "Айгерим Сапарова")
+                    .contains("Беттің мерзімі өтті");
+        }
+    }
+
+    /** Spring Security's forward of a refused appeal form, as the browser labelled the post's origin. */
+    private static org.springframework.test.web.servlet.RequestBuilder refusedForward(String fetchSite) {
+        return post("/portal/refused").with(csrf()).header("Accept-Language", "kk").header("Sec-Fetch-Site", fetchSite)
+                .with(request -> {
+                    request.setDispatcherType(jakarta.servlet.DispatcherType.FORWARD);
+                    request.setAttribute(jakarta.servlet.RequestDispatcher.FORWARD_REQUEST_URI, "/portal/appeals");
+                    return request;
+                })
+                .param("type", "COMPLAINT").param("text", TEXT).param("fullName", "Айгерим Сапарова").param("consent", "true")
+                .param("formId", "3f2b8a7e-1111-4222-8333-944455556666");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import kz.hearingstate.web.FormOrigin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -48,13 +50,14 @@ public class WorkbenchController extends WorkbenchPage {
 
     /**
      * Spring Security forwards here a form refused for its CSRF token, mostly one whose session ended while it was
-     * being written: nothing was saved, and what was typed (an answer, a reason) comes back to be copied.
+     * being written: nothing was saved, and what was typed (an answer, a reason) comes back to be copied, if the post
+     * came from the workbench itself ({@link FormOrigin}).
      */
     @RequestMapping("/workbench/session-ended")
     @ResponseStatus(HttpStatus.FORBIDDEN)
     public String sessionEnded(@RequestParam(required = false) String answer, @RequestParam(required = false) String reason,
-            Model model) {
-        model.addAttribute("unsaved", Stream.of(answer, reason)
+            HttpServletRequest request, Model model) {
+        model.addAttribute("unsaved", !FormOrigin.mayGiveBack(request) ? List.of() : Stream.of(answer, reason)
                 .filter(text -> text != null && !text.isBlank()).toList());
         return "workbench/session-ended";
     }

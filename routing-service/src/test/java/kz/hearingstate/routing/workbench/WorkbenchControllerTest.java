@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(controllers = WorkbenchController.class)
 class WorkbenchControllerTest extends WorkbenchSliceTest {
@@ -101,12 +102,30 @@ class WorkbenchControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
-    void givenTheSessionEndedPage_whenAFormIsForwardedThere_thenWhatWasTypedComesBackEscaped() throws Exception {
-        String page = mvc.perform(post("/workbench/session-ended").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
-                        .header("Accept-Language", "ru").param("action", "ANSWER").param("answer", "Ответ <b>готов</b>")
-                        .param("reason", " "))
-                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+    void givenTheSessionEndedPage_whenAFormOfTheWorkbenchIsForwardedThere_thenWhatWasTypedComesBackEscaped() throws Exception {
+        String page = mvc.perform(sessionEnded("same-origin", true)).andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(page).contains("Ничего не сохранено", "Ответ &lt;b&gt;готов&lt;/b&gt;</textarea>")
                 .doesNotContain("<b>готов", "unsaved-1");
+    }
+
+    @Test
+    void givenAPostFromAnotherSiteOrALink_whenTheSessionEndedPageShows_thenNoneOfItsTextIsShown() throws Exception {
+        // Another site's words on the workbench, for staff to paste into an answer: never.
+        for (MockHttpServletRequestBuilder request : java.util.List.of(sessionEnded("cross-site", true),
+                sessionEnded("same-site", true), sessionEnded("same-origin", false))) {
+            String page = mvc.perform(request).andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(page).contains("Ничего не сохранено").doesNotContain("готов", "unsaved-0");
+        }
+    }
+
+    private MockHttpServletRequestBuilder sessionEnded(String fetchSite, boolean forwarded) {
+        return post("/workbench/session-ended").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
+                .header("Accept-Language", "ru").header("Sec-Fetch-Site", fetchSite)
+                .with(request -> {
+                    request.setDispatcherType(forwarded ? jakarta.servlet.DispatcherType.FORWARD : jakarta.servlet.DispatcherType.REQUEST);
+                    return request;
+                })
+                .param("action", "ANSWER").param("answer", "Ответ <b>готов</b>").param("reason", " ");
     }
 }
