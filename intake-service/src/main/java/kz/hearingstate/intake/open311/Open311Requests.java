@@ -29,6 +29,7 @@ import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.intake.submission.AppealRequest;
+import kz.hearingstate.web.CategoryNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -135,7 +136,7 @@ class Open311Requests {
         request.put("service_request_id", view.trackingCode());
         request.put("status", view.closed() ? "closed" : "open");
         request.put("status_notes", view.status() == null ? null : view.status().name());
-        request.put("service_name", categories.find(view.category()).map(c -> name(c, locale)).orElse(null));
+        request.put("service_name", view.category() == null ? null : CategoryNames.name(view.category(), locale.getLanguage()));
         request.put("service_code", view.category());
         request.put("agency_responsible", view.department());
         request.put("service_notice", null);
@@ -151,13 +152,9 @@ class Open311Requests {
                 : LocalDate.ofInstant(time, zone).atStartOfDay(zone).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 
+    /** A category's name in the language asked for, from the platform's one table (English for any other language). */
     static String name(Category category, Locale locale) {
-        Language language = switch (locale.getLanguage()) {
-            case "kk" -> Language.kk;
-            case "ru" -> Language.ru;
-            default -> Language.en;
-        };
-        return category.names().getOrDefault(language, category.code());
+        return CategoryNames.name(category.code(), locale.getLanguage());
     }
 
     private static Boolean status(String status) {

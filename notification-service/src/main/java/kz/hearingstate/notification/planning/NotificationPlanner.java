@@ -23,6 +23,7 @@ import kz.hearingstate.notification.delivery.PlannedNotification;
 import kz.hearingstate.notification.delivery.RecipientRole;
 import kz.hearingstate.notification.directory.DepartmentContact;
 import kz.hearingstate.notification.template.MessageTemplate;
+import kz.hearingstate.web.CategoryNames;
 
 /**
  * Decides who is told what. Plain rules, no I/O: the citizen hears of registration and of each step
@@ -226,7 +227,7 @@ public class NotificationPlanner {
         Map<String, String> values = baseValues(event.appealId(), event.trackingCode(), deadline);
         values.put("department", departmentName(event.department(), language));
         values.put("previousDepartment", departmentName(event.previousDepartment(), language));
-        values.put("category", event.category());
+        values.put("category", event.category() == null ? null : CategoryNames.name(event.category(), language.name()));
         values.put("reason", event.reason());
         values.put("answer", event.answer());
         String forwardedTo = event.forwardedTo() != null ? event.forwardedTo() : event.department();

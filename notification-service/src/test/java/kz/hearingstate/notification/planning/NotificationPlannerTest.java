@@ -126,7 +126,8 @@ class NotificationPlannerTest {
                 org.assertj.core.groups.Tuple.tuple(MessageTemplate.APPEAL_ROUTED, RecipientRole.CITIZEN, ContactChannel.SMS, "+77011234567"),
                 org.assertj.core.groups.Tuple.tuple(MessageTemplate.DEPARTMENT_ASSIGNED, RecipientRole.DEPARTMENT, ContactChannel.EMAIL, "roads@akimat.test"));
         assertThat(planned.get(0).values()).containsEntry("department", "Жол бөлімі");
-        assertThat(planned.get(1).values()).containsEntry("department", "Отдел дорог");
+        assertThat(planned.get(1).values()).containsEntry("department", "Отдел дорог")
+                .containsEntry("category", "Уличное освещение"); // named in the staff's language, not "street-lighting"
         assertThat(planned.get(1).language()).isEqualTo(Language.ru);
     }
 
