@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import kz.hearingstate.events.Language;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.config.IntakeProperties.Category;
 import kz.hearingstate.web.CategoryNames;
@@ -23,7 +22,7 @@ public class CategoryCatalog {
             if (byCode.put(category.code(), category) != null) {
                 throw new IllegalStateException("Category " + category.code() + " is listed twice");
             }
-            if (category.names().size() < Language.values().length) {
+            if (!CategoryNames.of(category.code()).keySet().containsAll(CategoryNames.LANGUAGES)) {
                 throw new IllegalStateException("Category " + category.code() + " has no name in every language in "
                         + CategoryNames.RESOURCE);
             }

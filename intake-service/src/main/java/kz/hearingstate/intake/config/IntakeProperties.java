@@ -1,13 +1,10 @@
 package kz.hearingstate.intake.config;
 
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import kz.hearingstate.events.Language;
-import kz.hearingstate.web.CategoryNames;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -81,12 +78,5 @@ public record IntakeProperties(
      * @param group      the Open311 service group
      */
     public record Category(String code, String department, String group) {
-
-        /** The category's name per language, from the platform's one table (appeal-web's category-names.json). */
-        public Map<Language, String> names() {
-            Map<Language, String> names = new EnumMap<>(Language.class);
-            CategoryNames.of(code).forEach((language, name) -> names.put(Language.valueOf(language), name));
-            return names;
-        }
     }
 }

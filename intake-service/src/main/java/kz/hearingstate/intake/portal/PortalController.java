@@ -246,7 +246,7 @@ class PortalController {
         model.addAttribute("types", PortalAppeals.TYPES.stream().map(Enum::name).toList());
         Language language = Language.valueOf(locale.getLanguage());
         Map<String, String> categoryNames = new LinkedHashMap<>();
-        categories.all().forEach(c -> categoryNames.put(c.code(), c.names().getOrDefault(language, c.code())));
+        categories.all().forEach(c -> categoryNames.put(c.code(), CategoryNames.name(c.code(), language.name())));
         model.addAttribute("categories", categoryNames);
         model.addAttribute("settlements", directory.settlementChoices(language.name()));
         return "portal/form";
