@@ -21,7 +21,6 @@ import kz.hearingstate.events.AppealType;
 import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.ContactChannel;
-import kz.hearingstate.events.Language;
 import kz.hearingstate.events.Location;
 import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.config.IntakeProperties.Category;
