@@ -212,15 +212,12 @@ public class AppealFact {
     }
 
     public boolean isOverdue(Instant now) {
-        return isOpen() && clockRuns() && deadline != null && deadline.isBefore(now);
+        return clockRuns() && deadline != null && deadline.isBefore(now);
     }
 
-    /**
-     * Whether the legal clock runs: not while the department waits for the citizen's information (routing moves the
-     * deadline on by the pause when they answer), so a paused appeal is never overdue.
-     */
+    /** {@link AppealStatus#clockRuns()}: a paused appeal is never overdue. */
     public boolean clockRuns() {
-        return status != AppealStatus.INFO_REQUESTED;
+        return status != null && status.clockRuns();
     }
 
     private static Instant earliest(Instant current, Instant candidate) {

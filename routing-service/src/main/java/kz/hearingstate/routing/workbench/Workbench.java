@@ -44,8 +44,6 @@ import org.springframework.stereotype.Service;
 public class Workbench {
 
     static final Set<AppealStatus> OPEN = EnumSet.of(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS, AppealStatus.INFO_REQUESTED);
-    /** Open appeals whose legal clock runs: not those waiting for the citizen, which cannot be overdue. */
-    static final Set<AppealStatus> CLOCK_RUNNING = EnumSet.of(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS);
     private static final int WORKLIST_LIMIT = 500;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
@@ -122,7 +120,7 @@ public class Workbench {
         return new Figures(store.countOfDepartment(department, OPEN, null),
                 store.countOfDepartment(department, EnumSet.of(AppealStatus.IN_PROGRESS), null),
                 store.countOfDepartment(department, EnumSet.of(AppealStatus.INFO_REQUESTED), null),
-                store.countOfDepartment(department, CLOCK_RUNNING, now),
+                store.countOfDepartment(department, AppealStatus.clockRunning(), now),
                 store.countOfDepartment(department, EnumSet.of(AppealStatus.ANSWERED), null), handlers);
     }
 
@@ -323,7 +321,7 @@ public class Workbench {
         List<DepartmentFigures> figures = new ArrayList<>();
         for (Department department : directory.active()) {
             figures.add(new DepartmentFigures(department.code(), department.confidential(),
-                    store.countOfDepartment(department.code(), OPEN, null), store.countOfDepartment(department.code(), CLOCK_RUNNING, now)));
+                    store.countOfDepartment(department.code(), OPEN, null), store.countOfDepartment(department.code(), AppealStatus.clockRunning(), now)));
         }
         Set<String> confidential = directory.confidentialCodes(); // deleted ones' appeals too
         List<AppealRow> atRisk = store.atRisk(0, 200).stream()

@@ -204,12 +204,11 @@ public class AppealStore implements IndexedCollection {
     }
 
     /**
-     * Warned or breached, and the clock running: not an appeal waiting for the citizen's information, whose deadline
-     * moves on by the pause when they answer.
+     * Warned or breached, and the clock running ({@link AppealStatus#clockRuns()}).
      */
     private static Query atRiskQuery(Criteria department) {
         return Query.query(new Criteria().andOperator(department, Criteria.where("slaState").in(SlaState.WARNED, SlaState.BREACHED)
-                .and("status").in(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS)));
+                .and("status").in(AppealStatus.clockRunning())));
     }
 
     public long countOfDepartment(String department, AppealStatus status) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
@@ -85,7 +86,8 @@ class WorkbenchClockTest {
 
         workbench.figures(head);
 
-        verify(store).countOfDepartment("education", EnumSet.of(AppealStatus.ROUTED, AppealStatus.IN_PROGRESS), NOW);
+        verify(store).countOfDepartment(eq("education"), argThat(statuses -> statuses.contains(AppealStatus.ROUTED)
+                && statuses.contains(AppealStatus.IN_PROGRESS) && !statuses.contains(AppealStatus.INFO_REQUESTED)), eq(NOW));
         verify(store).countOfDepartment(eq("education"), eq(EnumSet.of(AppealStatus.INFO_REQUESTED)), isNull());
     }
 
