@@ -46,9 +46,19 @@ try {
   check(await inbox.evaluate(() => document.activeElement.className) === 'skip-link', 'the first Tab reaches the skip link');
   check(await inbox.evaluate(() => getComputedStyle(document.activeElement).outlineStyle) === 'solid', 'focus is visible');
 
+  // A refresh with nothing new swaps nothing: the rows stay the same nodes, and the status line stays silent.
+  await inbox.evaluate(() => { window.rowsBefore = document.getElementById('rows'); });
+  await inbox.evaluate(() => new Promise(done => document.body.addEventListener('htmx:afterRequest', done, { once: true })));
+  check(await inbox.evaluate(() => document.getElementById('rows') === window.rowsBefore),
+    'a refresh without news leaves the rows (and the reader\'s place in them) alone');
+  check((await inbox.textContent('[data-testid=inbox-changes]')).trim() === '', 'and announces nothing');
+  check(await inbox.getAttribute('[data-testid=inbox-changes]', 'role') === 'status', 'the status line is a polite live region');
+
   const [appealId, trackingCode] = await step('publish-education');
   const published = Date.now();
   await inbox.waitForSelector(`tr[data-appeal="${appealId}"]`, { timeout: 20000 });
+  check(/^The list was updated at \d\d\.\d\d\.\d{4} \d\d:\d\d\. Appeals in it: \d+\.$/.test((await inbox.textContent('[data-testid=inbox-changes]')).trim()),
+    `a new appeal is announced once, in the status line: ${await inbox.textContent('[data-testid=inbox-changes]')}`);
   const seconds = (Date.now() - published) / 1000;
   check(seconds < 15, `the new appeal appears in the open inbox without a reload, after ${seconds.toFixed(1)} s`);
   console.log(`measure inbox-appearance-seconds ${seconds.toFixed(1)}`);

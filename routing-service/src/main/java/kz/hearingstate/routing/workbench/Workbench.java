@@ -437,6 +437,11 @@ public class Workbench {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(zone()));
     }
 
+    /** Now, as staff read it ({@link #format}). */
+    public String formattedNow() {
+        return format(clock.instant());
+    }
+
     private ZoneId zone() {
         return legalClock.zone();
     }

@@ -1,5 +1,6 @@
 package kz.hearingstate.routing.workbench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -12,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import kz.hearingstate.events.AppealStatus;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,43 @@ class InboxControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("14 working days left")))
                 .andExpect(content().string(containsString("hx-trigger=\"every 5s\"")))
                 .andExpect(content().string(not(containsString("data-figure=\"open\""))));
+    }
+
+    @Test
+    void givenAnOpenInbox_whenItsRowsArePolled_thenTheyAreSwappedAndAnnouncedOnlyWhenTheyChanged() throws Exception {
+        given(workbench.inbox(any(), any())).willReturn(List.of(FRESH));
+        given(workbench.formattedNow()).willReturn("03.12.2026 10:00");
+        String page = mvc.perform(get("/workbench/inbox").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<p id=\"inbox-changes\" role=\"status\"")))
+                .andExpect(content().string(not(containsString("aria-live"))))
+                .andReturn().getResponse().getContentAsString();
+        String seen = seen(page);
+
+        mvc.perform(get("/workbench/inbox/rows").param("seen", seen).with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isNoContent())
+                .andExpect(content().string(""));
+
+        given(workbench.inbox(any(), any())).willReturn(List.of(OVERDUE, FRESH));
+        String changed = mvc.perform(get("/workbench/inbox/rows").param("seen", seen).with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("T-OVERDUE")))
+                .andExpect(content().string(containsString(
+                        "<p id=\"inbox-changes\" hx-swap-oob=\"innerHTML\">The list was updated at 03.12.2026 10:00. Appeals in it: 2.</p>")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(changed.strip()).as("nothing may stand before the rows").startsWith("<tbody");
+        assertThat(seen(changed)).isNotEqualTo(seen);
+
+        // The same rows in another language render other words: a new version.
+        mvc.perform(get("/workbench/inbox/rows").param("seen", seen(changed)).param("lang", "ru")
+                        .with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isOk());
+    }
+
+    private static String seen(String html) {
+        Matcher matcher = Pattern.compile("seen=([0-9a-f]{32})").matcher(html);
+        assertThat(matcher.find()).as("the rows' poll carries their version").isTrue();
+        return matcher.group(1);
     }
 
     private static final AppealRow BAND = new AppealRow("a-3", "T-BAND", AppealStatus.ROUTED, null, "Uzynagash",
