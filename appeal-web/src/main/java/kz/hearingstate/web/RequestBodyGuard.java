@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Reads a JSON body once, after authentication (it is ordered after the security filters) and before anything
  * parses it: larger than {@code hearing.web.max-body-size} is 413 (by Content-Length, or while reading a chunked
  * body, so nothing large is ever buffered), no body is 400 {@code empty-body}, bytes that are not UTF-8 are 400
- * {@code invalid-encoding} (Jackson would otherwise replace them silently). The checked bytes are handed on.
+ * {@code invalid-encoding} (Jackson would otherwise replace them silently), a charset other than UTF-8 is 415. The
+ * checked bytes are handed on.
  * Form posts are limited by the container's form size and the Content-Length check.
  */
 public class RequestBodyGuard extends OncePerRequestFilter {
@@ -57,6 +58,7 @@ public class RequestBodyGuard extends OncePerRequestFilter {
                 chain.doFilter(request, response);
                 return;
             }
+            requireUtf8Label(request);
             body = readAtMost(request.getInputStream(), maxBytes);
             if (body.length == 0) {
                 throw new ApiException(ProblemType.EMPTY_BODY);
@@ -79,6 +81,18 @@ public class RequestBodyGuard extends OncePerRequestFilter {
             return type.getSubtype().equals("json") || type.getSubtype().endsWith("+json");
         } catch (RuntimeException e) {
             return false; // MVC answers 415 for an unparseable content type
+        }
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259). A body labelled with another charset would be decoded by that label (Spring's JSON
+     * converter reads the Content-Type's charset, whatever the request's encoding says) after this filter found it
+     * valid UTF-8, and stored garbled. 415: the client names UTF-8, or no charset.
+     */
+    private static void requireUtf8Label(HttpServletRequest request) {
+        String charset = MediaType.parseMediaType(request.getContentType()).getParameter("charset");
+        if (charset != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.replace("\"", "").strip())) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE);
         }
     }
 

@@ -166,6 +166,45 @@ class WebEdgeIntegrationTest {
     }
 
     @Test
+    void givenJsonLabelledWithAnotherCharset_thenUnsupportedMediaTypeNotGarbledText() throws Exception {
+        for (String charset : new String[] {"ISO-8859-1", "windows-1251", "UTF-16"}) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/things")).header("X-Api-Key", HOUSING)
+                    .header("Content-Type", "application/json; charset=" + charset)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Нет воды\",\"rating\":1}", StandardCharsets.UTF_8)));
+            assertProblem(response, 415, "unsupported-media-type");
+        }
+        HttpResponse<String> utf8 = send(HttpRequest.newBuilder(uri("/api/things")).header("X-Api-Key", HOUSING)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Нет воды\",\"rating\":1}", StandardCharsets.UTF_8)));
+        assertThat(utf8.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(utf8.body()).get("name").asString()).isEqualTo("Нет воды");
+    }
+
+    @Test
+    void givenAFormBodyOnAPut_thenItIsNeverRead() throws Exception {
+        // Spring's form-content filter would read it whole, before authentication and without a limit (WebDefaults).
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/open/form")).header("X-Api-Key", HOUSING)
+                .header("Content-Type", "application/x-www-form-urlencoded").PUT(HttpRequest.BodyPublishers.ofString("name=x")));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("read").asBoolean()).isFalse();
+    }
+
+    @Test
+    void givenABrokenOrLargeMultipartBody_thenBadRequestOrPayloadTooLargeNeverAnError(CapturedOutput output) throws Exception {
+        HttpResponse<String> broken = send(HttpRequest.newBuilder(uri("/api/things")).header("X-Api-Key", HOUSING)
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .POST(HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end")));
+        assertProblem(broken, 400, "bad-request");
+
+        String part = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n" + "a".repeat(4096)
+                + "\r\n--b--\r\n";
+        HttpResponse<String> large = send(HttpRequest.newBuilder(uri("/api/things")).header("X-Api-Key", HOUSING)
+                .header("Content-Type", "multipart/form-data; boundary=b").POST(HttpRequest.BodyPublishers.ofString(part)));
+        assertProblem(large, 413, "payload-too-large");
+        assertThat(output.getOut() + output.getErr()).doesNotContain("Unexpected failure on POST");
+    }
+
+    @Test
     void givenABodyOverTheLimit_thenPayloadTooLarge() throws Exception {
         assertProblem(post("/api/things", HOUSING, "{\"name\":\"" + "a".repeat(2000) + "\"}"), 413, "payload-too-large");
     }

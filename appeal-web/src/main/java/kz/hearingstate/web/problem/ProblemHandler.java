@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
@@ -151,6 +152,12 @@ public class ProblemHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return responses.of(new ApiException(ProblemType.PAYLOAD_TOO_LARGE), request);
+    }
+
+    /** A multipart body that does not parse (no boundary, no parts): the client's error, not ours. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> brokenMultipart(MultipartException e, HttpServletRequest request) {
+        return responses.of(new ApiException(ProblemType.BAD_REQUEST), request);
     }
 
     /**

@@ -78,6 +78,12 @@ public class TestApplication {
             return Map.of("from", from);
         }
 
+        /** Says whether a form parameter of a PUT's body was read: no endpoint takes one, so none may be. */
+        @org.springframework.web.bind.annotation.PutMapping(path = "/api/open/form")
+        Map<String, Boolean> form(@RequestParam(required = false) String name) {
+            return Map.of("read", name != null);
+        }
+
         @GetMapping(path = "/api/open/busy")
         Map<String, String> busy() {
             throw ApiException.retryLater(ProblemType.RATE_LIMITED, Duration.ofMillis(2500));
