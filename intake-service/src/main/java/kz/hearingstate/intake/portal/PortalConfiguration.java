@@ -73,7 +73,15 @@ public class PortalConfiguration implements WebMvcConfigurer {
         AcceptHeaderLocaleResolver acceptLanguage = new AcceptHeaderLocaleResolver();
         acceptLanguage.setSupportedLocales(LANGUAGES);
         acceptLanguage.setDefaultLocale(Locale.ENGLISH);
-        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
+        CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE) {
+            /** A cookie naming none of kk, ru, en counts as no cookie: the pages know no other language. */
+            @Override
+            protected Locale parseLocaleValue(String value) {
+                Locale parsed = super.parseLocaleValue(value);
+                return parsed != null && LANGUAGES.stream().anyMatch(ours -> ours.getLanguage().equals(parsed.getLanguage()))
+                        ? parsed : null;
+            }
+        };
         resolver.setCookiePath(PATH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");

@@ -140,6 +140,18 @@ class PortalControllerSliceTest {
     }
 
     @Test
+    void givenALanguageCookieNamingNoneOfOurs_whenAPageIsOpened_thenItIsAsWithoutTheCookieNotAnError() throws Exception {
+        for (String forged : new String[] {"de", "xx-YY", "-"}) {
+            mvc.perform(get("/portal").cookie(new jakarta.servlet.http.Cookie("portal-lang", forged)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("<html lang=\"kk\"")));
+            mvc.perform(get("/portal").cookie(new jakarta.servlet.http.Cookie("portal-lang", forged)).header("Accept-Language", "ru"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("<html lang=\"ru\"")));
+        }
+    }
+
+    @Test
     void givenNoCsrfToken_whenTheFormIsPosted_thenAPoliteRefusalAndNothingIsSubmitted() throws Exception {
         mvc.perform(post("/portal/appeals").header("Accept-Language", "ru").param("type", "COMPLAINT").param("text", TEXT))
                 .andExpect(status().isForbidden())
