@@ -1,9 +1,9 @@
 package kz.hearingstate.analytics.web;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import kz.hearingstate.analytics.figures.StatsService.Period;
+import kz.hearingstate.web.RequestedTime;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.FieldViolation;
 import kz.hearingstate.web.problem.ProblemType;
@@ -18,8 +19,8 @@ import kz.hearingstate.web.problem.ProblemType;
 /**
  * Parses and checks the query parameters of the stats endpoints, collecting every problem before
  * failing, so one 400 answer names all of them. A time is an ISO-8601 instant
- * ({@code 2026-03-01T00:00:00Z}) or a date ({@code 2026-03-01}, the start of that day in the zone); a period is of
- * whole days ({@link #period}).
+ * ({@code 2026-03-01T00:00:00Z}) or a date ({@code 2026-03-01}, the start of that day in the zone), of a four-digit
+ * year ({@link RequestedTime}); a period is of whole days ({@link #period}).
  */
 class QueryParameters {
 
@@ -63,11 +64,14 @@ class QueryParameters {
             return Optional.empty();
         }
         try {
-            return Optional.of(value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(zone).toInstant());
-        } catch (DateTimeParseException e) {
-            problems.add(FieldViolation.of(field, "instant-or-date"));
-            return Optional.empty();
+            Instant instant = value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            if (RequestedTime.isWithinFourDigitYears(instant)) {
+                return Optional.of(instant);
+            }
+        } catch (DateTimeException e) { // unparseable, or a date with no instant in this zone
         }
+        problems.add(FieldViolation.of(field, "instant-or-date"));
+        return Optional.empty();
     }
 
     String department(String value) {

@@ -94,6 +94,13 @@ class StatsControllerTest {
         mvc.perform(get("/api/v1/stats/departments?from=2026-13-01"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
+        // Years Java parses, but no day's arithmetic or MongoDB date holds: 400, not 500.
+        for (String farOut : new String[] {"to=%2B999999999-12-31T12:00:00Z", "from=%2B300000000-01-01T00:00:00Z",
+                "from=-999999999-01-01T00:00:00Z", "to=%2B10000-01-01"}) {
+            mvc.perform(get("/api/v1/stats/summary?" + farOut))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].message", containsString("ISO-8601")));
+        }
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import kz.hearingstate.web.RequestedTime;
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealType;
@@ -182,15 +183,20 @@ class Open311Requests {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(value);
+                instant = Instant.parse(value);
             } catch (DateTimeParseException again) {
-                throw new Open311Exception(400, name + " must be a w3 date-time such as 2026-11-28T10:00:00+05:00");
+                instant = null;
             }
         }
+        if (instant == null || !RequestedTime.isWithinFourDigitYears(instant)) {
+            throw new Open311Exception(400, name + " must be a w3 date-time such as 2026-11-28T10:00:00+05:00");
+        }
+        return instant;
     }
 
     private static Double number(Map<String, String> form, String name) {

@@ -129,6 +129,8 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         assertThat(postForm("/open311/v2/requests.json", unknownService).statusCode()).isEqualTo(404);
 
         assertThat(get("/open311/v2/requests.json?start_date=yesterday").statusCode()).isEqualTo(400);
+        assertThat(get("/open311/v2/requests.json?end_date=%2B999999999-12-31T23:59:59Z").statusCode()).isEqualTo(400);
+        assertThat(get("/open311/v2/requests.json?start_date=%2B300000000-01-01T00:00:00Z").statusCode()).isEqualTo(400);
         assertThat(get("/open311/v2/requests.json?status=pending").statusCode()).isEqualTo(400);
         HttpResponse<String> unknown = get("/open311/v2/requests/ZH-0000-0000-00000.xml");
         assertThat(unknown.statusCode()).isEqualTo(404);
