@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -178,6 +179,21 @@ class WebEdgeIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Нет воды\",\"rating\":1}", StandardCharsets.UTF_8)));
         assertThat(utf8.statusCode()).isEqualTo(200);
         assertThat(json.readTree(utf8.body()).get("name").asString()).isEqualTo("Нет воды");
+    }
+
+    @Test
+    void givenAFormPost_thenItMayBeThreeTimesTheLimit_forItsPercentEncodingTriplesEveryByteBeyondAscii() throws Exception {
+        // The limit is 1 KB here: 300 Cyrillic letters are 600 bytes of UTF-8 and 1,800 of a form.
+        HttpResponse<String> fits = postForm("/api/things/form", "name=" + URLEncoder.encode("ж".repeat(300), StandardCharsets.UTF_8));
+        assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+        assertThat(json.readTree(fits.body()).get("length").asInt()).isEqualTo(300);
+        assertProblem(postForm("/api/things/form", "name=" + URLEncoder.encode("ж".repeat(600), StandardCharsets.UTF_8)),
+                413, "payload-too-large");
+    }
+
+    private HttpResponse<String> postForm(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", HOUSING)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     @Test

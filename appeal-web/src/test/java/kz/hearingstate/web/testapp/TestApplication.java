@@ -78,6 +78,12 @@ public class TestApplication {
             return Map.of("from", from);
         }
 
+        /** A form post, as the pages send: how many characters its name has. */
+        @PostMapping(path = "/api/things/form", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+        Map<String, Integer> formPost(@RequestParam String name) {
+            return Map.of("length", name.length());
+        }
+
         /** Says whether a form parameter of a PUT's body was read: no endpoint takes one, so none may be. */
         @org.springframework.web.bind.annotation.PutMapping(path = "/api/open/form")
         Map<String, Boolean> form(@RequestParam(required = false) String name) {

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -168,6 +169,22 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(redirectedUrl("/workbench/appeals/a-1?done=ANSWER"));
         verify(workbench).act(eq(new StaffUser("specialist", StaffRole.SPECIALIST, "education")), eq("a-1"),
                 eq(new Workbench.ActionForm("action-1", ActionType.ANSWER, 2L, null, "Шешілді.", null, null, null)));
+    }
+
+    @Test
+    void givenALongAnswerInKazakh_whenPostedAsABrowserPostsIt_thenThePageSaysTooLongAndKeepsTheText() throws Exception {
+        // 20,001 letters of two bytes each, percent-encoded to six: 120 KB of form, over the 64 KB a JSON body may
+        // have. The body guard lets a form be three times the limit, so the answer reaches the page's own check.
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        String answer = "ә".repeat(20001);
+        String form = "action=ANSWER&sequence=2&actionId=action-1&answer=" + java.net.URLEncoder.encode(answer, StandardCharsets.UTF_8);
+        String html = mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED).content(form))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("is too long (at most 20,000 characters)")))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(html).contains(answer + "</textarea>");
+        verify(workbench, never()).act(any(), any(), any());
     }
 
     @Test
