@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import kz.hearingstate.intake.status.AppealLookup;
+import kz.hearingstate.intake.status.AppealStatusView;
+import kz.hearingstate.intake.status.OpenedBySecret;
 import kz.hearingstate.web.security.ApiPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +28,8 @@ public class CitizenResponseController {
 
     private static final String FEEDBACK = "Only once the appeal is ANSWERED (409 otherwise). solved=false asks routing to "
             + "reopen it as a repeat appeal.";
+    private static final String SECRET = "The citizen's access secret. It is looked up before the body is read: an unknown "
+            + "one is 404 whatever the body.";
     private static final String REPLY = "Only while the appeal is INFO_REQUESTED (409 otherwise); restarts the paused legal clock.";
 
     private final CitizenResponseService responses;
@@ -41,8 +45,10 @@ public class CitizenResponseController {
                     @ApiResponse(responseCode = "429", description = "Too many requests from this address")})
     @PostMapping(path = "/api/v1/appeals/access/{secret}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> citizenFeedback(@PathVariable String secret, @RequestBody FeedbackRequest request) {
-        return ResponseEntity.accepted().body(Map.of("feedbackId", responses.giveFeedback(lookup.bySecret(secret), request)));
+    @Parameter(name = "secret", in = ParameterIn.PATH, required = true, description = SECRET)
+    public ResponseEntity<Map<String, String>> citizenFeedback(@Parameter(hidden = true) @OpenedBySecret AppealStatusView appeal,
+            @RequestBody FeedbackRequest request) {
+        return ResponseEntity.accepted().body(Map.of("feedbackId", responses.giveFeedback(appeal, request)));
     }
 
     @Operation(summary = "The submitting channel passes on its user's rating", description = FEEDBACK,
@@ -62,8 +68,10 @@ public class CitizenResponseController {
                     @ApiResponse(responseCode = "429", description = "Too many requests from this address")})
     @PostMapping(path = "/api/v1/appeals/access/{secret}/replies", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, String>> citizenReply(@PathVariable String secret, @RequestBody ReplyRequest request) {
-        return ResponseEntity.accepted().body(Map.of("replyId", responses.reply(lookup.bySecret(secret), request)));
+    @Parameter(name = "secret", in = ParameterIn.PATH, required = true, description = SECRET)
+    public ResponseEntity<Map<String, String>> citizenReply(@Parameter(hidden = true) @OpenedBySecret AppealStatusView appeal,
+            @RequestBody ReplyRequest request) {
+        return ResponseEntity.accepted().body(Map.of("replyId", responses.reply(appeal, request)));
     }
 
     @Operation(summary = "The submitting channel passes on its user's reply to a request for information", description = REPLY,

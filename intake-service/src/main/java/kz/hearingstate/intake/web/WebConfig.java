@@ -1,9 +1,14 @@
 package kz.hearingstate.intake.web;
 
+import java.util.List;
+
 import kz.hearingstate.intake.channel.ChannelRateLimiting;
 import kz.hearingstate.intake.open311.Open311Refusals;
+import kz.hearingstate.intake.status.AppealLookup;
+import kz.hearingstate.intake.status.OpenedBySecret;
 import kz.hearingstate.web.security.ApiAccessRules;
 import kz.hearingstate.web.security.PrincipalKind;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,6 +17,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -28,9 +34,16 @@ public class WebConfig implements WebMvcConfigurer {
     static final RequestMatcher OPEN311 = PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
 
     private final ChannelRateLimiting channelRateLimiting;
+    private final OpenedBySecret.Resolver openedBySecret;
 
-    public WebConfig(ChannelRateLimiting channelRateLimiting) {
+    public WebConfig(ChannelRateLimiting channelRateLimiting, ObjectProvider<AppealLookup> lookup) {
         this.channelRateLimiting = channelRateLimiting;
+        this.openedBySecret = new OpenedBySecret.Resolver(lookup);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(openedBySecret);
     }
 
     @Override
