@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,8 @@ import org.springframework.stereotype.Component;
 class Open311Requests {
 
     static final int MAX_RESULTS = 1000;
+    /** Ids one public read may list: each is a lookup, and the read needs no key. */
+    static final int MAX_IDS = 50;
     static final int DEFAULT_DAYS = 90;
 
     private final CategoryCatalog categories;
@@ -91,9 +94,13 @@ class Open311Requests {
     List<Map<String, Object>> find(Map<String, String> query, Instant now, Locale locale) {
         String ids = blankToNull(query.get("service_request_id"));
         if (ids != null) {
+            List<String> asked = Arrays.stream(ids.split(",")).map(String::strip).filter(id -> !id.isEmpty()).distinct().toList();
+            if (asked.size() > MAX_IDS) {
+                throw new Open311Exception(400, "service_request_id lists at most " + MAX_IDS + " ids");
+            }
             List<Map<String, Object>> found = new ArrayList<>();
-            for (String id : ids.split(",")) {
-                byTrackingCode(id.strip()).ifPresent(view -> found.add(representation(view, locale)));
+            for (String id : asked) {
+                byTrackingCode(id).ifPresent(view -> found.add(representation(view, locale)));
             }
             return found;
         }

@@ -129,6 +129,11 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         assertThat(postForm("/open311/v2/requests.json", unknownService).statusCode()).isEqualTo(404);
 
         assertThat(get("/open311/v2/requests.json?start_date=yesterday").statusCode()).isEqualTo(400);
+        String fiftyOneIds = java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> String.format("ZH-0000-0000-%05d", i))
+                .collect(Collectors.joining(","));
+        assertThat(get("/open311/v2/requests.json?service_request_id=" + fiftyOneIds).statusCode()).isEqualTo(400);
+        assertThat(get("/open311/v2/requests.json?service_request_id=" + fiftyOneIds.substring(fiftyOneIds.indexOf(',') + 1))
+                .statusCode()).isEqualTo(200);
         assertThat(get("/open311/v2/requests.json?end_date=%2B999999999-12-31T23:59:59Z").statusCode()).isEqualTo(400);
         assertThat(get("/open311/v2/requests.json?start_date=%2B300000000-01-01T00:00:00Z").statusCode()).isEqualTo(400);
         assertThat(get("/open311/v2/requests.json?status=pending").statusCode()).isEqualTo(400);
