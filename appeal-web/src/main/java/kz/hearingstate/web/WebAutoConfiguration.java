@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import kz.hearingstate.web.problem.ProblemErrorController;
 import kz.hearingstate.web.problem.ProblemErrorReportValve;
+import kz.hearingstate.web.problem.PeoplesPages;
 import kz.hearingstate.web.problem.ProblemHandler;
 import kz.hearingstate.web.problem.ProblemObserver;
 import kz.hearingstate.web.problem.ProblemResponses;
@@ -75,8 +76,8 @@ public class WebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ProblemHandler problemHandler(ProblemResponses responses) {
-        return new ProblemHandler(responses);
+    ProblemHandler problemHandler(ProblemResponses responses, ObjectProvider<PeoplesPages> pages) {
+        return new ProblemHandler(responses, pages.orderedStream().toList());
     }
 
     @Bean

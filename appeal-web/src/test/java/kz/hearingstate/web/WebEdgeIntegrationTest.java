@@ -259,6 +259,9 @@ class WebEdgeIntegrationTest {
     void givenAnUnknownAddress_thenNotFound() throws Exception {
         assertProblem(get("/api/nothing/here", HOUSING), 404, "not-found");
         assertProblem(get("/nothing/here", null), 404, "not-found");
+        // A browser too, where no part of the site is pages for people (PeoplesPages).
+        assertProblem(send(HttpRequest.newBuilder(uri("/nothing/here")).header("Accept", "text/html,*/*;q=0.8").GET()),
+                404, "not-found");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -28,6 +30,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import tools.jackson.core.JacksonException;
@@ -48,9 +51,15 @@ public class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     protected final ProblemResponses responses;
+    private final List<PeoplesPages> pages;
 
     public ProblemHandler(ProblemResponses responses) {
+        this(responses, List.of());
+    }
+
+    public ProblemHandler(ProblemResponses responses, List<PeoplesPages> pages) {
         this.responses = responses;
+        this.pages = List.copyOf(pages);
     }
 
     @ExceptionHandler(ApiException.class)
@@ -144,9 +153,32 @@ public class ProblemHandler {
         return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
     }
 
+    /** An address nothing serves: a browser under a part of pages for people gets that part's page, anyone else the problem. */
     @ExceptionHandler(NoResourceFoundException.class)
-    public ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request) {
+    public Object noResource(NoResourceFoundException e, HttpServletRequest request) {
+        if (acceptsHtml(request)) {
+            for (PeoplesPages part : pages) {
+                if (part.owns(request)) {
+                    ModelAndView page = part.notFound(request);
+                    page.setStatus(HttpStatus.NOT_FOUND);
+                    return page;
+                }
+            }
+        }
         return responses.of(ApiException.notFound(), request);
+    }
+
+    private static boolean acceptsHtml(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.getType().equals("text") && type.getSubtype().equals("html"));
+        } catch (RuntimeException unparseable) {
+            return false;
+        }
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

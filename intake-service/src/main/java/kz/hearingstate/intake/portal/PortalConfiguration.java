@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.hearingstate.web.WebAutoConfiguration;
+import kz.hearingstate.web.problem.PeoplesPages;
 import kz.hearingstate.web.security.ApiSecurityConfiguration;
 import kz.hearingstate.web.security.ApiSecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,9 +18,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.ui.ExtendedModelMap;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
@@ -65,6 +68,26 @@ public class PortalConfiguration implements WebMvcConfigurer {
                         .cacheControl(cache -> { }))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
         return http.build();
+    }
+
+    /** An address under the portal that nothing serves: the portal's "not found" page, in the visitor's language. */
+    @Bean
+    PeoplesPages portalPages(PortalErrors errors) {
+        return new PeoplesPages() {
+            @Override
+            public boolean owns(HttpServletRequest request) {
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return path.equals(PATH) || path.startsWith(PATH + "/");
+            }
+
+            @Override
+            public ModelAndView notFound(HttpServletRequest request) {
+                ExtendedModelMap model = new ExtendedModelMap();
+                String view = errors.page(model, RequestContextUtils.getLocale(request), "portal.nopage.title",
+                        "portal.nopage.text", List.of());
+                return new ModelAndView(view, model);
+            }
+        };
     }
 
     /** Replaces appeal-web's resolver (same bean name): the same Accept-Language choice, but a portal visitor's own choice first. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.hearingstate.events.AppealStatus;
+import org.springframework.http.MediaType;
 import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.channel.ChannelRateLimits;
 import kz.hearingstate.intake.channel.TokenBucket;
@@ -137,6 +138,24 @@ class PortalControllerSliceTest {
         mvc.perform(get("/portal").param("lang", "en").header("Accept-Language", "ru"))
                 .andExpect(content().string(containsString("<html lang=\"en\"")))
                 .andExpect(header().string("Set-Cookie", containsString("portal-lang=en")));
+    }
+
+    @Test
+    void givenAnAddressUnderThePortalThatNothingServes_whenABrowserOpensIt_thenThePortalsPageSaysSoInItsLanguage() throws Exception {
+        mvc.perform(get("/portal/no/such/page").accept(MediaType.TEXT_HTML).header("Accept-Language", "ru"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(allOf(containsString("<html lang=\"ru\""), containsString("Такой страницы нет"))));
+        mvc.perform(get("/portal/no/such/page").header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("<html lang=\"kk\"")));
+        // A client that does not ask for HTML, and any address outside the portal, get the problem document.
+        mvc.perform(get("/portal/no/such/page").accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/portalx").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

@@ -24,6 +24,11 @@ abstract class WorkbenchPage {
 
     @ModelAttribute("me")
     public StaffUser me() {
+        return signedIn();
+    }
+
+    /** The signed-in staff member, or null. */
+    static StaffUser signedIn() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             return null;

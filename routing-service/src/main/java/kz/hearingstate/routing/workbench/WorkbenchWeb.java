@@ -6,10 +6,12 @@ import java.util.Locale;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import kz.hearingstate.web.problem.PeoplesPages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
@@ -29,6 +31,27 @@ public class WorkbenchWeb implements WebMvcConfigurer {
     @Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     LocaleResolver localeResolver() {
         return new ChosenLanguage();
+    }
+
+    /**
+     * An address under the workbench that nothing serves: the workbench's "not found" page, the same a missing appeal
+     * gets (an address tells nothing). Only a signed-in user gets this far; anyone else is sent to the login first.
+     */
+    @Bean
+    PeoplesPages workbenchPages() {
+        return new PeoplesPages() {
+            @Override
+            public boolean owns(HttpServletRequest request) {
+                return request.getRequestURI().substring(request.getContextPath().length()).startsWith("/workbench/");
+            }
+
+            @Override
+            public ModelAndView notFound(HttpServletRequest request) {
+                ModelAndView page = new ModelAndView("workbench/not-found");
+                page.addObject("me", WorkbenchPage.signedIn());
+                return page;
+            }
+        };
     }
 
     @Override

@@ -32,6 +32,20 @@ class WorkbenchControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
+    void givenASignedInUser_whenAnAddressUnderTheWorkbenchThatNothingServesIsOpened_thenTheWorkbenchsNotFoundPage() throws Exception {
+        mvc.perform(get("/workbench/no/such/page").accept(org.springframework.http.MediaType.TEXT_HTML)
+                        .header("Accept-Language", "kk").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("data-testid=\"not-found\"")))
+                .andExpect(content().string(containsString("lang=\"kk\"")))
+                .andExpect(content().string(containsString("specialist"))); // the header names who is signed in
+        mvc.perform(get("/workbench/no/such/page").accept(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @Test
     void givenTheLoginPage_whenOpenedInKazakh_thenItIsKazakhWithTheStrictHeadersAndNoInlineCode() throws Exception {
         mvc.perform(get("/workbench/login").header("Accept-Language", "kk"))
                 .andExpect(status().isOk())
