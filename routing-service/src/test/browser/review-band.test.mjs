@@ -60,9 +60,14 @@ try {
     'the report found with certainty carries no mark');
   await accessibilityChecks(page, 'officer inbox');
   // The rows are polled every 5 s: a keyboard user on a row's forward button keeps the focus across the refresh.
+  // A poll whose rows are unchanged swaps nothing (204); so that this one swaps, it claims to have seen other rows.
   const rowForward = `#forward-${bandId}-education`;
   check(await tabTo(page, rowForward), 'the inbox row\'s forward to education is reachable by Tab');
-  await page.waitForResponse((response) => response.url().includes('/workbench/inbox/rows'), { timeout: 15000 });
+  const rowsUrl = '**/workbench/inbox/rows**';
+  await page.route(rowsUrl, (route) => route.continue({ url: route.request().url().replace(/seen=[0-9a-f]+/, 'seen=other') }));
+  const swapped = await page.waitForResponse((response) => response.url().includes('/workbench/inbox/rows'), { timeout: 15000 });
+  await page.unroute(rowsUrl);
+  check(swapped.status() === 200, `the refresh brought rows to swap (status ${swapped.status()})`);
   await page.waitForTimeout(500);
   check(await page.evaluate((id) => document.activeElement && document.activeElement.id === id, rowForward.slice(1)),
     'and keeps the focus when the rows refresh');

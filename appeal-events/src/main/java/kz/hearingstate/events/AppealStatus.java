@@ -36,7 +36,12 @@ public enum AppealStatus {
      * or overdue.
      */
     public boolean clockRuns() {
-        return !isClosed() && this != INFO_REQUESTED;
+        return !isClosed() && !isPaused();
+    }
+
+    /** Paused: the department waits for the citizen's information, and the legal clock stands until they answer. */
+    public boolean isPaused() {
+        return this == INFO_REQUESTED;
     }
 
     /** Every status whose {@link #clockRuns() clock runs}, for queries. */

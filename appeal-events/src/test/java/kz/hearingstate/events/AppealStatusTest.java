@@ -14,6 +14,7 @@ class AppealStatusTest {
         assertThat(EnumSet.complementOf(EnumSet.copyOf(AppealStatus.clockRunning())))
                 .allSatisfy(status -> assertThat(status.clockRuns()).isFalse())
                 .contains(AppealStatus.INFO_REQUESTED);
+        assertThat(EnumSet.allOf(AppealStatus.class)).filteredOn(AppealStatus::isPaused).containsExactly(AppealStatus.INFO_REQUESTED);
     }
 
     @Test

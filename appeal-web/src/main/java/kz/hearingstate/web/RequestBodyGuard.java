@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -37,7 +38,7 @@ public class RequestBodyGuard extends OncePerRequestFilter {
      * A form post percent-encodes every byte beyond ASCII as three ({@code ж}: two bytes of UTF-8, six of a form), so
      * a form may be three times the limit: a staff member's answer in Kazakh holds what it would hold as JSON.
      */
-    static final int FORM_ENCODING_GROWTH = 3;
+    public static final int FORM_ENCODING_GROWTH = 3;
 
     private final long maxBytes;
     private final ProblemResponses problems;
@@ -102,10 +103,14 @@ public class RequestBodyGuard extends OncePerRequestFilter {
      * valid UTF-8, and stored garbled. 415: the client names UTF-8, or no charset.
      */
     private static void requireUtf8Label(HttpServletRequest request) {
-        String charset = MediaType.parseMediaType(request.getContentType()).getParameter("charset");
-        if (charset != null && !StandardCharsets.UTF_8.name().equalsIgnoreCase(charset.replace("\"", "").strip())) {
-            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        try {
+            Charset charset = MediaType.parseMediaType(request.getContentType()).getCharset();
+            if (charset == null || charset.equals(StandardCharsets.UTF_8)) {
+                return;
+            }
+        } catch (IllegalArgumentException unknownCharset) { // named, but no charset this JVM knows
         }
+        throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE);
     }
 
     private static byte[] readAtMost(InputStream in, long maxBytes) throws IOException {

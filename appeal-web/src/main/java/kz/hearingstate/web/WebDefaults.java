@@ -1,9 +1,11 @@
 package kz.hearingstate.web;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -16,6 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  *       a form body on those methods.</li>
  *   <li>A multipart body is held to {@code hearing.web.max-body-size}, as a JSON one is ({@link RequestBodyGuard}),
  *       and in memory: Boot's defaults would take 10 MB and spool it to files. Larger is 413.</li>
+ *   <li>A form post is held to three times it ({@link RequestBodyGuard#FORM_ENCODING_GROWTH}) by Tomcat itself, which
+ *       parses a form when the first parameter is asked for: the CSRF filter and the API-key filter ask before
+ *       anyone is authenticated, and Tomcat's default allows 2 MB.</li>
  * </ul>
  */
 public class WebDefaults implements EnvironmentPostProcessor {
@@ -31,6 +36,9 @@ public class WebDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, DEFAULTS));
+        Map<String, Object> defaults = new HashMap<>(DEFAULTS);
+        long bodyLimit = Binder.get(environment).bindOrCreate("hearing.web", WebProperties.class).maxBodySize().toBytes();
+        defaults.put("server.tomcat.max-http-form-post-size", RequestBodyGuard.FORM_ENCODING_GROWTH * bodyLimit + "B");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -184,6 +185,16 @@ public class ProblemHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     public ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
         return responses.of(new ApiException(ProblemType.PAYLOAD_TOO_LARGE), request);
+    }
+
+    /**
+     * Tomcat would not parse a form's parameters: too large (its error code 413; a chunked form has no length to be
+     * refused by before), too many, or malformed (400). The client's error, not ours.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> invalidParameters(InvalidParameterException e, HttpServletRequest request) {
+        return responses.of(new ApiException(e.getErrorCode() == 413 ? ProblemType.PAYLOAD_TOO_LARGE : ProblemType.BAD_REQUEST),
+                request);
     }
 
     /** A multipart body that does not parse (no boundary, no parts): the client's error, not ours. */

@@ -28,8 +28,8 @@ public class CitizenResponseController {
 
     private static final String FEEDBACK = "Only once the appeal is ANSWERED (409 otherwise). solved=false asks routing to "
             + "reopen it as a repeat appeal.";
-    private static final String SECRET = "The citizen's access secret. It is looked up before the body is read: an unknown "
-            + "one is 404 whatever the body.";
+    private static final String SECRET = "The citizen's access secret. It is looked up before the JSON is parsed: an unknown "
+            + "one is 404 whatever the JSON.";
     private static final String REPLY = "Only while the appeal is INFO_REQUESTED (409 otherwise); restarts the paused legal clock.";
 
     private final CitizenResponseService responses;

@@ -57,7 +57,7 @@ record AppealPage(
         List<AppealStatusView.HistoryEntry> entries = view.history() == null ? List.of() : view.history().stream()
                 .sorted(Comparator.comparingLong(AppealStatusView.HistoryEntry::sequence)).toList();
         List<Step> history = entries.stream().map(entry -> step(entry, dates, locale)).toList();
-        boolean paused = view.status() == AppealStatus.INFO_REQUESTED;
+        boolean paused = view.status().isPaused();
         String pauseReason = paused ? entries.stream().filter(entry -> "INFO_REQUESTED".equals(entry.type()))
                 .reduce((first, second) -> second).map(AppealStatusView.HistoryEntry::reason).orElse(null) : null;
         return new AppealPage(view.trackingCode(), "portal.status." + view.status().name(), view.closed(), category,

@@ -105,6 +105,7 @@ public class PortalConfiguration implements WebMvcConfigurer {
                         ? parsed : null;
             }
         };
+        resolver.setRejectInvalidCookies(false); // a cookie that does not parse ("de!", "kk/Nowhere") counts as none, not a 500
         resolver.setCookiePath(PATH);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");

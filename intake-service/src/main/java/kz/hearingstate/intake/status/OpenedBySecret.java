@@ -19,7 +19,7 @@ import org.springframework.web.servlet.HandlerMapping;
  * A handler argument: the appeal that the path's {@code {secret}}, the citizen's access secret, opens
  * ({@link AppealLookup#bySecret}). The secret is what authenticates the citizen, and Spring resolves a handler's
  * arguments in their order, so an argument declared before the {@code @RequestBody} is looked up first: an unknown
- * secret is 404 whatever the body, and no body is parsed for it.
+ * secret is 404 whatever the JSON, and no JSON is parsed for it.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)

@@ -160,7 +160,7 @@ class PortalControllerSliceTest {
 
     @Test
     void givenALanguageCookieNamingNoneOfOurs_whenAPageIsOpened_thenItIsAsWithoutTheCookieNotAnError() throws Exception {
-        for (String forged : new String[] {"de", "xx-YY", "-"}) {
+        for (String forged : new String[] {"de", "xx-YY", "de!"}) {
             mvc.perform(get("/portal").cookie(new jakarta.servlet.http.Cookie("portal-lang", forged)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("<html lang=\"kk\"")));
@@ -168,6 +168,10 @@ class PortalControllerSliceTest {
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("<html lang=\"ru\"")));
         }
+        // Our language with a time zone that does not exist: the language counts, the zone does not.
+        mvc.perform(get("/portal").cookie(new jakarta.servlet.http.Cookie("portal-lang", "ru/Nowhere")).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<html lang=\"ru\"")));
     }
 
     @Test

@@ -76,7 +76,8 @@ public class AppealPageController extends WorkbenchPage {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDeadline,
             Model model, HttpServletResponse response) {
         StaffUser user = StaffUser.of(authentication);
-        // A browser sends a text area's line breaks as CRLF, and counts each as one character against maxlength.
+        // A browser sends a text area's line breaks as CRLF: each counts as one character. The text areas carry no
+        // maxlength, which would cut a pasted text silently; a text over the limit comes back whole with the error.
         reason = reason == null ? null : reason.replace("\r\n", "\n");
         answer = answer == null ? null : answer.replace("\r\n", "\n");
         List<FieldViolation> errors = new ArrayList<>();

@@ -378,7 +378,7 @@ public class Workbench {
         int overdueBy = 0;
         if (status.isClosed()) {
             urgency = Urgency.CLOSED;
-        } else if (status == AppealStatus.INFO_REQUESTED) {
+        } else if (status.isPaused()) {
             // The clock stands still while the citizen is asked for information (the deadline moves on when they
             // answer), so a paused appeal is never overdue, whatever its stored deadline says.
             urgency = Urgency.PAUSED;

@@ -231,7 +231,7 @@ public final class AppealWorkflow {
         if (appeal.nextTimerAt == null || appeal.nextTimerAt.isAfter(now)) {
             return fired;
         }
-        if (appeal.status.isClosed() || appeal.status == AppealStatus.INFO_REQUESTED) {
+        if (!appeal.status.clockRuns()) {
             appeal.nextTimerAt = null;
             return fired;
         }
@@ -341,7 +341,7 @@ public final class AppealWorkflow {
 
     /** Where the legal clock next needs attention: the warning, then the deadline; nothing while paused or closed. */
     private void reschedule(RoutedAppeal appeal, Instant now) {
-        if (appeal.status.isClosed() || appeal.status == AppealStatus.INFO_REQUESTED) {
+        if (!appeal.status.clockRuns()) {
             appeal.nextTimerAt = null;
             return;
         }
