@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
 
+import kz.hearingstate.notification.privacy.Masking;
 import kz.hearingstate.storage.IndexedCollection;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -123,7 +124,12 @@ public class NotificationStore implements IndexedCollection {
         return ids.stream().map(claimed::get).filter(Objects::nonNull).toList();
     }
 
-    /** What became of claimed notifications (sent, failed, or due again), in one write. */
+    /**
+     * What became of claimed notifications (sent, failed, or due again), in one write. Each result is written only while
+     * the notification is still under the claim that produced it (SENDING, at the same attempt): when an attempt outlived
+     * its lease and another worker took the notification again, that worker's result stands. Once a notification is
+     * done with, its text keeps no private link's secret ({@link Masking#withoutAccessSecrets}).
+     */
     public void recordAttempts(List<Notification> attempted) {
         if (attempted.isEmpty()) {
             return;
@@ -131,17 +137,24 @@ public class NotificationStore implements IndexedCollection {
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class);
         for (Notification notification : attempted) {
             Update update = switch (notification.status()) {
-                case SENT -> new Update().set("status", NotificationStatus.SENT).set("sentAt", notification.sentAt())
+                case SENT -> done(notification).set("status", NotificationStatus.SENT).set("sentAt", notification.sentAt())
                         .unset("dueAt").unset("lastError");
-                case FAILED -> new Update().set("status", NotificationStatus.FAILED).unset("dueAt")
+                case FAILED -> done(notification).set("status", NotificationStatus.FAILED).unset("dueAt")
                         .set("lastError", notification.lastError());
                 case PENDING -> new Update().set("status", NotificationStatus.PENDING).set("dueAt", notification.dueAt())
                         .set("lastError", notification.lastError());
                 default -> throw new IllegalArgumentException("Not the result of an attempt: " + notification.status());
             };
-            writes.updateOne(byId(notification.id()), update.unset("claim"));
+            Query stillOurs = Query.query(Criteria.where("_id").is(notification.id()).and("status").is(NotificationStatus.SENDING)
+                    .and("attempts").is(notification.attempts()));
+            writes.updateOne(stillOurs, update.unset("claim"));
         }
         writes.execute();
+    }
+
+    private static Update done(Notification notification) {
+        return new Update().set("subject", Masking.withoutAccessSecrets(notification.subject()))
+                .set("body", Masking.withoutAccessSecrets(notification.body()));
     }
 
     public void markOutcomesPublished(Collection<String> ids) {

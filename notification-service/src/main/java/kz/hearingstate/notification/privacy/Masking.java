@@ -11,11 +11,14 @@ public final class Masking {
 
     private static final String HIDDEN = "***";
     private static final String CONTACT = "<contact>";
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    // Letters of any script: intake accepts internationalised addresses (айгерим@почта.қаз).
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{8,}\\d");
     private static final Pattern IIN = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
     /** An address, masked or not: {@code aigerim@mail.kz}, {@code a***@mail.kz}, {@code ***@mail.kz}. */
-    private static final Pattern ANY_EMAIL = Pattern.compile("[\\w.+*-]*@[\\w-]+(\\.[\\w-]+)+");
+    private static final Pattern ANY_EMAIL = Pattern.compile("[\\w.+*-]*@[\\w-]+(\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
+    /** The secret of a citizen's private link (letters and digits), in the portal's page of the appeal or the API's. */
+    private static final Pattern ACCESS_SECRET = Pattern.compile("(/portal/a/|/api/v1/appeals/access/)[0-9A-Za-z]+");
     /** A number already masked by {@link #phone} or {@link #iin}. */
     private static final Pattern MASKED_NUMBER = Pattern.compile("(\\+7 )?\\*\\*\\* \\*\\*\\* \\d\\d \\d\\d|\\*{6}\\d{4}");
 
@@ -74,6 +77,14 @@ public final class Masking {
         plain = replace(MASKED_NUMBER, plain, found -> CONTACT);
         plain = replace(IIN, plain, found -> CONTACT);
         return replace(PHONE, plain, found -> CONTACT);
+    }
+
+    /**
+     * A message's text with the secret of every private link hidden ({@code /portal/a/***}): the link lets whoever holds it
+     * act for the citizen, so it goes to the citizen alone and is kept nowhere after it went.
+     */
+    public static String withoutAccessSecrets(String text) {
+        return text == null ? null : ACCESS_SECRET.matcher(text).replaceAll("$1" + HIDDEN);
     }
 
     private static String replace(Pattern pattern, String text, java.util.function.UnaryOperator<String> mask) {

@@ -61,4 +61,20 @@ class MaskingTest {
         assertThat(Masking.withoutContacts(masked)).isEqualTo("550 mailbox <contact> unavailable; phone <contact>, IIN <contact>");
         assertThat(Masking.withoutContacts(null)).isNull();
     }
+
+    @Test
+    void givenAnInternationalisedAddressInAnError_whenMasked_thenItIsMaskedLikeAnyOther() {
+        String refusal = "550 5.1.1 <айгерим@почта.қаз>: mailbox unavailable";
+        assertThat(Masking.text(refusal)).contains("а***@почта.қаз").doesNotContain("айгерим");
+        assertThat(Masking.withoutContacts(refusal)).contains("<contact>").doesNotContain("почта");
+    }
+
+    @Test
+    void givenAMessageWithThePrivateLink_whenItsSecretsAreHidden_thenTheLinksStayButNotTheirSecrets() {
+        String body = "Сілтеме: https://e-otinish.kz/portal/a/k3v9x2m7q4w8z1c6b5n0p2r7\n"
+                + "API: https://e-otinish.kz/api/v1/appeals/access/k3v9x2m7q4w8z1c6b5n0p2r7?lang=kk";
+        assertThat(Masking.withoutAccessSecrets(body))
+                .isEqualTo("Сілтеме: https://e-otinish.kz/portal/a/***\nAPI: https://e-otinish.kz/api/v1/appeals/access/***?lang=kk");
+        assertThat(Masking.withoutAccessSecrets(null)).isNull();
+    }
 }
