@@ -161,6 +161,17 @@ try {
     equal(await text('#deadline'), t.deadline, `${lang}: deadline as a date`);
     contains(await text('#contacts'), '+7 72770 2-11-01', `${lang}: department's phone`);
     equal(await page.getAttribute('footer a', 'href'), transparency, `${lang}: link to the transparency page`);
+    if (lang === 'en') {
+      // The cookie gone while the reply was being written: nothing is sent, the page comes back with the text.
+      await page.fill('#reply-text', 'The house is No. 12, the meter is in the yard.');
+      await context.clearCookies();
+      await page.click('#reply-text ~ button, form[action$="/reply"] button');
+      await page.waitForSelector('#error-summary');
+      equal(await page.inputValue('#reply-text'), 'The house is No. 12, the meter is in the yard.',
+        'cookies cleared: the reply comes back as typed');
+      check(await page.locator('#done').count() === 0, 'cookies cleared: the reply was not sent');
+      await page.goto(submitted[lang].link + '?lang=' + lang); // the language's cookie went with the others
+    }
     await page.fill('#reply-text', 'The house is No. 12, the meter is in the yard.');
     await page.click('#reply-text ~ button, form[action$="/reply"] button');
     await page.waitForSelector('#done');

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,6 +53,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 @RequestMapping(PortalConfiguration.PATH)
 class PortalController {
+
+    /** The forms of an appeal's page, by the address they post to: {@code /portal/a/<token>/reply} or {@code /feedback}. */
+    private static final Pattern APPEAL_FORM = Pattern.compile(Pattern.quote(PortalConfiguration.PATH) + "/a/([0-9A-Za-z]+)/(?:reply|feedback)");
 
     private static final Logger log = LoggerFactory.getLogger(PortalController.class);
 
@@ -200,17 +205,34 @@ class PortalController {
      * Where Spring Security sends a form post without a valid CSRF token (its cookie gone: cookies off, cleared, or a
      * tab restored without them). The appeal form comes back as typed, if it was posted from the portal itself
      * ({@link FormOrigin}), with a fresh token, a new form id and the consent to be given again, and a word on what
-     * happened, so nothing the citizen wrote is lost; anything else, a page that says to open the form again.
+     * happened, so nothing the citizen wrote is lost; a reply or a rating, the appeal's page with its form as filled in;
+     * anything else, a page that says to open the form again.
      */
     @RequestMapping("/refused")
     String refused(@ModelAttribute("form") PortalForm form, BindingResult ignoredBinding, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(403);
-        if ((PortalConfiguration.PATH + "/appeals").equals(request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI))
-                && form.getText() != null && FormOrigin.mayGiveBack(request)) {
+        Object refusedUri = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+        if ((PortalConfiguration.PATH + "/appeals").equals(refusedUri) && form.getText() != null && FormOrigin.mayGiveBack(request)) {
             form.setFormId(UUID.randomUUID().toString()); // nothing was sent: a new submission
             form.setConsent(false);
             return formPage(model, form, Map.of(), messages.message("portal.expired.form", List.of(), locale), locale);
+        }
+        Matcher appealForm = refusedUri instanceof String uri ? APPEAL_FORM.matcher(uri) : null;
+        if (appealForm != null && appealForm.matches() && FormOrigin.mayGiveBack(request)) {
+            // A reply or a rating: the appeal's page again, the form as it was filled in.
+            String token = appealForm.group(1);
+            try {
+                AppealStatusView appeal = openForPost(token, request);
+                model.addAttribute("replyText", request.getParameter("text"));
+                model.addAttribute("rateSolved", request.getParameter("solved"));
+                model.addAttribute("rateRating", request.getParameter("rating"));
+                model.addAttribute("rateComment", request.getParameter("comment"));
+                return statusPage(model, token, appeal, null,
+                        Map.of("form", messages.message("portal.expired.form", List.of(), locale)), locale);
+            } catch (ApiException unknownOrTooMany) {
+                // the page below, which says to open the link again
+            }
         }
         model.addAttribute("title", messages.message("portal.expired.title", List.of(), locale));
         model.addAttribute("text", messages.message("portal.expired.text", List.of(), locale));
