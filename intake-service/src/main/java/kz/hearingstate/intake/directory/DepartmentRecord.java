@@ -1,8 +1,10 @@
 package kz.hearingstate.intake.directory;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import kz.hearingstate.events.Language;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -24,12 +26,13 @@ public record DepartmentRecord(
 
     static final String COLLECTION = "departments";
 
-    /** The name in {@code language} (kk, ru, en), else Russian, else the code. */
+    /** The name for a reader of {@code language} (kk, ru, en; {@link Language#firstIn}), else the code. */
     public String name(String language) {
         if (names == null) {
             return code;
         }
-        String name = names.get(language);
-        return name != null ? name : names.getOrDefault("ru", code);
+        Language reader = Arrays.stream(Language.values()).filter(l -> l.name().equals(language)).findFirst().orElse(null);
+        String name = Language.firstIn(reader, l -> names.get(l.name()));
+        return name == null ? code : name;
     }
 }

@@ -30,15 +30,10 @@ public record DepartmentContact(
                 blankToNull(changed.email()), blankToNull(changed.phone()), changed.confidential(), changed.deleted());
     }
 
-    /** The department's name in {@code language}, then Russian, then Kazakh, then its code. */
+    /** The department's name for a reader of {@code language} ({@link Language#firstIn}), else its code. */
     public String name(Language language) {
-        for (Language candidate : new Language[] {language, Language.ru, Language.kk}) {
-            String name = candidate == null ? null : names.get(candidate);
-            if (name != null && !name.isBlank()) {
-                return name;
-            }
-        }
-        return code;
+        String name = Language.firstIn(language, names::get);
+        return name == null ? code : name;
     }
 
     private static String blankToNull(String value) {

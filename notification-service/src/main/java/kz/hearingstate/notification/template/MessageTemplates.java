@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,7 +35,7 @@ public class MessageTemplates {
     }
 
     public RenderedMessage render(MessageTemplate template, Language preferred, Map<String, String> values) {
-        for (Language language : fallbackOrder(preferred)) {
+        for (Language language : (preferred == null ? Language.ru : preferred).withFallbacks()) {
             Optional<Template> found = load(template, language);
             if (found.isPresent()) {
                 return new RenderedMessage(language, fill(found.get().subject(), values, template),
@@ -45,16 +43,6 @@ public class MessageTemplates {
             }
         }
         throw new IllegalStateException("No file for template " + template.fileName() + " in any language");
-    }
-
-    static Set<Language> fallbackOrder(Language preferred) {
-        Set<Language> order = new LinkedHashSet<>();
-        if (preferred != null) {
-            order.add(preferred);
-        }
-        order.add(Language.ru);
-        order.add(Language.kk);
-        return order;
     }
 
     private Optional<Template> load(MessageTemplate template, Language language) {

@@ -21,7 +21,7 @@ public class DepartmentNames {
             return "";
         }
         Language language = languageOf(locale);
-        return directory.find(code).map(d -> d.names() == null ? code : d.names().getOrDefault(language, code)).orElse(code);
+        return directory.find(code).map(d -> d.names() == null ? null : Language.firstIn(language, d.names()::get)).orElse(code);
     }
 
     /** The page's language among the platform's three; English for any other. */
