@@ -415,10 +415,13 @@ public class Workbench {
         return handler;
     }
 
-    /** The department of an actor named {@code <department>/<login>}; null for "system", "citizen" and the admin. */
+    /**
+     * The department of an actor: {@code <department>/<login>} from the workbench, the department's code itself from its
+     * HTTP key or Kafka topic; "system", "citizen" and "admin" are no department's.
+     */
     private static String departmentOf(String actor) {
         int slash = actor == null ? -1 : actor.indexOf('/');
-        return slash < 0 ? null : actor.substring(0, slash);
+        return slash < 0 ? actor : actor.substring(0, slash);
     }
 
     private static String settlementOf(RoutedAppeal appeal) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
@@ -91,8 +92,18 @@ public class AppealController {
         Command command = new Command(actionId, appealId, request.action(), caller, request.reason(), request.answer(),
                 request.targetDepartment(), request.outsideBody(), request.newDeadline());
         RoutedAppeal changed = workflow.apply(command);
-        // After a forward (or its retry) the caller no longer holds the appeal: it learns where it went, not what is in it now.
-        return view(caller, changed, caller.actsFor(changed.department) && withContent(caller, changed));
+        if (!caller.actsFor(changed.department)) {
+            // After its own forward or routing (or its retry) the caller learns where it sent the appeal, not what is in
+            // it now. Any other action id of its, sent again once the appeal has moved on (perhaps to anti-corruption),
+            // is answered as an appeal not the caller's: where it is now is no longer the caller's to know.
+            boolean sentThere = (request.action() == ActionType.FORWARD || request.action() == ActionType.ROUTE)
+                    && changed.department.equals(request.targetDepartment());
+            if (!sentThere) {
+                throw ApiException.notFound();
+            }
+            return view(caller, changed, false);
+        }
+        return view(caller, changed, withContent(caller, changed));
     }
 
     /** The view for this caller: the confidential department an appeal came from is that department's to know. */

@@ -140,7 +140,11 @@ public final class AppealWorkflow {
                 appeal.department = command.targetDepartment();
                 appeal.confidence = 1.0; // a person decided
                 appeal.triage = false;
-                appeal.pausedAt = null;
+                if (appeal.pausedAt != null) {
+                    // Out of a request for information: the new department's clock runs on from where it stood.
+                    appeal.deadline = legalClock.shift(appeal.deadline, legalClock.pausedWorkingDays(appeal.pausedAt, now));
+                    appeal.pausedAt = null;
+                }
                 // The event's actor names who forwarded; a default reason naming the department would tell the
                 // receiving one that the appeal was at a confidential department.
                 String reason = command.reason() == null
@@ -212,9 +216,10 @@ public final class AppealWorkflow {
         appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
         appeal.slaState = SlaState.ON_TIME;
         rated(appeal, feedback, now);
+        // The citizen's comment stays on the appeal (citizenFeedback) for its department; appeals.lifecycle, which every
+        // service reads and keeps, gets no words of the citizen.
         addLifecycle(appeal, LifecycleType.REOPENED, CITIZEN,
-                "the citizen reports the problem is not solved (rating " + feedback.rating() + ")"
-                        + (feedback.comment() == null ? "" : ": " + feedback.comment()), now);
+                "the citizen reports the problem is not solved (rating " + feedback.rating() + ")", now);
         addAssignment(appeal, now);
         reschedule(appeal, now);
         appeal.updatedAt = now;

@@ -3,6 +3,7 @@ package kz.hearingstate.routing.workflow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
@@ -141,5 +142,11 @@ public class RoutedAppeal {
 
     public List<HistoryEntry> history() {
         return history == null ? List.of() : history;
+    }
+
+    /** Whether the appeal is, or ever was, at a department that {@code departments} accepts (a confidential one, say). */
+    public boolean hasBeenAt(Predicate<String> departments) {
+        return departments.test(department) || departments.test(previousDepartment)
+                || history().stream().anyMatch(entry -> departments.test(entry.department()));
     }
 }

@@ -37,8 +37,7 @@ class RoutingCorrectionsController {
         StringBuilder lines = new StringBuilder();
         for (RoutingCorrection c : all) {
             RoutedAppeal appeal = byId.get(c.appealId());
-            if (directory.isConfidential(c.department()) || appeal == null || directory.isConfidential(appeal.department)
-                    || directory.isConfidential(appeal.previousDepartment)) {
+            if (directory.isConfidential(c.department()) || appeal == null || appeal.hasBeenAt(directory::isConfidential)) {
                 continue;
             }
             lines.append(JsonMapper.shared().writeValueAsString(new LabelledAppeal("C-" + c.id(),

@@ -140,10 +140,10 @@ public class WorkflowService {
             double confidence = before.confidence;
             boolean triage = before.triage;
             RoutedAppeal appeal = change(command.appealId(), command.inputId(), a -> workflow.apply(a, command, clock.instant()));
-            // A hand-made routing is labelled data for the admin's retraining, unless the appeal is now at a confidential
-            // department (routed or forwarded there, then or later): a report's text is that department's alone, and the
-            // admin must not read it.
-            boolean confidential = directory.isConfidential(appeal.department);
+            // A hand-made routing is labelled data for the admin's retraining, unless the appeal is or ever was at a
+            // confidential department (routed or forwarded there, then or later, or sent on from there): a report's text
+            // is that department's alone, and the admin must not read it.
+            boolean confidential = appeal.hasBeenAt(directory::isConfidential);
             if (confidential && (command.action() == ActionType.ROUTE || command.action() == ActionType.FORWARD)) {
                 corrections.forgetAppeal(appeal.appealId);
             } else if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.inputId())) {

@@ -149,6 +149,18 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenTheBandAppealForwardedByTheOfficersSystem_whenEducationOpensIt_thenTheActorDoesNotNameAntiCorruptionEither() {
+        // Over HTTP or Kafka the actor is the department itself, with no login: "anti-corruption".
+        workflow.apply(band, new Command("forward-api", band.appealId(), ActionType.FORWARD, OFFICER.principal(),
+                "Forwarded to the department responsible for the question.", null, "education", null, null, band.sequence(),
+                null), NOW.plusSeconds(600));
+
+        AppealPage page = workbench.appeal(EDUCATION, band.appealId());
+
+        assertThat(page.history()).isNotEmpty().allSatisfy(event -> assertThat(event.actor()).isNull());
+    }
+
+    @Test
     void givenTheBandAppealForwardedWithoutAReason_whenEducationOpensIt_thenTheDefaultReasonNamesNoDepartment() {
         workflow.apply(band, new Command("forward-2", band.appealId(), ActionType.FORWARD,
                 OFFICER.principal(), null, null, "education", null, null, band.sequence(), OFFICER.username()), NOW);

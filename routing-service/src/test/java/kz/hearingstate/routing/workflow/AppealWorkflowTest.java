@@ -257,6 +257,23 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenARequestForInformation_whenTheAppealIsRoutedElsewhereFiveWorkingDaysLater_thenTheNewDepartmentsDeadlineMovesOnByFive() {
+        RoutedAppeal appeal = routedTo("social-protection", NOW);
+        Instant deadlineBefore = appeal.deadline;
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, ApiPrincipal.department("social-protection"),
+                "please send a copy of the disability certificate", null, null, null, null), NOW);
+
+        Instant rerouted = almaty("2026-12-08T10:00"); // 5 working days paused, as above
+        workflow.apply(appeal, new Command("route-1", appeal.appealId, ActionType.ROUTE, ApiPrincipal.admin(),
+                "misrouted", null, "health", null, null), rerouted);
+
+        assertThat(appeal.department).isEqualTo("health");
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.deadline).as("the clock stood while the citizen was asked").isEqualTo(LEGAL_CLOCK.shift(deadlineBefore, 5));
+        assertThat(appeal.deadline).isAfter(rerouted);
+    }
+
+    @Test
     void givenAnAnsweredAppeal_whenTheCitizenRatesItSolved_thenTheRatingIsKeptAndNothingElseChanges() {
         RoutedAppeal appeal = routedTo("roads-transport", NOW);
         workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
@@ -284,9 +301,9 @@ class AppealWorkflowTest {
         assertThat(appeal.department).isEqualTo("roads-transport");
         assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(later, 15));
         assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.REOPENED);
-        assertThat(lifecycle(appeal).getLast().reason()).as("the department reads why")
-                .contains("rating 1").contains("The pothole is still there after the rain.");
-        assertThat(appeal.citizenFeedback()).isEqualTo(new CitizenFeedback("fb-1", 1, false,
+        assertThat(lifecycle(appeal).getLast().reason()).as("every service reads the event: no words of the citizen")
+                .contains("rating 1").doesNotContain("pothole");
+        assertThat(appeal.citizenFeedback()).as("the department reads why on the appeal").isEqualTo(new CitizenFeedback("fb-1", 1, false,
                 "The pothole is still there after the rain.", later));
         assertThat(appeal.outbox.getLast().topic()).isEqualTo(Topics.departmentInbox("roads-transport"));
     }

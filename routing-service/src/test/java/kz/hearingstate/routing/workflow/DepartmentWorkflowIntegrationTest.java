@@ -127,6 +127,27 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
     }
 
     @Test
+    void givenAnAppealThatMovedOnAfterAForward_whenTheFormerHolderSendsAnOldActionIdAgain_thenItLearnsNothingOfWhereItIsNow()
+            throws Exception {
+        AppealSubmitted appeal = routedToEducation();
+        String accepted = "acc-" + appeal.appealId();
+        assertThat(act(appeal.appealId(), departmentKey(EDUCATION), Map.of("actionId", accepted, "action", "ACCEPT")).statusCode())
+                .isEqualTo(200);
+        Map<String, Object> toHealth = Map.of("actionId", "fwd-" + appeal.appealId(), "action", "FORWARD",
+                "targetDepartment", "health", "reason", "a school nurse's post is health's");
+        assertThat(act(appeal.appealId(), departmentKey(EDUCATION), toHealth).statusCode()).isEqualTo(200);
+        // Health reads that the nurse's post was bought, and sends it on to anti-corruption.
+        assertThat(act(appeal.appealId(), departmentKey("health"), Map.of("actionId", "fwd2-" + appeal.appealId(),
+                "action", "FORWARD", "targetDepartment", "anti-corruption", "reason", "a bribe")).statusCode()).isEqualTo(200);
+
+        for (Map<String, Object> replay : List.of(toHealth, Map.<String, Object>of("actionId", accepted, "action", "ACCEPT"))) {
+            HttpResponse<String> response = act(appeal.appealId(), departmentKey(EDUCATION), replay);
+            assertProblem(response, 404, "not-found");
+            assertThat(response.body()).doesNotContain("anti-corruption").doesNotContain("health");
+        }
+    }
+
+    @Test
     void givenBadCallers_thenTheyGet401Or403Or404AsProblemJson() {
         AppealSubmitted appeal = routedToEducation();
         assertProblem(act(appeal.appealId(), null, Map.of("action", "ACCEPT")), 401, "unauthenticated");
@@ -326,6 +347,24 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         assertThat(routedOut.body()).doesNotContain("7730-1184-5521");
         assertThat(json(get("/api/v1/appeals/" + appeal.appealId(), departmentKey("anti-corruption"))).get("department").asString())
                 .isEqualTo("anti-corruption");
+    }
+
+    @Test
+    void givenAReportSentBackToTheDeskByTheOfficer_whenTheDeskRoutesItOn_thenNoCorrectionOfItIsKeptOrExported() {
+        AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(), "№ 6612-0045-7781 / 55120",
+                Language.ru, false, null, "Шиен", CLOCK.instant());
+        submit(appeal);
+        awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
+        assertThat(act(appeal.appealId(), departmentKey("akim-office"), Map.of("action", "ROUTE",
+                "targetDepartment", "anti-corruption", "reason", "the caller described a bribe")).statusCode()).isEqualTo(200);
+        // The officer finds no report in it and sends it back to the desk, which routes it to the right department.
+        assertThat(act(appeal.appealId(), departmentKey("anti-corruption"), Map.of("action", "FORWARD",
+                "targetDepartment", "akim-office", "reason", "not ours")).statusCode()).isEqualTo(200);
+        assertThat(act(appeal.appealId(), departmentKey("akim-office"), Map.of("action", "ROUTE",
+                "targetDepartment", "education", "reason", "about a school")).statusCode()).isEqualTo(200);
+
+        // Two steps away from anti-corruption now: its text is still not the admin's to read.
+        assertThat(get("/api/v1/admin/routing-corrections", ADMIN_KEY).body()).doesNotContain("6612-0045-7781");
     }
 
     @Test
