@@ -7,6 +7,7 @@ import java.util.Set;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
+import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.routing.directory.Department;
 
@@ -19,6 +20,7 @@ public record AppealPage(
         AppealSubmitted appeal,
         Contact contact,
         List<Event> history,
+        List<Reply> replies,
         Feedback feedback,
         long sequence,
         Set<ActionType> actions,
@@ -35,6 +37,10 @@ public record AppealPage(
 
     /** The citizen's contact, masked unless the role may see it. */
     public record Contact(String name, String iin, String phone, String email, String preferred, boolean masked) {
+    }
+
+    /** The citizen's answer to a request for information, with what they attached. */
+    public record Reply(String text, List<Attachment> attachments, String at) {
     }
 
     /** The citizen's last rating of the answer, with the comment if any; null until the citizen rated. */

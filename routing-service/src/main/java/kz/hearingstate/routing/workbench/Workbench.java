@@ -159,7 +159,9 @@ public class Workbench {
         AppealPage.Feedback feedback = rated == null ? null
                 : new AppealPage.Feedback(rated.rating(), rated.solved(), rated.comment(), format(rated.at()));
         // Only the officer gets this far with a confidential appeal, and sees all of it (the row is not counts-only).
-        return new AppealPage(row(appeal, now, false, review(user, appeal)), appeal.submitted(), contact, history, feedback,
+        List<AppealPage.Reply> replies = appeal.citizenReplies().stream()
+                .map(reply -> new AppealPage.Reply(reply.text(), reply.attachments(), format(reply.at()))).toList();
+        return new AppealPage(row(appeal, now, false, review(user, appeal)), appeal.submitted(), contact, history, replies, feedback,
                 appeal.sequence(),
                 actions(user, appeal), others, properties.templatesFor(appeal.department()),
                 format(cap), cap.atZone(zone()).toLocalDate(), format(appeal.registeredAt()),

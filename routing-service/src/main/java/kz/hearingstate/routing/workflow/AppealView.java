@@ -13,10 +13,10 @@ import kz.hearingstate.routing.classification.RoutingDecision;
 
 /**
  * An appeal as its department (or the admin) sees it over HTTP: what the inbox message carries, plus its
- * state. {@code topDepartments} is the department model's three likeliest departments with their probabilities,
+ * state, and the citizen's replies to its requests for information. {@code topDepartments} is the department model's three likeliest departments with their probabilities,
  * which the triage desk routes from; empty when a rule or the corruption detector decided. Of a confidential
  * department's appeal, anyone but that department sees the state only: no tracking code, subject, text, citizen,
- * place, attachments, routing reason, triage flag or model scores; and of an appeal forwarded out of a confidential
+ * place, attachments, replies, routing reason, triage flag or model scores; and of an appeal forwarded out of a confidential
  * department, no other department learns it was there ({@code previousDepartment} is left out).
  */
 public record AppealView(
@@ -40,6 +40,7 @@ public record AppealView(
         Citizen citizen,
         Location location,
         List<Attachment> attachments,
+        List<CitizenReply> citizenReplies,
         Instant registeredAt,
         Instant deadline,
         SlaState slaState,
@@ -54,7 +55,7 @@ public record AppealView(
     AppealView withoutPreviousDepartment() {
         return new AppealView(appealId, trackingCode, status, department, null, category, confidence, triage, topDepartments,
                 routingReason, sequence, type, channel, subject, text, language, anonymous, citizen, location, attachments,
-                registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
+                citizenReplies, registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
     }
 
     static AppealView of(RoutedAppeal a) {
@@ -67,13 +68,13 @@ public record AppealView(
             // review band and score, which tell that the appeal was a suspected report.
             return new AppealView(a.appealId, null, a.status, a.department, a.previousDepartment, a.category,
                     0.0, false, List.of(), null, a.sequence, a.submitted.type(), a.submitted.channel(), null, null,
-                    a.submitted.language(), a.submitted.anonymous(), null, null, List.of(), a.registeredAt, a.deadline,
+                    a.submitted.language(), a.submitted.anonymous(), null, null, List.of(), List.of(), a.registeredAt, a.deadline,
                     a.slaState, a.forwardedTo, a.forwardedLate, !a.outbox.isEmpty());
         }
         var s = a.submitted;
         return new AppealView(a.appealId, s.trackingCode(), a.status, a.department, a.previousDepartment, a.category,
                 a.confidence, a.triage, a.topDepartments == null ? List.of() : a.topDepartments, a.routingReason, a.sequence, s.type(), s.channel(), s.subject(), s.text(),
-                s.language(), s.anonymous(), s.citizen(), s.location(), s.attachments(), a.registeredAt, a.deadline,
+                s.language(), s.anonymous(), s.citizen(), s.location(), s.attachments(), a.citizenReplies(), a.registeredAt, a.deadline,
                 a.slaState, a.forwardedTo, a.forwardedLate, !a.outbox.isEmpty());
     }
 }

@@ -184,8 +184,9 @@ public final class AppealWorkflow {
     }
 
     /**
-     * The citizen answered a request for information: the paused clock restarts, moved on by the working time
-     * it was paused (rounded up to whole working days, see {@link LegalClock#pausedWorkingDays}).
+     * The citizen answered a request for information: the reply is kept for the department, and the paused clock
+     * restarts, moved on by the working time it was paused (rounded up to whole working days, see
+     * {@link LegalClock#pausedWorkingDays}).
      */
     public void citizenReplied(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.CITIZEN_REPLIED);
@@ -195,6 +196,10 @@ public final class AppealWorkflow {
         }
         appeal.pausedAt = null;
         appeal.appliedInputs.add(reply.replyId());
+        if (appeal.citizenReplies == null) {
+            appeal.citizenReplies = new ArrayList<>();
+        }
+        appeal.citizenReplies.add(new CitizenReply(reply.replyId(), reply.text(), reply.attachments(), now));
         addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN,
                 "the citizen replied; the deadline moved on by " + paused + " working days", now);
         reschedule(appeal, now);

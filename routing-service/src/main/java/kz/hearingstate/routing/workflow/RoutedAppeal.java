@@ -61,6 +61,8 @@ public class RoutedAppeal {
     Instant outboxSince;
     /** The citizen's last rating of an answer; null until there is one. */
     CitizenFeedback citizenFeedback;
+    /** The citizen's answers to the department's requests for information, oldest first. */
+    List<CitizenReply> citizenReplies = new ArrayList<>();
 
     public String appealId() {
         return appealId;
@@ -138,6 +140,10 @@ public class RoutedAppeal {
 
     public CitizenFeedback citizenFeedback() {
         return citizenFeedback;
+    }
+
+    public List<CitizenReply> citizenReplies() {
+        return citizenReplies == null ? List.of() : citizenReplies;
     }
 
     public List<HistoryEntry> history() {

@@ -55,6 +55,9 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 "c***@example.test", "EMAIL", true),
                 List.of(new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
                         "education", "education/aigerim", null, null, null, false)),
+                List.of(new AppealPage.Reply("Үй нөмірі 12, есептегіш аулада.",
+                        List.of(new kz.hearingstate.events.Attachment("https://files.test/meter.jpg", "meter.jpg", "image/jpeg")),
+                        "03.12.2026 11:15")),
                 new AppealPage.Feedback(2, false, "Мұғалім әлі келген жоқ.", "05.12.2026 09:30"),
                 2, EnumSet.of(ActionType.ANSWER, ActionType.REQUEST_INFO, ActionType.EXTEND), List.of(EDUCATION),
                 List.of(new WorkbenchProperties.AnswerTemplate("Solved", Map.of(Language.kk, "Мәселе шешілді.", Language.en, "Solved."))),
@@ -73,6 +76,10 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("01.02.2027 18:00")))
                 .andExpect(content().string(containsString("data-testid=\"feedback\"")))
                 .andExpect(content().string(containsString("Мұғалім әлі келген жоқ.")))
+                // The citizen's reply to the request for information, with what they attached.
+                .andExpect(content().string(containsString("data-testid=\"replies\"")))
+                .andExpect(content().string(containsString("Үй нөмірі 12, есептегіш аулада.")))
+                .andExpect(content().string(containsString("href=\"https://files.test/meter.jpg\"")))
                 .andExpect(content().string(not(containsString("data-testid=\"accept\""))));
     }
 
@@ -93,7 +100,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         return new AppealPage(band, SUBMITTED, null,
                 List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED,
                         "anti-corruption", "system", "confidential triage: corruption detector 0.19", null, null, false)),
-                null, 1, EnumSet.of(ActionType.ACCEPT, ActionType.FORWARD, ActionType.REJECT), List.of(EDUCATION), List.of(),
+                List.of(), null, 1, EnumSet.of(ActionType.ACCEPT, ActionType.FORWARD, ActionType.REJECT), List.of(EDUCATION), List.of(),
                 "01.02.2027 18:00", LocalDate.parse("2027-02-01"), "01.12.2026 10:00", "action-9");
     }
 

@@ -277,6 +277,11 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         Recorded provided = awaitEvents(appeal.appealId(), LifecycleType.INFO_PROVIDED.eventType(), 1).getFirst();
         assertThat(Instant.parse(body(provided).get("deadline").asString())).isAfter(deadlineBefore);
         assertThat(body(provided).get("status").asString()).isEqualTo("IN_PROGRESS");
+        // The department reads what the citizen answered; no other department does.
+        JsonNode replies = json(get("/api/v1/appeals/" + appeal.appealId(), key)).get("citizenReplies");
+        assertThat(replies).hasSize(1);
+        assertThat(replies.get(0).get("text").asString()).isEqualTo("Школа №2, село Узынагаш");
+        assertThat(body(provided).toString()).doesNotContain("Школа №2");
 
         act(appeal.appealId(), key, Map.of("action", "ANSWER", "answer", "Учебники выданы."));
         awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1);
