@@ -129,6 +129,32 @@ class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
     }
 
     @Test
+    void givenReportsForwardedOnFromAConfidentialDepartment_whenCounted_thenNoHotspotShowsThemEither() {
+        send(TestEvents.department("integrity-office", 1, "Адалдық кеңсесі", "Офис добропорядочности", "Integrity office",
+                "+7 727 700 0099", true, true, Instant.parse("2026-03-01T00:00:00Z")));
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> getJson("/api/v1/public/departments").findValuesAsString("code").contains("integrity-office"));
+        int utilitiesBefore = getJson("/api/v1/stats/summary?" + PERIOD).at("/byDepartment/utilities").asInt(0);
+        Instant surgeStart = Instant.parse("2026-03-20T04:00:00Z"); // within PERIOD
+        for (int i = 1; i <= 6; i++) {
+            String id = "passed-on-" + i;
+            Instant receivedAt = surgeStart.plus(Duration.ofMinutes(5L * i));
+            Instant deadline = receivedAt.plus(Duration.ofDays(15));
+            send(submitted(id, "mobile", Language.ru, null, "Samsy", 43.18, 76.62, receivedAt, deadline));
+            send(lifecycle(id, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "integrity-office", "roadworks", deadline,
+                    receivedAt.plus(Duration.ofMinutes(1))));
+            // The officer finds no report in it and forwards it to the department responsible.
+            send(lifecycle(id, 2, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", "roadworks", deadline,
+                    receivedAt.plus(Duration.ofMinutes(2))));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> getJson("/api/v1/stats/summary?" + PERIOD).at("/byDepartment/utilities").asInt(0) == utilitiesBefore + 6);
+
+        assertThat(getJson("/api/v1/stats/hotspots").findValuesAsString("category")).doesNotContain("roadworks");
+        assertThat(incidentsOf("roadworks")).isEmpty();
+    }
+
+    @Test
     void givenAHotspotsQueryWithABadSince_whenAsked_thenProblemJson400() {
         var response = get("/api/v1/stats/hotspots?since=yesterday");
         assertThat(response.statusCode()).isEqualTo(400);

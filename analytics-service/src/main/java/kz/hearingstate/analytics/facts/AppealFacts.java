@@ -263,14 +263,15 @@ public class AppealFacts implements IndexedCollection {
     /**
      * Appeals of {@code category} whose {@code scopeField} ({@code settlement} or {@code geoCell}) equals
      * {@code scopeValue}, received in (from, to], oldest first; only their id and receipt time are read.
-     * Appeals not routed yet and those of {@code excludedDepartments} are left out.
+     * Appeals not routed yet and those of {@code excludedDepartments}, now or at first, are left out.
      */
     public List<AppealFact> similarReceivedBetween(String category, String scopeField, String scopeValue,
             Instant fromExclusive, Instant toInclusive, Collection<String> excludedDepartments) {
         List<String> excluded = new ArrayList<>(excludedDepartments);
         excluded.add(null);
         Query query = Query.query(Criteria.where("category").is(category).and(scopeField).is(scopeValue)
-                .and("receivedAt").gt(fromExclusive).lte(toInclusive).and("department").nin(excluded));
+                .and("receivedAt").gt(fromExclusive).lte(toInclusive).and("department").nin(excluded)
+                .and("firstDepartment").nin(excludedDepartments));
         query.fields().include("_id", "receivedAt");
         query.with(Sort.by("receivedAt", "_id"));
         return mongo.find(query, AppealFact.class);

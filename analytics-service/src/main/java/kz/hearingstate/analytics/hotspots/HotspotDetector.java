@@ -72,10 +72,13 @@ public class HotspotDetector {
         byPlace.forEach((place, facts) -> check(place, facts, confidential));
     }
 
-    /** Where an appeal counts, or null when it is no part of any incident (not placed yet, or confidential). */
+    /**
+     * Where an appeal counts, or null when it is no part of any incident: not placed yet, or confidential now or at
+     * first (a report forwarded on from anti-corruption stays out, as it stays out of the public splits).
+     */
     private static Place placeOf(AppealFact fact, Set<String> confidential) {
         if (fact.getCategory() == null || fact.getReceivedAt() == null || fact.getDepartment() == null
-                || confidential.contains(fact.getDepartment())) {
+                || confidential.contains(fact.getDepartment()) || confidential.contains(fact.getFirstDepartment())) {
             return null;
         }
         // "other" is no place: such appeals fall back to their geo cell, like appeals without a settlement.
