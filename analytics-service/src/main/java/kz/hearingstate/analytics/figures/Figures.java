@@ -24,6 +24,17 @@ public record Figures(
 
     /** Wall-clock hours: how many, the median and the 90th percentile (nearest rank); null when none. */
     public record DurationStats(int count, Double medianHours, Double p90Hours) {
+
+        DurationStats withoutStatisticsOfFewerThan(int fewest) {
+            return count >= fewest ? this : new DurationStats(count, null, null);
+        }
+    }
+
+    /** These figures with the duration statistics left out (their counts kept) where fewer than {@code fewest} appeals make them. */
+    Figures withoutDurationsOfFewerThan(int fewest) {
+        return new Figures(received, routed, answered, forwarded, rejected, open, overdue, backlogByAge,
+                timeToFirstAction.withoutStatisticsOfFewerThan(fewest), timeToAnswer.withoutStatisticsOfFewerThan(fewest),
+                slaCompliance, satisfaction, reopenRate);
     }
 
     /** {@code count} out of {@code outOf}; {@code rate} is null when {@code outOf} is 0. */

@@ -38,6 +38,12 @@ public class StatsService {
 
     private final AppealFacts facts;
     private final Clock clock;
+    /**
+     * Of a confidential department, a median or a percentile of durations is shown only over this many appeals: of one
+     * appeal, the median to the hundredth of an hour, and the moment its count grows, tell when that report came.
+     */
+    static final int FEWEST_DURATIONS_SHOWN = 5;
+
     private final ZoneId zone;
     private final Duration slaWindow;
     /**
@@ -127,17 +133,31 @@ public class StatsService {
         byDepartment.forEach((department, tally) -> receivedByDepartment.put(department, tally.received()));
         // To the minute: a public timestamp says no more than it needs to.
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        return new Summary(period.from(), period.to(), generatedAt, all.figures(clock.instant()), all.byStatus(),
+        return new Summary(period.from(), period.to(), generatedAt, all.figures(startOfToday()), all.byStatus(),
                 receivedByDepartment, all.byCategory(), all.byChannel(), all.bySettlement(), all.byLanguage(),
                 all.notifications());
     }
 
     private List<DepartmentFigures> computeDepartments(Period period) {
-        Instant now = clock.instant();
+        Instant asOf = startOfToday();
+        Set<String> confidential = confidentialDepartments.get();
         List<DepartmentFigures> result = new ArrayList<>();
-        talliesByDepartment(period).forEach((department, tally) ->
-                result.add(new DepartmentFigures(department, tally.figures(now))));
+        talliesByDepartment(period).forEach((department, tally) -> {
+            Figures figures = tally.figures(asOf);
+            result.add(new DepartmentFigures(department,
+                    confidential.contains(department) ? figures.withoutDurationsOfFewerThan(FEWEST_DURATIONS_SHOWN) : figures));
+        });
         return result;
+    }
+
+    /**
+     * The moment the public figures' ages and overdue counts are taken at: the start of today in the akimat's zone.
+     * Taken at the request's own moment, an appeal would move from one age bucket to the next at the minute it came
+     * in, one, three, seven and fifteen days later, and anyone polling the figures of a confidential department would
+     * learn when each of its reports arrived.
+     */
+    private Instant startOfToday() {
+        return LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant();
     }
 
     /**
