@@ -248,7 +248,7 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
 
     /** Which surges were found: category and place (the detecting appeal may differ with the interleaving). */
     private static Set<String> places(Incidents incidents) {
-        return incidents.since(Period.BEGINNING).stream()
+        return incidents.since(Period.BEGINNING, Integer.MAX_VALUE).stream()
                 .map(incident -> incident.category() + "@" + incident.scope() + ":" + incident.scopeValue())
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
     }

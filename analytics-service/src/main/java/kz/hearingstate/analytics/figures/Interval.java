@@ -9,7 +9,21 @@ import java.util.Optional;
 
 /** A time-series period: a calendar day, an ISO week starting on Monday, or a calendar month. */
 public enum Interval {
-    DAY, WEEK, MONTH;
+    DAY(400), WEEK(5 * 366), MONTH(10 * 366);
+
+    /**
+     * The longest period one series of this interval covers, in days: each series reads every appeal of its period,
+     * and a public query must not be able to read every appeal ever stored, again and again.
+     */
+    private final int maxDays;
+
+    Interval(int maxDays) {
+        this.maxDays = maxDays;
+    }
+
+    public int maxDays() {
+        return maxDays;
+    }
 
     /** The first day of the period containing {@code date}. */
     public LocalDate start(LocalDate date) {

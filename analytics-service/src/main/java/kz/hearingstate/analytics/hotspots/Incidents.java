@@ -64,8 +64,9 @@ public class Incidents implements IndexedCollection {
     }
 
     /** Incidents whose last appeal came after {@code since}, latest first. */
-    public List<Incident> since(Instant since) {
+    /** The latest {@code limit} incidents whose last appeal came after {@code since}, latest first. */
+    public List<Incident> since(Instant since, int limit) {
         return mongo.find(Query.query(Criteria.where("lastAppealAt").gt(since))
-                .with(Sort.by(Sort.Order.desc("lastAppealAt"), Sort.Order.asc("_id"))), Incident.class);
+                .with(Sort.by(Sort.Order.desc("lastAppealAt"), Sort.Order.asc("_id"))).limit(limit), Incident.class);
     }
 }

@@ -1,6 +1,7 @@
 package kz.hearingstate.analytics.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,6 +28,10 @@ class HotspotController {
     private final AnalyticsProperties properties;
     private final DepartmentDirectory directory;
 
+    /** How far back {@code since} reaches at most, and how many incidents one answer lists (the latest). */
+    static final Duration OLDEST_SINCE = Duration.ofDays(90);
+    static final int MAX_INCIDENTS = 100;
+
     HotspotController(Incidents incidents, Clock clock, AnalyticsProperties properties, DepartmentDirectory directory) {
         this.directory = directory;
         this.incidents = incidents;
@@ -38,11 +43,16 @@ class HotspotController {
     List<Hotspot> hotspots(@RequestParam(required = false) String since) {
         QueryParameters query = new QueryParameters(properties.zone());
         // To the hour, as the times shown: a bound to the millisecond, narrowed, would find when the last appeal came.
-        Instant from = query.instant("since", since).orElseGet(() -> clock.instant().minus(properties.hotspots().currentPeriod()))
+        Instant now = clock.instant();
+        Instant from = query.instant("since", since).orElseGet(() -> now.minus(properties.hotspots().currentPeriod()))
                 .truncatedTo(ChronoUnit.HOURS);
+        Instant oldest = now.minus(OLDEST_SINCE).truncatedTo(ChronoUnit.HOURS);
+        if (from.isBefore(oldest)) {
+            from = oldest; // a public read never walks every incident ever stored
+        }
         query.requireValid();
         Set<String> confidential = directory.confidentialCodes();
-        return incidents.since(from).stream().filter(incident -> !confidential.contains(incident.department()))
+        return incidents.since(from, MAX_INCIDENTS).stream().filter(incident -> !confidential.contains(incident.department()))
                 .map(Hotspot::of).toList();
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import kz.hearingstate.analytics.figures.Interval;
 import kz.hearingstate.analytics.figures.StatsService.Period;
 import kz.hearingstate.web.RequestedTime;
 import kz.hearingstate.web.problem.ApiException;
@@ -48,6 +49,26 @@ class QueryParameters {
             problems.add(FieldViolation.of("to", "after-from"));
         }
         return new Period(start, end);
+    }
+
+    /**
+     * The period of a time series, within its interval's longest ({@link Interval#maxDays}): without {@code from} it
+     * is that long, up to {@code to} (or the end of today); with both, a longer one is a problem of {@code from}.
+     */
+    Period seriesPeriod(Period asked, Interval interval, Instant now) {
+        if (interval == null) {
+            return asked;
+        }
+        Instant end = asked.to().equals(Period.END)
+                ? LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant() : asked.to();
+        Instant earliest = LocalDate.ofInstant(end, zone).minusDays(interval.maxDays()).atStartOfDay(zone).toInstant();
+        if (asked.from().equals(Period.BEGINNING)) {
+            return new Period(earliest, end);
+        }
+        if (asked.from().isBefore(earliest)) {
+            problems.add(FieldViolation.of("from", "period-too-long", interval.maxDays()));
+        }
+        return new Period(asked.from(), end);
     }
 
     private Instant startOfDay(Instant instant) {

@@ -1,5 +1,6 @@
 package kz.hearingstate.analytics.web;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,8 +29,10 @@ class StatsController {
 
     private final StatsService stats;
     private final DepartmentDirectory directory;
+    private final Clock clock;
 
-    StatsController(StatsService stats, DepartmentDirectory directory) {
+    StatsController(StatsService stats, DepartmentDirectory directory, Clock clock) {
+        this.clock = clock;
         this.stats = stats;
         this.directory = directory;
     }
@@ -59,7 +62,7 @@ class StatsController {
         QueryParameters query = new QueryParameters(stats.zone());
         Metric parsedMetric = query.choice("metric", metric, Metric::fromWireName, METRICS);
         Interval parsedInterval = query.choice("interval", interval, Interval::fromWireName, INTERVALS);
-        Period period = query.period(from, to);
+        Period period = query.seriesPeriod(query.period(from, to), parsedInterval, clock.instant());
         Dimensions filters = new Dimensions(query.department(department), query.dimension("category", category),
                 query.dimension("channel", channel), query.dimension("settlement", settlement),
                 query.dimension("language", language));

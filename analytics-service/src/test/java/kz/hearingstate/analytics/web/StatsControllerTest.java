@@ -32,8 +32,18 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Bad query parameters get RFC 9457 problem+json 400 naming every wrong field; good ones reach the service. */
 @WebMvcTest(StatsController.class)
-@Import(PublicAccess.class)
+@Import({PublicAccess.class, StatsControllerTest.FixedClock.class})
 class StatsControllerTest {
+
+    static final Instant NOW = Instant.parse("2026-03-20T06:00:00Z"); // 11:00 in Almaty
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class FixedClock {
+        @org.springframework.context.annotation.Bean
+        java.time.Clock clock() {
+            return java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC);
+        }
+    }
 
     @Autowired
     MockMvc mvc;
@@ -114,6 +124,25 @@ class StatsControllerTest {
         verify(stats).timeSeries(Metric.ANSWERED, Interval.WEEK, new StatsService.Period(
                 Instant.parse("2026-02-28T19:00:00Z"), Instant.parse("2026-04-01T19:00:00Z")),
                 new Dimensions("roads", null, null, null, null));
+    }
+
+    @Test
+    void givenATimeSeries_whenItsPeriodIsLongerThanItsIntervalAllows_thenProblem400_andWithoutFromItIsThatLongUpToToday()
+            throws Exception {
+        when(stats.timeSeries(any(Metric.class), any(Interval.class), any(), any()))
+                .thenReturn(new TimeSeries("received", "day", "Asia/Almaty", Map.of(), List.of()));
+        // A day series of all time would read every appeal ever stored, for anyone, as often as asked.
+        mvc.perform(get("/api/v1/stats/timeseries?metric=received&interval=day&from=2020-01-01"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("from"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("400 days")));
+
+        mvc.perform(get("/api/v1/stats/timeseries?metric=received&interval=day&category=water"))
+                .andExpect(status().isOk());
+        // Up to the end of today in Almaty (21 March 00:00 there), 400 days back.
+        verify(stats).timeSeries(Metric.RECEIVED, Interval.DAY, new StatsService.Period(
+                Instant.parse("2025-02-13T19:00:00Z"), Instant.parse("2026-03-20T19:00:00Z")),
+                new Dimensions(null, "water", null, null, null));
     }
 
     @Test
