@@ -116,6 +116,21 @@ class EventContractTest {
     }
 
     @Test
+    void aDepartmentActionWithTextsLongerThanTheHttpApiTakesIsRejected() {
+        // A record near the topic's 1 MB limit would make a lifecycle event over the producer's request size: its
+        // appeal's events could then never be published. The limits are the HTTP API's (ActionRequest).
+        DepartmentAction fits = new DepartmentAction("act-1", "a-1", ActionType.ANSWER, "housing-utilities", "operator-7",
+                "р".repeat(2000), "ж".repeat(20_000), null, "о".repeat(300), null, T);
+        assertThat(violations(EventTypes.DEPARTMENT_ACTION, MAPPER.valueToTree(fits))).isEmpty();
+        for (String field : new String[] {"reason:2001", "answer:20001", "outsideBody:301", "actionId:101"}) {
+            ObjectNode tooLong = MAPPER.valueToTree(fits);
+            String[] limit = field.split(":");
+            tooLong.put(limit[0], "x".repeat(Integer.parseInt(limit[1])));
+            assertThat(violations(EventTypes.DEPARTMENT_ACTION, tooLong)).as(limit[0]).isNotEmpty();
+        }
+    }
+
+    @Test
     void lifecycleTypesMapToVersionedCloudEventsTypesAndBack() {
         assertThat(LifecycleType.SLA_WARNING.eventType()).isEqualTo("appeal.sla-warning.v1");
         for (LifecycleType type : LifecycleType.values()) {
