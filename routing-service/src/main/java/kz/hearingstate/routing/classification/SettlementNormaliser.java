@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import kz.hearingstate.events.Language;
 import kz.hearingstate.events.Settlement;
 
 /**
@@ -17,10 +18,12 @@ public final class SettlementNormaliser {
 
     private final List<Settlement> settlements;
     private final Map<String, String> codeByKey = new HashMap<>();
+    private final Map<String, Settlement> byCode = new HashMap<>();
 
     public SettlementNormaliser(List<Settlement> settlements) {
         this.settlements = List.copyOf(settlements);
         for (Settlement settlement : this.settlements) {
+            byCode.put(settlement.code(), settlement);
             settlement.names().values().forEach(name -> codeByKey.put(Settlements.key(name), settlement.code()));
             settlement.spellings().forEach(spelling -> codeByKey.put(Settlements.key(spelling), settlement.code()));
         }
@@ -32,6 +35,17 @@ public final class SettlementNormaliser {
             return null;
         }
         return codeByKey.getOrDefault(Settlements.key(freeText), Settlement.OTHER);
+    }
+
+    /**
+     * The listed settlement's own (Russian) name when the free text names one, however spelled ("Uzunagach" gives
+     * "Узынагаш"); otherwise the text as it is. A department's coverage ({@link Settlements#covers}) lists names, not
+     * spellings, so an appeal is matched by this name.
+     */
+    public String canonicalName(String freeText) {
+        String code = code(freeText);
+        Settlement settlement = code == null ? null : byCode.get(code);
+        return settlement == null ? freeText : settlement.names().getOrDefault(Language.ru, freeText);
     }
 
     public List<Settlement> settlements() {

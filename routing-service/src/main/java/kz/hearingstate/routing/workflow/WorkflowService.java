@@ -22,6 +22,7 @@ import kz.hearingstate.routing.classification.OverrideRule;
 import kz.hearingstate.routing.classification.OverrideRuleStore;
 import kz.hearingstate.routing.classification.RoutingCorrection;
 import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.classification.SettlementNormaliser;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
@@ -52,9 +53,12 @@ public class WorkflowService {
     private final Clock clock;
     private final int batchSize;
 
+    private final SettlementNormaliser settlements;
+
     public WorkflowService(AppealStore store, AppealWorkflow workflow, AppealClassifier classifier,
             DirectoryService directory, OverrideRuleStore rules, CorrectionStore corrections, RoutingMetrics metrics,
-            Clock clock, RoutingProperties properties) {
+            Clock clock, RoutingProperties properties, SettlementNormaliser settlements) {
+        this.settlements = settlements;
         this.store = store;
         this.workflow = workflow;
         this.classifier = classifier;
@@ -91,7 +95,7 @@ public class WorkflowService {
             }
             RoutingDecision decision = classifier.classify(new AppealClassifier.Input(submitted.subject(), submitted.text(),
                             submitted.anonymous(), submitted.categoryHint(),
-                            submitted.location() == null ? null : submitted.location().settlement()),
+                            submitted.location() == null ? null : settlements.canonicalName(submitted.location().settlement())),
                     departments, enabledRules);
             decisions.put(submitted.appealId(), decision);
             routed.put(submitted.appealId(), workflow.route(submitted, decision, now));
