@@ -160,6 +160,7 @@ public class Workbench {
                 : new AppealPage.Feedback(rated.rating(), rated.solved(), rated.comment(), format(rated.at()));
         // Only the officer gets this far with a confidential appeal, and sees all of it (the row is not counts-only).
         List<AppealPage.Reply> replies = appeal.citizenReplies().stream()
+                .filter(reply -> seesConfidential || !confidential(reply.department())) // as the history
                 .map(reply -> new AppealPage.Reply(reply.text(), reply.attachments(), format(reply.at()))).toList();
         return new AppealPage(row(appeal, now, false, review(user, appeal)), appeal.submitted(), contact, history, replies, feedback,
                 appeal.sequence(),

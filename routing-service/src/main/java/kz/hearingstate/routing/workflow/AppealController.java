@@ -2,6 +2,7 @@ package kz.hearingstate.routing.workflow;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -94,10 +95,11 @@ public class AppealController {
         RoutedAppeal changed = workflow.apply(command);
         if (!caller.actsFor(changed.department)) {
             // After its own forward or routing (or its retry) the caller learns where it sent the appeal, not what is in
-            // it now. Any other action id of its, sent again once the appeal has moved on (perhaps to anti-corruption),
-            // is answered as an appeal not the caller's: where it is now is no longer the caller's to know.
+            // it now: the caller is the department it came from, and it is still where the caller sent it. Anything else
+            // (an old action id sent again, as it was or dressed as a forward to a guessed department, once the appeal
+            // has moved on, perhaps to anti-corruption) is answered as an appeal not the caller's.
             boolean sentThere = (request.action() == ActionType.FORWARD || request.action() == ActionType.ROUTE)
-                    && changed.department.equals(request.targetDepartment());
+                    && caller.actsFor(changed.previousDepartment) && Objects.equals(changed.department, request.targetDepartment());
             if (!sentThere) {
                 throw ApiException.notFound();
             }
@@ -108,7 +110,8 @@ public class AppealController {
 
     /** The view for this caller: the confidential department an appeal came from is that department's to know. */
     private AppealView view(ApiPrincipal caller, RoutedAppeal appeal, boolean withContent) {
-        AppealView view = AppealView.of(appeal, withContent);
+        AppealView view = AppealView.of(appeal, withContent)
+                .withRepliesOnly(reply -> !directory.isConfidential(reply.department()) || caller.isDepartment(reply.department()));
         String previous = view.previousDepartment();
         boolean hidden = directory.isConfidential(previous) && !caller.isDepartment(previous);
         return hidden ? view.withoutPreviousDepartment() : view;

@@ -58,6 +58,14 @@ public record AppealView(
                 citizenReplies, registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
     }
 
+    /** The view with only the replies {@code shown} accepts (by the department that asked). */
+    AppealView withRepliesOnly(java.util.function.Predicate<CitizenReply> shown) {
+        return new AppealView(appealId, trackingCode, status, department, previousDepartment, category, confidence, triage,
+                topDepartments, routingReason, sequence, type, channel, subject, text, language, anonymous, citizen, location,
+                attachments, citizenReplies.stream().filter(shown).toList(), registeredAt, deadline, slaState, forwardedTo,
+                forwardedLate, eventsPending);
+    }
+
     static AppealView of(RoutedAppeal a) {
         return of(a, true);
     }

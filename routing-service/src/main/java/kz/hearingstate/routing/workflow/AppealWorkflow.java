@@ -199,7 +199,7 @@ public final class AppealWorkflow {
         if (appeal.citizenReplies == null) {
             appeal.citizenReplies = new ArrayList<>();
         }
-        appeal.citizenReplies.add(new CitizenReply(reply.replyId(), reply.text(), reply.attachments(), now));
+        appeal.citizenReplies.add(new CitizenReply(reply.replyId(), appeal.department, reply.text(), reply.attachments(), now));
         addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN,
                 "the citizen replied; the deadline moved on by " + paused + " working days", now);
         reschedule(appeal, now);

@@ -140,6 +140,9 @@ public class WorkflowService {
         String department = command.caller().actor(); // the metric tag: the department, or "admin"
         try {
             RoutedAppeal before = store.find(command.appealId()).orElseThrow(() -> new AppealNotFoundException(command.appealId()));
+            // An action id sent again changes nothing, and is neither labelled data nor counted again (whatever the
+            // repeated request says now).
+            boolean repeated = before.appliedInputs.contains(command.inputId());
             String classifiedAs = before.classifiedAs;
             double confidence = before.confidence;
             boolean triage = before.triage;
@@ -150,10 +153,13 @@ public class WorkflowService {
             boolean confidential = appeal.hasBeenAt(directory::isConfidential);
             if (confidential && (command.action() == ActionType.ROUTE || command.action() == ActionType.FORWARD)) {
                 corrections.forgetAppeal(appeal.appealId);
-            } else if (command.action() == ActionType.ROUTE && appeal.appliedInputs.contains(command.inputId())) {
+            } else if (command.action() == ActionType.ROUTE && !repeated && appeal.appliedInputs.contains(command.inputId())) {
                 corrections.save(new RoutingCorrection(command.inputId(), appeal.appealId, appeal.submitted.language(),
                         textOf(appeal), classifiedAs, confidence, triage, appeal.department, command.actor(),
                         clock.instant()));
+            }
+            if (repeated) {
+                return appeal;
             }
             if ((command.action() == ActionType.ROUTE || command.action() == ActionType.FORWARD)
                     && appeal.status == AppealStatus.ROUTED) {

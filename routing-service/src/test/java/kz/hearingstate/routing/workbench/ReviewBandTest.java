@@ -161,6 +161,22 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenTheCitizensReplyToTheOfficer_whenTheAppealIsForwardedToEducation_thenEducationDoesNotReadIt() {
+        workflow.apply(band, new Command("info-1", band.appealId(), ActionType.REQUEST_INFO, OFFICER.principal(),
+                "Who asked you for the money?", null, null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
+        workflow.citizenReplied(band, new kz.hearingstate.events.CitizenReplied("reply-1", band.appealId(), "T",
+                "The head teacher, in her office", List.of(), NOW.plusSeconds(120)), NOW.plusSeconds(120));
+        assertThat(workbench.appeal(OFFICER, band.appealId()).replies()).extracting(AppealPage.Reply::text)
+                .containsExactly("The head teacher, in her office");
+        workflow.apply(band, new Command("forward-3", band.appealId(), ActionType.FORWARD, OFFICER.principal(),
+                "Forwarded to the department responsible for the question.", null, "education", null, null, band.sequence(),
+                OFFICER.username()), NOW.plusSeconds(600));
+
+        assertThat(workbench.appeal(EDUCATION, band.appealId()).replies()).as("given to anti-corruption, that department's alone")
+                .isEmpty();
+    }
+
+    @Test
     void givenTheBandAppealForwardedWithoutAReason_whenEducationOpensIt_thenTheDefaultReasonNamesNoDepartment() {
         workflow.apply(band, new Command("forward-2", band.appealId(), ActionType.FORWARD,
                 OFFICER.principal(), null, null, "education", null, null, band.sequence(), OFFICER.username()), NOW);

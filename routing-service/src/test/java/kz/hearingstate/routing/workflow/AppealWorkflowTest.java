@@ -252,7 +252,7 @@ class AppealWorkflowTest {
         assertThat(appeal.status).isEqualTo(AppealStatus.IN_PROGRESS);
         assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.shift(deadlineBefore, 5));
         assertThat(appeal.citizenReplies()).as("kept for the department to read")
-                .containsExactly(new CitizenReply("reply-1", "attached", List.of(), reply));
+                .containsExactly(new CitizenReply("reply-1", "social-protection", "attached", List.of(), reply));
         assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.INFO_PROVIDED);
         assertThat(lifecycle(appeal).getLast().reason()).as("no words of the citizen on appeals.lifecycle").doesNotContain("attached");
         assertThat(lifecycle(appeal).getLast().deadline()).isEqualTo(appeal.deadline);
