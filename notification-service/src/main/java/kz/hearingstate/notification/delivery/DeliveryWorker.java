@@ -201,9 +201,9 @@ public class DeliveryWorker implements SmartLifecycle {
         for (Future<List<Notification>> share : sending) {
             attempted.addAll(result(share));
         }
-        store.recordAttempts(attempted);
-        List<Notification> finished = new ArrayList<>(attempted.size());
-        for (Notification notification : attempted) {
+        List<Notification> recorded = store.recordAttempts(attempted);
+        List<Notification> finished = new ArrayList<>(recorded.size());
+        for (Notification notification : recorded) { // an attempt that outlived its claim is the new claimant's to tell
             switch (notification.status()) {
                 case SENT -> {
                     metrics.sent(notification, Duration.between(notification.eventTime(), notification.sentAt()));

@@ -80,6 +80,11 @@ public class NotificationRecorder {
         // Withheld from a recipient who may not know of the appeal: nothing of it is written down either.
         RenderedMessage message = plan.withheld() ? new RenderedMessage(rendered.language(), null, null) : rendered;
         NotificationStatus status = plan.skipped() ? NotificationStatus.SKIPPED : NotificationStatus.PENDING;
+        if (status == NotificationStatus.SKIPPED) {
+            // Never to be sent: kept, like a sent one, without the private link's secret.
+            message = new RenderedMessage(message.language(), Masking.withoutAccessSecrets(message.subject()),
+                    Masking.withoutAccessSecrets(message.body()));
+        }
         return new Notification(plan.id(), plan.appealId(), plan.trackingCode(), plan.sourceEventId(),
                 plan.template().fileName(), plan.role(), plan.channel(), plan.address(),
                 mask(plan.channel(), plan.address()), plan.intakeChannel(), plan.externalId(), message.language(),

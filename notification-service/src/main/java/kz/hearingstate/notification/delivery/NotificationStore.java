@@ -125,14 +125,14 @@ public class NotificationStore implements IndexedCollection {
     }
 
     /**
-     * What became of claimed notifications (sent, failed, or due again), in one write. Each result is written only while
+     * What became of claimed notifications (sent, failed, or due again), in one write; returns the results written. Each result is written only while
      * the notification is still under the claim that produced it (SENDING, at the same attempt): when an attempt outlived
      * its lease and another worker took the notification again, that worker's result stands. Once a notification is
      * done with, its text keeps no private link's secret ({@link Masking#withoutAccessSecrets}).
      */
-    public void recordAttempts(List<Notification> attempted) {
+    public List<Notification> recordAttempts(List<Notification> attempted) {
         if (attempted.isEmpty()) {
-            return;
+            return attempted;
         }
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Notification.class);
         for (Notification notification : attempted) {
@@ -149,7 +149,17 @@ public class NotificationStore implements IndexedCollection {
                     .and("attempts").is(notification.attempts()));
             writes.updateOne(stillOurs, update.unset("claim"));
         }
-        writes.execute();
+        if (writes.execute().getMatchedCount() == attempted.size()) {
+            return attempted;
+        }
+        // Some attempt outlived its claim: only the results written stand (another worker's attempt the others).
+        Map<String, Notification> now = mongo.find(Query.query(Criteria.where("_id").in(attempted.stream().map(Notification::id)
+                .toList())), Notification.class).stream().collect(Collectors.toMap(Notification::id, n -> n));
+        return attempted.stream().filter(result -> {
+            Notification stored = now.get(result.id());
+            return stored != null && stored.status() == result.status() && stored.attempts() == result.attempts()
+                    && stored.claim() == null;
+        }).toList();
     }
 
     private static Update done(Notification notification) {
@@ -175,9 +185,5 @@ public class NotificationStore implements IndexedCollection {
 
     public Optional<Notification> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Notification.class));
-    }
-
-    private static Query byId(String id) {
-        return Query.query(Criteria.where("_id").is(id));
     }
 }

@@ -29,12 +29,14 @@ class NotificationStoreIntegrationTest extends IntegrationTestSupport {
         store.insertAllNew(List.of(slow));
         Notification retaken = store.claim(slow, later.plusSeconds(60)).orElseThrow(); // the slow worker's lease ran out
 
-        store.recordAttempts(List.of(slow.attempted(NotificationStatus.PENDING, later, null, "timed out")));
+        assertThat(store.recordAttempts(List.of(slow.attempted(NotificationStatus.PENDING, later, null, "timed out"))))
+                .as("not written, so its worker tells nothing of it").isEmpty();
         Notification afterTheLateResult = store.find(slow.id()).orElseThrow();
         assertThat(afterTheLateResult.status()).as("the late result is not written over the new claim").isEqualTo(NotificationStatus.SENDING);
         assertThat(afterTheLateResult.attempts()).isEqualTo(2);
 
-        store.recordAttempts(List.of(retaken.attempted(NotificationStatus.SENT, null, Instant.now(), null)));
+        assertThat(store.recordAttempts(List.of(retaken.attempted(NotificationStatus.SENT, null, Instant.now(), null))))
+                .extracting(Notification::id).containsExactly(slow.id());
         assertThat(store.find(slow.id()).orElseThrow().status()).isEqualTo(NotificationStatus.SENT);
     }
 
