@@ -152,6 +152,15 @@ class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
 
         assertThat(getJson("/api/v1/stats/hotspots").findValuesAsString("category")).doesNotContain("roadworks");
         assertThat(incidentsOf("roadworks")).isEmpty();
+
+        // The control: five more of them, sent straight to utilities within the same window, are a hotspot, of five.
+        for (int i = 1; i <= 5; i++) {
+            appeal("straight-" + i, "roadworks", "Samsy", "utilities", surgeStart.plus(Duration.ofMinutes(30L + i)));
+        }
+        List<ConsumerRecord<String, String>> announced = await().atMost(Duration.ofSeconds(30))
+                .until(() -> incidentsOf("roadworks"), records -> !records.isEmpty());
+        assertThat(JSON.readTree(announced.getFirst().value()).get("appealCount").asInt())
+                .as("none of the six that came through the confidential department").isEqualTo(5);
     }
 
     @Test
