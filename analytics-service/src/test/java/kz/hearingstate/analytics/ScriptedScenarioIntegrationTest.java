@@ -133,7 +133,7 @@ class ScriptedScenarioIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(figures.get("rejected").asInt()).isEqualTo(1);   // s5
         assertThat(figures.get("open").asInt()).isEqualTo(3);       // s6, s7, s8
         assertThat(figures.get("overdue").asInt()).isEqualTo(1);    // s6: deadline 03-19 13:00 < now
-        // Ages at 03-20 06:00: s8 20h, s7 50h, s6 98h.
+        // Ages at the start of 03-20 in Almaty (03-19 19:00 UTC), as the public figures take them: s8 9h, s7 39h, s6 87h.
         assertThat(ints(figures.get("backlogByAge")).entrySet()).containsExactly(Map.entry("under1d", 1),
                 Map.entry("1to3d", 1), Map.entry("3to7d", 1), Map.entry("7to15d", 0), Map.entry("15dPlus", 0));
 

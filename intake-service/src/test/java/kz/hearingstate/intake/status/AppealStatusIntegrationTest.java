@@ -153,7 +153,8 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
                 "Какой номер дома?", null);
         publishLifecycle(appeal.appealId(), appeal.trackingCode(), 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null,
                 "Трубу заменили.");
-        // What routing publishes when the citizen rates "not solved": its text around their own comment.
+        // What routing published, before it stopped putting the citizen's words on appeals.lifecycle, when the citizen
+        // rated "not solved": its text around their own comment. Events of that time stay on the topic.
         publishLifecycle(appeal.appealId(), appeal.trackingCode(), 3, LifecycleType.REOPENED, AppealStatus.ROUTED,
                 "the citizen reports the problem is not solved (rating 1): сосед Айгерим всё ещё без воды", null);
         publishLifecycle(appeal.appealId(), appeal.trackingCode(), 4, LifecycleType.REJECTED, AppealStatus.REJECTED,
