@@ -24,6 +24,7 @@ import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.classification.Settlements;
 import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
+import kz.hearingstate.routing.workflow.Contacts;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
 import kz.hearingstate.routing.workflow.AppealStore;

@@ -108,10 +108,16 @@ public class AppealController {
         return view(caller, changed, withContent(caller, changed));
     }
 
-    /** The view for this caller: the confidential department an appeal came from is that department's to know. */
+    /**
+     * The view for this caller: the confidential department an appeal came from is that department's to know, and the
+     * citizen's contact the holder's.
+     */
     private AppealView view(ApiPrincipal caller, RoutedAppeal appeal, boolean withContent) {
         AppealView view = AppealView.of(appeal, withContent)
                 .withRepliesOnly(reply -> !directory.isConfidential(reply.department()) || caller.isDepartment(reply.department()));
+        if (!caller.isDepartment(appeal.department)) {
+            view = view.withCitizenMasked(); // the citizen's contact is the holder's, to answer
+        }
         String previous = view.previousDepartment();
         boolean hidden = directory.isConfidential(previous) && !caller.isDepartment(previous);
         return hidden ? view.withoutPreviousDepartment() : view;

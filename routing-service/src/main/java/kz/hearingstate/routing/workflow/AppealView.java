@@ -58,6 +58,19 @@ public record AppealView(
                 citizenReplies, registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
     }
 
+    /**
+     * The view with the citizen's contact masked as the workbench masks it: for a reader who does not hold the appeal
+     * (the admin, the akim's office over its at-risk list), who needs what the appeal is about, not how to reach or
+     * identify its author.
+     */
+    AppealView withCitizenMasked() {
+        Citizen masked = citizen == null ? null : new Citizen(Contacts.name(citizen.fullName()), Contacts.iin(citizen.iin()),
+                Contacts.phone(citizen.phone()), Contacts.email(citizen.email()), citizen.preferredContact(), citizen.language());
+        return new AppealView(appealId, trackingCode, status, department, previousDepartment, category, confidence, triage,
+                topDepartments, routingReason, sequence, type, channel, subject, text, language, anonymous, masked, location,
+                attachments, citizenReplies, registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
+    }
+
     /** The view with only the replies {@code shown} accepts (by the department that asked). */
     AppealView withRepliesOnly(java.util.function.Predicate<CitizenReply> shown) {
         return new AppealView(appealId, trackingCode, status, department, previousDepartment, category, confidence, triage,

@@ -45,7 +45,8 @@ class ConfidentialAppealsIntegrationTest extends RoutingIntegrationTest {
 
         var atRisk = get("/api/v1/appeals/at-risk?size=200", departmentKey("akim-office"));
         assertThat(atRisk.statusCode()).isEqualTo(200);
-        // Other departments' at-risk appeals are listed in full; nothing of this one is.
+        // Other departments' at-risk appeals are listed with what they are about (their citizens masked); nothing of
+        // this one is.
         assertThat(atRisk.body()).doesNotContain(bribe.appealId(), "взятку", bribe.trackingCode());
         assertThat(json(atRisk).get("items").findValuesAsString("department")).doesNotContain("anti-corruption");
         JsonNode confidential = json(atRisk).get("confidential");

@@ -151,6 +151,20 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
     }
 
     @Test
+    void givenTheAdmin_whenReadingADepartmentsAppeal_thenItReadsWhatItIsAboutButNotWhoWroteIt() {
+        AppealSubmitted appeal = routedToEducation();
+
+        JsonNode asAdmin = json(get("/api/v1/appeals/" + appeal.appealId(), ADMIN_KEY));
+        assertThat(asAdmin.get("text").asString()).isNotBlank();
+        assertThat(asAdmin.toString()).doesNotContain("Test Citizen", "900101300000", "+77010000000");
+        assertThat(asAdmin.at("/citizen/fullName").asString()).isEqualTo("T*** C******");
+
+        JsonNode asHolder = json(get("/api/v1/appeals/" + appeal.appealId(), departmentKey(EDUCATION)));
+        assertThat(asHolder.at("/citizen/fullName").asString()).isEqualTo("Test Citizen");
+        assertThat(asHolder.at("/citizen/phone").asString()).isEqualTo("+77010000000");
+    }
+
+    @Test
     void givenBadCallers_thenTheyGet401Or403Or404AsProblemJson() {
         AppealSubmitted appeal = routedToEducation();
         assertProblem(act(appeal.appealId(), null, Map.of("action", "ACCEPT")), 401, "unauthenticated");

@@ -1,4 +1,4 @@
-package kz.hearingstate.routing.workbench;
+package kz.hearingstate.routing.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

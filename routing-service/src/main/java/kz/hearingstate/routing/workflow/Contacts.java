@@ -1,13 +1,13 @@
-package kz.hearingstate.routing.workbench;
+package kz.hearingstate.routing.workflow;
 
 /** Masks a citizen's contact for roles that may know that one exists, but not what it is. */
-final class Contacts {
+public final class Contacts {
 
     private Contacts() {
     }
 
     /** "Test Citizen" -> "T*** C******": the initials, so staff can tell two appeals apart. */
-    static String name(String value) {
+    public static String name(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -22,7 +22,7 @@ final class Contacts {
     }
 
     /** "+77010000000" -> "+7*******00". */
-    static String phone(String value) {
+    public static String phone(String value) {
         if (value == null || value.length() < 5) {
             return value == null ? null : "***";
         }
@@ -30,7 +30,7 @@ final class Contacts {
     }
 
     /** "citizen@example.test" -> "c***@example.test". */
-    static String email(String value) {
+    public static String email(String value) {
         if (value == null) {
             return null;
         }
@@ -39,7 +39,7 @@ final class Contacts {
     }
 
     /** The IIN is never needed to answer: always hidden but for the last two digits. */
-    static String iin(String value) {
+    public static String iin(String value) {
         return value == null ? null : "*".repeat(Math.max(0, value.length() - 2)) + value.substring(Math.max(0, value.length() - 2));
     }
 }
