@@ -156,7 +156,10 @@ public class AppealFact {
                 closedAt = at;
             }
             case REJECTED -> {
-                firstActionAt = earliest(firstActionAt, at);
+                if (event.department() != null && !event.department().isBlank()) {
+                    // A department's rejection; routing's own (an anonymous appeal not considered) is no department's act.
+                    firstActionAt = earliest(firstActionAt, at);
+                }
                 rejectedAt = at;
                 closedAt = at;
             }
@@ -204,6 +207,14 @@ public class AppealFact {
 
     public boolean isOpen() {
         return status != null && !status.isClosed();
+    }
+
+    /**
+     * Whether it counts in the share of appeals closed on time: closed, with a deadline, by a department that held it
+     * (not an anonymous appeal routing's rule rejected at once, which no department ever had).
+     */
+    public boolean countsTowardSla() {
+        return closedAt != null && deadline != null && department != null;
     }
 
     /** Closed (answered, forwarded or rejected) no later than the deadline in force. */

@@ -80,7 +80,7 @@ final class FactTally {
         }
         toFirstAction.add(fact.getReceivedAt(), fact.getFirstActionAt());
         toAnswer.add(fact.getReceivedAt(), fact.getAnsweredAt());
-        if (fact.getClosedAt() != null && fact.getDeadline() != null) {
+        if (fact.countsTowardSla()) {
             closedWithDeadline++;
             closedOnTime += fact.isClosedOnTime() ? 1 : 0;
         }

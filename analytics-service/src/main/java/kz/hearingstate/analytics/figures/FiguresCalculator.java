@@ -41,7 +41,7 @@ public final class FiguresCalculator {
         listed.forEach(code -> openBy.put(code, new ArrayList<>()));
         open.stream().filter(AppealFact::isOpen)
                 .forEach(fact -> openBy.computeIfAbsent(department.apply(fact), code -> new ArrayList<>()).add(fact));
-        closedInWindow.stream().filter(FiguresCalculator::closedWithDeadline)
+        closedInWindow.stream().filter(AppealFact::countsTowardSla)
                 .forEach(fact -> closedBy.computeIfAbsent(department.apply(fact), code -> new ArrayList<>()).add(fact));
         closedBy.keySet().forEach(code -> openBy.computeIfAbsent(code, none -> new ArrayList<>()));
         List<DepartmentGauges> gauges = new ArrayList<>();
@@ -51,11 +51,6 @@ public final class FiguresCalculator {
                     ratio(count(closed, AppealFact::isClosedOnTime), closed.size())));
         });
         return gauges;
-    }
-
-    /** The appeals SLA compliance is a share of: closed, with a deadline to have met or missed. */
-    private static boolean closedWithDeadline(AppealFact fact) {
-        return fact.getClosedAt() != null && fact.getDeadline() != null;
     }
 
     /**

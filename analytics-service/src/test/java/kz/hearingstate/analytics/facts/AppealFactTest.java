@@ -52,6 +52,24 @@ class AppealFactTest {
     }
 
     @Test
+    void givenAnAnonymousAppealRoutingsRuleRejects_whenApplied_thenItIsClosedButNoDepartmentsActNorCountedTowardTheSla() {
+        AppealFact byRule = new AppealFact("a3");
+        byRule.apply(submitted("a3", "web", Language.ru, null, null, null, null, RECEIVED, DEADLINE), 0.01);
+        byRule.apply(lifecycle("a3", 1, LifecycleType.REJECTED, AppealStatus.REJECTED, null, null, null, RECEIVED.plusSeconds(5)));
+
+        assertThat(byRule.getClosedAt()).isNotNull();
+        assertThat(byRule.getFirstActionAt()).as("no department acted").isNull();
+        assertThat(byRule.countsTowardSla()).isFalse();
+
+        AppealFact byDepartment = new AppealFact("a4");
+        byDepartment.apply(submitted("a4", "web", Language.ru, null, null, null, null, RECEIVED, DEADLINE), 0.01);
+        byDepartment.apply(lifecycle("a4", 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "roads", "roads", DEADLINE, RECEIVED));
+        byDepartment.apply(lifecycle("a4", 2, LifecycleType.REJECTED, AppealStatus.REJECTED, "roads", null, null, RECEIVED.plusSeconds(3600)));
+        assertThat(byDepartment.getFirstActionAt()).isEqualTo(RECEIVED.plusSeconds(3600));
+        assertThat(byDepartment.countsTowardSla()).isTrue();
+    }
+
+    @Test
     void givenALifecycleEvent_whenRedeliveredOrStale_thenNothingChanges() {
         AppealFact fact = new AppealFact("a1");
         assertThat(fact.apply(lifecycle("a1", 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "roads", "potholes", DEADLINE, RECEIVED))).isTrue();
