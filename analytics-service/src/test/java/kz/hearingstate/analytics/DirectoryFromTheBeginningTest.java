@@ -35,12 +35,15 @@ class DirectoryFromTheBeginningTest extends AnalyticsIntegrationTest {
 
         String group = "analytics-fresh-" + System.nanoTime();
         try (ConfigurableApplicationContext fresh = new SpringApplicationBuilder(AnalyticsApplication.class).run(
-                "--server.port=0",
+                "--server.port=0", kz.hearingstate.testing.SecondInstance.WITHOUT_CONSUMER_LAG_GAUGE,
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
                 "--spring.mongodb.uri=" + MONGO.uri(group),
                 "--spring.mongodb.database=" + group,
                 "--spring.cloud.function.definition=recordDirectoryChange",
                 "--spring.cloud.stream.bindings.recordDirectoryChange-in-0.group=" + group)) {
+            // Started and closed within seconds: without the binder's consumer-lag gauge (SecondInstance).
+            assertThat(fresh.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .find("spring.cloud.stream.binder.kafka.offset").gauges()).isEmpty();
             DepartmentDirectory directory = fresh.getBean(DepartmentDirectory.class);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(directory.publicDepartments()).extracting(DepartmentEntry::code).containsAll(codes);

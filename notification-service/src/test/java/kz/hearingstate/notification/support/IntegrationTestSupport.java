@@ -189,7 +189,7 @@ public abstract class IntegrationTestSupport {
      */
     protected ConfigurableApplicationContext startInstance(String group, String database, String... arguments) {
         List<String> all = new java.util.ArrayList<>(List.of(
-                "--server.port=0",
+                "--server.port=0", kz.hearingstate.testing.SecondInstance.WITHOUT_CONSUMER_LAG_GAUGE,
                 "--spring.profiles.active=local",
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
                 "--spring.cloud.stream.bindings.notifyOnSubmission-in-0.group=" + group,

@@ -33,7 +33,7 @@ class TimersTwoInstancesIntegrationTest extends RoutingIntegrationTest {
     private ConfigurableApplicationContext secondInstance() {
         // Command-line arguments, so they win over application.yml like the test context's properties do.
         return new SpringApplicationBuilder(RoutingApplication.class, SharedClock.class).run(
-                "--server.port=0",
+                "--server.port=0", kz.hearingstate.testing.SecondInstance.WITHOUT_CONSUMER_LAG_GAUGE,
                 "--spring.profiles.active=local",
                 "--spring.cloud.stream.kafka.binder.brokers=" + broker.getBrokersAsString(),
                 "--spring.mongodb.uri=" + MONGO.uri("routing"),
