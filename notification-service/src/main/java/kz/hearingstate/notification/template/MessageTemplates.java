@@ -14,7 +14,7 @@ import kz.hearingstate.events.Language;
 
 /**
  * Loads message templates from the classpath ({@code templates/<name>/<lang>.txt}) and fills in their
- * {@code {{placeholders}}}. The recipient's language comes first, then Russian, then Kazakh.
+ * {@code {{placeholders}}}. The recipient's language comes first, then the others ({@link Language#withFallbacks}).
  */
 public class MessageTemplates {
 
