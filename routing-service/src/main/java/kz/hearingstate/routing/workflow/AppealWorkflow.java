@@ -195,15 +195,31 @@ public final class AppealWorkflow {
             appeal.deadline = legalClock.shift(appeal.deadline, paused);
         }
         appeal.pausedAt = null;
-        appeal.appliedInputs.add(reply.replyId());
-        if (appeal.citizenReplies == null) {
-            appeal.citizenReplies = new ArrayList<>();
-        }
-        appeal.citizenReplies.add(new CitizenReply(reply.replyId(), appeal.department, reply.text(), reply.attachments(), now));
+        keep(appeal, reply, appeal.department, now);
         addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN,
                 "the citizen replied; the deadline moved on by " + paused + " working days", now);
         reschedule(appeal, now);
         appeal.updatedAt = now;
+    }
+
+    /**
+     * A reply that came once the appeal no longer waited for one (it was forwarded or routed meanwhile): kept, under the
+     * department that asked, so that a reply to a confidential department's question stays that department's; it
+     * changes neither status nor clock.
+     */
+    public void lateReply(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
+        String asked = appeal.history().stream().filter(entry -> entry.type() == LifecycleType.INFO_REQUESTED)
+                .reduce((first, second) -> second).map(HistoryEntry::department).orElse(appeal.department);
+        keep(appeal, reply, asked, now);
+        appeal.updatedAt = now;
+    }
+
+    private static void keep(RoutedAppeal appeal, CitizenReplied reply, String askedBy, Instant now) {
+        appeal.appliedInputs.add(reply.replyId());
+        if (appeal.citizenReplies == null) {
+            appeal.citizenReplies = new ArrayList<>();
+        }
+        appeal.citizenReplies.add(new CitizenReply(reply.replyId(), askedBy, reply.text(), reply.attachments(), now));
     }
 
     /** Keeps the citizen's rating (and comment) for the department; it changes neither status nor clock. */

@@ -173,15 +173,23 @@ public class WorkflowService {
         }
     }
 
-    /** The citizen's reply to a request for information; ignored unless the appeal waits for one. */
+    /**
+     * The citizen's reply to a request for information. It restarts the clock of an appeal that waits for one; one that
+     * comes later (the appeal was forwarded or routed meanwhile) changes nothing but is kept all the same: the citizen's
+     * words are never dropped.
+     */
     public void citizenReplied(CitizenReplied reply) {
         RoutedAppeal appeal = store.find(reply.appealId()).orElse(null);
-        if (appeal == null || (!appeal.appliedInputs.contains(reply.replyId())
-                && !AppealStateMachine.allows(appeal.status, AppealStateMachine.Trigger.CITIZEN_REPLIED))) {
-            log.info("Citizen reply {} ignored: appeal {} is not waiting for information", reply.replyId(), reply.appealId());
+        if (appeal == null) {
+            log.info("Citizen reply {} is for appeal {}, which routing does not know", reply.replyId(), reply.appealId());
             return;
         }
-        change(reply.appealId(), reply.replyId(), a -> workflow.citizenReplied(a, reply, clock.instant()));
+        if (appeal.appliedInputs.contains(reply.replyId())
+                || AppealStateMachine.allows(appeal.status, AppealStateMachine.Trigger.CITIZEN_REPLIED)) {
+            change(reply.appealId(), reply.replyId(), a -> workflow.citizenReplied(a, reply, clock.instant()));
+        } else {
+            change(reply.appealId(), reply.replyId(), a -> workflow.lateReply(a, reply, clock.instant()));
+        }
     }
 
     /**

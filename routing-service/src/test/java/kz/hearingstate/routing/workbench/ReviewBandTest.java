@@ -177,6 +177,27 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenAReplyThatComesAfterTheOfficerClosedTheAppeal_whenItArrives_thenItIsKeptUnderTheOfficerAndChangesNothingElse() {
+        workflow.apply(band, new Command("info-2", band.appealId(), ActionType.REQUEST_INFO, OFFICER.principal(),
+                "Who asked you for the money?", null, null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
+        workflow.apply(band, new Command("answer-2", band.appealId(), ActionType.ANSWER, OFFICER.principal(), null,
+                "We have opened a case.", null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(600));
+        int eventsBefore = band.outbox().size();
+
+        workflow.lateReply(band, new kz.hearingstate.events.CitizenReplied("reply-2", band.appealId(), "T",
+                "The head teacher, in her office", List.of(), NOW.plusSeconds(900)), NOW.plusSeconds(900));
+
+        assertThat(band.citizenReplies()).extracting(kz.hearingstate.routing.workflow.CitizenReply::department,
+                kz.hearingstate.routing.workflow.CitizenReply::text)
+                .as("kept, under the department that asked").containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("anti-corruption", "The head teacher, in her office"));
+        assertThat(band.status()).isEqualTo(kz.hearingstate.events.AppealStatus.ANSWERED);
+        assertThat(band.outbox()).as("no event: nothing of the status or the clock changes").hasSize(eventsBefore);
+        assertThat(workbench.appeal(OFFICER, band.appealId()).replies()).extracting(AppealPage.Reply::text)
+                .containsExactly("The head teacher, in her office");
+    }
+
+    @Test
     void givenTheBandAppealForwardedWithoutAReason_whenEducationOpensIt_thenTheDefaultReasonNamesNoDepartment() {
         workflow.apply(band, new Command("forward-2", band.appealId(), ActionType.FORWARD,
                 OFFICER.principal(), null, null, "education", null, null, band.sequence(), OFFICER.username()), NOW);
