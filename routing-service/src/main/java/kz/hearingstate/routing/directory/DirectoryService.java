@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.SettlementsChanged;
@@ -107,6 +108,11 @@ public class DirectoryService {
     /** Whether a department's appeals are confidential ({@link #confidentialCodes}); false for no department. */
     public boolean isConfidential(String code) {
         return code != null && confidentialCodes().contains(code);
+    }
+
+    /** The confidential departments' part in an appeal as seen by a reader that {@code speaksFor} some departments. */
+    public ConfidentialReader reader(Predicate<String> speaksFor) {
+        return new ConfidentialReader(this::isConfidential, speaksFor);
     }
 
     public Optional<Department> find(String code) {

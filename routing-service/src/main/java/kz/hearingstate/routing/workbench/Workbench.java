@@ -19,6 +19,7 @@ import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.routing.directory.ConfidentialReader;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.classification.Settlements;
@@ -130,8 +131,7 @@ public class Workbench {
     /** One appeal for this user, or not found; a view of a confidential appeal is audited first. */
     public AppealPage appeal(StaffUser user, String appealId) {
         RoutedAppeal appeal = visible(user, appealId);
-        boolean confidential = confidential(appeal.department());
-        if (confidential) {
+        if (directory.isConfidential(appeal.department())) {
             audit.viewed(appealId, user);
         }
         Instant now = clock.instant();
@@ -144,12 +144,12 @@ public class Workbench {
                         Contacts.phone(citizen.phone()), Contacts.email(citizen.email()),
                         citizen.preferredContact() == null ? null : citizen.preferredContact().name(), true);
         List<AppealPage.Event> history = new ArrayList<>();
-        boolean seesConfidential = user.is(StaffRole.ANTI_CORRUPTION);
+        ConfidentialReader reader = reader(user);
         for (HistoryEntry entry : appeal.history()) {
-            if (!seesConfidential && confidential(entry.department())) {
+            if (!reader.sees(entry.department())) {
                 continue; // the appeal's time at anti-corruption, and why it went there, are that department's alone
             }
-            String actor = !seesConfidential && confidential(departmentOf(entry.actor())) ? null : entry.actor();
+            String actor = reader.sees(departmentOf(entry.actor())) ? entry.actor() : null;
             history.add(new AppealPage.Event(entry.sequence(), format(entry.at()), entry.type(), entry.status(), entry.department(),
                     actor, entry.reason(), entry.answer(), entry.forwardedTo(),
                     entry.type() == LifecycleType.FORWARDED && appeal.forwardedLate()));
@@ -161,7 +161,7 @@ public class Workbench {
                 : new AppealPage.Feedback(rated.rating(), rated.solved(), rated.comment(), format(rated.at()));
         // Only the officer gets this far with a confidential appeal, and sees all of it (the row is not counts-only).
         List<AppealPage.Reply> replies = appeal.citizenReplies().stream()
-                .filter(reply -> seesConfidential || !confidential(reply.department())) // as the history
+                .filter(reply -> reader.sees(reply.department()))
                 .map(reply -> new AppealPage.Reply(reply.text(), reply.attachments(), format(reply.at()))).toList();
         return new AppealPage(row(appeal, now, false, review(user, appeal)), appeal.submitted(), contact, history, replies, feedback,
                 appeal.sequence(),
@@ -284,7 +284,7 @@ public class Workbench {
      * or routing it clears the flag.
      */
     private Review review(StaffUser user, RoutedAppeal appeal) {
-        if (!user.is(StaffRole.ANTI_CORRUPTION) || !appeal.triage() || !confidential(appeal.department())) {
+        if (!user.is(StaffRole.ANTI_CORRUPTION) || !appeal.triage() || !directory.isConfidential(appeal.department())) {
             return null;
         }
         // Only departments a forward may reach now: one deleted since the model suggested it is left out.
@@ -343,10 +343,9 @@ public class Workbench {
     private RoutedAppeal visible(StaffUser user, String appealId) {
         RoutedAppeal appeal = store.find(appealId).orElseThrow(() -> new AppealNotFoundException(appealId));
         String department = appeal.department();
-        boolean confidential = department != null && confidential(department);
         boolean allowed;
-        if (confidential) {
-            allowed = user.is(StaffRole.ANTI_CORRUPTION);
+        if (directory.isConfidential(department)) {
+            allowed = reader(user).sees(department);
         } else if (user.hasInbox()) {
             allowed = user.department().equals(department);
         } else if (user.is(StaffRole.TRIAGE)) {
@@ -360,13 +359,17 @@ public class Workbench {
         return appeal;
     }
 
-    /** By the directory's flag, deleted departments included: a deleted confidential department's reports stay its own. */
-    private boolean confidential(String department) {
-        return directory.isConfidential(department);
+    /**
+     * In the workbench the anti-corruption officer speaks for the confidential departments, and nobody else does: an
+     * account of another role whose department is (or became) confidential sees none of its appeals.
+     */
+    private ConfidentialReader reader(StaffUser user) {
+        return directory.reader(department -> user.is(StaffRole.ANTI_CORRUPTION));
     }
 
-    private static void requireInbox(StaffUser user) {
-        if (!user.hasInbox()) {
+    /** A user with an inbox of a department whose part the user may see. */
+    private void requireInbox(StaffUser user) {
+        if (!user.hasInbox() || !reader(user).sees(user.department())) {
             throw new AppealNotFoundException("inbox");
         }
     }

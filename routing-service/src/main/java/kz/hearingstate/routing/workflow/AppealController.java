@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.routing.directory.ConfidentialReader;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.web.problem.ApiException;
@@ -51,7 +52,7 @@ public class AppealController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireActsFor(caller, code);
-        boolean withContent = caller.isDepartment(code) || !directory.isConfidential(code);
+        boolean withContent = reader(caller).sees(code);
         List<AppealView> items = store.ofDepartment(code, status, page, size).stream()
                 .map(appeal -> view(caller, appeal, withContent)).toList();
         return new Page(items, page, size, store.countOfDepartment(code, status));
@@ -113,19 +114,19 @@ public class AppealController {
      * citizen's contact the holder's.
      */
     private AppealView view(ApiPrincipal caller, RoutedAppeal appeal, boolean withContent) {
-        AppealView view = AppealView.of(appeal, withContent)
-                .withRepliesOnly(reply -> !directory.isConfidential(reply.department()) || caller.isDepartment(reply.department()));
-        if (!caller.isDepartment(appeal.department)) {
-            view = view.withCitizenMasked(); // the citizen's contact is the holder's, to answer
-        }
-        String previous = view.previousDepartment();
-        boolean hidden = directory.isConfidential(previous) && !caller.isDepartment(previous);
-        return hidden ? view.withoutPreviousDepartment() : view;
+        AppealView view = AppealView.of(appeal, withContent).seenBy(reader(caller));
+        return caller.isDepartment(appeal.department) ? view
+                : view.withCitizenMasked(); // the citizen's contact is the holder's, to answer
     }
 
     /** Content of a confidential department's appeal is for that department alone, not even the admin. */
     private boolean withContent(ApiPrincipal caller, RoutedAppeal appeal) {
-        return caller.isDepartment(appeal.department) || !directory.isConfidential(appeal.department);
+        return reader(caller).sees(appeal.department);
+    }
+
+    /** Over the API, a department's own key speaks for it. */
+    private ConfidentialReader reader(ApiPrincipal caller) {
+        return directory.reader(caller::isDepartment);
     }
 
     /** Another department's queue (or the akim's office's at-risk list) reads as not found, like an appeal. */

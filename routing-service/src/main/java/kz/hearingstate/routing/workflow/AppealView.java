@@ -10,6 +10,7 @@ import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.Location;
 import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.directory.ConfidentialReader;
 
 /**
  * An appeal as its department (or the admin) sees it over HTTP: what the inbox message carries, plus its
@@ -49,16 +50,6 @@ public record AppealView(
         boolean eventsPending) {
 
     /**
-     * The view without the department it came from: a department that received an appeal forwarded out of a
-     * confidential one must not learn where it was.
-     */
-    AppealView withoutPreviousDepartment() {
-        return new AppealView(appealId, trackingCode, status, department, null, category, confidence, triage, topDepartments,
-                routingReason, sequence, type, channel, subject, text, language, anonymous, citizen, location, attachments,
-                citizenReplies, registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
-    }
-
-    /**
      * The view with the citizen's contact masked as the workbench masks it: for a reader who does not hold the appeal
      * (the admin, the akim's office over its at-risk list), who needs what the appeal is about, not how to reach or
      * identify its author.
@@ -71,12 +62,17 @@ public record AppealView(
                 attachments, citizenReplies, registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
     }
 
-    /** The view with only the replies {@code shown} accepts (by the department that asked). */
-    AppealView withRepliesOnly(java.util.function.Predicate<CitizenReply> shown) {
-        return new AppealView(appealId, trackingCode, status, department, previousDepartment, category, confidence, triage,
-                topDepartments, routingReason, sequence, type, channel, subject, text, language, anonymous, citizen, location,
-                attachments, citizenReplies.stream().filter(shown).toList(), registeredAt, deadline, slaState, forwardedTo,
-                forwardedLate, eventsPending);
+    /**
+     * The view without what {@code reader} may not learn of a confidential department's part: the citizen's replies to its
+     * questions, and that the appeal came from it (a department that received an appeal forwarded out of a confidential
+     * one must not learn where it was).
+     */
+    AppealView seenBy(ConfidentialReader reader) {
+        return new AppealView(appealId, trackingCode, status, department,
+                reader.sees(previousDepartment) ? previousDepartment : null, category, confidence, triage, topDepartments,
+                routingReason, sequence, type, channel, subject, text, language, anonymous, citizen, location, attachments,
+                citizenReplies.stream().filter(reply -> reader.sees(reply.department())).toList(), registeredAt, deadline,
+                slaState, forwardedTo, forwardedLate, eventsPending);
     }
 
     static AppealView of(RoutedAppeal a) {

@@ -78,6 +78,7 @@ class ReviewBandTest {
     ReviewBandTest() {
         when(directory.find(anyString())).thenAnswer(call -> Optional.of(department(call.getArgument(0))));
         when(directory.confidentialCodes()).thenReturn(Set.of("anti-corruption"));
+        when(directory.reader(any())).thenCallRealMethod(); // the one rule, over the stubbed flag
         when(directory.isConfidential(anyString())).thenAnswer(call -> "anti-corruption".equals(call.getArgument(0)));
         when(directory.isActive(anyString())).thenAnswer(call -> !"finance".equals(call.getArgument(0))); // deleted since
         when(store.worklist(eq("anti-corruption"), any(), anyInt())).thenReturn(List.of(band, byRule, aboveThreshold));

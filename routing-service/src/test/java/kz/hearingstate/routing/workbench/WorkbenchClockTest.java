@@ -56,6 +56,7 @@ class WorkbenchClockTest {
 
     WorkbenchClockTest() {
         when(directory.confidentialCodes()).thenReturn(Set.of("anti-corruption"));
+        when(directory.reader(any())).thenCallRealMethod(); // the one rule, over the stubbed flag
         when(directory.isConfidential(anyString())).thenAnswer(call -> "anti-corruption".equals(call.getArgument(0)));
         when(directory.find(anyString())).thenReturn(Optional.empty());
     }

@@ -2,6 +2,7 @@ package kz.hearingstate.routing.workbench;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -59,6 +60,7 @@ class WorkbenchVisibilityTest {
         when(directory.find(anyString())).thenReturn(Optional.empty());
         when(directory.find("anti-corruption")).thenReturn(Optional.of(ANTI_CORRUPTION));
         when(directory.confidentialCodes()).thenReturn(java.util.Set.of("anti-corruption"));
+        when(directory.reader(any())).thenCallRealMethod(); // the one rule, over the stubbed flag
         when(directory.isConfidential(anyString())).thenAnswer(call -> "anti-corruption".equals(call.getArgument(0)));
     }
 
@@ -72,6 +74,23 @@ class WorkbenchVisibilityTest {
                 .isInstanceOf(AppealNotFoundException.class);
         verify(audit, never()).viewed(any(), any());
         verify(workflow, never()).apply(any());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = StaffRole.class, names = {"SPECIALIST", "HEAD"})
+    void givenAnAccountOfTheConfidentialDepartmentThatIsNotTheOfficer_whenItOpensTheInbox_thenNotFoundAndNoRowIsRead(StaffRole role) {
+        // Accounts name their department freely, and an admin can flag a department confidential later: only the
+        // officer speaks for one in the workbench, so these see neither its rows (unaudited excerpts) nor its figures.
+        StaffUser user = new StaffUser("clerk", role, "anti-corruption");
+
+        assertThatThrownBy(() -> workbench.inbox(user, new Workbench.Filter(null, null, null, null, false)))
+                .isInstanceOf(AppealNotFoundException.class);
+        assertThatThrownBy(() -> workbench.inbox(user, new Workbench.Filter(null, null, null, bribe.submitted().trackingCode(), false)))
+                .isInstanceOf(AppealNotFoundException.class);
+        assertThatThrownBy(() -> workbench.figures(user)).isInstanceOf(AppealNotFoundException.class);
+        assertThatThrownBy(() -> workbench.appeal(user, bribe.appealId())).isInstanceOf(AppealNotFoundException.class);
+        verify(store, never()).worklist(any(), any(), anyInt());
+        verify(store, never()).ofDepartmentByTrackingCode(any(), any());
     }
 
     @Test
