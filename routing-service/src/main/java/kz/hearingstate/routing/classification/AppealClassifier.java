@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import kz.hearingstate.routing.directory.Department;
 
@@ -131,13 +129,8 @@ public final class AppealClassifier {
             if (!rule.enabled() || !active.containsKey(rule.department())) {
                 continue;
             }
-            try {
-                Pattern pattern = Pattern.compile(rule.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-                if (pattern.matcher(normalised).find() || pattern.matcher(text).find()) {
-                    return Optional.of(rule);
-                }
-            } catch (PatternSyntaxException e) {
-                // validated when saved; a broken rule must never stop routing
+            if (rule.matches(normalised, text)) {
+                return Optional.of(rule);
             }
         }
         return Optional.empty();

@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
+import com.google.re2j.PatternSyntaxException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -77,7 +76,7 @@ public class RoutingAdminController {
 
     private OverrideRule toRule(String id, RuleRequest request, ApiPrincipal admin) {
         try {
-            Pattern.compile(request.pattern());
+            OverrideRule.compile(request.pattern());
         } catch (PatternSyntaxException e) {
             throw ApiException.invalid("pattern", "not-a-regex", e.getDescription());
         }

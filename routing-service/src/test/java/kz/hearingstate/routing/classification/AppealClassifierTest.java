@@ -8,6 +8,8 @@ import kz.hearingstate.routing.directory.Department;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class AppealClassifierTest {
 
@@ -94,6 +96,41 @@ class AppealClassifierTest {
         RoutingDecision corruption = classifier.classify(
                 new AppealClassifier.Input(null, "За подключение к газопроводу требуют взятку", false, null, null), DIRECTORY, List.of(rule));
         assertThat(corruption.department()).isEqualTo(Department.ANTI_CORRUPTION);
+    }
+
+    @Test
+    void givenAnOverrideRuleThatABacktrackingEngineTakesHoursOn_whenAnAppealPasses_thenItIsRoutedAtOnce() {
+        // (.*x){12}y against 40 x's without a y: java.util.regex tries every way to split them in twelve (21 s for 32
+        // x's on the machine this was written on, and growing as n^12); RE2 reads the text once.
+        OverrideRule catastrophic = new OverrideRule("r1", "(.*x){12}y", "health", null, 1, true, "admin", Instant.EPOCH);
+        String text = "Когда закончат строить газопровод? " + "x".repeat(40);
+
+        RoutingDecision decision = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> classifier.classify(new AppealClassifier.Input(null, text, false, null, null), DIRECTORY, List.of(catastrophic)));
+
+        assertThat(decision.reason()).doesNotContain("override rule");
+    }
+
+    @Test
+    void givenAnOverrideRuleInCapitals_thenItMatchesTheTextInAnyCaseOfItsAlphabet() {
+        OverrideRule rule = new OverrideRule("r1", "ГАЗОПРОВОД|ЖОЛ", "land-construction", null, 1, true, "admin", Instant.EPOCH);
+
+        for (String text : List.of("Когда закончат строить газопровод?", "Біздің ауылдағы жол бұзылған")) {
+            RoutingDecision decision = classifier.classify(new AppealClassifier.Input(null, text, false, null, null), DIRECTORY, List.of(rule));
+            assertThat(decision.reason()).as(text).isEqualTo("override rule r1");
+        }
+    }
+
+    @Test
+    void givenAStoredRuleThatIsNoRe2Pattern_thenItMatchesNothingAndRoutingGoesOn() {
+        // Saved before the rules were RE2's: a look-ahead, which the admin API now refuses.
+        OverrideRule lookAhead = new OverrideRule("r1", "газопровод(?=у)", "land-construction", null, 1, true, "admin", Instant.EPOCH);
+
+        RoutingDecision decision = classifier.classify(
+                new AppealClassifier.Input(null, "Когда закончат строить газопроводу?", false, null, null), DIRECTORY, List.of(lookAhead));
+
+        assertThat(decision.reason()).doesNotContain("override rule");
+        assertThatThrownBy(() -> OverrideRule.compile(lookAhead.pattern())).isInstanceOf(com.google.re2j.PatternSyntaxException.class);
     }
 
     @Test

@@ -1,7 +1,10 @@
 package kz.hearingstate.routing.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,6 +89,16 @@ class DepartmentApiSliceTest {
                 .andExpect(jsonPath("$.type").value(PROBLEMS + "forbidden"))
                 .andExpect(jsonPath("$.errors").doesNotExist());
         verifyNoInteractions(rules);
+    }
+
+    @Test
+    void givenTheAdminKey_whenPostingALookAheadThatRe2DoesNotHave_thenThePatternIsRefusedAndNothingIsSaved() throws Exception {
+        mvc.perform(post("/api/v1/admin/routing-rules").header("X-Api-Key", "admin-demo-key")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"pattern\":\"газопровод(?=у)\",\"department\":\"health\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("pattern"))
+                .andExpect(jsonPath("$.errors[0].message", containsString("RE2")));
+        verify(rules, never()).save(any());
     }
 
     @Test
