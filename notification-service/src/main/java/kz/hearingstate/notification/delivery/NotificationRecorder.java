@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import kz.hearingstate.events.ContactChannel;
+import kz.hearingstate.events.ContactMasks;
 import kz.hearingstate.notification.privacy.Masking;
 import kz.hearingstate.notification.template.MessageTemplates;
 import kz.hearingstate.notification.template.RenderedMessage;
@@ -95,8 +96,8 @@ public class NotificationRecorder {
 
     static String mask(ContactChannel channel, String address) {
         return switch (channel) {
-            case EMAIL -> Masking.email(address);
-            case SMS -> Masking.phone(address);
+            case EMAIL -> ContactMasks.email(address);
+            case SMS -> ContactMasks.phone(address);
             // The channel's callback URL is the channel's, not the citizen's.
             case WEBHOOK -> "webhook";
             case NONE -> null;

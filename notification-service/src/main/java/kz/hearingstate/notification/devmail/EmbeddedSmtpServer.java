@@ -13,8 +13,8 @@ import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import kz.hearingstate.events.ContactMasks;
 import kz.hearingstate.notification.NotificationProperties;
-import kz.hearingstate.notification.privacy.Masking;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -68,7 +68,7 @@ public class EmbeddedSmtpServer implements SmartLifecycle {
     private static ReceivedMail toMail(MimeMessage message) {
         try {
             Address[] to = message.getRecipients(Message.RecipientType.TO);
-            String recipients = to == null ? "" : Arrays.stream(to).map(a -> Masking.email(a.toString()))
+            String recipients = to == null ? "" : Arrays.stream(to).map(a -> ContactMasks.email(a.toString()))
                     .collect(Collectors.joining(", "));
             Instant received = message.getSentDate() == null ? null : message.getSentDate().toInstant();
             Object content = message.getContent();

@@ -3,9 +3,12 @@ package kz.hearingstate.notification.privacy;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import kz.hearingstate.events.ContactMasks;
+
 /**
- * Masks personal data before it reaches an operator screen or an error note: {@code +7 *** *** 45 67},
- * {@code a***@mail.kz}, {@code ******1234}; a log line gets none of it ({@link #withoutContacts}).
+ * Masks personal data inside free text before it reaches an operator screen or an error note, as
+ * {@link ContactMasks} masks a contact ({@code +7 *** *** 45 67}, {@code a***@mail.kz}, {@code **********34}); a log
+ * line gets none of it ({@link #withoutContacts}), and a message's text no private link ({@link #withoutAccessSecrets}).
  */
 public final class Masking {
 
@@ -19,50 +22,17 @@ public final class Masking {
     private static final Pattern ANY_EMAIL = Pattern.compile("[\\w.+*-]*@[\\w-]+(\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
     /** The secret of a citizen's private link (letters and digits), in the portal's page of the appeal or the API's. */
     private static final Pattern ACCESS_SECRET = Pattern.compile("(/portal/a/|/api/v1/appeals/access/)[0-9A-Za-z]+");
-    /** A number already masked by {@link #phone} or {@link #iin}. */
-    private static final Pattern MASKED_NUMBER = Pattern.compile("(\\+7 )?\\*\\*\\* \\*\\*\\* \\d\\d \\d\\d|\\*{6}\\d{4}");
-
-    public static String phone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("\\D", "");
-        if (digits.length() < 8) {
-            return HIDDEN;
-        }
-        // Kazakhstan's +7 is kept (it tells the operator which gateway route was used); other codes are hidden.
-        String countryCode = digits.length() == 11 && digits.startsWith("7") ? "+7 " : "";
-        String lastFour = digits.substring(digits.length() - 4);
-        return countryCode + "*** *** " + lastFour.substring(0, 2) + " " + lastFour.substring(2);
-    }
-
-    public static String email(String email) {
-        if (email == null) {
-            return null;
-        }
-        int at = email.indexOf('@');
-        if (at < 0) {
-            return HIDDEN;
-        }
-        String first = at > 0 ? email.substring(0, 1) : "";
-        return first + HIDDEN + email.substring(at);
-    }
-
-    public static String iin(String iin) {
-        if (iin == null) {
-            return null;
-        }
-        return iin.length() <= 4 ? HIDDEN : "******" + iin.substring(iin.length() - 4);
-    }
+    /** A number already masked by {@link ContactMasks#phone} or {@link ContactMasks#iin}. */
+    private static final Pattern MASKED_NUMBER = Pattern.compile("(\\+7 )?\\*\\*\\* \\*\\*\\* \\d\\d \\d\\d|\\*{10}\\d{2}");
 
     /** Any e-mail address, phone number or IIN inside free text (an exception message, a gateway reply). */
     public static String text(String text) {
         if (text == null) {
             return null;
         }
-        String masked = replace(EMAIL, text, Masking::email);
-        masked = replace(IIN, masked, Masking::iin);
-        return replace(PHONE, masked, Masking::phone);
+        String masked = replace(EMAIL, text, ContactMasks::email);
+        masked = replace(IIN, masked, ContactMasks::iin);
+        return replace(PHONE, masked, ContactMasks::phone);
     }
 
     /**

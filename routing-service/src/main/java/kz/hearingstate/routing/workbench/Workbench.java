@@ -18,6 +18,7 @@ import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Citizen;
+import kz.hearingstate.events.ContactMasks;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.routing.directory.ConfidentialReader;
 import kz.hearingstate.routing.directory.Department;
@@ -25,7 +26,6 @@ import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.classification.Settlements;
 import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
-import kz.hearingstate.routing.workflow.Contacts;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
 import kz.hearingstate.routing.workflow.AppealStore;
@@ -138,10 +138,10 @@ public class Workbench {
         Citizen citizen = appeal.submitted().citizen();
         boolean unmasked = user.is(StaffRole.HEAD, StaffRole.ANTI_CORRUPTION);
         AppealPage.Contact contact = citizen == null ? null : unmasked
-                ? new AppealPage.Contact(citizen.fullName(), Contacts.iin(citizen.iin()), citizen.phone(), citizen.email(),
+                ? new AppealPage.Contact(citizen.fullName(), ContactMasks.iin(citizen.iin()), citizen.phone(), citizen.email(),
                         citizen.preferredContact() == null ? null : citizen.preferredContact().name(), false)
-                : new AppealPage.Contact(Contacts.name(citizen.fullName()), Contacts.iin(citizen.iin()),
-                        Contacts.phone(citizen.phone()), Contacts.email(citizen.email()),
+                : new AppealPage.Contact(ContactMasks.name(citizen.fullName()), ContactMasks.iin(citizen.iin()),
+                        ContactMasks.phone(citizen.phone()), ContactMasks.email(citizen.email()),
                         citizen.preferredContact() == null ? null : citizen.preferredContact().name(), true);
         List<AppealPage.Event> history = new ArrayList<>();
         ConfidentialReader reader = reader(user);

@@ -7,6 +7,7 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealType;
 import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.Citizen;
+import kz.hearingstate.events.ContactMasks;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.Location;
 import kz.hearingstate.routing.classification.RoutingDecision;
@@ -55,8 +56,7 @@ public record AppealView(
      * identify its author.
      */
     AppealView withCitizenMasked() {
-        Citizen masked = citizen == null ? null : new Citizen(Contacts.name(citizen.fullName()), Contacts.iin(citizen.iin()),
-                Contacts.phone(citizen.phone()), Contacts.email(citizen.email()), citizen.preferredContact(), citizen.language());
+        Citizen masked = ContactMasks.of(citizen);
         return new AppealView(appealId, trackingCode, status, department, previousDepartment, category, confidence, triage,
                 topDepartments, routingReason, sequence, type, channel, subject, text, language, anonymous, masked, location,
                 attachments, citizenReplies, registeredAt, deadline, slaState, forwardedTo, forwardedLate, eventsPending);
