@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * {@code appeal.assigned.v1} on {@code departments.<code>.inbox}: everything the department needs to
- * handle the appeal, including the citizen's contacts (null for anonymous appeals).
+ * handle the appeal, including the citizen's contacts (null for anonymous appeals). The inbox carries one other type:
+ * the citizen's replies to the department's requests for information ({@link CitizenReplied}).
  */
 public record AppealAssigned(
         String appealId,

@@ -14,9 +14,7 @@ import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CitizenReplied;
-import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.LifecycleType;
-import kz.hearingstate.events.Topics;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.directory.Department;
@@ -214,12 +212,21 @@ public final class AppealWorkflow {
         appeal.updatedAt = now;
     }
 
-    private static void keep(RoutedAppeal appeal, CitizenReplied reply, String askedBy, Instant now) {
+    /**
+     * Keeps the reply for the department that asked, and sends it to that department's inbox, where a department
+     * working over Kafka reads it beside the appeal's assignment (one that works in the workbench or over HTTP reads
+     * it on the appeal). Not to a department deleted since: its inbox has no reader.
+     */
+    private void keep(RoutedAppeal appeal, CitizenReplied reply, String askedBy, Instant now) {
         appeal.appliedInputs.add(reply.replyId());
         if (appeal.citizenReplies == null) {
             appeal.citizenReplies = new ArrayList<>();
         }
         appeal.citizenReplies.add(new CitizenReply(reply.replyId(), askedBy, reply.text(), reply.attachments(), now));
+        if (activeDepartment.test(askedBy)) {
+            appeal.outbox.add(PendingEvent.reply(appeal.appealId + ":reply:" + reply.replyId(), askedBy, reply));
+            markPending(appeal, now);
+        }
     }
 
     /** Keeps the citizen's rating (and comment) for the department; it changes neither status nor clock. */
@@ -391,8 +398,7 @@ public final class AppealWorkflow {
                 appeal.sequence, type, appeal.status, appeal.department, routed ? appeal.previousDepartment : null,
                 appeal.category, routed ? Double.valueOf(appeal.confidence) : null, actor, reason, answer, forwardedTo,
                 appeal.deadline, appeal.settlement, now);
-        appeal.outbox.add(new PendingEvent(appeal.appealId + ":" + appeal.sequence, Topics.APPEALS_LIFECYCLE,
-                type.eventType(), event, null));
+        appeal.outbox.add(PendingEvent.lifecycle(appeal.appealId + ":" + appeal.sequence, event));
         appeal.history.add(new HistoryEntry(appeal.sequence, type, appeal.status, appeal.department, actor, reason, answer,
                 forwardedTo, now));
         markPending(appeal, now);
@@ -404,8 +410,7 @@ public final class AppealWorkflow {
         AppealAssigned assigned = new AppealAssigned(s.appealId(), s.trackingCode(), appeal.department, appeal.category,
                 appeal.confidence, s.channel(), s.type(), s.subject(), s.text(), s.language(), s.anonymous(),
                 s.citizen(), s.location(), s.attachments(), appeal.registeredAt, appeal.deadline, now);
-        appeal.outbox.add(new PendingEvent(appeal.appealId + ":" + appeal.sequence + ":assigned",
-                Topics.departmentInbox(appeal.department), EventTypes.APPEAL_ASSIGNED, null, assigned));
+        appeal.outbox.add(PendingEvent.assigned(appeal.appealId + ":" + appeal.sequence + ":assigned", assigned));
         markPending(appeal, now);
     }
 

@@ -22,6 +22,7 @@ import java.util.Set;
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.Language;
+import kz.hearingstate.events.Topics;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.Department;
@@ -175,6 +176,9 @@ class ReviewBandTest {
 
         assertThat(workbench.appeal(EDUCATION, band.appealId()).replies()).as("given to anti-corruption, that department's alone")
                 .isEmpty();
+        assertThat(band.outbox()).filteredOn(event -> event.eventType().equals(kz.hearingstate.events.EventTypes.CITIZEN_REPLIED))
+                .extracting(kz.hearingstate.routing.workflow.PendingEvent::topic).as("on no inbox but the officer's")
+                .containsExactly(Topics.departmentInbox("anti-corruption"));
     }
 
     @Test
@@ -193,7 +197,11 @@ class ReviewBandTest {
                 .as("kept, under the department that asked").containsExactly(
                         org.assertj.core.groups.Tuple.tuple("anti-corruption", "The head teacher, in her office"));
         assertThat(band.status()).isEqualTo(kz.hearingstate.events.AppealStatus.ANSWERED);
-        assertThat(band.outbox()).as("no event: nothing of the status or the clock changes").hasSize(eventsBefore);
+        assertThat(band.outbox().subList(eventsBefore, band.outbox().size()))
+                .as("no lifecycle event (nothing of the status or the clock changes); the reply on the officer's inbox alone")
+                .extracting(kz.hearingstate.routing.workflow.PendingEvent::topic, kz.hearingstate.routing.workflow.PendingEvent::eventType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Topics.departmentInbox("anti-corruption"),
+                        kz.hearingstate.events.EventTypes.CITIZEN_REPLIED));
         assertThat(workbench.appeal(OFFICER, band.appealId()).replies()).extracting(AppealPage.Reply::text)
                 .containsExactly("The head teacher, in her office");
     }

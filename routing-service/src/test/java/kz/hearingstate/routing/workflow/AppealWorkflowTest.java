@@ -253,6 +253,10 @@ class AppealWorkflowTest {
         assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.shift(deadlineBefore, 5));
         assertThat(appeal.citizenReplies()).as("kept for the department to read")
                 .containsExactly(new CitizenReply("reply-1", "social-protection", "attached", List.of(), reply));
+        assertThat(appeal.outbox).filteredOn(event -> event.reply() != null).as("and sent to its inbox, as received")
+                .extracting(PendingEvent::topic, PendingEvent::reply)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Topics.departmentInbox("social-protection"),
+                        new CitizenReplied("reply-1", appeal.appealId, "T", "attached", List.of(), reply)));
         assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.INFO_PROVIDED);
         assertThat(lifecycle(appeal).getLast().reason()).as("no words of the citizen on appeals.lifecycle").doesNotContain("attached");
         assertThat(lifecycle(appeal).getLast().deadline()).isEqualTo(appeal.deadline);

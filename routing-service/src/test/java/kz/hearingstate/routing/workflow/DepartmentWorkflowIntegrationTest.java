@@ -299,6 +299,12 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
         assertThat(replies).hasSize(1);
         assertThat(replies.get(0).get("text").asString()).isEqualTo("Школа №2, село Узынагаш");
         assertThat(body(provided).toString()).doesNotContain("Школа №2");
+        // A department working over Kafka reads it on its inbox, beside the assignment.
+        Recorded onTheInbox = awaitEvents(appeal.appealId(), EventTypes.CITIZEN_REPLIED, 1).stream()
+                .filter(record -> record.topic().equals(Topics.departmentInbox(EDUCATION))).findFirst().orElseThrow();
+        assertThat(body(onTheInbox).get("replyId").asString()).isEqualTo(reply.replyId());
+        assertThat(body(onTheInbox).get("text").asString()).isEqualTo("Школа №2, село Узынагаш");
+        assertThat(EventSchemas.violations(onTheInbox.type(), body(onTheInbox))).isEmpty();
 
         act(appeal.appealId(), key, Map.of("action", "ANSWER", "answer", "Учебники выданы."));
         awaitEvents(appeal.appealId(), LifecycleType.ANSWERED.eventType(), 1);
