@@ -27,8 +27,8 @@ public final class ContactMasks {
     }
 
     /**
-     * "+7 701 123 45 67" -> "+7 *** *** 45 67": the last four digits. Kazakhstan's +7 is kept (it tells an operator
-     * which gateway route was used); another country's code is hidden.
+     * "+7 701 123 45 67" -> "+7 *** *** ** 67": the last two digits, to tell two numbers apart. Kazakhstan's +7 is
+     * kept (it tells an operator which gateway route was used); another country's code is hidden.
      */
     public static String phone(String value) {
         if (value == null) {
@@ -39,8 +39,7 @@ public final class ContactMasks {
             return HIDDEN;
         }
         String countryCode = digits.length() == 11 && digits.startsWith("7") ? "+7 " : "";
-        String lastFour = digits.substring(digits.length() - 4);
-        return countryCode + "*** *** " + lastFour.substring(0, 2) + " " + lastFour.substring(2);
+        return countryCode + "*** *** ** " + digits.substring(digits.length() - 2);
     }
 
     /** "citizen@example.test" -> "c***@example.test". */

@@ -7,7 +7,7 @@ import kz.hearingstate.events.ContactMasks;
 
 /**
  * Masks personal data inside free text before it reaches an operator screen or an error note, as
- * {@link ContactMasks} masks a contact ({@code +7 *** *** 45 67}, {@code a***@mail.kz}, {@code **********34}); a log
+ * {@link ContactMasks} masks a contact ({@code +7 *** *** ** 67}, {@code a***@mail.kz}, {@code **********34}); a log
  * line gets none of it ({@link #withoutContacts}), and a message's text no private link ({@link #withoutAccessSecrets}).
  */
 public final class Masking {
@@ -22,8 +22,12 @@ public final class Masking {
     private static final Pattern ANY_EMAIL = Pattern.compile("[\\w.+*-]*@[\\w-]+(\\.[\\w-]+)+", Pattern.UNICODE_CHARACTER_CLASS);
     /** The secret of a citizen's private link (letters and digits), in the portal's page of the appeal or the API's. */
     private static final Pattern ACCESS_SECRET = Pattern.compile("(/portal/a/|/api/v1/appeals/access/)[0-9A-Za-z]+");
-    /** A number already masked by {@link ContactMasks#phone} or {@link ContactMasks#iin}. */
-    private static final Pattern MASKED_NUMBER = Pattern.compile("(\\+7 )?\\*\\*\\* \\*\\*\\* \\d\\d \\d\\d|\\*{10}\\d{2}");
+    /**
+     * A number already masked by {@link ContactMasks#phone} or {@link ContactMasks#iin}, or in the older forms of the
+     * error notes stored before (four digits shown: {@code +7 *** *** 45 67}, {@code ******1234}).
+     */
+    private static final Pattern MASKED_NUMBER = Pattern.compile(
+            "(\\+7 )?\\*\\*\\* \\*\\*\\* (\\*\\*|\\d\\d) \\d\\d|\\*{10}\\d{2}|\\*{6}\\d{4}");
 
     /** Any e-mail address, phone number or IIN inside free text (an exception message, a gateway reply). */
     public static String text(String text) {

@@ -42,14 +42,14 @@ class NotificationQueryControllerTest {
     void givenValidKey_whenListing_thenMaskedRecipientAndOutcomeAreShownButNeverTheAddress() throws Exception {
         Instant at = Instant.parse("2026-11-27T06:00:01Z");
         when(store.forAppeal("ap-1")).thenReturn(List.of(new Notification("n-1", "ap-1", "ZH-1", "ap-1:submitted",
-                "appeal-registered", RecipientRole.CITIZEN, ContactChannel.SMS, "+77011234567", "+7 *** *** 45 67", "web",
+                "appeal-registered", RecipientRole.CITIZEN, ContactChannel.SMS, "+77011234567", "+7 *** *** ** 67", "web",
                 null, Language.kk, "Subject", "Follow it at https://e-otinish.kz/portal/a/k3v9x2m7q4w8z1c6b5n0p2r7",
                 NotificationStatus.FAILED, 5, null, at, at, null, "SMS gateway answered HTTP 503",
                 null, true, false, null)));
 
         mvc.perform(get("/api/v1/notifications").param("appealId", "ap-1").header("X-Api-Key", "slice-key"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].recipient").value("+7 *** *** 45 67"))
+                .andExpect(jsonPath("$[0].recipient").value("+7 *** *** ** 67"))
                 .andExpect(jsonPath("$[0].status").value("FAILED"))
                 .andExpect(jsonPath("$[0].attempts").value(5))
                 .andExpect(jsonPath("$[0].lastError").value("SMS gateway answered HTTP 503"))

@@ -2,6 +2,7 @@ package kz.hearingstate.routing.classification;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
@@ -28,12 +29,37 @@ public record OverrideRule(
         String changedBy,
         Instant changedAt) {
 
-    /** The pattern compiled as every rule is matched; {@link PatternSyntaxException} for one that is not RE2's. */
+    /** An inline flag group with {@code U}, not after a backslash: {@code (?U)}, {@code (?iU)}, {@code (?U:…)}. */
+    private static final java.util.regex.Pattern U_FLAG = java.util.regex.Pattern.compile("(?<!\\\\)\\(\\?[a-zA-Z-]*U");
+
+    /**
+     * The pattern compiled as every rule is matched; {@link PatternSyntaxException} for one that is not RE2's, and for the
+     * flag {@code U}, which RE2 reads as "ungreedy" where Java reads "Unicode classes": a rule written for Java's
+     * {@code (?U)\bвзятк} would compile and never match.
+     */
     public static Pattern compile(String pattern) {
+        if (U_FLAG.matcher(pattern).find()) {
+            throw new PatternSyntaxException("the flag U means \"ungreedy\" in RE2; \\w and \\b are ASCII only, \\pL is a letter of any script",
+                    pattern);
+        }
         return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
     }
 
-    /** Whether the appeal's text, normalised or as written, matches; a rule saved before RE2 that RE2 refuses never does. */
+    /**
+     * Whether the pattern compiles, so that the rule can match at all: false for one saved by a version whose rules were
+     * {@code java.util.regex}'s that RE2 refuses (the admin's list shows it, and routing's start-up warns of it).
+     */
+    @JsonProperty("matchable")
+    public boolean matchable() {
+        try {
+            compile(pattern);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Whether the appeal's text, normalised or as written, matches; a rule that is not {@link #matchable} never does. */
     boolean matches(String normalisedText, String text) {
         Pattern compiled;
         try {

@@ -213,9 +213,10 @@ public final class AppealWorkflow {
     }
 
     /**
-     * Keeps the reply for the department that asked, and sends it to that department's inbox, where a department
-     * working over Kafka reads it beside the appeal's assignment (one that works in the workbench or over HTTP reads
-     * it on the appeal). Not to a department deleted since: its inbox has no reader.
+     * Keeps the reply for the department that asked, and, while that department holds the appeal, sends it to its
+     * inbox, where a department working over Kafka reads it beside the appeal's assignment (one that works in the
+     * workbench or over HTTP reads it on the appeal). Never to a department the appeal has left: the citizen's words,
+     * which may name an official, are no longer its to read (the appeal may have gone to anti-corruption since).
      */
     private void keep(RoutedAppeal appeal, CitizenReplied reply, String askedBy, Instant now) {
         appeal.appliedInputs.add(reply.replyId());
@@ -223,7 +224,7 @@ public final class AppealWorkflow {
             appeal.citizenReplies = new ArrayList<>();
         }
         appeal.citizenReplies.add(new CitizenReply(reply.replyId(), askedBy, reply.text(), reply.attachments(), now));
-        if (activeDepartment.test(askedBy)) {
+        if (askedBy.equals(appeal.department) && activeDepartment.test(askedBy)) {
             appeal.outbox.add(PendingEvent.reply(appeal.appealId + ":reply:" + reply.replyId(), askedBy, reply));
             markPending(appeal, now);
         }

@@ -134,6 +134,18 @@ class AppealClassifierTest {
     }
 
     @Test
+    void givenJavasUnicodeFlag_whenARuleIsCompiled_thenItIsRefusedForRe2ReadsItAsUngreedy() {
+        for (String pattern : List.of("(?U)\\bвзятк", "(?iU)пара", "(?U:пара)")) {
+            assertThatThrownBy(() -> OverrideRule.compile(pattern)).as(pattern)
+                    .isInstanceOf(com.google.re2j.PatternSyntaxException.class).hasMessageContaining("ungreedy");
+            assertThat(new OverrideRule("r1", pattern, "health", null, 1, true, "admin", Instant.EPOCH).matchable()).isFalse();
+        }
+        // A literal "(" before a U is no flag.
+        assertThat(OverrideRule.compile("\\(?Uzynagash").matcher("(uzynagash").find()).isTrue();
+        assertThat(new OverrideRule("r1", "газопровод", "health", null, 1, true, "admin", Instant.EPOCH).matchable()).isTrue();
+    }
+
+    @Test
     void givenADeletedDepartment_thenTheModelNeverRoutesToIt() {
         List<Department> withoutRoads = new ArrayList<>();
         for (Department d : DIRECTORY) {

@@ -51,7 +51,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
             "Мектеп", "22.12.2026 18:00", Urgency.ON_TIME, 12, 0, "education", "education", false, null);
 
     private static AppealPage page() {
-        return new AppealPage(ROW, SUBMITTED, new AppealPage.Contact("T*** C******", "**********00", "+7 *** *** 00 42",
+        return new AppealPage(ROW, SUBMITTED, new AppealPage.Contact("T*** C******", "**********00", "+7 *** *** ** 42",
                 "c***@example.test", "EMAIL", true),
                 List.of(new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
                         "education", "education/aigerim", null, null, null, false)),
@@ -70,7 +70,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         mvc.perform(get("/workbench/appeals/a-1").with(as(StaffRole.SPECIALIST, "education")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Мектеп автобусы келмейді")))
-                .andExpect(content().string(containsString("+7 *** *** 00 42")))
+                .andExpect(content().string(containsString("+7 *** *** ** 42")))
                 .andExpect(content().string(containsString("education/aigerim")))
                 .andExpect(content().string(containsString("name=\"sequence\" value=\"2\"")))
                 .andExpect(content().string(containsString("01.02.2027 18:00")))

@@ -281,6 +281,26 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenARequestForInformation_whenTheAppealIsRoutedToAntiCorruptionBeforeTheReplyComes_thenTheReplyReachesNoInbox() {
+        // Health asks; the admin routes the appeal to anti-corruption; the citizen, whose page still says "waiting for
+        // you", answers naming the doctor. Health must not get that on its inbox: the report is not its to read.
+        RoutedAppeal appeal = routedTo("health", NOW);
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, ApiPrincipal.department("health"),
+                "which clinic?", null, null, null, null), NOW);
+        workflow.apply(appeal, new Command("route-1", appeal.appealId, ActionType.ROUTE, ApiPrincipal.admin(),
+                "a report of extortion", null, "anti-corruption", null, null), NOW.plusSeconds(60));
+        int eventsBefore = appeal.outbox.size();
+
+        Instant later = NOW.plusSeconds(120);
+        workflow.lateReply(appeal, new CitizenReplied("reply-1", appeal.appealId, "T", "Dr. N. at clinic 2 wants cash",
+                List.of(), later), later);
+
+        assertThat(appeal.citizenReplies()).extracting(CitizenReply::department).as("kept, under the department that asked")
+                .containsExactly("health");
+        assertThat(appeal.outbox).as("on no inbox: not health's, which the appeal left, nor anyone else's").hasSize(eventsBefore);
+    }
+
+    @Test
     void givenAnAnsweredAppeal_whenTheCitizenRatesItSolved_thenTheRatingIsKeptAndNothingElseChanges() {
         RoutedAppeal appeal = routedTo("roads-transport", NOW);
         workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);

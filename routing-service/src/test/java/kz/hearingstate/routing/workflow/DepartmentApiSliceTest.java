@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 import kz.hearingstate.routing.classification.CorrectionStore;
+import kz.hearingstate.routing.classification.OverrideRule;
 import kz.hearingstate.routing.classification.OverrideRuleStore;
 import kz.hearingstate.routing.classification.RoutingAdminController;
 import kz.hearingstate.routing.directory.DepartmentController;
@@ -99,6 +100,19 @@ class DepartmentApiSliceTest {
                 .andExpect(jsonPath("$.errors[0].field").value("pattern"))
                 .andExpect(jsonPath("$.errors[0].message", containsString("RE2")));
         verify(rules, never()).save(any());
+    }
+
+    @Test
+    void givenAStoredRuleThatRe2Refuses_whenTheAdminListsTheRules_thenItIsMarkedAsMatchingNothing() throws Exception {
+        when(rules.all()).thenReturn(java.util.List.of(
+                new OverrideRule("old", "газопровод(?=у)", "health", null, 1, true, "admin", java.time.Instant.EPOCH),
+                new OverrideRule("new", "газопровод", "health", null, 2, true, "admin", java.time.Instant.EPOCH)));
+
+        mvc.perform(get("/api/v1/admin/routing-rules").header("X-Api-Key", "admin-demo-key"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].id").value("old"))
+                .andExpect(jsonPath("$[0].matchable").value(false))
+                .andExpect(jsonPath("$[1].matchable").value(true));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package kz.hearingstate.routing.classification;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, names by id each stored override rule that can match nothing (see {@link OverrideRule#matchable}): one
+ * saved when rules were {@code java.util.regex}'s, which RE2 refuses. Routing goes on without it; an admin rewrites it.
+ */
+@Component
+class UnmatchableRulesWarning {
+
+    private static final Logger log = LoggerFactory.getLogger(UnmatchableRulesWarning.class);
+
+    private final OverrideRuleStore rules;
+
+    UnmatchableRulesWarning(OverrideRuleStore rules) {
+        this.rules = rules;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warn() {
+        for (OverrideRule rule : rules.all()) {
+            if (!rule.matchable()) {
+                log.warn("Override rule {} matches nothing: its pattern is not RE2's (GET /api/v1/admin/routing-rules shows "
+                        + "matchable=false); rewrite it", rule.id());
+            }
+        }
+    }
+}
