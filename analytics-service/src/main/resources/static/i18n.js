@@ -2,6 +2,7 @@
 window.I18N = {
   kk: {
     pageTitle: 'Өтініштер бойынша ашықтық — Жамбыл ауданы',
+    metaDescription: 'Жамбыл ауданы әкімдігіне азаматтардың өтініштері бойынша ашық көрсеткіштер: көлемі, мерзімдері, жауап беру уақыты, қанағаттану, ошақтар және бөлімдердің байланыстары.',
     skipToContent: 'Негізгі мазмұнға өту',
     district: 'Алматы облысы, Жамбыл ауданының әкімдігі',
     heading: 'Өтініштер бойынша ашықтық',
@@ -47,6 +48,7 @@ window.I18N = {
   },
   ru: {
     pageTitle: 'Открытость по обращениям — Жамбылский район',
+    metaDescription: 'Открытые данные об обращениях граждан в акимат Жамбылского района: объёмы, сроки, время ответа, удовлетворённость, очаги и контакты отделов.',
     skipToContent: 'Перейти к основному содержанию',
     district: 'Акимат Жамбылского района Алматинской области',
     heading: 'Открытость по обращениям',
@@ -92,6 +94,7 @@ window.I18N = {
   },
   en: {
     pageTitle: 'Appeals transparency — Zhambyl district',
+    metaDescription: 'Public figures on citizens\' appeals to the Zhambyl district akimat: volumes, deadlines, answer times, satisfaction, hotspots and department contacts.',
     skipToContent: 'Skip to main content',
     district: 'Akimat of Zhambyl district, Almaty region',
     heading: 'Appeals transparency',

@@ -76,6 +76,7 @@
     document.documentElement.lang = state.lang;
     document.querySelectorAll('[data-i18n]').forEach(function (node) { node.textContent = t(node.getAttribute('data-i18n')); });
     document.title = t('pageTitle');
+    document.querySelector('meta[name="description"]').setAttribute('content', t('metaDescription'));
     document.querySelectorAll('[data-lang]').forEach(function (button) {
       button.setAttribute('aria-pressed', String(button.getAttribute('data-lang') === state.lang));
     });

@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * Dates as the page's language writes them, spelled out here: browsers and JDKs disagree on Kazakh (some write
- * "2026 M12 3"). Kazakh: "3 желтоқсан 2026"; Russian: "3 декабря 2026"; English: "3 December 2026". Times
+ * "2026 M12 3"). Kazakh: "2026 жылғы 3 желтоқсан" (year first, as Kazakh writes it); Russian: "3 декабря 2026";
+ * English: "3 December 2026". Times
  * are Almaty's, in 24 hours.
  */
 final class PortalDates {
@@ -32,6 +33,9 @@ final class PortalDates {
         }
         ZonedDateTime local = instant.atZone(zone);
         String month = months(locale).get(local.getMonthValue() - 1);
+        if (locale.getLanguage().equals("kk")) {
+            return local.getYear() + " жылғы " + local.getDayOfMonth() + " " + month;
+        }
         return local.getDayOfMonth() + " " + month + " " + local.getYear();
     }
 

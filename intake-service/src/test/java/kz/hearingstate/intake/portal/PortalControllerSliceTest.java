@@ -266,7 +266,7 @@ class PortalControllerSliceTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(content().string(allOf(containsString("ZH-7K3M-9QXA-2DRBK"),
-                        containsString("http://localhost/portal/a/secret-token"), containsString("24 желтоқсан 2026"))));
+                        containsString("http://localhost/portal/a/secret-token"), containsString("2026 жылғы 24 желтоқсан"))));
         verify(submissions).submit(eq("web-portal"), eq("portal-" + FORM_ID), any(AppealRequest.class));
     }
 

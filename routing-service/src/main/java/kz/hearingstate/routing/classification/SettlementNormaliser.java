@@ -48,6 +48,17 @@ public final class SettlementNormaliser {
         return settlement == null ? freeText : settlement.names().getOrDefault(Language.ru, freeText);
     }
 
+    /**
+     * A listed settlement's name in {@code reader}'s language (or the first of its fallbacks that the list has), however
+     * the text spells it; any other text as it is.
+     */
+    public String nameIn(Language reader, String freeText) {
+        String code = code(freeText);
+        Settlement settlement = code == null ? null : byCode.get(code);
+        String name = settlement == null ? null : Language.firstIn(reader, settlement.names()::get);
+        return name == null ? freeText : name;
+    }
+
     public List<Settlement> settlements() {
         return settlements;
     }

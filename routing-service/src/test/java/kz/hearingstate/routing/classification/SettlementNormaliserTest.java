@@ -30,6 +30,14 @@ class SettlementNormaliserTest {
     }
 
     @Test
+    void givenAListedSettlementHoweverSpelled_whenNamedForAReader_thenInTheReadersLanguage_andOtherTextAsWritten() {
+        assertThat(normaliser.nameIn(kz.hearingstate.events.Language.kk, "Uzunagach")).isEqualTo("Ұзынағаш");
+        assertThat(normaliser.nameIn(kz.hearingstate.events.Language.en, "Узынагаш")).isEqualTo("Uzynagash");
+        assertThat(normaliser.nameIn(kz.hearingstate.events.Language.kk, "Алматы, ул. Абая")).isEqualTo("Алматы, ул. Абая");
+        assertThat(normaliser.nameIn(kz.hearingstate.events.Language.kk, null)).isNull();
+    }
+
+    @Test
     void givenNoSettlement_whenNormalised_thenNull() {
         assertThat(normaliser.code(null)).isNull();
         assertThat(normaliser.code("  ")).isNull();

@@ -113,6 +113,15 @@ class InboxControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
+    void givenADepartmentsSettlements_whenTheInboxOpensInKazakh_thenTheFilterNamesThemInKazakhAndFiltersByTheListedName() throws Exception {
+        given(workbench.inbox(any(), any())).willReturn(List.of());
+        mvc.perform(get("/workbench/inbox").param("lang", "kk").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(content().string(containsString("<option value=\"Uzynagash\">Ұзынағаш</option>")));
+        mvc.perform(get("/workbench/inbox").param("lang", "ru").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(content().string(containsString("<option value=\"Uzynagash\">Узынагаш</option>")));
+    }
+
+    @Test
     void givenAForwardFromAnAppealsPage_whenTheInboxOpens_thenItSaysWhereTheAppealWentAndIgnoresUnknownCodes() throws Exception {
         given(workbench.inbox(any(), any())).willReturn(List.of());
         mvc.perform(get("/workbench/inbox").param("forwarded", "education").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))

@@ -23,7 +23,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * What every workbench slice shares: the workbench's security chain and language handling, real templates,
  * appeal-web's chains beside it, the {@link Workbench} and the directory mocked.
  */
-@Import({WorkbenchSecurity.class, WorkbenchWeb.class, DepartmentNames.class, CategoryNamesOnPage.class})
+@Import({WorkbenchSecurity.class, WorkbenchWeb.class, DepartmentNames.class, CategoryNamesOnPage.class, SettlementNamesOnPage.class,
+        WorkbenchSliceTest.Settlements.class})
 @ActiveProfiles("local") // the demo keys appeal-web requires, and the demo accounts (education / education-demo)
 abstract class WorkbenchSliceTest {
 
@@ -44,6 +45,16 @@ abstract class WorkbenchSliceTest {
         given(directory.active()).willReturn(List.of(EDUCATION));
         given(workbench.department(any())).willReturn(EDUCATION);
         given(workbench.activeDepartments()).willReturn(List.of(EDUCATION));
+    }
+
+    /** One listed settlement, in its three languages, as the directory file lists them. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Settlements {
+        @org.springframework.context.annotation.Bean
+        kz.hearingstate.routing.classification.SettlementNormaliser settlementNormaliser() {
+            return new kz.hearingstate.routing.classification.SettlementNormaliser(List.of(new kz.hearingstate.events.Settlement(
+                    "uzynagash", Map.of(Language.kk, "Ұзынағаш", Language.ru, "Узынагаш", Language.en, "Uzynagash"), List.of())));
+        }
     }
 
     protected static RequestPostProcessor as(StaffRole role, String department) {
