@@ -6,9 +6,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import kz.hearingstate.analytics.config.AnalyticsProperties;
+import kz.hearingstate.analytics.directory.DepartmentDirectory;
+import kz.hearingstate.analytics.facts.AppealFactProjector;
+import kz.hearingstate.analytics.facts.AppealFacts;
+import kz.hearingstate.analytics.hotspots.HotspotDetector;
+import kz.hearingstate.analytics.hotspots.Incidents;
+import kz.hearingstate.analytics.ingest.AnalyticsIngest;
+import kz.hearingstate.analytics.metrics.BusinessMetrics;
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealSubmitted;
@@ -18,13 +30,18 @@ import kz.hearingstate.events.NotificationOutcome;
 import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.messaging.EventReader;
+import kz.hearingstate.storage.IndexCreator;
 import kz.hearingstate.testing.MongoWireServer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -66,6 +83,44 @@ public abstract class AnalyticsIntegrationTest {
     protected EventPublisher publisher;
     @Autowired
     protected EmbeddedKafkaBroker broker;
+
+    /**
+     * Routing publishes the directory when it starts, so a running analytics has read it: until it has, it forms no
+     * incident (which departments are confidential is unknown). One department of it is enough for that.
+     */
+    @BeforeEach
+    void theDirectoryIsRead() {
+        if (getJson("/api/v1/public/departments").findValuesAsString("code").contains("anti-corruption")) {
+            return;
+        }
+        String[] antiCorruption = Arrays.stream(PublicPageBrowserTest.DIRECTORY)
+                .filter(d -> d[0].equals("anti-corruption")).findFirst().orElseThrow();
+        send(TestEvents.department(antiCorruption[0], 1, antiCorruption[1], antiCorruption[2], antiCorruption[3],
+                antiCorruption[4], Boolean.parseBoolean(antiCorruption[5]), Boolean.parseBoolean(antiCorruption[6]), NOW));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> getJson("/api/v1/public/departments").findValuesAsString("code").contains("anti-corruption"));
+    }
+
+    /** A second analytics over its own database, fed by calling its ingest (a rebuild from offset 0, say). */
+    protected record FreshInstance(AppealFacts facts,
+            Incidents incidents,
+            DepartmentDirectory directory,
+            AnalyticsIngest ingest) {
+    }
+
+    protected FreshInstance freshInstance(MongoTemplate database,
+            EventReader reader, AnalyticsProperties properties) {
+        var facts = new AppealFacts(database);
+        var incidents = new Incidents(database);
+        var directory = new DepartmentDirectory(database);
+        new IndexCreator(database, List.of(facts, incidents, directory)).afterSingletonsInstantiated();
+        var ingest = new AnalyticsIngest(reader,
+                new AppealFactProjector(facts, properties.geoCellDegrees()),
+                new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher,
+                        event -> { }, directory::confidentialCodesOnceRead),
+                directory, new BusinessMetrics(new SimpleMeterRegistry()));
+        return new FreshInstance(facts, incidents, directory, ingest);
+    }
 
     protected void send(AppealSubmitted event) {
         publisher.publish(Topics.APPEALS_SUBMITTED, event.appealId(), "submitted:" + event.appealId(),

@@ -19,27 +19,22 @@ import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import kz.hearingstate.analytics.config.AnalyticsProperties;
 import kz.hearingstate.analytics.directory.DepartmentDirectory;
-import kz.hearingstate.analytics.facts.AppealFactProjector;
 import kz.hearingstate.analytics.facts.AppealFacts;
 import kz.hearingstate.analytics.figures.Dimensions;
 import kz.hearingstate.analytics.figures.Interval;
 import kz.hearingstate.analytics.figures.Metric;
 import kz.hearingstate.analytics.figures.StatsService;
 import kz.hearingstate.analytics.figures.StatsService.Period;
-import kz.hearingstate.analytics.hotspots.HotspotDetector;
 import kz.hearingstate.analytics.hotspots.Incidents;
 import kz.hearingstate.analytics.ingest.AnalyticsIngest;
-import kz.hearingstate.analytics.metrics.BusinessMetrics;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventReader;
 import kz.hearingstate.messaging.PoisonEventException;
-import kz.hearingstate.storage.IndexCreator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -95,14 +90,11 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
         Map<TopicPartition, Long> endOffsets = waitUntilTheLiveServiceHasConsumedEverything();
 
         MongoTemplate replayDatabase = new MongoTemplate(replayClient, "analytics-replay");
-        AppealFacts facts = new AppealFacts(replayDatabase);
-        Incidents incidents = new Incidents(replayDatabase);
-        DepartmentDirectory directory = new DepartmentDirectory(replayDatabase);
-        new IndexCreator(replayDatabase, List.of(facts, incidents, directory)).afterSingletonsInstantiated();
-        AnalyticsIngest replay = new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()),
-                new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher, event -> { },
-                        directory::confidentialCodes),
-                directory, new BusinessMetrics(new SimpleMeterRegistry()));
+        FreshInstance fresh = freshInstance(replayDatabase, reader, properties);
+        AppealFacts facts = fresh.facts();
+        Incidents incidents = fresh.incidents();
+        DepartmentDirectory directory = fresh.directory();
+        AnalyticsIngest replay = fresh.ingest();
         StatsService replayStats = new StatsService(facts, clock, properties.zone(), properties.slaWindow(),
                 directory::confidentialCodes);
 

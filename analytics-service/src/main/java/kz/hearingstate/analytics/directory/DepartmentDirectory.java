@@ -83,4 +83,15 @@ public class DepartmentDirectory implements IndexedCollection {
     public Set<String> confidentialCodes() {
         return mongo.find(Query.query(Criteria.where("confidential").is(true)), DepartmentEntry.class).stream().map(DepartmentEntry::code).collect(Collectors.toSet());
     }
+
+    /**
+     * {@link #confidentialCodes}, or null while no department has been read at all: a fresh instance rebuilding from
+     * offset 0 reads {@code departments.directory} beside the appeals' topics, and until it has, which departments are
+     * confidential is unknown, not "none".
+     */
+    public Set<String> confidentialCodesOnceRead() {
+        List<DepartmentEntry> all = mongo.findAll(DepartmentEntry.class);
+        return all.isEmpty() ? null
+                : all.stream().filter(DepartmentEntry::confidential).map(DepartmentEntry::code).collect(Collectors.toSet());
+    }
 }

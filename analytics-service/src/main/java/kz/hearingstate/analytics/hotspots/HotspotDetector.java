@@ -40,6 +40,7 @@ public class HotspotDetector {
     private final Consumer<IncidentDetected> onAnnounced;
     private final Supplier<Set<String>> confidentialDepartments;
 
+    /** @param confidentialDepartments the codes of the confidential departments, or null while the directory is unread */
     public HotspotDetector(AppealFacts facts, Incidents incidents, HotspotRule rule, EventPublisher publisher,
             Consumer<IncidentDetected> onAnnounced, Supplier<Set<String>> confidentialDepartments) {
         this.confidentialDepartments = confidentialDepartments;
@@ -60,6 +61,11 @@ public class HotspotDetector {
             return;
         }
         Set<String> confidential = confidentialDepartments.get();
+        if (confidential == null) {
+            // The directory not read yet (a rebuild's first seconds): a report would count as any appeal. A surge
+            // missed is better than an incident that lists a report; the next appeal of the place checks it again.
+            return;
+        }
         Map<String, AppealFact> latest = new LinkedHashMap<>();
         changed.forEach(fact -> latest.put(fact.getAppealId(), fact)); // the batch's last state of each appeal
         Map<Place, List<AppealFact>> byPlace = new LinkedHashMap<>();
