@@ -133,7 +133,7 @@ try {
 
   // --- The portal links to the transparency page, where the rating counts in education's figures.
   const transparency = await portal.getAttribute('footer a', 'href');
-  check(transparency === analyticsUrl + '/', `the portal links to this stack's transparency page (${transparency})`);
+  check(transparency === analyticsUrl + '/?lang=ru', `the portal links to this stack's transparency page, in Russian (${transparency})`);
   await portal.setViewportSize({ width: 1280, height: 900 });
   await portal.goto(transparency);
   const rating = '#departments-table tr[data-department="education"] td[data-figure="averageRating"]';

@@ -52,7 +52,7 @@ class AnalyticsConfig {
             DepartmentDirectory directory, EventPublisher publisher, BusinessMetrics metrics,
             AnalyticsProperties properties) {
         HotspotDetector hotspots = new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher,
-                event -> metrics.incidentDetected(event.category()), directory::confidentialCodesOnceRead);
+                event -> metrics.incidentDetected(event.category()), directory::countableCodes);
         return new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()), hotspots,
                 directory, metrics);
     }

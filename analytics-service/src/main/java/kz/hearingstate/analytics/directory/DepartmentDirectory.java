@@ -85,13 +85,13 @@ public class DepartmentDirectory implements IndexedCollection {
     }
 
     /**
-     * {@link #confidentialCodes}, or null while no department has been read at all: a fresh instance rebuilding from
-     * offset 0 reads {@code departments.directory} beside the appeals' topics, and until it has, which departments are
-     * confidential is unknown, not "none".
+     * Codes of the departments read from the directory and not confidential (deleted ones too): those whose appeals may
+     * count in a public list such as a hotspot. A department not read yet is not among them: a fresh instance
+     * rebuilding from offset 0 reads {@code departments.directory} beside the appeals' topics, and until it has read a
+     * department, whether that one is confidential is unknown, not "no".
      */
-    public Set<String> confidentialCodesOnceRead() {
-        List<DepartmentEntry> all = mongo.findAll(DepartmentEntry.class);
-        return all.isEmpty() ? null
-                : all.stream().filter(DepartmentEntry::confidential).map(DepartmentEntry::code).collect(Collectors.toSet());
+    public Set<String> countableCodes() {
+        return mongo.find(Query.query(Criteria.where("confidential").is(false)), DepartmentEntry.class).stream()
+                .map(DepartmentEntry::code).collect(Collectors.toSet());
     }
 }

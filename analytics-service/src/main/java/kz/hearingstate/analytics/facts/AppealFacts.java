@@ -263,15 +263,16 @@ public class AppealFacts implements IndexedCollection {
     /**
      * Appeals of {@code category} whose {@code scopeField} ({@code settlement} or {@code geoCell}) equals
      * {@code scopeValue}, received in (from, to], oldest first; only their id and receipt time are read.
-     * Appeals not routed yet and those of {@code excludedDepartments}, now or at first, are left out.
+     * Only appeals of {@code countableDepartments}, now and at first, are read: not those routed nowhere yet, nor those of
+     * a confidential department or of one the directory has not named yet.
      */
     public List<AppealFact> similarReceivedBetween(String category, String scopeField, String scopeValue,
-            Instant fromExclusive, Instant toInclusive, Collection<String> excludedDepartments) {
-        List<String> excluded = new ArrayList<>(excludedDepartments);
-        excluded.add(null);
+            Instant fromExclusive, Instant toInclusive, Collection<String> countableDepartments) {
+        List<String> firstDepartments = new ArrayList<>(countableDepartments);
+        firstDepartments.add(null); // a fact stored before the first department was kept
         Query query = Query.query(Criteria.where("category").is(category).and(scopeField).is(scopeValue)
-                .and("receivedAt").gt(fromExclusive).lte(toInclusive).and("department").nin(excluded)
-                .and("firstDepartment").nin(excludedDepartments));
+                .and("receivedAt").gt(fromExclusive).lte(toInclusive).and("department").in(countableDepartments)
+                .and("firstDepartment").in(firstDepartments));
         query.fields().include("_id", "receivedAt");
         query.with(Sort.by("receivedAt", "_id"));
         return mongo.find(query, AppealFact.class);

@@ -38,12 +38,15 @@ public class HotspotDetector {
     private final HotspotRule rule;
     private final EventPublisher publisher;
     private final Consumer<IncidentDetected> onAnnounced;
-    private final Supplier<Set<String>> confidentialDepartments;
+    private final Supplier<Set<String>> countableDepartments;
 
-    /** @param confidentialDepartments the codes of the confidential departments, or null while the directory is unread */
+    /**
+     * @param countableDepartments the departments whose appeals may be part of an incident: those the directory has
+     *                             named, and not confidential ({@link kz.hearingstate.analytics.directory.DepartmentDirectory#countableCodes})
+     */
     public HotspotDetector(AppealFacts facts, Incidents incidents, HotspotRule rule, EventPublisher publisher,
-            Consumer<IncidentDetected> onAnnounced, Supplier<Set<String>> confidentialDepartments) {
-        this.confidentialDepartments = confidentialDepartments;
+            Consumer<IncidentDetected> onAnnounced, Supplier<Set<String>> countableDepartments) {
+        this.countableDepartments = countableDepartments;
         this.facts = facts;
         this.incidents = incidents;
         this.rule = rule;
@@ -60,31 +63,29 @@ public class HotspotDetector {
         if (changed.isEmpty()) {
             return;
         }
-        Set<String> confidential = confidentialDepartments.get();
-        if (confidential == null) {
-            // The directory not read yet (a rebuild's first seconds): a report would count as any appeal. A surge
-            // missed is better than an incident that lists a report; the next appeal of the place checks it again.
-            return;
-        }
+        // Known and not confidential: in a rebuild's first seconds the directory may not have named anti-corruption
+        // yet, and a report would count as any appeal. A surge missed then is better than an incident listing a report.
+        Set<String> countable = countableDepartments.get();
         Map<String, AppealFact> latest = new LinkedHashMap<>();
         changed.forEach(fact -> latest.put(fact.getAppealId(), fact)); // the batch's last state of each appeal
         Map<Place, List<AppealFact>> byPlace = new LinkedHashMap<>();
         for (AppealFact fact : latest.values()) {
-            Place place = placeOf(fact, confidential);
+            Place place = placeOf(fact, countable);
             if (place != null) {
                 byPlace.computeIfAbsent(place, p -> new ArrayList<>()).add(fact);
             }
         }
-        byPlace.forEach((place, facts) -> check(place, facts, confidential));
+        byPlace.forEach((place, facts) -> check(place, facts, countable));
     }
 
     /**
-     * Where an appeal counts, or null when it is no part of any incident: not placed yet, or confidential now or at
-     * first (a report forwarded on from anti-corruption stays out, as it stays out of the public splits).
+     * Where an appeal counts, or null when it is no part of any incident: not placed yet, or of a department not
+     * countable now or at first (a report forwarded on from anti-corruption stays out, as it stays out of the public
+     * splits).
      */
-    private static Place placeOf(AppealFact fact, Set<String> confidential) {
-        if (fact.getCategory() == null || fact.getReceivedAt() == null || fact.getDepartment() == null
-                || confidential.contains(fact.getDepartment()) || confidential.contains(fact.getFirstDepartment())) {
+    private static Place placeOf(AppealFact fact, Set<String> countable) {
+        if (fact.getCategory() == null || fact.getReceivedAt() == null || !countable.contains(fact.getDepartment())
+                || (fact.getFirstDepartment() != null && !countable.contains(fact.getFirstDepartment()))) {
             return null;
         }
         // "other" is no place: such appeals fall back to their geo cell, like appeals without a settlement.
@@ -94,11 +95,11 @@ public class HotspotDetector {
         return fact.getGeoCell() == null ? null : new Place(fact.getCategory(), GEO_CELL, fact.getGeoCell());
     }
 
-    private void check(Place place, List<AppealFact> batch, Set<String> confidential) {
+    private void check(Place place, List<AppealFact> batch, Set<String> countable) {
         Instant earliest = batch.stream().map(AppealFact::getReceivedAt).min(Instant::compareTo).orElseThrow();
         Instant latest = batch.stream().map(AppealFact::getReceivedAt).max(Instant::compareTo).orElseThrow();
         List<AppealFact> similar = facts.similarReceivedBetween(place.category(), place.scope(), place.value(),
-                rule.baselineStart(earliest), latest.plus(rule.window()), confidential);
+                rule.baselineStart(earliest), latest.plus(rule.window()), countable);
         Set<Instant> evaluated = new HashSet<>();
         for (AppealFact fact : batch) {
             check(fact, place, similar, evaluated);

@@ -29,20 +29,30 @@ public record OverrideRule(
         String changedBy,
         Instant changedAt) {
 
-    /** An inline flag group with {@code U}, not after a backslash: {@code (?U)}, {@code (?iU)}, {@code (?U:…)}. */
-    private static final java.util.regex.Pattern U_FLAG = java.util.regex.Pattern.compile("(?<!\\\\)\\(\\?[a-zA-Z-]*U");
+    /**
+     * An inline flag group with {@code U} ({@code (?U)}, {@code (?iU)}, {@code (?U:…)}), its parenthesis not escaped (after
+     * an even number of backslashes). A character class holding "(?U" is refused too: rare, and rewritten at once.
+     */
+    private static final java.util.regex.Pattern U_FLAG =
+            java.util.regex.Pattern.compile("(?:^|[^\\\\])(?:\\\\\\\\)*\\(\\?[a-zA-Z-]*U");
+
+    /** The pattern compiled as every rule is matched; {@link PatternSyntaxException} for one that is not RE2's. */
+    public static Pattern compile(String pattern) {
+        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+    }
 
     /**
-     * The pattern compiled as every rule is matched; {@link PatternSyntaxException} for one that is not RE2's, and for the
-     * flag {@code U}, which RE2 reads as "ungreedy" where Java reads "Unicode classes": a rule written for Java's
-     * {@code (?U)\bвзятк} would compile and never match.
+     * {@link #compile}, for a pattern an admin saves now, which must also mean what a writer of Java's patterns
+     * expects: the flag {@code U} is refused, which RE2 reads as "ungreedy" where Java reads "Unicode classes" (a rule
+     * written as {@code (?U)\bвзятк} would never match: RE2's {@code \b} and {@code \w} are ASCII only). Rules stored
+     * with it keep matching as RE2 reads them.
      */
-    public static Pattern compile(String pattern) {
+    public static Pattern compileNew(String pattern) {
         if (U_FLAG.matcher(pattern).find()) {
             throw new PatternSyntaxException("the flag U means \"ungreedy\" in RE2; \\w and \\b are ASCII only, \\pL is a letter of any script",
                     pattern);
         }
-        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
+        return compile(pattern);
     }
 
     /**

@@ -76,7 +76,7 @@ public class RoutingAdminController {
 
     private OverrideRule toRule(String id, RuleRequest request, ApiPrincipal admin) {
         try {
-            OverrideRule.compile(request.pattern());
+            OverrideRule.compileNew(request.pattern());
         } catch (PatternSyntaxException e) {
             throw ApiException.invalid("pattern", "not-a-regex", e.getDescription());
         }

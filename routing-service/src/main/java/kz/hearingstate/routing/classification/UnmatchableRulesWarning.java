@@ -23,11 +23,16 @@ class UnmatchableRulesWarning {
 
     @EventListener(ApplicationReadyEvent.class)
     void warn() {
-        for (OverrideRule rule : rules.all()) {
-            if (!rule.matchable()) {
-                log.warn("Override rule {} matches nothing: its pattern is not RE2's (GET /api/v1/admin/routing-rules shows "
-                        + "matchable=false); rewrite it", rule.id());
+        try {
+            for (OverrideRule rule : rules.all()) {
+                if (!rule.matchable()) {
+                    log.warn("Override rule {} matches nothing: its pattern is not RE2's (GET /api/v1/admin/routing-rules "
+                            + "shows matchable=false); rewrite it", rule.id());
+                }
             }
+        } catch (RuntimeException e) {
+            // A warning must not stop routing from starting (the store may be slow to answer at that moment).
+            log.warn("Could not check the stored override rules: {}", e.toString());
         }
     }
 }

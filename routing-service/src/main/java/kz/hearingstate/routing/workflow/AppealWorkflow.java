@@ -224,7 +224,7 @@ public final class AppealWorkflow {
             appeal.citizenReplies = new ArrayList<>();
         }
         appeal.citizenReplies.add(new CitizenReply(reply.replyId(), askedBy, reply.text(), reply.attachments(), now));
-        if (askedBy.equals(appeal.department) && activeDepartment.test(askedBy)) {
+        if (askedBy != null && askedBy.equals(appeal.department) && activeDepartment.test(askedBy)) {
             appeal.outbox.add(PendingEvent.reply(appeal.appealId + ":reply:" + reply.replyId(), askedBy, reply));
             markPending(appeal, now);
         }
