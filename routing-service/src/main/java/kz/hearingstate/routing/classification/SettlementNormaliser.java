@@ -59,6 +59,18 @@ public final class SettlementNormaliser {
         return name == null ? freeText : name;
     }
 
+    /**
+     * Whether two texts name the same settlement: the same listed one however spelled ("Uzunagach", "Ұзынағаш"), or,
+     * outside the list, the same text as {@link Settlements#key} folds it.
+     */
+    public boolean same(String one, String other) {
+        String code = code(one);
+        if (code != null && !Settlement.OTHER.equals(code)) {
+            return code.equals(code(other));
+        }
+        return one != null && other != null && Settlements.key(one).equals(Settlements.key(other));
+    }
+
     public List<Settlement> settlements() {
         return settlements;
     }

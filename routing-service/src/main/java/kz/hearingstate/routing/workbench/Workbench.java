@@ -23,7 +23,7 @@ import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.routing.directory.ConfidentialReader;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
-import kz.hearingstate.routing.classification.Settlements;
+import kz.hearingstate.routing.classification.SettlementNormaliser;
 import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
@@ -56,9 +56,11 @@ public class Workbench {
     private final Clock clock;
     private final WorkbenchProperties properties;
     private final ConfidentialViewStore audit;
+    private final SettlementNormaliser settlements;
 
     public Workbench(AppealStore store, WorkflowService workflow, DirectoryService directory, LegalClock legalClock,
-            Clock clock, WorkbenchProperties properties, ConfidentialViewStore audit) {
+            Clock clock, WorkbenchProperties properties, ConfidentialViewStore audit, SettlementNormaliser settlements) {
+        this.settlements = settlements;
         this.store = store;
         this.workflow = workflow;
         this.directory = directory;
@@ -76,10 +78,11 @@ public class Workbench {
      */
     public record Filter(AppealStatus status, String category, String settlement, String trackingCode, boolean review) {
 
-        boolean matches(RoutedAppeal appeal) {
+        /** The settlement by the directory's list: "Узынагаш" finds the appeal whose citizen wrote "Uzunagach". */
+        boolean matches(RoutedAppeal appeal, SettlementNormaliser settlements) {
             return (!review || appeal.triage())
                     && (blank(category) || category.equals(appeal.category()))
-                    && (blank(settlement) || Settlements.key(settlement).equals(Settlements.key(settlementOf(appeal))));
+                    && (blank(settlement) || settlements.same(settlement, settlementOf(appeal)));
         }
     }
 
@@ -94,7 +97,7 @@ public class Workbench {
             appeals = store.worklist(user.department(), statuses, WORKLIST_LIMIT);
         }
         Instant now = clock.instant();
-        return appeals.stream().filter(filter::matches).map(appeal -> row(appeal, now, false, review(user, appeal))).toList();
+        return appeals.stream().filter(appeal -> filter.matches(appeal, settlements)).map(appeal -> row(appeal, now, false, review(user, appeal))).toList();
     }
 
     public List<Department> activeDepartments() {

@@ -3,16 +3,12 @@ package kz.hearingstate.routing.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kz.hearingstate.events.Settlement;
-import kz.hearingstate.routing.directory.DirectoryFile;
+import kz.hearingstate.routing.support.Directory;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
-import tools.jackson.databind.json.JsonMapper;
 
 class SettlementNormaliserTest {
 
-    private static final DirectoryFile FILE =
-            DirectoryFile.read(new ClassPathResource("departments/zhambyl-v1.json"), JsonMapper.builder().build());
-    private final SettlementNormaliser normaliser = new SettlementNormaliser(FILE.settlements());
+    private final SettlementNormaliser normaliser = Directory.SETTLEMENTS;
 
     @Test
     void givenUzynagashInKazakhRussianEnglishAndTransliteration_whenNormalised_thenAllGiveOneCode() {
@@ -38,6 +34,15 @@ class SettlementNormaliserTest {
     }
 
     @Test
+    void givenTwoSpellings_whenCompared_thenTheSameListedSettlementOrTheSameTextOutsideTheList() {
+        assertThat(normaliser.same("Узынагаш", "Uzunagach")).isTrue();
+        assertThat(normaliser.same("Ұзынағаш", "  UZYNAGASH ")).isTrue();
+        assertThat(normaliser.same("Узынагаш", "Самсы")).isFalse();
+        assertThat(normaliser.same("Алмалыбақ", "алмалыбак")).as("outside the list, by the folded text").isTrue();
+        assertThat(normaliser.same("Узынагаш", null)).isFalse();
+    }
+
+    @Test
     void givenNoSettlement_whenNormalised_thenNull() {
         assertThat(normaliser.code(null)).isNull();
         assertThat(normaliser.code("  ")).isNull();
@@ -45,9 +50,9 @@ class SettlementNormaliserTest {
 
     @Test
     void givenTheShippedDirectory_whenEveryDepartmentsSettlementIsNormalised_thenEachIsOnTheCanonicalList() {
-        FILE.departments().forEach(department -> department.settlements().forEach(name ->
+        Directory.FILE.departments().forEach(department -> department.settlements().forEach(name ->
                 assertThat(normaliser.code(name)).as(department.code() + ": " + name).isNotEqualTo(Settlement.OTHER)));
-        FILE.settlements().forEach(settlement -> settlement.names().values().forEach(name ->
+        Directory.FILE.settlements().forEach(settlement -> settlement.names().values().forEach(name ->
                 assertThat(normaliser.code(name)).as(name).isEqualTo(settlement.code())));
     }
 

@@ -28,6 +28,7 @@ import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.support.Directory;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStore;
 import kz.hearingstate.routing.workflow.AppealWorkflow;
@@ -57,7 +58,7 @@ class ReviewBandTest {
             new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> true);
     private final Workbench workbench = new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(),
             Clock.fixed(NOW, ZoneOffset.UTC), new WorkbenchProperties(Map.of(), null, Map.of(), Duration.ofSeconds(5), false),
-            mock(ConfidentialViewStore.class));
+            mock(ConfidentialViewStore.class), Directory.SETTLEMENTS);
 
     /** In the band: anti-corruption as a confidential triage, with the department model's three likeliest. */
     private final RoutedAppeal band = stored(workflow.route(

@@ -28,6 +28,7 @@ import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.support.Directory;
 import kz.hearingstate.routing.workflow.AppealStore;
 import kz.hearingstate.routing.workflow.AppealWorkflow;
 import kz.hearingstate.routing.workflow.Command;
@@ -49,7 +50,7 @@ class WorkbenchClockTest {
     private final AppealStore store = mock(AppealStore.class);
     private final DirectoryService directory = mock(DirectoryService.class);
     private final Workbench workbench = new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(),
-            Clock.fixed(NOW, ZoneOffset.UTC), null, mock(ConfidentialViewStore.class));
+            Clock.fixed(NOW, ZoneOffset.UTC), null, mock(ConfidentialViewStore.class), Directory.SETTLEMENTS);
     private final AppealWorkflow workflow = new AppealWorkflow(LegalClock.kazakhstan(),
             new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> false);
     private final StaffUser specialist = new StaffUser("aigerim", StaffRole.SPECIALIST, "education");
@@ -78,6 +79,21 @@ class WorkbenchClockTest {
                 org.assertj.core.groups.Tuple.tuple(waiting.submitted().trackingCode(), Urgency.PAUSED),
                 org.assertj.core.groups.Tuple.tuple(late.submitted().trackingCode(), Urgency.OVERDUE));
         assertThat(rows.get(0).workingDaysOverdue()).isZero();
+    }
+
+    @Test
+    void givenAppealsWithTheSettlementSpelledTwoWays_whenTheInboxIsFilteredByItsListedName_thenBothAreListed() {
+        RoutedAppeal cyrillic = workflow.route(Appeals.submitted("settlement-1", "Мектепте жылу жоқ", Language.kk, false, null, "Ұзынағаш",
+                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, "model"), ROUTED_AT);
+        RoutedAppeal latin = workflow.route(Appeals.submitted("settlement-2", "Mektepte jylu joq", Language.kk, false, null, "Uzunagach",
+                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, "model"), ROUTED_AT);
+        RoutedAppeal elsewhere = workflow.route(Appeals.submitted("settlement-3", "Мектепте жылу жоқ", Language.kk, false, null, "Самсы",
+                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, "model"), ROUTED_AT);
+        when(store.worklist(eq("education"), any(), anyInt())).thenReturn(List.of(cyrillic, latin, elsewhere));
+
+        List<AppealRow> rows = workbench.inbox(specialist, new Workbench.Filter(null, null, "Узынагаш", null, false));
+
+        assertThat(rows).extracting(AppealRow::appealId).containsExactly("settlement-1", "settlement-2");
     }
 
     @Test

@@ -24,6 +24,7 @@ import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.support.Appeals;
+import kz.hearingstate.routing.support.Directory;
 import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStore;
@@ -49,7 +50,7 @@ class WorkbenchVisibilityTest {
     private final WorkflowService workflow = mock(WorkflowService.class);
     private final ConfidentialViewStore audit = mock(ConfidentialViewStore.class);
     private final Workbench workbench = new Workbench(store, workflow, directory, LegalClock.kazakhstan(),
-            Clock.fixed(NOW, ZoneOffset.UTC), null, audit);
+            Clock.fixed(NOW, ZoneOffset.UTC), null, audit, Directory.SETTLEMENTS);
     private final RoutedAppeal bribe = new AppealWorkflow(LegalClock.kazakhstan(),
             new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> true)
             .route(Appeals.submitted("Инспектор потребовал взятку за справку", Language.ru, NOW),
