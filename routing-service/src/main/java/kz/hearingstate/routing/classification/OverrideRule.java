@@ -36,6 +36,15 @@ public record OverrideRule(
     private static final java.util.regex.Pattern U_FLAG =
             java.util.regex.Pattern.compile("(?:^|[^\\\\])(?:\\\\\\\\)*\\(\\?[a-zA-Z-]*U");
 
+    /** RE2's ASCII-only word classes and boundaries ({@code \w \W \b \B}), their backslash not escaped. */
+    private static final java.util.regex.Pattern ASCII_WORD_CLASS =
+            java.util.regex.Pattern.compile("(?:^|[^\\\\])(?:\\\\\\\\)*\\\\[wWbB]");
+
+    /** A letter outside ASCII: a Cyrillic word, say, which RE2's {@code \w} never matches. */
+    private static final java.util.regex.Pattern NON_ASCII_LETTER = java.util.regex.Pattern.compile("[\\p{L}&&[^\\p{ASCII}]]");
+
+    private static final String ASCII_ONLY = "\\w and \\b are ASCII only, \\pL is a letter of any script";
+
     /** The pattern compiled as every rule is matched; {@link PatternSyntaxException} for one that is not RE2's. */
     public static Pattern compile(String pattern) {
         return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE);
@@ -45,12 +54,16 @@ public record OverrideRule(
      * {@link #compile}, for a pattern an admin saves now, which must also mean what a writer of Java's patterns
      * expects: the flag {@code U} is refused, which RE2 reads as "ungreedy" where Java reads "Unicode classes" (a rule
      * written as {@code (?U)\bвзятк} would never match: RE2's {@code \b} and {@code \w} are ASCII only). Rules stored
-     * with it keep matching as RE2 reads them.
+     * with it keep matching as RE2 reads them. For the same reason {@code \b} or {@code \w} in a pattern that holds a
+     * letter outside ASCII is refused: {@code \bвзятк} would be accepted and never match, since for RE2 a Cyrillic letter
+     * is no word character, so there is no boundary before it.
      */
     public static Pattern compileNew(String pattern) {
         if (U_FLAG.matcher(pattern).find()) {
-            throw new PatternSyntaxException("the flag U means \"ungreedy\" in RE2; \\w and \\b are ASCII only, \\pL is a letter of any script",
-                    pattern);
+            throw new PatternSyntaxException("the flag U means \"ungreedy\" in RE2; " + ASCII_ONLY, pattern);
+        }
+        if (ASCII_WORD_CLASS.matcher(pattern).find() && NON_ASCII_LETTER.matcher(pattern).find()) {
+            throw new PatternSyntaxException(ASCII_ONLY + " (the normalised text has one space between words)", pattern);
         }
         return compile(pattern);
     }

@@ -149,6 +149,20 @@ class AppealClassifierTest {
     }
 
     @Test
+    void givenRe2sAsciiWordClassesBesideACyrillicWord_whenARuleIsSaved_thenItIsRefused() {
+        // For RE2 "в" is no word character: "\\bвзятк" compiles and would never match "взятку".
+        assertThat(OverrideRule.compile("\\bвзятк").matcher("просили взятку").find()).isFalse();
+        for (String pattern : List.of("\\bвзятк", "взятк\\w+", "\\Wпара\\W", "\\Bқор", "\\\\\\bпара")) {
+            assertThatThrownBy(() -> OverrideRule.compileNew(pattern)).as(pattern)
+                    .isInstanceOf(com.google.re2j.PatternSyntaxException.class).hasMessageContaining("ASCII only");
+        }
+        // ASCII words keep their boundaries; an escaped backslash before a b is no boundary; a letter class is fine.
+        assertThat(OverrideRule.compileNew("\\bbribe").matcher("a bribe was asked").find()).isTrue();
+        assertThat(OverrideRule.compileNew("\\\\bвзятк").matcher("\\bвзятка").find()).isTrue();
+        assertThat(OverrideRule.compileNew("(?:^| )взятк\\pL*").matcher("просили взятку").find()).isTrue();
+    }
+
+    @Test
     void givenADeletedDepartment_thenTheModelNeverRoutesToIt() {
         List<Department> withoutRoads = new ArrayList<>();
         for (Department d : DIRECTORY) {
