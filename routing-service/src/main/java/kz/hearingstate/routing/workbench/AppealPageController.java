@@ -44,10 +44,12 @@ public class AppealPageController extends WorkbenchPage {
 
     private final Workbench workbench;
     private final MessageSource messages;
+    private final DepartmentNames departmentNames;
 
-    public AppealPageController(Workbench workbench, MessageSource messages) {
+    public AppealPageController(Workbench workbench, MessageSource messages, DepartmentNames departmentNames) {
         this.workbench = workbench;
         this.messages = messages;
+        this.departmentNames = departmentNames;
     }
 
     @GetMapping("/workbench/appeals/{appealId}")
@@ -121,12 +123,16 @@ public class AppealPageController extends WorkbenchPage {
 
     /**
      * A field's error for staff: the workbench's own wording where the API's names its fields ({@code wb.validation.*}),
-     * else the API's; moments in the legal clock's zone, not as UTC instants.
+     * else the API's; moments in the legal clock's zone, not as UTC instants; a department the directory knows by its
+     * name in the page's language (the API names it by code, for the systems that read it).
      */
     private String message(FieldViolation error) {
-        Object[] arguments = error.arguments().stream()
-                .map(argument -> argument instanceof Instant instant ? workbench.format(instant) : argument).toArray();
         Locale locale = LocaleContextHolder.getLocale();
+        boolean namesADepartment = "already-assigned".equals(error.code());
+        Object[] arguments = error.arguments().stream()
+                .map(argument -> argument instanceof Instant instant ? workbench.format(instant)
+                        : namesADepartment && argument instanceof String code ? departmentNames.of(code, locale) : argument)
+                .toArray();
         String api = this.messages.getMessage("validation." + error.code(), arguments, error.code(), locale);
         return this.messages.getMessage("wb.validation." + error.code(), arguments, api, locale);
     }

@@ -256,6 +256,21 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
+    void givenAForwardToTheDepartmentThatHoldsIt_whenRefused_thenTheMessageNamesItInThePagesLanguage() throws Exception {
+        given(workbench.act(any(), eq("a-1"), any())).willThrow(new InvalidCommandException(List.of(
+                kz.hearingstate.web.problem.FieldViolation.of("targetDepartment", "already-assigned", "education"))));
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        String kk = mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.TRIAGE, null)).with(csrf())
+                        .header("Accept-Language", "kk").param("action", "FORWARD").param("sequence", "2")
+                        .param("targetDepartment", "education").param("reason", "Мектеп мәселесі"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        // The directory's Kazakh name, not the code the API's message carries.
+        org.assertj.core.api.Assertions.assertThat(kk).contains("өтініш осы бөлімде тұр: " + EDUCATION.names().get(Language.kk))
+                .doesNotContain("тұр: education");
+    }
+
+    @Test
     void givenThePageOfAFailedAction_whenItsAddressIsOpened_thenItLeadsBackToTheAppeal() throws Exception {
         // What a language link or a reload on that page does: its address is the form's.
         mvc.perform(get("/workbench/appeals/a-1/actions").param("lang", "ru").with(as(StaffRole.SPECIALIST, "education")))
