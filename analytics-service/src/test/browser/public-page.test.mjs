@@ -101,10 +101,15 @@ try {
     if (d.phone) { equal(await row.locator('a[href^="tel:"]').textContent(), d.phone, `${d.code} phone`); }
   }
   // Departments by name, never by code, in every language: in the contacts and in the figures.
+  // TestEvents.department's addresses, written here again.
+  const addressIn = { kk: 'Ұзынағаш, Райымбек көшесі, 30', ru: 'Узынагаш, ул. Райымбека, 30', en: '30 Rayymbek Street, Uzynagash' };
   async function checkDepartmentNames(lang) {
     for (const d of directory) {
       equal(await page.locator(`#directory-table tr[data-department="${d.code}"] th`).textContent(), d.names[lang],
         `${d.code} contact name in ${lang}`);
+      // The address as written for this language, where the directory gives one (the tests' departments all do).
+      equal(await page.locator(`#directory-table tr[data-department="${d.code}"] td:last-child`).textContent(),
+        addressIn[lang], `${d.code} address in ${lang}`);
       const figures = page.locator(`#departments-table tr[data-department="${d.code}"] th`);
       if (await figures.count() > 0) {
         equal(await figures.textContent(), d.names[lang], `${d.code} figures name in ${lang}`);

@@ -29,6 +29,7 @@ const L = {
   kk: {
     title: 'Әкімдікке өтініш', required: 'Жауап сізге жетуі үшін', warning: 'жасырын өтініш',
     submitted: 'Өтініш жіберілді', department: 'Тұрғын үй-коммуналдық шаруашылығы бөлімі', deadline: '2027 жылғы 20 қаңтар',
+    address: 'Ұзынағаш ауылы, Д. Рысбеков көшесі, 9',
     infoRequested: 'Бөлім сізден мәлімет сұрайды', paused: 'Мерзім тоқтатылды', replied: 'жауабыңыз бөлімге жіберілді',
     answered: 'Жауап берілді', rated: 'бағаңыз жіберілді', reopened: 'қайта ашылды',
     text: 'Ұзынағаш ауылында үш күннен бері су жоқ, Абай көшесі 12.',
@@ -36,6 +37,7 @@ const L = {
   ru: {
     title: 'Обращение в акимат', required: 'чтобы ответ дошёл до вас', warning: 'анонимное обращение не рассматривается',
     submitted: 'Обращение отправлено', department: 'Отдел жилищно-коммунального хозяйства', deadline: '20 января 2027',
+    address: 'с. Узынагаш, ул. Д. Рысбекова, 9',
     infoRequested: 'Отдел просит у вас сведения', paused: 'Срок приостановлен', replied: 'ваш ответ отправлен в отдел',
     answered: 'Дан ответ', rated: 'оценка отправлена', reopened: 'Открыто снова',
     text: 'Третий день нет воды на улице Абая, 12 в Узынагаше.',
@@ -43,6 +45,7 @@ const L = {
   en: {
     title: 'Write to the akimat', required: 'so that the answer reaches you', warning: 'an anonymous appeal is not considered',
     submitted: 'Your appeal has been sent', department: 'Housing and Utilities Department', deadline: '20 January 2027',
+    address: '9 D. Rysbekov Street, Uzynagash',
     infoRequested: 'The department asks you for information', paused: 'The deadline clock is paused',
     replied: 'your reply has been sent', answered: 'Answered', rated: 'your rating has been sent', reopened: 'Reopened',
     text: 'There has been no water on Abay street 12 in Uzynagash for three days.',
@@ -160,6 +163,7 @@ try {
     equal(await text('#department'), t.department, `${lang}: department by name`);
     equal(await text('#deadline'), t.deadline, `${lang}: deadline as a date`);
     contains(await text('#contacts'), '+7 72770 2-11-01', `${lang}: department's phone`);
+    contains(await text('#contacts'), t.address, `${lang}: department's address as written for this language`);
     equal(await page.getAttribute('footer a', 'href'), `${transparency}?lang=${lang}`, `${lang}: link to the transparency page, in the page's language`);
     if (lang === 'en') {
       // The cookie gone while the reply was being written: nothing is sent, the page comes back with the text.

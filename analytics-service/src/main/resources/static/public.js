@@ -179,7 +179,7 @@
       var email = el('td');
       if (d.email) { email.appendChild(el('a', { href: 'mailto:' + d.email }, d.email)); }
       row.appendChild(email);
-      row.appendChild(el('td', {}, d.address || ''));
+      row.appendChild(el('td', {}, (d.addresses && d.addresses[state.lang]) || d.address || ''));
       body.appendChild(row);
     });
   }

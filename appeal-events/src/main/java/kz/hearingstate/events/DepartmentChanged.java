@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code department.changed.v1} on {@link Topics#DEPARTMENTS_DIRECTORY}, keyed by department code:
- * the department's full public record after a change. {@code deleted} marks a removal.
+ * the department's full public record after a change. {@code deleted} marks a removal. {@code address} is the one
+ * every reader knows; {@code addresses}, when given, the same address written for a reader of kk, ru or en.
  */
 public record DepartmentChanged(
         String code,
@@ -15,6 +16,7 @@ public record DepartmentChanged(
         String phone,
         String email,
         String address,
+        Map<Language, String> addresses,
         List<String> categories,
         List<String> settlements,
         boolean internal,

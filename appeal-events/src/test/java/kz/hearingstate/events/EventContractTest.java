@@ -53,7 +53,8 @@ class EventContractTest {
                         "EMAIL", "CITIZEN", NotificationOutcome.DELIVERED, 1, 420, T)),
                 Arguments.of(EventTypes.DEPARTMENT_CHANGED, new DepartmentChanged("education", 3,
                         Map.of(Language.kk, "Білім бөлімі", Language.ru, "Отдел образования", Language.en, "Education"),
-                        "+77277000000", "edu@example.kz", "Uzynagash", List.of("schools"), null, true, false, false,
+                        "+77277000000", "edu@example.kz", "Uzynagash",
+                        Map.of(Language.kk, "Ұзынағаш", Language.ru, "Узынагаш", Language.en, "Uzynagash"), List.of("schools"), null, true, false, false,
                         "admin", T)),
                 Arguments.of(EventTypes.INCIDENT_DETECTED, new IncidentDetected("inc-1", "heating", "housing-utilities",
                         "Uzynagash", "43.2:76.3", 12, 1.5, T, T.plusSeconds(21_600), List.of("a-1"), T)));

@@ -44,7 +44,7 @@ public class DepartmentDirectory implements IndexedCollection {
     /** Stores the change unless the stored record is as new or newer. */
     public void apply(DepartmentChanged event) {
         DepartmentEntry entry = new DepartmentEntry(event.code(), event.version(), names(event.names()), event.phone(), event.email(),
-                event.address(), event.categories(), event.settlements(), event.internal(), event.confidential(),
+                event.address(), event.addresses() == null ? null : names(event.addresses()), event.categories(), event.settlements(), event.internal(), event.confidential(),
                 event.deleted());
         VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), entry);
     }

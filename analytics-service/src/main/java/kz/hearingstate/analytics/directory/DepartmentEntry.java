@@ -18,6 +18,7 @@ public record DepartmentEntry(
         String phone,
         String email,
         String address,
+        Map<String, String> addresses,
         List<String> categories,
         List<String> settlements,
         boolean internal,

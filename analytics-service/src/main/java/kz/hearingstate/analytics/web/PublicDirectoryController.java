@@ -31,10 +31,11 @@ class PublicDirectoryController {
     }
 
     record PublicDepartment(String code, Map<String, String> names, String phone, String email, String address,
-            List<String> categories, List<String> settlements) {
+            Map<String, String> addresses, List<String> categories, List<String> settlements) {
 
         static PublicDepartment of(DepartmentEntry entry) {
             return new PublicDepartment(entry.code(), entry.names(), entry.phone(), entry.email(), entry.address(),
+                    entry.addresses(),
                     entry.categories() == null ? List.of() : entry.categories(),
                     entry.settlements() == null ? List.of() : entry.settlements());
         }

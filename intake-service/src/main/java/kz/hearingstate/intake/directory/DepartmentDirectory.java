@@ -71,7 +71,8 @@ public class DepartmentDirectory implements IndexedCollection {
 
     public void apply(DepartmentChanged event) {
         DepartmentRecord record = new DepartmentRecord(event.code(), event.version(), byName(event.names()), event.phone(), event.email(),
-                event.address(), event.settlements() == null ? List.of() : event.settlements(), event.confidential(),
+                event.address(), event.addresses() == null ? null : byName(event.addresses()),
+                event.settlements() == null ? List.of() : event.settlements(), event.confidential(),
                 event.deleted());
         boolean newer = VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), record);
         confidential.forget(CONFIDENTIAL);

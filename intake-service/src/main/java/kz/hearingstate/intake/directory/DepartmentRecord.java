@@ -20,6 +20,7 @@ public record DepartmentRecord(
         String phone,
         String email,
         String address,
+        Map<String, String> addresses,
         List<String> settlements,
         boolean confidential,
         boolean deleted) {
@@ -28,11 +29,21 @@ public record DepartmentRecord(
 
     /** The name for a reader of {@code language} (kk, ru, en; {@link Language#firstIn}), else the code. */
     public String name(String language) {
-        if (names == null) {
-            return code;
+        String name = inLanguage(names, language);
+        return name == null ? code : name;
+    }
+
+    /** The address written for a reader of {@code language}, else the one every reader gets (routing's directory may give only that). */
+    public String address(String language) {
+        String written = inLanguage(addresses, language);
+        return written == null ? address : written;
+    }
+
+    private static String inLanguage(Map<String, String> byLanguage, String language) {
+        if (byLanguage == null) {
+            return null;
         }
         Language reader = Arrays.stream(Language.values()).filter(l -> l.name().equals(language)).findFirst().orElse(null);
-        String name = Language.firstIn(reader, l -> names.get(l.name()));
-        return name == null ? code : name;
+        return Language.firstIn(reader, l -> byLanguage.get(l.name()));
     }
 }

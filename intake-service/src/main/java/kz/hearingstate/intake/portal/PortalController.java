@@ -252,7 +252,7 @@ class PortalController {
         String language = locale.getLanguage();
         String category = view.category() == null ? null : CategoryNames.name(view.category(), language);
         AppealPage.Department department = view.department() == null ? null : directory.find(view.department())
-                .map(d -> new AppealPage.Department(d.code(), d.name(language), d.phone(), d.email(), d.address()))
+                .map(d -> new AppealPage.Department(d.code(), d.name(language), d.phone(), d.email(), d.address(language)))
                 .orElse(new AppealPage.Department(view.department(), view.department(), null, null, null));
         model.addAttribute("appeal", AppealPage.of(view, category, department, dates, locale));
         model.addAttribute("token", token);

@@ -262,7 +262,7 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         // Not a configured code: the directory's flag alone must hide it, as it does in routing and notification.
         send(Topics.DEPARTMENTS_DIRECTORY, "integrity", "integrity:1", EventTypes.DEPARTMENT_CHANGED, new DepartmentChanged(
                 "integrity", 1, Map.of(Language.kk, "Адалдық", Language.ru, "Добропорядочность", Language.en, "Integrity"),
-                "+7 72770 2-11-99", "integrity@zhambyl-akimat.example.kz", "Узынагаш", List.of("corruption"), List.of(),
+                "+7 72770 2-11-99", "integrity@zhambyl-akimat.example.kz", "Узынагаш", null, List.of("corruption"), List.of(),
                 true, true, false, "admin", Instant.now()));
         await().until(() -> mongo.findById("integrity", DepartmentRecord.class) != null);
         Submitted report = submitAs(DEMO_KEY, "Мастер участка требует деньги на карту, иначе не подпишет акт.");
@@ -287,7 +287,7 @@ class Open311IntegrationTest extends IntakeIntegrationTest {
         awaitPublic(early, true);
         send(Topics.DEPARTMENTS_DIRECTORY, "integrity-two", "integrity-two:1", EventTypes.DEPARTMENT_CHANGED, new DepartmentChanged(
                 "integrity-two", 1, Map.of(Language.kk, "Адалдық 2", Language.ru, "Добропорядочность 2", Language.en, "Integrity 2"),
-                "+7 72770 2-11-98", "integrity2@zhambyl-akimat.example.kz", "Узынагаш", List.of("corruption"), List.of(),
+                "+7 72770 2-11-98", "integrity2@zhambyl-akimat.example.kz", "Узынагаш", null, List.of("corruption"), List.of(),
                 true, true, false, "admin", Instant.now()));
         await().untilAsserted(() -> assertThat(get("/open311/v2/requests/" + early.trackingCode() + ".json").statusCode())
                 .isEqualTo(404));

@@ -131,6 +131,8 @@ class PortalBrowserTest extends IntakeIntegrationTest {
                 Map.of(Language.kk, "Тұрғын үй-коммуналдық шаруашылығы бөлімі", Language.ru, "Отдел жилищно-коммунального хозяйства",
                         Language.en, "Housing and Utilities Department"),
                 "+7 72770 2-11-01", "housing-utilities@zhambyl-akimat.example.kz", "Узынагаш, ул. Д. Рысбекова, 9",
+                Map.of(Language.kk, "Ұзынағаш ауылы, Д. Рысбеков көшесі, 9", Language.ru, "с. Узынагаш, ул. Д. Рысбекова, 9",
+                        Language.en, "9 D. Rysbekov Street, Uzynagash"),
                 List.of("water-supply"), List.of("Узынагаш", "Каракастек"), true, false, false, "admin", Instant.now());
         send(Topics.DEPARTMENTS_DIRECTORY, DEPARTMENT, DEPARTMENT + ":1", EventTypes.DEPARTMENT_CHANGED, housing);
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/portal").body().contains("Каракастек"));

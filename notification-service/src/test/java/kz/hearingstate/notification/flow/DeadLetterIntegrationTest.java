@@ -110,7 +110,7 @@ class DeadLetterIntegrationTest extends IntegrationTestSupport {
 
     private RecordMetadata publishDepartment(int partition, String code, long version) {
         DepartmentChanged changed = new DepartmentChanged(code, version, Map.of(Language.kk, code, Language.ru, code, Language.en, code),
-                null, code + "@akimat.test", null, List.of(), List.of(), false, false, false, "admin", Instant.now());
+                null, code + "@akimat.test", null, null, List.of(), List.of(), false, false, false, "admin", Instant.now());
         return send(Topics.DEPARTMENTS_DIRECTORY, partition, code, code + ":" + version, EventTypes.DEPARTMENT_CHANGED,
                 json.writeValueAsBytes(changed));
     }

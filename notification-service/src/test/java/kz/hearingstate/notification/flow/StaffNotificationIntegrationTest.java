@@ -85,7 +85,7 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
         // Not named anti-corruption: the directory's confidential flag is what protects the appeal.
         awaitConsumed(publish(Topics.DEPARTMENTS_DIRECTORY, "integrity", "integrity:1", EventTypes.DEPARTMENT_CHANGED,
                 new DepartmentChanged("integrity", 1, Map.of(Language.kk, "Адалдық", Language.ru, "Добропорядочность",
-                        Language.en, "Integrity"), null, "integrity-officer@akimat.test", null, List.of("corruption"),
+                        Language.en, "Integrity"), null, "integrity-officer@akimat.test", null, null, List.of("corruption"),
                         List.of(), true, true, false, "admin", Instant.now())));
         String appealId = Appeals.newAppealId();
         String code = Appeals.trackingCodeOf(appealId);
@@ -225,7 +225,7 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
     private RecordMetadata publishDepartment(String code, long version, String email) {
         return publish(Topics.DEPARTMENTS_DIRECTORY, code, code + ":" + version, EventTypes.DEPARTMENT_CHANGED,
                 new DepartmentChanged(code, version, Map.of(Language.kk, "Саябақтар", Language.ru, "Парки", Language.en, "Parks"),
-                        null, email, null, List.of("parks"), List.of(), false, false, false, "admin", Instant.now()));
+                        null, email, null, null, List.of("parks"), List.of(), false, false, false, "admin", Instant.now()));
     }
 
     private static List<String> recipientsOfMailsAbout(String trackingCode) throws MessagingException {

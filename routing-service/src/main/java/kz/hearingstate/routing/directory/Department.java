@@ -22,6 +22,7 @@ public record Department(
         String phone,
         String email,
         String address,
+        Map<Language, String> addresses,
         List<String> categories,
         List<String> settlements,
         boolean internal,
@@ -42,7 +43,7 @@ public record Department(
     }
 
     public DepartmentChanged toEvent() {
-        return new DepartmentChanged(code, version, names, phone, email, address, categories, settlements,
+        return new DepartmentChanged(code, version, names, phone, email, address, addresses, categories, settlements,
                 internal, confidential, deleted, changedBy, changedAt);
     }
 }

@@ -62,10 +62,11 @@ public class DepartmentController {
 
     /** The public record of a department: only contacts meant to be shown. */
     public record DepartmentView(String code, long version, Map<Language, String> names, String phone, String email,
-            String address, List<String> categories, List<String> settlements, boolean internal, boolean confidential) {
+            String address, Map<Language, String> addresses, List<String> categories, List<String> settlements, boolean internal,
+            boolean confidential) {
 
         static DepartmentView of(Department d) {
-            return new DepartmentView(d.code(), d.version(), d.names(), d.phone(), d.email(), d.address(),
+            return new DepartmentView(d.code(), d.version(), d.names(), d.phone(), d.email(), d.address(), d.addresses(),
                     d.categories(), d.settlements(), d.internal(), d.confidential());
         }
     }

@@ -13,7 +13,8 @@ import kz.hearingstate.events.Language;
 
 /**
  * What an admin sends to create or replace a department. The code comes from the path on update; flags default to
- * false, but a confidential department stays confidential (left out, the flag keeps its value).
+ * false, but a confidential department stays confidential (left out, the flag keeps its value). {@code address} is
+ * shown to every reader; {@code addresses}, optional, is the same address written for a reader of kk, ru or en.
  */
 public record DepartmentRequest(
         @Pattern(regexp = DepartmentRequest.CODE_PATTERN, message = "lower-case letters, digits and hyphens, 2 to 40") String code,
@@ -21,6 +22,7 @@ public record DepartmentRequest(
         @NotBlank @Size(max = 60) String phone,
         @NotBlank @Email @Size(max = 120) String email,
         @NotBlank @Size(max = 300) String address,
+        Map<Language, @NotBlank @Size(max = 300) String> addresses,
         @NotEmpty List<@NotBlank @Size(max = 60) String> categories,
         List<@NotBlank @Size(max = 80) String> settlements,
         Boolean internal,

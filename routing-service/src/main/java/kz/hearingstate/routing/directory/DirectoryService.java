@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -158,7 +159,7 @@ public class DirectoryService {
         }
         Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
         Department deleted = new Department(code, current.version() + 1, current.names(), current.phone(),
-                current.email(), current.address(), current.categories(), current.settlements(), current.internal(),
+                current.email(), current.address(), current.addresses(), current.categories(), current.settlements(), current.internal(),
                 current.confidential(), true, changedBy, Instant.now(clock));
         replaceOrConflict(deleted, current.version());
         publish(deleted);
@@ -186,6 +187,7 @@ public class DirectoryService {
 
     private Department toDepartment(String code, DepartmentRequest request, long version, String changedBy, boolean confidential) {
         return new Department(code, version, request.names(), request.phone(), request.email(), request.address(),
+                request.addresses() == null || request.addresses().isEmpty() ? null : Map.copyOf(request.addresses()),
                 List.copyOf(request.categories()), request.settlements() == null ? List.of() : List.copyOf(request.settlements()),
                 request.isInternal(), confidential, false, changedBy, Instant.now(clock));
     }

@@ -167,7 +167,7 @@ class AppealClassifierTest {
         List<Department> withoutRoads = new ArrayList<>();
         for (Department d : DIRECTORY) {
             withoutRoads.add(d.code().equals("roads-transport") ? new Department(d.code(), 2, d.names(), d.phone(), d.email(),
-                    d.address(), d.categories(), d.settlements(), d.internal(), d.confidential(), true, "admin", Instant.EPOCH) : d);
+                    d.address(), d.addresses(), d.categories(), d.settlements(), d.internal(), d.confidential(), true, "admin", Instant.EPOCH) : d);
         }
         RoutingDecision decision = classifier.classify(
                 new AppealClassifier.Input(null, "Огромные ямы на дороге", false, null, null), withoutRoads, List.of());

@@ -23,7 +23,7 @@ final class Directories {
 
     static List<Department> zhambyl() {
         DirectoryFile file = DirectoryFile.read(new ClassPathResource("departments/zhambyl-v1.json"), JsonMapper.builder().build());
-        return file.departments().stream().map(r -> new Department(r.code(), 1, r.names(), r.phone(), r.email(), r.address(),
+        return file.departments().stream().map(r -> new Department(r.code(), 1, r.names(), r.phone(), r.email(), r.address(), r.addresses(),
                 r.categories(), r.settlements(), r.internal(), r.confidential(), false, "test", Instant.EPOCH)).toList();
     }
 

@@ -60,7 +60,7 @@ class SettlementNormaliserTest {
     void givenAListedSpelling_whenADepartmentsCoverageIsChecked_thenItIsTheSettlementTheDepartmentServes() {
         // The directory lists departments' settlements by name; "Uzunagach" is a spelling of Uzynagash, not a name.
         kz.hearingstate.routing.directory.Department serving = new kz.hearingstate.routing.directory.Department("education", 1,
-                java.util.Map.of(), null, null, null, java.util.List.of("schools"), java.util.List.of("Узынагаш", "Қаскелең"),
+                java.util.Map.of(), null, null, null, null, java.util.List.of("schools"), java.util.List.of("Узынагаш", "Қаскелең"),
                 true, false, false, "admin", java.time.Instant.EPOCH);
         assertThat(Settlements.covers(serving, Settlements.key("Uzunagach"))).as("by its key alone").isFalse();
         assertThat(Settlements.covers(serving, Settlements.key(normaliser.canonicalName("Uzunagach")))).isTrue();

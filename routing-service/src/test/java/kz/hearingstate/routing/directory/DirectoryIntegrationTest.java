@@ -48,6 +48,9 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
         Recorded education = directoryEvents("education").getFirst();
         assertThat(education.id()).isEqualTo("department:education:1");
         assertThat(EventSchemas.violations(EventTypes.DEPARTMENT_CHANGED, body(education))).isEmpty();
+        // The file's address as written for each language reaches the readers (the portal, the public page).
+        assertThat(body(education).get("addresses").get("kk").asString()).contains("Ұзынағаш ауылы");
+        assertThat(body(education).get("addresses").get("en").asString()).contains("Uzynagash");
     }
 
     @Test
@@ -61,14 +64,22 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(json(updated).get("version").asLong()).isEqualTo(2);
         assertThat(json(get("/api/v1/departments/" + code, null)).get("phone").asString()).contains("2-11-12");
+        // An admin adds the address as written for a language; one that is blank is refused.
+        Map<String, Object> withAddresses = new java.util.HashMap<>(department(code, "+7 72770 2-11-12 (example)"));
+        withAddresses.put("addresses", Map.of("kk", "Ұзынағаш ауылы, Д. Рысбеков көшесі, 9 (example)"));
+        assertThat(put("/api/v1/admin/departments/" + code, ADMIN_KEY, withAddresses).statusCode()).isEqualTo(200);
+        assertThat(json(get("/api/v1/departments/" + code, null)).get("addresses").get("kk").asString()).contains("Д. Рысбеков");
+        withAddresses.put("addresses", Map.of("en", " "));
+        assertThat(put("/api/v1/admin/departments/" + code, ADMIN_KEY, withAddresses).statusCode()).isEqualTo(400);
 
         assertThat(delete("/api/v1/admin/departments/" + code, ADMIN_KEY).statusCode()).isEqualTo(204);
         assertThat(get("/api/v1/departments/" + code, null).statusCode()).isEqualTo(404);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> directoryEvents(code).size() >= 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> directoryEvents(code).size() >= 4);
         assertThat(directoryEvents(code)).extracting(Recorded::id)
-                .containsExactly("department:tourism:1", "department:tourism:2", "department:tourism:3");
-        assertThat(body(directoryEvents(code).get(2)).get("deleted").asBoolean()).isTrue();
+                .containsExactly("department:tourism:1", "department:tourism:2", "department:tourism:3", "department:tourism:4");
+        assertThat(body(directoryEvents(code).get(3)).get("deleted").asBoolean()).isTrue();
+        assertThat(body(directoryEvents(code).get(3)).get("addresses").get("kk").asString()).contains("Д. Рысбеков");
         assertThat(body(directoryEvents(code).get(0)).get("changedBy").asString()).isEqualTo("admin");
     }
 

@@ -107,7 +107,7 @@ class RoutingReadsIntegrationTest extends RoutingIntegrationTest {
 
     private static DepartmentRequest request(String code, String category) {
         return new DepartmentRequest(code, Map.of(Language.kk, "Бөлім", Language.ru, "Отдел", Language.en, "Department"),
-                "+7 72770 2-00-00 (example)", code + "@akimat.test", "с. Узынагаш (example)", List.of(category),
+                "+7 72770 2-00-00 (example)", code + "@akimat.test", "с. Узынагаш (example)", null, List.of(category),
                 List.of(), false, false);
     }
 

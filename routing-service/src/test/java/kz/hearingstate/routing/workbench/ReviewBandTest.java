@@ -232,7 +232,7 @@ class ReviewBandTest {
     }
 
     private static Department department(String code) {
-        return new Department(code, 1, Map.of(Language.ru, code), null, null, null, List.of(), List.of(), true,
+        return new Department(code, 1, Map.of(Language.ru, code), null, null, null, null, List.of(), List.of(), true,
                 "anti-corruption".equals(code), false, "test", null);
     }
 }

@@ -37,7 +37,7 @@ abstract class WorkbenchSliceTest {
 
     protected static final Department EDUCATION = new Department("education", 1,
             Map.of(Language.en, "Education Department", Language.kk, "Білім бөлімі", Language.ru, "Отдел образования"),
-            null, null, null, List.of("schools"), List.of("Uzynagash"), true, false, false, "test", null);
+            null, null, null, null, List.of("schools"), List.of("Uzynagash"), true, false, false, "test", null);
 
     @BeforeEach
     void directory() {

@@ -147,7 +147,7 @@ class WorkbenchVisibilityTest {
     }
 
     private static Department department(String code, boolean confidential) {
-        return new Department(code, 1, Map.of(Language.ru, code), null, null, null, List.of(), List.of(), true, confidential,
+        return new Department(code, 1, Map.of(Language.ru, code), null, null, null, null, List.of(), List.of(), true, confidential,
                 false, "test", null);
     }
 }
