@@ -36,13 +36,6 @@ public record OverrideRule(
     private static final java.util.regex.Pattern U_FLAG =
             java.util.regex.Pattern.compile("(?:^|[^\\\\])(?:\\\\\\\\)*\\(\\?[a-zA-Z-]*U");
 
-    /** RE2's ASCII-only word classes and boundaries ({@code \w \W \b \B}), their backslash not escaped. */
-    private static final java.util.regex.Pattern ASCII_WORD_CLASS =
-            java.util.regex.Pattern.compile("(?:^|[^\\\\])(?:\\\\\\\\)*\\\\[wWbB]");
-
-    /** A letter outside ASCII: a Cyrillic word, say, which RE2's {@code \w} never matches. */
-    private static final java.util.regex.Pattern NON_ASCII_LETTER = java.util.regex.Pattern.compile("[\\p{L}&&[^\\p{ASCII}]]");
-
     private static final String ASCII_ONLY = "\\w and \\b are ASCII only, \\pL is a letter of any script";
 
     /** The pattern compiled as every rule is matched; {@link PatternSyntaxException} for one that is not RE2's. */
@@ -54,18 +47,60 @@ public record OverrideRule(
      * {@link #compile}, for a pattern an admin saves now, which must also mean what a writer of Java's patterns
      * expects: the flag {@code U} is refused, which RE2 reads as "ungreedy" where Java reads "Unicode classes" (a rule
      * written as {@code (?U)\bвзятк} would never match: RE2's {@code \b} and {@code \w} are ASCII only). Rules stored
-     * with it keep matching as RE2 reads them. For the same reason {@code \b} or {@code \w} in a pattern that holds a
-     * letter outside ASCII is refused: {@code \bвзятк} would be accepted and never match, since for RE2 a Cyrillic letter
-     * is no word character, so there is no boundary before it.
+     * with it keep matching as RE2 reads them. See also {@link #asciiBoundaryBesideNonAscii}.
      */
     public static Pattern compileNew(String pattern) {
         if (U_FLAG.matcher(pattern).find()) {
             throw new PatternSyntaxException("the flag U means \"ungreedy\" in RE2; " + ASCII_ONLY, pattern);
         }
-        if (ASCII_WORD_CLASS.matcher(pattern).find() && NON_ASCII_LETTER.matcher(pattern).find()) {
-            throw new PatternSyntaxException(ASCII_ONLY + " (the normalised text has one space between words)", pattern);
-        }
         return compile(pattern);
+    }
+
+    /**
+     * Whether a {@code \b} or {@code \B} stands right beside a letter outside ASCII ({@code \bвзятк}, {@code взятк\b},
+     * {@code \b(взятк|пара)}, {@code \b\p{Cyrillic}}): Java's boundary saw letters of any script as word characters,
+     * RE2's sees ASCII only, so such a rule saved for Java never matches there ({@code \bвзятк}) or matches inside words
+     * ({@code \Bқор}). Refused when saved, named at start-up when stored. Only the neighbours count: {@code \bbribe|взятк}
+     * means in RE2 what it meant in Java. {@code \w} is ASCII in both, so it is left alone ({@code газопровод\w*}).
+     */
+    public static boolean asciiBoundaryBesideNonAscii(String pattern) {
+        for (int i = 0; i < pattern.length() - 1; i++) {
+            if (pattern.charAt(i) != '\\') {
+                continue;
+            }
+            char escaped = pattern.charAt(i + 1);
+            if (escaped == 'Q') { // \Q...\E is literal text
+                int end = pattern.indexOf("\\E", i + 2);
+                i = end < 0 ? pattern.length() : end + 1;
+            } else if ((escaped == 'b' || escaped == 'B') && (nonAsciiAfter(pattern, i + 2) || nonAsciiBefore(pattern, i - 1))) {
+                return true;
+            } else {
+                i++; // the escaped character is no escape of its own
+            }
+        }
+        return false;
+    }
+
+    /** The first character that can match after {@code from}, past group and class openings, is outside ASCII. */
+    private static boolean nonAsciiAfter(String pattern, int from) {
+        int i = from;
+        while (i < pattern.length() && "([^?:".indexOf(pattern.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i >= pattern.length()) {
+            return false;
+        }
+        char c = pattern.charAt(i);
+        return c > 0x7F || (c == '\\' && i + 1 < pattern.length() && "pPx".indexOf(pattern.charAt(i + 1)) >= 0);
+    }
+
+    /** The last character that can match before {@code from}, past group and class closings and quantifiers, is outside ASCII. */
+    private static boolean nonAsciiBefore(String pattern, int from) {
+        int i = from;
+        while (i >= 0 && ")]*+?".indexOf(pattern.charAt(i)) >= 0) {
+            i--;
+        }
+        return i >= 0 && pattern.charAt(i) > 0x7F;
     }
 
     /**

@@ -80,6 +80,9 @@ public class RoutingAdminController {
         } catch (PatternSyntaxException e) {
             throw ApiException.invalid("pattern", "not-a-regex", e.getDescription());
         }
+        if (OverrideRule.asciiBoundaryBesideNonAscii(request.pattern())) {
+            throw ApiException.invalid("pattern", "ascii-boundary");
+        }
         if (!directory.isActive(request.department())) {
             throw ApiException.invalid("department", "unknown-department", request.department());
         }

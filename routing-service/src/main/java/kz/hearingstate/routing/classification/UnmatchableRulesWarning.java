@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * At start-up, names by id each stored override rule that can match nothing (see {@link OverrideRule#matchable}): one
  * saved when rules were {@code java.util.regex}'s, which RE2 refuses. Routing goes on without it; an admin rewrites it.
- * It names too each rule that would not be saved now ({@link OverrideRule#compileNew}): one that Java read with Unicode
- * word boundaries ({@code \bвзятк} matched "взятку" then) and RE2 reads with ASCII ones, so that it may never match.
+ * It names too each rule with a word boundary beside a letter outside ASCII ({@link OverrideRule#asciiBoundaryBesideNonAscii}):
+ * Java read it with Unicode word boundaries ({@code \bвзятк} matched "взятку" then), RE2 reads it with ASCII ones.
  */
 @Component
 class UnmatchableRulesWarning {
@@ -23,17 +23,6 @@ class UnmatchableRulesWarning {
         this.rules = rules;
     }
 
-    private static final String ASCII_ONLY_NOTE = "RE2's \\w and \\b are ASCII only, and its flag U means ungreedy";
-
-    private static boolean savableNow(OverrideRule rule) {
-        try {
-            OverrideRule.compileNew(rule.pattern());
-            return true;
-        } catch (com.google.re2j.PatternSyntaxException e) {
-            return false;
-        }
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     void warn() {
         try {
@@ -41,8 +30,9 @@ class UnmatchableRulesWarning {
                 if (!rule.matchable()) {
                     log.warn("Override rule {} matches nothing: its pattern is not RE2's (GET /api/v1/admin/routing-rules "
                             + "shows matchable=false); rewrite it", rule.id());
-                } else if (!savableNow(rule)) {
-                    log.warn("Override rule {} may never match as meant: {}; rewrite it", rule.id(), ASCII_ONLY_NOTE);
+                } else if (OverrideRule.asciiBoundaryBesideNonAscii(rule.pattern())) {
+                    log.warn("Override rule {} may not match as meant: RE2's \\b is ASCII only, so beside a Cyrillic letter "
+                            + "it finds no word boundary; rewrite it", rule.id());
                 }
             }
         } catch (RuntimeException e) {

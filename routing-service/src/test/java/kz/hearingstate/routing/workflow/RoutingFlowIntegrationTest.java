@@ -146,6 +146,10 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         var badPattern = post("/api/v1/admin/routing-rules", ADMIN_KEY, java.util.Map.of("pattern", "([unclosed", "department", "health"));
         assertThat(badPattern.statusCode()).isEqualTo(400);
         assertThat(json(badPattern).get("errors").get(0).get("field").asString()).isEqualTo("pattern");
+        // A word boundary beside a Cyrillic word: RE2 compiles it, and it would never match "взятку".
+        var asciiBoundary = post("/api/v1/admin/routing-rules", ADMIN_KEY, java.util.Map.of("pattern", "\\bвзятк", "department", "health"));
+        assertThat(asciiBoundary.statusCode()).isEqualTo(400);
+        assertThat(json(asciiBoundary).get("errors").get(0).get("message").asString()).contains("beside a Cyrillic letter");
         var unknownDepartment = post("/api/v1/admin/routing-rules", ADMIN_KEY, java.util.Map.of("pattern", "x", "department", "mars"));
         assertThat(unknownDepartment.statusCode()).isEqualTo(400);
         assertThat(post("/api/v1/admin/routing-rules", departmentKey("health"), java.util.Map.of("pattern", "x", "department", "health"))
