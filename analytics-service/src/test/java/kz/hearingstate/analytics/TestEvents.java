@@ -82,7 +82,7 @@ public final class TestEvents {
     public static DepartmentChanged department(String code, long version, String kk, String ru, String en, String phone,
             boolean internal, boolean confidential, Instant at) {
         return new DepartmentChanged(code, version, Map.of(Language.kk, kk, Language.ru, ru, Language.en, en), phone,
-                code + "@zhambyl.gov.kz", "Узынагаш, ул. Райымбека, 30", Map.of(Language.kk, "Ұзынағаш, Райымбек көшесі, 30",
+                code + "@zhambyl.gov.kz", "Узынагаш, Райымбек 30 (for every reader)", Map.of(Language.kk, "Ұзынағаш, Райымбек көшесі, 30",
                         Language.ru, "Узынагаш, ул. Райымбека, 30", Language.en, "30 Rayymbek Street, Uzynagash"), List.of("roads"), List.of("Uzynagash"),
                 internal, confidential, false, "admin.beisenova", at);
     }

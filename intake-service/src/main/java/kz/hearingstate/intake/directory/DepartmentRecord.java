@@ -29,21 +29,20 @@ public record DepartmentRecord(
 
     /** The name for a reader of {@code language} (kk, ru, en; {@link Language#firstIn}), else the code. */
     public String name(String language) {
-        String name = inLanguage(names, language);
+        if (names == null) {
+            return code;
+        }
+        Language reader = Arrays.stream(Language.values()).filter(l -> l.name().equals(language)).findFirst().orElse(null);
+        String name = Language.firstIn(reader, l -> names.get(l.name()));
         return name == null ? code : name;
     }
 
-    /** The address written for a reader of {@code language}, else the one every reader gets (routing's directory may give only that). */
+    /**
+     * The address as written for a reader of {@code language}, else the one every reader gets: never another language's
+     * written form, since the plain address is the one the department gave for everyone.
+     */
     public String address(String language) {
-        String written = inLanguage(addresses, language);
-        return written == null ? address : written;
-    }
-
-    private static String inLanguage(Map<String, String> byLanguage, String language) {
-        if (byLanguage == null) {
-            return null;
-        }
-        Language reader = Arrays.stream(Language.values()).filter(l -> l.name().equals(language)).findFirst().orElse(null);
-        return Language.firstIn(reader, l -> byLanguage.get(l.name()));
+        String written = addresses == null ? null : addresses.get(language);
+        return written == null || written.isBlank() ? address : written;
     }
 }

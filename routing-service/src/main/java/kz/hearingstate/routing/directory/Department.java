@@ -42,6 +42,12 @@ public record Department(
         return "department:" + code + ":" + version;
     }
 
+    /** The next version, with its address written for each language (seeding adds them to a department stored before). */
+    Department withAddresses(Map<Language, String> written, String by, Instant at) {
+        return new Department(code, version + 1, names, phone, email, address, written, categories, settlements, internal,
+                confidential, deleted, by, at);
+    }
+
     public DepartmentChanged toEvent() {
         return new DepartmentChanged(code, version, names, phone, email, address, addresses, categories, settlements,
                 internal, confidential, deleted, changedBy, changedAt);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.Language;
 import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
@@ -60,20 +61,42 @@ public class DirectoryService {
                 .filter(Department::confidential).map(Department::code).toList())));
     }
 
-    /** Adds the file's departments that the database does not know yet; admin edits and deletions are kept. */
+    /**
+     * Adds the file's departments that the database does not know yet; admin edits and deletions are kept. A department
+     * still as the file seeded it, stored before the file wrote its address for each language, gets those addresses
+     * (its next version, published with the rest): no admin changed it, so nothing of theirs is overwritten.
+     */
     public int seedFromFile() {
         DirectoryFile file = DirectoryFile.read(properties.directoryFile(), mapper);
+        String seededBy = SEEDED_BY + ":v" + file.version();
         int added = 0;
+        int addressed = 0;
         for (DepartmentRequest request : file.departments()) {
-            if (store.insert(toDepartment(request.code(), request, 1, SEEDED_BY + ":v" + file.version(),
-                    request.isConfidential()))) {
+            if (store.insert(toDepartment(request.code(), request, 1, seededBy, request.isConfidential(), written(request)))) {
                 added++;
+            } else if (addAddresses(request, seededBy)) {
+                addressed++;
             }
         }
         forgetReads();
-        log.info("Department directory {} v{}: {} departments in the file, {} added", file.jurisdiction(),
-                file.version(), file.departments().size(), added);
+        log.info("Department directory {} v{}: {} departments in the file, {} added, {} given their addresses in kk, ru and en",
+                file.jurisdiction(), file.version(), file.departments().size(), added, addressed);
         return added;
+    }
+
+    /**
+     * The file's addresses for each language onto a stored department still as the file seeded it, without them.
+     *
+     * @return false too when another instance, starting at the same moment, wrote them first (the same ones)
+     */
+    private boolean addAddresses(DepartmentRequest request, String seededBy) {
+        if (request.addresses() == null) {
+            return false;
+        }
+        Optional<Department> asSeeded = store.find(request.code()).filter(stored -> stored.addresses() == null
+                && !stored.deleted() && stored.changedBy() != null && stored.changedBy().startsWith(SEEDED_BY));
+        return asSeeded.isPresent() && store.replace(asSeeded.get().withAddresses(written(request), seededBy, Instant.now(clock)),
+                asSeeded.get().version());
     }
 
     /**
@@ -131,14 +154,14 @@ public class DirectoryService {
         }
         Department created;
         if (existing.isEmpty()) {
-            created = toDepartment(request.code(), request, 1, changedBy, request.isConfidential());
+            created = toDepartment(request.code(), request, 1, changedBy, request.isConfidential(), written(request));
             if (!store.insert(created)) {
                 throw new DirectoryConflictException("Department " + request.code() + " exists already.");
             }
             forgetReads();
         } else {
             created = toDepartment(request.code(), request, existing.get().version() + 1, changedBy,
-                    confidentialAfter(existing.get(), request));
+                    confidentialAfter(existing.get(), request), written(request));
             replaceOrConflict(created, existing.get().version());
         }
         publish(created);
@@ -147,7 +170,8 @@ public class DirectoryService {
 
     public Department update(String code, DepartmentRequest request, String changedBy) {
         Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
-        Department updated = toDepartment(code, request, current.version() + 1, changedBy, confidentialAfter(current, request));
+        Department updated = toDepartment(code, request, current.version() + 1, changedBy, confidentialAfter(current, request),
+                request.addresses() == null ? current.addresses() : written(request)); // left out: kept, as the flag is
         replaceOrConflict(updated, current.version());
         publish(updated);
         return updated;
@@ -185,9 +209,14 @@ public class DirectoryService {
                 EventTypes.DEPARTMENT_CHANGED, department.code(), department.toEvent());
     }
 
-    private Department toDepartment(String code, DepartmentRequest request, long version, String changedBy, boolean confidential) {
-        return new Department(code, version, request.names(), request.phone(), request.email(), request.address(),
-                request.addresses() == null || request.addresses().isEmpty() ? null : Map.copyOf(request.addresses()),
+    /** The addresses a request writes for each language; none for an empty map, which clears them. */
+    private static Map<Language, String> written(DepartmentRequest request) {
+        return request.addresses() == null || request.addresses().isEmpty() ? null : Map.copyOf(request.addresses());
+    }
+
+    private Department toDepartment(String code, DepartmentRequest request, long version, String changedBy, boolean confidential,
+            Map<Language, String> addresses) {
+        return new Department(code, version, request.names(), request.phone(), request.email(), request.address(), addresses,
                 List.copyOf(request.categories()), request.settlements() == null ? List.of() : List.copyOf(request.settlements()),
                 request.isInternal(), confidential, false, changedBy, Instant.now(clock));
     }

@@ -266,8 +266,8 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
         // The directory's Kazakh name, not the code the API's message carries.
-        org.assertj.core.api.Assertions.assertThat(kk).contains("өтініш осы бөлімде тұр: " + EDUCATION.names().get(Language.kk))
-                .doesNotContain("тұр: education");
+        org.assertj.core.api.Assertions.assertThat(kk).contains("өтініш бұрыннан осы бөлімде: " + EDUCATION.names().get(Language.kk))
+                .doesNotContain("бөлімде: education");
     }
 
     @Test
