@@ -433,6 +433,39 @@ class ClassifierReportWriter {
             likely reason, not checked (its texts were not read): the evaluation set's writers mention money and officials
             in ways the training data does not cover, and more appeals from the training data's writers close the gap on
             their own kind of appeal only. A sealed-set-like check of this needs appeals from new writers.
+
+            ### 630 hand-written appeals written apart from the training data (5 December, night)
+
+            Before: validation top-1 94.4%, routed right 92.7%, 90 of 90 reports, 16 false positives (3.0%), 2.2% triaged;
+            evaluation top-1 90.8%, 90 of 90 reports, 42 false positives (8.2%), 2.7% triaged. Cross-validation over the
+            6091 hand-written appeals: departments right 91.74%, detector AUC 0.9854; at 0.18, 1298 of 1357 reports caught
+            with 404 false positives of 4734 (8.5%); at 0.21, 1283 with 330 (7.0%); the lowest threshold within 3% false
+            positives 0.37, catching 1195.
+
+            - **630 more hand-written training appeals** (kk 210, 24 of them in Latin letters; ru 210; en 210), by four
+              helpers briefed afresh: the same kind of writer as the earlier files, but given only the departments' remits
+              and the kind of appeal wanted, neither the training files (beyond a format line) nor any held-out text, and
+              asked for situations of their own in each language instead of translations of one text (most earlier files
+              are kk, ru and en versions of one appeal). `hard-ordinary-10.jsonl` to `-13.jsonl` (480): ordinary appeals,
+              each mentioning money, a fee, a card, an official, a relative, a tender, a contractor, a threat or thanks
+              innocently, over the nine other departments; `anti-corruption-12.jsonl` (150): indirect reports, two thirds
+              with no word like "bribe", the accused in another department's vocabulary. None of their texts is in a
+              held-out set or already in the training data (lower-cased, whitespace folded).
+            - **Cross-validated** on the same 6091 appeals (the new files trained on in every fold, never scored):
+              departments right 91.74% to 91.85%, AUC 0.9854 to 0.9870; at 0.18, 1305 reports caught (7 more) with 364
+              false positives (40 fewer, 7.7%); at 0.21, 1293 (10 more) with 299 (31 fewer, 6.3%); the lowest threshold
+              within 3% 0.35, catching 1214 (19 more). Kept on the cross-validation, which improved at every threshold.
+            - **Thresholds re-chosen on validation** by the rules above: the detector 0.17 as before, the band from 0.14
+              (was 0.13), the desk 0.23 (was 0.22). Features 262482 to 284723; the department model 13.6 to 14.8 MB (gzip).
+
+            After: validation top-1 94.8%, routed right 93.2%, 90 of 90 reports, 14 false positives (2.6%), 2.2% triaged.
+            Evaluation, its summary read twice for this report besides the build's gate (first at the old band and desk:
+            top-1 92.5%, 3.5% triaged; nothing was chosen on it): top-1 92.5%, routed right 90.8%, 90 of 90 reports at
+            anti-corruption, 33 false positives (6.5%), 1.8% triaged. The first appeals written apart from the training
+            data's own moved the evaluation set's false positives (42 to 33), which the rounds before did not. Issue 14's
+            93% bar is still not met (three appeals short), so its test stays disabled; the floors of
+            `ClassifierEvaluationTest` move to 92% top-1 and 7% false positives. The sealed set was not run again (its
+            single run was on 3 December).
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */
