@@ -57,11 +57,27 @@ public record OverrideRule(
     }
 
     /**
+     * After a boundary: group openings ({@code (}, {@code (?:}, {@code (?i)}, {@code (?i:}, {@code (?P<name>}), a class
+     * that is not negated, a quoted text's start, then a letter outside ASCII or a Unicode class ({@code \p}).
+     */
+    private static final java.util.regex.Pattern NON_ASCII_AFTER = java.util.regex.Pattern.compile(
+            "(?:\\(\\?[a-zA-Z-]*\\)|\\(\\?[a-zA-Z-]*:|\\(\\?P<\\w+>|\\(|\\[(?!\\^))*(?:\\\\Q)?(?:[\\p{L}&&[^\\x00-\\x7F]]|\\\\p)");
+
+    /**
+     * Before a boundary (matched at the end of what precedes it): a letter outside ASCII (perhaps ending a quoted text),
+     * or a Unicode class ({@code \pL}, {@code \p{Cyrillic}}), then group and class closings, quantifiers and {@code \w}
+     * (which in {@code взятк\w*\b} matches nothing of a Cyrillic word).
+     */
+    private static final java.util.regex.Pattern NON_ASCII_BEFORE = java.util.regex.Pattern.compile(
+            "(?:[\\p{L}&&[^\\x00-\\x7F]](?:\\\\E)?|\\\\p\\{\\w+}|\\\\p[A-Za-z])(?:[)\\]*+?]|\\{\\d+(?:,\\d*)?}|\\\\w)*$");
+
+    /**
      * Whether a {@code \b} or {@code \B} stands right beside a letter outside ASCII ({@code \bвзятк}, {@code взятк\b},
-     * {@code \b(взятк|пара)}, {@code \b\p{Cyrillic}}): Java's boundary saw letters of any script as word characters,
-     * RE2's sees ASCII only, so such a rule saved for Java never matches there ({@code \bвзятк}) or matches inside words
-     * ({@code \Bқор}). Refused when saved, named at start-up when stored. Only the neighbours count: {@code \bbribe|взятк}
-     * means in RE2 what it meant in Java. {@code \w} is ASCII in both, so it is left alone ({@code газопровод\w*}).
+     * {@code \b(взятк|пара)}, {@code \p{Cyrillic}+\b}). RE2's word characters are ASCII letters, digits and {@code _}
+     * (so are Java's since JDK 19, without the flag {@code U}), so such a boundary never does what was meant: {@code \bвзятк}
+     * never matches "взятку", {@code \Bқор} matches at every word's start. Refused when saved, named at start-up when
+     * stored. Only the neighbours count: {@code \bbribe|взятк} means what it says. A boundary whose neighbour is only
+     * one of several alternatives ({@code \b(bribe|взятк)}) is not found. {@code \w} is left alone: ASCII, as documented.
      */
     public static boolean asciiBoundaryBesideNonAscii(String pattern) {
         for (int i = 0; i < pattern.length() - 1; i++) {
@@ -72,35 +88,15 @@ public record OverrideRule(
             if (escaped == 'Q') { // \Q...\E is literal text
                 int end = pattern.indexOf("\\E", i + 2);
                 i = end < 0 ? pattern.length() : end + 1;
-            } else if ((escaped == 'b' || escaped == 'B') && (nonAsciiAfter(pattern, i + 2) || nonAsciiBefore(pattern, i - 1))) {
+            } else if ((escaped == 'b' || escaped == 'B')
+                    && (NON_ASCII_AFTER.matcher(pattern).region(i + 2, pattern.length()).lookingAt()
+                        || NON_ASCII_BEFORE.matcher(pattern).region(0, i).find())) {
                 return true;
             } else {
                 i++; // the escaped character is no escape of its own
             }
         }
         return false;
-    }
-
-    /** The first character that can match after {@code from}, past group and class openings, is outside ASCII. */
-    private static boolean nonAsciiAfter(String pattern, int from) {
-        int i = from;
-        while (i < pattern.length() && "([^?:".indexOf(pattern.charAt(i)) >= 0) {
-            i++;
-        }
-        if (i >= pattern.length()) {
-            return false;
-        }
-        char c = pattern.charAt(i);
-        return c > 0x7F || (c == '\\' && i + 1 < pattern.length() && "pPx".indexOf(pattern.charAt(i + 1)) >= 0);
-    }
-
-    /** The last character that can match before {@code from}, past group and class closings and quantifiers, is outside ASCII. */
-    private static boolean nonAsciiBefore(String pattern, int from) {
-        int i = from;
-        while (i >= 0 && ")]*+?".indexOf(pattern.charAt(i)) >= 0) {
-            i--;
-        }
-        return i >= 0 && pattern.charAt(i) > 0x7F;
     }
 
     /**

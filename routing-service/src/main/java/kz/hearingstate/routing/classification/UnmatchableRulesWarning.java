@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * At start-up, names by id each stored override rule that can match nothing (see {@link OverrideRule#matchable}): one
  * saved when rules were {@code java.util.regex}'s, which RE2 refuses. Routing goes on without it; an admin rewrites it.
  * It names too each rule with a word boundary beside a letter outside ASCII ({@link OverrideRule#asciiBoundaryBesideNonAscii}):
- * Java read it with Unicode word boundaries ({@code \bвзятк} matched "взятку" then), RE2 reads it with ASCII ones.
+ * RE2's boundaries, like Java's since JDK 19 without {@code (?U)}, know ASCII word characters only, so {@code \bвзятк}
+ * never matched "взятку" here (a rule saved with {@code (?U)} under Java did, and the flag now means "ungreedy").
  */
 @Component
 class UnmatchableRulesWarning {
@@ -31,8 +32,8 @@ class UnmatchableRulesWarning {
                     log.warn("Override rule {} matches nothing: its pattern is not RE2's (GET /api/v1/admin/routing-rules "
                             + "shows matchable=false); rewrite it", rule.id());
                 } else if (OverrideRule.asciiBoundaryBesideNonAscii(rule.pattern())) {
-                    log.warn("Override rule {} may not match as meant: RE2's \\b is ASCII only, so beside a Cyrillic letter "
-                            + "it finds no word boundary; rewrite it", rule.id());
+                    log.warn("Override rule {} does not match as meant: \\b and \\B know ASCII word characters only, so beside a "
+                            + "letter outside ASCII they find no word boundary; rewrite it", rule.id());
                 }
             }
         } catch (RuntimeException e) {

@@ -94,7 +94,8 @@ public class DirectoryService {
             return false;
         }
         Optional<Department> asSeeded = store.find(request.code()).filter(stored -> stored.addresses() == null
-                && !stored.deleted() && stored.changedBy() != null && stored.changedBy().startsWith(SEEDED_BY));
+                && !stored.deleted() && stored.changedBy() != null && stored.changedBy().startsWith(SEEDED_BY)
+                && request.address().equals(stored.address())); // the same place, written for each language
         return asSeeded.isPresent() && store.replace(asSeeded.get().withAddresses(written(request), seededBy, Instant.now(clock)),
                 asSeeded.get().version());
     }
@@ -171,7 +172,7 @@ public class DirectoryService {
     public Department update(String code, DepartmentRequest request, String changedBy) {
         Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
         Department updated = toDepartment(code, request, current.version() + 1, changedBy, confidentialAfter(current, request),
-                request.addresses() == null ? current.addresses() : written(request)); // left out: kept, as the flag is
+                addressesAfter(current, request));
         replaceOrConflict(updated, current.version());
         publish(updated);
         return updated;
@@ -207,6 +208,18 @@ public class DirectoryService {
     private void publish(Department department) {
         publisher.publish(Topics.DEPARTMENTS_DIRECTORY, department.code(), department.eventId(),
                 EventTypes.DEPARTMENT_CHANGED, department.code(), department.toEvent());
+    }
+
+    /**
+     * The addresses for each language after an update: left out, they are kept while the address stays the same (a
+     * client that does not know the field loses nothing), and dropped when it changes (they would name the old place,
+     * and every reader is shown them first).
+     */
+    private static Map<Language, String> addressesAfter(Department current, DepartmentRequest request) {
+        if (request.addresses() != null) {
+            return written(request);
+        }
+        return request.address().equals(current.address()) ? current.addresses() : null;
     }
 
     /** The addresses a request writes for each language; none for an empty map, which clears them. */

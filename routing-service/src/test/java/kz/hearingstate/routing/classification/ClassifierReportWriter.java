@@ -56,7 +56,7 @@ class ClassifierReportWriter {
         md.append("## Validation split (used to choose the thresholds)\n\n").append(onValidation.summary()).append(".\n\n");
         table(md, "Per language (validation)", onValidation.by(LabelledAppeal::language));
         table(md, "Per writing style (validation)", onValidation.by(LabelledAppeal::style));
-        md.append("## Evaluation set (never used to tune anything)\n\n");
+        md.append("## Evaluation set (the build's gate: no threshold is chosen on it)\n\n");
         section(md, onEvaluation);
         md.append(HISTORY);
         Files.writeString(REPORT, md.toString());
@@ -442,26 +442,28 @@ class ClassifierReportWriter {
             with 404 false positives of 4734 (8.5%); at 0.21, 1283 with 330 (7.0%); the lowest threshold within 3% false
             positives 0.37, catching 1195.
 
-            - **630 more hand-written training appeals** (kk 210, 24 of them in Latin letters; ru 210; en 210), by four
+            - **630 more hand-written training appeals** (kk 210, 32 of them in Latin letters; ru 210; en 210), by four
               helpers briefed afresh: the same kind of writer as the earlier files, but given only the departments' remits
               and the kind of appeal wanted, neither the training files (beyond a format line) nor any held-out text, and
               asked for situations of their own in each language instead of translations of one text (most earlier files
               are kk, ru and en versions of one appeal). `hard-ordinary-10.jsonl` to `-13.jsonl` (480): ordinary appeals,
               each mentioning money, a fee, a card, an official, a relative, a tender, a contractor, a threat or thanks
-              innocently, over the nine other departments; `anti-corruption-12.jsonl` (150): indirect reports, two thirds
-              with no word like "bribe", the accused in another department's vocabulary. None of their texts is in a
+              innocently, over the nine other departments; `anti-corruption-12.jsonl` (150): indirect reports, 134 of them
+              with no word like "bribe", the accused in another department's vocabulary. One ordinary appeal read, a review
+              found, almost as a report (a vet's fee for a free vaccination): it now says a receipt was given. None of their texts is in a
               held-out set or already in the training data (lower-cased, whitespace folded).
             - **Cross-validated** on the same 6091 appeals (the new files trained on in every fold, never scored):
               departments right 91.74% to 91.85%, AUC 0.9854 to 0.9870; at 0.18, 1305 reports caught (7 more) with 364
               false positives (40 fewer, 7.7%); at 0.21, 1293 (10 more) with 299 (31 fewer, 6.3%); the lowest threshold
               within 3% 0.35, catching 1214 (19 more). Kept on the cross-validation, which improved at every threshold.
             - **Thresholds re-chosen on validation** by the rules above: the detector 0.17 as before, the band from 0.14
-              (was 0.13), the desk 0.23 (was 0.22). Features 262482 to 284723; the department model 13.6 to 14.8 MB (gzip).
+              (was 0.13), the desk 0.23 (was 0.22). Features 262482 to 284723; the department model 13587 to 14815 KiB (gzip).
 
             After: validation top-1 94.8%, routed right 93.2%, 90 of 90 reports, 14 false positives (2.6%), 2.2% triaged.
             Evaluation, its summary read twice for this report besides the build's gate (first at the old band and desk:
             top-1 92.5%, 3.5% triaged; nothing was chosen on it): top-1 92.5%, routed right 90.8%, 90 of 90 reports at
-            anti-corruption, 33 false positives (6.5%), 1.8% triaged. The first appeals written apart from the training
+            anti-corruption, 33 false positives (6.5%), 1.8% triaged (after the vet's appeal above was reworded and the
+            report written again: routed right 90.7%, 2.0% triaged, the rest the same). The first appeals written apart from the training
             data's own moved the evaluation set's false positives (42 to 33), which the rounds before did not. Issue 14's
             93% bar is still not met (three appeals short), so its test stays disabled; the floors of
             `ClassifierEvaluationTest` move to 92% top-1 and 7% false positives. The sealed set was not run again (its
@@ -475,8 +477,10 @@ class ClassifierReportWriter {
             positives; within 3% false positives, 1327 to 1356 reports. On validation, at the re-chosen thresholds (the desk
             moved to 0.33): top-1 94.8% to 94.4%, routed right 93.2% to 92.1%, triaged 2.2% to 3.8%. The rule I had set
             before (keep when validation's top-1 falls by no more than half a point) would have kept it; the evaluation
-            set's summary, read once after, fell too (top-1 92.5% to 91.8%, 33 to 36 false positives). Not kept, on
-            validation's routed-right figure; since the evaluation figure was read first, this choice is not blind to it.
+            set's summary, read after validation's, fell too (top-1 92.5% to 91.8%, 33 to 36 false positives). Not kept,
+            on validation's routed-right figure; but I decided after reading the evaluation figure, so this choice is not
+            blind to it, and the evaluation set is no longer untouched by choices of data: thresholds are still never
+            chosen on it, and the sealed set's single run remains the one figure no choice has seen.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */

@@ -66,6 +66,13 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
         Department edited = directory.find("health").orElseThrow();
         assertThat(store.replace(withoutAddresses(seeded, seeded.changedBy()), seeded.version())).isTrue();
         assertThat(store.replace(withoutAddresses(edited, "admin"), edited.version())).isTrue();
+        // Seeded by an older file whose address was another: the file's addresses in kk, ru and en are of another place.
+        Department elsewhere = directory.find("roads-transport").orElseThrow();
+        Department olderFile = withoutAddresses(elsewhere, elsewhere.changedBy());
+        assertThat(store.replace(new Department(olderFile.code(), olderFile.version(), olderFile.names(), olderFile.phone(),
+                olderFile.email(), "с. Узынагаш, ул. Абая, 2 (example)", null, olderFile.categories(), olderFile.settlements(),
+                olderFile.internal(), olderFile.confidential(), false, olderFile.changedBy(), olderFile.changedAt()),
+                elsewhere.version())).isTrue();
 
         directory.seedFromFile(); // what every start does
 
@@ -75,6 +82,7 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
         Department health = directory.find("health").orElseThrow();
         assertThat(health.version()).isEqualTo(edited.version() + 1);
         assertThat(health.addresses()).isNull(); // the admin's record is theirs: an admin's PUT adds them
+        assertThat(directory.find("roads-transport").orElseThrow().addresses()).isNull();
     }
 
     private static Department withoutAddresses(Department d, String changedBy) {
@@ -104,15 +112,22 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
         assertThat(put("/api/v1/admin/departments/" + code, ADMIN_KEY, department(code, "+7 72770 2-11-12 (example)")).statusCode())
                 .isEqualTo(200);
         assertThat(json(get("/api/v1/departments/" + code, null)).get("addresses").get("kk").asString()).contains("Д. Рысбеков");
+        // A PUT that moves the department and leaves them out drops them: they would name the old place.
+        Map<String, Object> moved = new java.util.HashMap<>(department(code, "+7 72770 2-11-12 (example)"));
+        moved.put("address", "с. Каргалы, ул. Абая, 1 (example)");
+        assertThat(put("/api/v1/admin/departments/" + code, ADMIN_KEY, moved).statusCode()).isEqualTo(200);
+        assertThat(json(get("/api/v1/departments/" + code, null)).get("addresses").isNull()).isTrue();
 
         assertThat(delete("/api/v1/admin/departments/" + code, ADMIN_KEY).statusCode()).isEqualTo(204);
         assertThat(get("/api/v1/departments/" + code, null).statusCode()).isEqualTo(404);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> directoryEvents(code).size() >= 5);
+        await().atMost(Duration.ofSeconds(20)).until(() -> directoryEvents(code).size() >= 6);
         assertThat(directoryEvents(code)).extracting(Recorded::id).containsExactly("department:tourism:1",
-                "department:tourism:2", "department:tourism:3", "department:tourism:4", "department:tourism:5");
-        assertThat(body(directoryEvents(code).get(4)).get("deleted").asBoolean()).isTrue();
-        assertThat(body(directoryEvents(code).get(4)).get("addresses").get("kk").asString()).contains("Д. Рысбеков");
+                "department:tourism:2", "department:tourism:3", "department:tourism:4", "department:tourism:5",
+                "department:tourism:6");
+        assertThat(body(directoryEvents(code).get(3)).get("addresses").get("kk").asString()).contains("Д. Рысбеков");
+        assertThat(body(directoryEvents(code).get(4)).get("addresses").isNull()).isTrue(); // moved: dropped
+        assertThat(body(directoryEvents(code).get(5)).get("deleted").asBoolean()).isTrue();
         assertThat(body(directoryEvents(code).get(0)).get("changedBy").asString()).isEqualTo("admin");
     }
 
