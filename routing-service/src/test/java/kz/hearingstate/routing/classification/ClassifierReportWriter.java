@@ -442,7 +442,7 @@ class ClassifierReportWriter {
             with 404 false positives of 4734 (8.5%); at 0.21, 1283 with 330 (7.0%); the lowest threshold within 3% false
             positives 0.37, catching 1195.
 
-            - **630 more hand-written training appeals** (kk 210, 32 of them in Latin letters; ru 210; en 210), by four
+            - **630 more hand-written training appeals** (kk 210, 32 of them in Latin letters; ru 210; en 210), by five
               helpers briefed afresh: the same kind of writer as the earlier files, but given only the departments' remits
               and the kind of appeal wanted, neither the training files (beyond a format line) nor any held-out text, and
               asked for situations of their own in each language instead of translations of one text (most earlier files
