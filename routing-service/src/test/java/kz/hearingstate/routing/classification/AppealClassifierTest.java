@@ -154,13 +154,19 @@ class AppealClassifierTest {
         assertThat(OverrideRule.compile("\\bвзятк").matcher("просили взятку").find()).isFalse();
         for (String pattern : List.of("\\bвзятк", "взятк\\b", "\\Bқор", "\\b(взятк|пара)", "(?:пара|взятк)\\b", "\\b[вВ]зятк",
                 "\\b\\p{Cyrillic}+", "\\\\\\bпара", "взятк\\pL*\\b", "\\p{Cyrillic}+\\b", "пар{1,2}\\b", "взятк\\w*\\b",
-                "\\b\\Qвзятк\\E", "\\Qвзятк\\E\\b", "\\b(?i)взятк", "\\b(?i:взятк)", "\\b(?P<word>взятк)")) {
+                "\\b\\Qвзятк\\E", "\\Qвзятк\\E\\b", "\\b(?i)взятк", "\\b(?i:взятк)", "\\b(?P<word>взятк)",
+                // beside one of a group's alternatives
+                "\\b(bribe|взятк)", "\\b(?:bribe|(?i)взятк)", "(пара|bribe)\\b", "(?:пара|[a-z]+)+\\b", "\\b((a|b)|взятк)", "((взятк|a))\\b",
+                "\\b(?:[|(]|взятк)", "\\b(?:\\Q(|\\E|взятк)")) {
             assertThat(OverrideRule.asciiBoundaryBesideNonAscii(pattern)).as(pattern).isTrue();
         }
         // Beside ASCII, or no boundary at all, or an escaped backslash or quoted text before a b: as Java meant it.
         for (String pattern : List.of("\\bbribe\\b|взятк", "газопровод\\w*", "(?:^| )взятк\\pL*", "\\\\bвзятк",
                 "\\Q\\bвзятк\\E", "\\bsaqşy", "взятк", "\\d+ тенге", "bribe\\w*\\b", "\\b[^а-я]", "\\b:взятк", "\\b\\x41",
-                "\\b\\PL", "\\b«")) {
+                "\\b\\PL", "\\b«",
+                // alternatives at the top level, or of a group not beside the boundary, or ASCII ones
+                "\\b(bribe|kickback)|(пара|взятк)", "\\bbribe(s|взятк)", "(пара|взятк) \\b", "\\b(?:[|]взятк|bribe)",
+                "\\b(bribe|\\(взятк)")) {
             assertThat(OverrideRule.asciiBoundaryBesideNonAscii(pattern)).as(pattern).isFalse();
         }
         assertThat(OverrideRule.compileNew("(?:^| )взятк\\pL*").matcher("просили взятку").find()).isTrue();
