@@ -44,7 +44,16 @@ public record Department(
 
     /** The next version, with its address written for each language (seeding adds them to a department stored before). */
     Department withAddresses(Map<Language, String> written, String by, Instant at) {
-        return new Department(code, version + 1, names, phone, email, address, written, categories, settlements, internal,
+        return nextVersion(written, deleted, by, at);
+    }
+
+    /** The next version, deleted: a tombstone, which receives no appeals. */
+    Department asDeleted(String by, Instant at) {
+        return nextVersion(addresses, true, by, at);
+    }
+
+    private Department nextVersion(Map<Language, String> addresses, boolean deleted, String by, Instant at) {
+        return new Department(code, version + 1, names, phone, email, address, addresses, categories, settlements, internal,
                 confidential, deleted, by, at);
     }
 

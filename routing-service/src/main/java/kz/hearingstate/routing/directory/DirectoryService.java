@@ -183,9 +183,7 @@ public class DirectoryService {
             throw new DirectoryConflictException("akim-office is the triage desk and cannot be deleted.");
         }
         Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
-        Department deleted = new Department(code, current.version() + 1, current.names(), current.phone(),
-                current.email(), current.address(), current.addresses(), current.categories(), current.settlements(), current.internal(),
-                current.confidential(), true, changedBy, Instant.now(clock));
+        Department deleted = current.asDeleted(changedBy, Instant.now(clock));
         replaceOrConflict(deleted, current.version());
         publish(deleted);
         return deleted;
