@@ -84,13 +84,16 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
-    void givenAnAppeal_whenOpenedInKazakh_thenItsCategoryTypeAndContactChannelAreNamedNotCoded() throws Exception {
+    void givenAnAppeal_whenOpenedInKazakh_thenItsCategoryTypeContactChannelAndListedPlaceAreInKazakh() throws Exception {
         given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
         String kk = mvc.perform(get("/workbench/appeals/a-1").param("lang", "kk").with(as(StaffRole.SPECIALIST, "education")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         org.assertj.core.api.Assertions.assertThat(kk).contains("<dd>Мектептер</dd>", "<dd>Шағым</dd>", "<dd>Электрондық пошта</dd>")
                 .doesNotContain("<dd>schools</dd>", "<dd>COMPLAINT</dd>", "<dd>EMAIL</dd>");
+        // The citizen wrote "Узынагаш"; the page names the listed settlement as the inbox does, the address as written.
+        org.assertj.core.api.Assertions.assertThat(kk).contains("<span>Ұзынағаш</span><span>, Абай 1</span>")
+                .doesNotContain("Узынагаш");
     }
 
     private static AppealPage bandPage() {
