@@ -125,7 +125,9 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("Қайта жіберу: Білім бөлімі")));
         mvc.perform(get("/workbench/appeals/a-1").param("lang", "ru").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
                 .andExpect(content().string(containsString("Возможно, это не сообщение о коррупции")))
-                .andExpect(content().string(containsString("Перенаправить: Отдел образования")));
+                .andExpect(content().string(containsString("Перенаправить: Отдел образования")))
+                // No category was chosen for it: said so, not an empty field.
+                .andExpect(content().string(containsString("<dt>Категория</dt><dd>Не указано</dd>")));
     }
 
     @Test
