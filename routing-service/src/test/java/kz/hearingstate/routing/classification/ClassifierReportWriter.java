@@ -482,25 +482,30 @@ class ClassifierReportWriter {
             blind to it, and the evaluation set is no longer untouched by choices of data: thresholds are still never
             chosen on it, and the sealed set's single run remains the one figure no choice has seen.
 
-            ### A third round of 600 appeals, refused by the build's gate (6 December, night)
+            ### A third round of 600 appeals, not kept (6 December, night)
 
             Six helpers briefed as above (neither the training files nor any held-out text), each for one language and
-            five departments, wrote 600 ordinary appeals across every department's whole remit, in every style, a quarter
-            of them with surface words pointing to another department, one Kazakh appeal in six in Latin letters: 540
-            ordinary, 60 reports. None of their texts was in a held-out set or the training data. Cross-validated on the
-            6721 appeals above (the new ones trained on in every fold, never scored): departments right 92.41% to
-            92.94%, AUC 0.9860 to 0.9861; at 0.18, 1452 to 1444 reports caught with 452 to 418 false positives; at
-            0.21, 1434 to 1433 with 366 to 330; within 3% false positives, 0.38 catching 1328 to 0.37 catching 1324. On
-            validation at the thresholds of the time: top-1 94.9%, routed right 94.0%, 15 false positives; at the
-            thresholds the rules then chose (detector 0.16, band from 0.13, desk 0.23): top-1 94.8% to 94.9%, routed
-            right 93.2% to 92.9%, triaged 2.2% to 2.9% (the band's 3% allowance spent), 14 to 15 false positives, 90 of
-            90 reports. By the rule above (validation's top-1 falls by no more than half a point) I decided to keep it,
-            and wrote that down, before reading the evaluation set's figures: top-1 92.5% to 92.3%, routed right 90.7% to
-            90.5%, 33 to 36 false positives (7.1%), 90 of 90 reports. 36 of 510 is over the build's 7% ceiling, so the
-            round fails `ClassifierEvaluationTest` and is not kept. Three appeals either way are within the evaluation
-            set's noise (one appeal is 0.2 points of its ordinary appeals), but the gate is the gate: it is not moved to
-            let data in. What cross-validation gained (half a point of departments, fewer false positives at every
-            threshold) the evaluation set does not show; more appeals by the same kind of writer have stopped moving it.
+            five departments, wrote 600 appeals across every department's whole remit, in every style, a quarter of them
+            with surface words pointing to another department, one Kazakh appeal in six in Latin letters: 540 ordinary, 60
+            reports. None of their texts was in a held-out set or the training data. Cross-validated on the 6721 appeals
+            above (the new ones trained on in every fold, never scored; the baseline differs from the round of 570's by one
+            at two thresholds, as one training appeal was reworded between the two runs): departments right 92.41% to
+            92.94%, AUC 0.9860 to 0.9861; at 0.18, 1452 to 1444 reports caught with 452 to 418 false positives; at 0.21,
+            1434 to 1433 with 366 to 330; within 3% false positives, 0.38 catching 1328 to 0.37 catching 1324: fewer false
+            positives at every threshold, and fewer reports caught at every one too. On validation at the thresholds of the
+            time: top-1 94.9%, routed right 94.0%, 15 false positives; at the thresholds the rules then chose (detector
+            0.16, band from 0.13, desk 0.23): top-1 94.8% to 94.9%, routed right 93.2% to 92.9%, triaged 2.2% to 2.9% (the
+            band's 3% allowance spent), 14 to 15 false positives, 90 of 90 reports. By the rule above (validation's top-1
+            falls by no more than half a point) I decided to keep it, and wrote that down, before reading the evaluation
+            set's figures: top-1 92.5% to 92.3%, routed right 90.7% to 90.5%, 33 to 36 false positives (7.1%), 90 of 90
+            reports. 36 of 510 is over the build's ceiling of 7%, which was set on 5 December at the level then reached.
+            The ceilings have been raised before for data decided on before the evaluation set was read (false positives
+            7% to 7.5% on 3 December, to 8.5% on 4 December), and by that precedent this round would be kept and the
+            ceiling raised again. I did not keep it: the evaluation set moved the wrong way on every figure, if by no more
+            than its noise (one appeal is 0.2 points of its ordinary appeals), and cross-validation caught fewer reports
+            at every threshold, where trust comes first. This is a choice of data made after reading the evaluation set,
+            the second after the round of 570: the evaluation set is no longer blind to choices of data, only to
+            thresholds. Appeals by the same kind of writer have stopped moving it.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */
