@@ -157,7 +157,13 @@ class AppealClassifierTest {
                 "\\b\\Qвзятк\\E", "\\Qвзятк\\E\\b", "\\b(?i)взятк", "\\b(?i:взятк)", "\\b(?P<word>взятк)",
                 // beside one of a group's alternatives
                 "\\b(bribe|взятк)", "\\b(?:bribe|(?i)взятк)", "(пара|bribe)\\b", "(?:пара|[a-z]+)+\\b", "\\b((a|b)|взятк)", "((взятк|a))\\b",
-                "\\b(?:[|(]|взятк)", "\\b(?:\\Q(|\\E|взятк)")) {
+                "\\b(?:[|(]|взятк)", "\\b(?:\\Q(|\\E|взятк)",
+                // the boundary is itself an alternative's edge; an empty alternative; a group that may be skipped
+                "(?:^|\\b)взятк", "(^|\\b)взятк", "взятк(?:\\b|$)", "взятк(\\b|а|у)", "(?:\\b|за)взятк", "взятк(?:\\bbribe|x)",
+                "(?:bribe\\b|x)взятк", "(?:x|\\b)?взятк", "(?:(?:^|\\b))взятк", "\\b(bribe|)взятк", "взятк(|bribe)\\b", "\\b()взятк",
+                "\\b(?:)взятк", "\\b(?:bribe)?взятк", "\\b(?:bribe){0,2}взятк", "взятк(?:bribe)*\\b",
+                // \w after a group, (?<name>…), flags before a group
+                "(?:пара|bribe)\\w*\\b", "\\b(?<w>взятк)", "\\b(?<w>(?:bribe|взятк))", "\\b(?i)(bribe|взятк)")) {
             assertThat(OverrideRule.asciiBoundaryBesideNonAscii(pattern)).as(pattern).isTrue();
         }
         // Beside ASCII, or no boundary at all, or an escaped backslash or quoted text before a b: as Java meant it.
@@ -166,7 +172,9 @@ class AppealClassifierTest {
                 "\\b\\PL", "\\b«",
                 // alternatives at the top level, or of a group not beside the boundary, or ASCII ones
                 "\\b(bribe|kickback)|(пара|взятк)", "\\bbribe(s|взятк)", "(пара|взятк) \\b", "\\b(?:[|]взятк|bribe)",
-                "\\b(bribe|\\(взятк)")) {
+                "\\b(bribe|\\(взятк)", "(?:^|\\b)bribe", "bribe(?:\\b|$) взятк", "\\b(?:bribe)+взятк", "(?:x|\\b)bribe",
+                // odd input: no exception, nothing refused
+                "\\b", "\\B", "\\", "(", ")", "()", "(|)", "\\b(", "(\\b", "\\b(?P<", "[\\b", "\\Q\\b")) {
             assertThat(OverrideRule.asciiBoundaryBesideNonAscii(pattern)).as(pattern).isFalse();
         }
         assertThat(OverrideRule.compileNew("(?:^| )взятк\\pL*").matcher("просили взятку").find()).isTrue();
