@@ -118,7 +118,10 @@ class InboxControllerTest extends WorkbenchSliceTest {
         mvc.perform(get("/workbench/inbox").param("lang", "kk").with(as(StaffRole.SPECIALIST, "education")))
                 .andExpect(content().string(containsString("<option value=\"Uzynagash\">Ұзынағаш</option>")));
         mvc.perform(get("/workbench/inbox").param("lang", "ru").with(as(StaffRole.SPECIALIST, "education")))
-                .andExpect(content().string(containsString("<option value=\"Uzynagash\">Узынагаш</option>")));
+                .andExpect(content().string(containsString("<option value=\"Uzynagash\">Узынагаш</option>")))
+                // "Any" agrees with its noun in Russian: любая категория, любой населённый пункт.
+                .andExpect(content().string(containsString("<option value=\"\">Любая</option>")))
+                .andExpect(content().string(containsString("<option value=\"\">Любой</option>")));
     }
 
     @Test
