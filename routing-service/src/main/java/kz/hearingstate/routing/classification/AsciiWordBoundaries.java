@@ -3,56 +3,47 @@ package kz.hearingstate.routing.classification;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Finds a {@code \b} or {@code \B} of an admin's rule that stands beside a letter outside ASCII ({@code \bвзятк},
- * {@code взятк\b}, {@code \b(bribe|взятк)}, {@code (?:^|\b)взятк}, {@code \p{Cyrillic}+\b}). RE2's word characters are
- * ASCII letters, digits and {@code _} (so are Java's since JDK 19, without the flag {@code U}), so such a boundary never
- * does what was meant: {@code \bвзятк} never matches "взятку", {@code \Bқор} matches at every word's start.
+ * {@code взятк\b}, {@code \b(bribe|взятк)}, {@code (?:^|\b)взятк}, {@code \b[a-zа-я]+}, {@code \p{Cyrillic}+\b}). RE2's
+ * word characters are ASCII letters, digits and {@code _} (so are Java's since JDK 19, without the flag {@code U}), so
+ * such a boundary never does what was meant: {@code \bвзятк} never matches "взятку", {@code \Bқор} matches at every
+ * word's start.
  *
  * <p>Only the boundary's neighbours count: {@code \bbribe|взятк} means what it says (the top level's alternatives are
- * whole patterns). A neighbour is found through group openings and closings, quantifiers, quoted text ({@code \Q…\E}),
- * each alternative of a group beside the boundary (an empty one, or a group that may be skipped, lends it the group's
- * own neighbour), and the group whose alternative the boundary starts or ends ({@code (?:^|\b)взятк}). Not told apart:
- * a negated class before a boundary counts as its letters ({@code [^а-я]\b} is refused, rarely written). {@code \w} is
- * left alone: ASCII, as documented.
+ * whole patterns), and so does {@code взятк\w\b} (its neighbour is {@code \w}, ASCII). A neighbour is what may match
+ * right beside the boundary: through group openings and closings, flags, quoted text ({@code \Q…\E}), every member of a
+ * class that is not negated, every alternative of a group beside the boundary, past an atom or group that may match
+ * nothing ({@code \b«?взятк}, {@code взятк\w*\b}, {@code \b(?:bribe)?взятк}), and out of the group whose alternative the
+ * boundary starts or ends. Not followed: a loop back to a group's start ({@code (?:bribe\b|взятк)+}), a letter written
+ * as an escape ({@code \x{432}}), a combining mark. A Unicode class ({@code \p…}) counts as non-ASCII.
+ *
+ * <p>Each position's answer is kept once found, so a pattern of n characters costs about n steps per boundary, however
+ * many empty alternatives or optional groups it nests (without it, {@code \b(?:a||)} twenty times took seconds).
  */
 final class AsciiWordBoundaries {
 
     /** A group's opening: {@code (}, {@code (?:}, {@code (?i:}, {@code (?P<name>}, {@code (?<name>}, or flags {@code (?i)}. */
-    private static final String OPENING = "\\(\\?[a-zA-Z-]*\\)|\\(\\?[a-zA-Z-]*:|\\(\\?P?<\\w+>|\\(";
-    private static final Pattern GROUP_OPENING = Pattern.compile(OPENING);
-
-    /**
-     * After a boundary: group openings, a class that is not negated, a quoted text's start, then a letter outside ASCII
-     * or a Unicode class ({@code \p}).
-     */
-    private static final Pattern NON_ASCII_AFTER = Pattern.compile(
-            "(?:" + OPENING + "|\\[(?!\\^))*(?:\\\\Q)?(?:[\\p{L}&&[^\\x00-\\x7F]]|\\\\p)");
-
-    /** What may stand between a closing and a boundary: a quantifier, or {@code \w}, which matches no Cyrillic letter. */
-    private static final String TAIL_TOKEN = "[*+?]|\\{\\d+(?:,\\d*)?}|\\\\w";
-
-    /**
-     * Before a boundary (matched at the end of what precedes it): a letter outside ASCII (perhaps ending a quoted text),
-     * or a Unicode class ({@code \pL}, {@code \p{Cyrillic}}), then group and class closings, quantifiers and {@code \w}.
-     */
+    private static final Pattern GROUP_OPENING = Pattern.compile("\\(\\?[a-zA-Z-]*\\)|\\(\\?[a-zA-Z-]*:|\\(\\?P?<\\w+>|\\(");
+    /** Flags alone, {@code (?i)}, ending where a boundary starts. */
+    private static final Pattern FLAGS_BEFORE = Pattern.compile("\\(\\?[a-zA-Z-]*\\)$");
+    /** A letter outside ASCII or a Unicode class, perhaps in quoted text, starting where looked. */
+    private static final Pattern NON_ASCII_AT = Pattern.compile("(?:\\\\Q)?(?:[\\p{L}&&[^\\x00-\\x7F]]|\\\\p)");
+    /** A letter outside ASCII (perhaps ending quoted text) or a Unicode class, ending where looked. */
     private static final Pattern NON_ASCII_BEFORE = Pattern.compile(
-            "(?:[\\p{L}&&[^\\x00-\\x7F]](?:\\\\E)?|\\\\p\\{\\w+}|\\\\p[A-Za-z])(?:[)\\]]|" + TAIL_TOKEN + ")*$");
+            "(?:[\\p{L}&&[^\\x00-\\x7F]](?:\\\\E)?|\\\\p\\{\\w+}|\\\\p[A-Za-z])$");
+    /** A quantifier, lazy or not, starting where looked. */
+    private static final Pattern QUANTIFIER = Pattern.compile("(?:[*+?]|\\{\\d+(?:,\\d*)?})\\??");
+    /** A quantifier, lazy or not, ending where looked. */
+    private static final Pattern QUANTIFIER_BEFORE = Pattern.compile("(?:[*+?]|\\{\\d+(?:,\\d*)?})\\??$");
 
-    /** A group's closing, then quantifiers and {@code \w}, at the end of what precedes a boundary. */
-    private static final Pattern GROUP_CLOSING = Pattern.compile("(\\))(?:" + TAIL_TOKEN + ")*$");
-
-    /** A group's quantifier, lazy or not. */
-    private static final Pattern QUANTIFIER = Pattern.compile("(?:[*+?]|\\{\\d*(?:,\\d*)?})\\??");
-
-    /**
-     * A group: where its {@code (} is, where its body starts (after {@code (?:} and the like), its own {@code |} (not
-     * those of groups inside it) and its {@code )}.
-     */
+    /** A group: its {@code (}, where its body starts (after {@code (?:} and the like), its own {@code |}, its {@code )}. */
     private record Group(int open, int body, List<Integer> bars, int close) {
 
         List<Integer> alternativeStarts() {
@@ -67,21 +58,24 @@ final class AsciiWordBoundaries {
             ends.add(close);
             return ends;
         }
-
-        /** Whether the group may match nothing at all, so that its neighbours meet: {@code (…)?}, {@code (…)*}, {@code (…){0,n}}. */
-        boolean optional(String pattern) {
-            return close + 1 < pattern.length() && "?*".indexOf(pattern.charAt(close + 1)) >= 0
-                    || pattern.startsWith("{0", close + 1);
-        }
     }
 
     private final String pattern;
-    private final List<Group> groups = new ArrayList<>();
+    private final Map<Integer, Group> groupsByOpen = new HashMap<>();
+    private final Map<Integer, Group> groupsByClose = new HashMap<>();
+    /** Character classes: where each {@code [} is, by its {@code ]}, and the reverse. */
+    private final Map<Integer, Integer> classEnds = new HashMap<>();
+    private final Map<Integer, Integer> classStarts = new HashMap<>();
     /** Where each {@code \b} or {@code \B} starts. */
     private final List<Integer> boundaries = new ArrayList<>();
+    /** The answers of {@link #nonAsciiAfter} and {@link #nonAsciiBefore} by position, once found. */
+    private final Boolean[] after;
+    private final Boolean[] before;
 
     private AsciiWordBoundaries(String pattern) {
         this.pattern = pattern;
+        this.after = new Boolean[pattern.length() + 2];
+        this.before = new Boolean[pattern.length() + 2];
         parse();
     }
 
@@ -110,22 +104,25 @@ final class AsciiWordBoundaries {
                 }
                 i++; // the escaped character is no escape of its own
             } else if (c == '[') {
-                i = classEnd(i);
+                int end = classEnd(i);
+                classEnds.put(i, end);
+                classStarts.put(end, i);
+                i = end;
             } else if (c == '(') {
                 Matcher opening = GROUP_OPENING.matcher(pattern).region(i, pattern.length());
                 opening.lookingAt();
-                if (pattern.charAt(opening.end() - 1) == ')') { // flags alone, (?i): no group
-                    i = opening.end() - 1;
-                    continue;
+                if (pattern.charAt(opening.end() - 1) != ')') { // not flags alone, (?i)
+                    open.push(i);
+                    bodies.push(opening.end());
+                    bars.push(new ArrayList<>());
                 }
-                open.push(i);
-                bodies.push(opening.end());
-                bars.push(new ArrayList<>());
                 i = opening.end() - 1;
             } else if (c == '|' && !open.isEmpty()) {
                 bars.peek().add(i);
             } else if (c == ')' && !open.isEmpty()) {
-                groups.add(new Group(open.pop(), bodies.pop(), bars.pop(), i));
+                Group group = new Group(open.pop(), bodies.pop(), bars.pop(), i);
+                groupsByOpen.put(group.open(), group);
+                groupsByClose.put(group.close(), group);
             }
         }
     }
@@ -147,28 +144,110 @@ final class AsciiWordBoundaries {
                 i++;
             }
         }
-        return i;
+        return Math.min(i, pattern.length()); // unclosed: to the end (RE2 refuses such a pattern before it gets here)
+    }
+
+    /** Whether the class opened at {@code open} is not negated and has a member outside ASCII: a letter or {@code \p}. */
+    private boolean classHasNonAscii(int open) {
+        if (pattern.startsWith("[^", open)) {
+            return false;
+        }
+        for (int i = open + 1; i < classEnds.get(open); i++) {
+            if (NON_ASCII_AT.matcher(pattern).region(i, classEnds.get(open)).lookingAt()) {
+                return true;
+            }
+            if (pattern.charAt(i) == '\\') {
+                i++;
+            }
+        }
+        return false;
     }
 
     /** Whether what may match right after {@code from} starts with a letter outside ASCII. Every step moves forward. */
     private boolean nonAsciiAfter(int from) {
-        if (NON_ASCII_AFTER.matcher(pattern).region(from, pattern.length()).lookingAt()) {
+        if (from >= pattern.length()) {
+            return false;
+        }
+        if (after[from] == null) {
+            after[from] = findNonAsciiAfter(from);
+        }
+        return after[from];
+    }
+
+    private boolean findNonAsciiAfter(int from) {
+        if (NON_ASCII_AT.matcher(pattern).region(from, pattern.length()).lookingAt()) {
             return true;
         }
         Group ending = innermostAround(from);
         if (ending != null && ending.alternativeEnds().contains(from)) { // an alternative ends here: what follows its group
             return nonAsciiAfter(afterQuantifier(ending.close() + 1));
         }
-        if (from >= pattern.length() || pattern.charAt(from) != '(') {
+        char c = pattern.charAt(from);
+        int atomEnd;
+        if (c == '(') {
+            Group opened = groupsByOpen.get(from);
+            if (opened == null) { // flags alone, (?i): what follows them (or an unclosed group: nothing)
+                Matcher flags = GROUP_OPENING.matcher(pattern).region(from, pattern.length());
+                return flags.lookingAt() && flags.end() > from + 1 && nonAsciiAfter(flags.end());
+            }
+            if (opened.alternativeStarts().stream().anyMatch(this::nonAsciiAfter)) {
+                return true;
+            }
+            atomEnd = opened.close() + 1;
+        } else if (c == '[' && classEnds.containsKey(from)) {
+            if (classHasNonAscii(from)) {
+                return true;
+            }
+            atomEnd = classEnds.get(from) + 1;
+        } else if (c == '\\') {
+            atomEnd = from + 2;
+        } else if ("|)^$".indexOf(c) >= 0) {
+            return false;
+        } else {
+            atomEnd = from + 1;
+        }
+        return mayMatchNothing(atomEnd) && nonAsciiAfter(afterQuantifier(atomEnd));
+    }
+
+    /** Whether what may match right before {@code to} ends with a letter outside ASCII. Every step moves back. */
+    private boolean nonAsciiBefore(int to) {
+        if (to <= 0) {
             return false;
         }
-        Group opened = openedAt(from);
-        if (opened == null) { // flags alone, (?i): what follows them
-            Matcher flags = GROUP_OPENING.matcher(pattern).region(from, pattern.length());
-            return flags.lookingAt() && flags.end() > from + 1 && nonAsciiAfter(flags.end());
+        if (before[to] == null) {
+            before[to] = findNonAsciiBefore(to);
         }
-        return opened.alternativeStarts().stream().anyMatch(this::nonAsciiAfter)
-                || opened.optional(pattern) && nonAsciiAfter(afterQuantifier(opened.close() + 1));
+        return before[to];
+    }
+
+    private boolean findNonAsciiBefore(int to) {
+        if (NON_ASCII_BEFORE.matcher(pattern).region(0, to).find()) {
+            return true;
+        }
+        Group starting = innermostAround(to);
+        if (starting != null && starting.alternativeStarts().contains(to)) { // an alternative starts here: what precedes its group
+            return nonAsciiBefore(starting.open());
+        }
+        Matcher quantifier = QUANTIFIER_BEFORE.matcher(pattern).region(0, to);
+        if (quantifier.find() && (quantifier.start() == 0 || pattern.charAt(quantifier.start() - 1) != '\\')) {
+            // the quantified atom's end; and what precedes the atom, when it may match nothing ("\?" is no quantifier)
+            int atomEnd = quantifier.start();
+            return nonAsciiBefore(atomEnd) || mayMatchNothing(atomEnd) && nonAsciiBefore(atomStart(atomEnd));
+        }
+        Matcher flags = FLAGS_BEFORE.matcher(pattern).region(0, to);
+        if (flags.find()) {
+            return nonAsciiBefore(flags.start());
+        }
+        char last = pattern.charAt(to - 1);
+        if (last == ')' && groupsByClose.containsKey(to - 1)) {
+            return groupsByClose.get(to - 1).alternativeEnds().stream().anyMatch(this::nonAsciiBefore);
+        }
+        return last == ']' && classStarts.containsKey(to - 1) && classHasNonAscii(classStarts.get(to - 1));
+    }
+
+    /** Whether the quantifier at {@code at} lets what precedes it match nothing: {@code ?}, {@code *}, {@code {0,…}}. */
+    private boolean mayMatchNothing(int at) {
+        return at < pattern.length() && "?*".indexOf(pattern.charAt(at)) >= 0 || pattern.startsWith("{0", at);
     }
 
     /** Past the quantifier at {@code at}, if there is one. */
@@ -177,40 +256,25 @@ final class AsciiWordBoundaries {
         return quantifier.lookingAt() ? quantifier.end() : at;
     }
 
-    /** Whether what may match right before {@code to} ends with a letter outside ASCII. Every step moves back. */
-    private boolean nonAsciiBefore(int to) {
-        if (NON_ASCII_BEFORE.matcher(pattern).region(0, to).find()) {
-            return true;
+    /** Where the atom ending at {@code end} starts: a group, a class, an escape or one character. */
+    private int atomStart(int end) {
+        if (groupsByClose.containsKey(end - 1)) {
+            return groupsByClose.get(end - 1).open();
         }
-        Group starting = innermostAround(to);
-        if (starting != null && starting.alternativeStarts().contains(to)) { // an alternative starts here: what precedes its group
-            return nonAsciiBefore(starting.open());
+        if (classStarts.containsKey(end - 1)) {
+            return classStarts.get(end - 1);
         }
-        Matcher closing = GROUP_CLOSING.matcher(pattern).region(0, to);
-        if (!closing.find()) {
-            return false;
-        }
-        Group closed = closedAt(closing.start(1));
-        return closed != null && (closed.alternativeEnds().stream().anyMatch(this::nonAsciiBefore)
-                || closed.optional(pattern) && nonAsciiBefore(closed.open()));
+        return end >= 2 && pattern.charAt(end - 2) == '\\' ? end - 2 : end - 1;
     }
 
     /** The innermost group whose body holds {@code at} (its {@code |} and {@code )} included). */
     private Group innermostAround(int at) {
         Group innermost = null;
-        for (Group group : groups) {
+        for (Group group : groupsByOpen.values()) {
             if (group.body() <= at && at <= group.close() && (innermost == null || group.open() > innermost.open())) {
                 innermost = group;
             }
         }
         return innermost;
-    }
-
-    private Group openedAt(int open) {
-        return groups.stream().filter(group -> group.open() == open).findFirst().orElse(null);
-    }
-
-    private Group closedAt(int close) {
-        return groups.stream().filter(group -> group.close() == close).findFirst().orElse(null);
     }
 }

@@ -163,7 +163,10 @@ class AppealClassifierTest {
                 "(?:bribe\\b|x)взятк", "(?:x|\\b)?взятк", "(?:(?:^|\\b))взятк", "\\b(bribe|)взятк", "взятк(|bribe)\\b", "\\b()взятк",
                 "\\b(?:)взятк", "\\b(?:bribe)?взятк", "\\b(?:bribe){0,2}взятк", "взятк(?:bribe)*\\b",
                 // \w after a group, (?<name>…), flags before a group
-                "(?:пара|bribe)\\w*\\b", "\\b(?<w>взятк)", "\\b(?<w>(?:bribe|взятк))", "\\b(?i)(bribe|взятк)")) {
+                "(?:пара|bribe)\\w*\\b", "\\b(?<w>взятк)", "\\b(?<w>(?:bribe|взятк))", "\\b(?i)(bribe|взятк)",
+                // past an atom that may match nothing; any member of a class; flags before the boundary
+                "\\b«?взятк", "\\bx?взятк", "\\b\\s*взятк", "взятк\\s*\\b", "\\b\\w*взятк", "\\b[a-zа-я]+", "\\b[0-9а-я]",
+                "[а-яa-z]+\\b", "взятк(?i)\\b")) {
             assertThat(OverrideRule.asciiBoundaryBesideNonAscii(pattern)).as(pattern).isTrue();
         }
         // Beside ASCII, or no boundary at all, or an escaped backslash or quoted text before a b: as Java meant it.
@@ -174,10 +177,17 @@ class AppealClassifierTest {
                 "\\b(bribe|kickback)|(пара|взятк)", "\\bbribe(s|взятк)", "(пара|взятк) \\b", "\\b(?:[|]взятк|bribe)",
                 "\\b(bribe|\\(взятк)", "(?:^|\\b)bribe", "bribe(?:\\b|$) взятк", "\\b(?:bribe)+взятк", "(?:x|\\b)bribe",
                 // odd input: no exception, nothing refused
-                "\\b", "\\B", "\\", "(", ")", "()", "(|)", "\\b(", "(\\b", "\\b(?P<", "[\\b", "\\Q\\b")) {
+                "\\b", "\\B", "\\", "(", ")", "()", "(|)", "\\b(", "(\\b", "\\b(?P<", "[\\b", "\\Q\\b",
+                // the neighbour is \w, or a negated class, or an escaped "?": ASCII
+                "взятк\\w\\b", "взятк\\w+\\b", "[^а-я]\\b", "(?:[^а-я]|x)\\b", "взятк\\?\\b")) {
             assertThat(OverrideRule.asciiBoundaryBesideNonAscii(pattern)).as(pattern).isFalse();
         }
         assertThat(OverrideRule.compileNew("(?:^| )взятк\\pL*").matcher("просили взятку").find()).isTrue();
+        // Each empty alternative doubled the search once: 70 of them, within the 500 characters a rule may have, must not hang.
+        String nested = "\\b" + "(?:a||)".repeat(70) + "x";
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> assertThat(OverrideRule.asciiBoundaryBesideNonAscii(nested)).isFalse());
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThat(OverrideRule.asciiBoundaryBesideNonAscii("x" + "(?:a|)?".repeat(70) + "\\b")).isFalse());
     }
 
     @Test
