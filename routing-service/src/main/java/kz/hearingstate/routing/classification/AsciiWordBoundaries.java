@@ -17,15 +17,18 @@ import java.util.regex.Pattern;
  * word's start.
  *
  * <p>Only the boundary's neighbours count: {@code \bbribe|взятк} means what it says (the top level's alternatives are
- * whole patterns), and so does {@code взятк\w\b} (its neighbour is {@code \w}, ASCII). A neighbour is what may match
+ * whole patterns), and so does {@code взятк\w\b} (its neighbour is {@code \w}, ASCII). A boundary with an ASCII word
+ * character always on its other side is left alone too: it still ends or starts that word, whatever comes next
+ * ({@code \bsms\b\s*код}, {@code \b\d+\b\s*тенге}). A neighbour is what may match
  * right beside the boundary: through group openings and closings, flags, quoted text ({@code \Q…\E}), every member of a
  * class that is not negated, every alternative of a group beside the boundary, past an atom or group that may match
  * nothing ({@code \b«?взятк}, {@code взятк\w*\b}, {@code \b(?:bribe)?взятк}), and out of the group whose alternative the
  * boundary starts or ends. Not followed: a loop back to a group's start ({@code (?:bribe\b|взятк)+}), a letter written
  * as an escape ({@code \x{432}}), a combining mark. A Unicode class ({@code \p…}) counts as non-ASCII.
  *
- * <p>Each position's answer is kept once found, so a pattern of n characters costs about n steps per boundary, however
- * many empty alternatives or optional groups it nests (without it, {@code \b(?:a||)} twenty times took seconds).
+ * <p>Each position's answer is kept once found, so a pattern costs a few regular-expression checks of its prefix per
+ * position, however many empty alternatives or optional groups it nests (without it, {@code \b(?:a||)} twenty times
+ * took seconds; 500 characters of such shapes now take milliseconds).
  */
 final class AsciiWordBoundaries {
 
@@ -82,7 +85,58 @@ final class AsciiWordBoundaries {
     /** Whether a {@code \b} or {@code \B} of the pattern stands right beside a letter outside ASCII (see above). */
     static boolean besideNonAscii(String pattern) {
         AsciiWordBoundaries parsed = new AsciiWordBoundaries(pattern);
-        return parsed.boundaries.stream().anyMatch(at -> parsed.nonAsciiAfter(at + 2) || parsed.nonAsciiBefore(at));
+        return parsed.boundaries.stream().anyMatch(at -> !parsed.asciiWordBefore(at) && parsed.nonAsciiAfter(at + 2)
+                || !parsed.asciiWordAfter(at + 2) && parsed.nonAsciiBefore(at));
+    }
+
+    /**
+     * Whether what matches right before {@code to} always ends with an ASCII word character (a letter, digit or {@code _},
+     * {@code \d}, {@code \w}, or a group each of whose alternatives does; past one that may match nothing, what precedes
+     * it too): then the boundary still tells that word from what follows, a non-ASCII letter included, as in
+     * {@code \bsms\b\s*код}.
+     */
+    private boolean asciiWordBefore(int to) {
+        if (to <= 0) {
+            return false;
+        }
+        int quantified = quantifierBefore(to);
+        if (quantified >= 0) {
+            return asciiWordBefore(quantified) && (!mayMatchNothing(quantified) || asciiWordBefore(atomStart(quantified)));
+        }
+        if (to >= 2 && pattern.charAt(to - 2) == '\\') {
+            return "dw".indexOf(pattern.charAt(to - 1)) >= 0;
+        }
+        char last = pattern.charAt(to - 1);
+        if (last == ')' && groupsByClose.containsKey(to - 1)) {
+            return groupsByClose.get(to - 1).alternativeEnds().stream().allMatch(this::asciiWordBefore);
+        }
+        return asciiWordCharacter(last);
+    }
+
+    /** Whether what matches right after {@code from} always starts with an ASCII word character (as above). */
+    private boolean asciiWordAfter(int from) {
+        if (from >= pattern.length()) {
+            return false;
+        }
+        char first = pattern.charAt(from);
+        int atomEnd;
+        boolean word;
+        if (first == '\\' && from + 1 < pattern.length()) {
+            atomEnd = from + 2;
+            word = "dw".indexOf(pattern.charAt(from + 1)) >= 0;
+        } else if (first == '(' && groupsByOpen.containsKey(from)) {
+            Group group = groupsByOpen.get(from);
+            atomEnd = group.close() + 1;
+            word = group.alternativeStarts().stream().allMatch(this::asciiWordAfter);
+        } else {
+            atomEnd = from + 1;
+            word = asciiWordCharacter(first);
+        }
+        return word && (!mayMatchNothing(atomEnd) || asciiWordAfter(afterQuantifier(atomEnd)));
+    }
+
+    private static boolean asciiWordCharacter(char c) {
+        return c < 0x80 && (Character.isLetterOrDigit(c) || c == '_');
     }
 
     /** One pass: escapes, quoted text and character classes hold neither a group nor a boundary. */
@@ -200,7 +254,8 @@ final class AsciiWordBoundaries {
             }
             atomEnd = classEnds.get(from) + 1;
         } else if (c == '\\') {
-            atomEnd = from + 2;
+            int brace = pattern.startsWith("{", from + 2) ? pattern.indexOf('}', from + 2) : -1;
+            atomEnd = brace > 0 ? brace + 1 : from + 2; // \x{41} and \p{Greek} end at their brace
         } else if ("|)^$".indexOf(c) >= 0) {
             return false;
         } else {
@@ -228,10 +283,8 @@ final class AsciiWordBoundaries {
         if (starting != null && starting.alternativeStarts().contains(to)) { // an alternative starts here: what precedes its group
             return nonAsciiBefore(starting.open());
         }
-        Matcher quantifier = QUANTIFIER_BEFORE.matcher(pattern).region(0, to);
-        if (quantifier.find() && (quantifier.start() == 0 || pattern.charAt(quantifier.start() - 1) != '\\')) {
-            // the quantified atom's end; and what precedes the atom, when it may match nothing ("\?" is no quantifier)
-            int atomEnd = quantifier.start();
+        int atomEnd = quantifierBefore(to);
+        if (atomEnd >= 0) { // the quantified atom's end; and what precedes the atom, when it may match nothing
             return nonAsciiBefore(atomEnd) || mayMatchNothing(atomEnd) && nonAsciiBefore(atomStart(atomEnd));
         }
         Matcher flags = FLAGS_BEFORE.matcher(pattern).region(0, to);
@@ -243,6 +296,18 @@ final class AsciiWordBoundaries {
             return groupsByClose.get(to - 1).alternativeEnds().stream().anyMatch(this::nonAsciiBefore);
         }
         return last == ']' && classStarts.containsKey(to - 1) && classHasNonAscii(classStarts.get(to - 1));
+    }
+
+    /** Where a quantifier ending at {@code to} starts, or -1: an escaped {@code ?} and the braces of {@code \x{41}} are none. */
+    private int quantifierBefore(int to) {
+        Matcher quantifier = QUANTIFIER_BEFORE.matcher(pattern).region(0, to);
+        if (!quantifier.find()) {
+            return -1;
+        }
+        int start = quantifier.start();
+        boolean escaped = start >= 1 && pattern.charAt(start - 1) == '\\';
+        boolean braces = start >= 2 && pattern.charAt(start - 2) == '\\' && "xpP".indexOf(pattern.charAt(start - 1)) >= 0;
+        return escaped || braces ? -1 : start;
     }
 
     /** Whether the quantifier at {@code at} lets what precedes it match nothing: {@code ?}, {@code *}, {@code {0,…}}. */

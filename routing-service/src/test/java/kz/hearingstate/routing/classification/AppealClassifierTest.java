@@ -159,8 +159,8 @@ class AppealClassifierTest {
                 "\\b(bribe|взятк)", "\\b(?:bribe|(?i)взятк)", "(пара|bribe)\\b", "(?:пара|[a-z]+)+\\b", "\\b((a|b)|взятк)", "((взятк|a))\\b",
                 "\\b(?:[|(]|взятк)", "\\b(?:\\Q(|\\E|взятк)",
                 // the boundary is itself an alternative's edge; an empty alternative; a group that may be skipped
-                "(?:^|\\b)взятк", "(^|\\b)взятк", "взятк(?:\\b|$)", "взятк(\\b|а|у)", "(?:\\b|за)взятк", "взятк(?:\\bbribe|x)",
-                "(?:bribe\\b|x)взятк", "(?:x|\\b)?взятк", "(?:(?:^|\\b))взятк", "\\b(bribe|)взятк", "взятк(|bribe)\\b", "\\b()взятк",
+                "(?:^|\\b)взятк", "(^|\\b)взятк", "взятк(?:\\b|$)", "взятк(\\b|а|у)", "(?:\\b|за)взятк",
+                "(?:x|\\b)?взятк", "(?:(?:^|\\b))взятк", "\\b(bribe|)взятк", "взятк(|bribe)\\b", "\\b()взятк",
                 "\\b(?:)взятк", "\\b(?:bribe)?взятк", "\\b(?:bribe){0,2}взятк", "взятк(?:bribe)*\\b",
                 // \w after a group, (?<name>…), flags before a group
                 "(?:пара|bribe)\\w*\\b", "\\b(?<w>взятк)", "\\b(?<w>(?:bribe|взятк))", "\\b(?i)(bribe|взятк)",
@@ -179,7 +179,11 @@ class AppealClassifierTest {
                 // odd input: no exception, nothing refused
                 "\\b", "\\B", "\\", "(", ")", "()", "(|)", "\\b(", "(\\b", "\\b(?P<", "[\\b", "\\Q\\b",
                 // the neighbour is \w, or a negated class, or an escaped "?": ASCII
-                "взятк\\w\\b", "взятк\\w+\\b", "[^а-я]\\b", "(?:[^а-я]|x)\\b", "взятк\\?\\b")) {
+                "взятк\\w\\b", "взятк\\w+\\b", "[^а-я]\\b", "(?:[^а-я]|x)\\b", "взятк\\?\\b", "\\b\\x{0041}взятк", "взятк\\x{0041}\\b",
+                // an ASCII word on the boundary's other side: it still ends or starts that word, whatever follows
+                "\\bsms\\b\\s*код", "\\b(?:kaspi|halyk)\\b\\s*(?:банк|перевод)", "(?i)\\bwhatsapp\\b\\s*номер", "\\bsms\\b.*код",
+                "\\bbribe\\b.{0,30}взятк", "(?i)(?:\\begov\\b|егов).*ошибка", "\\b\\d+\\b\\s*тенге", "\\b\\d{6}\\b\\s*индекс",
+                "взятк(?:\\bbribe|x)", "(?:bribe\\b|x)взятк", "\\bsms?\\bкод", "код\\b(?:sms)?x")) {
             assertThat(OverrideRule.asciiBoundaryBesideNonAscii(pattern)).as(pattern).isFalse();
         }
         assertThat(OverrideRule.compileNew("(?:^| )взятк\\pL*").matcher("просили взятку").find()).isTrue();
