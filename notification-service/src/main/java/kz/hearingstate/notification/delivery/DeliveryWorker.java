@@ -48,7 +48,8 @@ import org.springframework.stereotype.Component;
  * notification.outcome.v1} events go out together (one round of Kafka acknowledgements).
  *
  * <p>The one window where a message could be sent twice: a crash after the channel accepted it and before
- * its round recorded it SENT. Its claim then runs out and it is sent again. A round is short (bounded by
+ * its round recorded it SENT (a round whose write MongoDB failed is kept in memory and recorded first when MongoDB
+ * answers again, well inside the claims' lease). Its claim then runs out and it is sent again. A round is short (bounded by
  * {@code batch-size} and the channels' time-outs, well inside the claim's {@code lease}). We chose this over at-most-once (never
  * resend a claimed notification) because losing a citizen's registration notice or answer is worse than
  * a rare repeat, and every channel carries the notification id as an idempotency key (e-mail Message-ID,
@@ -70,6 +71,11 @@ public class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final PriorityBlockingQueue<Handed> handed = new PriorityBlockingQueue<>();
     private final AtomicLong handedSequence = new AtomicLong();
+    /**
+     * Attempts made whose results the store did not take (MongoDB failed the round's write): recorded first when it
+     * answers again, while their claims still hold, so that a message the channel accepted is not sent again.
+     */
+    private final List<Notification> unrecorded = new ArrayList<>();
     private final Semaphore wake = new Semaphore(0);
     private ExecutorService senders;
     private volatile boolean running;
@@ -124,6 +130,7 @@ public class DeliveryWorker implements SmartLifecycle {
         while (running) {
             long waitMillis;
             try {
+                recordUnrecorded();
                 deliverHanded();
                 if (!now().isBefore(nextSearch)) {
                     nextSearch = now().plus(settings.pollInterval());
@@ -201,7 +208,32 @@ public class DeliveryWorker implements SmartLifecycle {
         for (Future<List<Notification>> share : sending) {
             attempted.addAll(result(share));
         }
-        List<Notification> recorded = store.recordAttempts(attempted);
+        record(attempted);
+    }
+
+    /** The attempts of a round that the store failed to take earlier, recorded before anything else is claimed or sent. */
+    void recordUnrecorded() {
+        List<Notification> earlier;
+        synchronized (unrecorded) {
+            earlier = List.copyOf(unrecorded);
+            unrecorded.clear();
+        }
+        if (!earlier.isEmpty()) {
+            record(earlier);
+        }
+    }
+
+    /** One write for the round's results, then what each came to; kept for later if the store fails the write. */
+    private void record(List<Notification> attempted) {
+        List<Notification> recorded;
+        try {
+            recorded = store.recordAttempts(attempted);
+        } catch (RuntimeException e) {
+            synchronized (unrecorded) {
+                unrecorded.addAll(attempted);
+            }
+            throw e;
+        }
         List<Notification> finished = new ArrayList<>(recorded.size());
         for (Notification notification : recorded) { // an attempt that outlived its claim is the new claimant's to tell
             switch (notification.status()) {
