@@ -134,6 +134,17 @@ public final class LegalClock {
     }
 
     /**
+     * When a term set to end at {@code chosen} ends: at the end of that day's working hours, or of the next working
+     * day when that day is not one (APPK Article 10, as in {@link #latestExtendedDeadline}). A term counted in days
+     * ends with its last day, whatever time of day was named; and a department that picks a Saturday has until
+     * Monday's close, not until a breach on the Saturday.
+     */
+    public Instant termEnd(Instant chosen) {
+        LocalDate day = localDate(chosen);
+        return endOf(calendar.isWorkingDay(day) ? day : calendar.nextWorkingDay(day));
+    }
+
+    /**
      * The latest deadline a motivated extension may set: two calendar months after registration, on the
      * same day of the month (the month's last day when it has no such day), moved to the next working day
      * when that day is not one. APPK Article 10 (computing terms): a term counted in months ends on the
@@ -141,8 +152,7 @@ public final class LegalClock {
      * next working day after it.
      */
     public Instant latestExtendedDeadline(Instant registeredAt) {
-        LocalDate last = localDate(registeredAt).plusMonths(2);
-        return endOf(calendar.isWorkingDay(last) ? last : calendar.nextWorkingDay(last));
+        return termEnd(localDate(registeredAt).plusMonths(2).atTime(workdayStart).atZone(zone).toInstant());
     }
 
     private static Instant max(Instant a, Instant b) {

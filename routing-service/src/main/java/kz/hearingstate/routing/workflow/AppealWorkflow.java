@@ -163,7 +163,7 @@ public final class AppealWorkflow {
                 addLifecycle(appeal, LifecycleType.FORWARDED, actor, command.reason(), now, null, command.outsideBody());
             }
             case EXTEND -> {
-                appeal.deadline = command.newDeadline();
+                appeal.deadline = legalClock.termEnd(command.newDeadline());
                 if (appeal.slaState == SlaState.WARNED
                         && legalClock.warningAt(appeal.deadline, deadlines.warningWorkingDaysLeft()).isAfter(now)) {
                     appeal.slaState = SlaState.ON_TIME; // a fresh warning before the new deadline
@@ -175,6 +175,11 @@ public final class AppealWorkflow {
                 addLifecycle(appeal, LifecycleType.REJECTED, actor, command.reason(), now);
             }
             default -> throw new IllegalStateException("Not a department action: " + trigger);
+        }
+        if (!appeal.status.isPaused()) {
+            // Answered or rejected while waiting for the citizen: that pause is over. Left set, it would move on the
+            // deadline of a later reopening by all the time since (a forward or route shifts by a set pausedAt).
+            appeal.pausedAt = null;
         }
         appeal.appliedInputs.add(command.inputId());
         reschedule(appeal, now);
@@ -188,7 +193,7 @@ public final class AppealWorkflow {
      */
     public void citizenReplied(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.CITIZEN_REPLIED);
-        int paused = appeal.pausedAt == null ? 0 : legalClock.pausedWorkingDays(appeal.pausedAt, now);
+        int paused = appeal.pausedAt == null ? 0 : legalClock.pausedWorkingDays(appeal.pausedAt, arrival(reply.occurredAt(), now));
         if (paused > 0) {
             appeal.deadline = legalClock.shift(appeal.deadline, paused);
         }
@@ -241,7 +246,8 @@ public final class AppealWorkflow {
     /** The citizen says the answer did not solve the problem: a repeat appeal to the same department, with a new term. */
     public void notSolved(RoutedAppeal appeal, AppealFeedback feedback, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.NOT_SOLVED);
-        appeal.registeredAt = legalClock.registeredAt(now);
+        appeal.pausedAt = null; // a pause left by an answer given while waiting for the citizen (before that was cleared)
+        appeal.registeredAt = legalClock.registeredAt(arrival(feedback.occurredAt(), now));
         appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
         appeal.slaState = SlaState.ON_TIME;
         rated(appeal, feedback, now);
@@ -252,6 +258,14 @@ public final class AppealWorkflow {
         addAssignment(appeal, now);
         reschedule(appeal, now);
         appeal.updatedAt = now;
+    }
+
+    /**
+     * When the citizen's reply or feedback reached the akimat: intake's receipt time, which the event carries (only
+     * intake writes those topics), not when routing got to it after a lag or a restart; never later than now.
+     */
+    private static Instant arrival(Instant occurredAt, Instant now) {
+        return occurredAt == null || occurredAt.isAfter(now) ? now : occurredAt;
     }
 
     /**
@@ -352,9 +366,9 @@ public final class AppealWorkflow {
                 errors.add(FieldViolation.of("newDeadline", "required"));
             } else if (!now.isBefore(appeal.deadline)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-passed", appeal.deadline));
-            } else if (!command.newDeadline().isAfter(appeal.deadline)) {
+            } else if (!legalClock.termEnd(command.newDeadline()).isAfter(appeal.deadline)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-not-later", appeal.deadline));
-            } else if (command.newDeadline().isAfter(latest)) {
+            } else if (legalClock.termEnd(command.newDeadline()).isAfter(latest)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest));
             }
         }

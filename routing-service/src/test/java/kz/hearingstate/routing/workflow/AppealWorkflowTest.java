@@ -217,7 +217,7 @@ class AppealWorkflowTest {
     void givenAnExtension_thenItMustBeMotivatedLaterThanTheDeadlineAndWithinTwoMonthsOfRegistration() {
         RoutedAppeal appeal = routedTo("health", NOW);
         ApiPrincipal health = ApiPrincipal.department("health");
-        Instant tooLate = LEGAL_CLOCK.latestExtendedDeadline(appeal.registeredAt).plusSeconds(1);
+        Instant tooLate = LEGAL_CLOCK.latestExtendedDeadline(appeal.registeredAt).plus(java.time.Duration.ofDays(1));
         Instant earlier = appeal.deadline.minusSeconds(3600);
         Instant fine = almaty("2027-01-20T18:00");
 
@@ -333,6 +333,72 @@ class AppealWorkflowTest {
         assertThat(appeal.citizenFeedback()).as("the department reads why on the appeal").isEqualTo(new CitizenFeedback("fb-1", 1, false,
                 "The pothole is still there after the rain.", later));
         assertThat(appeal.outbox.getLast().topic()).isEqualTo(Topics.departmentInbox("roads-transport"));
+    }
+
+    @Test
+    void givenAnAppealAnsweredWhileWaitingForTheCitizen_whenReopenedAndForwarded_thenTheOldPauseMovesNoDeadline() {
+        RoutedAppeal appeal = routedTo("housing-utilities", NOW); // Tue 1 Dec 2026 10:00
+        ApiPrincipal housing = ApiPrincipal.department("housing-utilities");
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, housing, "which flat?", null,
+                null, null, null), NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, housing), almaty("2026-12-01T11:00"));
+        assertThat(appeal.pausedAt).as("the pause ended with the answer").isNull();
+
+        Instant reopened = almaty("2026-12-02T10:00");
+        workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false, "Still no water", reopened),
+                reopened);
+        workflow.apply(appeal, new Command("f1", appeal.appealId, ActionType.FORWARD, housing, null, null, "education",
+                null, null), almaty("2026-12-03T10:00"));
+
+        // Registered Wed 2 Dec 10:00; 15 working days, 16 Dec (Independence Day) off: Thu 24 Dec, 18:00. Counting the
+        // old pause (1 Dec 10:00 to 3 Dec 10:00, 18 working hours) would have given Mon 28 Dec.
+        assertThat(appeal.deadline).isEqualTo(almaty("2026-12-24T18:00"));
+    }
+
+    @Test
+    void givenAnExtensionToASaturdayOrAnHourOfTheDay_thenTheTermEndsAtTheCloseOfItsWorkingDay() {
+        RoutedAppeal appeal = routedTo("health", NOW); // registered Tue 1 Dec 2026: the cap is Mon 1 Feb 2027, 18:00
+        ApiPrincipal health = ApiPrincipal.department("health");
+
+        workflow.apply(appeal, new Command("e1", appeal.appealId, ActionType.EXTEND, health, "needs an inspection", null,
+                null, null, almaty("2027-01-20T12:00")), NOW);
+        assertThat(appeal.deadline).as("a term counted in days ends with its day").isEqualTo(almaty("2027-01-20T18:00"));
+
+        workflow.apply(appeal, new Command("e2", appeal.appealId, ActionType.EXTEND, health, "the inspector is ill", null,
+                null, null, almaty("2027-01-30T18:00")), NOW); // a Saturday
+        assertThat(appeal.deadline).as("APPK Art. 10: on the next working day").isEqualTo(almaty("2027-02-01T18:00"));
+        assertThat(workflow.fireTimers(appeal, almaty("2027-01-30T18:00"))).as("no breach on the Saturday")
+                .doesNotContain(LifecycleType.SLA_BREACHED);
+        assertThat(workflow.fireTimers(appeal, almaty("2027-02-01T18:00"))).contains(LifecycleType.SLA_BREACHED);
+    }
+
+    @Test
+    void givenANotSolvedFeedbackReadAfterHours_thenTheRepeatAppealIsRegisteredWhenTheCitizenSentIt() {
+        RoutedAppeal appeal = routedTo("roads-transport", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
+        Instant sent = almaty("2026-12-04T17:50"); // Friday, inside working hours
+
+        workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false, "Still there", sent),
+                almaty("2026-12-04T18:10")); // routing reads it after the close (a lag, a restart)
+
+        assertThat(appeal.registeredAt).isEqualTo(sent);
+        // 15 working days after Fri 4 Dec, 16 Dec off: Mon 28 Dec (registered on Monday 7 Dec it would be Tue 29 Dec).
+        assertThat(appeal.deadline).isEqualTo(almaty("2026-12-28T18:00"));
+    }
+
+    @Test
+    void givenACitizensReplyReadDaysLater_thenTheClockStoodOnlyUntilTheCitizenReplied() {
+        RoutedAppeal appeal = routedTo("social-protection", NOW);
+        Instant deadlineBefore = appeal.deadline;
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO,
+                ApiPrincipal.department("social-protection"), "which certificate?", null, null, null, null),
+                almaty("2026-12-03T11:00"));
+        Instant replied = almaty("2026-12-03T17:00"); // 6 working hours: 1 working day
+
+        workflow.citizenReplied(appeal, new CitizenReplied("reply-1", appeal.appealId, "T", "the pension one", List.of(),
+                replied), almaty("2026-12-07T10:00")); // read on Monday: counted from then, 17 hours, 2 days
+
+        assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.shift(deadlineBefore, 1));
     }
 
     @Test
