@@ -160,7 +160,9 @@ public class Workbench {
         Instant cap = legalClock.latestExtendedDeadline(appeal.registeredAt());
         List<Department> others = directory.active().stream().filter(d -> !d.code().equals(appeal.department())).toList();
         CitizenFeedback rated = appeal.citizenFeedback();
-        AppealPage.Feedback feedback = rated == null ? null
+        // A rating of a confidential department's answer, like a reply to its question, stays with that department when
+        // the appeal moves on: the citizen's words may name the official, and the rating tells there was an answer.
+        AppealPage.Feedback feedback = rated == null || !reader.sees(rated.department()) ? null
                 : new AppealPage.Feedback(rated.rating(), rated.solved(), rated.comment(), format(rated.at()));
         // Only the officer gets this far with a confidential appeal, and sees all of it (the row is not counts-only).
         List<AppealPage.Reply> replies = appeal.citizenReplies().stream()

@@ -238,8 +238,8 @@ public final class AppealWorkflow {
     /** Keeps the citizen's rating (and comment) for the department; it changes neither status nor clock. */
     public void rated(RoutedAppeal appeal, AppealFeedback feedback, Instant now) {
         appeal.appliedInputs.add(feedback.feedbackId());
-        appeal.citizenFeedback = new CitizenFeedback(feedback.feedbackId(), feedback.rating(), feedback.solved(),
-                feedback.comment(), feedback.occurredAt());
+        appeal.citizenFeedback = new CitizenFeedback(feedback.feedbackId(), appeal.department, feedback.rating(),
+                feedback.solved(), feedback.comment(), feedback.occurredAt());
         appeal.updatedAt = now;
     }
 

@@ -183,6 +183,23 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenTheCitizensRatingOfTheOfficersAnswer_whenTheReopenedAppealIsForwardedToEducation_thenEducationDoesNotReadIt() {
+        workflow.apply(band, new Command("answer-3", band.appealId(), ActionType.ANSWER, OFFICER.principal(), null,
+                "We have opened a case.", null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
+        Instant rated = NOW.plusSeconds(120);
+        workflow.notSolved(band, new kz.hearingstate.events.AppealFeedback("fb-3", band.appealId(), "T", 1, false,
+                "The director still takes money", rated), rated);
+        assertThat(workbench.appeal(OFFICER, band.appealId()).feedback()).as("the officer reads why it was reopened")
+                .extracting(AppealPage.Feedback::comment).isEqualTo("The director still takes money");
+        workflow.apply(band, new Command("forward-4", band.appealId(), ActionType.FORWARD, OFFICER.principal(),
+                "Forwarded to the department responsible for the question.", null, "education", null, null, band.sequence(),
+                OFFICER.username()), NOW.plusSeconds(600));
+
+        assertThat(workbench.appeal(EDUCATION, band.appealId()).feedback())
+                .as("the citizen's words on the officer's answer, and that there was one, stay anti-corruption's").isNull();
+    }
+
+    @Test
     void givenAReplyThatComesAfterTheOfficerClosedTheAppeal_whenItArrives_thenItIsKeptUnderTheOfficerAndChangesNothingElse() {
         workflow.apply(band, new Command("info-2", band.appealId(), ActionType.REQUEST_INFO, OFFICER.principal(),
                 "Who asked you for the money?", null, null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));

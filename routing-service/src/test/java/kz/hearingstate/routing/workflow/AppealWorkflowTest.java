@@ -311,7 +311,7 @@ class AppealWorkflowTest {
 
         assertThat(appeal.status).isEqualTo(AppealStatus.ANSWERED);
         assertThat(appeal.outbox).hasSize(eventsBefore);
-        assertThat(appeal.citizenFeedback()).isEqualTo(new CitizenFeedback("fb-2", 5, true, "Жол жөнделді, рақмет!", later));
+        assertThat(appeal.citizenFeedback()).isEqualTo(new CitizenFeedback("fb-2", "roads-transport", 5, true, "Жол жөнделді, рақмет!", later));
         assertThat(appeal.appliedInputs).contains("fb-2");
     }
 
@@ -330,7 +330,7 @@ class AppealWorkflowTest {
         assertThat(lifecycle(appeal).getLast().type()).isEqualTo(LifecycleType.REOPENED);
         assertThat(lifecycle(appeal).getLast().reason()).as("every service reads the event: no words of the citizen")
                 .contains("rating 1").doesNotContain("pothole");
-        assertThat(appeal.citizenFeedback()).as("the department reads why on the appeal").isEqualTo(new CitizenFeedback("fb-1", 1, false,
+        assertThat(appeal.citizenFeedback()).as("the department reads why on the appeal").isEqualTo(new CitizenFeedback("fb-1", "roads-transport", 1, false,
                 "The pothole is still there after the rain.", later));
         assertThat(appeal.outbox.getLast().topic()).isEqualTo(Topics.departmentInbox("roads-transport"));
     }
