@@ -104,7 +104,7 @@ public class AppealController {
             if (!sentThere) {
                 throw ApiException.notFound();
             }
-            return view(caller, changed, false);
+            return AppealView.sentOn(changed).seenBy(reader(caller));
         }
         return view(caller, changed, withContent(caller, changed));
     }

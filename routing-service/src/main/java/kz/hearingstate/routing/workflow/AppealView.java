@@ -79,6 +79,18 @@ public record AppealView(
         return of(a, true);
     }
 
+    /**
+     * What the department that forwarded or routed an appeal learns of it, then and on every retry of that action: where
+     * it sent it, as it was sent (ROUTED), and nothing of what the new holder has done since: not its status, sequence,
+     * deadline, clock or where it forwarded it on. A health department that sent a report of its own doctor to
+     * anti-corruption must not follow the officer's work by sending its forward again.
+     */
+    static AppealView sentOn(RoutedAppeal a) {
+        return new AppealView(a.appealId, null, AppealStatus.ROUTED, a.department, a.previousDepartment, null, 0.0, false,
+                List.of(), null, 0, a.submitted.type(), a.submitted.channel(), null, null, a.submitted.language(),
+                a.submitted.anonymous(), null, null, List.of(), List.of(), null, null, null, null, false, false);
+    }
+
     static AppealView of(RoutedAppeal a, boolean withContent) {
         if (!withContent) {
             // No model scores: a confidential department's triage flag and confidence are the corruption detector's

@@ -142,6 +142,40 @@ class DepartmentApiSliceTest {
     }
 
     @Test
+    void givenAReportHealthSentToAntiCorruption_whenHealthSendsItsForwardAgainLater_thenItLearnsNothingTheOfficerDid()
+            throws Exception {
+        // The officer has since sent the report on to the prosecutor: the appeal is closed there, with a longer deadline.
+        RoutedAppeal report = new RoutedAppeal();
+        report.appealId = "a-1";
+        report.submitted = kz.hearingstate.routing.support.Appeals.submitted("Дәрігер ақша сұрады",
+                kz.hearingstate.events.Language.kk, java.time.Instant.parse("2026-12-01T05:00:00Z"));
+        report.department = "anti-corruption";
+        report.previousDepartment = "health";
+        report.status = kz.hearingstate.events.AppealStatus.FORWARDED;
+        report.forwardedTo = "District prosecutor's office";
+        report.sequence = 7;
+        report.registeredAt = java.time.Instant.parse("2026-12-01T05:00:00Z");
+        report.deadline = java.time.Instant.parse("2027-01-29T13:00:00Z");
+        report.slaState = SlaState.WARNED;
+        when(workflow.apply(any())).thenReturn(report);
+        when(directory.reader(any())).thenCallRealMethod(); // the one rule, over the stubbed flag
+        when(directory.isConfidential(any())).thenAnswer(call -> "anti-corruption".equals(call.getArgument(0)));
+
+        String answer = mvc.perform(post("/api/v1/appeals/a-1/actions").header("X-Api-Key", "health-demo-key")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"actionId\":\"fwd-1\",\"action\":\"FORWARD\",\"targetDepartment\":\"anti-corruption\","
+                                + "\"reason\":\"a bribe\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.department").value("anti-corruption"))
+                .andExpect(jsonPath("$.status").value("ROUTED"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(answer).doesNotContain("prosecutor").doesNotContain("FORWARDED").doesNotContain("WARNED")
+                .doesNotContain("2027-01-29").doesNotContain("Дәрігер");
+        assertThat(json.readTree(answer).get("sequence").asLong()).isZero();
+    }
+
+    @Test
     void givenAnotherDepartmentsQueue_whenReadingIt_thenNotFoundAndTheStoreIsNotAsked() throws Exception {
         mvc.perform(get("/api/v1/departments/education/appeals").header("X-Api-Key", "health-demo-key"))
                 .andExpect(status().isNotFound())
