@@ -54,7 +54,11 @@ public class DepartmentDirectory {
         return code != null && recent.get(code).map(DepartmentContact::confidential).orElse(true);
     }
 
-    /** The stored contact, a deleted department's too, or the configured seed. */
+    /**
+     * The stored contact, a deleted department's too, or the configured seed. A seed counts as confidential, as a
+     * department the directory has not named does: a contact configured for anti-corruption must not make its reports
+     * told to others (the akim's office of an escalation) before the directory's flag arrives.
+     */
     private Optional<DepartmentContact> load(String code) {
         DepartmentContact stored = mongo.findById(code, DepartmentContact.class);
         if (stored != null) {
@@ -62,6 +66,6 @@ public class DepartmentDirectory {
         }
         NotificationProperties.DepartmentContactSeed seed = properties.departments().get(code);
         return seed == null ? Optional.empty()
-                : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(), false, false));
+                : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(), true, false));
     }
 }
