@@ -43,6 +43,16 @@ class MaskingTest {
     }
 
     @Test
+    void givenAnAddressWithCharactersIntakeAcceptsInItsLocalPart_whenMasked_thenNoneOfItsLocalPartSurvives() {
+        String refusal = "550 5.1.1 <ivan!petrov@mail.kz>: Recipient address rejected; also o'neil#2@mail.kz, x%y@mail.kz";
+
+        assertThat(Masking.text(refusal)).doesNotContain("petrov", "neil", "#2", "%y")
+                .contains("<i***@mail.kz>: Recipient", "o***@mail.kz", "x***@mail.kz");
+        assertThat(Masking.withoutContacts(refusal))
+                .isEqualTo("550 5.1.1 <<contact>>: Recipient address rejected; also <contact>, <contact>");
+    }
+
+    @Test
     void givenAMessageWithThePrivateLink_whenItsSecretsAreHidden_thenTheLinksStayButNotTheirSecrets() {
         String body = "Сілтеме: https://e-otinish.kz/portal/a/k3v9x2m7q4w8z1c6b5n0p2r7\n"
                 + "API: https://e-otinish.kz/api/v1/appeals/access/k3v9x2m7q4w8z1c6b5n0p2r7?lang=kk";
