@@ -2,6 +2,7 @@ package kz.hearingstate.notification;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import kz.hearingstate.events.Language;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staffLanguage  the language of messages to departments and the akim's office
  * @param akimOffice     the directory code of the akim's office, told of each escalation
  * @param departments    fallback contacts per department code, used until the directory names the department
+ * @param confidentialDepartments departments whose seed (fallback contact) counts as confidential, until the
+ *                       directory's own flag arrives: a contact configured for anti-corruption must not make its reports
+ *                       told to others meanwhile (intake's {@code hearing.intake.confidential-departments} likewise)
  */
 @ConfigurationProperties("hearing.notification")
 public record NotificationProperties(
@@ -25,10 +29,12 @@ public record NotificationProperties(
         @DefaultValue Sms sms,
         @DefaultValue Webhook webhook,
         Map<String, DepartmentContactSeed> departments,
+        @DefaultValue("anti-corruption") Set<String> confidentialDepartments,
         @DefaultValue EmbeddedSmtp embeddedSmtp) {
 
     public NotificationProperties {
         departments = departments == null ? Map.of() : Map.copyOf(departments);
+        confidentialDepartments = confidentialDepartments == null ? Set.of() : Set.copyOf(confidentialDepartments);
     }
 
     /**

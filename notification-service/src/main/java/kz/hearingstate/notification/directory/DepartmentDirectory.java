@@ -55,9 +55,9 @@ public class DepartmentDirectory {
     }
 
     /**
-     * The stored contact, a deleted department's too, or the configured seed. A seed counts as confidential, as a
-     * department the directory has not named does: a contact configured for anti-corruption must not make its reports
-     * told to others (the akim's office of an escalation) before the directory's flag arrives.
+     * The stored contact, a deleted department's too, or the configured seed, confidential when its department is
+     * configured so ({@code hearing.notification.confidential-departments}): a contact configured for anti-corruption
+     * must not make its reports told to others (the akim's office, of an escalation) before the directory's flag arrives.
      */
     private Optional<DepartmentContact> load(String code) {
         DepartmentContact stored = mongo.findById(code, DepartmentContact.class);
@@ -66,6 +66,7 @@ public class DepartmentDirectory {
         }
         NotificationProperties.DepartmentContactSeed seed = properties.departments().get(code);
         return seed == null ? Optional.empty()
-                : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(), true, false));
+                : Optional.of(new DepartmentContact(code, 0, seed.names(), seed.email(), seed.phone(),
+                        properties.confidentialDepartments().contains(code), false));
     }
 }

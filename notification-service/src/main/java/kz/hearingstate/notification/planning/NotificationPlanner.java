@@ -197,8 +197,9 @@ public class NotificationPlanner {
         boolean confidential = confidential(event);
         // Only the confidential department itself hears of its appeals: not the akim's office, nor anyone else. The
         // department a report was forwarded to holds it now and is told as of any assignment: a missing notice would
-        // itself mark where the appeal came from.
-        boolean withheld = confidential && !isConfidential(departmentCode) && !departmentCode.equals(event.department());
+        // itself mark where the appeal came from. Told by who holds it, not by the recipient's own flag: a department not
+        // yet named by the directory, or only seeded, counts as confidential, and must not hear of another's report.
+        boolean withheld = confidential && !departmentCode.equals(event.department());
         Optional<DepartmentContact> department = withheld ? Optional.empty() : departments.apply(departmentCode);
         ContactChannel channel = department.map(d -> d.email() != null ? ContactChannel.EMAIL
                 : d.phone() != null ? ContactChannel.SMS : ContactChannel.NONE).orElse(ContactChannel.NONE);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Set;
 
 import kz.hearingstate.events.Language;
 import kz.hearingstate.notification.NotificationProperties;
@@ -25,15 +26,18 @@ class DepartmentDirectoryTest {
             Clock.fixed(Instant.parse("2026-12-06T05:00:00Z"), ZoneOffset.UTC));
 
     @Test
-    void givenASeedContactForAntiCorruption_beforeTheDirectoryNamesIt_thenItIsReachableAndStillConfidential() {
-        when(properties.departments()).thenReturn(Map.of("anti-corruption", new NotificationProperties.DepartmentContactSeed(
-                "officer@akimat.test", null, Map.of(Language.ru, "Уполномоченный"))));
-        when(mongo.findById(eq("anti-corruption"), any())).thenReturn(null);
+    void givenSeedContacts_beforeTheDirectoryNamesTheirDepartments_thenTheConfiguredConfidentialOneStaysConfidential() {
+        when(properties.departments()).thenReturn(Map.of(
+                "anti-corruption", new NotificationProperties.DepartmentContactSeed("officer@akimat.test", null,
+                        Map.of(Language.ru, "Уполномоченный")),
+                "roads", new NotificationProperties.DepartmentContactSeed("roads@akimat.test", null, Map.of())));
+        when(properties.confidentialDepartments()).thenReturn(Set.of("anti-corruption"));
+        when(mongo.findById(any(String.class), any())).thenReturn(null);
 
         assertThat(directory.find("anti-corruption")).hasValueSatisfying(seed ->
                 assertThat(seed.email()).isEqualTo("officer@akimat.test"));
-        assertThat(directory.confidential("anti-corruption")).as("a seed is no less careful than an unknown department")
-                .isTrue();
+        assertThat(directory.confidential("anti-corruption")).as("its seed does not make its reports anyone's").isTrue();
+        assertThat(directory.confidential("roads")).isFalse();
     }
 
     @Test
