@@ -34,11 +34,13 @@ public record PlannedNotification(
         boolean confidential) {
 
     /**
-     * The notification's identity: the same event, recipient role and channel always give the same id,
-     * so a redelivered or replayed event finds its notification already recorded and sends nothing.
+     * The notification's identity: the same event and recipient role always give the same id, so a redelivered or
+     * replayed event finds its notification already recorded and sends nothing. Not the channel: a department's is the
+     * directory's at planning time, and one that got an e-mail and has only a phone since must not get an SMS of the
+     * same notice again (each event tells each role once, by one channel).
      */
     public String id() {
-        return idOf(sourceEventId, role, channel);
+        return idOf(sourceEventId, role);
     }
 
     public boolean skipped() {
@@ -53,7 +55,7 @@ public record PlannedNotification(
         return WITHHELD_CONFIDENTIAL.equals(skipReason);
     }
 
-    public static String idOf(String sourceEventId, RecipientRole role, ContactChannel channel) {
-        return Hashing.sha256Hex(sourceEventId + "|" + role + "|" + channel, 16);
+    public static String idOf(String sourceEventId, RecipientRole role) {
+        return Hashing.sha256Hex(sourceEventId + "|" + role, 16);
     }
 }

@@ -99,12 +99,12 @@ class BatchConsumptionIntegrationTest extends IntegrationTestSupport {
         }
         for (String appealId : smsAppeals) {
             List<String> changes = gateway.to(phoneOf(appealId)).stream()
-                    .filter(reference -> !reference.equals(citizenNotification(appealId + ":submitted", ContactChannel.SMS)))
+                    .filter(reference -> !reference.equals(citizenNotification(appealId + ":submitted")))
                     .toList();
             assertThat(changes).as("appeal %s's changes, in the order sent", appealId).containsExactly(
-                    citizenNotification(appealId + ":1", ContactChannel.SMS),
-                    citizenNotification(appealId + ":2", ContactChannel.SMS),
-                    citizenNotification(appealId + ":3", ContactChannel.SMS));
+                    citizenNotification(appealId + ":1"),
+                    citizenNotification(appealId + ":2"),
+                    citizenNotification(appealId + ":3"));
         }
         assertThat(gateway.mostAtOnceForOneRecipient()).as("one appeal's messages overlapping").isEqualTo(1);
         assertThat(gateway.mostAtOnce()).as("appeals sent at the same time").isGreaterThan(1);
@@ -142,9 +142,9 @@ class BatchConsumptionIntegrationTest extends IntegrationTestSupport {
         Thread.sleep(1000); // a repeat would arrive within a round or two
         for (String appealId : appeals) {
             assertThat(gateway.to(phoneOf(appealId))).as("appeal %s, in the order sent", appealId).containsExactly(
-                    citizenNotification(appealId + ":submitted", ContactChannel.SMS),
-                    citizenNotification(appealId + ":1", ContactChannel.SMS),
-                    citizenNotification(appealId + ":2", ContactChannel.SMS));
+                    citizenNotification(appealId + ":submitted"),
+                    citizenNotification(appealId + ":1"),
+                    citizenNotification(appealId + ":2"));
         }
         assertThat(parked.forAppeals(appeals)).as("released once told").isEmpty();
     }
@@ -166,7 +166,7 @@ class BatchConsumptionIntegrationTest extends IntegrationTestSupport {
         for (int i = 0; i < appeals.size(); i++) {
             boolean sent = i < 2;
             String appealId = appeals.get(i);
-            leftByTheCrash.add(new Notification(citizenNotification(appealId + ":submitted", ContactChannel.EMAIL), appealId,
+            leftByTheCrash.add(new Notification(citizenNotification(appealId + ":submitted"), appealId,
                     Appeals.trackingCodeOf(appealId), appealId + ":submitted", "appeal-registered", RecipientRole.CITIZEN,
                     ContactChannel.EMAIL, emailOf(appealId), "c***@mail.test", "web", null, Language.kk, "Тіркелді", "Body",
                     sent ? NotificationStatus.SENT : NotificationStatus.SENDING, 1, sent ? null : crashedAt, crashedAt,
@@ -209,8 +209,8 @@ class BatchConsumptionIntegrationTest extends IntegrationTestSupport {
                 Appeals.step(appealId, sequence, type, "roads"));
     }
 
-    private static String citizenNotification(String eventId, ContactChannel channel) {
-        return PlannedNotification.idOf(eventId, RecipientRole.CITIZEN, channel);
+    private static String citizenNotification(String eventId) {
+        return PlannedNotification.idOf(eventId, RecipientRole.CITIZEN);
     }
 
     private static String phoneOf(String appealId) {

@@ -186,6 +186,23 @@ class NotificationPlannerTest {
     }
 
     @Test
+    void givenAReportsEscalation_whenTheAkimsOfficeIsOnlySeededSoFar_thenItIsStillNotTold() {
+        // Seeded (configured) and not yet named by the directory: counted confidential, which must not make it a reader
+        // of another department's reports.
+        DepartmentContact seeded = new DepartmentContact("akim-seeded", 0, Map.of(), "akim@akimat.test", null, true, false);
+        NotificationPlanner early = new NotificationPlanner(
+                code -> code.equals("akim-seeded") ? Optional.of(seeded) : Optional.ofNullable(DIRECTORY.get(code)),
+                code -> !DIRECTORY.containsKey(code) || DIRECTORY.get(code).confidential(), Set.of("egov-app"), Language.ru,
+                "akim-seeded", "https://appeals.test/");
+
+        assertThat(early.forLifecycle("ev-9c", Appeals.step(appealId, 7, LifecycleType.ESCALATED, "anti-corruption"),
+                Optional.empty())).singleElement().satisfies(escalation -> {
+                    assertThat(escalation.withheld()).isTrue();
+                    assertThat(escalation.address()).isNull();
+                });
+    }
+
+    @Test
     void givenAnEscalation_whenTheDepartmentIsNotYetInTheDirectory_thenTheAkimOfficeIsNotToldUntilItsFlagIsKnown() {
         assertThat(planner.forLifecycle("ev-9b", Appeals.step(appealId, 7, LifecycleType.ESCALATED, "not-yet-named"), Optional.empty()))
                 .singleElement().satisfies(p -> assertThat(p.skipReason()).isEqualTo(NotificationPlanner.SKIP_CONFIDENTIAL));
@@ -261,12 +278,29 @@ class NotificationPlannerTest {
     }
 
     @Test
-    void givenSameEventRoleAndChannel_whenIdsCompared_thenEqual_andDifferentRecipientsDiffer() {
-        String id = PlannedNotification.idOf("ev-1", RecipientRole.CITIZEN, ContactChannel.EMAIL);
+    void givenSameEventAndRole_whenIdsCompared_thenEqual_andDifferentRecipientsDiffer() {
+        String id = PlannedNotification.idOf("ev-1", RecipientRole.CITIZEN);
 
-        assertThat(PlannedNotification.idOf("ev-1", RecipientRole.CITIZEN, ContactChannel.EMAIL)).isEqualTo(id);
-        assertThat(PlannedNotification.idOf("ev-1", RecipientRole.DEPARTMENT, ContactChannel.EMAIL)).isNotEqualTo(id);
-        assertThat(PlannedNotification.idOf("ev-2", RecipientRole.CITIZEN, ContactChannel.EMAIL)).isNotEqualTo(id);
+        assertThat(PlannedNotification.idOf("ev-1", RecipientRole.CITIZEN)).isEqualTo(id);
+        assertThat(PlannedNotification.idOf("ev-1", RecipientRole.DEPARTMENT)).isNotEqualTo(id);
+        assertThat(PlannedNotification.idOf("ev-2", RecipientRole.CITIZEN)).isNotEqualTo(id);
+    }
+
+    @Test
+    void givenAnAssignmentReplayedAfterTheDepartmentsContactChanged_whenPlannedAgain_thenItIsTheSameNotification() {
+        PlannedNotification byEmail = planner.forLifecycle("ev-7", Appeals.forwardedInside(appealId, 2, "water", "roads"),
+                Optional.empty()).getLast();
+        // Since then the directory says roads has only a phone; the same event comes again (a replay, a redelivery).
+        Map<String, DepartmentContact> changed = new java.util.HashMap<>(DIRECTORY);
+        changed.put("roads", new DepartmentContact("roads", 2, Map.of(), null, "+77010000009", false, false));
+        NotificationPlanner later = new NotificationPlanner(code -> Optional.ofNullable(changed.get(code)),
+                code -> !changed.containsKey(code) || changed.get(code).confidential(), Set.of("egov-app"), Language.ru,
+                "akim-office", "https://appeals.test/");
+        PlannedNotification bySms = later.forLifecycle("ev-7", Appeals.forwardedInside(appealId, 2, "water", "roads"),
+                Optional.empty()).getLast();
+
+        assertThat(bySms.channel()).isEqualTo(ContactChannel.SMS);
+        assertThat(bySms.id()).as("found already recorded: nothing is sent again").isEqualTo(byEmail.id());
     }
 
     private CitizenContact contact(ContactChannel preferred, String phone, String email, String channel) {
