@@ -124,4 +124,16 @@ class LegalClockTest {
         // Registered Tue 1 Dec 2026 + 2 months = Mon 1 Feb 2027, a working day: it stays.
         assertThat(clock.latestExtendedDeadline(almaty("2026-12-01T12:00:00"))).isEqualTo(almaty("2027-02-01T18:00:00"));
     }
+
+    @Test
+    void givenATermSetToEndOnADay_thenItEndsAtThatDaysCloseOrTheNextWorkingDaysWhenItIsNone() {
+        assertThat(clock.termEnd(almaty("2027-01-20T12:00:00"))).as("a Wednesday, at noon")
+                .isEqualTo(almaty("2027-01-20T18:00:00"));
+        assertThat(clock.termEnd(almaty("2027-01-20T23:30:00"))).as("late the same evening: still that day")
+                .isEqualTo(almaty("2027-01-20T18:00:00"));
+        assertThat(clock.termEnd(almaty("2027-01-30T18:00:00"))).as("Saturday 30 January -> Monday 1 February")
+                .isEqualTo(almaty("2027-02-01T18:00:00"));
+        assertThat(clock.termEnd(almaty("2027-01-02T09:00:00"))).as("New Year on a Saturday, its day off carried to Monday")
+                .isEqualTo(almaty("2027-01-05T18:00:00"));
+    }
 }

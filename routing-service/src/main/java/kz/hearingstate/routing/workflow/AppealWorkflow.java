@@ -1,5 +1,6 @@
 package kz.hearingstate.routing.workflow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -366,7 +367,11 @@ public final class AppealWorkflow {
                 errors.add(FieldViolation.of("newDeadline", "required"));
             } else if (!now.isBefore(appeal.deadline)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-passed", appeal.deadline));
-            } else if (!legalClock.termEnd(command.newDeadline()).isAfter(appeal.deadline)) {
+            } else if (command.newDeadline().isAfter(latest.plus(Duration.ofDays(1)))) {
+                // Past the cap's day whatever its close; compared as given, so that no year 10^9 reaches the calendar.
+                errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest));
+            } else if (!command.newDeadline().isAfter(appeal.deadline)
+                    || !legalClock.termEnd(command.newDeadline()).isAfter(appeal.deadline)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-not-later", appeal.deadline));
             } else if (legalClock.termEnd(command.newDeadline()).isAfter(latest)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest));

@@ -373,6 +373,33 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenAnExtensionToADateBeyondAnyCalendar_thenItIsRefusedAsTooLateOrNotLater() {
+        RoutedAppeal appeal = routedTo("health", NOW);
+        ApiPrincipal health = ApiPrincipal.department("health");
+        for (Instant absurd : List.of(Instant.parse("+1000000000-12-31T23:59:59Z"), Instant.parse("-1000000000-01-01T00:00:00Z"))) {
+            assertThatThrownBy(() -> workflow.apply(appeal, new Command("e-" + absurd.getEpochSecond(), appeal.appealId,
+                    ActionType.EXTEND, health, "needs an inspection", null, null, null, absurd), NOW))
+                    .isInstanceOf(InvalidCommandException.class);
+        }
+    }
+
+    @Test
+    void givenAStoredAppealAnsweredWithItsPauseLeftSet_whenReopenedAndForwarded_thenThatPauseMovesNoDeadline() {
+        // Stored before answers cleared the pause: ANSWERED with pausedAt still set.
+        RoutedAppeal appeal = routedTo("housing-utilities", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("housing-utilities")), NOW);
+        appeal.pausedAt = NOW;
+
+        Instant reopened = almaty("2026-12-02T10:00");
+        workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false, "Still no water", reopened),
+                reopened);
+        workflow.apply(appeal, new Command("f1", appeal.appealId, ActionType.FORWARD,
+                ApiPrincipal.department("housing-utilities"), null, null, "education", null, null), almaty("2026-12-03T10:00"));
+
+        assertThat(appeal.deadline).isEqualTo(almaty("2026-12-24T18:00"));
+    }
+
+    @Test
     void givenANotSolvedFeedbackReadAfterHours_thenTheRepeatAppealIsRegisteredWhenTheCitizenSentIt() {
         RoutedAppeal appeal = routedTo("roads-transport", NOW);
         workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
