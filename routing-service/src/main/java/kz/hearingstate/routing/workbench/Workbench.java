@@ -161,8 +161,11 @@ public class Workbench {
         List<Department> others = directory.active().stream().filter(d -> !d.code().equals(appeal.department())).toList();
         CitizenFeedback rated = appeal.citizenFeedback();
         // A rating of a confidential department's answer, like a reply to its question, stays with that department when
-        // the appeal moves on: the citizen's words may name the official, and the rating tells there was an answer.
-        AppealPage.Feedback feedback = rated == null || !reader.sees(rated.department()) ? null
+        // the appeal moves on: the citizen's words may name the official, and the rating tells there was an answer. One
+        // stored before ratings named their department is shown only to a reader who sees every department it was at.
+        boolean ratingSeen = rated != null && (rated.department() != null ? reader.sees(rated.department())
+                : appeal.history().stream().allMatch(entry -> reader.sees(entry.department())));
+        AppealPage.Feedback feedback = !ratingSeen ? null
                 : new AppealPage.Feedback(rated.rating(), rated.solved(), rated.comment(), format(rated.at()));
         // Only the officer gets this far with a confidential appeal, and sees all of it (the row is not counts-only).
         List<AppealPage.Reply> replies = appeal.citizenReplies().stream()

@@ -200,6 +200,24 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenARatingStoredBeforeRatingsNamedTheirDepartment_whenTheReportIsForwardedToEducation_thenEducationDoesNotReadIt() {
+        workflow.apply(band, new Command("answer-5", band.appealId(), ActionType.ANSWER, OFFICER.principal(), null,
+                "We have opened a case.", null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
+        Instant rated = NOW.plusSeconds(120);
+        workflow.notSolved(band, new kz.hearingstate.events.AppealFeedback("fb-5", band.appealId(), "T", 1, false,
+                "The director still takes money", rated), rated);
+        org.springframework.test.util.ReflectionTestUtils.setField(band, "citizenFeedback",
+                new kz.hearingstate.routing.workflow.CitizenFeedback("fb-5", null, 1, false, "The director still takes money",
+                        rated)); // as read from a document without the field
+        assertThat(workbench.appeal(OFFICER, band.appealId()).feedback()).as("the officer's own").isNotNull();
+        workflow.apply(band, new Command("forward-5", band.appealId(), ActionType.FORWARD, OFFICER.principal(),
+                "Forwarded to the department responsible for the question.", null, "education", null, null, band.sequence(),
+                OFFICER.username()), NOW.plusSeconds(600));
+
+        assertThat(workbench.appeal(EDUCATION, band.appealId()).feedback()).isNull();
+    }
+
+    @Test
     void givenAReplyThatComesAfterTheOfficerClosedTheAppeal_whenItArrives_thenItIsKeptUnderTheOfficerAndChangesNothingElse() {
         workflow.apply(band, new Command("info-2", band.appealId(), ActionType.REQUEST_INFO, OFFICER.principal(),
                 "Who asked you for the money?", null, null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
