@@ -15,17 +15,19 @@ public final class Masking {
     private static final String HIDDEN = "***";
     private static final String CONTACT = "<contact>";
     /**
-     * An address's local part as intake takes it (anything but {@code @} and spaces: {@code ivan!petrov}, {@code o'neil}),
-     * short of what delimits an address inside a server's reply ({@code <ivan@mail.kz>:}, double quotes, brackets,
-     * commas). Letters of any script: intake accepts internationalised addresses (айгерим@почта.қаз).
+     * An address's local part as intake takes it: anything but {@code @} and spaces ({@code ivan!petrov},
+     * {@code "ivan petrov"} aside, {@code ivan(work)}), so whatever stands before it in a server's reply ({@code <} of
+     * {@code <ivan@mail.kz>}, a URL's {@code ?to=}) is masked with it: more hidden, never less. At most 254 characters
+     * (an address's longest), so a long token without an {@code @} costs a bounded look each. Letters of any script:
+     * intake accepts internationalised addresses (айгерим@почта.қаз).
      */
-    private static final String LOCAL_CHAR = "[^@\\s<>()\\[\\]\",;:]";
+    private static final String LOCAL_CHAR = "[^@\\s]";
     private static final String DOMAIN = "@[\\w-]+(\\.[\\w-]+)+";
-    private static final Pattern EMAIL = Pattern.compile(LOCAL_CHAR + "+" + DOMAIN, Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern EMAIL = Pattern.compile(LOCAL_CHAR + "{1,254}" + DOMAIN, Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{8,}\\d");
     private static final Pattern IIN = Pattern.compile("(?<!\\d)\\d{12}(?!\\d)");
     /** An address, masked or not: {@code aigerim@mail.kz}, {@code a***@mail.kz}, {@code ***@mail.kz}. */
-    private static final Pattern ANY_EMAIL = Pattern.compile(LOCAL_CHAR + "*" + DOMAIN, Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern ANY_EMAIL = Pattern.compile(LOCAL_CHAR + "{0,254}" + DOMAIN, Pattern.UNICODE_CHARACTER_CLASS);
     /** The secret of a citizen's private link (letters and digits), in the portal's page of the appeal or the API's. */
     private static final Pattern ACCESS_SECRET = Pattern.compile("(/portal/a/|/api/v1/appeals/access/)[0-9A-Za-z]+");
     /**

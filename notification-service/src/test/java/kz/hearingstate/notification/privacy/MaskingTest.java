@@ -38,18 +38,19 @@ class MaskingTest {
     @Test
     void givenAnInternationalisedAddressInAnError_whenMasked_thenItIsMaskedLikeAnyOther() {
         String refusal = "550 5.1.1 <айгерим@почта.қаз>: mailbox unavailable";
-        assertThat(Masking.text(refusal)).contains("а***@почта.қаз").doesNotContain("айгерим");
+        assertThat(Masking.text(refusal)).contains("<***@почта.қаз>").doesNotContain("айгерим");
         assertThat(Masking.withoutContacts(refusal)).contains("<contact>").doesNotContain("почта");
     }
 
     @Test
     void givenAnAddressWithCharactersIntakeAcceptsInItsLocalPart_whenMasked_thenNoneOfItsLocalPartSurvives() {
-        String refusal = "550 5.1.1 <ivan!petrov@mail.kz>: Recipient address rejected; also o'neil#2@mail.kz, x%y@mail.kz";
+        String refusal = "550 5.1.1 <ivan!petrov@mail.kz>: Recipient address rejected; also o'neil#2@mail.kz, x%y@mail.kz,"
+                + " ivan(work)@mail.kz, ivan,petrov@mail.kz";
 
-        assertThat(Masking.text(refusal)).doesNotContain("petrov", "neil", "#2", "%y")
-                .contains("<i***@mail.kz>: Recipient", "o***@mail.kz", "x***@mail.kz");
+        assertThat(Masking.text(refusal)).doesNotContain("ivan", "petrov", "neil", "#2", "%y", "work")
+                .contains("<***@mail.kz>: Recipient", "o***@mail.kz", "x***@mail.kz");
         assertThat(Masking.withoutContacts(refusal))
-                .isEqualTo("550 5.1.1 <<contact>>: Recipient address rejected; also <contact>, <contact>");
+                .isEqualTo("550 5.1.1 <contact>>: Recipient address rejected; also <contact>, <contact>, <contact>, <contact>");
     }
 
     @Test
