@@ -96,6 +96,27 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .doesNotContain("Узынагаш");
     }
 
+    @Test
+    void givenHistoryByThePlatformsOwnActors_whenOpenedInKazakhOrRussian_thenTheyAreNamedInThatLanguage() throws Exception {
+        AppealPage byPlatform = page();
+        byPlatform = new AppealPage(byPlatform.row(), byPlatform.appeal(), byPlatform.contact(),
+                List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED, "education",
+                                "system", "classifier: 0.97", null, null, false),
+                        new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
+                                "education", "education/aigerim", null, null, null, false)),
+                byPlatform.replies(), byPlatform.feedback(), byPlatform.sequence(), byPlatform.actions(),
+                byPlatform.otherDepartments(), byPlatform.templates(), byPlatform.extensionCap(), byPlatform.extensionCapDate(),
+                byPlatform.registeredAt(), byPlatform.actionId());
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(byPlatform);
+
+        for (String[] expected : new String[][] {{"kk", "— жүйе"}, {"ru", "— система"}, {"en", "by the system"}}) {
+            String html = mvc.perform(get("/workbench/appeals/a-1").param("lang", expected[0])
+                    .with(as(StaffRole.SPECIALIST, "education"))).andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(html).as(expected[0]).contains(expected[1])
+                    .contains("education/aigerim").doesNotContain("— system<");
+        }
+    }
+
     private static AppealPage bandPage() {
         AppealRow band = new AppealRow("a-1", "T-A1", AppealStatus.ROUTED, null, "Узынагаш", "Мектеп", "22.12.2026 18:00",
                 Urgency.ON_TIME, 14, 0, null, "anti-corruption", false, new Workbench.Review(0.19,
