@@ -3,7 +3,6 @@ package kz.hearingstate.routing.workbench;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -238,8 +237,8 @@ public class Workbench {
         }
         String actionId = blank(form.actionId()) ? UUID.randomUUID().toString() : form.actionId();
         Instant newDeadline = form.newDeadline() == null ? null
-                // the end of that working day: the APPK counts a deadline to the day's close
-                : form.newDeadline().atTime(LocalTime.of(18, 0)).atZone(zone()).toInstant();
+                // the day's close, or the next working day's when it is none (the workflow holds every extension to it)
+                : legalClock.termEnd(form.newDeadline().atStartOfDay(zone()).toInstant());
         boolean outside = form.action() == ActionType.FORWARD && blank(form.targetDepartment());
         return workflow.apply(new Command(actionId, appealId, form.action(), user.principal(), trim(form.reason()),
                 trim(form.answer()), outside ? null : trim(form.targetDepartment()), outside ? trim(form.outsideBody()) : null,

@@ -1,5 +1,6 @@
 package kz.hearingstate.routing.workbench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -101,6 +102,20 @@ class WorkbenchVisibilityTest {
         workbench.act(officer, bribe.appealId(), reject());
 
         verify(workflow).apply(any());
+    }
+
+    @Test
+    void givenTheOfficerExtendsToASaturday_thenTheWorkflowGetsMondaysClose() {
+        StaffUser officer = new StaffUser("anti-corruption", StaffRole.ANTI_CORRUPTION, "anti-corruption");
+
+        workbench.act(officer, bribe.appealId(), new Workbench.ActionForm("extend-1", ActionType.EXTEND, bribe.sequence(),
+                "an inspection is needed", null, null, null, java.time.LocalDate.parse("2027-01-30")));
+
+        org.mockito.ArgumentCaptor<kz.hearingstate.routing.workflow.Command> sent =
+                org.mockito.ArgumentCaptor.forClass(kz.hearingstate.routing.workflow.Command.class);
+        verify(workflow).apply(sent.capture());
+        assertThat(sent.getValue().newDeadline()).as("Monday 1 February 2027, 18:00 in Almaty")
+                .isEqualTo(Instant.parse("2027-02-01T13:00:00Z"));
     }
 
     @Test
