@@ -103,17 +103,20 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED, "education",
                                 "system", "classifier: 0.97", null, null, false),
                         new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
-                                "education", "education/aigerim", null, null, null, false)),
+                                "education", "education/aigerim", null, null, null, false),
+                        new AppealPage.Event(3, "01.12.2026 10:07", LifecycleType.EXTENDED, AppealStatus.IN_PROGRESS,
+                                "education", "education", "an inspection", null, null, false)), // its system, by API key
                 byPlatform.replies(), byPlatform.feedback(), byPlatform.sequence(), byPlatform.actions(),
                 byPlatform.otherDepartments(), byPlatform.templates(), byPlatform.extensionCap(), byPlatform.extensionCapDate(),
                 byPlatform.registeredAt(), byPlatform.actionId());
         given(workbench.appeal(any(), eq("a-1"))).willReturn(byPlatform);
 
-        for (String[] expected : new String[][] {{"kk", "— жүйе"}, {"ru", "— система"}, {"en", "by the system"}}) {
+        for (String[] expected : new String[][] {{"kk", "— жүйе", "— Білім бөлімі"}, {"ru", "— система", "— Отдел образования"},
+                {"en", "by the system", "by Education Department"}}) {
             String html = mvc.perform(get("/workbench/appeals/a-1").param("lang", expected[0])
                     .with(as(StaffRole.SPECIALIST, "education"))).andReturn().getResponse().getContentAsString();
-            org.assertj.core.api.Assertions.assertThat(html).as(expected[0]).contains(expected[1])
-                    .contains("education/aigerim").doesNotContain("— system<");
+            org.assertj.core.api.Assertions.assertThat(html).as(expected[0]).contains(expected[1], expected[2])
+                    .contains("education/aigerim").doesNotContain("— system<", "— education<", "by education<");
         }
     }
 
