@@ -184,16 +184,10 @@ class ReviewBandTest {
 
     @Test
     void givenTheCitizensRatingOfTheOfficersAnswer_whenTheReopenedAppealIsForwardedToEducation_thenEducationDoesNotReadIt() {
-        workflow.apply(band, new Command("answer-3", band.appealId(), ActionType.ANSWER, OFFICER.principal(), null,
-                "We have opened a case.", null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
-        Instant rated = NOW.plusSeconds(120);
-        workflow.notSolved(band, new kz.hearingstate.events.AppealFeedback("fb-3", band.appealId(), "T", 1, false,
-                "The director still takes money", rated), rated);
+        answeredByTheOfficerAndReopenedByTheCitizen();
         assertThat(workbench.appeal(OFFICER, band.appealId()).feedback()).as("the officer reads why it was reopened")
-                .extracting(AppealPage.Feedback::comment).isEqualTo("The director still takes money");
-        workflow.apply(band, new Command("forward-4", band.appealId(), ActionType.FORWARD, OFFICER.principal(),
-                "Forwarded to the department responsible for the question.", null, "education", null, null, band.sequence(),
-                OFFICER.username()), NOW.plusSeconds(600));
+                .extracting(AppealPage.Feedback::comment).isEqualTo(STILL_TAKES_MONEY);
+        forwardedByTheOfficerToEducation();
 
         assertThat(workbench.appeal(EDUCATION, band.appealId()).feedback())
                 .as("the citizen's words on the officer's answer, and that there was one, stay anti-corruption's").isNull();
@@ -201,20 +195,32 @@ class ReviewBandTest {
 
     @Test
     void givenARatingStoredBeforeRatingsNamedTheirDepartment_whenTheReportIsForwardedToEducation_thenEducationDoesNotReadIt() {
-        workflow.apply(band, new Command("answer-5", band.appealId(), ActionType.ANSWER, OFFICER.principal(), null,
-                "We have opened a case.", null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
-        Instant rated = NOW.plusSeconds(120);
-        workflow.notSolved(band, new kz.hearingstate.events.AppealFeedback("fb-5", band.appealId(), "T", 1, false,
-                "The director still takes money", rated), rated);
+        Instant rated = answeredByTheOfficerAndReopenedByTheCitizen();
         org.springframework.test.util.ReflectionTestUtils.setField(band, "citizenFeedback",
-                new kz.hearingstate.routing.workflow.CitizenFeedback("fb-5", null, 1, false, "The director still takes money",
-                        rated)); // as read from a document without the field
+                new kz.hearingstate.routing.workflow.CitizenFeedback("fb-1", null, 1, false, STILL_TAKES_MONEY, rated));
+        // as read from a document without the field
         assertThat(workbench.appeal(OFFICER, band.appealId()).feedback()).as("the officer's own").isNotNull();
-        workflow.apply(band, new Command("forward-5", band.appealId(), ActionType.FORWARD, OFFICER.principal(),
-                "Forwarded to the department responsible for the question.", null, "education", null, null, band.sequence(),
-                OFFICER.username()), NOW.plusSeconds(600));
+        forwardedByTheOfficerToEducation();
 
         assertThat(workbench.appeal(EDUCATION, band.appealId()).feedback()).isNull();
+    }
+
+    private static final String STILL_TAKES_MONEY = "The director still takes money";
+
+    /** The officer answers; the citizen says it is not solved, with a comment. @return when the citizen rated */
+    private Instant answeredByTheOfficerAndReopenedByTheCitizen() {
+        workflow.apply(band, new Command("answer-1", band.appealId(), ActionType.ANSWER, OFFICER.principal(), null,
+                "We have opened a case.", null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));
+        Instant rated = NOW.plusSeconds(120);
+        workflow.notSolved(band, new kz.hearingstate.events.AppealFeedback("fb-1", band.appealId(), "T", 1, false,
+                STILL_TAKES_MONEY, rated), rated);
+        return rated;
+    }
+
+    private void forwardedByTheOfficerToEducation() {
+        workflow.apply(band, new Command("forward-after-reopening", band.appealId(), ActionType.FORWARD, OFFICER.principal(),
+                "Forwarded to the department responsible for the question.", null, "education", null, null, band.sequence(),
+                OFFICER.username()), NOW.plusSeconds(600));
     }
 
     @Test
