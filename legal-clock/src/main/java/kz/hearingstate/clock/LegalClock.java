@@ -140,8 +140,7 @@ public final class LegalClock {
      * Monday's close, not until a breach on the Saturday.
      */
     public Instant termEnd(Instant chosen) {
-        LocalDate day = localDate(chosen);
-        return endOf(calendar.isWorkingDay(day) ? day : calendar.nextWorkingDay(day));
+        return closeOfWorkingDayFrom(localDate(chosen));
     }
 
     /**
@@ -152,7 +151,12 @@ public final class LegalClock {
      * next working day after it.
      */
     public Instant latestExtendedDeadline(Instant registeredAt) {
-        return termEnd(localDate(registeredAt).plusMonths(2).atTime(workdayStart).atZone(zone).toInstant());
+        return closeOfWorkingDayFrom(localDate(registeredAt).plusMonths(2));
+    }
+
+    /** The close of {@code day}, or of the next working day when it is not one. */
+    private Instant closeOfWorkingDayFrom(LocalDate day) {
+        return endOf(calendar.isWorkingDay(day) ? day : calendar.nextWorkingDay(day));
     }
 
     private static Instant max(Instant a, Instant b) {

@@ -368,13 +368,17 @@ public final class AppealWorkflow {
             } else if (!now.isBefore(appeal.deadline)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-passed", appeal.deadline));
             } else if (command.newDeadline().isAfter(latest.plus(Duration.ofDays(1)))) {
-                // Past the cap's day whatever its close; compared as given, so that no year 10^9 reaches the calendar.
+                // Past the cap's day whatever its close. Compared as given, as below: no year ±10^9 reaches the calendar.
                 errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest));
-            } else if (!command.newDeadline().isAfter(appeal.deadline)
-                    || !legalClock.termEnd(command.newDeadline()).isAfter(appeal.deadline)) {
+            } else if (!command.newDeadline().isAfter(appeal.deadline)) {
                 errors.add(FieldViolation.of("newDeadline", "deadline-not-later", appeal.deadline));
-            } else if (legalClock.termEnd(command.newDeadline()).isAfter(latest)) {
-                errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest));
+            } else {
+                Instant ends = legalClock.termEnd(command.newDeadline());
+                if (!ends.isAfter(appeal.deadline)) {
+                    errors.add(FieldViolation.of("newDeadline", "deadline-not-later", appeal.deadline));
+                } else if (ends.isAfter(latest)) {
+                    errors.add(FieldViolation.of("newDeadline", "deadline-too-late", latest));
+                }
             }
         }
         if (!errors.isEmpty()) {
