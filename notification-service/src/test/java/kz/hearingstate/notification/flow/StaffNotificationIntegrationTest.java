@@ -66,6 +66,11 @@ class StaffNotificationIntegrationTest extends IntegrationTestSupport {
                 "Нарушен срок ответа по обращению " + code);
         assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> subjects(mailsTo("akim-office@akimat.test"), code),
                 subjects -> !subjects.isEmpty())).containsExactly("Эскалация: обращение " + code);
+        // Routing escalates only when the deadline passed; the message says so in its language, not the event's English.
+        MimeMessage escalation = mailsTo("akim-office@akimat.test").stream()
+                .filter(mail -> !subjects(List.of(mail), code).isEmpty()).findFirst().orElseThrow();
+        assertThat((String) escalation.getContent())
+                .contains("Причина: срок ответа истёк, ответа нет").doesNotContain("The answer is overdue");
         assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.received(SMS_PATH, code), r -> !r.isEmpty()))
                 .singleElement().satisfies(sms -> assertThat(sms.body()).contains(WATER_PHONE, "Подразделению «water» передано обращение " + code));
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.directory.Department;
 
 /**
@@ -69,13 +70,13 @@ public final class AppealClassifier {
             String top = probabilities.keySet().iterator().next();
             boolean modelSeesCrime = Department.PUBLIC_ORDER.equals(top) && probabilities.get(top) >= confidenceThreshold;
             if (SafetyRules.reportsCrimeOrThreat(text) || modelSeesCrime) {
-                return rule(Department.PUBLIC_ORDER, "safety rule: anonymous report of a crime or threat to public safety");
+                return rule(Department.PUBLIC_ORDER, Reason.safetyCrime());
             }
-            return new RoutingDecision(null, null, null, 1.0, false, true, RoutingDecision.ANONYMOUS_NOT_CONSIDERED);
+            return new RoutingDecision(null, null, null, 1.0, false, true, Reason.anonymousNotConsidered());
         }
         Optional<OverrideRule> override = matchingRule(text, rules, active);
         if (override.isPresent()) {
-            return rule(override.get().department(), "override rule " + override.get().id());
+            return rule(override.get().department(), Reason.overrideRule(override.get().id()));
         }
         return byModel(probabilities, input, active);
     }
@@ -102,7 +103,7 @@ public final class AppealClassifier {
         }
         if (weighted.isEmpty() || total == 0) {
             return new RoutingDecision(Department.AKIM_OFFICE, null, null, 0.0, true, false,
-                    "triage: no department covers the appeal's settlement");
+                    Reason.noDepartmentCovers());
         }
         double sum = total;
         List<RoutingDecision.Candidate> top = weighted.entrySet().stream()
@@ -116,11 +117,10 @@ public final class AppealClassifier {
                 .anyMatch(c -> c.equalsIgnoreCase(hint)) ? hint : null;
         if (confidence < confidenceThreshold) {
             return new RoutingDecision(Department.AKIM_OFFICE, best.department(), category, confidence, true, false,
-                    String.format(Locale.ROOT, "triage: classifier confidence %.2f below %.2f (best guess %s)",
-                            confidence, confidenceThreshold, best.department()), top);
+                    Reason.lowConfidence(confidence, confidenceThreshold, best.department()), top);
         }
         return new RoutingDecision(best.department(), best.department(), category, confidence, false, false,
-                String.format(Locale.ROOT, "classifier: %.2f", confidence), top);
+                Reason.classifier(confidence), top);
     }
 
     private static Optional<OverrideRule> matchingRule(String text, List<OverrideRule> rules, Map<String, Department> active) {
@@ -136,7 +136,7 @@ public final class AppealClassifier {
         return Optional.empty();
     }
 
-    private static RoutingDecision rule(String department, String reason) {
+    private static RoutingDecision rule(String department, Reason reason) {
         return new RoutingDecision(department, department, null, 1.0, false, false, reason);
     }
 

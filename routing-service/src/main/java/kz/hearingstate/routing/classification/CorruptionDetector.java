@@ -1,9 +1,9 @@
 package kz.hearingstate.routing.classification;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.directory.Department;
 
 /**
@@ -78,15 +78,13 @@ public final class CorruptionDetector {
      */
     public Finding assess(String text, Map<String, Double> departments) {
         if (SafetyRules.reportsCorruption(text)) {
-            return new Finding(true, false, 1.0, "safety rule: corruption report");
+            return new Finding(true, false, 1.0, Reason.safetyCorruption());
         }
         double p = probability(text, departments);
         if (p < threshold && p >= reviewThreshold) {
-            return new Finding(false, true, p, String.format(Locale.ROOT,
-                    "confidential triage: corruption detector %.2f (review from %.2f, threshold %.2f)", p, reviewThreshold, threshold));
+            return new Finding(false, true, p, Reason.corruptionReview(p, reviewThreshold, threshold));
         }
-        return new Finding(p >= threshold, false, p, String.format(Locale.ROOT,
-                "corruption detector: %.2f (threshold %.2f)", p, threshold));
+        return new Finding(p >= threshold, false, p, Reason.corruptionDetector(p, threshold));
     }
 
     public double threshold() {
@@ -102,6 +100,6 @@ public final class CorruptionDetector {
      * @param review     whether it goes to anti-corruption for a confidential review (the review band)
      * @param reason     why
      */
-    public record Finding(boolean corruption, boolean review, double probability, String reason) {
+    public record Finding(boolean corruption, boolean review, double probability, Reason reason) {
     }
 }

@@ -2,6 +2,8 @@ package kz.hearingstate.routing.classification;
 
 import java.util.List;
 
+import kz.hearingstate.routing.Reason;
+
 /**
  * Where an appeal goes and why.
  *
@@ -23,12 +25,8 @@ public record RoutingDecision(
         double confidence,
         boolean triage,
         boolean rejected,
-        String reason,
+        Reason reason,
         List<Candidate> topDepartments) {
-
-    /** The APPK's rule, cited on the rejection. */
-    public static final String ANONYMOUS_NOT_CONSIDERED =
-            "APPK: anonymous appeals are not considered (they report no crime or threat to public safety)";
 
     public RoutingDecision {
         topDepartments = topDepartments == null ? List.of() : List.copyOf(topDepartments);
@@ -36,7 +34,7 @@ public record RoutingDecision(
 
     /** A decision without the model's candidates (a rule, the detector, a rejection). */
     public RoutingDecision(String department, String classifiedAs, String category, double confidence, boolean triage,
-            boolean rejected, String reason) {
+            boolean rejected, Reason reason) {
         this(department, classifiedAs, category, confidence, triage, rejected, reason, List.of());
     }
 

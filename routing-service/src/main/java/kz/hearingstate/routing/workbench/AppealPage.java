@@ -9,6 +9,7 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.directory.Department;
 
 /**
@@ -47,8 +48,11 @@ public record AppealPage(
     public record Feedback(int rating, boolean solved, String comment, String at) {
     }
 
-    /** @param forwardedLate a forward to an outside body after the legal limit for forwarding (APPK: 3 working days) */
+    /**
+     * @param reason        why, worded in the page's language by {@code @historyReasons}
+     * @param forwardedLate a forward to an outside body after the legal limit for forwarding (APPK: 3 working days)
+     */
     public record Event(long sequence, String at, LifecycleType type, AppealStatus status, String department,
-            String actor, String reason, String answer, String forwardedTo, boolean forwardedLate) {
+            String actor, Reason reason, String answer, String forwardedTo, boolean forwardedLate) {
     }
 }

@@ -153,7 +153,7 @@ public class Workbench {
             }
             String actor = reader.sees(departmentOf(entry.actor())) ? entry.actor() : null;
             history.add(new AppealPage.Event(entry.sequence(), format(entry.at()), entry.type(), entry.status(), entry.department(),
-                    actor, entry.reason(), entry.answer(), entry.forwardedTo(),
+                    actor, entry.why(), entry.answer(), entry.forwardedTo(),
                     entry.type() == LifecycleType.FORWARDED && appeal.forwardedLate()));
         }
         Instant cap = legalClock.latestExtendedDeadline(appeal.registeredAt());

@@ -16,8 +16,9 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.LifecycleType;
-import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.RoutingProperties;
+import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.workflow.AppealStateMachine.Trigger;
 import kz.hearingstate.web.problem.FieldViolation;
@@ -80,7 +81,7 @@ public final class AppealWorkflow {
         appeal.category = decision.category();
         appeal.confidence = decision.confidence();
         appeal.topDepartments = new ArrayList<>(decision.topDepartments());
-        appeal.routingReason = decision.reason();
+        appeal.routingReason = decision.reason().text();
         appeal.slaState = SlaState.ON_TIME;
         appeal.appliedInputs.add(submitted.appealId());
         if (decision.rejected()) {
@@ -122,16 +123,16 @@ public final class AppealWorkflow {
         switch (trigger) {
             case ACCEPT -> {
                 appeal.status = next;
-                addLifecycle(appeal, LifecycleType.ACCEPTED, actor, command.reason(), now);
+                addLifecycle(appeal, LifecycleType.ACCEPTED, actor, Reason.given(command.reason()), now);
             }
             case REQUEST_INFO -> {
                 appeal.status = next;
                 appeal.pausedAt = now;
-                addLifecycle(appeal, LifecycleType.INFO_REQUESTED, actor, command.reason(), now);
+                addLifecycle(appeal, LifecycleType.INFO_REQUESTED, actor, Reason.given(command.reason()), now);
             }
             case ANSWER -> {
                 appeal.status = next;
-                addLifecycle(appeal, LifecycleType.ANSWERED, actor, command.reason(), now, command.answer(), null);
+                addLifecycle(appeal, LifecycleType.ANSWERED, actor, Reason.given(command.reason()), now, command.answer(), null);
             }
             case FORWARD_TO_DEPARTMENT, ROUTE -> {
                 appeal.status = next;
@@ -146,11 +147,11 @@ public final class AppealWorkflow {
                 }
                 // The event's actor names who forwarded; a default reason naming the department would tell the
                 // receiving one that the appeal was at a confidential department.
-                String reason = command.reason() == null
-                        ? (trigger == Trigger.ROUTE ? "routed by hand" : "forwarded to another department") : command.reason();
+                Reason reason = command.reason() == null
+                        ? (trigger == Trigger.ROUTE ? Reason.routedByHand() : Reason.forwarded()) : Reason.given(command.reason());
                 // Why it is where it is now: the classifier's reason (out of a confidential department, the corruption
                 // detector's score) is no business of the department that receives it.
-                appeal.routingReason = reason;
+                appeal.routingReason = reason.text();
                 addLifecycle(appeal, LifecycleType.ROUTED, actor, reason, now);
                 addAssignment(appeal, now);
             }
@@ -161,7 +162,7 @@ public final class AppealWorkflow {
                 appeal.forwardedLate = used > deadlines.outsideForwardingWorkingDays();
                 // The reason is the department's word to the citizen, shown on their page as written; the lateness
                 // is the akimat's own record (forwardedLate, in the workbench), not part of it.
-                addLifecycle(appeal, LifecycleType.FORWARDED, actor, command.reason(), now, null, command.outsideBody());
+                addLifecycle(appeal, LifecycleType.FORWARDED, actor, Reason.given(command.reason()), now, null, command.outsideBody());
             }
             case EXTEND -> {
                 appeal.deadline = legalClock.termEnd(command.newDeadline());
@@ -169,11 +170,11 @@ public final class AppealWorkflow {
                         && legalClock.warningAt(appeal.deadline, deadlines.warningWorkingDaysLeft()).isAfter(now)) {
                     appeal.slaState = SlaState.ON_TIME; // a fresh warning before the new deadline
                 }
-                addLifecycle(appeal, LifecycleType.EXTENDED, actor, command.reason(), now);
+                addLifecycle(appeal, LifecycleType.EXTENDED, actor, Reason.given(command.reason()), now);
             }
             case REJECT -> {
                 appeal.status = next;
-                addLifecycle(appeal, LifecycleType.REJECTED, actor, command.reason(), now);
+                addLifecycle(appeal, LifecycleType.REJECTED, actor, Reason.given(command.reason()), now);
             }
             default -> throw new IllegalStateException("Not a department action: " + trigger);
         }
@@ -201,7 +202,7 @@ public final class AppealWorkflow {
         appeal.pausedAt = null;
         keep(appeal, reply, appeal.department, now);
         addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN,
-                "the citizen replied; the deadline moved on by " + paused + " working days", now);
+                Reason.citizenReplied(paused), now);
         reschedule(appeal, now);
         appeal.updatedAt = now;
     }
@@ -255,7 +256,7 @@ public final class AppealWorkflow {
         // The citizen's comment stays on the appeal (citizenFeedback) for its department; appeals.lifecycle, which every
         // service reads and keeps, gets no words of the citizen.
         addLifecycle(appeal, LifecycleType.REOPENED, CITIZEN,
-                "the citizen reports the problem is not solved (rating " + feedback.rating() + ")", now);
+                Reason.notSolved(feedback.rating()), now);
         addAssignment(appeal, now);
         reschedule(appeal, now);
         appeal.updatedAt = now;
@@ -288,15 +289,14 @@ public final class AppealWorkflow {
             appeal.slaState = SlaState.WARNED;
             if (now.isBefore(appeal.deadline)) {
                 addLifecycle(appeal, LifecycleType.SLA_WARNING, SYSTEM,
-                        legalClock.workingDaysLeft(now, appeal.deadline) + " working days left", now);
+                        Reason.daysLeft(legalClock.workingDaysLeft(now, appeal.deadline)), now);
                 fired.add(LifecycleType.SLA_WARNING);
             }
         }
         if (appeal.slaState == SlaState.WARNED && !now.isBefore(appeal.deadline)) {
             appeal.slaState = SlaState.BREACHED;
-            addLifecycle(appeal, LifecycleType.SLA_BREACHED, SYSTEM, "the deadline passed without an answer", now);
-            addLifecycle(appeal, LifecycleType.ESCALATED, SYSTEM,
-                    "escalated to " + Department.AKIM_OFFICE + ": the deadline passed without an answer", now);
+            addLifecycle(appeal, LifecycleType.SLA_BREACHED, SYSTEM, Reason.deadlinePassed(), now);
+            addLifecycle(appeal, LifecycleType.ESCALATED, SYSTEM, Reason.escalated(Department.AKIM_OFFICE), now);
             fired.add(LifecycleType.SLA_BREACHED);
         }
         reschedule(appeal, now);
@@ -410,21 +410,21 @@ public final class AppealWorkflow {
         };
     }
 
-    private void addLifecycle(RoutedAppeal appeal, LifecycleType type, String actor, String reason, Instant now) {
+    private void addLifecycle(RoutedAppeal appeal, LifecycleType type, String actor, Reason reason, Instant now) {
         addLifecycle(appeal, type, actor, reason, now, null, null);
     }
 
-    private void addLifecycle(RoutedAppeal appeal, LifecycleType type, String actor, String reason, Instant now,
+    private void addLifecycle(RoutedAppeal appeal, LifecycleType type, String actor, Reason reason, Instant now,
             String answer, String forwardedTo) {
         appeal.sequence++;
         boolean routed = type == LifecycleType.ROUTED;
         AppealLifecycleEvent event = new AppealLifecycleEvent(appeal.appealId, appeal.submitted.trackingCode(),
                 appeal.sequence, type, appeal.status, appeal.department, routed ? appeal.previousDepartment : null,
-                appeal.category, routed ? Double.valueOf(appeal.confidence) : null, actor, reason, answer, forwardedTo,
+                appeal.category, routed ? Double.valueOf(appeal.confidence) : null, actor, reason.text(), answer, forwardedTo,
                 appeal.deadline, appeal.settlement, now);
         appeal.outbox.add(PendingEvent.lifecycle(appeal.appealId + ":" + appeal.sequence, event));
-        appeal.history.add(new HistoryEntry(appeal.sequence, type, appeal.status, appeal.department, actor, reason, answer,
-                forwardedTo, now));
+        appeal.history.add(new HistoryEntry(appeal.sequence, type, appeal.status, appeal.department, actor, reason.text(),
+                reason.code(), reason.args(), answer, forwardedTo, now));
         markPending(appeal, now);
     }
 

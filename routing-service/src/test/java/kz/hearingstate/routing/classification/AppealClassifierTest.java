@@ -49,7 +49,7 @@ class AppealClassifierTest {
         RoutingDecision decision = classify("Благодарю акима за праздник", true, null, null);
         assertThat(decision.rejected()).isTrue();
         assertThat(decision.department()).isNull();
-        assertThat(decision.reason()).contains("APPK: anonymous appeals are not considered");
+        assertThat(decision.reason().text()).contains("APPK: anonymous appeals are not considered");
     }
 
     @Test
@@ -74,7 +74,7 @@ class AppealClassifierTest {
         RoutingDecision decision = classify(NOTHING_KNOWN, false, null, null);
         assertThat(decision.triage()).isTrue();
         assertThat(decision.department()).isEqualTo(Department.AKIM_OFFICE);
-        assertThat(decision.reason()).contains("below");
+        assertThat(decision.reason().text()).contains("below");
     }
 
     @Test
@@ -91,7 +91,7 @@ class AppealClassifierTest {
         RoutingDecision overridden = classifier.classify(
                 new AppealClassifier.Input(null, "Когда закончат строить газопровод?", false, null, null), DIRECTORY, List.of(rule));
         assertThat(overridden.department()).isEqualTo("land-construction");
-        assertThat(overridden.reason()).contains("override rule r1");
+        assertThat(overridden.reason().text()).contains("override rule r1");
 
         RoutingDecision corruption = classifier.classify(
                 new AppealClassifier.Input(null, "За подключение к газопроводу требуют взятку", false, null, null), DIRECTORY, List.of(rule));
@@ -108,7 +108,7 @@ class AppealClassifierTest {
         RoutingDecision decision = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
                 () -> classifier.classify(new AppealClassifier.Input(null, text, false, null, null), DIRECTORY, List.of(catastrophic)));
 
-        assertThat(decision.reason()).doesNotContain("override rule");
+        assertThat(decision.reason().text()).doesNotContain("override rule");
     }
 
     @Test
@@ -117,7 +117,7 @@ class AppealClassifierTest {
 
         for (String text : List.of("Когда закончат строить газопровод?", "Біздің ауылдағы жол бұзылған")) {
             RoutingDecision decision = classifier.classify(new AppealClassifier.Input(null, text, false, null, null), DIRECTORY, List.of(rule));
-            assertThat(decision.reason()).as(text).isEqualTo("override rule r1");
+            assertThat(decision.reason().text()).as(text).isEqualTo("override rule r1");
         }
     }
 
@@ -129,7 +129,7 @@ class AppealClassifierTest {
         RoutingDecision decision = classifier.classify(
                 new AppealClassifier.Input(null, "Когда закончат строить газопроводу?", false, null, null), DIRECTORY, List.of(lookAhead));
 
-        assertThat(decision.reason()).doesNotContain("override rule");
+        assertThat(decision.reason().text()).doesNotContain("override rule");
         assertThatThrownBy(() -> OverrideRule.compile(lookAhead.pattern())).isInstanceOf(com.google.re2j.PatternSyntaxException.class);
     }
 
@@ -145,7 +145,7 @@ class AppealClassifierTest {
         OverrideRule stored = new OverrideRule("r1", "(?iU)пара", "health", null, 1, true, "admin", Instant.EPOCH);
         assertThat(stored.matchable()).isTrue();
         assertThat(classifier.classify(new AppealClassifier.Input(null, "Когда закончат строить газопровод? Пара вопросов", false,
-                null, null), DIRECTORY, List.of(stored)).reason()).isEqualTo("override rule r1");
+                null, null), DIRECTORY, List.of(stored)).reason().text()).isEqualTo("override rule r1");
     }
 
     @Test
@@ -238,7 +238,7 @@ class AppealClassifierTest {
         RoutingDecision decision = new AppealClassifier(detector, departments, 0.35, 3.0)
                 .classify(new AppealClassifier.Input(null, report, false, "hospitals", null), DIRECTORY, List.of());
         assertThat(decision.department()).isEqualTo(Department.ANTI_CORRUPTION);
-        assertThat(decision.reason()).startsWith("corruption detector");
+        assertThat(decision.reason().text()).startsWith("corruption detector");
         assertThat(decision.topDepartments()).as("nothing of the accused's department on the record").isEmpty();
     }
 
@@ -272,7 +272,7 @@ class AppealClassifierTest {
 
         assertThat(decision.department()).as("the confidential department, not the triage desk nor health").isEqualTo(Department.ANTI_CORRUPTION);
         assertThat(decision.triage()).isTrue();
-        assertThat(decision.reason()).startsWith("confidential triage: corruption detector");
+        assertThat(decision.reason().text()).startsWith("confidential triage: corruption detector");
         assertThat(decision.classifiedAs()).as("the department model's guess, for forwarding").isEqualTo("health");
         assertThat(decision.topDepartments()).extracting(RoutingDecision.Candidate::department).startsWith("health");
     }

@@ -527,7 +527,7 @@ class ClassifierReportWriter {
             md.append("| id | language | style | went to | reason | text |\n|---|---|---|---|---|---|\n");
             for (ClassifierEvaluation.Outcome o : e.corruptionMissed()) {
                 md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", o.appeal().id(), o.appeal().language(),
-                        o.appeal().style(), o.decision().department(), o.decision().reason(), excerpt(o.appeal().text())));
+                        o.appeal().style(), o.decision().department(), o.decision().reason().text(), excerpt(o.appeal().text())));
             }
             md.append('\n');
         }
@@ -536,7 +536,7 @@ class ClassifierReportWriter {
             md.append("| id | right department | language | style | the department model's guess | reason |\n|---|---|---|---|---|---|\n");
             for (ClassifierEvaluation.Outcome o : e.reviewed()) {
                 md.append(String.format("| %s | %s | %s | %s | %s | %s |%n", o.appeal().id(), o.appeal().department(),
-                        o.appeal().language(), o.appeal().style(), o.decision().classifiedAs(), o.decision().reason()));
+                        o.appeal().language(), o.appeal().style(), o.decision().classifiedAs(), o.decision().reason().text()));
             }
             md.append('\n');
         }
@@ -546,7 +546,7 @@ class ClassifierReportWriter {
             md.append("| id | right department | language | style | reason |\n|---|---|---|---|---|\n");
             for (ClassifierEvaluation.Outcome o : e.falsePositives()) {
                 md.append(String.format("| %s | %s | %s | %s | %s |%n", o.appeal().id(), o.appeal().department(),
-                        o.appeal().language(), o.appeal().style(), o.decision().reason()));
+                        o.appeal().language(), o.appeal().style(), o.decision().reason().text()));
             }
             md.append('\n');
         }

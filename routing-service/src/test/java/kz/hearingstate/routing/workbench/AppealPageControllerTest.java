@@ -29,8 +29,10 @@ import kz.hearingstate.events.AppealType;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Location;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.RoutingDecision;
+import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealWorkflow;
@@ -50,11 +52,15 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
     private static final AppealRow ROW = new AppealRow("a-1", "T-A1", AppealStatus.IN_PROGRESS, "schools", "Узынагаш",
             "Мектеп", "22.12.2026 18:00", Urgency.ON_TIME, 12, 0, "education", "education", false, null);
 
+    private static final Department AKIM_OFFICE = new Department("akim-office", 1, Map.of(Language.kk, "Аудан әкімінің аппараты",
+            Language.ru, "Аппарат акима района", Language.en, "District Akim's Office"), null, null, null, null, List.of(), List.of(),
+            true, false, false, "test", null);
+
     private static AppealPage page() {
         return new AppealPage(ROW, SUBMITTED, new AppealPage.Contact("T*** C******", "**********00", "+7 *** *** ** 42",
                 "c***@example.test", "EMAIL", true),
                 List.of(new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
-                        "education", "education/aigerim", null, null, null, false)),
+                        "education", "education/aigerim", Reason.given(null), null, null, false)),
                 List.of(new AppealPage.Reply("Үй нөмірі 12, есептегіш аулада.",
                         List.of(new kz.hearingstate.events.Attachment("https://files.test/meter.jpg", "meter.jpg", "image/jpeg")),
                         "03.12.2026 11:15")),
@@ -101,11 +107,11 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         AppealPage byPlatform = page();
         byPlatform = new AppealPage(byPlatform.row(), byPlatform.appeal(), byPlatform.contact(),
                 List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED, "education",
-                                "system", "classifier: 0.97", null, null, false),
+                                "system", Reason.classifier(0.97), null, null, false),
                         new AppealPage.Event(2, "01.12.2026 10:05", LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS,
-                                "education", "education/aigerim", null, null, null, false),
+                                "education", "education/aigerim", Reason.given(null), null, null, false),
                         new AppealPage.Event(3, "01.12.2026 10:07", LifecycleType.EXTENDED, AppealStatus.IN_PROGRESS,
-                                "education", "education", "an inspection", null, null, false)), // its system, by API key
+                                "education", "education", Reason.given("an inspection"), null, null, false)), // its system, by API key
                 byPlatform.replies(), byPlatform.feedback(), byPlatform.sequence(), byPlatform.actions(),
                 byPlatform.otherDepartments(), byPlatform.templates(), byPlatform.extensionCap(), byPlatform.extensionCapDate(),
                 byPlatform.registeredAt(), byPlatform.actionId());
@@ -120,13 +126,48 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         }
     }
 
+    @Test
+    void givenThePlatformsOwnReasons_whenOpenedInEachLanguage_thenTheyAreWordedInItAndAPersonsReasonAsWritten() throws Exception {
+        given(directory.find("akim-office")).willReturn(java.util.Optional.of(AKIM_OFFICE));
+        AppealPage page = page();
+        page = new AppealPage(page.row(), page.appeal(), page.contact(),
+                List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED, "education",
+                                "system", Reason.classifier(0.97), null, null, false),
+                        new AppealPage.Event(2, "01.12.2026 10:07", LifecycleType.EXTENDED, AppealStatus.IN_PROGRESS,
+                                "education", "education/aigerim", Reason.given("жөндеу жұмыстары"), null, null, false),
+                        new AppealPage.Event(3, "20.12.2026 09:00", LifecycleType.SLA_WARNING, AppealStatus.IN_PROGRESS,
+                                "education", "system", Reason.daysLeft(2), null, null, false),
+                        new AppealPage.Event(4, "22.12.2026 18:00", LifecycleType.ESCALATED, AppealStatus.IN_PROGRESS,
+                                "education", "system", Reason.escalated("akim-office"), null, null, false),
+                        // kept before reasons had codes: the event's text, as the history holds it
+                        new AppealPage.Event(5, "23.12.2026 10:00", LifecycleType.REOPENED, AppealStatus.ROUTED,
+                                "education", "citizen", new Reason("the citizen reports the problem is not solved (rating 1)",
+                                        null, null), null, null, false)),
+                page.replies(), page.feedback(), page.sequence(), page.actions(), page.otherDepartments(), page.templates(),
+                page.extensionCap(), page.extensionCapDate(), page.registeredAt(), page.actionId());
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page);
+
+        for (String[] expected : new String[][] {
+                {"kk", "модельдің сенімділігі 0.97", "2 жұмыс күні қалды", "бақылауға берілді: Аудан әкімінің аппараты; мерзім жауапсыз өтті"},
+                {"ru", "уверенность модели 0.97", "осталось 2 раб. дн.", "передано на контроль: Аппарат акима района; срок истёк без ответа"},
+                {"en", "model confidence 0.97", "2 working days left",
+                        "placed under the control of District Akim&#39;s Office: the deadline passed without an answer"}}) {
+            String html = mvc.perform(get("/workbench/appeals/a-1").param("lang", expected[0])
+                    .with(as(StaffRole.SPECIALIST, "education"))).andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(html).as(expected[0])
+                    .contains(expected[1], expected[2], expected[3], "жөндеу жұмыстары",
+                            "the citizen reports the problem is not solved (rating 1)")
+                    .doesNotContain("classifier: 0.97", "escalated to akim-office");
+        }
+    }
+
     private static AppealPage bandPage() {
         AppealRow band = new AppealRow("a-1", "T-A1", AppealStatus.ROUTED, null, "Узынагаш", "Мектеп", "22.12.2026 18:00",
                 Urgency.ON_TIME, 14, 0, null, "anti-corruption", false, new Workbench.Review(0.19,
                 List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 1));
         return new AppealPage(band, SUBMITTED, null,
                 List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED,
-                        "anti-corruption", "system", "confidential triage: corruption detector 0.19", null, null, false)),
+                        "anti-corruption", "system", Reason.corruptionReview(0.19, 0.15, 0.24), null, null, false)),
                 List.of(), null, 1, EnumSet.of(ActionType.ACCEPT, ActionType.FORWARD, ActionType.REJECT), List.of(EDUCATION), List.of(),
                 "01.02.2027 18:00", LocalDate.parse("2027-02-01"), "01.12.2026 10:00", "action-9");
     }
@@ -166,7 +207,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
     void givenAOneStepForward_whenPosted_thenTheWorkflowGetsTheForwardAndTheOfficerIsBackAtTheInbox() throws Exception {
         RoutedAppeal forwarded = new AppealWorkflow(LegalClock.kazakhstan(), new RoutingProperties.Deadlines(15, Map.of(), 2, 3),
                 code -> true).route(Appeals.submitted("Мектеп", Language.kk, Instant.parse("2026-12-01T05:00:00Z")),
-                new RoutingDecision("education", "education", null, 1.0, false, false, "forwarded"),
+                new RoutingDecision("education", "education", null, 1.0, false, false, Reason.forwarded()),
                 Instant.parse("2026-12-01T05:00:00Z"));
         given(workbench.act(any(), eq("a-1"), any())).willReturn(forwarded);
         mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")).with(csrf())

@@ -14,6 +14,7 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
@@ -52,13 +53,13 @@ class ReviewBandBrowserTest extends RoutingIntegrationTest {
                 "Мектепте жылу жоқ. Директорға жөндеу үшін ақша жинап бердік, бірақ ештеңе өзгерген жоқ.", Language.kk, false,
                 null, "Узынагаш", CLOCK.instant()),
                 new RoutingDecision("anti-corruption", "education", null, 0.19, true, false,
-                        "confidential triage: corruption detector 0.19 (review from 0.15, threshold 0.24)",
+                        Reason.corruptionReview(0.19, 0.15, 0.24),
                         List.of(new RoutingDecision.Candidate("education", 0.62), new RoutingDecision.Candidate("housing-utilities", 0.21),
                                 new RoutingDecision.Candidate("health", 0.09))));
         RoutedAppeal report = store(Appeals.submitted(UUID.randomUUID().toString(),
                 "Жер учаскесін ресімдеу үшін әкімдік қызметкері менен пара сұрады.", Language.kk, false, null, "Узынагаш",
                 CLOCK.instant()),
-                new RoutingDecision("anti-corruption", "anti-corruption", null, 1.0, false, false, "safety rule: corruption report"));
+                new RoutingDecision("anti-corruption", "anti-corruption", null, 1.0, false, false, Reason.safetyCorruption()));
 
         BrowserScript script = BrowserScript.run(BROWSER_DIR, "review-band.test.mjs", Map.of(
                 "BASE_URL", "http://127.0.0.1:" + port,

@@ -23,6 +23,7 @@ import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.Topics;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.Department;
@@ -48,7 +49,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReviewBandTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T05:00:00Z");
-    private static final String BAND_REASON = "confidential triage: corruption detector 0.19 (review from 0.15, threshold 0.24)";
+    private static final Reason BAND_REASON = Reason.corruptionReview(0.19, 0.15, 0.24);
     private static final StaffUser OFFICER = new StaffUser("officer", StaffRole.ANTI_CORRUPTION, "anti-corruption");
     private static final StaffUser EDUCATION = new StaffUser("aigerim", StaffRole.SPECIALIST, "education");
 
@@ -70,12 +71,12 @@ class ReviewBandTest {
     private final RoutedAppeal byRule = stored(workflow.route(
             Appeals.submitted("Инспектор потребовал взятку за справку", Language.ru, NOW),
             new RoutingDecision("anti-corruption", "anti-corruption", null, 1.0, false, false,
-                    "safety rule: corruption report"), NOW));
+                    Reason.safetyCorruption()), NOW));
     /** Above the detector's threshold: a report, with certainty. */
     private final RoutedAppeal aboveThreshold = stored(workflow.route(
             Appeals.submitted("Дәрігер мүгедектік анықтамасы үшін қолма-қол ақша сұрады", Language.kk, NOW),
             new RoutingDecision("anti-corruption", "anti-corruption", null, 0.61, false, false,
-                    "corruption detector: 0.61 (threshold 0.24)"), NOW));
+                    Reason.corruptionDetector(0.61, 0.24)), NOW));
 
     ReviewBandTest() {
         when(directory.find(anyString())).thenAnswer(call -> Optional.of(department(call.getArgument(0))));
@@ -145,7 +146,8 @@ class ReviewBandTest {
         assertThat(page.history()).isNotEmpty().allSatisfy(event -> {
             assertThat(event.department()).isEqualTo("education");
             assertThat(event.actor()).isNull(); // the officer's login is withheld: it names anti-corruption
-            assertThat(event.reason()).doesNotContainIgnoringCase("corruption").doesNotContain("0.19");
+            assertThat(event.reason().text()).doesNotContainIgnoringCase("corruption").doesNotContain("0.19");
+            assertThat(event.reason().args()).doesNotContain("0.19");
         });
         assertThat(band.routingReason()).isEqualTo("Forwarded to the department responsible for the question.");
         assertThat(band.triage()).isFalse();
@@ -255,7 +257,7 @@ class ReviewBandTest {
 
         AppealPage page = workbench.appeal(EDUCATION, band.appealId());
 
-        assertThat(page.history()).extracting(AppealPage.Event::reason).containsExactly("forwarded to another department");
+        assertThat(page.history()).extracting(AppealPage.Event::reason).containsExactly(Reason.forwarded());
         assertThat(band.routingReason()).isEqualTo("forwarded to another department");
     }
 

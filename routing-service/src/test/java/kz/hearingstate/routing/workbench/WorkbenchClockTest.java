@@ -24,6 +24,7 @@ import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.DirectoryService;
@@ -84,11 +85,11 @@ class WorkbenchClockTest {
     @Test
     void givenAppealsWithTheSettlementSpelledTwoWays_whenTheInboxIsFilteredByItsListedName_thenBothAreListed() {
         RoutedAppeal cyrillic = workflow.route(Appeals.submitted("settlement-1", "Мектепте жылу жоқ", Language.kk, false, null, "Ұзынағаш",
-                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, "model"), ROUTED_AT);
+                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, Reason.classifier(0.9)), ROUTED_AT);
         RoutedAppeal latin = workflow.route(Appeals.submitted("settlement-2", "Mektepte jylu joq", Language.kk, false, null, "Uzunagach",
-                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, "model"), ROUTED_AT);
+                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, Reason.classifier(0.9)), ROUTED_AT);
         RoutedAppeal elsewhere = workflow.route(Appeals.submitted("settlement-3", "Мектепте жылу жоқ", Language.kk, false, null, "Самсы",
-                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, "model"), ROUTED_AT);
+                ROUTED_AT), new RoutingDecision("education", "education", null, 0.9, false, false, Reason.classifier(0.9)), ROUTED_AT);
         when(store.worklist(eq("education"), any(), anyInt())).thenReturn(List.of(cyrillic, latin, elsewhere));
 
         List<AppealRow> rows = workbench.inbox(specialist, new Workbench.Filter(null, null, "Узынагаш", null, false));
@@ -110,6 +111,6 @@ class WorkbenchClockTest {
 
     private RoutedAppeal routedToEducation(String text) {
         return workflow.route(Appeals.submitted(text, Language.kk, ROUTED_AT),
-                new RoutingDecision("education", "education", null, 0.9, false, false, "model"), ROUTED_AT);
+                new RoutingDecision("education", "education", null, 0.9, false, false, Reason.classifier(0.9)), ROUTED_AT);
     }
 }

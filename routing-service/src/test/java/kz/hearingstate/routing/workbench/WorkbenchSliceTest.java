@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * What every workbench slice shares: the workbench's security chain and language handling, real templates,
  * appeal-web's chains beside it, the {@link Workbench} and the directory mocked.
  */
-@Import({WorkbenchSecurity.class, WorkbenchWeb.class, DepartmentNames.class, CategoryNamesOnPage.class, SettlementNamesOnPage.class,
+@Import({WorkbenchSecurity.class, WorkbenchWeb.class, DepartmentNames.class, HistoryReasons.class, CategoryNamesOnPage.class, SettlementNamesOnPage.class,
         WorkbenchSliceTest.Settlements.class})
 @ActiveProfiles("local") // the demo keys appeal-web requires, and the demo accounts (education / education-demo)
 abstract class WorkbenchSliceTest {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.directory.Department;
@@ -55,7 +56,7 @@ class WorkbenchVisibilityTest {
     private final RoutedAppeal bribe = new AppealWorkflow(LegalClock.kazakhstan(),
             new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> true)
             .route(Appeals.submitted("Инспектор потребовал взятку за справку", Language.ru, NOW),
-                    new RoutingDecision("anti-corruption", "anti-corruption", null, 0.95, false, false, "rule"), NOW);
+                    new RoutingDecision("anti-corruption", "anti-corruption", null, 0.95, false, false, Reason.safetyCorruption()), NOW);
 
     WorkbenchVisibilityTest() {
         when(store.find(bribe.appealId())).thenReturn(Optional.of(bribe));
@@ -134,7 +135,7 @@ class WorkbenchVisibilityTest {
     void givenTheTriageDesk_whenItPostsAnyActionButRoute_thenItIsRefusedBeforeTheWorkflow(ActionType action) {
         RoutedAppeal addressedToTheAkim = new AppealWorkflow(LegalClock.kazakhstan(), new RoutingProperties.Deadlines(15, Map.of(), 2, 3),
                 code -> true).route(Appeals.submitted("Прошу приёма у акима района", Language.ru, NOW),
-                new RoutingDecision("akim-office", "akim-office", null, 0.9, false, false, "classifier"), NOW);
+                new RoutingDecision("akim-office", "akim-office", null, 0.9, false, false, Reason.classifier(0.9)), NOW);
         when(store.find(addressedToTheAkim.appealId())).thenReturn(Optional.of(addressedToTheAkim));
         StaffUser clerk = new StaffUser("triage", StaffRole.TRIAGE, "akim-office");
 

@@ -11,6 +11,7 @@ import kz.hearingstate.clock.LegalClock;
 import kz.hearingstate.events.ActionType;
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryFile;
 import kz.hearingstate.routing.classification.SettlementNormaliser;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The workflow's rules and the legal clock, without Spring: every action, its events, and its refusals. */
 class AppealWorkflowTest {
@@ -53,7 +55,7 @@ class AppealWorkflowTest {
     private RoutedAppeal routedTo(String department, Instant receivedAt) {
         AppealSubmitted submitted = Appeals.submitted("Нет воды", Language.ru, receivedAt);
         RoutedAppeal appeal = workflow.route(submitted, new RoutingDecision(department, department, null, 0.9, false, false,
-                "classifier: 0.90"), receivedAt);
+                Reason.classifier(0.9)), receivedAt);
         appeal.outbox.clear();
         return appeal;
     }
@@ -78,7 +80,7 @@ class AppealWorkflowTest {
         AppealWorkflow normalising = new AppealWorkflow(LEGAL_CLOCK, new RoutingProperties.Deadlines(15, Map.of(), 2, 3),
                 DEPARTMENTS::contains, settlements::code, Department.ANTI_CORRUPTION::equals);
         RoutingDecision decision = new RoutingDecision("housing-utilities", "housing-utilities", null, 0.9, false, false,
-                "classifier");
+                Reason.classifier(0.9));
 
         RoutedAppeal inUzynagash = normalising.route(Appeals.submitted("a1-" + java.util.UUID.randomUUID(), "Нет воды",
                 Language.ru, false, null, "Uzunagach", NOW), decision, NOW);
@@ -98,7 +100,7 @@ class AppealWorkflowTest {
                 "7K3M9QXA7K3M9QXA7K3M9QXA");
 
         RoutedAppeal routed = workflow.route(withSecret, new RoutingDecision("housing-utilities", "housing-utilities",
-                null, 0.9, false, false, "classifier"), NOW);
+                null, 0.9, false, false, Reason.classifier(0.9)), NOW);
 
         assertThat(routed.submitted().accessSecret()).isNull();
         assertThat(routed.submitted()).isEqualTo(s);
@@ -108,7 +110,7 @@ class AppealWorkflowTest {
     void givenAnAppealReceivedOnFridayEvening_whenRouted_thenTheDeadlineCountsFromMondayAndSkipsTheIndependenceDayHolidays() {
         Instant fridayEvening = almaty("2026-12-04T19:30"); // after hours
         RoutedAppeal appeal = workflow.route(Appeals.submitted("Нет воды", Language.ru, fridayEvening),
-                new RoutingDecision("housing-utilities", "housing-utilities", null, 0.9, false, false, "classifier"), fridayEvening);
+                new RoutingDecision("housing-utilities", "housing-utilities", null, 0.9, false, false, Reason.classifier(0.9)), fridayEvening);
 
         assertThat(appeal.registeredAt).isEqualTo(almaty("2026-12-07T09:00"));
         // 15 working days after Monday 7 Dec, skipping weekends and 16 Dec (Independence Day)
@@ -479,6 +481,10 @@ class AppealWorkflowTest {
         assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type)
                 .containsExactly(LifecycleType.SLA_WARNING, LifecycleType.SLA_BREACHED, LifecycleType.ESCALATED);
         assertThat(lifecycle(appeal).getLast().reason()).contains("akim-office");
+        // The history keeps each of the platform's own reasons as a code a page words in its language.
+        assertThat(appeal.history()).extracting(HistoryEntry::why).extracting(Reason::code, Reason::args).containsExactly(
+                tuple(Reason.Code.CLASSIFIER, List.of("0.90")), tuple(Reason.Code.DAYS_LEFT, List.of("2")),
+                tuple(Reason.Code.DEADLINE_PASSED, List.of()), tuple(Reason.Code.ESCALATED, List.of("akim-office")));
         assertThat(appeal.nextTimerAt).isNull();
         assertThat(workflow.fireTimers(appeal, appeal.deadline.plusSeconds(86_400))).isEmpty();
     }

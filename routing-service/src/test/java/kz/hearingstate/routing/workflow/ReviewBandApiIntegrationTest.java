@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import kz.hearingstate.events.Language;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ReviewBandApiIntegrationTest extends RoutingIntegrationTest {
 
-    private static final String BAND_REASON = "confidential triage: corruption detector 0.19 (review from 0.15, threshold 0.24)";
+    private static final Reason BAND_REASON = Reason.corruptionReview(0.19, 0.15, 0.24);
 
     @Autowired
     AppealStore appeals;

@@ -16,6 +16,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventSchemas;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.classification.RoutingDecision;
 import kz.hearingstate.routing.support.Appeals;
 import kz.hearingstate.routing.support.RoutingIntegrationTest;
@@ -207,7 +208,7 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         Instant at = CLOCK.instant().minusSeconds(120);
         List<RoutedAppeal> warned = Stream.of("Мектепте жылу жоқ.", "The school bus does not come.")
                 .map(text -> workflow.route(Appeals.submitted(text, Language.kk, at), new RoutingDecision(
-                        "education", "education", null, 0.9, false, false, "classifier: 0.90"), at))
+                        "education", "education", null, 0.9, false, false, Reason.classifier(0.9)), at))
                 .toList();
         RoutedAppeal paused = warned.get(0);
         workflow.apply(paused, new Command("info-" + paused.appealId, paused.appealId, ActionType.REQUEST_INFO,
@@ -225,7 +226,7 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         Instant at = CLOCK.instant().minusSeconds(120);
         List<RoutedAppeal> batch = Stream.of("Жол жөндеу керек.", "Яма на дороге.", "Pothole on the road.")
                 .map(text -> workflow.route(Appeals.submitted(text, Language.ru, at), new RoutingDecision(
-                        "roads-transport", "roads-transport", null, 0.9, false, false, "classifier: 0.90"), at))
+                        "roads-transport", "roads-transport", null, 0.9, false, false, Reason.classifier(0.9)), at))
                 .toList();
         assertThat(store.insert(batch.get(1))).isTrue(); // delivered before, or stored by another instance
 
@@ -241,7 +242,7 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
                 CLOCK.instant());
         // Routed earlier to a department the classifier would not choose today (an override rule since disabled, say).
         RoutedAppeal earlier = workflow.route(appeal, new RoutingDecision(
-                "education", "education", null, 0.9, false, false, "override rule"), CLOCK.instant());
+                "education", "education", null, 0.9, false, false, Reason.overrideRule("r1")), CLOCK.instant());
         assertThat(store.insert(earlier)).isTrue();
         store.publishPending(earlier);
         awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
@@ -252,6 +253,8 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         awaitEvents(marker.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
 
         assertThat(store.find(appeal.appealId()).orElseThrow().department()).isEqualTo("education");
+        assertThat(store.find(appeal.appealId()).orElseThrow().history()).as("the reason's code and arguments, stored and read back")
+                .extracting(HistoryEntry::why).containsExactly(Reason.overrideRule("r1"));
         assertThat(recorder().ofType(appeal.appealId(), EventTypes.APPEAL_ASSIGNED)).singleElement()
                 .extracting(Recorded::topic).isEqualTo(Topics.departmentInbox("education"));
         assertThat(recorder().ofType(appeal.appealId(), LifecycleType.ROUTED.eventType())).hasSize(1);
@@ -262,7 +265,7 @@ class RoutingFlowIntegrationTest extends RoutingIntegrationTest {
         AppealSubmitted appeal = Appeals.submitted("Жол жөндеу керек, шұңқыр көп.", Language.kk, CLOCK.instant());
         // What a crash leaves behind: the routed appeal saved with its events, none of them sent.
         RoutedAppeal saved = workflow.route(appeal, new RoutingDecision(
-                "roads-transport", "roads-transport", null, 0.9, false, false, "classifier: 0.90"), CLOCK.instant().minusSeconds(120));
+                "roads-transport", "roads-transport", null, 0.9, false, false, Reason.classifier(0.9)), CLOCK.instant().minusSeconds(120));
         assertThat(store.insert(saved)).isTrue();
 
         awaitEvents(appeal.appealId(), EventTypes.APPEAL_ASSIGNED, 1);
