@@ -110,7 +110,10 @@ try {
   await inbox.click('[data-testid=answer]');
   await inbox.waitForSelector('[data-testid=done]');
   check((await inbox.textContent('[data-testid=status]')).trim() === 'Жауап берілген', 'answered: the status is ANSWERED, in Kazakh');
-  check((await inbox.textContent('[data-testid=history]')).includes('education/education'), 'the history names who acted');
+  const kazakhHistory = await inbox.textContent('[data-testid=history]');
+  check(kazakhHistory.includes('education/education'), 'the history names who acted');
+  check(kazakhHistory.includes('модельдің сенімділігі') && !kazakhHistory.includes('classifier'),
+    "the routing's reason in Kazakh, not the event's English");
   await step('answered', appealId);
 
   // --- Another department sees nothing of it, from the list or by its URL.
