@@ -415,15 +415,17 @@ public class Workbench {
                 handledBy(appeal), appeal.department(), false, review);
     }
 
-    /** The person who last accepted the appeal in its current department (the part after "department/"). */
+    /**
+     * Who last accepted the appeal in its current department, as recorded: a staff login ({@code department/login}) or
+     * the department's code when its own system accepted (pages word each: the {@code handler} fragment).
+     */
     private static String handledBy(RoutedAppeal appeal) {
         String handler = null;
         for (HistoryEntry entry : appeal.history()) {
             if (entry.type() == LifecycleType.ROUTED || entry.type() == LifecycleType.REOPENED) {
                 handler = null;
             } else if (entry.type() == LifecycleType.ACCEPTED && entry.actor() != null) {
-                int slash = entry.actor().indexOf('/');
-                handler = slash < 0 ? entry.actor() : entry.actor().substring(slash + 1);
+                handler = entry.actor();
             }
         }
         return handler;

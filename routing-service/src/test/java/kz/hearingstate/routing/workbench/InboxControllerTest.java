@@ -24,7 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 class InboxControllerTest extends WorkbenchSliceTest {
 
     private static final AppealRow OVERDUE = new AppealRow("a-1", "T-OVERDUE", AppealStatus.IN_PROGRESS, "schools",
-            "Uzynagash", "The school bus is late", "01.12.2026 18:00", Urgency.OVERDUE, 0, 2, "aigerim", "education", false, null);
+            "Uzynagash", "The school bus is late", "01.12.2026 18:00", Urgency.OVERDUE, 0, 2, "education/aigerim", "education", false, null);
     private static final AppealRow FRESH = new AppealRow("a-2", "T-FRESH", AppealStatus.ROUTED, "schools",
             "Uzynagash", "No heating in the school", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "education", false, null);
 
@@ -171,11 +171,15 @@ class InboxControllerTest extends WorkbenchSliceTest {
     @Test
     void givenAHead_whenTheInboxIsOpened_thenTheDepartmentsFiguresAndHandlersShow() throws Exception {
         given(workbench.inbox(any(), any())).willReturn(List.of(OVERDUE));
-        given(workbench.figures(any())).willReturn(new Workbench.Figures(2, 1, 0, 1, 5, Map.of("aigerim", 1L, "", 1L)));
-        mvc.perform(get("/workbench/inbox").with(as(StaffRole.HEAD, "education")))
+        given(workbench.figures(any())).willReturn(new Workbench.Figures(2, 1, 0, 1, 5,
+                Map.of("education/aigerim", 1L, "education", 3L, "", 1L)));
+        String html = mvc.perform(get("/workbench/inbox").param("lang", "ru").with(as(StaffRole.HEAD, "education")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-figure=\"open\"")))
-                .andExpect(content().string(containsString("aigerim")));
+                .andReturn().getResponse().getContentAsString();
+        // A login by itself; the department's code, where its own system accepted, in words; none yet, in words.
+        org.assertj.core.api.Assertions.assertThat(html).contains("<span>aigerim</span>", "<span>информационная система отдела</span>",
+                "Ещё не принято").doesNotContain("education/aigerim", ">education<");
     }
 
     @Test
