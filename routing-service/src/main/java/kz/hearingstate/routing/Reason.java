@@ -1,7 +1,9 @@
 package kz.hearingstate.routing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Why something happened to an appeal, as its lifecycle event and its history keep it.
@@ -40,6 +42,11 @@ public record Reason(String text, Code code, List<String> args) {
 
         Code(int departmentArg) {
             this.departmentArg = departmentArg;
+        }
+
+        /** The code of this name; empty for none, or one this version does not know. */
+        public static Optional<Code> named(String name) {
+            return Arrays.stream(values()).filter(code -> code.name().equals(name)).findFirst();
         }
 
         /** Whether the argument at this index is a department's code, which a page shows by the department's name. */

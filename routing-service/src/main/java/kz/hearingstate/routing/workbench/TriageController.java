@@ -38,7 +38,7 @@ public class TriageController extends WorkbenchPage {
             @RequestParam Long sequence, @RequestParam String targetDepartment, RedirectAttributes redirect) {
         try {
             workbench.act(StaffUser.of(authentication), appealId, new Workbench.ActionForm(actionId, ActionType.ROUTE,
-                    sequence, "routed by the triage desk", null, targetDepartment, null, null));
+                    sequence, null, null, targetDepartment, null, null)); // the workflow's own reason: routed by hand
             redirect.addFlashAttribute("routed", targetDepartment);
         } catch (StaleAppealException | AppealStateMachine.InvalidTransitionException e) {
             redirect.addFlashAttribute("problem", "stale");

@@ -423,8 +423,8 @@ public final class AppealWorkflow {
                 appeal.category, routed ? Double.valueOf(appeal.confidence) : null, actor, reason.text(), answer, forwardedTo,
                 appeal.deadline, appeal.settlement, now);
         appeal.outbox.add(PendingEvent.lifecycle(appeal.appealId + ":" + appeal.sequence, event));
-        appeal.history.add(new HistoryEntry(appeal.sequence, type, appeal.status, appeal.department, actor, reason.text(),
-                reason.code(), reason.args(), answer, forwardedTo, now));
+        appeal.history.add(new HistoryEntry(appeal.sequence, type, appeal.status, appeal.department, actor, reason, answer,
+                forwardedTo, now));
         markPending(appeal, now);
     }
 

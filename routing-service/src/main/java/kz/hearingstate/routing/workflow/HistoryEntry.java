@@ -12,7 +12,9 @@ import kz.hearingstate.routing.Reason;
  * what happened, the status and department after it, who did it and why.
  *
  * @param reason     the event's reason as it carries it ({@link Reason#text()})
- * @param reasonCode the platform's own reason's code, null for a person's reason and in entries kept before codes
+ * @param reasonCode the platform's own reason's code ({@link Reason.Code}'s name), null for a person's reason and in
+ *                   entries kept before codes; a string, so that a code this version does not know (written by a newer
+ *                   one, or dropped since) leaves the appeal readable
  * @param reasonArgs its arguments
  */
 public record HistoryEntry(
@@ -22,14 +24,28 @@ public record HistoryEntry(
         String department,
         String actor,
         String reason,
-        Reason.Code reasonCode,
+        String reasonCode,
         List<String> reasonArgs,
         String answer,
         String forwardedTo,
         Instant at) {
 
-    /** Why, as recorded: an entry kept before reasons had codes reads as a person's reason, its text as written. */
+    public HistoryEntry {
+        reasonArgs = reasonArgs == null ? List.of() : reasonArgs;
+    }
+
+    /** One entry with its reason. */
+    public HistoryEntry(long sequence, LifecycleType type, AppealStatus status, String department, String actor, Reason reason,
+            String answer, String forwardedTo, Instant at) {
+        this(sequence, type, status, department, actor, reason.text(), reason.code() == null ? null : reason.code().name(),
+                reason.args(), answer, forwardedTo, at);
+    }
+
+    /**
+     * Why, as recorded. An entry kept before reasons had codes, or with a code this version does not know, reads as a
+     * person's reason: its text as written.
+     */
     public Reason why() {
-        return new Reason(reason, reasonCode, reasonArgs);
+        return new Reason(reason, Reason.Code.named(reasonCode).orElse(null), reasonArgs);
     }
 }

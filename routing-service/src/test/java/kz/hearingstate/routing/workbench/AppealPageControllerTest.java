@@ -135,6 +135,8 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                                 "system", Reason.classifier(0.97), null, null, false),
                         new AppealPage.Event(2, "01.12.2026 10:07", LifecycleType.EXTENDED, AppealStatus.IN_PROGRESS,
                                 "education", "education/aigerim", Reason.given("жөндеу жұмыстары"), null, null, false),
+                        new AppealPage.Event(2, "01.12.2026 10:03", LifecycleType.ROUTED, AppealStatus.ROUTED, "education",
+                                "system", Reason.noDepartmentCovers(), null, null, false),
                         new AppealPage.Event(3, "20.12.2026 09:00", LifecycleType.SLA_WARNING, AppealStatus.IN_PROGRESS,
                                 "education", "system", Reason.daysLeft(2), null, null, false),
                         new AppealPage.Event(4, "22.12.2026 18:00", LifecycleType.ESCALATED, AppealStatus.IN_PROGRESS,
@@ -148,14 +150,17 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         given(workbench.appeal(any(), eq("a-1"))).willReturn(page);
 
         for (String[] expected : new String[][] {
-                {"kk", "модельдің сенімділігі 0.97", "2 жұмыс күні қалды", "бақылауға берілді: Аудан әкімінің аппараты; мерзім жауапсыз өтті"},
-                {"ru", "уверенность модели 0.97", "осталось 2 раб. дн.", "передано на контроль: Аппарат акима района; срок истёк без ответа"},
+                {"kk", "модельдің сенімділігі 0.97", "2 жұмыс күні қалды", "Аудан әкімінің аппараты: мерзім жауапсыз өтті",
+                        "өтініштегі елді мекенге қызмет көрсететін бөлім жоқ"},
+                {"ru", "уверенность модели 0.97", "осталось 2 раб. дн.", "Аппарат акима района: срок истёк без ответа",
+                        "ни один отдел не обслуживает населённый пункт обращения"},
                 {"en", "model confidence 0.97", "2 working days left",
-                        "placed under the control of District Akim&#39;s Office: the deadline passed without an answer"}}) {
+                        "District Akim&#39;s Office: the deadline passed without an answer",
+                        "no department serves the appeal&#39;s settlement"}}) {
             String html = mvc.perform(get("/workbench/appeals/a-1").param("lang", expected[0])
                     .with(as(StaffRole.SPECIALIST, "education"))).andReturn().getResponse().getContentAsString();
             org.assertj.core.api.Assertions.assertThat(html).as(expected[0])
-                    .contains(expected[1], expected[2], expected[3], "жөндеу жұмыстары",
+                    .contains(expected[1], expected[2], expected[3], expected[4], "жөндеу жұмыстары",
                             "the citizen reports the problem is not solved (rating 1)")
                     .doesNotContain("classifier: 0.97", "escalated to akim-office");
         }
@@ -183,8 +188,8 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("Forward to Education Department")))
                 .andExpect(content().string(containsString("62% likely")))
                 .andExpect(content().string(containsString("data-forward=\"health\"")))
-                .andExpect(content().string(containsString(
-                        "name=\"reason\" value=\"Forwarded to the department responsible for the question.\"")));
+                // No reason of the officer's page language: the workflow's own, which each reader reads in theirs.
+                .andExpect(content().string(not(containsString("type=\"hidden\" name=\"reason\""))));
         mvc.perform(get("/workbench/appeals/a-1").param("lang", "kk").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
                 .andExpect(content().string(containsString("Бұл сыбайлас жемқорлық туралы хабар болмауы мүмкін")))
                 .andExpect(content().string(containsString("Қайта жіберу: Білім бөлімі")));
@@ -212,11 +217,10 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         given(workbench.act(any(), eq("a-1"), any())).willReturn(forwarded);
         mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")).with(csrf())
                         .param("actionId", "a-1:forward:1").param("action", "FORWARD").param("sequence", "1")
-                        .param("targetDepartment", "education").param("reason", "Forwarded to the department responsible for the question."))
+                        .param("targetDepartment", "education"))
                 .andExpect(redirectedUrl("/workbench/inbox?forwarded=education"));
         verify(workbench).act(eq(new StaffUser("anti_corruption", StaffRole.ANTI_CORRUPTION, "anti-corruption")), eq("a-1"),
-                eq(new Workbench.ActionForm("a-1:forward:1", ActionType.FORWARD, 1L,
-                        "Forwarded to the department responsible for the question.", null, "education", null, null)));
+                eq(new Workbench.ActionForm("a-1:forward:1", ActionType.FORWARD, 1L, null, null, "education", null, null)));
     }
 
     @Test

@@ -62,7 +62,7 @@ class TriageControllerTest extends WorkbenchSliceTest {
                         .param("actionId", "t-1:route:1").param("sequence", "1").param("targetDepartment", "education"))
                 .andExpect(redirectedUrl("/workbench/triage"));
         verify(workbench).act(eq(new StaffUser("triage", StaffRole.TRIAGE, "akim-office")), eq("t-1"),
-                eq(new Workbench.ActionForm("t-1:route:1", ActionType.ROUTE, 1L, "routed by the triage desk", null,
+                eq(new Workbench.ActionForm("t-1:route:1", ActionType.ROUTE, 1L, null, null,
                         "education", null, null)));
     }
 }

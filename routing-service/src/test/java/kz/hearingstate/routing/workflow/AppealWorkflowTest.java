@@ -490,6 +490,20 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenAHistoryEntryKeptBeforeCodesOrWithAnUnknownCode_whenRead_thenItsTextIsShownAsWritten() {
+        Instant at = NOW;
+        HistoryEntry before = new HistoryEntry(1, LifecycleType.ROUTED, AppealStatus.ROUTED, "education", "system",
+                "classifier: 0.97", null, null, null, null, at);
+        HistoryEntry unknown = new HistoryEntry(1, LifecycleType.ROUTED, AppealStatus.ROUTED, "education", "system",
+                "classifier: 0.97", "A_CODE_OF_A_LATER_VERSION", List.of("0.97"), null, null, at);
+
+        assertThat(before.reasonArgs()).isEmpty();
+        assertThat(before.why()).isEqualTo(Reason.given("classifier: 0.97"));
+        assertThat(unknown.why().code()).isNull();
+        assertThat(unknown.why().text()).isEqualTo("classifier: 0.97");
+    }
+
+    @Test
     void givenAnAnsweredAppeal_thenNoTimerFires() {
         RoutedAppeal appeal = routedTo("health", NOW);
         workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("health")), NOW);

@@ -43,7 +43,7 @@ class ReviewBandApiIntegrationTest extends RoutingIntegrationTest {
 
         JsonNode officer = json(get(path, departmentKey("anti-corruption")));
         assertThat(officer.get("triage").asBoolean()).isTrue();
-        assertThat(officer.get("routingReason").asString()).isEqualTo(BAND_REASON);
+        assertThat(officer.get("routingReason").asString()).isEqualTo(BAND_REASON.text());
         JsonNode admin = json(get(path, ADMIN_KEY));
         assertThat(admin.get("triage").asBoolean()).isFalse();
         assertThat(admin.get("confidence").asDouble()).isZero();
