@@ -19,6 +19,7 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.ContactMasks;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.directory.ConfidentialReader;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
@@ -56,10 +57,14 @@ public class Workbench {
     private final WorkbenchProperties properties;
     private final ConfidentialViewStore audit;
     private final SettlementNormaliser settlements;
+    /** A row is due soon from when the clock's warning fires: routing's one setting for both. */
+    private final int dueSoonWorkingDaysLeft;
 
     public Workbench(AppealStore store, WorkflowService workflow, DirectoryService directory, LegalClock legalClock,
-            Clock clock, WorkbenchProperties properties, ConfidentialViewStore audit, SettlementNormaliser settlements) {
+            Clock clock, WorkbenchProperties properties, ConfidentialViewStore audit, SettlementNormaliser settlements,
+            RoutingProperties routing) {
         this.settlements = settlements;
+        this.dueSoonWorkingDaysLeft = routing.deadlines().warningWorkingDaysLeft();
         this.store = store;
         this.workflow = workflow;
         this.directory = directory;
@@ -399,7 +404,7 @@ public class Workbench {
         } else if (!now.isBefore(appeal.deadline())) {
             urgency = Urgency.OVERDUE;
             overdueBy = Math.max(1, legalClock.workingDaysBetween(appeal.deadline(), now));
-        } else if (daysLeft <= 2) {
+        } else if (daysLeft <= dueSoonWorkingDaysLeft) {
             urgency = Urgency.DUE_SOON;
         } else {
             urgency = Urgency.ON_TIME;

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -50,10 +51,9 @@ class WorkbenchClockTest {
 
     private final AppealStore store = mock(AppealStore.class);
     private final DirectoryService directory = mock(DirectoryService.class);
-    private final Workbench workbench = new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(),
-            Clock.fixed(NOW, ZoneOffset.UTC), null, mock(ConfidentialViewStore.class), Directory.SETTLEMENTS);
-    private final AppealWorkflow workflow = new AppealWorkflow(LegalClock.kazakhstan(),
-            new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> false);
+    private static final RoutingProperties.Deadlines DEADLINES = new RoutingProperties.Deadlines(15, Map.of(), 2, 3);
+    private final Workbench workbench = workbench(NOW, DEADLINES);
+    private final AppealWorkflow workflow = new AppealWorkflow(LegalClock.kazakhstan(), DEADLINES, code -> false);
     private final StaffUser specialist = new StaffUser("aigerim", StaffRole.SPECIALIST, "education");
 
     WorkbenchClockTest() {
@@ -107,6 +107,28 @@ class WorkbenchClockTest {
         verify(store).countOfDepartment(eq("education"), argThat(statuses -> statuses.contains(AppealStatus.ROUTED)
                 && statuses.contains(AppealStatus.IN_PROGRESS) && !statuses.contains(AppealStatus.INFO_REQUESTED)), eq(NOW));
         verify(store).countOfDepartment(eq("education"), eq(EnumSet.of(AppealStatus.INFO_REQUESTED)), isNull());
+    }
+
+    @Test
+    void givenAnAppealWithThreeWorkingDaysLeft_thenItIsDueSoonOnlyWhereTheClocksWarningComesAtThree() {
+        RoutedAppeal appeal = routedToEducation("Мектепте жылу жоқ");
+        Instant threeLeft = ROUTED_AT;
+        while (LegalClock.kazakhstan().workingDaysLeft(threeLeft, appeal.deadline()) > 3) {
+            threeLeft = threeLeft.plus(Duration.ofDays(1));
+        }
+        when(store.worklist(eq("education"), any(), anyInt())).thenReturn(List.of(appeal));
+        Workbench.Filter any = new Workbench.Filter(null, null, null, null, false);
+
+        assertThat(workbench(threeLeft, DEADLINES).inbox(specialist, any)).singleElement()
+                .satisfies(row -> assertThat(row.workingDaysLeft()).isEqualTo(3))
+                .extracting(AppealRow::urgency).isEqualTo(Urgency.ON_TIME);
+        assertThat(workbench(threeLeft, new RoutingProperties.Deadlines(15, Map.of(), 3, 3)).inbox(specialist, any))
+                .singleElement().extracting(AppealRow::urgency).isEqualTo(Urgency.DUE_SOON);
+    }
+
+    private Workbench workbench(Instant now, RoutingProperties.Deadlines deadlines) {
+        return new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(), Clock.fixed(now, ZoneOffset.UTC),
+                null, mock(ConfidentialViewStore.class), Directory.SETTLEMENTS, new RoutingProperties(null, null, deadlines, null));
     }
 
     private RoutedAppeal routedToEducation(String text) {
