@@ -2,6 +2,7 @@ package kz.hearingstate.routing.workbench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import kz.hearingstate.events.Language;
@@ -38,8 +39,16 @@ public record WorkbenchProperties(
             @DefaultValue("hearing_department") String departmentClaim) {
     }
 
-    /** A reusable answer, written in each language the citizen may have used. */
-    public record AnswerTemplate(String title, Map<Language, String> text) {
+    /**
+     * A reusable answer, written in each language the citizen may have used, and titled in each language staff may
+     * read the page in.
+     */
+    public record AnswerTemplate(Map<Language, String> title, Map<Language, String> text) {
+
+        /** The title in the page's language, or the nearest one given. */
+        public String titleIn(Locale locale) {
+            return title == null ? null : Language.firstIn(DepartmentNames.languageOf(locale), title::get);
+        }
     }
 
     public List<AnswerTemplate> templatesFor(String department) {

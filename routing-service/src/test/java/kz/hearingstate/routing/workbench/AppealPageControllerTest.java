@@ -66,7 +66,9 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                         "03.12.2026 11:15")),
                 new AppealPage.Feedback(2, false, "Мұғалім әлі келген жоқ.", "05.12.2026 09:30"),
                 2, EnumSet.of(ActionType.ANSWER, ActionType.REQUEST_INFO, ActionType.EXTEND), List.of(EDUCATION),
-                List.of(new WorkbenchProperties.AnswerTemplate("Solved", Map.of(Language.kk, "Мәселе шешілді.", Language.en, "Solved."))),
+                List.of(new WorkbenchProperties.AnswerTemplate(
+                        Map.of(Language.kk, "Шешілді", Language.ru, "Решено", Language.en, "Solved"),
+                        Map.of(Language.kk, "Мәселе шешілді.", Language.en, "Solved."))),
                 "01.02.2027 18:00", LocalDate.parse("2027-02-01"), "01.12.2026 10:00", "action-1");
     }
 
@@ -163,6 +165,16 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                     .contains(expected[1], expected[2], expected[3], expected[4], "жөндеу жұмыстары",
                             "the citizen reports the problem is not solved (rating 1)")
                     .doesNotContain("classifier: 0.97", "escalated to akim-office");
+        }
+    }
+
+    @Test
+    void givenAnswerTemplates_whenThePageIsOpenedInEachLanguage_thenTheirTitlesAreInIt() throws Exception {
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        for (String[] expected : new String[][] {{"kk", "Шешілді"}, {"ru", "Решено"}, {"en", "Solved"}}) {
+            String html = mvc.perform(get("/workbench/appeals/a-1").param("lang", expected[0])
+                    .with(as(StaffRole.SPECIALIST, "education"))).andReturn().getResponse().getContentAsString();
+            org.assertj.core.api.Assertions.assertThat(html).as(expected[0]).containsPattern(">\\s*" + expected[1] + "\\s*</button>");
         }
     }
 
