@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,7 +20,6 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Citizen;
 import kz.hearingstate.events.ContactMasks;
 import kz.hearingstate.events.LifecycleType;
-import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.directory.ConfidentialReader;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
@@ -57,14 +57,10 @@ public class Workbench {
     private final WorkbenchProperties properties;
     private final ConfidentialViewStore audit;
     private final SettlementNormaliser settlements;
-    /** A row is due soon from when the clock's warning fires: routing's one setting for both. */
-    private final int dueSoonWorkingDaysLeft;
 
     public Workbench(AppealStore store, WorkflowService workflow, DirectoryService directory, LegalClock legalClock,
-            Clock clock, WorkbenchProperties properties, ConfidentialViewStore audit, SettlementNormaliser settlements,
-            RoutingProperties routing) {
+            Clock clock, WorkbenchProperties properties, ConfidentialViewStore audit, SettlementNormaliser settlements) {
         this.settlements = settlements;
-        this.dueSoonWorkingDaysLeft = routing.deadlines().warningWorkingDaysLeft();
         this.store = store;
         this.workflow = workflow;
         this.directory = directory;
@@ -404,7 +400,8 @@ public class Workbench {
         } else if (!now.isBefore(appeal.deadline())) {
             urgency = Urgency.OVERDUE;
             overdueBy = Math.max(1, legalClock.workingDaysBetween(appeal.deadline(), now));
-        } else if (daysLeft <= dueSoonWorkingDaysLeft) {
+        } else if (appeal.warningAt() != null && !now.isBefore(appeal.warningAt())) {
+            // Due soon from the instant the clock's warning fires (hearing.routing.deadlines.warning-working-days-left).
             urgency = Urgency.DUE_SOON;
         } else {
             urgency = Urgency.ON_TIME;
@@ -429,7 +426,8 @@ public class Workbench {
         for (HistoryEntry entry : appeal.history()) {
             if (entry.type() == LifecycleType.ROUTED || entry.type() == LifecycleType.REOPENED) {
                 handler = null;
-            } else if (entry.type() == LifecycleType.ACCEPTED && entry.actor() != null) {
+            } else if (entry.type() == LifecycleType.ACCEPTED && entry.actor() != null
+                    && Objects.equals(entry.department(), appeal.department())) { // never another department's login
                 handler = entry.actor();
             }
         }

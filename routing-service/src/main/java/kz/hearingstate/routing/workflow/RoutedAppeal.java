@@ -112,6 +112,11 @@ public class RoutedAppeal {
         return confidence;
     }
 
+    /** When the legal clock's warning is due (the start of a working day); null until the appeal is routed. */
+    public Instant warningAt() {
+        return warningAt;
+    }
+
     public String routingReason() {
         return routingReason;
     }

@@ -59,8 +59,7 @@ class ReviewBandTest {
             new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> true);
     private final Workbench workbench = new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(),
             Clock.fixed(NOW, ZoneOffset.UTC), new WorkbenchProperties(Map.of(), null, Map.of(), Duration.ofSeconds(5), false),
-            mock(ConfidentialViewStore.class), Directory.SETTLEMENTS,
-            new RoutingProperties(null, null, new RoutingProperties.Deadlines(15, Map.of(), 2, 3), null));
+            mock(ConfidentialViewStore.class), Directory.SETTLEMENTS);
 
     /** In the band: anti-corruption as a confidential triage, with the department model's three likeliest. */
     private final RoutedAppeal band = stored(workflow.route(

@@ -12,7 +12,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -51,9 +50,10 @@ class WorkbenchClockTest {
 
     private final AppealStore store = mock(AppealStore.class);
     private final DirectoryService directory = mock(DirectoryService.class);
-    private static final RoutingProperties.Deadlines DEADLINES = new RoutingProperties.Deadlines(15, Map.of(), 2, 3);
-    private final Workbench workbench = workbench(NOW, DEADLINES);
-    private final AppealWorkflow workflow = new AppealWorkflow(LegalClock.kazakhstan(), DEADLINES, code -> false);
+    private final Workbench workbench = new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(),
+            Clock.fixed(NOW, ZoneOffset.UTC), null, mock(ConfidentialViewStore.class), Directory.SETTLEMENTS);
+    private final AppealWorkflow workflow = new AppealWorkflow(LegalClock.kazakhstan(),
+            new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> false);
     private final StaffUser specialist = new StaffUser("aigerim", StaffRole.SPECIALIST, "education");
 
     WorkbenchClockTest() {
@@ -110,25 +110,26 @@ class WorkbenchClockTest {
     }
 
     @Test
-    void givenAnAppealWithThreeWorkingDaysLeft_thenItIsDueSoonOnlyWhereTheClocksWarningComesAtThree() {
-        RoutedAppeal appeal = routedToEducation("Мектепте жылу жоқ");
-        Instant threeLeft = ROUTED_AT;
-        while (LegalClock.kazakhstan().workingDaysLeft(threeLeft, appeal.deadline()) > 3) {
-            threeLeft = threeLeft.plus(Duration.ofDays(1));
-        }
-        when(store.worklist(eq("education"), any(), anyInt())).thenReturn(List.of(appeal));
-        Workbench.Filter any = new Workbench.Filter(null, null, null, null, false);
+    void givenAppealsWhoseClocksWarnAtTwoAndAtThreeWorkingDaysLeft_thenEachIsDueSoonFromItsWarning() {
+        RoutedAppeal atTwo = routedToEducation("Мектепте жылу жоқ");
+        RoutedAppeal atThree = new AppealWorkflow(LegalClock.kazakhstan(), new RoutingProperties.Deadlines(15, Map.of(), 3, 3),
+                code -> false).route(Appeals.submitted("Мектеп автобусы келмейді", Language.kk, ROUTED_AT),
+                new RoutingDecision("education", "education", null, 0.9, false, false, Reason.classifier(0.9)), ROUTED_AT);
+        assertThat(atThree.deadline()).isEqualTo(atTwo.deadline());
+        assertThat(atThree.warningAt()).isBefore(atTwo.warningAt());
+        when(store.worklist(eq("education"), any(), anyInt())).thenReturn(List.of(atTwo, atThree));
 
-        assertThat(workbench(threeLeft, DEADLINES).inbox(specialist, any)).singleElement()
-                .satisfies(row -> assertThat(row.workingDaysLeft()).isEqualTo(3))
-                .extracting(AppealRow::urgency).isEqualTo(Urgency.ON_TIME);
-        assertThat(workbench(threeLeft, new RoutingProperties.Deadlines(15, Map.of(), 3, 3)).inbox(specialist, any))
-                .singleElement().extracting(AppealRow::urgency).isEqualTo(Urgency.DUE_SOON);
+        assertThat(urgencies(atThree.warningAt().minusSeconds(1))).containsExactly(Urgency.ON_TIME, Urgency.ON_TIME);
+        assertThat(urgencies(atThree.warningAt())).containsExactly(Urgency.ON_TIME, Urgency.DUE_SOON);
+        assertThat(urgencies(atTwo.warningAt().minusSeconds(1))).containsExactly(Urgency.ON_TIME, Urgency.DUE_SOON);
+        assertThat(urgencies(atTwo.warningAt())).containsExactly(Urgency.DUE_SOON, Urgency.DUE_SOON);
     }
 
-    private Workbench workbench(Instant now, RoutingProperties.Deadlines deadlines) {
-        return new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(), Clock.fixed(now, ZoneOffset.UTC),
-                null, mock(ConfidentialViewStore.class), Directory.SETTLEMENTS, new RoutingProperties(null, null, deadlines, null));
+    /** The inbox's urgencies at that instant, in the worklist's order. */
+    private List<Urgency> urgencies(Instant now) {
+        Workbench at = new Workbench(store, mock(WorkflowService.class), directory, LegalClock.kazakhstan(),
+                Clock.fixed(now, ZoneOffset.UTC), null, mock(ConfidentialViewStore.class), Directory.SETTLEMENTS);
+        return at.inbox(specialist, new Workbench.Filter(null, null, null, null, false)).stream().map(AppealRow::urgency).toList();
     }
 
     private RoutedAppeal routedToEducation(String text) {

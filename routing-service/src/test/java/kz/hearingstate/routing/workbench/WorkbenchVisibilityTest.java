@@ -52,8 +52,7 @@ class WorkbenchVisibilityTest {
     private final WorkflowService workflow = mock(WorkflowService.class);
     private final ConfidentialViewStore audit = mock(ConfidentialViewStore.class);
     private final Workbench workbench = new Workbench(store, workflow, directory, LegalClock.kazakhstan(),
-            Clock.fixed(NOW, ZoneOffset.UTC), null, audit, Directory.SETTLEMENTS,
-            new RoutingProperties(null, null, new RoutingProperties.Deadlines(15, Map.of(), 2, 3), null));
+            Clock.fixed(NOW, ZoneOffset.UTC), null, audit, Directory.SETTLEMENTS);
     private final RoutedAppeal bribe = new AppealWorkflow(LegalClock.kazakhstan(),
             new RoutingProperties.Deadlines(15, Map.of(), 2, 3), code -> true)
             .route(Appeals.submitted("Инспектор потребовал взятку за справку", Language.ru, NOW),
