@@ -169,6 +169,16 @@ class InboxControllerTest extends WorkbenchSliceTest {
     }
 
     @Test
+    void givenARowWithoutACategory_whenListed_thenItSaysSoInThePagesLanguage() throws Exception {
+        AppealRow uncategorised = new AppealRow("a-3", "T-NONE", AppealStatus.ROUTED, null, "Uzynagash", "Water",
+                "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "education", false, null);
+        given(workbench.inbox(any(), any())).willReturn(List.of(uncategorised));
+        mvc.perform(get("/workbench/inbox").param("lang", "ru").with(as(StaffRole.SPECIALIST, "education")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td><span>Не указано</span></td>")));
+    }
+
+    @Test
     void givenAHead_whenTheInboxIsOpened_thenTheDepartmentsFiguresAndHandlersShow() throws Exception {
         given(workbench.inbox(any(), any())).willReturn(List.of(OVERDUE));
         given(workbench.figures(any())).willReturn(new Workbench.Figures(2, 1, 0, 1, 5,
