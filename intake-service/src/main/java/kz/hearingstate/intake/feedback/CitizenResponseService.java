@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import kz.hearingstate.events.AppealFeedback;
-import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.intake.submission.AppealValidator;
 import kz.hearingstate.messaging.EventPublisher;
@@ -21,8 +21,10 @@ import org.springframework.stereotype.Service;
 /**
  * What the citizen says back: a rating once the appeal is answered, a reply while information is
  * requested. Each goes out on {@code appeals.feedback} with an id fixed by the appeal and the step it
- * answers, so a repeated click publishes the same fact, which consumers recognise. The appeal comes already
- * authorised ({@code AppealLookup}): who may speak for the citizen is decided before anything else.
+ * answers, so a repeated click publishes the same fact, which consumers recognise. Once Kafka has it, the status view
+ * marks the step done, so a second reply or rating of the same step (which routing would drop as the same fact) is
+ * refused as a conflict instead of being thanked for. The appeal comes already authorised ({@code AppealLookup}): who
+ * may speak for the citizen is decided before anything else.
  */
 @Service
 public class CitizenResponseService {
@@ -30,10 +32,12 @@ public class CitizenResponseService {
     private static final int REPLY_MAX = 10_000;
 
     private final EventPublisher publisher;
+    private final AppealStatusStore views;
     private final Clock clock;
 
-    public CitizenResponseService(EventPublisher publisher, Clock clock) {
+    public CitizenResponseService(EventPublisher publisher, AppealStatusStore views, Clock clock) {
         this.publisher = publisher;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -50,7 +54,7 @@ public class CitizenResponseService {
             violations.add(FieldViolation.of("comment", "length", 1, AppealFeedback.COMMENT_MAX));
         }
         requireValid(violations);
-        if (appeal.status() != AppealStatus.ANSWERED || appeal.answeredSequence() == null) {
+        if (!appeal.awaitsRating()) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
         String feedbackId = AppealIds.derived(appeal.appealId(),
@@ -58,6 +62,7 @@ public class CitizenResponseService {
         publisher.publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), feedbackId, EventTypes.APPEAL_FEEDBACK,
                 new AppealFeedback(feedbackId, appeal.appealId(), appeal.trackingCode(), request.rating(),
                         request.solved(), comment(request.comment()), clock.instant()));
+        views.markRated(appeal.appealId(), appeal.answeredSequence());
         return feedbackId;
     }
 
@@ -70,7 +75,7 @@ public class CitizenResponseService {
         }
         violations.addAll(AppealValidator.attachmentViolations(request.attachments()));
         requireValid(violations);
-        if (appeal.status() != AppealStatus.INFO_REQUESTED || appeal.infoRequestedSequence() == null) {
+        if (!appeal.awaitsReply()) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
         String replyId = AppealIds.derived(appeal.appealId(),
@@ -78,6 +83,7 @@ public class CitizenResponseService {
         publisher.publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), replyId, EventTypes.CITIZEN_REPLIED,
                 new CitizenReplied(replyId, appeal.appealId(), appeal.trackingCode(), request.text().strip(),
                         request.attachments() == null ? List.of() : request.attachments(), clock.instant()));
+        views.markReplied(appeal.appealId(), appeal.infoRequestedSequence());
         return replyId;
     }
 

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.intake.status.AppealStatusView;
 
 /**
@@ -64,7 +63,6 @@ record AppealPage(
                 department, dates.date(view.receivedAt(), locale), dates.date(view.currentDeadline(), locale),
                 dates.iso(view.currentDeadline()), paused, pauseReason, history, view.answer(),
                 dates.date(view.answeredAt(), locale),
-                paused && view.infoRequestedSequence() != null,
-                view.status() == AppealStatus.ANSWERED && view.answeredSequence() != null);
+                view.awaitsReply(), view.awaitsRating());
     }
 }

@@ -244,6 +244,18 @@ public class AppealStatusStore implements IndexedCollection {
                 .append("sequence", new Document("$lt", event.sequence())), update));
     }
 
+    /** The citizen's reply to the request for information of this sequence is on its way: not offered again. */
+    public void markReplied(String appealId, long infoRequestedSequence) {
+        mongo.getCollection(AppealStatusView.COLLECTION).updateOne(byId(appealId),
+                new Document("$set", new Document("repliedToSequence", infoRequestedSequence)));
+    }
+
+    /** The citizen's rating of the answer of this sequence is on its way: not offered again. */
+    public void markRated(String appealId, long answeredSequence) {
+        mongo.getCollection(AppealStatusView.COLLECTION).updateOne(byId(appealId),
+                new Document("$set", new Document("ratedSequence", answeredSequence)));
+    }
+
     /** Never public again, every appeal the department holds: it is (now) a confidential one. */
     public void markConfidential(String department) {
         mongo.getCollection(AppealStatusView.COLLECTION).updateMany(

@@ -14,6 +14,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * the one computed at registration. {@code channel} is the channel that submitted it, the only one that may
  * act on it with its key; {@code accessHash} is the SHA-256 of the citizen's access secret, never the secret.
  * {@code confidential} turns true, for good, once the appeal is with a confidential department.
+ * {@code repliedToSequence} and {@code ratedSequence} are the request for information the citizen replied to and the
+ * answer they rated, marked by intake as soon as Kafka has the reply or rating: the lifecycle event that follows may
+ * come seconds later, and until then the view must not offer the same step again (routing keeps one reply per
+ * request and one rating per answer, by id, so a second one would be thanked for and dropped).
  */
 @Document(AppealStatusView.COLLECTION)
 public record AppealStatusView(
@@ -34,6 +38,8 @@ public record AppealStatusView(
         Instant answeredAt,
         Long answeredSequence,
         Long infoRequestedSequence,
+        Long repliedToSequence,
+        Long ratedSequence,
         String accessHash,
         Boolean confidential,
         List<HistoryEntry> history) {
@@ -46,6 +52,17 @@ public record AppealStatusView(
      */
     public boolean publiclyListed() {
         return receivedAt != null && department != null && !Boolean.TRUE.equals(confidential);
+    }
+
+    /** Whether the department waits for the citizen's reply to its request for information, and none was sent yet. */
+    public boolean awaitsReply() {
+        return status == AppealStatus.INFO_REQUESTED && infoRequestedSequence != null
+                && !infoRequestedSequence.equals(repliedToSequence);
+    }
+
+    /** Whether the appeal is answered and the citizen has not rated that answer yet. */
+    public boolean awaitsRating() {
+        return status == AppealStatus.ANSWERED && answeredSequence != null && !answeredSequence.equals(ratedSequence);
     }
 
     /** The legal deadline as it stands: routing's once routed, else the one computed at registration. */

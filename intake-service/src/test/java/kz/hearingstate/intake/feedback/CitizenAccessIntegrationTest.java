@@ -55,6 +55,10 @@ class CitizenAccessIntegrationTest extends IntakeIntegrationTest {
         HttpResponse<String> reply = postJson(appeal.statusUrl() + "/replies", null,
                 "{\"text\":\"Фото прилагаю.\",\"attachments\":[{\"url\":\"https://files.example.kz/meter.jpg\"}]}",
                 CLIENT_ADDRESS, citizen);
+        // Before routing's next event reaches the view, a second reply to the same request would carry the same id and be
+        // dropped by routing: it is refused, not thanked for.
+        HttpResponse<String> secondReply = postJson(appeal.statusUrl() + "/replies", null, "{\"text\":\"И ещё одно фото.\"}",
+                CLIENT_ADDRESS, citizen);
         publishLifecycle(appeal.appealId(), appeal.trackingCode(), 2, LifecycleType.ANSWERED, AppealStatus.ANSWERED, null,
                 "Счётчик заменён.");
         awaitStatus(appeal, citizen, "ANSWERED");
@@ -62,8 +66,12 @@ class CitizenAccessIntegrationTest extends IntakeIntegrationTest {
                 "{\"rating\":2,\"solved\":false,\"comment\":\"" + "ы".repeat(2001) + "\"}", CLIENT_ADDRESS, citizen);
         HttpResponse<String> feedback = postJson(appeal.statusUrl() + "/feedback", null,
                 "{\"rating\":2,\"solved\":false,\"comment\":\"  Счётчик снова течёт.  \"}", CLIENT_ADDRESS, citizen);
+        HttpResponse<String> secondRating = postJson(appeal.statusUrl() + "/feedback", null,
+                "{\"rating\":5,\"solved\":true}", CLIENT_ADDRESS, citizen);
 
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+        assertThat(secondReply.statusCode()).as(secondReply.body()).isEqualTo(409);
+        assertThat(secondRating.statusCode()).as(secondRating.body()).isEqualTo(409);
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(body(tooLong).get("errors").get(0).get("field").asString()).isEqualTo("comment");
         assertThat(feedback.statusCode()).as(feedback.body()).isEqualTo(202);

@@ -54,9 +54,32 @@ class AppealPageTest {
         assertThat(page.history()).extracting(AppealPage.Step::reason).containsExactly("Land cadastre", null);
     }
 
+    @Test
+    void givenAReplyOrARatingSent_whenTheViewStillShowsTheStepItAnswered_thenItsFormIsNotOfferedAgain() {
+        AppealStatusView waiting = view(AppealStatus.INFO_REQUESTED, null, 3L, null, null);
+        AppealStatusView replied = view(AppealStatus.INFO_REQUESTED, null, 3L, 3L, null);
+        AppealStatusView askedAgain = view(AppealStatus.INFO_REQUESTED, null, 5L, 3L, null);
+        AppealStatusView answered = view(AppealStatus.ANSWERED, 6L, 5L, 5L, null);
+        AppealStatusView rated = view(AppealStatus.ANSWERED, 6L, 5L, 5L, 6L);
+
+        assertThat(List.of(waiting, replied, askedAgain)).extracting(view -> of(view).canReply()).containsExactly(true, false, true);
+        assertThat(List.of(answered, rated)).extracting(view -> of(view).canRate()).containsExactly(true, false);
+    }
+
+    private static AppealStatusView view(AppealStatus status, Long answeredSequence, Long infoRequestedSequence,
+            Long repliedToSequence, Long ratedSequence) {
+        return new AppealStatusView("a-1", "ZH-0000-0000-00000", "web", null, status, false, 6, "education", AT, AT,
+                AT.plusSeconds(86_400 * 21), null, AT, null, null, answeredSequence, infoRequestedSequence, repliedToSequence,
+                ratedSequence, null, null, List.of());
+    }
+
+    private static AppealPage of(AppealStatusView view) {
+        return AppealPage.of(view, null, null, new PortalDates(ZoneId.of("Asia/Almaty")), Locale.ENGLISH);
+    }
+
     private static AppealPage page(HistoryEntry... history) {
         AppealStatusView view = new AppealStatusView("a-1", "ZH-0000-0000-00000", "web", null, AppealStatus.ROUTED, false,
-                history.length, null, AT, AT, AT.plusSeconds(86_400 * 21), null, AT, null, null, null, null, null, null,
+                history.length, null, AT, AT, AT.plusSeconds(86_400 * 21), null, AT, null, null, null, null, null, null, null, null,
                 List.of(history));
         return AppealPage.of(view, null, null, new PortalDates(ZoneId.of("Asia/Almaty")), Locale.ENGLISH);
     }
