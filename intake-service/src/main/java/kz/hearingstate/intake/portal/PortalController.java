@@ -163,7 +163,7 @@ class PortalController {
     String rate(@PathVariable String token, @RequestParam(required = false) String solved,
             @RequestParam(required = false) String rating, @RequestParam(required = false) String comment, Model model,
             Locale locale, HttpServletRequest request, HttpServletResponse response) {
-        AppealStatusView appeal = openForPost(token, request);
+        AppealStatusView appeal = openForPost(token, request, comment);
         try {
             access.rate(token, new FeedbackRequest(rating(rating), "yes".equals(solved) ? Boolean.TRUE
                     : "no".equals(solved) ? Boolean.FALSE : null, comment));
@@ -190,7 +190,7 @@ class PortalController {
     @PostMapping("/a/{token}/reply")
     String reply(@PathVariable String token, @RequestParam(required = false) String text, Model model, Locale locale,
             HttpServletRequest request, HttpServletResponse response) {
-        AppealStatusView appeal = openForPost(token, request);
+        AppealStatusView appeal = openForPost(token, request, text);
         try {
             access.reply(token, new ReplyRequest(text, null));
         } catch (ApiException e) {
@@ -223,7 +223,8 @@ class PortalController {
             // A reply or a rating: the appeal's page again, the form as it was filled in.
             String token = appealForm.group(1);
             try {
-                AppealStatusView appeal = openForPost(token, request);
+                String typed = request.getParameter("text") != null ? request.getParameter("text") : request.getParameter("comment");
+                AppealStatusView appeal = openForPost(token, request, typed);
                 model.addAttribute("replyText", request.getParameter("text"));
                 model.addAttribute("rateSolved", request.getParameter("solved"));
                 model.addAttribute("rateRating", request.getParameter("rating"));
@@ -231,7 +232,8 @@ class PortalController {
                 return statusPage(model, token, appeal, null,
                         Map.of("form", messages.message("portal.expired.form", List.of(), locale)), locale);
             } catch (ApiException unknownOrTooMany) {
-                // the page below, which says to open the link again
+                // the page below, which says to open the link again, with what was written if the post came too often
+                model.addAttribute("kept", request.getAttribute(PortalErrors.KEPT_TEXT));
             }
         }
         model.addAttribute("title", messages.message("portal.expired.title", List.of(), locale));
@@ -239,9 +241,11 @@ class PortalController {
         return "portal/message";
     }
 
-    private AppealStatusView openForPost(String token, HttpServletRequest request) {
+    /** @param typed what the citizen wrote in the form, given back on the refusal's page if the post is refused here */
+    private AppealStatusView openForPost(String token, HttpServletRequest request, String typed) {
         TokenBucket.Decision decision = rateLimits.post(request.getRemoteAddr());
         if (!decision.allowed()) {
+            request.setAttribute(PortalErrors.KEPT_TEXT, typed == null || typed.isBlank() ? null : typed);
             throw ApiException.retryLater(ProblemType.RATE_LIMITED, decision.retryAfter());
         }
         return access.open(token);

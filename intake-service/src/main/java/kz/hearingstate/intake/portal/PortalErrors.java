@@ -3,6 +3,7 @@ package kz.hearingstate.intake.portal;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.ProblemResponses;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class PortalErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PortalErrors.class);
+    /** A request attribute: what the citizen wrote in a form whose page a refusal cannot draw again. */
+    static final String KEPT_TEXT = PortalErrors.class.getName() + ".kept";
 
     private final ProblemResponses messages;
     private final PortalProperties properties;
@@ -35,7 +38,7 @@ class PortalErrors {
     }
 
     @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, Model model, Locale locale, HttpServletResponse response) {
+    String refused(ApiException e, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(e.type().status().value());
         if (e.retryAfter() != null) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
@@ -44,8 +47,11 @@ class PortalErrors {
             return page(model, locale, "portal.notfound.title", "portal.notfound.text", List.of());
         }
         long minutes = e.retryAfter() == null ? 1 : Math.max(1, (e.retryAfter().toSeconds() + 59) / 60);
+        // Refused before the appeal's page could be drawn: what the citizen wrote in a reply or a rating's comment is
+        // given back here (KEPT_TEXT), since that page, with its form, is not.
+        model.addAttribute("kept", request.getAttribute(KEPT_TEXT));
         return e.type() == ProblemType.RATE_LIMITED
-                ? page(model, locale, "portal.refused.title", "portal.refused.rate-limited", List.of(minutes))
+                ? page(model, locale, "portal.refused.title", "portal.refused.rate-limited-page", List.of(minutes))
                 : page(model, locale, "portal.refused.title", "portal.refused.other", List.of());
     }
 

@@ -256,6 +256,24 @@ class PortalControllerSliceTest {
     }
 
     @Test
+    void givenTheAddressUsedUpItsBucket_whenAReplyIsPosted_thenRefusedInItsLanguageWithTheReplyGivenBackAndNoFalsePromise()
+            throws Exception {
+        when(rateLimits.post(any())).thenReturn(new TokenBucket.Decision(false, Duration.ofSeconds(90)));
+        String reply = "Фото счётчика прилагаю, дом 7.";
+        mvc.perform(post("/portal/a/secret-token/reply").with(csrf()).header("Accept-Language", "ru").param("text", reply))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "90"))
+                .andExpect(content().string(allOf(containsString("через 2 мин"), containsString(reply),
+                        containsString("Что вы написали, чтобы отправить снова"), not(containsString("сохранено ниже")))));
+        verifyNoInteractions(access);
+        when(rateLimits.lookup(any())).thenReturn(new TokenBucket.Decision(false, Duration.ofSeconds(30)));
+        mvc.perform(get("/portal/a/secret-token").header("Accept-Language", "ru"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(allOf(containsString("через 1 мин"), not(containsString("сохранено ниже")),
+                        not(containsString("id=\"kept\"")))));
+    }
+
+    @Test
     void givenAValidForm_whenPosted_thenTheTrackingCodeAndThePrivateLinkAreShown() throws Exception {
         SubmissionReceipt receipt = new SubmissionReceipt("a-1", "ZH-7K3M-9QXA-2DRBK", AppealStatus.SUBMITTED,
                 Instant.parse("2026-12-03T05:00:00Z"), Instant.parse("2026-12-03T05:00:00Z"),
