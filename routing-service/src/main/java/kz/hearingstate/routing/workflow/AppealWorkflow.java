@@ -118,6 +118,14 @@ public final class AppealWorkflow {
         Trigger trigger = trigger(command);
         AppealStatus next = AppealStateMachine.next(appeal.status, trigger);
         validate(appeal, command, trigger, now);
+        if (appeal.pausedAt != null && !next.isPaused()) {
+            // Out of a request for information by the department's own step (an answer, a rejection, a forward): the
+            // clock stood still meanwhile, so the deadline moves on by the working time it stood, as on the citizen's
+            // reply, and the event carries the deadline as the law has it. Left set, the pause would move a later
+            // reopening's deadline by all the time since.
+            appeal.deadline = legalClock.shift(appeal.deadline, legalClock.pausedWorkingDays(appeal.pausedAt, now));
+            appeal.pausedAt = null;
+        }
         String actor = command.actor();
         String department = appeal.department;
         switch (trigger) {
@@ -140,11 +148,6 @@ public final class AppealWorkflow {
                 appeal.department = command.targetDepartment();
                 appeal.confidence = 1.0; // a person decided
                 appeal.triage = false;
-                if (appeal.pausedAt != null) {
-                    // Out of a request for information: the new department's clock runs on from where it stood.
-                    appeal.deadline = legalClock.shift(appeal.deadline, legalClock.pausedWorkingDays(appeal.pausedAt, now));
-                    appeal.pausedAt = null;
-                }
                 // The event's actor names who forwarded; a default reason naming the department would tell the
                 // receiving one that the appeal was at a confidential department.
                 Reason reason = command.reason() == null
@@ -177,11 +180,6 @@ public final class AppealWorkflow {
                 addLifecycle(appeal, LifecycleType.REJECTED, actor, Reason.given(command.reason()), now);
             }
             default -> throw new IllegalStateException("Not a department action: " + trigger);
-        }
-        if (!appeal.status.isPaused()) {
-            // Answered or rejected while waiting for the citizen: that pause is over. Left set, it would move on the
-            // deadline of a later reopening by all the time since (a forward or route shifts by a set pausedAt).
-            appeal.pausedAt = null;
         }
         appeal.appliedInputs.add(command.inputId());
         reschedule(appeal, now);

@@ -358,6 +358,24 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenAnAppealAnsweredWhileWaitingForTheCitizen_thenItsDeadlineMovesOnByThePauseAsOnAReply() {
+        RoutedAppeal appeal = routedTo("housing-utilities", NOW); // Tue 1 Dec 2026 10:00
+        ApiPrincipal housing = ApiPrincipal.department("housing-utilities");
+        // Registered Tue 1 Dec; 15 working days, 16 Dec (Independence Day) off: Wed 23 Dec, 18:00.
+        assertThat(appeal.deadline).isEqualTo(almaty("2026-12-23T18:00"));
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, housing, "which flat?", null,
+                null, null, null), NOW);
+
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, housing), almaty("2026-12-03T12:00"));
+
+        // Paused Tue 10:00 to Thu 12:00: 8 + 9 + 3 = 20 working hours, 3 working days rounded up: Thu 24, Fri 25, Mon 28.
+        assertThat(appeal.deadline).isEqualTo(almaty("2026-12-28T18:00"));
+        assertThat(lifecycle(appeal).getLast().deadline()).as("the ANSWERED event's, which analytics judges by")
+                .isEqualTo(almaty("2026-12-28T18:00"));
+        assertThat(appeal.pausedAt).isNull();
+    }
+
+    @Test
     void givenAnExtensionToASaturdayOrAnHourOfTheDay_thenTheTermEndsAtTheCloseOfItsWorkingDay() {
         RoutedAppeal appeal = routedTo("health", NOW); // registered Tue 1 Dec 2026: the cap is Mon 1 Feb 2027, 18:00
         ApiPrincipal health = ApiPrincipal.department("health");
