@@ -27,7 +27,7 @@ async function step(name, data) {
 // What each language must say; written here again, independently of the message files.
 const L = {
   kk: {
-    title: 'Әкімдікке өтініш', required: 'Жауап сізге жетуі үшін', warning: 'жасырын өтініш',
+    title: 'Әкімдікке өтініш', required: 'Жауап сізге жетуі үшін', warning: 'жасырын өтініш', firstMessage: 'алғашқы хабарламамызда',
     submitted: 'Өтініш жіберілді', department: 'Тұрғын үй-коммуналдық шаруашылығы бөлімі', deadline: '2027 жылғы 20 қаңтар',
     address: 'Ұзынағаш ауылы, Д. Рысбеков көшесі, 9',
     infoRequested: 'Бөлім сізден мәлімет сұрайды', paused: 'Мерзім тоқтатылды', replied: 'жауабыңыз бөлімге жіберілді',
@@ -35,7 +35,7 @@ const L = {
     text: 'Ұзынағаш ауылында үш күннен бері су жоқ, Абай көшесі 12.',
   },
   ru: {
-    title: 'Обращение в акимат', required: 'чтобы ответ дошёл до вас', warning: 'анонимное обращение не рассматривается',
+    title: 'Обращение в акимат', required: 'чтобы ответ дошёл до вас', warning: 'анонимное обращение не рассматривается', firstMessage: 'в первом сообщении',
     submitted: 'Обращение отправлено', department: 'Отдел жилищно-коммунального хозяйства', deadline: '20 января 2027',
     address: 'с. Узынагаш, ул. Д. Рысбекова, 9',
     infoRequested: 'Отдел просит у вас сведения', paused: 'Срок приостановлен', replied: 'ваш ответ отправлен в отдел',
@@ -43,7 +43,7 @@ const L = {
     text: 'Третий день нет воды на улице Абая, 12 в Узынагаше.',
   },
   en: {
-    title: 'Write to the akimat', required: 'so that the answer reaches you', warning: 'an anonymous appeal is not considered',
+    title: 'Write to the akimat', required: 'so that the answer reaches you', warning: 'an anonymous appeal is not considered', firstMessage: 'our first message',
     submitted: 'Your appeal has been sent', department: 'Housing and Utilities Department', deadline: '20 January 2027',
     address: '9 D. Rysbekov Street, Uzynagash',
     infoRequested: 'The department asks you for information', paused: 'The deadline clock is paused',
@@ -120,6 +120,7 @@ try {
     check(/^ZH-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{5}$/.test(code), `${lang}: tracking code ${code}`);
     check(link.startsWith(baseUrl + '/portal/a/'), `${lang}: private link ${link}`);
     check(await page.locator('#anonymous-warning').count() === 0, `${lang}: no anonymous warning for a named appeal`);
+    contains(await text('main'), t.firstMessage, `${lang}: the link is also in the first message to a named citizen`);
     submitted[lang] = { code, link };
 
     // Anonymous: the APPK warning shows as soon as it is chosen, and again after sending.
@@ -133,6 +134,7 @@ try {
     await page.click('button[type=submit]');
     await page.waitForSelector('#tracking-code');
     contains(await text('#anonymous-warning'), t.warning, `${lang}: warning after an anonymous submission`);
+    check(!(await text('main')).includes(t.firstMessage), `${lang}: no first message promised to an anonymous citizen`);
     anonymous[lang] = await text('#tracking-code');
   }
 
