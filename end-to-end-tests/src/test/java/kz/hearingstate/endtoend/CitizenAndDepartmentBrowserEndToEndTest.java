@@ -91,10 +91,11 @@ class CitizenAndDepartmentBrowserEndToEndTest {
         // (the tracking code alone opens nothing), not a problem document.
         String answerMail = toTheCitizen.stream().map(mail -> mail.path("body").asString()).filter(body -> body.contains(answer))
                 .findFirst().orElseThrow();
-        Matcher ratingLink = Pattern.compile("https?://\\S+/feedback").matcher(answerMail);
-        assertThat(ratingLink.find()).as("a rating link in %s", answerMail).isTrue();
+        Matcher ratingLink = Pattern.compile("https?://\\S+/feedback\\?lang=ru").matcher(answerMail);
+        assertThat(ratingLink.find()).as("a rating link in the citizen's language in %s", answerMail).isTrue();
+        // A browser set to English: the link's language wins, the message's.
         HttpResponse<String> ratingPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ratingLink.group()))
-                .header("Accept-Language", "ru").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(ratingPage.statusCode()).as(ratingPage.body()).isEqualTo(200);
         assertThat(ratingPage.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(ratingPage.body()).contains("личную ссылку");

@@ -113,12 +113,19 @@ public class PortalConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
-    /** Outside the portal, appeal-web's rule; in it, Kazakh (the state language) when Accept-Language names none of the three. */
+    /**
+     * Outside the portal's pages, appeal-web's rule; on them (and on the page the links of later messages open,
+     * {@link TrackingCodeLinks}), Kazakh (the state language) when Accept-Language names none of the three.
+     */
     private static Locale defaultLocale(HttpServletRequest request, AcceptHeaderLocaleResolver acceptLanguage) {
-        if (request.getRequestURI().startsWith(PATH) && !namesOneOfOurs(request.getHeader("Accept-Language"))) {
+        if (isPortalPage(request.getRequestURI()) && !namesOneOfOurs(request.getHeader("Accept-Language"))) {
             return WebAutoConfiguration.KAZAKH;
         }
         return acceptLanguage.resolveLocale(request);
+    }
+
+    private static boolean isPortalPage(String uri) {
+        return uri.startsWith(PATH) || uri.startsWith(TrackingCodeLinks.PATH + "/");
     }
 
     private static boolean namesOneOfOurs(String acceptLanguage) {
@@ -135,7 +142,9 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new LanguageSwitch()).addPathPatterns(PATH, PATH + "/**");
+        // The links of notification's messages carry the message's language (?lang=), on the private link and the
+        // tracking code's page alike.
+        registry.addInterceptor(new LanguageSwitch()).addPathPatterns(PATH, PATH + "/**", TrackingCodeLinks.PATH + "/**");
     }
 
     /** {@code ?lang=} with one of the portal's three languages sets the person's choice; anything else is ignored. */

@@ -16,13 +16,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class TrackingCodeLinks {
 
+    static final String PATH = "/appeals";
+
     private final PortalErrors pages;
 
     TrackingCodeLinks(PortalErrors pages) {
         this.pages = pages;
     }
 
-    @GetMapping({"/appeals/{trackingCode}", "/appeals/{trackingCode}/feedback"})
+    @GetMapping({PATH + "/{trackingCode}", PATH + "/{trackingCode}/feedback"})
     String usePrivateLink(Model model, Locale locale) {
         return pages.page(model, locale, "portal.tracking.title", "portal.tracking.text", List.of());
     }

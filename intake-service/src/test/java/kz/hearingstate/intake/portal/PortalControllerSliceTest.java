@@ -129,6 +129,11 @@ class PortalControllerSliceTest {
         org.assertj.core.api.Assertions.assertThat(progressOfNoAppeal).as("the same page for any code").isEqualTo(rate);
         mvc.perform(get("/appeals/ZH-7F3K-2Q9M-A1B2C").header("Accept-Language", "kk"))
                 .andExpect(content().string(containsString("жеке сілтемеңізді")));
+        // A browser set to none of ours: Kazakh, as on the portal; the message's own language when the link names it.
+        mvc.perform(get("/appeals/ZH-7F3K-2Q9M-A1B2C").header("Accept-Language", "de"))
+                .andExpect(content().string(containsString("<html lang=\"kk\"")));
+        mvc.perform(get("/appeals/ZH-7F3K-2Q9M-A1B2C/feedback").param("lang", "ru").header("Accept-Language", "de"))
+                .andExpect(content().string(allOf(containsString("<html lang=\"ru\""), containsString("личную ссылку"))));
     }
 
     @Test

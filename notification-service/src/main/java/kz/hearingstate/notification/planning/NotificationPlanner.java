@@ -70,11 +70,11 @@ public class NotificationPlanner {
     }
 
     public List<PlannedNotification> forSubmission(String eventId, AppealSubmitted appeal, CitizenContact contact) {
-        Map<String, String> values = baseValues(appeal.appealId(), appeal.trackingCode(), appeal.deadline());
+        Map<String, String> values = baseValues(appeal.appealId(), appeal.trackingCode(), appeal.deadline(), contact.language());
         // The citizen's private link goes in this first message only; an event without a secret (anonymous, or
         // older than secrets) links to the public page instead.
         values.put("accessUrl", appeal.accessSecret() == null ? values.get("statusUrl")
-                : publicBaseUrl + "/portal/a/" + appeal.accessSecret());
+                : publicBaseUrl + "/portal/a/" + appeal.accessSecret() + inLanguage(contact.language()));
         return List.of(forCitizen(eventId, MessageTemplate.APPEAL_REGISTERED, contact, values, appeal.receivedAt(), false));
     }
 
@@ -215,17 +215,22 @@ public class NotificationPlanner {
                 confidential);
     }
 
-    private Map<String, String> baseValues(String appealId, String trackingCode, Instant deadline) {
+    private Map<String, String> baseValues(String appealId, String trackingCode, Instant deadline, Language language) {
         Map<String, String> values = new HashMap<>();
         values.put("appealId", appealId);
         values.put("trackingCode", trackingCode);
         values.put("deadline", deadline == null ? null : DATE_TIME.format(deadline));
-        values.put("statusUrl", publicBaseUrl + "/appeals/" + trackingCode);
+        values.put("statusUrl", publicBaseUrl + "/appeals/" + trackingCode + inLanguage(language));
         return values;
     }
 
+    /** The portal's pages open in the message's language (its {@code ?lang=}), whatever the browser's settings say. */
+    private static String inLanguage(Language language) {
+        return language == null ? "" : "?lang=" + language.name();
+    }
+
     private Map<String, String> lifecycleValues(AppealLifecycleEvent event, Instant deadline, Language language) {
-        Map<String, String> values = baseValues(event.appealId(), event.trackingCode(), deadline);
+        Map<String, String> values = baseValues(event.appealId(), event.trackingCode(), deadline, language);
         values.put("department", departmentName(event.department(), language));
         values.put("previousDepartment", departmentName(event.previousDepartment(), language));
         values.put("category", event.category() == null ? null : CategoryNames.name(event.category(), language.name()));
@@ -233,7 +238,7 @@ public class NotificationPlanner {
         values.put("answer", event.answer());
         String forwardedTo = event.forwardedTo() != null ? event.forwardedTo() : event.department();
         values.put("forwardedTo", departmentName(forwardedTo, language));
-        values.put("feedbackUrl", publicBaseUrl + "/appeals/" + event.trackingCode() + "/feedback");
+        values.put("feedbackUrl", publicBaseUrl + "/appeals/" + event.trackingCode() + "/feedback" + inLanguage(language));
         return values;
     }
 

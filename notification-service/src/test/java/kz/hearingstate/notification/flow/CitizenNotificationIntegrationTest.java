@@ -64,7 +64,7 @@ class CitizenNotificationIntegrationTest extends IntegrationTestSupport {
         String phone = "+7701" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
         String intakeChannel = channel == ContactChannel.WEBHOOK ? WEBHOOK_CHANNEL : "web";
         String roadsName = Map.of(Language.kk, "Жол бөлімі", Language.ru, "Отдел дорог", Language.en, "Roads Department").get(language);
-        String feedbackUrl = "https://appeals.test/appeals/" + trackingCode + "/feedback";
+        String feedbackUrl = "https://appeals.test/appeals/" + trackingCode + "/feedback?lang=" + language.name();
         List<Step> steps = List.of(
                 new Step("appeal-registered", null, List.of(DEADLINE_IN_ALMATY)),
                 new Step("appeal-routed", LifecycleType.ROUTED, List.of(roadsName, DEADLINE_IN_ALMATY)),

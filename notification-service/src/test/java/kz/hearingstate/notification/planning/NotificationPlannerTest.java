@@ -69,7 +69,7 @@ class NotificationPlannerTest {
 
         assertThat(planner.forSubmission("ev-1", appeal, CitizenContact.of(appeal))).singleElement()
                 .satisfies(p -> assertThat(p.values()).containsEntry("accessUrl",
-                        "https://appeals.test/portal/a/7k3m9qxa2drbk0p4c8w6h1n5"));
+                        "https://appeals.test/portal/a/7k3m9qxa2drbk0p4c8w6h1n5?lang=ru"));
         assertThat(planner.forSubmission("ev-1", plain, CitizenContact.of(plain))).singleElement()
                 .satisfies(p -> assertThat(p.values().get("accessUrl")).isEqualTo(p.values().get("statusUrl")));
         assertThat(planner.forLifecycle("ev-2", Appeals.step(appealId, 1, LifecycleType.ROUTED, "roads"),
@@ -147,7 +147,8 @@ class NotificationPlannerTest {
 
         assertThat(planned).singleElement().satisfies(p -> assertThat(p.values())
                 .containsEntry("answer", Appeals.ANSWER)
-                .containsEntry("feedbackUrl", "https://appeals.test/appeals/" + Appeals.trackingCodeOf(appealId) + "/feedback"));
+                // in the citizen's language (Kazakh here), whatever their browser says
+                .containsEntry("feedbackUrl", "https://appeals.test/appeals/" + Appeals.trackingCodeOf(appealId) + "/feedback?lang=kk"));
     }
 
     @Test
