@@ -17,8 +17,13 @@ const { check, equal, stayedInside, verdict } = checks('public page');
 
 // The page's formatting rules, written again independently.
 const percent = (rate) => rate === null ? null : `${Math.round(rate * 100)}%`;
-const hours = (value, unit) => value === null ? null : `${value.toFixed(1)} ${unit}`;
-const rating = (value) => value === null ? null : value.toFixed(2);
+// Decimals as each language writes them: a comma in Kazakh and Russian, a point in English.
+const decimal = (value, digits, lang) => {
+  const [whole, fraction] = value.toFixed(digits).split('.');
+  return `${whole}${lang === 'en' ? '.' : ','}${fraction}`;
+};
+const hours = (value, unit, lang) => value === null ? null : `${decimal(value, 1, lang)} ${unit}`;
+const rating = (value, lang) => value === null ? null : decimal(value, 2, lang);
 
 async function api(path) {
   const response = await fetch(baseUrl + path);
@@ -73,8 +78,8 @@ try {
   equal(await card('open'), String(f.open), 'open card');
   equal(await card('overdue'), String(f.overdue), 'overdue card');
   equal(await card('slaCompliance'), percent(f.slaCompliance.rate), 'SLA compliance card');
-  equal(await card('medianAnswer'), hours(f.timeToAnswer.medianHours, 'сағ'), 'median answer card (kk)');
-  equal(await card('averageRating'), rating(f.satisfaction.averageRating), 'average rating card');
+  equal(await card('medianAnswer'), hours(f.timeToAnswer.medianHours, 'сағ', 'kk'), 'median answer card (kk)');
+  equal(await card('averageRating'), rating(f.satisfaction.averageRating, 'kk'), 'average rating card');
   equal(await card('solvedRate'), percent(f.satisfaction.solvedRate), 'solved card');
 
   // One row per department, with its volume, SLA compliance, median answer time and satisfaction.
@@ -84,9 +89,9 @@ try {
     equal(await cell('received'), String(d.figures.received), `${d.department} received`);
     const sla = percent(d.figures.slaCompliance.rate);
     if (sla !== null) { equal(await cell('slaCompliance'), sla, `${d.department} SLA compliance`); }
-    const median = hours(d.figures.timeToAnswer.medianHours, 'сағ');
+    const median = hours(d.figures.timeToAnswer.medianHours, 'сағ', 'kk');
     if (median !== null) { equal(await cell('medianAnswer'), median, `${d.department} median answer`); }
-    const average = rating(d.figures.satisfaction.averageRating);
+    const average = rating(d.figures.satisfaction.averageRating, 'kk');
     if (average !== null) { equal(await cell('averageRating'), average, `${d.department} average rating`); }
   }
 
@@ -180,7 +185,7 @@ try {
     equal(await page.locator('h1').textContent(), heading, `heading in ${lang}`);
     equal(await page.locator('#departments-caption').textContent(), caption, `caption in ${lang}`);
     equal(await page.getAttribute(`button[data-lang="${lang}"]`, 'aria-pressed'), 'true', `${lang} button pressed`);
-    equal(await card('medianAnswer'), hours(f.timeToAnswer.medianHours, unit), `median answer card in ${lang}`);
+    equal(await card('medianAnswer'), hours(f.timeToAnswer.medianHours, unit, lang), `median answer card in ${lang}`);
     const untranslated = await page.evaluate((l) => Array.from(document.querySelectorAll('[data-i18n]'))
       .filter((node) => node.textContent !== window.I18N[l][node.getAttribute('data-i18n')])
       .map((node) => node.getAttribute('data-i18n')), lang);

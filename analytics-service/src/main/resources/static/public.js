@@ -25,8 +25,8 @@
   var format = {
     count: function (n) { return String(n); },
     percent: function (rate) { return rate === null || rate === undefined ? t('noData') : Math.round(rate * 100) + '%'; },
-    hours: function (h) { return h === null || h === undefined ? t('noData') : t('hours', { value: h.toFixed(1) }); },
-    rating: function (r) { return r === null || r === undefined ? t('noData') : r.toFixed(2); },
+    hours: function (h) { return h === null || h === undefined ? t('noData') : t('hours', { value: decimal(h, 1) }); },
+    rating: function (r) { return r === null || r === undefined ? t('noData') : decimal(r, 2); },
     // Dates are formatted here, not by the browser's locale: browsers have no Kazakh date format.
     month: function (isoDate) {
       var parts = isoDate.split('-');
@@ -37,6 +37,15 @@
       return p.day + '.' + p.month + '.' + p.year + ' ' + p.hour + ':' + p.minute;
     }
   };
+
+  /**
+   * A number with this many decimals, written as the page's language writes it: 12,5 in Kazakh and Russian, 12.5 in
+   * English. Not by Intl.NumberFormat: Chromium's locale data has no Kazakh, and writes 12.5 for it.
+   */
+  function decimal(value, digits) {
+    var text = value.toFixed(digits);
+    return state.lang === 'en' ? text : text.replace('.', ',');
+  }
 
   /** Day, month, year, hour and minute in Almaty, two digits each (four for the year). */
   function almatyParts(date) {
