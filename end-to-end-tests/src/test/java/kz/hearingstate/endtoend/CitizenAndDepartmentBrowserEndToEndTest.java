@@ -93,7 +93,7 @@ class CitizenAndDepartmentBrowserEndToEndTest {
                 .findFirst().orElseThrow();
         Matcher ratingLink = Pattern.compile("https?://\\S+/feedback\\?lang=ru").matcher(answerMail);
         assertThat(ratingLink.find()).as("a rating link in the citizen's language in %s", answerMail).isTrue();
-        // A browser set to English: the link's language wins, the message's.
+        // A browser set to English: the page is in the message's language, which the link names.
         HttpResponse<String> ratingPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ratingLink.group()))
                 .header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(ratingPage.statusCode()).as(ratingPage.body()).isEqualTo(200);

@@ -3,8 +3,13 @@ package kz.hearingstate.intake.feedback;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import com.mongodb.MongoException;
 
 import kz.hearingstate.events.AppealFeedback;
+import kz.hearingstate.events.Attachment;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
@@ -13,22 +18,28 @@ import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.intake.submission.AppealValidator;
 import kz.hearingstate.messaging.EventPublisher;
+import kz.hearingstate.web.Hashing;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.FieldViolation;
 import kz.hearingstate.web.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
  * What the citizen says back: a rating once the appeal is answered, a reply while information is
  * requested. Each goes out on {@code appeals.feedback} with an id fixed by the appeal and the step it
  * answers, so a repeated click publishes the same fact, which consumers recognise. Once Kafka has it, the status view
- * marks the step done, so a second reply or rating of the same step (which routing would drop as the same fact) is
- * refused as a conflict instead of being thanked for. The appeal comes already authorised ({@code AppealLookup}): who
- * may speak for the citizen is decided before anything else.
+ * marks the step done with a digest of what was sent: the same one sent again (a retry, a double click) goes out again
+ * under the same id, while a different second reply or rating of the same step, which routing would drop as the same
+ * fact, is refused as a conflict instead of being thanked for. The appeal comes already authorised
+ * ({@code AppealLookup}): who may speak for the citizen is decided before anything else.
  */
 @Service
 public class CitizenResponseService {
 
+    private static final Logger log = LoggerFactory.getLogger(CitizenResponseService.class);
     private static final int REPLY_MAX = 10_000;
 
     private final EventPublisher publisher;
@@ -54,7 +65,8 @@ public class CitizenResponseService {
             violations.add(FieldViolation.of("comment", "length", 1, AppealFeedback.COMMENT_MAX));
         }
         requireValid(violations);
-        if (!appeal.awaitsRating()) {
+        String digest = Hashing.sha256Hex(request.rating() + "|" + request.solved() + "|" + Objects.toString(comment, ""));
+        if (!appeal.takesRating(digest)) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
         String feedbackId = AppealIds.derived(appeal.appealId(),
@@ -62,7 +74,7 @@ public class CitizenResponseService {
         publisher.publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), feedbackId, EventTypes.APPEAL_FEEDBACK,
                 new AppealFeedback(feedbackId, appeal.appealId(), appeal.trackingCode(), request.rating(),
                         request.solved(), comment(request.comment()), clock.instant()));
-        views.markRated(appeal.appealId(), appeal.answeredSequence());
+        markQuietly(() -> views.markRated(appeal.appealId(), appeal.answeredSequence(), digest), feedbackId);
         return feedbackId;
     }
 
@@ -75,16 +87,31 @@ public class CitizenResponseService {
         }
         violations.addAll(AppealValidator.attachmentViolations(request.attachments()));
         requireValid(violations);
-        if (!appeal.awaitsReply()) {
+        List<Attachment> attachments = request.attachments() == null ? List.of() : request.attachments();
+        String digest = Hashing.sha256Hex(request.text().strip() + "|"
+                + attachments.stream().map(Attachment::url).collect(Collectors.joining("|")));
+        if (!appeal.takesReply(digest)) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
         String replyId = AppealIds.derived(appeal.appealId(),
                 "reply:" + appeal.infoRequestedSequence());
         publisher.publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), replyId, EventTypes.CITIZEN_REPLIED,
-                new CitizenReplied(replyId, appeal.appealId(), appeal.trackingCode(), request.text().strip(),
-                        request.attachments() == null ? List.of() : request.attachments(), clock.instant()));
-        views.markReplied(appeal.appealId(), appeal.infoRequestedSequence());
+                new CitizenReplied(replyId, appeal.appealId(), appeal.trackingCode(), request.text().strip(), attachments,
+                        clock.instant()));
+        markQuietly(() -> views.markReplied(appeal.appealId(), appeal.infoRequestedSequence(), digest), replyId);
         return replyId;
+    }
+
+    /**
+     * The mark is the view's, after the fact went out: if the store fails it now, the citizen still gets the answer that
+     * it went out (it did), and only the protection against a different second one is lost until routing's next event.
+     */
+    private static void markQuietly(Runnable mark, String eventId) {
+        try {
+            mark.run();
+        } catch (MongoException | DataAccessException e) {
+            log.warn("Sent {}, but could not mark its step done in the status view: {}", eventId, e.toString());
+        }
     }
 
     /** The citizen's words, stripped; none when blank. */

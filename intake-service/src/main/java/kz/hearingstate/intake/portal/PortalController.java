@@ -173,6 +173,14 @@ class PortalController {
             model.addAttribute("rateSolved", solved);
             model.addAttribute("rateRating", rating);
             model.addAttribute("rateComment", comment);
+            if (e.type() == ProblemType.APPEAL_STATE_CONFLICT) {
+                // The form is gone (rated already, or the appeal moved on): the comment is given back to copy.
+                model.addAttribute("kept", comment == null || comment.isBlank() ? null : comment);
+                if (appeal.ratedSequence() != null && appeal.ratedSequence().equals(appeal.answeredSequence())) {
+                    return statusPage(model, token, appeal, null,
+                            Map.of("form", messages.message("portal.refused.already-rated", List.of(), locale)), locale);
+                }
+            }
             return statusPage(model, token, appeal, null, errors(e, locale), locale);
         }
         return "redirect:" + PortalConfiguration.PATH + "/a/" + token + "?done=rated";
@@ -196,6 +204,14 @@ class PortalController {
         } catch (ApiException e) {
             response.setStatus(e.type().status().value());
             model.addAttribute("replyText", text);
+            if (e.type() == ProblemType.APPEAL_STATE_CONFLICT) {
+                // The form is gone (a reply went already, or the appeal moved on): the text is given back to copy.
+                model.addAttribute("kept", text == null || text.isBlank() ? null : text);
+                if (appeal.repliedToSequence() != null && appeal.repliedToSequence().equals(appeal.infoRequestedSequence())) {
+                    return statusPage(model, token, appeal, null,
+                            Map.of("form", messages.message("portal.refused.already-replied", List.of(), locale)), locale);
+                }
+            }
             return statusPage(model, token, appeal, null, errors(e, locale), locale);
         }
         return "redirect:" + PortalConfiguration.PATH + "/a/" + token + "?done=replied";

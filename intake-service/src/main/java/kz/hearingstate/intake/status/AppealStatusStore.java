@@ -244,16 +244,21 @@ public class AppealStatusStore implements IndexedCollection {
                 .append("sequence", new Document("$lt", event.sequence())), update));
     }
 
-    /** The citizen's reply to the request for information of this sequence is on its way: not offered again. */
-    public void markReplied(String appealId, long infoRequestedSequence) {
-        mongo.getCollection(AppealStatusView.COLLECTION).updateOne(byId(appealId),
-                new Document("$set", new Document("repliedToSequence", infoRequestedSequence)));
+    /** The citizen's reply (its digest) to the request for information of this sequence is on its way. */
+    public void markReplied(String appealId, long infoRequestedSequence, String digest) {
+        markStep(appealId, "repliedToSequence", infoRequestedSequence, "replyDigest", digest);
     }
 
-    /** The citizen's rating of the answer of this sequence is on its way: not offered again. */
-    public void markRated(String appealId, long answeredSequence) {
-        mongo.getCollection(AppealStatusView.COLLECTION).updateOne(byId(appealId),
-                new Document("$set", new Document("ratedSequence", answeredSequence)));
+    /** The citizen's rating (its digest) of the answer of this sequence is on its way. */
+    public void markRated(String appealId, long answeredSequence, String digest) {
+        markStep(appealId, "ratedSequence", answeredSequence, "ratingDigest", digest);
+    }
+
+    /** Never back to an earlier step: a mark that comes late does not undo a later one. */
+    private void markStep(String appealId, String sequenceField, long sequence, String digestField, String digest) {
+        mongo.getCollection(AppealStatusView.COLLECTION).updateOne(
+                byId(appealId).append(sequenceField, new Document("$not", new Document("$gt", sequence))),
+                new Document("$set", new Document(sequenceField, sequence).append(digestField, digest)));
     }
 
     /** Never public again, every appeal the department holds: it is (now) a confidential one. */

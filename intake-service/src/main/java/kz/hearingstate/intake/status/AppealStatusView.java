@@ -15,9 +15,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * act on it with its key; {@code accessHash} is the SHA-256 of the citizen's access secret, never the secret.
  * {@code confidential} turns true, for good, once the appeal is with a confidential department.
  * {@code repliedToSequence} and {@code ratedSequence} are the request for information the citizen replied to and the
- * answer they rated, marked by intake as soon as Kafka has the reply or rating: the lifecycle event that follows may
- * come seconds later, and until then the view must not offer the same step again (routing keeps one reply per
- * request and one rating per answer, by id, so a second one would be thanked for and dropped).
+ * answer they rated, with a digest of what was sent, marked by intake as soon as Kafka has the reply or rating: the
+ * lifecycle event that follows may come seconds later, and until then the view must not take a different one for the
+ * same step (routing keeps one reply per request and one rating per answer, by id, so a second one would be thanked
+ * for and dropped). The same one sent again (a retry) is taken, under the same id.
  */
 @Document(AppealStatusView.COLLECTION)
 public record AppealStatusView(
@@ -39,7 +40,9 @@ public record AppealStatusView(
         Long answeredSequence,
         Long infoRequestedSequence,
         Long repliedToSequence,
+        String replyDigest,
         Long ratedSequence,
+        String ratingDigest,
         String accessHash,
         Boolean confidential,
         List<HistoryEntry> history) {
@@ -63,6 +66,18 @@ public record AppealStatusView(
     /** Whether the appeal is answered and the citizen has not rated that answer yet. */
     public boolean awaitsRating() {
         return status == AppealStatus.ANSWERED && answeredSequence != null && !answeredSequence.equals(ratedSequence);
+    }
+
+    /** Whether this reply (by its digest) may go out: one is awaited, or this very one went out before (a retry). */
+    public boolean takesReply(String digest) {
+        return awaitsReply() || (status == AppealStatus.INFO_REQUESTED && infoRequestedSequence != null
+                && infoRequestedSequence.equals(repliedToSequence) && digest.equals(replyDigest));
+    }
+
+    /** Whether this rating (by its digest) may go out: one is awaited, or this very one went out before (a retry). */
+    public boolean takesRating(String digest) {
+        return awaitsRating() || (status == AppealStatus.ANSWERED && answeredSequence != null
+                && answeredSequence.equals(ratedSequence) && digest.equals(ratingDigest));
     }
 
     /** The legal deadline as it stands: routing's once routed, else the one computed at registration. */

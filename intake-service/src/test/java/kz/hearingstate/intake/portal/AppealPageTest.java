@@ -70,7 +70,7 @@ class AppealPageTest {
             Long repliedToSequence, Long ratedSequence) {
         return new AppealStatusView("a-1", "ZH-0000-0000-00000", "web", null, status, false, 6, "education", AT, AT,
                 AT.plusSeconds(86_400 * 21), null, AT, null, null, answeredSequence, infoRequestedSequence, repliedToSequence,
-                ratedSequence, null, null, List.of());
+                "digest", ratedSequence, "digest", null, null, List.of());
     }
 
     private static AppealPage of(AppealStatusView view) {
@@ -79,7 +79,7 @@ class AppealPageTest {
 
     private static AppealPage page(HistoryEntry... history) {
         AppealStatusView view = new AppealStatusView("a-1", "ZH-0000-0000-00000", "web", null, AppealStatus.ROUTED, false,
-                history.length, null, AT, AT, AT.plusSeconds(86_400 * 21), null, AT, null, null, null, null, null, null, null, null,
+                history.length, null, AT, AT, AT.plusSeconds(86_400 * 21), null, AT, null, null, null, null, null, null, null, null, null, null,
                 List.of(history));
         return AppealPage.of(view, null, null, new PortalDates(ZoneId.of("Asia/Almaty")), Locale.ENGLISH);
     }

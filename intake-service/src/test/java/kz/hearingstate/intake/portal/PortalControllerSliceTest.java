@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.intake.status.AppealStatusView;
 import org.springframework.http.MediaType;
 import kz.hearingstate.intake.category.CategoryCatalog;
 import kz.hearingstate.intake.channel.ChannelRateLimits;
@@ -269,13 +270,29 @@ class PortalControllerSliceTest {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "90"))
                 .andExpect(content().string(allOf(containsString("через 2 мин"), containsString(reply),
-                        containsString("Что вы написали, чтобы отправить снова"), not(containsString("сохранено ниже")))));
+                        containsString("Ваш текст, чтобы отправить его снова"), not(containsString("сохранено ниже")))));
         verifyNoInteractions(access);
         when(rateLimits.lookup(any())).thenReturn(new TokenBucket.Decision(false, Duration.ofSeconds(30)));
         mvc.perform(get("/portal/a/secret-token").header("Accept-Language", "ru"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content().string(allOf(containsString("через 1 мин"), not(containsString("сохранено ниже")),
                         not(containsString("id=\"kept\"")))));
+    }
+
+    @Test
+    void givenAReplyAlreadySent_whenADifferentOneIsPostedFromAStaleTab_thenItSaysSoAndGivesTheTextBack() throws Exception {
+        Instant at = Instant.parse("2026-12-01T05:00:00Z");
+        AppealStatusView replied = new AppealStatusView("a-1", "ZH-7F3K-2Q9M-A1B2C", "web", null, AppealStatus.INFO_REQUESTED,
+                false, 3, "education", at, at, at.plusSeconds(86_400 * 21), null, at, null, null, null, 3L, 3L, "digest", null,
+                null, "hash", false, List.of());
+        when(access.open("secret-token")).thenReturn(replied);
+        org.mockito.Mockito.doThrow(new ApiException(ProblemType.APPEAL_STATE_CONFLICT)).when(access).reply(eq("secret-token"), any());
+        String more = "И ещё: счётчик в подвале.";
+
+        mvc.perform(post("/portal/a/secret-token/reply").with(csrf()).header("Accept-Language", "ru").param("text", more))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Ваш ответ на этот запрос уже отправлен"), containsString(more),
+                        not(containsString("id=\"reply-text\"")))));
     }
 
     @Test

@@ -119,8 +119,8 @@ public final class AppealWorkflow {
         AppealStatus next = AppealStateMachine.next(appeal.status, trigger);
         validate(appeal, command, trigger, now);
         if (appeal.pausedAt != null && !next.isPaused()) {
-            // Out of a request for information by the department's own step (an answer, a rejection, a forward): the
-            // clock stood still meanwhile, so the deadline moves on by the working time it stood, as on the citizen's
+            // Out of a request for information by a step of the akimat's (an answer, a rejection, a routing by the
+            // triage desk): the clock stood still meanwhile, so the deadline moves on by the working time it stood, as on the citizen's
             // reply, and the event carries the deadline as the law has it. Left set, the pause would move a later
             // reopening's deadline by all the time since.
             appeal.deadline = legalClock.shift(appeal.deadline, legalClock.pausedWorkingDays(appeal.pausedAt, now));
