@@ -3,8 +3,6 @@ package kz.hearingstate.intake.feedback;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
 import com.mongodb.MongoException;
 
@@ -14,11 +12,11 @@ import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.identity.CitizenSecrets;
 import kz.hearingstate.intake.status.AppealStatusStore;
 import kz.hearingstate.intake.status.AppealStatusView;
 import kz.hearingstate.intake.submission.AppealValidator;
 import kz.hearingstate.messaging.EventPublisher;
-import kz.hearingstate.web.Hashing;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.FieldViolation;
 import kz.hearingstate.web.problem.ProblemType;
@@ -44,11 +42,13 @@ public class CitizenResponseService {
 
     private final EventPublisher publisher;
     private final AppealStatusStore views;
+    private final CitizenSecrets secrets;
     private final Clock clock;
 
-    public CitizenResponseService(EventPublisher publisher, AppealStatusStore views, Clock clock) {
+    public CitizenResponseService(EventPublisher publisher, AppealStatusStore views, CitizenSecrets secrets, Clock clock) {
         this.publisher = publisher;
         this.views = views;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -65,7 +65,8 @@ public class CitizenResponseService {
             violations.add(FieldViolation.of("comment", "length", 1, AppealFeedback.COMMENT_MAX));
         }
         requireValid(violations);
-        String digest = Hashing.sha256Hex(request.rating() + "|" + request.solved() + "|" + Objects.toString(comment, ""));
+        String digest = secrets.digestOf(appeal.appealId(), "rating:" + appeal.answeredSequence(),
+                request.rating() + "|" + request.solved() + "|" + lengthPrefixed(comment));
         if (!appeal.takesRating(digest)) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
@@ -88,8 +89,9 @@ public class CitizenResponseService {
         violations.addAll(AppealValidator.attachmentViolations(request.attachments()));
         requireValid(violations);
         List<Attachment> attachments = request.attachments() == null ? List.of() : request.attachments();
-        String digest = Hashing.sha256Hex(request.text().strip() + "|"
-                + attachments.stream().map(Attachment::url).collect(Collectors.joining("|")));
+        // Everything the event carries: the text, then each attachment whole (url, name, type).
+        String digest = secrets.digestOf(appeal.appealId(), "reply:" + appeal.infoRequestedSequence(),
+                lengthPrefixed(request.text().strip()) + "|" + attachments);
         if (!appeal.takesReply(digest)) {
             throw new ApiException(ProblemType.APPEAL_STATE_CONFLICT);
         }
@@ -112,6 +114,11 @@ public class CitizenResponseService {
         } catch (MongoException | DataAccessException e) {
             log.warn("Sent {}, but could not mark its step done in the status view: {}", eventId, e.toString());
         }
+    }
+
+    /** The text with its length first, so that no text and what follows it can read as another text. */
+    private static String lengthPrefixed(String text) {
+        return text == null ? "-" : text.length() + ":" + text;
     }
 
     /** The citizen's words, stripped; none when blank. */

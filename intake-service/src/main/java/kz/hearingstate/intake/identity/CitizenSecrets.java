@@ -1,5 +1,6 @@
 package kz.hearingstate.intake.identity;
 
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,15 @@ public class CitizenSecrets {
             secret.append(AppealIds.ALPHABET.charAt((twoBytes >>> (11 - bit % 8)) & 31));
         }
         return secret.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A digest of what the citizen sent for one step of one appeal (a reply, a rating), keyed: the status view keeps it
+     * to tell the same one sent again from a different one, and a plain hash of a short text or of a rating (ten
+     * possible values) could be read back from the store, or link appeals whose citizens wrote the same words.
+     */
+    public String digestOf(String appealId, String step, String content) {
+        return HexFormat.of().formatHex(Hashing.hmacSha256(key, "citizen-response:" + appealId + ":" + step + ":" + content));
     }
 
     /**

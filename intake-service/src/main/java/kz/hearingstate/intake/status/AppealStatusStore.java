@@ -254,10 +254,13 @@ public class AppealStatusStore implements IndexedCollection {
         markStep(appealId, "ratedSequence", answeredSequence, "ratingDigest", digest);
     }
 
-    /** Never back to an earlier step: a mark that comes late does not undo a later one. */
+    /**
+     * The first mark of a step wins (of two different replies sent at the same moment, the one marked first is the
+     * one a retry is compared with), and a mark never goes back to an earlier step.
+     */
     private void markStep(String appealId, String sequenceField, long sequence, String digestField, String digest) {
         mongo.getCollection(AppealStatusView.COLLECTION).updateOne(
-                byId(appealId).append(sequenceField, new Document("$not", new Document("$gt", sequence))),
+                byId(appealId).append(sequenceField, new Document("$not", new Document("$gte", sequence))),
                 new Document("$set", new Document(sequenceField, sequence).append(digestField, digest)));
     }
 

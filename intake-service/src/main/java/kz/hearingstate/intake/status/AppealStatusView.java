@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * act on it with its key; {@code accessHash} is the SHA-256 of the citizen's access secret, never the secret.
  * {@code confidential} turns true, for good, once the appeal is with a confidential department.
  * {@code repliedToSequence} and {@code ratedSequence} are the request for information the citizen replied to and the
- * answer they rated, with a digest of what was sent, marked by intake as soon as Kafka has the reply or rating: the
+ * answer they rated, with a keyed digest of what was sent ({@code CitizenSecrets#digestOf}: nothing of it can be read
+ * back without intake's key), marked by intake as soon as Kafka has the reply or rating: the
  * lifecycle event that follows may come seconds later, and until then the view must not take a different one for the
  * same step (routing keeps one reply per request and one rating per answer, by id, so a second one would be thanked
  * for and dropped). The same one sent again (a retry) is taken, under the same id.

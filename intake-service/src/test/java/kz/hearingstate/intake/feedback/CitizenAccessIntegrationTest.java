@@ -52,9 +52,12 @@ class CitizenAccessIntegrationTest extends IntakeIntegrationTest {
                 AppealStatus.INFO_REQUESTED, "Приложите фото счётчика", null);
         awaitStatus(appeal, citizen, "INFO_REQUESTED");
 
-        HttpResponse<String> reply = postJson(appeal.statusUrl() + "/replies", null,
-                "{\"text\":\"Фото прилагаю.\",\"attachments\":[{\"url\":\"https://files.example.kz/meter.jpg\"}]}",
-                CLIENT_ADDRESS, citizen);
+        String replyBody = "{\"text\":\"Фото прилагаю.\",\"attachments\":[{\"url\":\"https://files.example.kz/meter.jpg\"}]}";
+        HttpResponse<String> reply = postJson(appeal.statusUrl() + "/replies", null, replyBody, CLIENT_ADDRESS, citizen);
+        // The same reply again (a retry after a lost answer; from another address, this test's bucket being spent):
+        // taken again under the same id, routing keeping it once.
+        HttpResponse<String> retried = postJson(appeal.statusUrl() + "/replies", null, "{\"text\":\"  Фото прилагаю. \","
+                + "\"attachments\":[{\"url\":\"https://files.example.kz/meter.jpg\"}]}", CLIENT_ADDRESS, someCitizenAddress());
         // Before routing's next event reaches the view, a second reply to the same request would carry the same id and be
         // dropped by routing: it is refused, not thanked for.
         HttpResponse<String> secondReply = postJson(appeal.statusUrl() + "/replies", null, "{\"text\":\"И ещё одно фото.\"}",
@@ -70,6 +73,8 @@ class CitizenAccessIntegrationTest extends IntakeIntegrationTest {
                 "{\"rating\":5,\"solved\":true}", CLIENT_ADDRESS, citizen);
 
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+        assertThat(body(retried).get("replyId")).isEqualTo(body(reply).get("replyId"));
         assertThat(secondReply.statusCode()).as(secondReply.body()).isEqualTo(409);
         assertThat(secondRating.statusCode()).as(secondRating.body()).isEqualTo(409);
         assertThat(tooLong.statusCode()).isEqualTo(400);
@@ -78,7 +83,7 @@ class CitizenAccessIntegrationTest extends IntakeIntegrationTest {
         List<ConsumerRecord<String, byte[]>> sent = records(Topics.APPEALS_FEEDBACK).stream()
                 .filter(r -> appeal.appealId().equals(r.key())).toList();
         assertThat(sent).extracting(r -> header(r, CloudEventHeaders.TYPE))
-                .containsExactly(EventTypes.CITIZEN_REPLIED, EventTypes.APPEAL_FEEDBACK);
+                .containsExactly(EventTypes.CITIZEN_REPLIED, EventTypes.CITIZEN_REPLIED, EventTypes.APPEAL_FEEDBACK);
         assertThat(json.readTree(sent.getLast().value()).get("comment").asString()).isEqualTo("Счётчик снова течёт.");
     }
 

@@ -1,5 +1,6 @@
 package kz.hearingstate.intake.identity;
 
+import kz.hearingstate.web.Hashing;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,19 @@ class CitizenSecretsTest {
 
         assertThat(guessed).isNotEqualTo(withServerKey);
         assertThat(withServerKey).doesNotContain(AppealIds.trackingCode(APPEAL_ID).replace("-", "").toLowerCase().substring(2, 8));
+    }
+
+    @Test
+    void givenWhatACitizenSent_whenItsDigestIsKept_thenItCannotBeComputedWithoutTheKeyNorMatchedAcrossAppeals() {
+        CitizenSecrets secrets = new CitizenSecrets("k".repeat(32));
+        String rating = "5|true|-";
+
+        assertThat(secrets.digestOf(APPEAL_ID, "rating:4", rating)).isEqualTo(secrets.digestOf(APPEAL_ID, "rating:4", rating))
+                .hasSize(64)
+                .isNotEqualTo(Hashing.sha256Hex(rating))
+                .isNotEqualTo(new CitizenSecrets("another-key-of-thirty-two-chars!!").digestOf(APPEAL_ID, "rating:4", rating))
+                .isNotEqualTo(secrets.digestOf("another-appeal", "rating:4", rating))
+                .isNotEqualTo(secrets.digestOf(APPEAL_ID, "rating:6", rating));
     }
 
     @Test
