@@ -118,12 +118,15 @@ public final class AppealWorkflow {
         Trigger trigger = trigger(command);
         AppealStatus next = AppealStateMachine.next(appeal.status, trigger);
         validate(appeal, command, trigger, now);
-        if (appeal.pausedAt != null && !next.isPaused()) {
+        if (appeal.status.isPaused() && appeal.pausedAt != null && !next.isPaused()) {
             // Out of a request for information by a step of the akimat's (an answer, a rejection, a routing by the
-            // triage desk): the clock stood still meanwhile, so the deadline moves on by the working time it stood, as on the citizen's
-            // reply, and the event carries the deadline as the law has it. Left set, the pause would move a later
-            // reopening's deadline by all the time since.
+            // triage desk): the clock stood still meanwhile, so the deadline moves on by the working time it stood, as
+            // on the citizen's reply, and the event carries the deadline as the law has it.
             appeal.deadline = legalClock.shift(appeal.deadline, legalClock.pausedWorkingDays(appeal.pausedAt, now));
+            appeal.pausedAt = null;
+        } else if (!next.isPaused()) {
+            // A pause left on an appeal no longer waiting (an answer given while waiting, by a version before that
+            // ended the pause, then a reopening): it moves nothing, and is cleared so that nothing later reads it.
             appeal.pausedAt = null;
         }
         String actor = command.actor();

@@ -404,6 +404,20 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenAStoredAppealReopenedWithAPauseLeftSetByAnOlderVersion_whenAcceptedAndAnswered_thenThatPauseMovesNoDeadline() {
+        // Stored before a reopening cleared it: IN_PROGRESS, not waiting for the citizen, with an old pausedAt.
+        RoutedAppeal appeal = routedTo("housing-utilities", NOW); // Tue 1 Dec 2026 10:00: deadline Wed 23 Dec, 18:00
+        ApiPrincipal housing = ApiPrincipal.department("housing-utilities");
+        workflow.apply(appeal, command(appeal, ActionType.ACCEPT, housing), NOW);
+        appeal.pausedAt = NOW;
+
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, housing), almaty("2026-12-10T12:00"));
+
+        assertThat(appeal.deadline).as("seven working days since that pause are not added").isEqualTo(almaty("2026-12-23T18:00"));
+        assertThat(appeal.pausedAt).isNull();
+    }
+
+    @Test
     void givenAStoredAppealAnsweredWithItsPauseLeftSet_whenReopenedAndForwarded_thenThatPauseMovesNoDeadline() {
         // Stored before answers cleared the pause: ANSWERED with pausedAt still set.
         RoutedAppeal appeal = routedTo("housing-utilities", NOW);
