@@ -1,6 +1,5 @@
 package kz.hearingstate.analytics.facts;
 
-import java.util.Collection;
 import java.util.List;
 
 import kz.hearingstate.events.AppealFeedback;
@@ -30,11 +29,6 @@ public class AppealFactProjector {
     public List<AppealFact> lifecycle(List<AppealLifecycleEvent> events) {
         return facts.updateAll(events.stream()
                 .map(event -> new AppealFacts.Change(event.appealId(), fact -> fact.apply(event))).toList());
-    }
-
-    /** The facts of these appeals as stored. */
-    public List<AppealFact> stored(Collection<String> appealIds) {
-        return facts.findAll(appealIds);
     }
 
     public List<AppealFact> feedback(List<AppealFeedback> events) {

@@ -213,11 +213,6 @@ public class AppealFacts implements IndexedCollection {
         return month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    /** The stored facts of these appeals, in one query; an appeal with none is left out. */
-    public List<AppealFact> findAll(Collection<String> appealIds) {
-        return appealIds.isEmpty() ? List.of() : mongo.find(Query.query(Criteria.where("_id").in(appealIds)), AppealFact.class);
-    }
-
     public Optional<AppealFact> find(String appealId) {
         return Optional.ofNullable(mongo.findById(appealId, AppealFact.class));
     }

@@ -1,10 +1,8 @@
 package kz.hearingstate.analytics.ingest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import kz.hearingstate.analytics.directory.DepartmentDirectory;
 import kz.hearingstate.analytics.facts.AppealFact;
@@ -49,14 +47,7 @@ public class AnalyticsIngest {
     }
 
     public void submitted(List<AppealSubmitted> events) {
-        List<AppealFact> changed = projector.submitted(events);
-        Set<String> unchanged = new LinkedHashSet<>();
-        for (int index = 0; index < events.size(); index++) {
-            if (changed.get(index) == null) {
-                unchanged.add(events.get(index).appealId());
-            }
-        }
-        hotspots.checkAll(withStored(changed.stream().filter(Objects::nonNull).toList(), unchanged));
+        hotspots.checkAll(projector.submitted(events).stream().filter(Objects::nonNull).toList());
     }
 
     public AppealLifecycleEvent readLifecycle(Message<byte[]> message) {
@@ -66,14 +57,10 @@ public class AnalyticsIngest {
     public void lifecycle(List<AppealLifecycleEvent> events) {
         List<AppealFact> changed = projector.lifecycle(events);
         List<AppealFact> placed = new ArrayList<>();
-        Set<String> unchanged = new LinkedHashSet<>();
         for (int index = 0; index < events.size(); index++) {
             AppealLifecycleEvent event = events.get(index);
             AppealFact fact = changed.get(index);
             if (fact == null) {
-                if (event.category() != null) {
-                    unchanged.add(event.appealId());
-                }
                 continue;
             }
             if (event.type() == LifecycleType.ANSWERED) {
@@ -86,22 +73,7 @@ public class AnalyticsIngest {
                 placed.add(fact);
             }
         }
-        hotspots.checkAll(withStored(placed, unchanged));
-    }
-
-    /**
-     * The facts whose places the hotspot check looks at: those the batch changed, and, for an event that changed nothing
-     * (a redelivery), its appeal's fact as stored. A batch that failed after its facts were written (in the check, or
-     * while announcing an incident) comes back with every event a duplicate, and its places must still be checked; the
-     * check may run twice over the same facts (an incident's id is fixed by its place and time, and it is announced once).
-     */
-    private List<AppealFact> withStored(List<AppealFact> changed, Set<String> unchanged) {
-        if (unchanged.isEmpty()) {
-            return changed;
-        }
-        List<AppealFact> all = new ArrayList<>(projector.stored(unchanged));
-        all.addAll(changed); // after the stored ones: the check keeps each appeal's last state, and the batch's is newer
-        return all;
+        hotspots.checkAll(placed);
     }
 
     /**
