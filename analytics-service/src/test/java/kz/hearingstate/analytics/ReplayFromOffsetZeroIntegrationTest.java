@@ -96,7 +96,7 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
         DepartmentDirectory directory = fresh.directory();
         AnalyticsIngest replay = fresh.ingest();
         StatsService replayStats = new StatsService(facts, clock, properties.zone(), properties.slaWindow(),
-                directory::confidentialCodes);
+                directory::confidentialCodes, directory::countableCodes);
 
         int replayed = replayEveryTopicTwice(replay, endOffsets);
         assertThat(replayed).isGreaterThanOrEqualTo(2 * 9);

@@ -44,7 +44,8 @@ class AnalyticsConfig {
 
     @Bean
     StatsService statsService(AppealFacts facts, Clock clock, AnalyticsProperties properties, DepartmentDirectory directory) {
-        return new StatsService(facts, clock, properties.zone(), properties.slaWindow(), directory::confidentialCodes);
+        return new StatsService(facts, clock, properties.zone(), properties.slaWindow(), directory::confidentialCodes,
+                directory::countableCodes);
     }
 
     @Bean

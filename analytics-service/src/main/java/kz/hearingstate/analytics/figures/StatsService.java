@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import kz.hearingstate.analytics.facts.AppealFact;
@@ -54,27 +55,37 @@ public class StatsService {
      * was counted, so that the move changes no split.
      */
     private final Supplier<Set<String>> confidentialDepartments;
+    /**
+     * The departments whose appeals may count in a split: those the directory has named and not confidential
+     * ({@code DepartmentDirectory#countableCodes}), or null where every department may (tests). A rebuilt instance reads
+     * the directory beside the appeals, and until it has read a department, whether that one is confidential is
+     * unknown, not "no": its appeals stay out of the splits until then.
+     */
+    private final Supplier<Set<String>> countableDepartments;
     /** The tallies of each month of receipt covered whole by a period asked for, with the counter they are of. */
     private final ConcurrentMap<YearMonth, MonthTallies> monthTallies = new ConcurrentHashMap<>();
     /** Figures being computed, by what was asked ({@link #once}). */
     private final ConcurrentMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
-    /** For tests: no department is confidential. */
+    /** For tests: no department is confidential, and every one counts in the splits. */
     public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow) {
-        this(facts, clock, zone, slaWindow, Set::of);
+        this(facts, clock, zone, slaWindow, Set::of, null);
     }
 
     /**
      * @param slaWindow               how far back the SLA compliance gauge looks for closed appeals
      * @param confidentialDepartments the codes of the confidential departments, deleted ones included
+     * @param countableDepartments    the codes of the departments named by the directory and not confidential, deleted
+     *                                ones included; null for every department (tests)
      */
     public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow,
-            Supplier<Set<String>> confidentialDepartments) {
+            Supplier<Set<String>> confidentialDepartments, Supplier<Set<String>> countableDepartments) {
         this.facts = facts;
         this.clock = clock;
         this.zone = zone;
         this.slaWindow = slaWindow;
         this.confidentialDepartments = confidentialDepartments;
+        this.countableDepartments = countableDepartments;
     }
 
     public ZoneId zone() {
@@ -169,7 +180,7 @@ public class StatsService {
      * part, however many the store holds.
      */
     private Map<String, FactTally> talliesByDepartment(Period period) {
-        Set<String> confidential = confidentialDepartments.get();
+        Splittable splittable = splittable();
         Map<YearMonth, Long> counters = facts.receiptMonths();
         Map<String, FactTally> total = new TreeMap<>();
         List<AppealFact> unlisted = new ArrayList<>();
@@ -183,13 +194,13 @@ public class StatsService {
             if (readUpTo.isBefore(start)) {
                 unlisted.addAll(facts.receivedBetween(readUpTo, start, null));
             }
-            add(total, monthTallies(month.getKey(), month.getValue(), confidential));
+            add(total, monthTallies(month.getKey(), month.getValue(), splittable));
             readUpTo = end;
         }
         if (readUpTo.isBefore(period.to())) {
             unlisted.addAll(facts.receivedBetween(readUpTo, period.to(), null));
         }
-        add(total, FactTally.byDepartment(unlisted, fact -> inSplits(fact, confidential)));
+        add(total, FactTally.byDepartment(unlisted, fact -> inSplits(fact, splittable)));
         List<AppealFact> ofMonthsNotListed = unlisted.stream()
                 .filter(fact -> !counters.containsKey(AppealFacts.receiptMonthOf(fact.getReceivedAt())))
                 .toList();
@@ -201,36 +212,52 @@ public class StatsService {
         tallies.forEach((department, tally) -> total.computeIfAbsent(department, code -> new FactTally()).add(tally));
     }
 
-    private Map<String, FactTally> monthTallies(YearMonth month, long changes, Set<String> confidential) {
+    private Map<String, FactTally> monthTallies(YearMonth month, long changes, Splittable splittable) {
         MonthTallies kept = monthTallies.get(month);
-        if (kept != null && kept.changes() == changes && kept.confidential().equals(confidential)) {
+        if (kept != null && kept.changes() == changes && kept.splittable().equals(splittable)) {
             return kept.byDepartment();
         }
         Map<String, FactTally> read = FactTally.byDepartment(
                 facts.receivedBetween(AppealFacts.startOf(month), AppealFacts.startOf(month.plusMonths(1)), null),
-                fact -> inSplits(fact, confidential));
+                fact -> inSplits(fact, splittable));
         // Two requests may read one month at once, under different counters: the later counter's tallies stay.
-        monthTallies.merge(month, new MonthTallies(changes, confidential, read),
+        monthTallies.merge(month, new MonthTallies(changes, splittable, read),
                 (old, computed) -> computed.changes() >= old.changes() ? computed : old);
         return read;
     }
 
     /**
-     * A month's tallies by department, as its facts were when its counter read {@code changes}, split with these
-     * confidential departments.
+     * A month's tallies by department, as its facts were when its counter read {@code changes}, split as
+     * {@code splittable} said.
      */
-    private record MonthTallies(long changes, Set<String> confidential, Map<String, FactTally> byDepartment) {
+    private record MonthTallies(long changes, Splittable splittable, Map<String, FactTally> byDepartment) {
+    }
+
+    /**
+     * The departments whose appeals may count in a split, as the directory says now: a value, so that tallies split
+     * under it are kept only while it says the same.
+     */
+    private record Splittable(Set<String> confidential, Set<String> countable) implements Predicate<String> {
+        @Override
+        public boolean test(String department) {
+            return !confidential.contains(department) && (countable == null || countable.contains(department));
+        }
+    }
+
+    private Splittable splittable() {
+        return new Splittable(confidentialDepartments.get(), countableDepartments == null ? null : countableDepartments.get());
     }
 
     /**
      * Whether an appeal counts in the splits by category, channel, settlement and language: once routed, unless its
-     * first department is a confidential one. Decided by the first department, so that no later move changes a split
-     * (an appeal leaving the splits as it is forwarded into anti-corruption would say which it was), and not before
-     * routing, so that a report never enters them.
+     * first department is a confidential one or one the directory has not named yet ({@link #countableDepartments}).
+     * Decided by the first department, so that no later move changes a split (an appeal leaving the splits as it is
+     * forwarded into anti-corruption would say which it was), and not before routing, so that a report never enters
+     * them.
      */
-    private static boolean inSplits(AppealFact fact, Set<String> confidential) {
+    private static boolean inSplits(AppealFact fact, Predicate<String> splittable) {
         String first = fact.getFirstDepartment();
-        return first != null && !confidential.contains(first);
+        return first != null && splittable.test(first);
     }
 
     /**
@@ -248,13 +275,13 @@ public class StatsService {
     private TimeSeries computeTimeSeries(Metric metric, Interval interval, Period period, Dimensions filters) {
         Map<LocalDate, Integer> counts = new TreeMap<>();
         boolean split = filters.splitsBeyondDepartment();
-        Set<String> confidential = split ? confidentialDepartments.get() : Set.of();
+        Predicate<String> splittable = split ? splittable() : department -> true;
         // In a split, an appeal's department is the one it was first routed to, as for membership: a series of
         // roads' potholes must not drop as one of them is forwarded into anti-corruption.
         Dimensions matching = split ? new Dimensions(null, filters.category(), filters.channel(), filters.settlement(),
                 filters.language()) : filters;
         for (AppealFact fact : facts.byTimestampBetween(metric.timestampField(), period.from(), period.to())) {
-            if (!matching.matches(fact) || (split && (!inSplits(fact, confidential)
+            if (!matching.matches(fact) || (split && (!inSplits(fact, splittable)
                     || (filters.department() != null && !filters.department().equals(fact.getFirstDepartment()))))) {
                 continue;
             }

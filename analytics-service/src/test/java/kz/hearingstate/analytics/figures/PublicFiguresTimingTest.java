@@ -72,7 +72,7 @@ class PublicFiguresTimingTest {
 
     private static Map<String, Figures> figuresAt(Instant now, List<AppealFact> facts, Set<String> confidential) {
         StatsService stats = new StatsService(new FixedFacts(facts), Clock.fixed(now, ZoneOffset.UTC), ALMATY, Duration.ofDays(30),
-                () -> confidential);
+                () -> confidential, null);
         return stats.departments(MARCH).stream()
                 .collect(java.util.stream.Collectors.toMap(DepartmentFigures::department, DepartmentFigures::figures));
     }
