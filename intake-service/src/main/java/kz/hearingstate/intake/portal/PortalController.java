@@ -176,7 +176,7 @@ class PortalController {
             if (e.type() == ProblemType.APPEAL_STATE_CONFLICT) {
                 // The form is gone (rated already, or the appeal moved on): the comment is given back to copy.
                 model.addAttribute("kept", comment == null || comment.isBlank() ? null : comment);
-                if (appeal.ratedSequence() != null && appeal.ratedSequence().equals(appeal.answeredSequence())) {
+                if (appeal.ratedLatestAnswer()) {
                     return statusPage(model, token, appeal, null,
                             Map.of("form", messages.message("portal.refused.already-rated", List.of(), locale)), locale);
                 }
@@ -207,7 +207,7 @@ class PortalController {
             if (e.type() == ProblemType.APPEAL_STATE_CONFLICT) {
                 // The form is gone (a reply went already, or the appeal moved on): the text is given back to copy.
                 model.addAttribute("kept", text == null || text.isBlank() ? null : text);
-                if (appeal.repliedToSequence() != null && appeal.repliedToSequence().equals(appeal.infoRequestedSequence())) {
+                if (appeal.repliedToLatestRequest()) {
                     return statusPage(model, token, appeal, null,
                             Map.of("form", messages.message("portal.refused.already-replied", List.of(), locale)), locale);
                 }

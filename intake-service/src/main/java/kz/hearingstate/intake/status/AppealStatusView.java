@@ -60,25 +60,32 @@ public record AppealStatusView(
 
     /** Whether the department waits for the citizen's reply to its request for information, and none was sent yet. */
     public boolean awaitsReply() {
-        return status == AppealStatus.INFO_REQUESTED && infoRequestedSequence != null
-                && !infoRequestedSequence.equals(repliedToSequence);
+        return status == AppealStatus.INFO_REQUESTED && infoRequestedSequence != null && !repliedToLatestRequest();
     }
 
     /** Whether the appeal is answered and the citizen has not rated that answer yet. */
     public boolean awaitsRating() {
-        return status == AppealStatus.ANSWERED && answeredSequence != null && !answeredSequence.equals(ratedSequence);
+        return status == AppealStatus.ANSWERED && answeredSequence != null && !ratedLatestAnswer();
     }
 
     /** Whether this reply (by its digest) may go out: one is awaited, or this very one went out before (a retry). */
     public boolean takesReply(String digest) {
-        return awaitsReply() || (status == AppealStatus.INFO_REQUESTED && infoRequestedSequence != null
-                && infoRequestedSequence.equals(repliedToSequence) && digest.equals(replyDigest));
+        return awaitsReply() || (status == AppealStatus.INFO_REQUESTED && repliedToLatestRequest() && digest.equals(replyDigest));
     }
 
     /** Whether this rating (by its digest) may go out: one is awaited, or this very one went out before (a retry). */
     public boolean takesRating(String digest) {
-        return awaitsRating() || (status == AppealStatus.ANSWERED && answeredSequence != null
-                && answeredSequence.equals(ratedSequence) && digest.equals(ratingDigest));
+        return awaitsRating() || (status == AppealStatus.ANSWERED && ratedLatestAnswer() && digest.equals(ratingDigest));
+    }
+
+    /** Whether the citizen's reply to the department's latest request for information went out already. */
+    public boolean repliedToLatestRequest() {
+        return infoRequestedSequence != null && infoRequestedSequence.equals(repliedToSequence);
+    }
+
+    /** Whether the citizen's rating of the latest answer went out already. */
+    public boolean ratedLatestAnswer() {
+        return answeredSequence != null && answeredSequence.equals(ratedSequence);
     }
 
     /** The legal deadline as it stands: routing's once routed, else the one computed at registration. */
