@@ -279,10 +279,6 @@ public class Workbench {
      * @param sequence    the appeal's state as shown, which a forward from the list sends back (a stale list is refused)
      */
     public record Review(double score, List<Suggestion> suggestions, long sequence) {
-
-        public String formattedScore() {
-            return String.format(java.util.Locale.ROOT, "%.2f", score);
-        }
     }
 
     /**

@@ -152,9 +152,9 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         given(workbench.appeal(any(), eq("a-1"))).willReturn(page);
 
         for (String[] expected : new String[][] {
-                {"kk", "модельдің сенімділігі 0.97", "2 жұмыс күні қалды", "Аудан әкімінің аппараты: мерзім жауапсыз өтті",
+                {"kk", "модельдің сенімділігі 0,97", "2 жұмыс күні қалды", "Аудан әкімінің аппараты: мерзім жауапсыз өтті",
                         "өтініштегі елді мекенге қызмет көрсететін бөлім жоқ"},
-                {"ru", "уверенность модели 0.97", "осталось 2 раб. дн.", "Аппарат акима района: срок истёк без ответа",
+                {"ru", "уверенность модели 0,97", "осталось 2 раб. дн.", "Аппарат акима района: срок истёк без ответа",
                         "ни один отдел не обслуживает населённый пункт обращения"},
                 {"en", "model confidence 0.97", "2 working days left",
                         "District Akim&#39;s Office: the deadline passed without an answer",
@@ -207,6 +207,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("Қайта жіберу: Білім бөлімі")));
         mvc.perform(get("/workbench/appeals/a-1").param("lang", "ru").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
                 .andExpect(content().string(containsString("Возможно, это не сообщение о коррупции")))
+                .andExpect(content().string(containsString("оценка 0,19, ниже порога"))) // as Russian writes a decimal
                 .andExpect(content().string(containsString("Перенаправить: Отдел образования")))
                 // No category was chosen for it: said so, not an empty field.
                 .andExpect(content().string(containsString("<dt>Категория</dt><dd><span>Не указано</span></dd>")));

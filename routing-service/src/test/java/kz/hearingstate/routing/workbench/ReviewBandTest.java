@@ -3,6 +3,7 @@ package kz.hearingstate.routing.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -93,7 +94,7 @@ class ReviewBandTest {
 
         AppealRow marked = rows.stream().filter(r -> r.appealId().equals(band.appealId())).findFirst().orElseThrow();
         assertThat(marked.review()).isNotNull();
-        assertThat(marked.review().formattedScore()).isEqualTo("0.19");
+        assertThat(marked.review().score()).isEqualTo(0.19, within(1e-9));
         assertThat(marked.review().sequence()).isEqualTo(band.sequence());
         assertThat(marked.review().suggestions()).extracting(Workbench.Suggestion::department, Workbench.Suggestion::percent)
                 .containsExactly(tuple("education", 62L), tuple("health", 9L));
