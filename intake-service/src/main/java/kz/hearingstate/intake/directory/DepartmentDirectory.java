@@ -91,8 +91,12 @@ public class DepartmentDirectory implements IndexedCollection {
     }
 
     public Optional<DepartmentRecord> find(String code) {
-        return Optional.ofNullable(code == null ? null : mongo.findById(code, DepartmentRecord.class))
-                .filter(department -> !department.deleted());
+        return findIncludingDeleted(code).filter(department -> !department.deleted());
+    }
+
+    /** The department's record, deleted or not: an appeal it held still names it. */
+    public Optional<DepartmentRecord> findIncludingDeleted(String code) {
+        return Optional.ofNullable(code == null ? null : mongo.findById(code, DepartmentRecord.class));
     }
 
     /** Keeps the settlement list unless the stored one is as new or newer. */

@@ -37,6 +37,11 @@ record AppealPage(
 
     /** A department as the public may see it: its name in the page's language and its public contacts. */
     record Department(String code, String name, String phone, String email, String address) {
+
+        /** Whether the page can show a way to reach it: a phone or an e-mail. */
+        public boolean hasContacts() {
+            return phone != null || email != null;
+        }
     }
 
     /**

@@ -177,8 +177,7 @@ class PortalController {
                 // The form is gone (rated already, or the appeal moved on): the comment is given back to copy.
                 model.addAttribute("kept", comment == null || comment.isBlank() ? null : comment);
                 if (appeal.ratedLatestAnswer()) {
-                    return statusPage(model, token, appeal, null,
-                            Map.of("form", messages.message("portal.refused.already-rated", List.of(), locale)), locale);
+                    return statusPage(model, token, appeal, null, alreadySent("portal.refused.already-rated", appeal, locale), locale);
                 }
             }
             return statusPage(model, token, appeal, null, errors(e, locale), locale);
@@ -208,8 +207,7 @@ class PortalController {
                 // The form is gone (a reply went already, or the appeal moved on): the text is given back to copy.
                 model.addAttribute("kept", text == null || text.isBlank() ? null : text);
                 if (appeal.repliedToLatestRequest()) {
-                    return statusPage(model, token, appeal, null,
-                            Map.of("form", messages.message("portal.refused.already-replied", List.of(), locale)), locale);
+                    return statusPage(model, token, appeal, null, alreadySent("portal.refused.already-replied", appeal, locale), locale);
                 }
             }
             return statusPage(model, token, appeal, null, errors(e, locale), locale);
@@ -271,14 +269,40 @@ class PortalController {
             Locale locale) {
         String language = locale.getLanguage();
         String category = view.category() == null ? null : CategoryNames.name(view.category(), language);
-        AppealPage.Department department = view.department() == null ? null : directory.find(view.department())
-                .map(d -> new AppealPage.Department(d.code(), d.name(language), d.phone(), d.email(), d.address(language)))
-                .orElse(new AppealPage.Department(view.department(), view.department(), null, null, null));
-        model.addAttribute("appeal", AppealPage.of(view, category, department, dates, locale));
+        model.addAttribute("appeal", AppealPage.of(view, category, departmentOf(view, locale), dates, locale));
         model.addAttribute("token", token);
         model.addAttribute("done", done);
         model.addAttribute("errors", errors);
         return "portal/status";
+    }
+
+    /**
+     * The appeal's department as the page shows it: its name and public contacts; a department since deleted by its
+     * name alone (its contacts may be gone), and one the directory has not named yet as "the department", never by
+     * its code.
+     */
+    private AppealPage.Department departmentOf(AppealStatusView view, Locale locale) {
+        if (view.department() == null) {
+            return null;
+        }
+        String language = locale.getLanguage();
+        return directory.findIncludingDeleted(view.department())
+                .map(d -> d.deleted() ? new AppealPage.Department(d.code(), d.name(language), null, null, null)
+                        : new AppealPage.Department(d.code(), d.name(language), d.phone(), d.email(), d.address(language)))
+                .orElse(new AppealPage.Department(view.department(),
+                        messages.message("portal.status.department.unnamed", List.of(), locale), null, null, null));
+    }
+
+    /**
+     * "Your reply (or rating) went already", and how to add something: by the department's contacts where the page
+     * shows them, else by a new appeal that names this one.
+     */
+    private Map<String, String> alreadySent(String key, AppealStatusView appeal, Locale locale) {
+        AppealPage.Department department = departmentOf(appeal, locale);
+        String howToAdd = department != null && department.hasContacts()
+                ? messages.message("portal.refused.add.by-contacts", List.of(), locale)
+                : messages.message("portal.refused.add.by-new-appeal", List.of(appeal.trackingCode()), locale);
+        return Map.of("form", messages.message(key, List.of(), locale) + " " + howToAdd);
     }
 
     private String formPage(Model model, PortalForm form, Map<String, String> errors, String refusal, Locale locale) {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.intake.status.AppealStatusView;
@@ -32,6 +33,7 @@ import kz.hearingstate.intake.channel.TokenBucket;
 import kz.hearingstate.intake.config.ClockConfig;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.directory.DepartmentDirectory;
+import kz.hearingstate.intake.directory.DepartmentRecord;
 import kz.hearingstate.intake.open311.Open311Refusals;
 import kz.hearingstate.intake.submission.AppealRequest;
 import kz.hearingstate.intake.submission.SubmissionReceipt;
@@ -289,10 +291,28 @@ class PortalControllerSliceTest {
         org.mockito.Mockito.doThrow(new ApiException(ProblemType.APPEAL_STATE_CONFLICT)).when(access).reply(eq("secret-token"), any());
         String more = "И ещё: счётчик в подвале.";
 
+        // A department the directory has not named to intake: no contacts below, so the way to add is a new appeal.
         mvc.perform(post("/portal/a/secret-token/reply").with(csrf()).header("Accept-Language", "ru").param("text", more))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("Ваш ответ на этот запрос уже отправлен"), containsString(more),
-                        not(containsString("id=\"reply-text\"")))));
+                        not(containsString("id=\"reply-text\"")), not(containsString("контакты ниже")),
+                        containsString("отправьте новое обращение и укажите в нём номер этого: ZH-7F3K-2Q9M-A1B2C"),
+                        containsString("Ответственный отдел"), not(containsString(">education<")))));
+
+        when(directory.findIncludingDeleted("education")).thenReturn(Optional.of(new DepartmentRecord("education", 1,
+                Map.of("ru", "Отдел образования"), "+7 727 000 00 00", null, null, null, List.of(), false, false)));
+        mvc.perform(post("/portal/a/secret-token/reply").with(csrf()).header("Accept-Language", "ru").param("text", more))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("позвоните или напишите в отдел: его контакты ниже"),
+                        containsString("+7 727 000 00 00"), containsString("Отдел образования"))));
+
+        // Deleted since: named still, but its contacts (perhaps gone with it) are neither shown nor pointed to.
+        when(directory.findIncludingDeleted("education")).thenReturn(Optional.of(new DepartmentRecord("education", 2,
+                Map.of("ru", "Отдел образования"), "+7 727 000 00 00", null, null, null, List.of(), false, true)));
+        mvc.perform(post("/portal/a/secret-token/reply").with(csrf()).header("Accept-Language", "ru").param("text", more))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Отдел образования"), not(containsString("+7 727 000 00 00")),
+                        containsString("отправьте новое обращение"))));
     }
 
     @Test
