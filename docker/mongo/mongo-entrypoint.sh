@@ -3,6 +3,16 @@
 # replica set with authentication prove themselves to each other with it. It lives in the data volume,
 # so it survives restarts; a second member needs a copy of it.
 set -euo pipefail
+# The example file's placeholders are public: refuse them, as docker/kafka/create-users-and-acls.sh refuses the Kafka
+# users' (compose checks only that each is set). Before anything is written, so a refused start leaves nothing behind.
+for name in MONGO_INITDB_ROOT_PASSWORD MONGO_INTAKE_PASSWORD MONGO_ROUTING_PASSWORD MONGO_NOTIFICATION_PASSWORD \
+    MONGO_ANALYTICS_PASSWORD; do
+  value="${!name:-}"
+  if [[ "${value^^}" == *CHANGEME* || "${value^^}" == *CHANGE-ME* ]]; then
+    echo "$name still holds the example's placeholder (CHANGEME): set a password of your own" >&2
+    exit 2
+  fi
+done
 key=/data/db/replica-set.key
 if [[ ! -s "$key" ]]; then
   head -c 756 /dev/urandom | base64 -w 0 > "$key"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,6 +50,14 @@ final class Repository {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The variables an env file (compose's {@code --env-file}) sets: {@code NAME=value} lines, comments left out. */
+    static Map<String, String> envFile(String relativePath) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        read(relativePath).lines().filter(line -> !line.isBlank() && !line.startsWith("#") && line.contains("="))
+                .forEach(line -> variables.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        return variables;
     }
 
     /** Parses YAML (a single document) into maps and lists. */

@@ -33,9 +33,13 @@ public class CitizenSecrets {
     }
 
     public CitizenSecrets(String key) {
-        if (key == null || key.strip().length() < KEY_MIN_LENGTH) {
+        // The example's placeholder is long enough, and public: links made with it could be made by anyone who has read
+        // the repository and knows an appealId (every department it reaches does).
+        if (key == null || key.strip().length() < KEY_MIN_LENGTH
+                || key.toUpperCase(Locale.ROOT).replace("-", "").contains("CHANGEME")) {
             throw new IllegalStateException("hearing.intake.citizen-access-key (CITIZEN_ACCESS_KEY) must be set to a random "
-                    + "value of at least " + KEY_MIN_LENGTH + " characters, for example: openssl rand -base64 48");
+                    + "value of at least " + KEY_MIN_LENGTH + " characters of your own (not the example's CHANGE-ME), "
+                    + "for example: openssl rand -base64 48");
         }
         this.key = key.strip();
     }

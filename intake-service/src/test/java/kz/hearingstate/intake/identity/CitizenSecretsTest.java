@@ -1,5 +1,8 @@
 package kz.hearingstate.intake.identity;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import kz.hearingstate.web.Hashing;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +53,18 @@ class CitizenSecretsTest {
     void givenNoKeyOrAShortOne_whenIntakeStarts_thenItRefusesToRun() {
         assertThatThrownBy(() -> new CitizenSecrets((String) null)).hasMessageContaining("CITIZEN_ACCESS_KEY");
         assertThatThrownBy(() -> new CitizenSecrets("short")).hasMessageContaining("at least 32");
+    }
+
+    @Test
+    void givenTheExamplesPlaceholder_whenIntakeStarts_thenItRefusesToRunThoughItIsLongEnough() throws Exception {
+        // The test runs in intake-service/: the example is the repository's.
+        String example = Files.readAllLines(Path.of("../docker/env/compose.env.example")).stream()
+                .filter(line -> line.startsWith("CITIZEN_ACCESS_KEY=")).findFirst().orElseThrow()
+                .substring("CITIZEN_ACCESS_KEY=".length());
+        assertThat(example.length()).isGreaterThanOrEqualTo(CitizenSecrets.KEY_MIN_LENGTH);
+        for (String placeholder : new String[] {example, "changeme-" + "x".repeat(40), "my-CHANGE-ME-key-with-40-characters-xxxxx"}) {
+            assertThatThrownBy(() -> new CitizenSecrets(placeholder)).as(placeholder).hasMessageContaining("CHANGE-ME");
+        }
     }
 
     @Test
