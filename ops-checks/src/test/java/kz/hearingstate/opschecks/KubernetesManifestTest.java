@@ -76,6 +76,23 @@ class KubernetesManifestTest {
     }
 
     @Test
+    void givenTheNetworkPolicy_thenTheManagementPortAdmitsPrometheusAloneAndTheServicesPortEveryone() throws IOException {
+        Map<String, Object> spec = map(only("NetworkPolicy").get("spec"));
+        assertThat(map(spec.get("podSelector")).get("matchLabels"))
+                .isEqualTo(map(map(map(only("Deployment").get("spec")).get("selector")).get("matchLabels")));
+        assertThat(ComposeFileTest.stringList(spec.get("policyTypes"))).containsExactly("Ingress");
+
+        List<Map<String, Object>> rules = list(spec.get("ingress")).stream().map(ComposeFileTest::map).toList();
+        Map<String, Object> open = rules.stream().filter(rule -> !rule.containsKey("from")).findFirst().orElseThrow();
+        assertThat(list(open.get("ports"))).extracting(port -> map(port).get("port")).containsExactly("http");
+        // No rule without a "from" names the management port, and the one that does admits Prometheus's pods only.
+        assertThat(rules).filteredOn(rule -> list(rule.get("ports")).stream().anyMatch(port -> "management".equals(map(port).get("port"))))
+                .singleElement().satisfies(rule -> assertThat(list(rule.get("from"))).singleElement().satisfies(peer ->
+                        assertThat(map(map(map(peer).get("podSelector")).get("matchLabels")))
+                                .containsEntry("app.kubernetes.io/name", "prometheus")));
+    }
+
+    @Test
     void givenTheTopicsJob_thenItRunsTheComposeInitScriptWithReplicationThreeAndMinInsyncTwo() throws IOException {
         Map<String, Object> container = map(list(map(map(map(only("Job").get("spec")).get("template")).get("spec"))
                 .get("containers")).getFirst());
