@@ -3,6 +3,7 @@ package kz.hearingstate.intake.portal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +11,8 @@ import kz.hearingstate.web.WebAutoConfiguration;
 import kz.hearingstate.web.problem.PeoplesPages;
 import kz.hearingstate.web.security.ApiSecurityConfiguration;
 import kz.hearingstate.web.security.ApiSecurityProperties;
+import kz.hearingstate.web.security.PrincipalKind;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,6 +71,25 @@ public class PortalConfiguration implements WebMvcConfigurer {
                         .cacheControl(cache -> { }))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * The portal submits in-process as a channel of its own, which no key may hold: a holder of that channel's key
+     * would be the portal to the API, and could read and act on every appeal sent through the portal by its public
+     * tracking code ({@code AppealLookup#ofChannel}). So intake refuses to start with a key for it.
+     */
+    @Bean
+    InitializingBean portalChannelHoldsNoKey(PortalProperties portal, ApiSecurityProperties security) {
+        return () -> requireNoKeyFor(portal.channel(), security);
+    }
+
+    static void requireNoKeyFor(String portalChannel, ApiSecurityProperties security) {
+        List<String> hashes = security.keys().getOrDefault(PrincipalKind.CHANNEL, Map.of()).get(portalChannel);
+        if (hashes != null && hashes.stream().anyMatch(hash -> hash != null && !hash.isBlank())) {
+            throw new IllegalStateException("hearing.web.security.keys.channel." + portalChannel + " is set, but '"
+                    + portalChannel + "' is the portal's own channel (hearing.intake.portal.channel), which no key may "
+                    + "hold: give the API client a channel of its own");
+        }
     }
 
     /** An address under the portal that nothing serves: the portal's "not found" page, in the visitor's language. */

@@ -143,7 +143,7 @@ class PortalBrowserTest extends IntakeIntegrationTest {
                 .map(record -> json.readTree(record.value()))
                 .filter(event -> trackingCode.equals(event.get("trackingCode").asString())))
                 .singleElement().satisfies(event -> {
-                    assertThat(event.get("channel").asString()).isEqualTo("web-portal");
+                    assertThat(event.get("channel").asString()).isEqualTo("citizen-portal");
                     assertThat(event.get("anonymous").asBoolean()).isEqualTo(anonymous);
                     assertThat(event.get("citizen") == null || event.get("citizen").isNull()).isEqualTo(anonymous);
                 }));

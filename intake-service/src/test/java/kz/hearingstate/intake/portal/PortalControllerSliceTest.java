@@ -233,7 +233,7 @@ class PortalControllerSliceTest {
 
     @Test
     void givenAFieldBreaksIntakesRules_whenPosted_thenTheErrorIsNextToItInThePagesLanguageAndTheInputIsKept() throws Exception {
-        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class))).thenThrow(
+        when(submissions.submit(eq("citizen-portal"), startsWith("portal-"), any(AppealRequest.class))).thenThrow(
                 new ApiException(ProblemType.VALIDATION_FAILED, List.of(FieldViolation.of("citizen.fullName", "required"),
                         FieldViolation.of("citizen", "contact-required"))));
         mvc.perform(appeal("kk").param("fullName", "").param("contact", ""))
@@ -320,14 +320,14 @@ class PortalControllerSliceTest {
         SubmissionReceipt receipt = new SubmissionReceipt("a-1", "ZH-7K3M-9QXA-2DRBK", AppealStatus.SUBMITTED,
                 Instant.parse("2026-12-03T05:00:00Z"), Instant.parse("2026-12-03T05:00:00Z"),
                 Instant.parse("2026-12-24T13:00:00Z"), "7k3m9qxa2drbk0p4c8w6h1n5", false);
-        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class))).thenReturn(receipt);
+        when(submissions.submit(eq("citizen-portal"), startsWith("portal-"), any(AppealRequest.class))).thenReturn(receipt);
         when(access.tokenOf(receipt)).thenReturn("secret-token");
         mvc.perform(appeal("kk"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", containsString("no-store")))
                 .andExpect(content().string(allOf(containsString("ZH-7K3M-9QXA-2DRBK"),
                         containsString("http://localhost/portal/a/secret-token"), containsString("2026 жылғы 24 желтоқсан"))));
-        verify(submissions).submit(eq("web-portal"), eq("portal-" + FORM_ID), any(AppealRequest.class));
+        verify(submissions).submit(eq("citizen-portal"), eq("portal-" + FORM_ID), any(AppealRequest.class));
     }
 
     @Test
@@ -349,7 +349,7 @@ class PortalControllerSliceTest {
     }
 
     private void refuseSubmissions(ProblemType refusal, Duration retryAfter) {
-        when(submissions.submit(eq("web-portal"), startsWith("portal-"), any(AppealRequest.class)))
+        when(submissions.submit(eq("citizen-portal"), startsWith("portal-"), any(AppealRequest.class)))
                 .thenThrow(ApiException.retryLater(refusal, retryAfter));
     }
 
