@@ -12,13 +12,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Rate limits, before the controller binds the body, refused with 429 and Retry-After: every POST of a channel
- * (already authenticated by its key) takes a token from its channel's bucket; every request on the citizen's
- * secret links (registered for {@code /api/v1/appeals/access/**}, no key) takes one from its client address's
- * bucket. Guessing a 120-bit secret is hopeless anyway; this keeps anyone from hammering the lookups. Behind a
- * reverse proxy, set {@code server.forward-headers-strategy} so that the address is the client's.
+ * Rate limits, before the controller binds the body, refused with 429 and Retry-After: every request on the citizen's
+ * secret links ({@code /api/v1/appeals/access/**}) takes a token from its client address's bucket, with a channel
+ * key or without (the secret decides there, not a key); every other POST of a channel (already authenticated by its
+ * key) takes one from its channel's bucket. Guessing a 120-bit secret is hopeless anyway; this keeps anyone from
+ * hammering the lookups. The path is the one the request was routed by ({@code /api/v1/%61ccess/...} is routed as
+ * {@code access}), never the raw URI. Behind a reverse proxy, set {@code server.forward-headers-strategy} so that the
+ * address is the client's.
  */
 @Component
 public class ChannelRateLimiting implements HandlerInterceptor {
@@ -42,11 +45,14 @@ public class ChannelRateLimiting implements HandlerInterceptor {
     }
 
     private TokenBucket.Decision decision(HttpServletRequest request) {
+        if (UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith(CITIZEN_LINKS)) {
+            return rateLimits.tryAcquireForAddress(request.getRemoteAddr());
+        }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal
                 && principal.kind() == PrincipalKind.CHANNEL) {
             return "POST".equals(request.getMethod()) ? rateLimits.tryAcquire(principal.name()) : null;
         }
-        return request.getRequestURI().startsWith(CITIZEN_LINKS) ? rateLimits.tryAcquireForAddress(request.getRemoteAddr()) : null;
+        return null;
     }
 }

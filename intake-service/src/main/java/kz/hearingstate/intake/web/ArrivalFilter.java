@@ -10,6 +10,7 @@ import kz.hearingstate.intake.submission.AdmissionGate;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.ProblemResponses;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The first filter of every request: takes the time the request was queued for a thread
@@ -34,7 +35,9 @@ public class ArrivalFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long queuedAt = ArrivalStampingExecutor.takeQueuedAtNanos();
-        if (queuedAt >= 0 && "POST".equals(request.getMethod()) && SUBMISSIONS.equals(request.getRequestURI())) {
+        // The decoded path, as the request will be routed: "/api/v1/%61ppeals" is a submission too.
+        if (queuedAt >= 0 && "POST".equals(request.getMethod())
+                && SUBMISSIONS.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request))) {
             try {
                 gate.refuseIfWaitedTooLong(queuedAt);
             } catch (ApiException refused) {

@@ -144,6 +144,24 @@ class ChannelApiSliceTest {
     }
 
     @Test
+    void givenTheSecretLinksPathSpelledOtherwiseOrAChannelKey_whenLookedUp_thenTheAddressesBucketIsTakenAllTheSame() throws Exception {
+        when(lookup.bySecret("0000000000000000000000zz")).thenThrow(ApiException.notFound());
+        when(rateLimits.tryAcquireForAddress(any())).thenReturn(new TokenBucket.Decision(false, java.time.Duration.ofSeconds(2)));
+        // Percent-encoded letters are routed as the letters: the limit is the route's, not the raw URI's.
+        // (A URI, as sent: a template would encode the % itself.)
+        mvc.perform(get(java.net.URI.create("/api/v1/appeals/%61ccess/0000000000000000000000zz")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "2"));
+        // A channel key on a secret link is no way around the address's bucket either.
+        mvc.perform(get("/api/v1/appeals/access/0000000000000000000000zz").header("X-Api-Key", "demo-hotline-key"))
+                .andExpect(status().isTooManyRequests());
+        mvc.perform(post(java.net.URI.create("/api/v1/appeals/%61ccess/0000000000000000000000zz/replies")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"text\":\"here it is\"}"))
+                .andExpect(status().isTooManyRequests());
+        verifyNoInteractions(lookup, responses);
+    }
+
+    @Test
     void givenNoKey_whenTheCitizenRepliesWithTheSecret_thenTheSecretDecidesNotAKey() throws Exception {
         when(lookup.bySecret("0000000000000000000000zz")).thenThrow(ApiException.notFound());
         mvc.perform(post("/api/v1/appeals/access/0000000000000000000000zz/replies").contentType(MediaType.APPLICATION_JSON)
