@@ -180,6 +180,20 @@ public class SubmissionService {
      * time, or the store failing) the appeal is published again, which costs a duplicate that consumers drop, never a
      * lost appeal. Not a refusal: an earlier request may have sent the appeal, and "nothing was sent" would be wrong.
      */
+    /**
+     * Whether an appeal submitted under this channel's key was accepted: Kafka acknowledged it (its status view exists,
+     * made after the acknowledgement or by the projection of the event). False also when the store cannot say.
+     */
+    public boolean isAccepted(String channel, String idempotencyKey) {
+        try {
+            return statusStore.findById(AppealIds.fromIdempotencyKey(channel, idempotencyKey))
+                    .filter(view -> view.receivedAt() != null).isPresent();
+        } catch (DataAccessException e) {
+            log.warn("Status view unavailable to tell whether a keyed submission was accepted: {}", e.toString());
+            return false;
+        }
+    }
+
     private Optional<AppealStatusView> knownAppeal(String appealId, AdmissionGate.Admission admitted) {
         try {
             return admitted.resultBeforeDue(() -> statusStore.findById(appealId)).flatMap(view -> view);
