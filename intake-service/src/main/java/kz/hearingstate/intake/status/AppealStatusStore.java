@@ -182,16 +182,23 @@ public class AppealStatusStore implements IndexedCollection {
      * the times the citizen was first given, as consumers deduplicating by event id also keep the first.
      */
     private void applySubmitted(List<WriteModel<Document>> writes, AppealSubmitted event) {
+        // The secret the citizen was given: the event's where it carries one, else (an anonymous appeal's never travels)
+        // computed under the key. Kept once and never replaced, so that a redelivery, or a rebuild of the view, after
+        // CITIZEN_ACCESS_KEY changed leaves every link already sent working (an anonymous one's after a rebuild aside).
+        String accessHash = CitizenSecrets.lookupHash(event.accessSecret() != null ? event.accessSecret()
+                : secrets.secretOf(event.appealId()));
         writes.add(new UpdateOneModel<>(byId(event.appealId()), new Document()
                 .append("$setOnInsert", new Document("trackingCode", event.trackingCode())
                         .append("category", event.categoryHint())
                         .append("status", AppealStatus.SUBMITTED.name())
                         .append("closed", false)
                         .append("sequence", 0L)
-                        .append("updatedAt", date(event.receivedAt())))
-                // Computed, not read from the event: the secret of an anonymous appeal never travels.
-                .append("$set", new Document("accessHash", CitizenSecrets.lookupHash(secrets.secretOf(event.appealId())))),
+                        .append("updatedAt", date(event.receivedAt()))
+                        .append("accessHash", accessHash)),
                 UPSERT));
+        // A view a lifecycle event made first (Kafka's topics are not ordered with each other) has no hash yet.
+        writes.add(new UpdateOneModel<>(new Document("_id", event.appealId()).append("accessHash", new Document("$exists", false)),
+                new Document("$set", new Document("accessHash", accessHash))));
         Document firstSubmission = new Document()
                 .append("$set", new Document("trackingCode", event.trackingCode())
                         .append("channel", event.channel())

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.List;
 
 import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.intake.IntakeIntegrationTest;
+import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.identity.AppealIds;
+import kz.hearingstate.intake.identity.CitizenSecrets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static kz.hearingstate.intake.status.StatusEvents.routed;
 import static kz.hearingstate.intake.status.StatusEvents.step;
@@ -23,6 +27,39 @@ class AppealStatusStoreIntegrationTest extends IntakeIntegrationTest {
 
     @Autowired
     AppealStatusStore store;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    CitizenSecrets secrets;
+    @Autowired
+    IntakeProperties properties;
+
+    @Test
+    void givenCitizenAccessKeyChanged_whenASubmissionIsRedeliveredOrTheViewRebuilt_thenTheLinksAlreadySentStillOpenIt() {
+        AppealStatusStore afterRotation = new AppealStatusStore(mongo, new CitizenSecrets("a-new-citizen-access-key-0123456789abcdef"),
+                properties);
+        // Redelivered after the change: the hash kept at first stays.
+        String redelivered = AppealIds.random();
+        store.applySubmitted(submitted(redelivered, FIRST));
+        afterRotation.applySubmitted(submitted(redelivered, FIRST));
+        assertThat(store.findByAccessSecret(secrets.secretOf(redelivered))).isPresent();
+
+        // A lifecycle event first, then the submission: the hash is set once all the same.
+        String outOfOrder = AppealIds.random();
+        store.applyAll(List.of(routed(outOfOrder, 1)));
+        store.applySubmitted(submitted(outOfOrder, FIRST));
+        assertThat(store.findByAccessSecret(secrets.secretOf(outOfOrder))).isPresent();
+
+        // Rebuilt from the topic after the change: the event's own secret (the one the citizen was sent) opens it.
+        String rebuilt = AppealIds.random();
+        AppealSubmitted withSecret = submitted(rebuilt, FIRST);
+        afterRotation.applySubmitted(new AppealSubmitted(withSecret.appealId(), withSecret.trackingCode(), withSecret.channel(),
+                withSecret.externalId(), withSecret.type(), withSecret.subject(), withSecret.text(), withSecret.language(),
+                withSecret.languageDetected(), withSecret.categoryHint(), withSecret.anonymous(), withSecret.citizen(),
+                withSecret.location(), withSecret.attachments(), withSecret.receivedAt(), withSecret.registeredAt(),
+                withSecret.deadline(), secrets.secretOf(rebuilt)));
+        assertThat(afterRotation.findByAccessSecret(secrets.secretOf(rebuilt))).isPresent();
+    }
 
     @Test
     void givenTheSameAppealSubmittedTwice_whenProjected_thenTheFirstTimesStayAndHistoryHasOneSubmission() {
