@@ -10,9 +10,10 @@ import kz.hearingstate.web.security.ApiPrincipal;
 import kz.hearingstate.web.security.PrincipalKind;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Rate limits, before the controller binds the body, refused with 429 and Retry-After: every request on the citizen's
@@ -26,8 +27,8 @@ import org.springframework.web.util.UrlPathHelper;
 @Component
 public class ChannelRateLimiting implements HandlerInterceptor {
 
-    /** The citizen's secret links: status, replies and feedback, with no channel key. */
-    static final String CITIZEN_LINKS = "/api/v1/appeals/access/";
+    /** The citizen's secret links (status, replies and feedback), matched as the request is routed. */
+    static final RequestMatcher CITIZEN_LINKS = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/appeals/access/**");
 
     private final ChannelRateLimits rateLimits;
 
@@ -45,7 +46,7 @@ public class ChannelRateLimiting implements HandlerInterceptor {
     }
 
     private TokenBucket.Decision decision(HttpServletRequest request) {
-        if (UrlPathHelper.defaultInstance.getPathWithinApplication(request).startsWith(CITIZEN_LINKS)) {
+        if (CITIZEN_LINKS.matches(request)) {
             return rateLimits.tryAcquireForAddress(request.getRemoteAddr());
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -134,13 +134,14 @@ class PortalController {
                 response.setStatus(400);
                 return formPage(model, form, errors(e.violations(), locale), null, locale);
             }
-            if (e.type() == ProblemType.IDEMPOTENCY_KEY_REUSED && !submissions.isAccepted(properties.channel(), idempotencyKey(form))) {
-                // The form's earlier try was never accepted (Kafka did not acknowledge it), and the citizen changed the
-                // text since: not "already sent", which would let them leave with nothing sent. A new form id makes
-                // the next try a new appeal; should the earlier one still arrive, there are two, and none is lost.
+            if (e.type() == ProblemType.IDEMPOTENCY_KEY_REUSED
+                    && !submissions.isKnownAccepted(properties.channel(), idempotencyKey(form))) {
+                // The form's earlier try is not known to have arrived (Kafka did not confirm it), and the citizen changed
+                // the text since: not "already sent", which would let them leave with perhaps nothing sent. A new form id
+                // makes the next try a new appeal; should the earlier one arrive after all, there are two, none lost.
                 form.setFormId(UUID.randomUUID().toString());
                 response.setStatus(e.type().status().value());
-                return formPage(model, form, Map.of(), messages.message("portal.refused.earlier-try-not-sent", List.of(), locale),
+                return formPage(model, form, Map.of(), messages.message("portal.refused.earlier-try-unconfirmed", List.of(), locale),
                         locale);
             }
             if (e.type() == ProblemType.OVERLOADED) {

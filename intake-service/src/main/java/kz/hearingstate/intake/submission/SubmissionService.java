@@ -175,25 +175,25 @@ public class SubmissionService {
     }
 
     /**
-     * The appeal's status view, which exists only once Kafka acknowledged the appeal: intake writes it after the
-     * acknowledgement, and the projection from the topics. Without it (not yet written, not read by the answer's due
-     * time, or the store failing) the appeal is published again, which costs a duplicate that consumers drop, never a
-     * lost appeal. Not a refusal: an earlier request may have sent the appeal, and "nothing was sent" would be wrong.
+     * Whether an appeal submitted under this channel's key is known to be on Kafka: its status view exists (made after
+     * the acknowledgement, or by the projection of any of its events). False says only "not known": the send may be
+     * under way, or have landed unconfirmed, or the store may not answer.
      */
-    /**
-     * Whether an appeal submitted under this channel's key was accepted: Kafka acknowledged it (its status view exists,
-     * made after the acknowledgement or by the projection of the event). False also when the store cannot say.
-     */
-    public boolean isAccepted(String channel, String idempotencyKey) {
+    public boolean isKnownAccepted(String channel, String idempotencyKey) {
         try {
-            return statusStore.findById(AppealIds.fromIdempotencyKey(channel, idempotencyKey))
-                    .filter(view -> view.receivedAt() != null).isPresent();
+            return statusStore.findById(AppealIds.fromIdempotencyKey(channel, idempotencyKey)).isPresent();
         } catch (DataAccessException e) {
             log.warn("Status view unavailable to tell whether a keyed submission was accepted: {}", e.toString());
             return false;
         }
     }
 
+    /**
+     * The appeal's status view, which exists only once Kafka acknowledged the appeal: intake writes it after the
+     * acknowledgement, and the projection from the topics. Without it (not yet written, not read by the answer's due
+     * time, or the store failing) the appeal is published again, which costs a duplicate that consumers drop, never a
+     * lost appeal. Not a refusal: an earlier request may have sent the appeal, and "nothing was sent" would be wrong.
+     */
     private Optional<AppealStatusView> knownAppeal(String appealId, AdmissionGate.Admission admitted) {
         try {
             return admitted.resultBeforeDue(() -> statusStore.findById(appealId)).flatMap(view -> view);

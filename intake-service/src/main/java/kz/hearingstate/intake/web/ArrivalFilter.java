@@ -9,8 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import kz.hearingstate.intake.submission.AdmissionGate;
 import kz.hearingstate.web.problem.ApiException;
 import kz.hearingstate.web.problem.ProblemResponses;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The first filter of every request: takes the time the request was queued for a thread
@@ -21,7 +23,8 @@ import org.springframework.web.util.UrlPathHelper;
  */
 public class ArrivalFilter extends OncePerRequestFilter {
 
-    static final String SUBMISSIONS = "/api/v1/appeals";
+    /** Matched as the request will be routed (its path decoded as UTF-8): "/api/v1/%61ppeals" is a submission too. */
+    static final RequestMatcher SUBMISSIONS = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/appeals");
 
     private final AdmissionGate gate;
     private final ProblemResponses problems;
@@ -35,9 +38,7 @@ public class ArrivalFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long queuedAt = ArrivalStampingExecutor.takeQueuedAtNanos();
-        // The decoded path, as the request will be routed: "/api/v1/%61ppeals" is a submission too.
-        if (queuedAt >= 0 && "POST".equals(request.getMethod())
-                && SUBMISSIONS.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request))) {
+        if (queuedAt >= 0 && SUBMISSIONS.matches(request)) {
             try {
                 gate.refuseIfWaitedTooLong(queuedAt);
             } catch (ApiException refused) {

@@ -341,19 +341,19 @@ class PortalControllerSliceTest {
     }
 
     @Test
-    void givenAnEarlierTryKafkaNeverTook_whenTheFormIsSentAgainWithOtherText_thenItSaysNothingWasSentAndGivesANewFormId() throws Exception {
+    void givenAnEarlierTryKafkaNeverConfirmed_whenTheFormIsSentAgainWithOtherText_thenItSaysSoAndGivesANewFormId() throws Exception {
         refuseSubmissions(ProblemType.IDEMPOTENCY_KEY_REUSED, null);
-        when(submissions.isAccepted("citizen-portal", "portal-" + FORM_ID)).thenReturn(false);
+        when(submissions.isKnownAccepted("citizen-portal", "portal-" + FORM_ID)).thenReturn(false);
         mvc.perform(appeal("en"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(containsString("did not reach us, so nothing was sent"), containsString(TEXT),
+                .andExpect(content().string(allOf(containsString("could not confirm that your earlier try"), containsString(TEXT),
                         containsString("name=\"formId\""), not(containsString(FORM_ID)), not(containsString("already sent")))));
 
         // Taken the first time: the form was sent, and this is other content under its id.
-        when(submissions.isAccepted("citizen-portal", "portal-" + FORM_ID)).thenReturn(true);
+        when(submissions.isKnownAccepted("citizen-portal", "portal-" + FORM_ID)).thenReturn(true);
         mvc.perform(appeal("en"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(containsString("already sent with other content"), not(containsString("did not reach us")))));
+                .andExpect(content().string(allOf(containsString("already sent with other content"), not(containsString("could not confirm")))));
     }
 
     @Test

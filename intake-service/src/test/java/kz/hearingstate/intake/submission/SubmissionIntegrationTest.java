@@ -178,7 +178,7 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
         assertThat(mongo.getCollection(SubmissionReservations.COLLECTION).find(new Document("_id", appealId)).first())
                 .isNotNull();
         // Reserved, never accepted: the portal tells its citizen so instead of "already sent" (PortalController).
-        assertThat(brokerDown.isAccepted("demo-portal", key)).isFalse();
+        assertThat(brokerDown.isKnownAccepted("demo-portal", key)).isFalse();
 
         HttpResponse<String> other = postJson("/api/v1/appeals", DEMO_KEY,
                 validAppeal("Совсем другое обращение про уличное освещение."), "Idempotency-Key", key);
@@ -187,8 +187,8 @@ class SubmissionIntegrationTest extends IntakeIntegrationTest {
         assertThat(other.statusCode()).isEqualTo(422);
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(body(retry).get("appealId").asString()).isEqualTo(appealId);
-        assertThat(brokerDown.isAccepted("demo-portal", key)).isTrue();
-        assertThat(brokerDown.isAccepted("hotline", key)).as("another channel's key").isFalse();
+        assertThat(brokerDown.isKnownAccepted("demo-portal", key)).isTrue();
+        assertThat(brokerDown.isKnownAccepted("hotline", key)).as("another channel's key").isFalse();
         List<ConsumerRecord<String, byte[]>> records = submittedRecordsOf(appealId);
         assertThat(records).hasSize(1);
         assertThat(json.readTree(records.getFirst().value()).get("text").asString()).isEqualTo(text);
