@@ -7,7 +7,8 @@ file="${1:?usage: admin-client-config.sh <properties file>}"
 password="${HEARING_KAFKA_ADMIN_PASSWORD:?HEARING_KAFKA_ADMIN_PASSWORD must hold the admin password}"
 # The example file's placeholder is public: with it the brokers' health check fails, so kafka-init and every
 # service (which wait for a healthy broker) never start.
-if [[ "${password^^}" == *CHANGE-ME* || ${#password} -lt 16 ]]; then
+upper="${password^^}"
+if [[ "${upper//-/}" == *CHANGEME* || ${#password} -lt 16 ]]; then
   echo "HEARING_KAFKA_ADMIN_PASSWORD (KAFKA_ADMIN_PASSWORD in .env): set a password of your own, at least 16 characters" >&2
   exit 2
 fi

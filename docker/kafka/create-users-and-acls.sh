@@ -22,8 +22,10 @@ auth=()
 if [[ -n "${KAFKA_COMMAND_CONFIG:-}" ]]; then auth=(--command-config "$KAFKA_COMMAND_CONFIG"); fi
 
 # A password the example file ships (docker/env/compose.env.example) is public: it must not open the cluster.
+# The rule of every check of the example's placeholders: CHANGE-ME or CHANGEME, in any case.
 refuse_placeholder() { # variable name
-  if [[ "${!1^^}" == *CHANGE-ME* ]]; then
+  local upper="${!1^^}"
+  if [[ "${upper//-/}" == *CHANGEME* ]]; then
     echo "$1 still holds the example's placeholder (CHANGE-ME): set a password of your own" >&2
     exit 2
   fi

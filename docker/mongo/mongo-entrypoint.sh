@@ -7,8 +7,9 @@ set -euo pipefail
 # users' (compose checks only that each is set). Before anything is written, so a refused start leaves nothing behind.
 for name in MONGO_INITDB_ROOT_PASSWORD MONGO_INTAKE_PASSWORD MONGO_ROUTING_PASSWORD MONGO_NOTIFICATION_PASSWORD \
     MONGO_ANALYTICS_PASSWORD; do
-  value="${!name:-}"
-  if [[ "${value^^}" == *CHANGEME* || "${value^^}" == *CHANGE-ME* ]]; then
+  upper="${!name:-}"
+  upper="${upper^^}"
+  if [[ "${upper//-/}" == *CHANGEME* ]]; then
     echo "$name still holds the example's placeholder (CHANGEME): set a password of your own" >&2
     exit 2
   fi

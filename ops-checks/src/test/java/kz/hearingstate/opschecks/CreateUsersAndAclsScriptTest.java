@@ -130,7 +130,7 @@ class CreateUsersAndAclsScriptTest {
     void givenTheAdminsPlaceholderOrAShortPassword_whenItsClientFileIsWritten_thenItIsRefused() throws IOException {
         // admin-client-config.sh serves the brokers' health check and kafka-init: refused, the broker is never healthy,
         // and neither kafka-init nor any service (all waiting for it) starts.
-        for (String refused : List.of("CHANGE-ME-kafka-admin", "change-me-but-long-enough", "short-password")) {
+        for (String refused : List.of("CHANGE-ME-kafka-admin", "change-me-but-long-enough", "ChangeMeWithoutAHyphen42", "short-password")) {
             Path file = temp.resolve("refused.properties");
             ExternalTool.Result result = ExternalTool.run(Map.of("HEARING_KAFKA_ADMIN_PASSWORD", refused),
                     List.of("bash", "docker/kafka/admin-client-config.sh", file.toString()));
