@@ -207,7 +207,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
                 .andExpect(content().string(containsString("Қайта жіберу: Білім бөлімі")));
         mvc.perform(get("/workbench/appeals/a-1").param("lang", "ru").with(as(StaffRole.ANTI_CORRUPTION, "anti-corruption")))
                 .andExpect(content().string(containsString("Возможно, это не сообщение о коррупции")))
-                .andExpect(content().string(containsString("оценка 0,19, ниже порога"))) // as Russian writes a decimal
+                .andExpect(content().string(containsString("оценка 0,19 — ниже порога"))) // as Russian writes a decimal
                 .andExpect(content().string(containsString("Перенаправить: Отдел образования")))
                 // No category was chosen for it: said so, not an empty field.
                 .andExpect(content().string(containsString("<dt>Категория</dt><dd><span>Не указано</span></dd>")));
