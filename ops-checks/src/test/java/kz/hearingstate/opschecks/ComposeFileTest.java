@@ -97,13 +97,17 @@ class ComposeFileTest {
     }
 
     @Test
-    void givenTheRenderedServices_thenNoneHasAFixedContainerName_andRoutingPublishesNoFixedHostPort() {
+    void givenTheRenderedServices_thenNoneHasAFixedContainerName_andRoutingPublishesNoFixedHostPortAndOnLoopbackOnly() {
         for (Map<String, Object> rendered : List.of(singleBroker, highAvailability)) {
             services(rendered).forEach((name, service) ->
                     assertThat(map(service)).as(name).doesNotContainKey("container_name"));
         }
-        List<Object> routingPorts = list(service(singleBroker, "routing-service").get("ports"));
-        assertThat(routingPorts).allSatisfy(port -> assertThat(map(port)).doesNotContainKey("published"));
+        // Rendered short: "127.0.0.1::8082/tcp", the host port left empty (ephemeral) and the host's loopback only:
+        // the workbench and the department API are for the compose network's TLS proxy, not the akimat's network.
+        Map<String, Object> routing = service(singleBroker, "routing-service");
+        assertThat(list(routing.get("ports"))).isNotEmpty().allSatisfy(port ->
+                assertThat(String.valueOf(port)).startsWith("127.0.0.1::"));
+        assertThat(map(routing.get("environment"))).containsEntry("WORKBENCH_SECURE_COOKIE", "true");
     }
 
     @Test
