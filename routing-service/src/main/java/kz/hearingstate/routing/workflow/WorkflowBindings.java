@@ -38,11 +38,7 @@ public class WorkflowBindings {
     @Bean
     public Consumer<Message<List<byte[]>>> routeSubmittedAppeal(EventReader reader, WorkflowService workflow) {
         return batch -> EventBatches.handle(reader, batch, record -> {
-            EventMetadata metadata = reader.metadata(record);
-            if (!EventTypes.APPEAL_SUBMITTED.equals(metadata.type())) {
-                log.debug("Ignoring {} on appeals.submitted", metadata.type());
-                return null;
-            }
+            requireType(reader.metadata(record), "appeals.submitted", EventTypes.APPEAL_SUBMITTED);
             return reader.read(record, AppealSubmitted.class).payload();
         }, workflow::routeAll);
     }
@@ -58,11 +54,7 @@ public class WorkflowBindings {
             String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
             String department = Topics.departmentOfActions(topic)
                     .orElseThrow(() -> new PoisonEventException("Not a department's actions topic: " + topic));
-            EventMetadata metadata = reader.metadata(message);
-            if (!EventTypes.DEPARTMENT_ACTION.equals(metadata.type())) {
-                log.debug("Ignoring {} on {}", metadata.type(), topic);
-                return;
-            }
+            requireType(reader.metadata(message), topic, EventTypes.DEPARTMENT_ACTION);
             DepartmentAction action = reader.read(message, DepartmentAction.class).payload();
             if (!department.equals(action.department())) {
                 throw new PoisonEventException("Action " + action.actionId() + " on " + topic + " claims department "
@@ -70,8 +62,14 @@ public class WorkflowBindings {
             }
             try {
                 workflow.apply(Command.of(department, action));
-            } catch (AppealNotFoundException | ActionNotAllowedException | AppealStateMachine.InvalidTransitionException
-                     | InvalidCommandException e) {
+            } catch (InvalidCommandException e) {
+                // A command the HTTP API would answer with 400 (an ANSWER without its answer, say): a defect of the
+                // department's system, which over Kafka hears no 400; its dead letter is where someone sees it.
+                throw new PoisonEventException("Action " + action.actionId() + " on " + topic + " is invalid: "
+                        + e.getMessage());
+            } catch (AppealNotFoundException | ActionNotAllowedException | AppealStateMachine.InvalidTransitionException e) {
+                // The appeal's state refused it (moved on, answered meanwhile): the department's inbox tells it where
+                // the appeal is now; the refusal is counted (appeals.actions, outcome refused) and logged.
                 // The department and its action id, not the appeal (nor the message, which names it): a refused
                 // action of the anti-corruption officer would otherwise tie its appeal to anti-corruption.
                 log.warn("Refused {} {} from {}: {}", action.action(), action.actionId(), department,
@@ -87,8 +85,19 @@ public class WorkflowBindings {
             switch (metadata.type()) {
                 case EventTypes.CITIZEN_REPLIED -> workflow.citizenReplied(reader.read(message, CitizenReplied.class).payload());
                 case EventTypes.APPEAL_FEEDBACK -> workflow.feedback(reader.read(message, AppealFeedback.class).payload());
-                default -> log.debug("Ignoring {} on appeals.feedback", metadata.type());
+                default -> throw new PoisonEventException("Not an event of appeals.feedback: " + metadata.type());
             }
         };
+    }
+
+    /**
+     * Each topic carries its own types, and consumers learn a new version before producers send it (docs/deployment.md,
+     * "Event versions side by side"): another type is a producer's defect, which goes to the dead letters, where
+     * someone sees it, never passed over in silence.
+     */
+    private static void requireType(EventMetadata metadata, String topic, String expected) {
+        if (!expected.equals(metadata.type())) {
+            throw new PoisonEventException("Not an event of " + topic + ": " + metadata.type());
+        }
     }
 }

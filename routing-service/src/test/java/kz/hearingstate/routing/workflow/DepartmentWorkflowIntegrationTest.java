@@ -280,6 +280,26 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
     }
 
     @Test
+    void givenAnIncompleteActionOrAnotherEventTypeOnTheActionsTopic_thenEachIsDeadLetteredNotPassedOverInSilence() {
+        AppealSubmitted appeal = routedToEducation();
+        String educationActions = Topics.departmentActions(EDUCATION);
+        // The schema lets an ANSWER leave its answer out; the workflow refuses it (over HTTP: 400 naming the field).
+        DepartmentAction answerless = new DepartmentAction("answerless-" + appeal.appealId(), appeal.appealId(), ActionType.ANSWER,
+                EDUCATION, "clerk", null, null, null, null, null, Instant.now());
+        publish(educationActions, appeal.appealId(), answerless.actionId(), EventTypes.DEPARTMENT_ACTION, answerless);
+        // A version no release of routing reads yet: consumers are upgraded before producers, so this is a defect.
+        DepartmentAction accept = new DepartmentAction("v2-" + appeal.appealId(), appeal.appealId(), ActionType.ACCEPT,
+                EDUCATION, "clerk", null, null, null, null, null, Instant.now());
+        publish(educationActions, appeal.appealId(), accept.actionId(), "department.action.v2", accept);
+
+        String deadLetters = Topics.deadLetter(educationActions, "routing");
+        await().atMost(Duration.ofSeconds(20)).until(() -> kcat(deadLetters).stream()
+                .filter(r -> appeal.appealId().equals(r.get("key").asString())).count() == 2);
+        assertThat(json(get("/api/v1/appeals/" + appeal.appealId(), departmentKey(EDUCATION))).get("status").asString())
+                .isEqualTo("ROUTED");
+    }
+
+    @Test
     void givenARequestForInformation_whenTheCitizenReplies_thenInfoProvidedAndTheDeadlineMovesOn_andNotSolvedFeedbackReopens() {
         AppealSubmitted appeal = routedToEducation();
         String key = departmentKey(EDUCATION);
