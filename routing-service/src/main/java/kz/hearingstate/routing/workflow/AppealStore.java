@@ -161,6 +161,15 @@ public class AppealStore implements IndexedCollection {
                 RoutedAppeal.class);
     }
 
+    /**
+     * Marks the appeal's pending events as saved at {@code now}, so that {@link #stalePending} takes it after the others.
+     * No version bump: a writer that saves the appeal meanwhile keeps its own mark, which is as good.
+     */
+    public void postponePending(String appealId, Instant now) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(appealId).and("outboxSince").exists(true)),
+                new Update().set("outboxSince", now), RoutedAppeal.class);
+    }
+
     /** Appeals with events saved before {@code before} and still not published. */
     public List<RoutedAppeal> stalePending(Instant before, int limit) {
         return mongo.find(Query.query(Criteria.where("outboxSince").lte(before)).with(Sort.by("outboxSince")).limit(limit),

@@ -25,11 +25,16 @@ public class TimerScheduler {
 
     @Scheduled(fixedDelayString = "${hearing.routing.timers.interval:30s}", initialDelayString = "${hearing.routing.timers.interval:30s}")
     public void tick() {
+        // Two jobs, each failing on its own: a failed timer round must not keep pending events from going out.
         try {
             workflow.fireDueTimers();
-            workflow.republishStale(properties.timers().republishAfter());
         } catch (RuntimeException e) {
             log.warn("Timer round failed, next round retries: {}", e.toString());
+        }
+        try {
+            workflow.republishStale(properties.timers().republishAfter());
+        } catch (RuntimeException e) {
+            log.warn("Re-sending pending events failed, next round retries: {}", e.toString());
         }
     }
 }

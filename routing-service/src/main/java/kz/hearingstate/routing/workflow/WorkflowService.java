@@ -111,7 +111,7 @@ public class WorkflowService {
             List<String> lost = routed.keySet().stream().filter(id -> !result.containsKey(id)).toList();
             result.putAll(store.findAll(lost));
         }
-        store.publishPending(List.copyOf(result.values()));
+        publishEachIfNeeded(List.copyOf(result.values()));
         return batch.stream().map(submitted -> result.get(submitted.appealId())).toList();
     }
 
@@ -247,7 +247,12 @@ public class WorkflowService {
     /** Sends events left unpublished by a crash or a Kafka outage. */
     public int republishStale(Duration olderThan) {
         List<RoutedAppeal> stale = store.stalePending(clock.instant().minus(olderThan), batchSize);
-        stale.forEach(this::publishQuietly);
+        for (RoutedAppeal appeal : stale) {
+            if (!publishQuietly(appeal)) {
+                // To the back of the queue: appeals Kafka keeps refusing must not hold the others' re-sends.
+                store.postponePending(appeal.appealId, clock.instant());
+            }
+        }
         return stale.size();
     }
 
@@ -272,12 +277,33 @@ public class WorkflowService {
         }
     }
 
-    private void publishQuietly(RoutedAppeal appeal) {
+    /**
+     * Publishes the batch's pending events together; if Kafka refuses them, each appeal's on its own, so that one
+     * destination that cannot take them (a department added without its inbox topic) holds back its own appeal, not the
+     * batch: the appeals that went out are done, the others wait in their outboxes for the timer. Only when none went
+     * out (Kafka itself is failing) is the batch failed, to be delivered again.
+     */
+    private void publishEachIfNeeded(List<RoutedAppeal> appeals) {
+        try {
+            store.publishPending(appeals);
+        } catch (EventPublisher.EventNotAcknowledgedException all) {
+            List<RoutedAppeal> pending = appeals.stream().filter(appeal -> !appeal.outbox.isEmpty()).toList();
+            long published = pending.stream().filter(this::publishQuietly).count();
+            if (published == 0 && !pending.isEmpty()) {
+                throw all;
+            }
+        }
+    }
+
+    /** @return false when Kafka refused the appeal's events: they stay pending, to be published again */
+    private boolean publishQuietly(RoutedAppeal appeal) {
         try {
             store.publishPending(appeal);
+            return true;
         } catch (EventPublisher.EventNotAcknowledgedException e) {
             // Not the appeal: the message names the topic, which may be departments.anti-corruption.inbox.
             log.warn("An appeal's events stay pending, to be published again: {}", e.getMessage());
+            return false;
         }
     }
 
