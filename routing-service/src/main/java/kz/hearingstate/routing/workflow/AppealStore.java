@@ -163,7 +163,7 @@ public class AppealStore implements IndexedCollection {
 
     /**
      * Marks the appeal's pending events as saved at {@code now}, so that {@link #stalePending} takes it after the others.
-     * No version bump: a writer that saves the appeal meanwhile keeps its own mark, which is as good.
+     * Spring Data bumps the version with it: a writer that read the appeal before starts again, as after any write.
      */
     public void postponePending(String appealId, Instant now) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(appealId).and("outboxSince").exists(true)),

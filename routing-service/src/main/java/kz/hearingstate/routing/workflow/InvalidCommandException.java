@@ -1,6 +1,7 @@
 package kz.hearingstate.routing.workflow;
 
 import java.util.List;
+import java.util.Set;
 
 import kz.hearingstate.web.problem.FieldViolation;
 
@@ -19,5 +20,17 @@ public class InvalidCommandException extends RuntimeException {
 
     public List<FieldViolation> violations() {
         return violations;
+    }
+
+    /** The codes of a command missing what its action needs, whatever the appeal's state or the time. */
+    private static final Set<String> SHAPE_CODES = Set.of("required", "required-for-action", "target-or-outside-required",
+            "target-or-outside-not-both");
+
+    /**
+     * Whether the command itself is malformed (a field its action needs left out), not refused for the appeal's state
+     * or the time (a deadline passed meanwhile, a department gone): sent again, it would be refused again.
+     */
+    public boolean malformed() {
+        return violations.stream().anyMatch(violation -> SHAPE_CODES.contains(violation.code()));
     }
 }

@@ -62,14 +62,16 @@ public class WorkflowBindings {
             }
             try {
                 workflow.apply(Command.of(department, action));
-            } catch (InvalidCommandException e) {
-                // A command the HTTP API would answer with 400 (an ANSWER without its answer, say): a defect of the
-                // department's system, which over Kafka hears no 400; its dead letter is where someone sees it.
-                throw new PoisonEventException("Action " + action.actionId() + " on " + topic + " is invalid: "
-                        + e.getMessage());
-            } catch (AppealNotFoundException | ActionNotAllowedException | AppealStateMachine.InvalidTransitionException e) {
-                // The appeal's state refused it (moved on, answered meanwhile): the department's inbox tells it where
-                // the appeal is now; the refusal is counted (appeals.actions, outcome refused) and logged.
+            } catch (AppealNotFoundException | ActionNotAllowedException | AppealStateMachine.InvalidTransitionException
+                     | InvalidCommandException e) {
+                if (e instanceof InvalidCommandException invalid && invalid.malformed()) {
+                    // Missing what its action needs (an ANSWER without its answer): a defect of the department's system,
+                    // which over Kafka hears no 400; its dead letter is where someone sees it.
+                    throw new PoisonEventException("Action " + action.actionId() + " on " + topic + " is malformed: "
+                            + e.getMessage());
+                }
+                // The appeal's state or the time refused it (moved on, answered meanwhile, a deadline passed): the
+                // department's inbox tells it where the appeal is now; counted (appeals.actions, outcome refused), logged.
                 // The department and its action id, not the appeal (nor the message, which names it): a refused
                 // action of the anti-corruption officer would otherwise tie its appeal to anti-corruption.
                 log.warn("Refused {} {} from {}: {}", action.action(), action.actionId(), department,

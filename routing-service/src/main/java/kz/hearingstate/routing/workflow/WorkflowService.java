@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import kz.hearingstate.events.ActionType;
@@ -281,17 +285,32 @@ public class WorkflowService {
      * Publishes the batch's pending events together; if Kafka refuses them, each appeal's on its own, so that one
      * destination that cannot take them (a department added without its inbox topic) holds back its own appeal, not the
      * batch: the appeals that went out are done, the others wait in their outboxes for the timer. Only when none went
-     * out (Kafka itself is failing) is the batch failed, to be delivered again.
+     * out (Kafka itself is failing) is the batch failed, to be delivered again. The appeals are tried side by side, so
+     * that a Kafka outage costs one send timeout, not one per appeal of the batch.
      */
     private void publishEachIfNeeded(List<RoutedAppeal> appeals) {
         try {
             store.publishPending(appeals);
         } catch (EventPublisher.EventNotAcknowledgedException all) {
             List<RoutedAppeal> pending = appeals.stream().filter(appeal -> !appeal.outbox.isEmpty()).toList();
-            long published = pending.stream().filter(this::publishQuietly).count();
-            if (published == 0 && !pending.isEmpty()) {
+            List<Future<Boolean>> sent;
+            try (ExecutorService sideBySide = Executors.newVirtualThreadPerTaskExecutor()) {
+                sent = pending.stream().map(appeal -> sideBySide.submit(() -> publishQuietly(appeal))).toList();
+            } // closing waits for every one
+            if (!pending.isEmpty() && sent.stream().noneMatch(WorkflowService::wentOut)) {
                 throw all;
             }
+        }
+    }
+
+    private static boolean wentOut(Future<Boolean> sent) {
+        try {
+            return sent.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
