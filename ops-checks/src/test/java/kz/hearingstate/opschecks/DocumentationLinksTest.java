@@ -58,7 +58,8 @@ class DocumentationLinksTest {
     private static final Map<String, String> FOREIGN_FILES = Map.of(
             "admin.properties", "the Kafka super user's client file, made on an ops host (security.md)",
             "connect-mirror-maker.sh", "Kafka's distribution, in the apache/kafka image",
-            "kafka-features.sh", "Kafka's distribution, in the apache/kafka image");
+            "kafka-features.sh", "Kafka's distribution, in the apache/kafka image",
+            "docker-compose.override.yml", "the operator's own, beside the compose file: the TLS proxy (deployment.md)");
 
     private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", ".idea", ".vscode");
     private static final Set<String> GENERATED_ROOTS = Set.of("data"); // the local stack's data, git-ignored
