@@ -48,12 +48,7 @@ class WorkflowServicePublishingTest {
 
     @Test
     void givenABatchRedeliveredWhoseOneAppealKafkaRefuses_whenRouted_thenTheOthersGoOutAndTheBatchIsNotFailed() {
-        Map<String, RoutedAppeal> stored = new LinkedHashMap<>();
-        stored.put(refused.appealId, refused);
-        stored.put(fine.appealId, fine);
-        when(store.findAll(anyList())).thenReturn(stored);
-        when(store.insertAll(anyList())).thenReturn(List.of());
-        doThrow(refusal()).when(store).publishPending(anyList());
+        givenBothStoredAndTheirBatchRefused();
         doThrow(refusal()).when(store).publishPending(refused);
         doNothing().when(store).publishPending(fine);
 
@@ -63,12 +58,7 @@ class WorkflowServicePublishingTest {
 
     @Test
     void givenKafkaRefusingEveryAppealOfTheBatch_whenRouted_thenTheBatchFailsToBeDeliveredAgain() {
-        Map<String, RoutedAppeal> stored = new LinkedHashMap<>();
-        stored.put(refused.appealId, refused);
-        stored.put(fine.appealId, fine);
-        when(store.findAll(anyList())).thenReturn(stored);
-        when(store.insertAll(anyList())).thenReturn(List.of());
-        doThrow(refusal()).when(store).publishPending(anyList());
+        givenBothStoredAndTheirBatchRefused();
         doThrow(refusal()).when(store).publishPending(any(RoutedAppeal.class));
 
         assertThatThrownBy(() -> service.routeAll(List.of(submitted("a-refused"), submitted("a-fine"))))
@@ -86,6 +76,16 @@ class WorkflowServicePublishingTest {
         verify(store).postponePending("a-refused", NOW);
         verify(store, never()).postponePending(eq("a-fine"), any());
         verify(store).publishPending(fine);
+    }
+
+    /** Both appeals stored already, with events pending (a redelivered batch), and Kafka refusing the two together. */
+    private void givenBothStoredAndTheirBatchRefused() {
+        Map<String, RoutedAppeal> stored = new LinkedHashMap<>();
+        stored.put(refused.appealId, refused);
+        stored.put(fine.appealId, fine);
+        when(store.findAll(anyList())).thenReturn(stored);
+        when(store.insertAll(anyList())).thenReturn(List.of());
+        doThrow(refusal()).when(store).publishPending(anyList());
     }
 
     private static RoutedAppeal pending(String appealId) {
