@@ -16,10 +16,10 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
 import kz.hearingstate.routing.workflow.InvalidCommandException;
 import kz.hearingstate.routing.workflow.RoutedAppeal;
-import kz.hearingstate.routing.workflow.StaleAppealException;
 import kz.hearingstate.web.problem.FieldViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -99,7 +99,9 @@ public class AppealPageController extends WorkbenchPage {
                     return "redirect:/workbench/inbox?forwarded=" + UriUtils.encodeQueryParam(changed.department(), StandardCharsets.UTF_8);
                 }
                 return "redirect:/workbench/appeals/" + appealId + "?done=" + action.name();
-            } catch (StaleAppealException e) {
+            } catch (OptimisticLockingFailureException e) { // StaleAppealException is one too
+                // The page's sequence is old, or others kept writing the appeal through every retry: either way it
+                // changed while this was tried, and nothing of it was saved.
                 response.setStatus(409);
                 model.addAttribute("problem", "stale");
             } catch (AppealStateMachine.InvalidTransitionException e) {

@@ -41,6 +41,7 @@ import kz.hearingstate.routing.workflow.RoutedAppeal;
 import kz.hearingstate.routing.workflow.StaleAppealException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 @WebMvcTest(controllers = AppealPageController.class)
 class AppealPageControllerTest extends WorkbenchSliceTest {
@@ -288,6 +289,17 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
         mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
                         .param("action", "ACCEPT").param("sequence", "1"))
                 .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("changed after you opened it")));
+    }
+
+    @Test
+    void givenOthersWritingTheAppealThroughEveryRetry_whenAnActionIsPosted_thenTheSameConflictPageNotAJson409() throws Exception {
+        given(workbench.act(any(), eq("a-1"), any())).willThrow(new OptimisticLockingFailureException("version moved 5 times"));
+        given(workbench.appeal(any(), eq("a-1"))).willReturn(page());
+        mvc.perform(post("/workbench/appeals/a-1/actions").with(as(StaffRole.SPECIALIST, "education")).with(csrf())
+                        .param("action", "ACCEPT").param("sequence", "1"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
                 .andExpect(content().string(containsString("changed after you opened it")));
     }
 
