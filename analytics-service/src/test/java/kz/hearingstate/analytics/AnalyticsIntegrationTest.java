@@ -58,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}",
         "hearing.analytics.metrics-refresh=1h",
+        "hearing.analytics.hotspots.announce-retry=1h", // HotspotDetectionIntegrationTest runs the retry itself
         "hearing.messaging.retry.max-attempts=2",
         "hearing.messaging.retry.initial-interval=50ms"})
 @EmbeddedKafka(partitions = 3, topics = {Topics.APPEALS_SUBMITTED, Topics.APPEALS_LIFECYCLE,

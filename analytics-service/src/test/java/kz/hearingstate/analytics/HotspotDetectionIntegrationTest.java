@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import kz.hearingstate.analytics.hotspots.HotspotDetector;
+import kz.hearingstate.analytics.hotspots.Incident;
+import kz.hearingstate.analytics.hotspots.Incidents;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.EventTypes;
@@ -23,6 +27,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +40,13 @@ import tools.jackson.databind.JsonNode;
 class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
 
     private static final String CATEGORY = "street-lighting";
+
+    @Autowired
+    Incidents incidents;
+    @Autowired
+    HotspotDetector hotspots;
+    @Autowired
+    MeterRegistry registry;
     private static final String PERIOD = "from=2026-03-20T00:00:00Z&to=2026-03-20T06:00:00Z";
 
     @Test
@@ -161,6 +173,26 @@ class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
                 .until(() -> incidentsOf("roadworks"), records -> !records.isEmpty());
         assertThat(JSON.readTree(announced.getFirst().value()).get("appealCount").asInt())
                 .as("none of the six that came through the confidential department").isEqualTo(5);
+    }
+
+    @Test
+    void givenAnIncidentStoredWhoseAnnouncementKafkaRefused_whenTheRetryRuns_thenItIsAnnouncedAndCountedOnce() {
+        // What a refused send leaves: the incident stored, not published. Its batch, redelivered, finds its facts
+        // already applied and checks nothing, so only the retry announces it.
+        Instant detectedAt = Instant.parse("2026-03-20T05:10:00Z");
+        incidents.insertOrGet(new Incident("incident-refused-once", "gas-supply", "utilities", "settlement", "samsy",
+                "samsy", null, 5, 0.0, detectedAt.minus(Duration.ofHours(6)), detectedAt, detectedAt,
+                List.of("gas-1", "gas-2", "gas-3", "gas-4", "gas-5"), false));
+        double countedBefore = registry.counter("incidents.detected", "category", "gas-supply").count();
+
+        assertThat(hotspots.announceUnpublished()).isEqualTo(1);
+        assertThat(hotspots.announceUnpublished()).as("announced once only").isZero();
+
+        List<ConsumerRecord<String, String>> announced = incidentsOf("gas-supply");
+        assertThat(announced).singleElement().satisfies(record ->
+                assertThat(header(record, CloudEventHeaders.ID)).isEqualTo("incident-refused-once"));
+        assertThat(EventSchemas.violations(EventTypes.INCIDENT_DETECTED, JSON.readTree(announced.getFirst().value()))).isEmpty();
+        assertThat(registry.counter("incidents.detected", "category", "gas-supply").count()).isEqualTo(countedBefore + 1);
     }
 
     @Test

@@ -49,11 +49,15 @@ class AnalyticsConfig {
     }
 
     @Bean
-    AnalyticsIngest analyticsIngest(EventReader reader, AppealFacts facts, Incidents incidents,
-            DepartmentDirectory directory, EventPublisher publisher, BusinessMetrics metrics,
-            AnalyticsProperties properties) {
-        HotspotDetector hotspots = new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher,
+    HotspotDetector hotspotDetector(AppealFacts facts, Incidents incidents, DepartmentDirectory directory,
+            EventPublisher publisher, BusinessMetrics metrics, AnalyticsProperties properties) {
+        return new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher,
                 event -> metrics.incidentDetected(event.category()), directory::countableCodes);
+    }
+
+    @Bean
+    AnalyticsIngest analyticsIngest(EventReader reader, AppealFacts facts, HotspotDetector hotspots,
+            DepartmentDirectory directory, BusinessMetrics metrics, AnalyticsProperties properties) {
         return new AnalyticsIngest(reader, new AppealFactProjector(facts, properties.geoCellDegrees()), hotspots,
                 directory, metrics);
     }

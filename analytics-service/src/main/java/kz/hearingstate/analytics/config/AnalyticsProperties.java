@@ -31,14 +31,16 @@ public record AnalyticsProperties(
      * or geo cell within {@code window}, where baseline is the mean count of the {@code baselineWindows}
      * windows before it.
      *
-     * @param currentPeriod how long after its last appeal an incident still counts as current
+     * @param currentPeriod  how long after its last appeal an incident still counts as current
+     * @param announceRetry  how often the incidents whose announcement Kafka refused are sent again
      */
     public record Hotspots(
             @DefaultValue("6h") Duration window,
             @DefaultValue("8") int baselineWindows,
             @DefaultValue("5") int minCount,
             @DefaultValue("3.0") double factor,
-            @DefaultValue("7d") Duration currentPeriod) {
+            @DefaultValue("7d") Duration currentPeriod,
+            @DefaultValue("30s") Duration announceRetry) {
 
         public HotspotRule rule() {
             return new HotspotRule(window, baselineWindows, minCount, factor);

@@ -1,6 +1,7 @@
 package kz.hearingstate.analytics.hotspots;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ public class HotspotDetector {
 
     static final String SETTLEMENT = "settlement";
     static final String GEO_CELL = "geoCell";
+    /** How many unannounced incidents one round of {@link #announceUnpublished()} sends at most. */
+    static final int UNPUBLISHED_PER_ROUND = 100;
 
     private final AppealFacts facts;
     private final Incidents incidents;
@@ -160,13 +163,35 @@ public class HotspotDetector {
                 incident.windowStart(), incident.detectedAt(), incident.appealIds(), incident.detectedAt());
         publisher.publish(Topics.INCIDENTS_DETECTED, incident.incidentId(), incident.incidentId(),
                 EventTypes.INCIDENT_DETECTED, event);
-        incidents.markPublished(incident.incidentId());
-        onAnnounced.accept(event);
+        if (incidents.markPublished(incident.incidentId())) {
+            onAnnounced.accept(event); // counted once, however many times a retry or a second instance sent it
+        }
     }
 
-    /** Same category, place and detecting receipt time give the same id, on every instance and in every replay. */
+    /**
+     * Announces the incidents stored but not announced: a send Kafka refused fails its batch, and the batch's
+     * redelivery finds its facts already applied, so it would check nothing and announce nothing again.
+     *
+     * @return how many were announced now
+     */
+    public int announceUnpublished() {
+        int announced = 0;
+        for (Incident incident : incidents.unpublished(UNPUBLISHED_PER_ROUND)) {
+            announce(incident);
+            announced++;
+        }
+        return announced;
+    }
+
+    /**
+     * Same category, place and hour of detection give the same id, on every instance and in every replay. The hour,
+     * not the detecting appeal's receipt time: the id is public, and a hash of a time to the millisecond is undone by
+     * hashing the 3.6 million of its hour, which would say when the appeal that made the surge came. Two incidents of
+     * one place and category are at least a window apart (a later surge joins an incident whose last appeal is within
+     * one), so the hour tells them apart while the window is an hour or more.
+     */
     static String incidentId(String category, String scope, String scopeValue, Instant detectedAt) {
-        String key = category + "|" + scope + "|" + scopeValue + "|" + detectedAt;
+        String key = category + "|" + scope + "|" + scopeValue + "|" + detectedAt.truncatedTo(ChronoUnit.HOURS);
         return "incident-" + Hashing.sha256Hex(key, 12);
     }
 }

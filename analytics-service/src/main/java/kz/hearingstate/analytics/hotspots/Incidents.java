@@ -32,7 +32,8 @@ public class Incidents implements IndexedCollection {
         return List.of(new Index().on("category", Sort.Direction.ASC).on("scope", Sort.Direction.ASC)
                         .on("scopeValue", Sort.Direction.ASC).on("lastAppealAt", Sort.Direction.ASC)
                         .named("category_scope_lastAppealAt"),
-                new Index().on("lastAppealAt", Sort.Direction.DESC).named("lastAppealAt"));
+                new Index().on("lastAppealAt", Sort.Direction.DESC).named("lastAppealAt"),
+                new Index().on("published", Sort.Direction.ASC).named("published"));
     }
 
     /** An incident of the same category and place whose last appeal is after {@code since}. */
@@ -59,11 +60,18 @@ public class Incidents implements IndexedCollection {
         return mongo.findById(incidentId, Incident.class);
     }
 
-    public void markPublished(String incidentId) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(incidentId)), Update.update("published", true), Incident.class);
+    /** Marks the incident announced; true when this call did, false when it was already (or is not stored). */
+    public boolean markPublished(String incidentId) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(incidentId).and("published").is(false)),
+                Update.update("published", true), Incident.class).getModifiedCount() > 0;
     }
 
-    /** Incidents whose last appeal came after {@code since}, latest first. */
+    /** Incidents stored but not announced yet (their announcement failed), oldest first, at most {@code limit}. */
+    public List<Incident> unpublished(int limit) {
+        return mongo.find(Query.query(Criteria.where("published").is(false)).with(Sort.by("detectedAt", "_id")).limit(limit),
+                Incident.class);
+    }
+
     /** The latest {@code limit} incidents whose last appeal came after {@code since}, latest first. */
     public List<Incident> since(Instant since, int limit) {
         return mongo.find(Query.query(Criteria.where("lastAppealAt").gt(since))

@@ -39,4 +39,13 @@ class HotspotRuleTest {
                 .isNotEqualTo(HotspotDetector.incidentId("water", "settlement", "Uzynagash", at))
                 .startsWith("incident-");
     }
+
+    @Test
+    void givenTheDetectingAppealsTime_whenTheIdIsComputed_thenOnlyItsHourCountsSoThePublicIdCannotBeHashedBackToIt() {
+        Instant at = Instant.parse("2026-03-18T04:40:17.123Z");
+        String id = HotspotDetector.incidentId("water", "settlement", "Samsy", at);
+        assertThat(id).isEqualTo(HotspotDetector.incidentId("water", "settlement", "Samsy", Instant.parse("2026-03-18T04:00:00Z")))
+                .isEqualTo(HotspotDetector.incidentId("water", "settlement", "Samsy", Instant.parse("2026-03-18T04:59:59.999Z")))
+                .isNotEqualTo(HotspotDetector.incidentId("water", "settlement", "Samsy", Instant.parse("2026-03-18T05:00:00Z")));
+    }
 }
