@@ -108,14 +108,21 @@ final class FactTally {
 
     /** Adds {@code other}'s appeals to this tally's; {@code other} stays as it was. */
     void add(FactTally other) {
+        add(other, true);
+    }
+
+    /** Adds {@code other}'s appeals to this tally's, their durations only if {@code withDurations}. */
+    void add(FactTally other, boolean withDurations) {
         received += other.received;
         routed += other.routed;
         answered += other.answered;
         forwarded += other.forwarded;
         rejected += other.rejected;
         open.addAll(other.open);
-        toFirstAction.add(other.toFirstAction);
-        toAnswer.add(other.toAnswer);
+        if (withDurations) {
+            toFirstAction.add(other.toFirstAction);
+            toAnswer.add(other.toAnswer);
+        }
         closedWithDeadline += other.closedWithDeadline;
         closedOnTime += other.closedOnTime;
         rated += other.rated;

@@ -136,10 +136,17 @@ public class StatsService {
         }
     }
 
+    /**
+     * The summary's durations leave out the appeals of the departments whose appeals stay out of the splits
+     * ({@link Splittable}): of a day when anti-corruption alone acted on a report, the durations of all departments
+     * would be that report's, which its own row withholds ({@link #FEWEST_DURATIONS_SHOWN}); beside one other
+     * department's, a median and a p90 of two would give it too.
+     */
     private Summary computeSummary(Period period) {
         Map<String, FactTally> byDepartment = talliesByDepartment(period);
+        Splittable splittable = splittable();
         FactTally all = new FactTally();
-        byDepartment.values().forEach(all::add);
+        byDepartment.forEach((department, tally) -> all.add(tally, UNASSIGNED.equals(department) || splittable.test(department)));
         Map<String, Integer> receivedByDepartment = new TreeMap<>();
         byDepartment.forEach((department, tally) -> receivedByDepartment.put(department, tally.received()));
         // To the minute: a public timestamp says no more than it needs to.

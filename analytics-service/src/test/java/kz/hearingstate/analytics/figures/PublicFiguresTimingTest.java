@@ -61,6 +61,25 @@ class PublicFiguresTimingTest {
         assertThat(figures.get("roads").timeToFirstAction().medianHours()).isNotNull();
     }
 
+    @Test
+    void givenAReportAndAnOrdinaryAppealActedOnTheSameDay_whenTheSummaryIsPublished_thenItsDurationsAreTheOrdinaryOnesAlone() {
+        AppealFact report = open("r1", "anti-corruption", RECEIVED);
+        report.apply(TestEvents.lifecycle("r1", 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "anti-corruption", "bribery",
+                RECEIVED.plus(Duration.ofDays(21)), RECEIVED.plus(Duration.ofMinutes(137))));
+        AppealFact ordinary = open("o1", "roads", RECEIVED);
+        ordinary.apply(TestEvents.lifecycle("o1", 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "roads", "potholes",
+                RECEIVED.plus(Duration.ofDays(21)), RECEIVED.plus(Duration.ofMinutes(30))));
+        StatsService stats = new StatsService(new FixedFacts(List.of(report, ordinary)),
+                Clock.fixed(Instant.parse("2026-03-25T05:00:00Z"), ZoneOffset.UTC), ALMATY, Duration.ofDays(30),
+                () -> Set.of("anti-corruption"), null);
+
+        Figures all = stats.summary(MARCH).figures();
+
+        // Of both, the p90 of two would be the report's 2.28 hours, which its own row withholds.
+        assertThat(all.timeToFirstAction()).isEqualTo(new Figures.DurationStats(1, 0.5, 0.5));
+        assertThat(all.received()).as("counted all the same").isEqualTo(2);
+    }
+
     private static AppealFact open(String id, String department, Instant receivedAt) {
         AppealFact fact = new AppealFact(id);
         fact.apply(TestEvents.submitted(id, "web", Language.kk, null, null, null, null, receivedAt,
