@@ -28,6 +28,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +50,8 @@ class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
     HotspotDetector hotspots;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    MongoTemplate mongo;
     private static final String PERIOD = "from=2026-03-20T00:00:00Z&to=2026-03-20T06:00:00Z";
 
     @Test
@@ -184,9 +189,13 @@ class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
                 "samsy", null, 5, 0.0, detectedAt.minus(Duration.ofHours(6)), detectedAt, detectedAt,
                 List.of("gas-1", "gas-2", "gas-3", "gas-4", "gas-5"), false));
         double countedBefore = registry.counter("incidents.detected", "category", "gas-supply").count();
-
-        assertThat(hotspots.announceUnpublished()).isEqualTo(1);
-        assertThat(hotspots.announceUnpublished()).as("announced once only").isZero();
+        try {
+            assertThat(hotspots.announceUnpublished()).isEqualTo(1);
+            assertThat(hotspots.announceUnpublished()).as("announced once only").isZero();
+        } finally {
+            // No appeal made it: the replay test compares the stored incidents with those its replay finds.
+            mongo.remove(Query.query(Criteria.where("_id").is("incident-refused-once")), Incident.class);
+        }
 
         List<ConsumerRecord<String, String>> announced = incidentsOf("gas-supply");
         assertThat(announced).singleElement().satisfies(record ->

@@ -33,7 +33,7 @@ class MongoIndexesIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(MongoIndexes.of(mongo, Incident.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
                 "category_scope_lastAppealAt: category ASC, scope ASC, scopeValue ASC, lastAppealAt ASC",
-                "lastAppealAt: lastAppealAt DESC");
+                "lastAppealAt: lastAppealAt DESC", "published: published ASC");
         assertThat(MongoIndexes.of(mongo, DepartmentEntry.class)).containsExactlyInAnyOrder(
                 "_id_: _id ASC",
                 "deleted: deleted ASC",
