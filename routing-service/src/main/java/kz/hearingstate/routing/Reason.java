@@ -25,6 +25,7 @@ public record Reason(String text, Code code, List<String> args) {
         OVERRIDE_RULE,
         CORRUPTION_DETECTOR,
         CORRUPTION_REVIEW,
+        CONFIDENTIAL_TOPIC,
         ANONYMOUS_NOT_CONSIDERED,
         ROUTED_BY_HAND,
         FORWARDED,
@@ -101,6 +102,10 @@ public record Reason(String text, Code code, List<String> args) {
     }
 
     /** The APPK's rule, cited on the rejection of an anonymous appeal. */
+    public static Reason confidentialTopic(String topic) {
+        return own(Code.CONFIDENTIAL_TOPIC, "confidential triage: the citizen chose the topic " + topic, topic);
+    }
+
     public static Reason anonymousNotConsidered() {
         return own(Code.ANONYMOUS_NOT_CONSIDERED,
                 "APPK: anonymous appeals are not considered (they report no crime or threat to public safety)");

@@ -16,6 +16,8 @@ import kz.hearingstate.routing.directory.Department;
  *       rules), whatever the department model thinks, so a report never reaches the accused's department; an
  *       appeal in the detector's review band goes to anti-corruption too, as a confidential triage with the
  *       department model's three likeliest departments, since the akim-office desk is not confidential;</li>
+ *   <li>an appeal whose citizen chose a topic of a confidential department ("corruption") goes there as a
+ *       confidential triage too, whatever its words;</li>
  *   <li>anonymous appeals are rejected as not considered, unless they report a crime or a threat to
  *       public safety (by rule, or by the model's choice of public-order), which go to public-order;</li>
  *   <li>the admin's override rules;</li>
@@ -65,6 +67,16 @@ public final class AppealClassifier {
             RoutingDecision guess = byModel(probabilities, input, active);
             return new RoutingDecision(Department.ANTI_CORRUPTION, guess.classifiedAs(), null, finding.probability(), true,
                     false, finding.reason(), guess.topDepartments());
+        }
+        Optional<Department> chosen = confidentialDepartmentOfTopic(input.categoryHint(), active);
+        if (chosen.isPresent()) {
+            // The citizen says it is a report (the "corruption" topic), whatever the text's words: the detector may miss
+            // an indirect one, and the model would send it to the accused. A confidential triage, as in the review
+            // band: its officer forwards an appeal that is no report to the department the model suggests.
+            RoutingDecision guess = byModel(probabilities, input, active);
+            String topic = input.categoryHint().trim().toLowerCase(Locale.ROOT);
+            return new RoutingDecision(chosen.get().code(), guess.classifiedAs(), topic, finding.probability(), true, false,
+                    Reason.confidentialTopic(topic), guess.topDepartments());
         }
         if (input.anonymous()) {
             String top = probabilities.keySet().iterator().next();
@@ -121,6 +133,17 @@ public final class AppealClassifier {
         }
         return new RoutingDecision(best.department(), best.department(), category, confidence, false, false,
                 Reason.classifier(confidence), top);
+    }
+
+    /** The confidential department (anti-corruption) one of whose categories the citizen chose as the topic, if any. */
+    private static Optional<Department> confidentialDepartmentOfTopic(String hint, Map<String, Department> active) {
+        if (hint == null || hint.isBlank()) {
+            return Optional.empty();
+        }
+        String topic = hint.trim();
+        return active.values().stream().filter(Department::confidential)
+                .filter(department -> department.categories().stream().anyMatch(topic::equalsIgnoreCase))
+                .findFirst();
     }
 
     private static Optional<OverrideRule> matchingRule(String text, List<OverrideRule> rules, Map<String, Department> active) {

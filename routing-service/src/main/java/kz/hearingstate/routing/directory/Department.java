@@ -33,7 +33,7 @@ public record Department(
 
     /** The triage desk and the target of escalations; it cannot be deleted. */
     public static final String AKIM_OFFICE = "akim-office";
-    /** Where corruption reports always go. */
+    /** Where corruption reports always go; it cannot be deleted. */
     public static final String ANTI_CORRUPTION = "anti-corruption";
     /** Where crimes and threats to public safety go (forwarded to the police). */
     public static final String PUBLIC_ORDER = "public-order";

@@ -182,6 +182,11 @@ public class DirectoryService {
         if (Department.AKIM_OFFICE.equals(code)) {
             throw new DirectoryConflictException("akim-office is the triage desk and cannot be deleted.");
         }
+        if (Department.ANTI_CORRUPTION.equals(code)) {
+            // The detector sends every report there: deleted, its reports would reach no one who may read them, and no
+            // one could route or forward one there by hand.
+            throw new DirectoryConflictException("anti-corruption receives every corruption report and cannot be deleted.");
+        }
         Department current = find(code).orElseThrow(() -> new DepartmentNotFoundException(code));
         Department deleted = current.asDeleted(changedBy, Instant.now(clock));
         replaceOrConflict(deleted, current.version());

@@ -45,6 +45,27 @@ class AppealClassifierTest {
     }
 
     @Test
+    void givenACitizenWhoChoseTheCorruptionTopic_whenItsWordsNameNoBribe_thenAntiCorruptionTriagesItNeverTheModelsDepartment() {
+        String words = "На центральной улице огромные ямы, асфальт разбит, а деньги на ремонт куда-то ушли";
+        OverrideRule toRoads = new OverrideRule("r1", "асфальт", "roads-transport", "asphalt to roads", 1, true, "admin", Instant.EPOCH);
+
+        for (String topic : List.of("corruption", " Bribery ")) {
+            for (boolean anonymous : List.of(false, true)) {
+                RoutingDecision decision = classifier.classify(new AppealClassifier.Input(null, words, anonymous, topic, null),
+                        DIRECTORY, List.of(toRoads));
+                assertThat(decision.department()).as(topic + ", anonymous " + anonymous).isEqualTo(Department.ANTI_CORRUPTION);
+                assertThat(decision.triage()).as("a confidential triage: its officer forwards it if it is no report").isTrue();
+                assertThat(decision.rejected()).isFalse();
+                assertThat(decision.category()).isEqualTo(topic.trim().toLowerCase(java.util.Locale.ROOT));
+                assertThat(decision.reason().code()).isEqualTo(kz.hearingstate.routing.Reason.Code.CONFIDENTIAL_TOPIC);
+                assertThat(decision.classifiedAs()).as("the model's guess, for forwarding").isEqualTo("roads-transport");
+            }
+        }
+        assertThat(classify(words, false, "roads", null).department()).as("the control: another topic")
+                .isEqualTo("roads-transport");
+    }
+
+    @Test
     void givenAnAnonymousAppealWithoutCrime_thenItIsRejectedCitingTheAppk() {
         RoutingDecision decision = classify("Благодарю акима за праздник", true, null, null);
         assertThat(decision.rejected()).isTrue();

@@ -141,6 +141,7 @@ class DirectoryIntegrationTest extends RoutingIntegrationTest {
         assertThat(json(keyless).has("errors")).isFalse();
         assertThat(post("/api/v1/admin/departments", departmentKey("education"), department("parks", "1")).statusCode()).isEqualTo(403);
         assertThat(delete("/api/v1/admin/departments/akim-office", ADMIN_KEY).statusCode()).isEqualTo(409);
+        assertThat(delete("/api/v1/admin/departments/anti-corruption", ADMIN_KEY).statusCode()).isEqualTo(409);
         assertThat(post("/api/v1/admin/departments", ADMIN_KEY, department("education", "1")).statusCode()).isEqualTo(409);
 
         HttpResponse<String> invalid = post("/api/v1/admin/departments", ADMIN_KEY, Map.of("code", "Bad Code!", "names", Map.of("kk", "x")));
