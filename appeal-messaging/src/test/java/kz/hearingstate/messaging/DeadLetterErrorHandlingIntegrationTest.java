@@ -68,7 +68,7 @@ class DeadLetterErrorHandlingIntegrationTest {
         Supplier<RuntimeException> outage = () -> new DataAccessResourceFailureException("Timed out selecting a server");
         start(broker, topic, (BatchMessageListener<byte[], byte[]>) records -> {
             if (deliveries.incrementAndGet() <= OUTAGE_DELIVERIES) {
-                // What EventBatches throws when its handler fails: the first record named, the cause wrapped.
+                // What EventBatches throws when its handler meets a store outage: the first record named, the cause wrapped.
                 throw new BatchListenerFailedException("Handling " + records.size() + " events failed", outage.get(), 0);
             }
             records.forEach(record -> handled.add(value(record)));

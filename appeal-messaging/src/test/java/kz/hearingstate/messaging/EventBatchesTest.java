@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -58,14 +59,45 @@ class EventBatchesTest {
     }
 
     @Test
-    void givenAHandlerFailure_whenHandled_thenTheErrorNamesTheFirstRecordSoTheBatchIsRetried() {
-        IllegalStateException mongoAway = new IllegalStateException("MongoDB away");
+    void givenAStoreOutage_whenHandled_thenTheErrorNamesTheFirstRecordAtOnceSoTheBatchIsRetriedUntilTheStoreIsBack() {
+        DataAccessResourceFailureException mongoAway = new DataAccessResourceFailureException("Timed out selecting a server");
+        List<List<String>> tried = new ArrayList<>();
 
-        assertThatThrownBy(() -> EventBatches.handle(reader, batch("a", "b"), EventBatchesTest::read, events -> {
+        assertThatThrownBy(() -> EventBatches.handle(reader, batch("a", "skip", "b"), EventBatchesTest::read, events -> {
+            tried.add(events);
             throw mongoAway;
         })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
             assertThat(e.getIndex()).isZero();
             assertThat(e.getCause()).isSameAs(mongoAway);
         });
+        assertThat(tried).as("not tried one by one: each would wait for the store too").containsExactly(List.of("a", "b"));
+    }
+
+    @Test
+    void givenOneEventTheHandlerFailsOn_whenHandled_thenTheOthersBeforeItAreHandledAndTheErrorNamesItsRecord() {
+        IllegalArgumentException badEvent = new IllegalArgumentException("no department");
+
+        assertThatThrownBy(() -> EventBatches.handle(reader, batch("a", "skip", "bad", "c"), EventBatchesTest::read, events -> {
+            if (events.contains("bad")) {
+                throw badEvent;
+            }
+            handled.add(events);
+        })).isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
+            assertThat(e.getIndex()).as("the bad record's index in the batch, not the first's").isEqualTo(2);
+            assertThat(e.getCause()).isSameAs(badEvent);
+        });
+        assertThat(handled).as("the good event before it, so that its offset may be committed").containsExactly(List.of("a"));
+    }
+
+    @Test
+    void givenAFailureOfTheEventsTogetherThatNoneOfThemMeetsAlone_whenHandled_thenEachIsHandledAndNothingFails() {
+        EventBatches.handle(reader, batch("a", "b"), EventBatchesTest::read, events -> {
+            if (events.size() > 1) {
+                throw new IllegalStateException("a write conflict of the batch");
+            }
+            handled.add(events);
+        });
+
+        assertThat(handled).containsExactly(List.of("a"), List.of("b"));
     }
 }
