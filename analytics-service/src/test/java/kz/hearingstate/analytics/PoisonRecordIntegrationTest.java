@@ -54,11 +54,34 @@ class PoisonRecordIntegrationTest extends AnalyticsIntegrationTest {
                 StandardCharsets.UTF_8)).contains("PoisonEventException", "violates its schema");
     }
 
+    @Test
+    void givenEventsOfTypesTheirTopicsDoNotCarry_whenConsumed_thenEachIsDeadLetteredNotReadAsItsTopicsTypeNorPassedOver() {
+        // A valid notification outcome on appeals.submitted would have been read as a submission with no data (its
+        // appeal then ignoring its real submission); a feedback version analytics does not know yet was passed over.
+        String misplacedKey = "misplaced-" + System.nanoTime();
+        publisher.publish(Topics.APPEALS_SUBMITTED, misplacedKey, "outcome:" + misplacedKey, EventTypes.NOTIFICATION_OUTCOME,
+                TestEvents.outcome("n-" + misplacedKey, misplacedKey, "DELIVERED", Instant.parse("2025-04-07T05:00:00Z")));
+        String newerKey = "feedback-v2-" + System.nanoTime();
+        publisher.publish(Topics.APPEALS_FEEDBACK, newerKey, "feedback:" + newerKey, "appeal.feedback.v2",
+                TestEvents.feedback("f-" + newerKey, newerKey, 5, true, Instant.parse("2025-04-08T05:00:00Z")));
+
+        for (String[] topicAndKey : new String[][] {{Topics.APPEALS_SUBMITTED, misplacedKey}, {Topics.APPEALS_FEEDBACK, newerKey}}) {
+            List<ConsumerRecord<String, String>> deadLetters = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> deadLetters(topicAndKey[0], topicAndKey[1]), records -> !records.isEmpty());
+            assertThat(new String(deadLetters.getFirst().headers().lastHeader("kafka_dlt-exception-stacktrace").value(),
+                    StandardCharsets.UTF_8)).as(topicAndKey[0]).contains("PoisonEventException", "Expected ");
+        }
+    }
+
     private List<ConsumerRecord<String, String>> deadLetters(String key) {
+        return deadLetters(Topics.APPEALS_SUBMITTED, key);
+    }
+
+    private List<ConsumerRecord<String, String>> deadLetters(String topic, String key) {
         Map<String, Object> config = KafkaTestUtils.consumerProps(broker, "dlq-reader-" + System.nanoTime(), false);
         try (Consumer<String, String> consumer = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new StringDeserializer()).createConsumer()) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.APPEALS_SUBMITTED, "analytics")));
+            consumer.subscribe(List.of(Topics.deadLetter(topic, "analytics")));
             List<ConsumerRecord<String, String>> records = new ArrayList<>();
             KafkaTestUtils.getRecords(consumer, Duration.ofSeconds(3)).forEach(record -> {
                 if (key.equals(record.key())) {

@@ -36,6 +36,20 @@ public class EventReader {
     }
 
     /**
+     * Reads an event of a topic that carries this one type. Each topic carries its own types, and consumers learn a new
+     * version before producers send it (docs/deployment.md, "Event versions side by side"), so another type is a
+     * version this consumer does not know or a producer's defect: poison, for the dead letters, where someone sees it,
+     * never read as this type nor passed over in silence.
+     */
+    public <T> ReceivedEvent<T> read(Message<byte[]> message, String expectedType, Class<T> payloadType) {
+        String type = EventMetadata.of(message).type();
+        if (!expectedType.equals(type)) {
+            throw new PoisonEventException("Expected " + expectedType + ", got " + type);
+        }
+        return read(message, payloadType);
+    }
+
+    /**
      * The records of a batch-mode delivery ({@code consumer.batch-mode: true}), in order, each as a message
      * with its own headers, as a record-mode consumer would have received it.
      */

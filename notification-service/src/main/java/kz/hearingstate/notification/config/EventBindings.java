@@ -10,7 +10,6 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.messaging.EventBatches;
 import kz.hearingstate.messaging.EventReader;
-import kz.hearingstate.messaging.PoisonEventException;
 import kz.hearingstate.notification.directory.DepartmentContact;
 import kz.hearingstate.notification.directory.DepartmentDirectory;
 import kz.hearingstate.notification.planning.NotificationDecisions;
@@ -34,7 +33,7 @@ class EventBindings {
     @Bean
     Consumer<Message<List<byte[]>>> notifyOnSubmission(EventReader reader, NotificationDecisions decisions) {
         return batch -> EventBatches.handle(reader, batch,
-                record -> reader.read(expect(reader, record, EventTypes.APPEAL_SUBMITTED), AppealSubmitted.class),
+                record -> reader.read(record, EventTypes.APPEAL_SUBMITTED, AppealSubmitted.class),
                 decisions::onSubmissions);
     }
 
@@ -61,16 +60,7 @@ class EventBindings {
                 return;
             }
             directory.apply(DepartmentContact.of(
-                    reader.read(expect(reader, message, EventTypes.DEPARTMENT_CHANGED), DepartmentChanged.class).payload()));
+                    reader.read(message, EventTypes.DEPARTMENT_CHANGED, DepartmentChanged.class).payload()));
         };
-    }
-
-    /** A type this binding does not know (a new version not yet supported) waits in the dead-letter topic. */
-    private static Message<byte[]> expect(EventReader reader, Message<byte[]> message, String eventType) {
-        String type = reader.metadata(message).type();
-        if (!eventType.equals(type)) {
-            throw new PoisonEventException("Expected " + eventType + " but got " + type);
-        }
-        return message;
     }
 }

@@ -37,10 +37,8 @@ public class WorkflowBindings {
      */
     @Bean
     public Consumer<Message<List<byte[]>>> routeSubmittedAppeal(EventReader reader, WorkflowService workflow) {
-        return batch -> EventBatches.handle(reader, batch, record -> {
-            requireType(reader.metadata(record), "appeals.submitted", EventTypes.APPEAL_SUBMITTED);
-            return reader.read(record, AppealSubmitted.class).payload();
-        }, workflow::routeAll);
+        return batch -> EventBatches.handle(reader, batch,
+                record -> reader.read(record, EventTypes.APPEAL_SUBMITTED, AppealSubmitted.class).payload(), workflow::routeAll);
     }
 
     /**
@@ -54,8 +52,7 @@ public class WorkflowBindings {
             String topic = message.getHeaders().get(KafkaHeaders.RECEIVED_TOPIC, String.class);
             String department = Topics.departmentOfActions(topic)
                     .orElseThrow(() -> new PoisonEventException("Not a department's actions topic: " + topic));
-            requireType(reader.metadata(message), topic, EventTypes.DEPARTMENT_ACTION);
-            DepartmentAction action = reader.read(message, DepartmentAction.class).payload();
+            DepartmentAction action = reader.read(message, EventTypes.DEPARTMENT_ACTION, DepartmentAction.class).payload();
             if (!department.equals(action.department())) {
                 throw new PoisonEventException("Action " + action.actionId() + " on " + topic + " claims department "
                         + action.department());
@@ -90,16 +87,5 @@ public class WorkflowBindings {
                 default -> throw new PoisonEventException("Not an event of appeals.feedback: " + metadata.type());
             }
         };
-    }
-
-    /**
-     * Each topic carries its own types, and consumers learn a new version before producers send it (docs/deployment.md,
-     * "Event versions side by side"): another type is a producer's defect, which goes to the dead letters, where
-     * someone sees it, never passed over in silence.
-     */
-    private static void requireType(EventMetadata metadata, String topic, String expected) {
-        if (!expected.equals(metadata.type())) {
-            throw new PoisonEventException("Not an event of " + topic + ": " + metadata.type());
-        }
     }
 }
