@@ -46,12 +46,8 @@ class PublicFiguresTimingTest {
 
     @Test
     void givenOneReportOfAConfidentialDepartmentActedOn_whenItsFiguresArePublished_thenItsDurationIsNot() {
-        AppealFact report = open("r1", "anti-corruption", RECEIVED);
-        report.apply(TestEvents.lifecycle("r1", 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "anti-corruption", "bribery",
-                RECEIVED.plus(Duration.ofDays(21)), RECEIVED.plus(Duration.ofMinutes(137))));
-        AppealFact ordinary = open("o1", "roads", RECEIVED);
-        ordinary.apply(TestEvents.lifecycle("o1", 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "roads", "potholes",
-                RECEIVED.plus(Duration.ofDays(21)), RECEIVED.plus(Duration.ofMinutes(137))));
+        AppealFact report = acceptedAfter("r1", "anti-corruption", Duration.ofMinutes(137));
+        AppealFact ordinary = acceptedAfter("o1", "roads", Duration.ofMinutes(137));
 
         Map<String, Figures> figures = figuresAt(Instant.parse("2026-03-25T05:00:00Z"), List.of(report, ordinary),
                 Set.of("anti-corruption"));
@@ -63,12 +59,8 @@ class PublicFiguresTimingTest {
 
     @Test
     void givenAReportAndAnOrdinaryAppealActedOnTheSameDay_whenTheSummaryIsPublished_thenItsDurationsAreTheOrdinaryOnesAlone() {
-        AppealFact report = open("r1", "anti-corruption", RECEIVED);
-        report.apply(TestEvents.lifecycle("r1", 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "anti-corruption", "bribery",
-                RECEIVED.plus(Duration.ofDays(21)), RECEIVED.plus(Duration.ofMinutes(137))));
-        AppealFact ordinary = open("o1", "roads", RECEIVED);
-        ordinary.apply(TestEvents.lifecycle("o1", 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "roads", "potholes",
-                RECEIVED.plus(Duration.ofDays(21)), RECEIVED.plus(Duration.ofMinutes(30))));
+        AppealFact report = acceptedAfter("r1", "anti-corruption", Duration.ofMinutes(137));
+        AppealFact ordinary = acceptedAfter("o1", "roads", Duration.ofMinutes(30));
         StatsService stats = new StatsService(new FixedFacts(List.of(report, ordinary)),
                 Clock.fixed(Instant.parse("2026-03-25T05:00:00Z"), ZoneOffset.UTC), ALMATY, Duration.ofDays(30),
                 () -> Set.of("anti-corruption"), null);
@@ -78,6 +70,14 @@ class PublicFiguresTimingTest {
         // Of both, the p90 of two would be the report's 2.28 hours, which its own row withholds.
         assertThat(all.timeToFirstAction()).isEqualTo(new Figures.DurationStats(1, 0.5, 0.5));
         assertThat(all.received()).as("counted all the same").isEqualTo(2);
+    }
+
+    /** An appeal received at {@link #RECEIVED} and accepted by its department this long after. */
+    private static AppealFact acceptedAfter(String id, String department, Duration after) {
+        AppealFact fact = open(id, department, RECEIVED);
+        fact.apply(TestEvents.lifecycle(id, 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, department, "potholes",
+                RECEIVED.plus(Duration.ofDays(21)), RECEIVED.plus(after)));
+        return fact;
     }
 
     private static AppealFact open(String id, String department, Instant receivedAt) {
