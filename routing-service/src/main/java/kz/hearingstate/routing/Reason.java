@@ -26,6 +26,7 @@ public record Reason(String text, Code code, List<String> args) {
         CORRUPTION_DETECTOR,
         CORRUPTION_REVIEW,
         CONFIDENTIAL_TOPIC,
+        CITIZENS_WORDS,
         ANONYMOUS_NOT_CONSIDERED,
         ROUTED_BY_HAND,
         FORWARDED,
@@ -104,6 +105,10 @@ public record Reason(String text, Code code, List<String> args) {
     /** The APPK's rule, cited on the rejection of an anonymous appeal. */
     public static Reason confidentialTopic(String topic) {
         return own(Code.CONFIDENTIAL_TOPIC, "confidential triage: the citizen chose the topic " + topic, topic);
+    }
+
+    public static Reason citizensWordsMayReportCorruption() {
+        return own(Code.CITIZENS_WORDS, "confidential triage: the citizen's reply or comment may report corruption");
     }
 
     public static Reason anonymousNotConsidered() {

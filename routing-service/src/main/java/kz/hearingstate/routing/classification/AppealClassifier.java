@@ -163,6 +163,18 @@ public final class AppealClassifier {
         return new RoutingDecision(department, department, null, 1.0, false, false, reason);
     }
 
+    /**
+     * Whether the corruption detector (its safety rules, its model, or its review band) sees a possible report in these
+     * words: the citizen's own, written after the appeal was routed (a reply, a "not solved" comment).
+     */
+    public boolean mayReportCorruption(String words) {
+        if (words == null || words.isBlank()) {
+            return false;
+        }
+        CorruptionDetector.Finding finding = corruption.assess(words, model.predict(words));
+        return finding.corruption() || finding.review();
+    }
+
     public double confidenceThreshold() {
         return confidenceThreshold;
     }

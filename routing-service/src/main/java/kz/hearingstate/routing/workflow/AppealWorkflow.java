@@ -16,6 +16,7 @@ import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.CitizenReplied;
 import kz.hearingstate.events.LifecycleType;
+import kz.hearingstate.events.Topics;
 import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.RoutingProperties;
 import kz.hearingstate.routing.classification.RoutingDecision;
@@ -147,8 +148,7 @@ public final class AppealWorkflow {
             }
             case FORWARD_TO_DEPARTMENT, ROUTE -> {
                 appeal.status = next;
-                appeal.previousDepartment = department;
-                appeal.department = command.targetDepartment();
+                moveTo(appeal, command.targetDepartment());
                 appeal.confidence = 1.0; // a person decided
                 appeal.triage = false;
                 // The event's actor names who forwarded; a default reason naming the department would tell the
@@ -195,15 +195,29 @@ public final class AppealWorkflow {
      * {@link LegalClock#pausedWorkingDays}).
      */
     public void citizenReplied(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
+        citizenReplied(appeal, reply, null, now);
+    }
+
+    /**
+     * The citizen's reply, as {@link #citizenReplied(RoutedAppeal, CitizenReplied, Instant)}; when {@code reportTo} is
+     * set, the reply may report corruption and the appeal moves there first ({@link #movedByCitizensWords}), the reply
+     * kept for that department alone.
+     */
+    public void citizenReplied(RoutedAppeal appeal, CitizenReplied reply, String reportTo, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.CITIZEN_REPLIED);
         int paused = appeal.pausedAt == null ? 0 : legalClock.pausedWorkingDays(appeal.pausedAt, arrival(reply.occurredAt(), now));
         if (paused > 0) {
             appeal.deadline = legalClock.shift(appeal.deadline, paused);
         }
         appeal.pausedAt = null;
-        keep(appeal, reply, appeal.department, now);
-        addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN,
-                Reason.citizenReplied(paused), now);
+        if (reportTo == null) {
+            keep(appeal, reply, appeal.department, now);
+            addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN, Reason.citizenReplied(paused), now);
+        } else {
+            addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN, Reason.citizenReplied(paused), now);
+            movedByCitizensWords(appeal, reportTo, now);
+            keep(appeal, reply, reportTo, now);
+        }
         reschedule(appeal, now);
         appeal.updatedAt = now;
     }
@@ -214,9 +228,22 @@ public final class AppealWorkflow {
      * changes neither status nor clock.
      */
     public void lateReply(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
+        lateReply(appeal, reply, null, now);
+    }
+
+    /**
+     * A late reply, as {@link #lateReply(RoutedAppeal, CitizenReplied, Instant)}; when {@code reportTo} is set, the reply
+     * may report corruption: it is kept for that department alone, and an appeal still open moves there
+     * ({@link #movedByCitizensWords}).
+     */
+    public void lateReply(RoutedAppeal appeal, CitizenReplied reply, String reportTo, Instant now) {
         String asked = appeal.history().stream().filter(entry -> entry.type() == LifecycleType.INFO_REQUESTED)
                 .reduce((first, second) -> second).map(HistoryEntry::department).orElse(appeal.department);
-        keep(appeal, reply, asked, now);
+        if (reportTo != null && AppealStateMachine.allows(appeal.status, Trigger.ROUTE)) {
+            movedByCitizensWords(appeal, reportTo, now);
+            reschedule(appeal, now);
+        }
+        keep(appeal, reply, reportTo == null ? asked : reportTo, now);
         appeal.updatedAt = now;
     }
 
@@ -240,27 +267,78 @@ public final class AppealWorkflow {
 
     /** Keeps the citizen's rating (and comment) for the department; it changes neither status nor clock. */
     public void rated(RoutedAppeal appeal, AppealFeedback feedback, Instant now) {
+        rated(appeal, feedback, null, now);
+    }
+
+    /**
+     * The rating, as {@link #rated(RoutedAppeal, AppealFeedback, Instant)}; when {@code reportTo} is set, its comment may
+     * report corruption, and the rating is kept for that department, never for the one that answered.
+     */
+    public void rated(RoutedAppeal appeal, AppealFeedback feedback, String reportTo, Instant now) {
         appeal.appliedInputs.add(feedback.feedbackId());
-        appeal.citizenFeedback = new CitizenFeedback(feedback.feedbackId(), appeal.department, feedback.rating(),
-                feedback.solved(), feedback.comment(), feedback.occurredAt());
+        appeal.citizenFeedback = new CitizenFeedback(feedback.feedbackId(), reportTo == null ? appeal.department : reportTo,
+                feedback.rating(), feedback.solved(), feedback.comment(), feedback.occurredAt());
         appeal.updatedAt = now;
     }
 
     /** The citizen says the answer did not solve the problem: a repeat appeal to the same department, with a new term. */
     public void notSolved(RoutedAppeal appeal, AppealFeedback feedback, Instant now) {
+        notSolved(appeal, feedback, null, now);
+    }
+
+    /**
+     * "Not solved", as {@link #notSolved(RoutedAppeal, AppealFeedback, Instant)}; when {@code reportTo} is set, the
+     * comment may report corruption, and the repeat appeal goes there ({@link #movedByCitizensWords}), not back to the
+     * department that answered, with the comment for that department alone.
+     */
+    public void notSolved(RoutedAppeal appeal, AppealFeedback feedback, String reportTo, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.NOT_SOLVED);
         appeal.pausedAt = null; // a pause left by an answer given while waiting for the citizen (before that was cleared)
         appeal.registeredAt = legalClock.registeredAt(arrival(feedback.occurredAt(), now));
         appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
         appeal.slaState = SlaState.ON_TIME;
-        rated(appeal, feedback, now);
         // The citizen's comment stays on the appeal (citizenFeedback) for its department; appeals.lifecycle, which every
         // service reads and keeps, gets no words of the citizen.
         addLifecycle(appeal, LifecycleType.REOPENED, CITIZEN,
                 Reason.notSolved(feedback.rating()), now);
-        addAssignment(appeal, now);
+        if (reportTo == null) {
+            addAssignment(appeal, now);
+        } else {
+            movedByCitizensWords(appeal, reportTo, now);
+        }
+        rated(appeal, feedback, reportTo, now);
         reschedule(appeal, now);
         appeal.updatedAt = now;
+    }
+
+    /**
+     * The citizen's own words since the appeal was routed (a reply to a question, a "not solved" comment) may report
+     * corruption, and the appeal is with an ordinary department, perhaps the accused's: before those words reach anyone,
+     * the appeal moves to the confidential department {@code reportTo} as a confidential triage, as an appeal of the
+     * corruption detector's review band does. Its officer forwards it back if it is no report.
+     */
+    private void movedByCitizensWords(RoutedAppeal appeal, String reportTo, Instant now) {
+        appeal.status = AppealStateMachine.next(appeal.status, Trigger.ROUTE);
+        moveTo(appeal, reportTo);
+        appeal.triage = true;
+        Reason reason = Reason.citizensWordsMayReportCorruption();
+        appeal.routingReason = reason.text();
+        addLifecycle(appeal, LifecycleType.ROUTED, SYSTEM, reason, now);
+        addAssignment(appeal, now);
+    }
+
+    /**
+     * Moves the appeal to {@code department}. Into a confidential one, what the outbox still holds for another
+     * department's inbox (an assignment or a reply Kafka has not taken yet) is dropped: sent after the move, it would
+     * give the department the appeal left words it may no longer read, a report perhaps about that very department.
+     */
+    private void moveTo(RoutedAppeal appeal, String department) {
+        appeal.previousDepartment = appeal.department;
+        appeal.department = department;
+        if (confidentialDepartment.test(department)) {
+            String ownInbox = Topics.departmentInbox(department);
+            appeal.outbox.removeIf(event -> event.lifecycle() == null && !event.topic().equals(ownInbox));
+        }
     }
 
     /**

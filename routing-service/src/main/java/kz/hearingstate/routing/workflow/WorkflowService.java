@@ -188,12 +188,31 @@ public class WorkflowService {
             log.info("Citizen reply {} is for appeal {}, which routing does not know", reply.replyId(), reply.appealId());
             return;
         }
+        RoutedAppeal after;
         if (appeal.appliedInputs.contains(reply.replyId())
                 || AppealStateMachine.allows(appeal.status, AppealStateMachine.Trigger.CITIZEN_REPLIED)) {
-            change(reply.appealId(), reply.replyId(), a -> workflow.citizenReplied(a, reply, clock.instant()));
+            after = change(reply.appealId(), reply.replyId(),
+                    a -> workflow.citizenReplied(a, reply, reportTo(a, reply.text()), clock.instant()));
         } else {
-            change(reply.appealId(), reply.replyId(), a -> workflow.lateReply(a, reply, clock.instant()));
+            after = change(reply.appealId(), reply.replyId(),
+                    a -> workflow.lateReply(a, reply, reportTo(a, reply.text()), clock.instant()));
         }
+        if (after.department != null && !after.department.equals(appeal.department)) {
+            metrics.routed(after.department); // moved by the citizen's words
+        }
+    }
+
+    /**
+     * Where the citizen's own words go when they may report corruption and the appeal is with an ordinary department,
+     * perhaps the accused's: the confidential anti-corruption department, never the department holding the appeal.
+     * Null when the words report nothing, or the appeal is with a confidential department already. The words are the
+     * citizen's since routing (a reply, a comment), which the detector never saw at routing.
+     */
+    private String reportTo(RoutedAppeal appeal, String words) {
+        if (appeal.department == null || directory.isConfidential(appeal.department) || !classifier.mayReportCorruption(words)) {
+            return null;
+        }
+        return Department.ANTI_CORRUPTION;
     }
 
     /**
@@ -203,7 +222,8 @@ public class WorkflowService {
     public void feedback(AppealFeedback feedback) {
         if (feedback.solved()) {
             try {
-                change(feedback.appealId(), feedback.feedbackId(), a -> workflow.rated(a, feedback, clock.instant()));
+                change(feedback.appealId(), feedback.feedbackId(),
+                        a -> workflow.rated(a, feedback, reportTo(a, feedback.comment()), clock.instant()));
             } catch (AppealNotFoundException unknown) {
                 log.info("Feedback {} is for appeal {}, which routing does not know", feedback.feedbackId(), feedback.appealId());
             }
@@ -215,7 +235,8 @@ public class WorkflowService {
             log.info("Feedback {} does not reopen appeal {}", feedback.feedbackId(), feedback.appealId());
             return;
         }
-        RoutedAppeal reopened = change(feedback.appealId(), feedback.feedbackId(), a -> workflow.notSolved(a, feedback, clock.instant()));
+        RoutedAppeal reopened = change(feedback.appealId(), feedback.feedbackId(),
+                a -> workflow.notSolved(a, feedback, reportTo(a, feedback.comment()), clock.instant()));
         metrics.routed(reopened.department);
     }
 

@@ -66,6 +66,15 @@ class AppealClassifierTest {
     }
 
     @Test
+    void givenTheCitizensWordsAfterRouting_thenTheDetectorTellsAPossibleReportFromAnOrdinaryReply() {
+        assertThat(classifier.mayReportCorruption("The clerk said it goes faster if I send 20,000 to his personal card")).isTrue();
+        assertThat(classifier.mayReportCorruption("Прораб требует наличные, иначе бригада не приедет")).isTrue();
+        assertThat(classifier.mayReportCorruption("Квартира 4, третий этаж. Вода так и не появилась")).isFalse();
+        assertThat(classifier.mayReportCorruption("Yes, the pothole is still there after the rain")).isFalse();
+        assertThat(classifier.mayReportCorruption(null)).isFalse();
+    }
+
+    @Test
     void givenAnAnonymousAppealWithoutCrime_thenItIsRejectedCitingTheAppk() {
         RoutingDecision decision = classify("Благодарю акима за праздник", true, null, null);
         assertThat(decision.rejected()).isTrue();

@@ -303,6 +303,62 @@ class AppealWorkflowTest {
     }
 
     @Test
+    void givenAReplyThatMayReportCorruption_whenTheCitizenReplies_thenTheAppealMovesToAntiCorruptionBeforeTheReplyReachesAnyone() {
+        RoutedAppeal appeal = routedTo("housing-utilities", NOW);
+        workflow.apply(appeal, new Command("r1", appeal.appealId, ActionType.REQUEST_INFO, ApiPrincipal.department("housing-utilities"),
+                "which flat?", null, null, null, null), NOW);
+        Instant later = NOW.plusSeconds(3600);
+        CitizenReplied reply = new CitizenReplied("reply-1", appeal.appealId, "T",
+                "Flat 4. The clerk said it goes faster if I send 20,000 to his card", List.of(), later);
+
+        workflow.citizenReplied(appeal, reply, Department.ANTI_CORRUPTION, later);
+
+        assertThat(appeal.department).isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(appeal.previousDepartment).isEqualTo("housing-utilities");
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.triage).as("a confidential triage: its officer forwards it back if it is no report").isTrue();
+        assertThat(appeal.citizenReplies()).extracting(CitizenReply::department).containsExactly(Department.ANTI_CORRUPTION);
+        assertThat(appeal.outbox).extracting(PendingEvent::topic).as("nothing for housing's inbox")
+                .doesNotContain(Topics.departmentInbox("housing-utilities"))
+                .contains(Topics.departmentInbox(Department.ANTI_CORRUPTION));
+        assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type)
+                .containsExactly(LifecycleType.INFO_REQUESTED, LifecycleType.INFO_PROVIDED, LifecycleType.ROUTED);
+        assertThat(lifecycle(appeal).getLast().reason()).doesNotContain("clerk", "card");
+    }
+
+    @Test
+    void givenANotSolvedCommentThatMayReportCorruption_thenTheRepeatAppealGoesToAntiCorruptionNotBackToTheDepartment() {
+        RoutedAppeal appeal = routedTo("roads-transport", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
+        appeal.outbox.clear();
+        Instant later = almaty("2027-01-11T10:00");
+
+        workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false,
+                "Nothing was repaired: the foreman wants cash before he sends the crew.", later), Department.ANTI_CORRUPTION, later);
+
+        assertThat(appeal.department).isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.citizenFeedback().department()).as("the comment is anti-corruption's alone").isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(appeal.outbox).extracting(PendingEvent::topic).doesNotContain(Topics.departmentInbox("roads-transport"));
+        assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type).containsExactly(LifecycleType.REOPENED, LifecycleType.ROUTED);
+        assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(later, 15));
+    }
+
+    @Test
+    void givenAnAssignmentKafkaHasNotTakenYet_whenTheAppealIsRoutedToAntiCorruption_thenItIsNeverSentToTheDepartmentItLeft() {
+        AppealSubmitted submitted = Appeals.submitted("Нет воды", Language.ru, NOW);
+        RoutedAppeal appeal = workflow.route(submitted, new RoutingDecision("health", "health", null, 0.9, false, false,
+                Reason.classifier(0.9)), NOW); // its assignment still in the outbox: Kafka refused it
+        assertThat(appeal.outbox).extracting(PendingEvent::topic).contains(Topics.departmentInbox("health"));
+
+        workflow.apply(appeal, new Command("route-1", appeal.appealId, ActionType.ROUTE, ApiPrincipal.admin(),
+                "a report of extortion", null, "anti-corruption", null, null), NOW.plusSeconds(60));
+
+        assertThat(appeal.outbox).extracting(PendingEvent::topic).doesNotContain(Topics.departmentInbox("health"))
+                .contains(Topics.departmentInbox(Department.ANTI_CORRUPTION), Topics.APPEALS_LIFECYCLE);
+    }
+
+    @Test
     void givenAnAnsweredAppeal_whenTheCitizenRatesItSolved_thenTheRatingIsKeptAndNothingElseChanges() {
         RoutedAppeal appeal = routedTo("roads-transport", NOW);
         workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);

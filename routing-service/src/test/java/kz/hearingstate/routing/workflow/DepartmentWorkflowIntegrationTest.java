@@ -347,6 +347,31 @@ class DepartmentWorkflowIntegrationTest extends RoutingIntegrationTest {
     }
 
     @Test
+    void givenAReplyThatReportsTheAskingDepartment_whenItArrives_thenAntiCorruptionGetsItAndTheDepartmentNeitherReadsNorReceivesIt() {
+        AppealSubmitted appeal = routedToEducation();
+        String key = departmentKey(EDUCATION);
+        assertThat(act(appeal.appealId(), key, Map.of("action", "REQUEST_INFO", "reason", "Укажите номер школы")).statusCode()).isEqualTo(200);
+        awaitEvents(appeal.appealId(), LifecycleType.INFO_REQUESTED.eventType(), 1);
+        String words = "Школа №2. Завуч сказал, что учебники выдадут быстрее, если перевести ему 20 000 на карту";
+        CitizenReplied reply = new CitizenReplied("reply-" + appeal.appealId(), appeal.appealId(), appeal.trackingCode(),
+                words, List.of(), Instant.now());
+        publish(Topics.APPEALS_FEEDBACK, appeal.appealId(), reply.replyId(), EventTypes.CITIZEN_REPLIED, reply);
+
+        Recorded moved = awaitEvents(appeal.appealId(), LifecycleType.ROUTED.eventType(), 2).getLast();
+        assertThat(body(moved).get("department").asString()).isEqualTo("anti-corruption");
+        assertThat(body(moved).toString()).doesNotContain("20 000");
+        Recorded onItsInbox = awaitEvents(appeal.appealId(), EventTypes.CITIZEN_REPLIED, 1).getFirst();
+        assertThat(onItsInbox.topic()).isEqualTo(Topics.departmentInbox("anti-corruption"));
+        assertThat(recorder().forKey(appeal.appealId())).as("education's inbox never carries the reply")
+                .filteredOn(record -> record.topic().equals(Topics.departmentInbox(EDUCATION)))
+                .isNotEmpty().noneSatisfy(record -> assertThat(record.body()).contains("20 000"));
+        assertThat(get("/api/v1/appeals/" + appeal.appealId(), key).statusCode()).as("not education's any more").isEqualTo(404);
+        JsonNode atAntiCorruption = json(get("/api/v1/appeals/" + appeal.appealId(), departmentKey("anti-corruption")));
+        assertThat(atAntiCorruption.get("citizenReplies").get(0).get("text").asString()).isEqualTo(words);
+        assertThat(atAntiCorruption.get("triage").asBoolean()).isTrue();
+    }
+
+    @Test
     void givenATriageAppeal_whenTheTriageDeskRoutesIt_thenTheTargetDepartmentGetsItAndTheCorrectionIsKeptAsLabelledData() {
         // Only numbers the model never saw: it falls back on its priors, below the confidence threshold.
         AppealSubmitted appeal = Appeals.submitted(UUID.randomUUID().toString(), "№ 4521-8890-1173 / 90210",
