@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -66,6 +68,17 @@ public class StatsService {
     private final ConcurrentMap<YearMonth, MonthTallies> monthTallies = new ConcurrentHashMap<>();
     /** Figures being computed, by what was asked ({@link #once}). */
     private final ConcurrentMap<Object, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * How many different figures are computed at once: each reads its period's appeals into memory (a time series of
+     * ten years of months reads every appeal of those years), so a public caller asking for many different periods at
+     * once would otherwise hold as many in memory together. One per core of the machine the service is sized for; the
+     * others wait for a place up to {@link #waitForComputing}, then are told to come back.
+     */
+    static final int COMPUTED_AT_ONCE = 2;
+    static final Duration WAIT_FOR_COMPUTING = Duration.ofSeconds(10);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+    private final Semaphore computing;
+    private final Duration waitForComputing;
 
     /** For tests: no department is confidential, and every one counts in the splits. */
     public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow) {
@@ -80,6 +93,14 @@ public class StatsService {
      */
     public StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow,
             Supplier<Set<String>> confidentialDepartments, Supplier<Set<String>> countableDepartments) {
+        this(facts, clock, zone, slaWindow, confidentialDepartments, countableDepartments, COMPUTED_AT_ONCE, WAIT_FOR_COMPUTING);
+    }
+
+    StatsService(AppealFacts facts, Clock clock, ZoneId zone, Duration slaWindow,
+            Supplier<Set<String>> confidentialDepartments, Supplier<Set<String>> countableDepartments, int computedAtOnce,
+            Duration waitForComputing) {
+        this.computing = new Semaphore(computedAtOnce);
+        this.waitForComputing = waitForComputing;
         this.facts = facts;
         this.clock = clock;
         this.zone = zone;
@@ -124,7 +145,7 @@ public class StatsService {
             }
         }
         try {
-            T result = compute.get();
+            T result = computeWithinTheBound(compute);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -142,6 +163,23 @@ public class StatsService {
      * would be that report's, which its own row withholds ({@link #FEWEST_DURATIONS_SHOWN}); beside one other
      * department's, a median and a p90 of two would give it too.
      */
+    /** @throws FiguresBusyException when no place to compute came free within {@link #waitForComputing} */
+    private <T> T computeWithinTheBound(Supplier<T> compute) {
+        try {
+            if (!computing.tryAcquire(waitForComputing.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new FiguresBusyException(RETRY_AFTER);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FiguresBusyException(RETRY_AFTER);
+        }
+        try {
+            return compute.get();
+        } finally {
+            computing.release();
+        }
+    }
+
     private Summary computeSummary(Period period) {
         Map<String, FactTally> byDepartment = talliesByDepartment(period);
         Splittable splittable = splittable();

@@ -7,13 +7,21 @@ import java.util.stream.Collectors;
 
 import kz.hearingstate.analytics.directory.DepartmentDirectory;
 import kz.hearingstate.analytics.figures.DepartmentFigures;
+import jakarta.servlet.http.HttpServletRequest;
 import kz.hearingstate.analytics.figures.Dimensions;
+import kz.hearingstate.analytics.figures.FiguresBusyException;
 import kz.hearingstate.analytics.figures.Interval;
 import kz.hearingstate.analytics.figures.Metric;
 import kz.hearingstate.analytics.figures.StatsService;
 import kz.hearingstate.analytics.figures.StatsService.Period;
 import kz.hearingstate.analytics.figures.Summary;
 import kz.hearingstate.analytics.figures.TimeSeries;
+import kz.hearingstate.web.problem.ApiException;
+import kz.hearingstate.web.problem.ProblemResponses;
+import kz.hearingstate.web.problem.ProblemType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,11 +38,19 @@ class StatsController {
     private final StatsService stats;
     private final DepartmentDirectory directory;
     private final Clock clock;
+    private final ProblemResponses problems;
 
-    StatsController(StatsService stats, DepartmentDirectory directory, Clock clock) {
+    StatsController(StatsService stats, DepartmentDirectory directory, Clock clock, ProblemResponses problems) {
         this.clock = clock;
         this.stats = stats;
         this.directory = directory;
+        this.problems = problems;
+    }
+
+    /** Every place to compute figures taken for the whole wait ({@code StatsService}): 503, come back after Retry-After. */
+    @ExceptionHandler(FiguresBusyException.class)
+    ResponseEntity<ProblemDetail> busy(FiguresBusyException e, HttpServletRequest request) {
+        return problems.of(ApiException.retryLater(ProblemType.OVERLOADED, e.retryAfter()), request);
     }
 
     @GetMapping("/summary")

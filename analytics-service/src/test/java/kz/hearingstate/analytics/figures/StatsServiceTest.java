@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -88,6 +89,24 @@ class StatsServiceTest {
         assertThat(facts.reads).hasValue(2);
         assertThat(again.figures().received()).isEqualTo(1);
         assertThat(afterAWrite.figures()).isEqualTo(again.figures());
+    }
+
+    @Test
+    void givenEveryPlaceToComputeTaken_whenOtherFiguresAreAsked_thenTheyAreRefusedAfterTheWait_andTheSameOnesStillJoin()
+            throws Exception {
+        StatsService oneAtOnce = new StatsService(facts, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Almaty"),
+                Duration.ofDays(30), Set::of, null, 1, Duration.ofMillis(200));
+        FutureTask<Summary> first = new FutureTask<>(() -> oneAtOnce.summary(MARCH));
+        new Thread(first).start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> facts.reads.get() == 1);
+        FutureTask<Summary> same = new FutureTask<>(() -> oneAtOnce.summary(MARCH));
+        new Thread(same).start();
+
+        assertThatThrownBy(() -> oneAtOnce.summary(Period.allTime())).isInstanceOf(FiguresBusyException.class)
+                .satisfies(e -> assertThat(((FiguresBusyException) e).retryAfter()).isPositive());
+        facts.release.countDown();
+        assertThat(same.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
+        assertThat(oneAtOnce.summary(Period.allTime()).figures().received()).as("a place is free again").isEqualTo(1);
     }
 
     private void startTheSecondWhileTheFirstReads(FutureTask<Summary> first, FutureTask<Summary> second) {

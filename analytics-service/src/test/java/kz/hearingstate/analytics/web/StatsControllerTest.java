@@ -71,6 +71,17 @@ class StatsControllerTest {
     }
 
     @Test
+    void givenEveryPlaceToComputeFiguresTaken_whenFiguresAreAsked_then503ProblemWithRetryAfter() throws Exception {
+        when(stats.summary(any())).thenThrow(new kz.hearingstate.analytics.figures.FiguresBusyException(java.time.Duration.ofSeconds(5)));
+
+        mvc.perform(get("/api/v1/stats/summary"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://hearingstate.kz/problems/overloaded"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("Retry-After", "5"));
+    }
+
+    @Test
     void givenNoMetric_whenATimeSeriesIsAsked_thenProblem400SaysItIsRequired() throws Exception {
         mvc.perform(get("/api/v1/stats/timeseries?interval=day"))
                 .andExpect(status().isBadRequest())
