@@ -24,6 +24,7 @@ import kz.hearingstate.routing.directory.ConfidentialReader;
 import kz.hearingstate.routing.directory.Department;
 import kz.hearingstate.routing.directory.DirectoryService;
 import kz.hearingstate.routing.classification.SettlementNormaliser;
+import kz.hearingstate.routing.Reason;
 import kz.hearingstate.routing.workflow.ActionNotAllowedException;
 import kz.hearingstate.routing.workflow.AppealNotFoundException;
 import kz.hearingstate.routing.workflow.AppealStateMachine;
@@ -278,7 +279,7 @@ public class Workbench {
      * @param suggestions the department model's likeliest departments, for forwarding
      * @param sequence    the appeal's state as shown, which a forward from the list sends back (a stale list is refused)
      */
-    public record Review(double score, List<Suggestion> suggestions, long sequence) {
+    public record Review(double score, List<Suggestion> suggestions, long sequence, String cause) {
     }
 
     /**
@@ -293,7 +294,23 @@ public class Workbench {
         }
         // Only departments a forward may reach now: one deleted since the model suggested it is left out.
         List<Suggestion> active = suggestions(appeal).stream().filter(s -> directory.isActive(s.department())).toList();
-        return new Review(appeal.confidence(), active, appeal.sequence());
+        return new Review(appeal.confidence(), active, appeal.sequence(), reviewCause(appeal));
+    }
+
+    /**
+     * Why the appeal came to the officer as a triage, by the reason of the event that brought it to its department:
+     * {@code topic} (the citizen chose this department's topic), {@code words} (the citizen's reply or comment may
+     * report corruption), or {@code detector} (the review band, whose score the page shows).
+     */
+    private static String reviewCause(RoutedAppeal appeal) {
+        String code = appeal.history().stream()
+                .filter(entry -> (entry.type() == LifecycleType.ROUTED || entry.type() == LifecycleType.REOPENED)
+                        && appeal.department().equals(entry.department()))
+                .reduce((first, second) -> second).map(HistoryEntry::reasonCode).orElse(null);
+        if (Reason.Code.CONFIDENTIAL_TOPIC.name().equals(code)) {
+            return "topic";
+        }
+        return Reason.Code.CITIZENS_WORDS.name().equals(code) ? "words" : "detector";
     }
 
     /**

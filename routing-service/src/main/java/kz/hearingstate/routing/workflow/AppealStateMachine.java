@@ -17,7 +17,8 @@ import kz.hearingstate.events.AppealStatus;
  *                 REJECT→REJECTED  ROUTE→ROUTED
  * INFO_REQUESTED  CITIZEN_REPLIED→IN_PROGRESS  ANSWER→ANSWERED  REJECT→REJECTED  ROUTE→ROUTED
  * ANSWERED        NOT_SOLVED→ROUTED (reopened)
- * FORWARDED, REJECTED: final
+ * FORWARDED, REJECTED: final to departments
+ * any             CITIZENS_WORDS→ROUTED (the citizen's reply or comment may report corruption: to anti-corruption)
  * </pre>
  */
 public final class AppealStateMachine {
@@ -25,7 +26,7 @@ public final class AppealStateMachine {
     /** What can happen to an appeal: the department actions, split where the outcome differs, plus the citizen's. */
     public enum Trigger {
         ACCEPT, REQUEST_INFO, ANSWER, FORWARD_TO_DEPARTMENT, FORWARD_OUTSIDE, EXTEND, REJECT, ROUTE,
-        CITIZEN_REPLIED, NOT_SOLVED
+        CITIZEN_REPLIED, NOT_SOLVED, CITIZENS_WORDS
     }
 
     private static final Map<AppealStatus, Map<Trigger, AppealStatus>> TRANSITIONS = new EnumMap<>(AppealStatus.class);
@@ -54,6 +55,13 @@ public final class AppealStateMachine {
         Map<Trigger, AppealStatus> answered = new EnumMap<>(Trigger.class);
         answered.put(Trigger.NOT_SOLVED, AppealStatus.ROUTED);
         TRANSITIONS.put(AppealStatus.ANSWERED, answered);
+        TRANSITIONS.computeIfAbsent(AppealStatus.FORWARDED, status -> new EnumMap<>(Trigger.class));
+        TRANSITIONS.computeIfAbsent(AppealStatus.REJECTED, status -> new EnumMap<>(Trigger.class));
+        for (AppealStatus any : AppealStatus.values()) {
+            if (any != AppealStatus.SUBMITTED) {
+                TRANSITIONS.get(any).put(Trigger.CITIZENS_WORDS, AppealStatus.ROUTED);
+            }
+        }
     }
 
     private AppealStateMachine() {

@@ -200,8 +200,8 @@ public final class AppealWorkflow {
 
     /**
      * The citizen's reply, as {@link #citizenReplied(RoutedAppeal, CitizenReplied, Instant)}; when {@code reportTo} is
-     * set, the reply may report corruption and the appeal moves there first ({@link #movedByCitizensWords}), the reply
-     * kept for that department alone.
+     * set, the reply may report corruption, and the appeal moves there ({@link #movedByCitizensWords}) before the reply
+     * goes to any inbox.
      */
     public void citizenReplied(RoutedAppeal appeal, CitizenReplied reply, String reportTo, Instant now) {
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.CITIZEN_REPLIED);
@@ -210,13 +210,10 @@ public final class AppealWorkflow {
             appeal.deadline = legalClock.shift(appeal.deadline, paused);
         }
         appeal.pausedAt = null;
-        if (reportTo == null) {
-            keep(appeal, reply, appeal.department, now);
-            addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN, Reason.citizenReplied(paused), now);
-        } else {
-            addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN, Reason.citizenReplied(paused), now);
+        keep(appeal, reply, appeal.department, now);
+        addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN, Reason.citizenReplied(paused), now);
+        if (reportTo != null) {
             movedByCitizensWords(appeal, reportTo, now);
-            keep(appeal, reply, reportTo, now);
         }
         reschedule(appeal, now);
         appeal.updatedAt = now;
@@ -233,17 +230,17 @@ public final class AppealWorkflow {
 
     /**
      * A late reply, as {@link #lateReply(RoutedAppeal, CitizenReplied, Instant)}; when {@code reportTo} is set, the reply
-     * may report corruption: it is kept for that department alone, and an appeal still open moves there
-     * ({@link #movedByCitizensWords}).
+     * may report corruption, and the appeal moves there, open or closed ({@link #movedByCitizensWords}), before the
+     * reply goes to any inbox.
      */
     public void lateReply(RoutedAppeal appeal, CitizenReplied reply, String reportTo, Instant now) {
         String asked = appeal.history().stream().filter(entry -> entry.type() == LifecycleType.INFO_REQUESTED)
                 .reduce((first, second) -> second).map(HistoryEntry::department).orElse(appeal.department);
-        if (reportTo != null && AppealStateMachine.allows(appeal.status, Trigger.ROUTE)) {
-            movedByCitizensWords(appeal, reportTo, now);
+        if (reportTo != null) {
+            movedByCitizensWords(appeal, reportTo, arrival(reply.occurredAt(), now), now);
             reschedule(appeal, now);
         }
-        keep(appeal, reply, reportTo == null ? asked : reportTo, now);
+        keep(appeal, reply, asked, now);
         appeal.updatedAt = now;
     }
 
@@ -272,12 +269,17 @@ public final class AppealWorkflow {
 
     /**
      * The rating, as {@link #rated(RoutedAppeal, AppealFeedback, Instant)}; when {@code reportTo} is set, its comment may
-     * report corruption, and the rating is kept for that department, never for the one that answered.
+     * report corruption, and the answered appeal reopens there ({@link #movedByCitizensWords}), not left with the
+     * department that answered, which would read the comment.
      */
     public void rated(RoutedAppeal appeal, AppealFeedback feedback, String reportTo, Instant now) {
         appeal.appliedInputs.add(feedback.feedbackId());
-        appeal.citizenFeedback = new CitizenFeedback(feedback.feedbackId(), reportTo == null ? appeal.department : reportTo,
+        appeal.citizenFeedback = new CitizenFeedback(feedback.feedbackId(), appeal.department,
                 feedback.rating(), feedback.solved(), feedback.comment(), feedback.occurredAt());
+        if (reportTo != null) {
+            movedByCitizensWords(appeal, reportTo, arrival(feedback.occurredAt(), now), now);
+            reschedule(appeal, now);
+        }
         appeal.updatedAt = now;
     }
 
@@ -288,43 +290,58 @@ public final class AppealWorkflow {
 
     /**
      * "Not solved", as {@link #notSolved(RoutedAppeal, AppealFeedback, Instant)}; when {@code reportTo} is set, the
-     * comment may report corruption, and the repeat appeal goes there ({@link #movedByCitizensWords}), not back to the
-     * department that answered, with the comment for that department alone.
+     * comment may report corruption, and the repeat appeal opens there ({@link #movedByCitizensWords}), not back at the
+     * department that answered, which hears nothing of it.
      */
     public void notSolved(RoutedAppeal appeal, AppealFeedback feedback, String reportTo, Instant now) {
+        if (reportTo != null) {
+            rated(appeal, feedback, reportTo, now);
+            return;
+        }
         appeal.status = AppealStateMachine.next(appeal.status, Trigger.NOT_SOLVED);
         appeal.pausedAt = null; // a pause left by an answer given while waiting for the citizen (before that was cleared)
         appeal.registeredAt = legalClock.registeredAt(arrival(feedback.occurredAt(), now));
         appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
         appeal.slaState = SlaState.ON_TIME;
+        rated(appeal, feedback, now);
         // The citizen's comment stays on the appeal (citizenFeedback) for its department; appeals.lifecycle, which every
         // service reads and keeps, gets no words of the citizen.
         addLifecycle(appeal, LifecycleType.REOPENED, CITIZEN,
                 Reason.notSolved(feedback.rating()), now);
-        if (reportTo == null) {
-            addAssignment(appeal, now);
-        } else {
-            movedByCitizensWords(appeal, reportTo, now);
-        }
-        rated(appeal, feedback, reportTo, now);
+        addAssignment(appeal, now);
         reschedule(appeal, now);
         appeal.updatedAt = now;
     }
 
     /**
-     * The citizen's own words since the appeal was routed (a reply to a question, a "not solved" comment) may report
-     * corruption, and the appeal is with an ordinary department, perhaps the accused's: before those words reach anyone,
-     * the appeal moves to the confidential department {@code reportTo} as a confidential triage, as an appeal of the
-     * corruption detector's review band does. Its officer forwards it back if it is no report.
+     * The citizen's own words since the appeal was routed (a reply to a question, a rating's comment) may report
+     * corruption, and the appeal is with an ordinary department, perhaps the accused's: before those words go to any
+     * inbox, the appeal moves to the confidential department {@code reportTo} as a confidential triage, as an appeal
+     * of the corruption detector's review band does, and only its officer reads them (they stay filed under the
+     * department they were written to, so that an appeal the officer finds no report and forwards back arrives with
+     * them). An open appeal keeps its term, as on a forward; a closed one (answered, or closed while a reply was on
+     * its way) reopens there with a new term from when the words came, as on "not solved". Every event of the move
+     * names the new department alone, so the department the appeal left is told nothing of it.
      */
-    private void movedByCitizensWords(RoutedAppeal appeal, String reportTo, Instant now) {
-        appeal.status = AppealStateMachine.next(appeal.status, Trigger.ROUTE);
+    private void movedByCitizensWords(RoutedAppeal appeal, String reportTo, Instant wordsCame, Instant now) {
+        boolean closed = appeal.status.isClosed();
+        appeal.status = AppealStateMachine.next(appeal.status, Trigger.CITIZENS_WORDS);
+        if (closed) {
+            appeal.pausedAt = null;
+            appeal.registeredAt = legalClock.registeredAt(wordsCame);
+            appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
+            appeal.slaState = SlaState.ON_TIME;
+        }
         moveTo(appeal, reportTo);
         appeal.triage = true;
         Reason reason = Reason.citizensWordsMayReportCorruption();
         appeal.routingReason = reason.text();
-        addLifecycle(appeal, LifecycleType.ROUTED, SYSTEM, reason, now);
+        addLifecycle(appeal, closed ? LifecycleType.REOPENED : LifecycleType.ROUTED, SYSTEM, reason, now);
         addAssignment(appeal, now);
+    }
+
+    private void movedByCitizensWords(RoutedAppeal appeal, String reportTo, Instant now) {
+        movedByCitizensWords(appeal, reportTo, now, now);
     }
 
     /**
@@ -338,6 +355,10 @@ public final class AppealWorkflow {
         if (confidentialDepartment.test(department)) {
             String ownInbox = Topics.departmentInbox(department);
             appeal.outbox.removeIf(event -> event.lifecycle() == null && !event.topic().equals(ownInbox));
+        } else if (appeal.previousDepartment != null && confidentialDepartment.test(appeal.previousDepartment)) {
+            // Out of a confidential department: its category ("corruption", when the citizen chose it) would tell the
+            // receiving department where the appeal was.
+            appeal.category = null;
         }
     }
 

@@ -182,7 +182,7 @@ class AppealPageControllerTest extends WorkbenchSliceTest {
     private static AppealPage bandPage() {
         AppealRow band = new AppealRow("a-1", "T-A1", AppealStatus.ROUTED, null, "Узынагаш", "Мектеп", "22.12.2026 18:00",
                 Urgency.ON_TIME, 14, 0, null, "anti-corruption", false, new Workbench.Review(0.19,
-                List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 1));
+                List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 1, "detector"));
         return new AppealPage(band, SUBMITTED, null,
                 List.of(new AppealPage.Event(1, "01.12.2026 10:00", LifecycleType.ROUTED, AppealStatus.ROUTED,
                         "anti-corruption", "system", Reason.corruptionReview(0.19, 0.15, 0.24), null, null, false)),

@@ -79,7 +79,7 @@ class InboxControllerTest extends WorkbenchSliceTest {
 
     private static final AppealRow BAND = new AppealRow("a-3", "T-BAND", AppealStatus.ROUTED, null, "Uzynagash",
             "Money for the school's repairs", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "anti-corruption", false,
-            new Workbench.Review(0.19, List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 4));
+            new Workbench.Review(0.19, List.of(new Workbench.Suggestion("education", 0.62), new Workbench.Suggestion("health", 0.2)), 4, "detector"));
     private static final AppealRow REPORT = new AppealRow("a-4", "T-REPORT", AppealStatus.ROUTED, null, "Uzynagash",
             "A bribe for a certificate", "22.12.2026 18:00", Urgency.ON_TIME, 14, 0, null, "anti-corruption", false, null);
 

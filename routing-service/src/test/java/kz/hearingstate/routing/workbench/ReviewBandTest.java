@@ -167,6 +167,32 @@ class ReviewBandTest {
     }
 
     @Test
+    void givenAReplyToEducationThatMayReportCorruption_whenItMovedTheAppeal_thenTheOfficerAloneReadsIt_andEducationOnceForwardedBack() {
+        RoutedAppeal atEducation = stored(workflow.route(Appeals.submitted("Оқулықтар әлі берілген жоқ", Language.kk, NOW),
+                new RoutingDecision("education", "education", null, 0.91, false, false, Reason.classifier(0.91),
+                        List.of(new RoutingDecision.Candidate("education", 0.91))), NOW));
+        workflow.apply(atEducation, new Command("info-1", atEducation.appealId(), ActionType.REQUEST_INFO, EDUCATION.principal(),
+                "Which school?", null, null, null, null, atEducation.sequence(), EDUCATION.username()), NOW.plusSeconds(60));
+        String words = "School 2. The deputy head said the books come faster if I transfer 20,000 to his card";
+        workflow.citizenReplied(atEducation, new kz.hearingstate.events.CitizenReplied("reply-1", atEducation.appealId(), "T",
+                words, List.of(), NOW.plusSeconds(120)), "anti-corruption", NOW.plusSeconds(120));
+
+        AppealPage officers = workbench.appeal(OFFICER, atEducation.appealId());
+        assertThat(officers.row().review()).isNotNull();
+        assertThat(officers.row().review().cause()).as("not the detector's review band, whose score would be false here")
+                .isEqualTo("words");
+        assertThat(officers.replies()).extracting(AppealPage.Reply::text).containsExactly(words);
+        assertThatThrownBy(() -> workbench.appeal(EDUCATION, atEducation.appealId())).isInstanceOf(AppealNotFoundException.class);
+
+        workflow.apply(atEducation, new Command("forward-1", atEducation.appealId(), ActionType.FORWARD, OFFICER.principal(),
+                "No report: the school's question.", null, "education", null, null, atEducation.sequence(), OFFICER.username()),
+                NOW.plusSeconds(600));
+        assertThat(workbench.appeal(EDUCATION, atEducation.appealId()).replies()).as("the answer to its question, forwarded back")
+                .extracting(AppealPage.Reply::text).containsExactly(words);
+        assertThat(workbench.appeal(OFFICER, band.appealId()).row().review().cause()).isEqualTo("detector");
+    }
+
+    @Test
     void givenTheCitizensReplyToTheOfficer_whenTheAppealIsForwardedToEducation_thenEducationDoesNotReadIt() {
         workflow.apply(band, new Command("info-1", band.appealId(), ActionType.REQUEST_INFO, OFFICER.principal(),
                 "Who asked you for the money?", null, null, null, null, band.sequence(), OFFICER.username()), NOW.plusSeconds(60));

@@ -28,15 +28,17 @@ class AppealStateMachineTest {
     private static final Map<AppealStatus, Map<Trigger, AppealStatus>> EXPECTED = Map.of(
             ROUTED, Map.of(Trigger.ACCEPT, IN_PROGRESS, Trigger.REQUEST_INFO, INFO_REQUESTED, Trigger.ANSWER, ANSWERED,
                     Trigger.FORWARD_TO_DEPARTMENT, ROUTED, Trigger.FORWARD_OUTSIDE, FORWARDED, Trigger.EXTEND, ROUTED,
-                    Trigger.REJECT, REJECTED, Trigger.ROUTE, ROUTED),
+                    Trigger.REJECT, REJECTED, Trigger.ROUTE, ROUTED, Trigger.CITIZENS_WORDS, ROUTED),
             IN_PROGRESS, Map.of(Trigger.REQUEST_INFO, INFO_REQUESTED, Trigger.ANSWER, ANSWERED,
                     Trigger.FORWARD_TO_DEPARTMENT, ROUTED, Trigger.FORWARD_OUTSIDE, FORWARDED, Trigger.EXTEND, IN_PROGRESS,
-                    Trigger.REJECT, REJECTED, Trigger.ROUTE, ROUTED),
+                    Trigger.REJECT, REJECTED, Trigger.ROUTE, ROUTED, Trigger.CITIZENS_WORDS, ROUTED),
             INFO_REQUESTED, Map.of(Trigger.CITIZEN_REPLIED, IN_PROGRESS, Trigger.ANSWER, ANSWERED, Trigger.REJECT, REJECTED,
-                    Trigger.ROUTE, ROUTED),
-            ANSWERED, Map.of(Trigger.NOT_SOLVED, ROUTED),
-            FORWARDED, Map.of(),
-            REJECTED, Map.of(),
+                    Trigger.ROUTE, ROUTED, Trigger.CITIZENS_WORDS, ROUTED),
+            // Closed to every department's action; the citizen's words that may report corruption reopen it at
+            // anti-corruption, where nobody else would ever read them.
+            ANSWERED, Map.of(Trigger.NOT_SOLVED, ROUTED, Trigger.CITIZENS_WORDS, ROUTED),
+            FORWARDED, Map.of(Trigger.CITIZENS_WORDS, ROUTED),
+            REJECTED, Map.of(Trigger.CITIZENS_WORDS, ROUTED),
             SUBMITTED, Map.of());
 
     static Stream<Arguments> everyStatusAndTrigger() {
@@ -62,7 +64,8 @@ class AppealStateMachineTest {
     @ParameterizedTest(name = "{0} is final")
     @MethodSource("closedStatuses")
     void givenAClosedAppeal_whenAnyDepartmentActionArrives_thenItIsRefused(AppealStatus closed) {
-        Set<Trigger> departmentActions = EnumSet.complementOf(EnumSet.of(Trigger.CITIZEN_REPLIED, Trigger.NOT_SOLVED));
+        Set<Trigger> departmentActions = EnumSet.complementOf(EnumSet.of(Trigger.CITIZEN_REPLIED, Trigger.NOT_SOLVED,
+                Trigger.CITIZENS_WORDS));
         assertThat(departmentActions).noneMatch(trigger -> AppealStateMachine.allows(closed, trigger));
     }
 

@@ -317,7 +317,9 @@ class AppealWorkflowTest {
         assertThat(appeal.previousDepartment).isEqualTo("housing-utilities");
         assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
         assertThat(appeal.triage).as("a confidential triage: its officer forwards it back if it is no report").isTrue();
-        assertThat(appeal.citizenReplies()).extracting(CitizenReply::department).containsExactly(Department.ANTI_CORRUPTION);
+        assertThat(appeal.citizenReplies()).extracting(CitizenReply::department)
+                .as("filed under the question's department, which no longer holds the appeal: the officer reads it, and "
+                        + "housing would only if the officer forwarded it back").containsExactly("housing-utilities");
         assertThat(appeal.outbox).extracting(PendingEvent::topic).as("nothing for housing's inbox")
                 .doesNotContain(Topics.departmentInbox("housing-utilities"))
                 .contains(Topics.departmentInbox(Department.ANTI_CORRUPTION));
@@ -338,10 +340,50 @@ class AppealWorkflowTest {
 
         assertThat(appeal.department).isEqualTo(Department.ANTI_CORRUPTION);
         assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
-        assertThat(appeal.citizenFeedback().department()).as("the comment is anti-corruption's alone").isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(appeal.triage).isTrue();
         assertThat(appeal.outbox).extracting(PendingEvent::topic).doesNotContain(Topics.departmentInbox("roads-transport"));
-        assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type).containsExactly(LifecycleType.REOPENED, LifecycleType.ROUTED);
+        assertThat(lifecycle(appeal)).as("one event, naming anti-corruption: roads is told of no new assignment")
+                .singleElement().satisfies(reopened -> {
+                    assertThat(reopened.type()).isEqualTo(LifecycleType.REOPENED);
+                    assertThat(reopened.department()).isEqualTo(Department.ANTI_CORRUPTION);
+                    assertThat(reopened.reason()).doesNotContain("foreman", "cash");
+                });
         assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(later, 15));
+    }
+
+    @Test
+    void givenASolvedRatingWhoseCommentMayReportCorruption_thenTheAnsweredAppealReopensAtAntiCorruptionWithANewTerm() {
+        RoutedAppeal appeal = routedTo("health", NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("health")), NOW);
+        appeal.outbox.clear();
+        Instant later = almaty("2027-01-11T10:00");
+
+        workflow.rated(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 5, true,
+                "Solved, but only after I paid the doctor 10,000 in cash", later), Department.ANTI_CORRUPTION, later);
+
+        assertThat(appeal.department).as("not left with health, which would read the comment")
+                .isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(later, 15));
+        assertThat(appeal.citizenFeedback().comment()).contains("doctor");
+        assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type, AppealLifecycleEvent::department)
+                .containsExactly(tuple(LifecycleType.REOPENED, Department.ANTI_CORRUPTION));
+        assertThat(appeal.outbox).extracting(PendingEvent::topic).doesNotContain(Topics.departmentInbox("health"));
+    }
+
+    @Test
+    void givenAnAppealOfTheCorruptionTopic_whenTheOfficerForwardsItOn_thenTheReceivingDepartmentSeesNoCategoryOfAntiCorruption() {
+        AppealSubmitted submitted = Appeals.submitted("Учебники не выдали", Language.ru, NOW);
+        RoutedAppeal appeal = workflow.route(submitted, new RoutingDecision(Department.ANTI_CORRUPTION, "education", "corruption",
+                0.05, true, false, Reason.confidentialTopic("corruption")), NOW);
+        appeal.outbox.clear();
+
+        workflow.apply(appeal, new Command("forward-1", appeal.appealId, ActionType.FORWARD,
+                ApiPrincipal.department(Department.ANTI_CORRUPTION), "No report", null, "education", null, null), NOW.plusSeconds(60));
+
+        assertThat(appeal.category).isNull();
+        assertThat(appeal.outbox).extracting(PendingEvent::assigned).filteredOn(java.util.Objects::nonNull)
+                .singleElement().satisfies(assigned -> assertThat(assigned.category()).isNull());
     }
 
     @Test
