@@ -42,6 +42,14 @@ public record AnalyticsProperties(
             @DefaultValue("7d") Duration currentPeriod,
             @DefaultValue("30s") Duration announceRetry) {
 
+        public Hotspots {
+            if (window.compareTo(Duration.ofHours(1)) < 0) {
+                // An incident's public id hashes the hour it was detected in (HotspotDetector#incidentId): two surges
+                // of one place are told apart by it only while they are at least an hour apart.
+                throw new IllegalArgumentException("hearing.analytics.hotspots.window must be at least 1h, not " + window);
+            }
+        }
+
         public HotspotRule rule() {
             return new HotspotRule(window, baselineWindows, minCount, factor);
         }

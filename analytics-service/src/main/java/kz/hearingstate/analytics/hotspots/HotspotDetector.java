@@ -19,6 +19,8 @@ import kz.hearingstate.events.Settlement;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.messaging.EventPublisher;
 import kz.hearingstate.web.Hashing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Looks for a surge around each appeal as soon as its category and place are known: appeals of the same
@@ -30,6 +32,8 @@ import kz.hearingstate.web.Hashing;
  * and neither is an appeal routing has not placed yet: an incident lists its appeals and is public.
  */
 public class HotspotDetector {
+
+    private static final Logger log = LoggerFactory.getLogger(HotspotDetector.class);
 
     static final String SETTLEMENT = "settlement";
     static final String GEO_CELL = "geoCell";
@@ -128,7 +132,14 @@ public class HotspotDetector {
             if (rule.isSurge(inWindow.size(), 0)) {
                 double baseline = rule.baseline(receivedIn(similar, rule.baselineStart(end), windowStart).size());
                 if (rule.isSurge(inWindow.size(), baseline)) {
-                    announce(record(fact, place.scope(), place.value(), end, inWindow, baseline));
+                    Incident incident = record(fact, place.scope(), place.value(), end, inWindow, baseline);
+                    try {
+                        announce(incident);
+                    } catch (RuntimeException refused) {
+                        // Stored, not announced: IncidentAnnouncementRetry sends it. Failing the batch here would leave
+                        // its other places unchecked for good, since its redelivery finds its facts already applied.
+                        log.warn("Could not announce incident {} now: {}", incident.incidentId(), refused.toString());
+                    }
                 }
             }
         }

@@ -1,6 +1,7 @@
 package kz.hearingstate.analytics.hotspots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -47,5 +48,14 @@ class HotspotRuleTest {
         assertThat(id).isEqualTo(HotspotDetector.incidentId("water", "settlement", "Samsy", Instant.parse("2026-03-18T04:00:00Z")))
                 .isEqualTo(HotspotDetector.incidentId("water", "settlement", "Samsy", Instant.parse("2026-03-18T04:59:59.999Z")))
                 .isNotEqualTo(HotspotDetector.incidentId("water", "settlement", "Samsy", Instant.parse("2026-03-18T05:00:00Z")));
+    }
+
+    @Test
+    void givenAWindowShorterThanTheHourTheIdHashes_whenConfigured_thenTheServiceRefusesToStart() {
+        assertThatThrownBy(() -> new kz.hearingstate.analytics.config.AnalyticsProperties.Hotspots(java.time.Duration.ofMinutes(30),
+                8, 5, 3.0, java.time.Duration.ofDays(7), java.time.Duration.ofSeconds(30)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1h");
+        assertThat(new kz.hearingstate.analytics.config.AnalyticsProperties.Hotspots(java.time.Duration.ofHours(1), 8, 5, 3.0,
+                java.time.Duration.ofDays(7), java.time.Duration.ofSeconds(30)).window()).isEqualTo(java.time.Duration.ofHours(1));
     }
 }
