@@ -17,6 +17,7 @@ import kz.hearingstate.events.EventTypes;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.SettlementsChanged;
 import kz.hearingstate.messaging.EventReader;
+import kz.hearingstate.messaging.PoisonEventException;
 import kz.hearingstate.storage.IndexedCollection;
 import kz.hearingstate.storage.RecentReads;
 import kz.hearingstate.storage.VersionedDocuments;
@@ -135,6 +136,9 @@ public class DepartmentDirectory implements IndexedCollection {
                     directory.apply(reader.read(message, DepartmentChanged.class).payload());
                 } else if (EventTypes.SETTLEMENTS_CHANGED.equals(type)) {
                     directory.apply(reader.read(message, SettlementsChanged.class).payload());
+                } else {
+                    // A version this intake does not know yet: the dead letters, where someone sees it, not passed over.
+                    throw new PoisonEventException("Not an event of departments.directory: " + type);
                 }
             };
         }

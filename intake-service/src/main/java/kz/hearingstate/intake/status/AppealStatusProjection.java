@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.messaging.EventBatches;
 import kz.hearingstate.messaging.EventReader;
 import org.springframework.context.annotation.Bean;
@@ -23,10 +24,13 @@ public class AppealStatusProjection {
 
     @Bean
     Consumer<Message<List<byte[]>>> projectAppealStatus(AppealStatusStore store, EventReader reader) {
-        return batch -> EventBatches.handle(reader, batch, record -> EventTypes.APPEAL_SUBMITTED.equals(
-                        reader.metadata(record).type())
-                        ? reader.read(record, AppealSubmitted.class).payload()
-                        : reader.read(record, AppealLifecycleEvent.class).payload(),
-                store::applyAll);
+        return batch -> EventBatches.handle(reader, batch, record -> {
+            String type = reader.metadata(record).type();
+            if (EventTypes.APPEAL_SUBMITTED.equals(type)) {
+                return reader.read(record, AppealSubmitted.class).payload();
+            }
+            LifecycleType.fromEventType(type); // another type, or a lifecycle version this intake does not know yet: poison
+            return reader.read(record, AppealLifecycleEvent.class).payload();
+        }, store::applyAll);
     }
 }

@@ -73,6 +73,30 @@ class AppealStatusIntegrationTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void givenAnEventVersionIntakeDoesNotKnow_whenConsumed_thenItIsDeadLetteredNeitherReadAsTheOneItKnowsNorPassedOver() {
+        Submitted appeal = submit();
+        awaitStatus(appeal.trackingCode(), "SUBMITTED");
+        // A valid event of another type (it passes its own schema), on the lifecycle topic by a producer's mistake.
+        kz.hearingstate.events.NotificationOutcome misplaced = new kz.hearingstate.events.NotificationOutcome("n-1",
+                appeal.appealId(), appeal.appealId() + ":1", "appeal-routed", "SMS", "CITIZEN", "DELIVERED", 1, 120,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        String directoryKey = "parks-" + System.nanoTime();
+        try (CloudEventProducer producer = new CloudEventProducer(broker.getBrokersAsString())) {
+            producer.publish(Topics.APPEALS_LIFECYCLE, appeal.appealId(), "outcome:" + appeal.appealId(),
+                    EventTypes.NOTIFICATION_OUTCOME, json.writeValueAsBytes(misplaced));
+            producer.publish(Topics.DEPARTMENTS_DIRECTORY, directoryKey, directoryKey + ":1", "department.changed.v2",
+                    "{\"code\":\"parks\"}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        await().untilAsserted(() -> assertThat(records(Topics.deadLetter(Topics.APPEALS_LIFECYCLE, "intake")))
+                .anySatisfy(r -> assertThat(r.key()).isEqualTo(appeal.appealId())));
+        await().untilAsserted(() -> assertThat(records(Topics.deadLetter(Topics.DEPARTMENTS_DIRECTORY, "intake")))
+                .anySatisfy(r -> assertThat(r.key()).isEqualTo(directoryKey)));
+        assertThat(body(get("/api/v1/appeals/" + appeal.trackingCode(), "X-Api-Key", DEMO_KEY)).get("status").asString())
+                .as("the outcome was not read as a lifecycle event").isEqualTo("SUBMITTED");
+    }
+
+    @Test
     void givenAStaleOrRepeatedLifecycleEvent_whenConsumed_thenTheStatusDoesNotGoBack() {
         Submitted appeal = submit();
         publishLifecycle(appeal.appealId(), appeal.trackingCode(), 1, LifecycleType.ROUTED, AppealStatus.ROUTED, null, null);
