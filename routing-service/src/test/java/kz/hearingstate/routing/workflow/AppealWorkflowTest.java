@@ -60,6 +60,14 @@ class AppealWorkflowTest {
         return appeal;
     }
 
+    /** An appeal its department answered at {@link #NOW}, its outbox sent. */
+    private RoutedAppeal answeredBy(String department) {
+        RoutedAppeal appeal = routedTo(department, NOW);
+        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department(department)), NOW);
+        appeal.outbox.clear();
+        return appeal;
+    }
+
     private static java.util.List<String> fields(InvalidCommandException e) {
         return e.violations().stream().map(FieldViolation::field).toList();
     }
@@ -330,9 +338,7 @@ class AppealWorkflowTest {
 
     @Test
     void givenANotSolvedCommentThatMayReportCorruption_thenTheRepeatAppealGoesToAntiCorruptionNotBackToTheDepartment() {
-        RoutedAppeal appeal = routedTo("roads-transport", NOW);
-        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("roads-transport")), NOW);
-        appeal.outbox.clear();
+        RoutedAppeal appeal = answeredBy("roads-transport");
         Instant later = almaty("2027-01-11T10:00");
 
         workflow.notSolved(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 1, false,
@@ -353,9 +359,7 @@ class AppealWorkflowTest {
 
     @Test
     void givenASolvedRatingWhoseCommentMayReportCorruption_thenTheAnsweredAppealReopensAtAntiCorruptionWithANewTerm() {
-        RoutedAppeal appeal = routedTo("health", NOW);
-        workflow.apply(appeal, command(appeal, ActionType.ANSWER, ApiPrincipal.department("health")), NOW);
-        appeal.outbox.clear();
+        RoutedAppeal appeal = answeredBy("health");
         Instant later = almaty("2027-01-11T10:00");
 
         workflow.rated(appeal, new AppealFeedback("fb-1", appeal.appealId, "T", 5, true,
