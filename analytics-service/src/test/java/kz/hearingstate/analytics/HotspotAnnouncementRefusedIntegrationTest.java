@@ -36,8 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Kafka refuses one incident's announcement while a batch holds two surges: the batch still checks its other place,
- * and the refused incident stays stored for the retry. Failing the batch there would have lost the other surge for
+ * Kafka refuses an incident's announcement while a batch holds two surges: the batch still checks its other place, and
+ * both incidents stay stored for the retry, the second without a try of its own (each may wait seconds). Failing the batch there would have lost the other surge for
  * good, since the batch's redelivery finds its facts applied and checks nothing.
  */
 class HotspotAnnouncementRefusedIntegrationTest extends AnalyticsIntegrationTest {
@@ -48,8 +48,7 @@ class HotspotAnnouncementRefusedIntegrationTest extends AnalyticsIntegrationTest
     AnalyticsProperties properties;
 
     @Test
-    void givenKafkaRefusingTheFirstAnnouncement_whenABatchHoldsTwoSurges_thenBothAreStoredAndTheOtherAnnounced() {
-        List<String> announced = new ArrayList<>();
+    void givenKafkaRefusingTheFirstAnnouncement_whenABatchHoldsTwoSurges_thenBothAreStoredForTheRetry() {
         AtomicInteger sends = new AtomicInteger();
         EventPublisher refusingTheFirst = new EventPublisher(null, "analytics-test", java.time.Clock.systemUTC()) {
             @Override
@@ -57,7 +56,6 @@ class HotspotAnnouncementRefusedIntegrationTest extends AnalyticsIntegrationTest
                 if (sends.incrementAndGet() == 1) {
                     throw new EventNotAcknowledgedException(topic, eventType, null);
                 }
-                announced.add(eventId);
             }
         };
         try (MongoClient client = MongoClients.create(MONGO.uri("analytics-refused"))) {
@@ -90,9 +88,10 @@ class HotspotAnnouncementRefusedIntegrationTest extends AnalyticsIntegrationTest
 
             List<Incident> stored = incidents.since(start.minus(Duration.ofDays(1)), 10);
             assertThat(stored).extracting(Incident::category).containsExactlyInAnyOrder("gas-supply", "heating");
-            assertThat(stored).filteredOn(Incident::published).as("the other surge announced all the same").hasSize(1);
-            assertThat(incidents.unpublished(10)).as("the refused one waits for the retry").hasSize(1);
-            assertThat(announced).hasSize(1);
+            assertThat(stored).filteredOn(Incident::published).as("not tried again in the batch: each try may wait seconds")
+                    .isEmpty();
+            assertThat(incidents.unpublished(10)).as("both wait for the retry").hasSize(2);
+            assertThat(sends).hasValue(1);
         }
     }
 }

@@ -19,34 +19,34 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pages' words in kk, ru and en: every bundle ({@code messages*.properties} in one folder) has the same keys in
- * each language, and each message's apostrophes are written as Spring will show them. Spring passes a message
+ * The pages' words in kk, ru and en: every bundle (a {@code name.properties} beside its {@code name_kk} and
+ * {@code name_ru}, under any module's resources) has the same keys in each language, and each message's apostrophes are written as Spring will show them. Spring passes a message
  * through {@link java.text.MessageFormat} only when it has arguments: there an apostrophe must be doubled
  * ({@code official''s}) or MessageFormat drops it and what follows; without arguments the text is shown as written,
  * so a doubled one shows twice ({@code official''s} on the page).
  */
 class MessageBundlesTest {
 
-    private static final Pattern BUNDLE = Pattern.compile("messages(_[a-z]{2})?\\.properties");
+    private static final Pattern TRANSLATION = Pattern.compile("(.+)_(kk|ru)\\.properties");
     private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @Test
     void givenEveryMessageBundle_whenItsLanguagesAreCompared_thenEachHasEveryKey() {
-        Map<Path, Map<String, Set<String>>> keysByFolder = new TreeMap<>();
+        Map<Path, Map<String, Set<String>>> keysByBundle = new TreeMap<>();
         for (Path file : bundles()) {
-            keysByFolder.computeIfAbsent(file.getParent(), folder -> new TreeMap<>())
+            keysByBundle.computeIfAbsent(bundleOf(file), bundle -> new TreeMap<>())
                     .put(file.getFileName().toString(), load(file).stringPropertyNames());
         }
         List<String> missing = new ArrayList<>();
-        keysByFolder.forEach((folder, byLanguage) -> {
+        keysByBundle.forEach((bundle, byLanguage) -> {
             Set<String> every = byLanguage.values().stream().flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
             byLanguage.forEach((file, keys) -> every.stream().filter(key -> !keys.contains(key))
-                    .forEach(key -> missing.add(folder.resolve(file) + " lacks " + key)));
+                    .forEach(key -> missing.add(bundle.resolveSibling(file) + " lacks " + key)));
         });
 
-        assertThat(keysByFolder).as("bundles found").hasSizeGreaterThanOrEqualTo(4);
-        assertThat(keysByFolder.values()).allSatisfy(byLanguage -> assertThat(byLanguage).hasSize(3));
+        assertThat(keysByBundle).as("bundles found").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(keysByBundle).allSatisfy((bundle, byLanguage) -> assertThat(byLanguage).as(bundle.toString()).hasSize(3));
         assertThat(missing).isEmpty();
     }
 
@@ -83,11 +83,21 @@ class MessageBundlesTest {
         return List.of();
     }
 
+    /** Every file of every bundle: those with a Kazakh or Russian translation, and their English base. */
     private static List<Path> bundles() {
-        return Repository.sourceFiles().stream()
-                .filter(path -> path.toString().contains("src/main/resources"))
-                .filter(path -> BUNDLE.matcher(path.getFileName().toString()).matches())
+        List<Path> resources = Repository.sourceFiles().stream()
+                .filter(path -> path.toString().contains("src/main/resources") && path.toString().endsWith(".properties"))
                 .toList();
+        Set<Path> translated = resources.stream().filter(path -> TRANSLATION.matcher(path.getFileName().toString()).matches())
+                .map(MessageBundlesTest::bundleOf).collect(Collectors.toSet());
+        return resources.stream().filter(path -> translated.contains(bundleOf(path))).toList();
+    }
+
+    /** The bundle a file belongs to: its folder and base name, without the language. */
+    private static Path bundleOf(Path file) {
+        String name = file.getFileName().toString();
+        var translation = TRANSLATION.matcher(name);
+        return file.resolveSibling(translation.matches() ? translation.group(1) : name.substring(0, name.length() - ".properties".length()));
     }
 
     private static Properties load(Path relative) {

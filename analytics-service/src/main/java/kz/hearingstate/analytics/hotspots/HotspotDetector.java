@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -82,7 +83,10 @@ public class HotspotDetector {
                 byPlace.computeIfAbsent(place, p -> new ArrayList<>()).add(fact);
             }
         }
-        byPlace.forEach((place, facts) -> check(place, facts, countable));
+        // Once Kafka refuses one announcement, the batch's other incidents are stored without trying: each try may wait
+        // seconds, and many would outlast max.poll.interval.ms. IncidentAnnouncementRetry sends them all.
+        AtomicBoolean refused = new AtomicBoolean();
+        byPlace.forEach((place, facts) -> check(place, facts, countable, refused));
     }
 
     /**
@@ -102,14 +106,14 @@ public class HotspotDetector {
         return fact.getGeoCell() == null ? null : new Place(fact.getCategory(), GEO_CELL, fact.getGeoCell());
     }
 
-    private void check(Place place, List<AppealFact> batch, Set<String> countable) {
+    private void check(Place place, List<AppealFact> batch, Set<String> countable, AtomicBoolean refused) {
         Instant earliest = batch.stream().map(AppealFact::getReceivedAt).min(Instant::compareTo).orElseThrow();
         Instant latest = batch.stream().map(AppealFact::getReceivedAt).max(Instant::compareTo).orElseThrow();
         List<AppealFact> similar = facts.similarReceivedBetween(place.category(), place.scope(), place.value(),
                 rule.baselineStart(earliest), latest.plus(rule.window()), countable);
         Set<Instant> evaluated = new HashSet<>();
         for (AppealFact fact : batch) {
-            check(fact, place, similar, evaluated);
+            check(fact, place, similar, evaluated, refused);
         }
     }
 
@@ -119,7 +123,7 @@ public class HotspotDetector {
      * and the last of a surge's appeals to arrive is not always its latest; this way the last one to arrive
      * evaluates the window ending at the latest, when all of them are present.
      */
-    private void check(AppealFact fact, Place place, List<AppealFact> similar, Set<Instant> evaluated) {
+    private void check(AppealFact fact, Place place, List<AppealFact> similar, Set<Instant> evaluated, AtomicBoolean refused) {
         Instant received = fact.getReceivedAt();
         List<AppealFact> around = receivedIn(similar, rule.windowStart(received), received.plus(rule.window()));
         for (AppealFact candidate : around) {
@@ -133,12 +137,15 @@ public class HotspotDetector {
                 double baseline = rule.baseline(receivedIn(similar, rule.baselineStart(end), windowStart).size());
                 if (rule.isSurge(inWindow.size(), baseline)) {
                     Incident incident = record(fact, place.scope(), place.value(), end, inWindow, baseline);
-                    try {
-                        announce(incident);
-                    } catch (RuntimeException refused) {
-                        // Stored, not announced: IncidentAnnouncementRetry sends it. Failing the batch here would leave
-                        // its other places unchecked for good, since its redelivery finds its facts already applied.
-                        log.warn("Could not announce incident {} now: {}", incident.incidentId(), refused.toString());
+                    if (!refused.get()) {
+                        try {
+                            announce(incident);
+                        } catch (RuntimeException notAcknowledged) {
+                            // Stored, not announced: IncidentAnnouncementRetry sends it. Failing the batch here would
+                            // leave its other places unchecked for good, since its redelivery finds its facts applied.
+                            refused.set(true);
+                            log.warn("Could not announce incident {} now: {}", incident.incidentId(), notAcknowledged.toString());
+                        }
                     }
                 }
             }

@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
  * contacts, and offers the settlements to choose from, named in the page's language): the {@code departments}
  * and {@code settlements} collections, fed by
  * {@code departments.directory} through {@code recordDirectoryChange} (group {@code intake}). A change replaces a
- * record only when its version is newer, so redeliveries and replays leave the latest in place. Records of
- * other types on the topic are not intake's business and are skipped.
+ * record only when its version is newer, so redeliveries and replays leave the latest in place. A record of another
+ * type (a version intake does not know yet) goes to the dead letters.
  */
 @Component
 public class DepartmentDirectory implements IndexedCollection {

@@ -51,7 +51,10 @@ record AppealPage(
     private static Step step(AppealStatusView.HistoryEntry entry, PortalDates dates, Locale locale) {
         String at = dates.dateTime(entry.at(), locale);
         String change = "portal.change." + entry.type();
-        if (AppealStatusView.HistoryEntry.BY_SYSTEM.equals(entry.by()) && "REJECTED".equals(entry.type())) {
+        if (AppealStatusView.HistoryEntry.BY_SYSTEM.equals(entry.by())
+                && ("REJECTED".equals(entry.type()) || "REOPENED".equals(entry.type()))) {
+            // Routing's own: an anonymous appeal not considered; an appeal reopened because what the citizen wrote since
+            // (a reply, a rating's comment) goes to the department that deals with it, not after a rating of theirs.
             return new Step(at, change + ".byRule", null);
         }
         return new Step(at, change, entry.departmentsWords());

@@ -34,14 +34,18 @@ class AppealPageTest {
                 new HistoryEntry(3, "REOPENED", AppealStatus.ROUTED, "health",
                         "the citizen reports the problem is not solved (rating 2)", AT, HistoryEntry.BY_CITIZEN),
                 new HistoryEntry(4, "REJECTED", AppealStatus.REJECTED, "health", "Не относится к компетенции: суд", AT,
-                        HistoryEntry.BY_DEPARTMENT));
+                        HistoryEntry.BY_DEPARTMENT),
+                // What the citizen wrote since (a reply that came late) goes to the department that deals with it.
+                new HistoryEntry(5, "REOPENED", AppealStatus.ROUTED, "anti-corruption",
+                        "confidential triage: the citizen's reply or comment may report corruption", AT, HistoryEntry.BY_SYSTEM));
 
         assertThat(page.history()).extracting(AppealPage.Step::changeKey, AppealPage.Step::reason).containsExactly(
                 tuple("portal.change.SUBMITTED", null),
                 tuple("portal.change.REJECTED.byRule", null),
                 tuple("portal.change.INFO_REQUESTED", "Which clinic?"),
                 tuple("portal.change.REOPENED", null),
-                tuple("portal.change.REJECTED", "Не относится к компетенции: суд"));
+                tuple("portal.change.REJECTED", "Не относится к компетенции: суд"),
+                tuple("portal.change.REOPENED.byRule", null));
     }
 
     @Test

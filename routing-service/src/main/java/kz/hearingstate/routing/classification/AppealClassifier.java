@@ -73,9 +73,11 @@ public final class AppealClassifier {
             // The citizen says it is a report (the "corruption" topic), whatever the text's words: the detector may miss
             // an indirect one, and the model would send it to the accused. A confidential triage, as in the review
             // band: its officer forwards an appeal that is no report to the department the model suggests.
+            // No category: forwarded on as no report, the appeal must not carry a confidential department's topic to the
+            // department that receives it (which would learn where it was).
             RoutingDecision guess = byModel(probabilities, input, active);
             String topic = input.categoryHint().trim().toLowerCase(Locale.ROOT);
-            return new RoutingDecision(chosen.get().code(), guess.classifiedAs(), topic, finding.probability(), true, false,
+            return new RoutingDecision(chosen.get().code(), guess.classifiedAs(), null, finding.probability(), true, false,
                     Reason.confidentialTopic(topic), guess.topDepartments());
         }
         if (input.anonymous()) {

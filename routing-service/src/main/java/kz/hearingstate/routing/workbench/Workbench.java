@@ -283,10 +283,10 @@ public class Workbench {
     }
 
     /**
-     * The review band's mark, for the officer alone: nobody else may learn that an appeal was a suspected report,
-     * nor its score. A band appeal is the only one routed to a confidential department as a triage (the desk's
-     * triage goes to akim-office; a rule or a score above the threshold is a finding, not a triage), and forwarding
-     * or routing it clears the flag.
+     * The review's mark, for the officer alone: nobody else may learn that an appeal was a suspected report, nor its
+     * score. An appeal comes to a confidential department as a triage from the detector's review band, by the
+     * citizen's topic, or by their words since routing (the desk's triage goes to akim-office; a rule or a score above
+     * the threshold is a finding, not a triage), and forwarding or routing it clears the flag.
      */
     private Review review(StaffUser user, RoutedAppeal appeal) {
         if (!user.is(StaffRole.ANTI_CORRUPTION) || !appeal.triage() || !directory.isConfidential(appeal.department())) {
@@ -303,10 +303,13 @@ public class Workbench {
      * report corruption), or {@code detector} (the review band, whose score the page shows).
      */
     private static String reviewCause(RoutedAppeal appeal) {
-        String code = appeal.history().stream()
-                .filter(entry -> (entry.type() == LifecycleType.ROUTED || entry.type() == LifecycleType.REOPENED)
-                        && appeal.department().equals(entry.department()))
-                .reduce((first, second) -> second).map(HistoryEntry::reasonCode).orElse(null);
+        // The first entry of its stay there: a later one (a reopening on "not solved") is no reason it came.
+        List<HistoryEntry> history = appeal.history();
+        int arrival = history.size();
+        while (arrival > 0 && appeal.department().equals(history.get(arrival - 1).department())) {
+            arrival--;
+        }
+        String code = arrival < history.size() ? history.get(arrival).reasonCode() : null;
         if (Reason.Code.CONFIDENTIAL_TOPIC.name().equals(code)) {
             return "topic";
         }

@@ -213,7 +213,8 @@ public final class AppealWorkflow {
         keep(appeal, reply, appeal.department, now);
         addLifecycle(appeal, LifecycleType.INFO_PROVIDED, CITIZEN, Reason.citizenReplied(paused), now);
         if (reportTo != null) {
-            movedByCitizensWords(appeal, reportTo, now);
+            movedByCitizensWords(appeal, reportTo, now); // drops the reply from the inbox it would have reached
+            sendToInbox(appeal, reply, now); // and puts it on the officer's, beside the assignment
         }
         reschedule(appeal, now);
         appeal.updatedAt = now;
@@ -239,6 +240,7 @@ public final class AppealWorkflow {
         if (reportTo != null) {
             movedByCitizensWords(appeal, reportTo, arrival(reply.occurredAt(), now), now);
             reschedule(appeal, now);
+            sendToInbox(appeal, reply, now);
         }
         keep(appeal, reply, asked, now);
         appeal.updatedAt = now;
@@ -256,8 +258,15 @@ public final class AppealWorkflow {
             appeal.citizenReplies = new ArrayList<>();
         }
         appeal.citizenReplies.add(new CitizenReply(reply.replyId(), askedBy, reply.text(), reply.attachments(), now));
-        if (askedBy != null && askedBy.equals(appeal.department) && activeDepartment.test(askedBy)) {
-            appeal.outbox.add(PendingEvent.reply(appeal.appealId + ":reply:" + reply.replyId(), askedBy, reply));
+        if (askedBy != null && askedBy.equals(appeal.department)) {
+            sendToInbox(appeal, reply, now);
+        }
+    }
+
+    /** The reply, as received, on the inbox of the department holding the appeal, if it has one still. */
+    private void sendToInbox(RoutedAppeal appeal, CitizenReplied reply, Instant now) {
+        if (activeDepartment.test(appeal.department)) {
+            appeal.outbox.add(PendingEvent.reply(appeal.appealId + ":reply:" + reply.replyId(), appeal.department, reply));
             markPending(appeal, now);
         }
     }
@@ -332,6 +341,10 @@ public final class AppealWorkflow {
             appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
             appeal.slaState = SlaState.ON_TIME;
         }
+        if (closed) {
+            appeal.forwardedTo = null; // reopened in the akimat: no outside body holds it now
+            appeal.forwardedLate = false;
+        }
         moveTo(appeal, reportTo);
         appeal.triage = true;
         Reason reason = Reason.citizensWordsMayReportCorruption();
@@ -355,10 +368,6 @@ public final class AppealWorkflow {
         if (confidentialDepartment.test(department)) {
             String ownInbox = Topics.departmentInbox(department);
             appeal.outbox.removeIf(event -> event.lifecycle() == null && !event.topic().equals(ownInbox));
-        } else if (appeal.previousDepartment != null && confidentialDepartment.test(appeal.previousDepartment)) {
-            // Out of a confidential department: its category ("corruption", when the citizen chose it) would tell the
-            // receiving department where the appeal was.
-            appeal.category = null;
         }
     }
 

@@ -222,8 +222,11 @@ public class WorkflowService {
     public void feedback(AppealFeedback feedback) {
         if (feedback.solved()) {
             try {
-                change(feedback.appealId(), feedback.feedbackId(),
+                RoutedAppeal rated = change(feedback.appealId(), feedback.feedbackId(),
                         a -> workflow.rated(a, feedback, reportTo(a, feedback.comment()), clock.instant()));
+                if (rated.status == AppealStatus.ROUTED) {
+                    metrics.routed(rated.department); // reopened by the comment's words
+                }
             } catch (AppealNotFoundException unknown) {
                 log.info("Feedback {} is for appeal {}, which routing does not know", feedback.feedbackId(), feedback.appealId());
             }

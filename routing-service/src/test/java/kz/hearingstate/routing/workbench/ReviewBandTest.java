@@ -183,6 +183,13 @@ class ReviewBandTest {
                 .isEqualTo("words");
         assertThat(officers.replies()).extracting(AppealPage.Reply::text).containsExactly(words);
         assertThatThrownBy(() -> workbench.appeal(EDUCATION, atEducation.appealId())).isInstanceOf(AppealNotFoundException.class);
+        workflow.apply(atEducation, new Command("answer-1", atEducation.appealId(), ActionType.ANSWER, OFFICER.principal(),
+                null, "Checked: the books are on their way.", null, null, null, atEducation.sequence(), OFFICER.username()),
+                NOW.plusSeconds(300));
+        workflow.notSolved(atEducation, new kz.hearingstate.events.AppealFeedback("fb-1", atEducation.appealId(), "T", 2, false,
+                "Still no books", NOW.plusSeconds(400)), NOW.plusSeconds(400));
+        assertThat(workbench.appeal(OFFICER, atEducation.appealId()).row().review().cause())
+                .as("why it came, not the reopening since").isEqualTo("words");
 
         workflow.apply(atEducation, new Command("forward-1", atEducation.appealId(), ActionType.FORWARD, OFFICER.principal(),
                 "No report: the school's question.", null, "education", null, null, atEducation.sequence(), OFFICER.username()),

@@ -331,6 +331,8 @@ class AppealWorkflowTest {
         assertThat(appeal.outbox).extracting(PendingEvent::topic).as("nothing for housing's inbox")
                 .doesNotContain(Topics.departmentInbox("housing-utilities"))
                 .contains(Topics.departmentInbox(Department.ANTI_CORRUPTION));
+        assertThat(appeal.outbox).filteredOn(event -> event.reply() != null).as("the reply on the officer's inbox alone")
+                .extracting(PendingEvent::topic).containsExactly(Topics.departmentInbox(Department.ANTI_CORRUPTION));
         assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type)
                 .containsExactly(LifecycleType.INFO_REQUESTED, LifecycleType.INFO_PROVIDED, LifecycleType.ROUTED);
         assertThat(lifecycle(appeal).getLast().reason()).doesNotContain("clerk", "card");
@@ -376,18 +378,26 @@ class AppealWorkflowTest {
     }
 
     @Test
-    void givenAnAppealOfTheCorruptionTopic_whenTheOfficerForwardsItOn_thenTheReceivingDepartmentSeesNoCategoryOfAntiCorruption() {
-        AppealSubmitted submitted = Appeals.submitted("Учебники не выдали", Language.ru, NOW);
-        RoutedAppeal appeal = workflow.route(submitted, new RoutingDecision(Department.ANTI_CORRUPTION, "education", "corruption",
-                0.05, true, false, Reason.confidentialTopic("corruption")), NOW);
+    void givenAReplyThatMayReportCorruptionComingAfterTheAppealWasForwardedOutside_thenItReopensAtAntiCorruptionAsItsOwn() {
+        RoutedAppeal appeal = routedTo("land-construction", NOW); // asked which plot by phone, say; then forwarded out
+        workflow.apply(appeal, new Command("f1", appeal.appealId, ActionType.FORWARD, ApiPrincipal.department("land-construction"),
+                "Land cadastre decides", null, null, "Land cadastre", null), NOW.plusSeconds(60));
+        assertThat(appeal.status).isEqualTo(AppealStatus.FORWARDED);
         appeal.outbox.clear();
+        Instant later = almaty("2026-12-03T10:00");
 
-        workflow.apply(appeal, new Command("forward-1", appeal.appealId, ActionType.FORWARD,
-                ApiPrincipal.department(Department.ANTI_CORRUPTION), "No report", null, "education", null, null), NOW.plusSeconds(60));
+        workflow.lateReply(appeal, new CitizenReplied("reply-1", appeal.appealId, "T",
+                "Plot 12. The land officer asked for 100,000 to sign the act", List.of(), later), Department.ANTI_CORRUPTION, later);
 
-        assertThat(appeal.category).isNull();
-        assertThat(appeal.outbox).extracting(PendingEvent::assigned).filteredOn(java.util.Objects::nonNull)
-                .singleElement().satisfies(assigned -> assertThat(assigned.category()).isNull());
+        assertThat(appeal.status).isEqualTo(AppealStatus.ROUTED);
+        assertThat(appeal.department).isEqualTo(Department.ANTI_CORRUPTION);
+        assertThat(appeal.forwardedTo).as("no outside body holds it now").isNull();
+        assertThat(appeal.deadline).isEqualTo(LEGAL_CLOCK.deadline(LEGAL_CLOCK.registeredAt(later), 15));
+        assertThat(lifecycle(appeal)).extracting(AppealLifecycleEvent::type, AppealLifecycleEvent::department)
+                .containsExactly(tuple(LifecycleType.REOPENED, Department.ANTI_CORRUPTION));
+        assertThat(appeal.outbox).extracting(PendingEvent::topic).doesNotContain(Topics.departmentInbox("land-construction"));
+        assertThat(appeal.outbox).filteredOn(event -> event.reply() != null).extracting(PendingEvent::topic)
+                .containsExactly(Topics.departmentInbox(Department.ANTI_CORRUPTION));
     }
 
     @Test
