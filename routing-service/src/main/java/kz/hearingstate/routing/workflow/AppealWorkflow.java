@@ -240,9 +240,11 @@ public final class AppealWorkflow {
         if (reportTo != null) {
             movedByCitizensWords(appeal, reportTo, arrival(reply.occurredAt(), now), now);
             reschedule(appeal, now);
-            sendToInbox(appeal, reply, now);
         }
-        keep(appeal, reply, asked, now);
+        keep(appeal, reply, asked, now); // on the inbox of the department that asked, if it holds the appeal now
+        if (reportTo != null && !reportTo.equals(asked)) {
+            sendToInbox(appeal, reply, now); // else on the officer's, beside the assignment
+        }
         appeal.updatedAt = now;
     }
 
@@ -340,8 +342,6 @@ public final class AppealWorkflow {
             appeal.registeredAt = legalClock.registeredAt(wordsCame);
             appeal.deadline = legalClock.deadline(appeal.registeredAt, deadlines.workingDaysFor(appeal.submitted.type()));
             appeal.slaState = SlaState.ON_TIME;
-        }
-        if (closed) {
             appeal.forwardedTo = null; // reopened in the akimat: no outside body holds it now
             appeal.forwardedLate = false;
         }
