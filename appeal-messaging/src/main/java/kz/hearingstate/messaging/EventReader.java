@@ -3,6 +3,8 @@ package kz.hearingstate.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -42,9 +44,14 @@ public class EventReader {
      * never read as this type nor passed over in silence.
      */
     public <T> ReceivedEvent<T> read(Message<byte[]> message, String expectedType, Class<T> payloadType) {
+        return read(message, Set.of(expectedType), payloadType);
+    }
+
+    /** As {@link #read(Message, String, Class)}, for a topic whose types share one payload (the lifecycle's). */
+    public <T> ReceivedEvent<T> read(Message<byte[]> message, Set<String> expectedTypes, Class<T> payloadType) {
         String type = EventMetadata.of(message).type();
-        if (!expectedType.equals(type)) {
-            throw new PoisonEventException("Expected " + expectedType + ", got " + type);
+        if (!expectedTypes.contains(type)) {
+            throw new PoisonEventException("Expected " + String.join(" or ", new TreeSet<>(expectedTypes)) + ", got " + type);
         }
         return read(message, payloadType);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.CloudEventHeaders;
 import kz.hearingstate.events.EventTypes;
+import kz.hearingstate.events.LifecycleType;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -62,6 +63,20 @@ class EventReaderTest {
                 .isInstanceOf(PoisonEventException.class);
         assertThatThrownBy(() -> reader.read(message("{}", "appeal.unknown.v9"), AppealFeedback.class))
                 .isInstanceOf(PoisonEventException.class);
+    }
+
+    @Test
+    void givenAValidEventOfAnotherTypeThanItsTopicCarries_whenReadAsTheTopicsType_thenItIsPoisonNotMappedLoosely() {
+        String body = mapper.writeValueAsString(new AppealFeedback("fb-1", "a-1", "ZH7K3M9QXA", 5, true, null,
+                Instant.parse("2026-11-30T04:00:00Z")));
+
+        assertThatThrownBy(() -> reader.read(message(body, EventTypes.APPEAL_FEEDBACK), EventTypes.APPEAL_SUBMITTED,
+                AppealFeedback.class)).isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining(EventTypes.APPEAL_SUBMITTED).hasMessageContaining(EventTypes.APPEAL_FEEDBACK);
+        assertThatThrownBy(() -> reader.read(message(body, EventTypes.APPEAL_FEEDBACK), LifecycleType.EVENT_TYPES,
+                AppealFeedback.class)).isInstanceOf(PoisonEventException.class);
+        assertThat(reader.read(message(body, EventTypes.APPEAL_FEEDBACK), EventTypes.APPEAL_FEEDBACK, AppealFeedback.class)
+                .payload().rating()).isEqualTo(5);
     }
 
     @Test

@@ -157,12 +157,6 @@ public class StatsService {
         }
     }
 
-    /**
-     * The summary's durations leave out the appeals of the departments whose appeals stay out of the splits
-     * ({@link Splittable}): of a day when anti-corruption alone acted on a report, the durations of all departments
-     * would be that report's, which its own row withholds ({@link #FEWEST_DURATIONS_SHOWN}); beside one other
-     * department's, a median and a p90 of two would give it too.
-     */
     /** @throws FiguresBusyException when no place to compute came free within {@link #waitForComputing} */
     private <T> T computeWithinTheBound(Supplier<T> compute) {
         try {
@@ -180,6 +174,12 @@ public class StatsService {
         }
     }
 
+    /**
+     * The summary's durations leave out the appeals of the departments whose appeals stay out of the splits
+     * ({@link Splittable}): of a day when anti-corruption alone acted on a report, the durations of all departments
+     * would be that report's, which its own row withholds ({@link #FEWEST_DURATIONS_SHOWN}); beside one other
+     * department's, a median and a p90 of two would give it too.
+     */
     private Summary computeSummary(Period period) {
         Map<String, FactTally> byDepartment = talliesByDepartment(period);
         Splittable splittable = splittable();

@@ -51,8 +51,7 @@ public class AnalyticsIngest {
     }
 
     public AppealLifecycleEvent readLifecycle(Message<byte[]> message) {
-        LifecycleType.fromEventType(reader.metadata(message).type()); // not a lifecycle type: poison, for the dead letters
-        return reader.read(message, AppealLifecycleEvent.class).payload();
+        return reader.read(message, LifecycleType.EVENT_TYPES, AppealLifecycleEvent.class).payload();
     }
 
     public void lifecycle(List<AppealLifecycleEvent> events) {

@@ -29,8 +29,7 @@ public class AppealStatusProjection {
             if (EventTypes.APPEAL_SUBMITTED.equals(type)) {
                 return reader.read(record, AppealSubmitted.class).payload();
             }
-            LifecycleType.fromEventType(type); // another type, or a lifecycle version this intake does not know yet: poison
-            return reader.read(record, AppealLifecycleEvent.class).payload();
+            return reader.read(record, LifecycleType.EVENT_TYPES, AppealLifecycleEvent.class).payload();
         }, store::applyAll);
     }
 }

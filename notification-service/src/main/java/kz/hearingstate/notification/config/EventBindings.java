@@ -43,10 +43,8 @@ class EventBindings {
      */
     @Bean
     Consumer<Message<List<byte[]>>> notifyOnLifecycleChange(EventReader reader, NotificationDecisions decisions) {
-        return batch -> EventBatches.handle(reader, batch, record -> {
-            LifecycleType.fromEventType(reader.metadata(record).type()); // not a lifecycle type: poison
-            return reader.read(record, AppealLifecycleEvent.class);
-        }, decisions::onLifecycleChanges);
+        return batch -> EventBatches.handle(reader, batch,
+                record -> reader.read(record, LifecycleType.EVENT_TYPES, AppealLifecycleEvent.class), decisions::onLifecycleChanges);
     }
 
     /**

@@ -68,7 +68,8 @@ public final class AppealClassifier {
             return new RoutingDecision(Department.ANTI_CORRUPTION, guess.classifiedAs(), null, finding.probability(), true,
                     false, finding.reason(), guess.topDepartments());
         }
-        Optional<Department> chosen = confidentialDepartmentOfTopic(input.categoryHint(), active);
+        String topic = input.categoryHint() == null ? "" : input.categoryHint().trim().toLowerCase(Locale.ROOT);
+        Optional<Department> chosen = confidentialDepartmentOfTopic(topic, active);
         if (chosen.isPresent()) {
             // The citizen says it is a report (the "corruption" topic), whatever the text's words: the detector may miss
             // an indirect one, and the model would send it to the accused. A confidential triage, as in the review
@@ -76,7 +77,6 @@ public final class AppealClassifier {
             // No category: forwarded on as no report, the appeal must not carry a confidential department's topic to the
             // department that receives it (which would learn where it was).
             RoutingDecision guess = byModel(probabilities, input, active);
-            String topic = input.categoryHint().trim().toLowerCase(Locale.ROOT);
             return new RoutingDecision(chosen.get().code(), guess.classifiedAs(), null, finding.probability(), true, false,
                     Reason.confidentialTopic(topic), guess.topDepartments());
         }
@@ -138,11 +138,10 @@ public final class AppealClassifier {
     }
 
     /** The confidential department (anti-corruption) one of whose categories the citizen chose as the topic, if any. */
-    private static Optional<Department> confidentialDepartmentOfTopic(String hint, Map<String, Department> active) {
-        if (hint == null || hint.isBlank()) {
+    private static Optional<Department> confidentialDepartmentOfTopic(String topic, Map<String, Department> active) {
+        if (topic.isEmpty()) {
             return Optional.empty();
         }
-        String topic = hint.trim();
         return active.values().stream().filter(Department::confidential)
                 .filter(department -> department.categories().stream().anyMatch(topic::equalsIgnoreCase))
                 .findFirst();
