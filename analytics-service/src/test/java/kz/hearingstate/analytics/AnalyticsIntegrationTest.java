@@ -110,7 +110,8 @@ public abstract class AnalyticsIntegrationTest {
     protected record FreshInstance(AppealFacts facts,
             Incidents incidents,
             DepartmentDirectory directory,
-            AnalyticsIngest ingest) {
+            AnalyticsIngest ingest,
+            SimpleMeterRegistry meters) {
     }
 
     protected FreshInstance freshInstance(MongoTemplate database,
@@ -119,12 +120,13 @@ public abstract class AnalyticsIntegrationTest {
         var incidents = new Incidents(database);
         var directory = new DepartmentDirectory(database);
         new IndexCreator(database, List.of(facts, incidents, directory)).afterSingletonsInstantiated();
+        var meters = new SimpleMeterRegistry();
         var ingest = new AnalyticsIngest(reader,
                 new AppealFactProjector(facts, properties.geoCellDegrees()),
                 new HotspotDetector(facts, incidents, properties.hotspots().rule(), publisher,
                         event -> { }, directory::countableCodes),
-                directory, new BusinessMetrics(new SimpleMeterRegistry()));
-        return new FreshInstance(facts, incidents, directory, ingest);
+                directory, new BusinessMetrics(meters));
+        return new FreshInstance(facts, incidents, directory, ingest, meters);
     }
 
     protected void send(AppealSubmitted event) {

@@ -29,6 +29,7 @@ import kz.hearingstate.analytics.figures.StatsService;
 import kz.hearingstate.analytics.figures.StatsService.Period;
 import kz.hearingstate.analytics.hotspots.Incidents;
 import kz.hearingstate.analytics.ingest.AnalyticsIngest;
+import kz.hearingstate.analytics.metrics.BusinessMetrics;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
@@ -116,6 +117,9 @@ class ReplayFromOffsetZeroIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(places(incidents)).isEqualTo(places(liveIncidents));
         assertThat(directory.publicDepartments()).isEqualTo(new DepartmentDirectory(liveDatabase()).publicDepartments());
         assertThat(liveStats.summary(june2025).figures().received()).isEqualTo(3);
+        assertThat(fresh.meters().counter(BusinessMetrics.COUNTED_METER).count())
+                .as("each appeal counted once, though delivered twice and after its lifecycle")
+                .isEqualTo((double) replayStats.summary(allTime).figures().received());
     }
 
     /** Three appeals of June 2025, so the replay has something even when this class runs first. */

@@ -47,7 +47,9 @@ public class AnalyticsIngest {
     }
 
     public void submitted(List<AppealSubmitted> events) {
-        hotspots.checkAll(projector.submitted(events).stream().filter(Objects::nonNull).toList());
+        List<AppealFact> recorded = projector.submitted(events).stream().filter(Objects::nonNull).toList();
+        metrics.counted(recorded.size());
+        hotspots.checkAll(recorded);
     }
 
     public AppealLifecycleEvent readLifecycle(Message<byte[]> message) {

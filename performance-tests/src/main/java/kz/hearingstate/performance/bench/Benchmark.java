@@ -767,8 +767,6 @@ public final class Benchmark {
                                   Supplier<List<Submission>> load) {
             recorder.clear();
             long storeBefore = lag.endOffsets(Topics.APPEALS_SUBMITTED);
-            // The run's own appeals: received from now on (the preload's copies are all older).
-            analytics.countFrom(Instant.now());
             long countedBefore = analytics.count().orElse(-1);
             analytics.sampleEvery(Duration.ofMillis(500));
             Map<String, Long> pids = StackProcesses.of(stack);
