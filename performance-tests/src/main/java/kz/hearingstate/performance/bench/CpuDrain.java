@@ -35,7 +35,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code scripts/bench.sh --drain N}: the CPU each process spends per appeal, from a drain. N appeals of
- * citizens who want an e-mail back, with a settlement (so analytics' hotspot check runs), are written
+ * citizens who want an e-mail back, under a portal topic and from a settlement (so analytics' hotspot check runs: it
+ * did not before 6 Dec 2026, when the bodies had no topic), are written
  * straight to {@code appeals.submitted} at the producer's full speed; the drain ends when every consumer
  * group has caught up on every appeal topic and {@code notifications.outcomes} stopped growing. The CPU
  * time of each process ({@code /proc/<pid>/stat}) between the first record and that moment, divided by N,
@@ -171,16 +172,17 @@ final class CpuDrain {
         }
     }
 
-    /** Of citizens who want an e-mail, in one settlement, spread over categories. */
+    /** Of citizens who want an e-mail, each under its portal topic, from the district's settlements in turn ({@link AppealBodies}). */
     static String body(String appealId, long sequence, Instant now) {
         return """
                 {"appealId":"%s","trackingCode":"ZH-DRAIN-%d","channel":"load-test","externalId":null,"type":"COMPLAINT",\
-                "subject":null,"text":"%s","language":"ru","languageDetected":true,"categoryHint":null,\
+                "subject":null,"text":"%s","language":"ru","languageDetected":true,"categoryHint":"%s",\
                 "anonymous":false,"citizen":{"fullName":"Load Citizen %d","iin":null,"phone":null,\
                 "email":"citizen-%d@load.invalid","preferredContact":"EMAIL","language":"ru"},\
-                "location":{"district":"Жамбылский район","settlement":"Узынагаш","address":null,"lat":43.22,"lon":76.31},\
+                "location":{"district":"Жамбылский район","settlement":"%s","address":null,"lat":43.22,"lon":76.31},\
                 "attachments":null,"receivedAt":"%s","registeredAt":"%s","deadline":"%s"}"""
-                .formatted(appealId, sequence, AppealBodies.text(sequence), sequence, sequence,
+                .formatted(appealId, sequence, AppealBodies.text(sequence), AppealBodies.topic(sequence), sequence, sequence,
+                        AppealBodies.settlement(sequence),
                         now.plusMillis(sequence), now.plusMillis(sequence), now.plus(Duration.ofDays(21)));
     }
 

@@ -45,11 +45,13 @@ public final class BulkAppealProducer {
         String text = AppealBodies.text(sequence);
         return """
                 {"appealId":"%s","trackingCode":"ZH-BULK-%d","channel":"bulk","externalId":null,"type":"COMPLAINT",\
-                "subject":null,"text":"%s","language":"ru","languageDetected":true,"categoryHint":null,\
+                "subject":null,"text":"%s","language":"ru","languageDetected":true,"categoryHint":"%s",\
                 "anonymous":false,"citizen":{"fullName":"Bulk Citizen %d","iin":null,"phone":null,"email":null,\
-                "preferredContact":"NONE","language":"ru"},"location":null,"attachments":null,\
-                "receivedAt":"%s","registeredAt":"%s","deadline":"%s"}"""
-                .formatted(appealId, sequence, text, sequence, now, now, now.plus(Duration.ofDays(21)));
+                "preferredContact":"NONE","language":"ru"},\
+                "location":{"district":"Жамбылский район","settlement":"%s","address":null,"lat":43.22,"lon":76.31},\
+                "attachments":null,"receivedAt":"%s","registeredAt":"%s","deadline":"%s"}"""
+                .formatted(appealId, sequence, text, AppealBodies.topic(sequence), sequence, AppealBodies.settlement(sequence),
+                        now, now, now.plus(Duration.ofDays(21)));
     }
 
     static void header(RecordHeaders headers, String name, String value) {
