@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -112,9 +113,11 @@ public class HotspotDetector {
         List<AppealFact> similar = facts.similarReceivedBetween(place.category(), place.scope(), place.value(),
                 rule.baselineStart(earliest), latest.plus(rule.window()), countable);
         Set<Instant> evaluated = new HashSet<>();
+        PlaceIncident incident = new PlaceIncident(place, refused);
         for (AppealFact fact : batch) {
-            check(fact, place, similar, evaluated, refused);
+            check(fact, similar, evaluated, incident);
         }
+        incident.save();
     }
 
     /**
@@ -123,7 +126,7 @@ public class HotspotDetector {
      * and the last of a surge's appeals to arrive is not always its latest; this way the last one to arrive
      * evaluates the window ending at the latest, when all of them are present.
      */
-    private void check(AppealFact fact, Place place, List<AppealFact> similar, Set<Instant> evaluated, AtomicBoolean refused) {
+    private void check(AppealFact fact, List<AppealFact> similar, Set<Instant> evaluated, PlaceIncident incident) {
         Instant received = fact.getReceivedAt();
         List<AppealFact> around = receivedIn(similar, rule.windowStart(received), received.plus(rule.window()));
         for (AppealFact candidate : around) {
@@ -136,17 +139,7 @@ public class HotspotDetector {
             if (rule.isSurge(inWindow.size(), 0)) {
                 double baseline = rule.baseline(receivedIn(similar, rule.baselineStart(end), windowStart).size());
                 if (rule.isSurge(inWindow.size(), baseline)) {
-                    Incident incident = record(fact, place.scope(), place.value(), end, inWindow, baseline);
-                    if (!refused.get()) {
-                        try {
-                            announce(incident);
-                        } catch (RuntimeException notAcknowledged) {
-                            // Stored, not announced: IncidentAnnouncementRetry sends it. Failing the batch here would
-                            // leave its other places unchecked for good, since its redelivery finds its facts applied.
-                            refused.set(true);
-                            log.warn("Could not announce incident {} now: {}", incident.incidentId(), notAcknowledged.toString());
-                        }
-                    }
+                    incident.surge(fact, end, inWindow, baseline);
                 }
             }
         }
@@ -161,15 +154,81 @@ public class HotspotDetector {
     private record Place(String category, String scope, String value) {
     }
 
-    private Incident record(AppealFact fact, String scope, String scopeValue, Instant end, List<String> inWindow,
-            double baseline) {
-        Instant windowStart = rule.windowStart(end);
-        return incidents.active(fact.getCategory(), scope, scopeValue, windowStart)
-                .map(active -> incidents.join(active.incidentId(), inWindow, end))
-                .orElseGet(() -> incidents.insertOrGet(new Incident(incidentId(fact.getCategory(), scope, scopeValue, end),
-                        fact.getCategory(), fact.getDepartment(), scope, scopeValue,
-                        SETTLEMENT.equals(scope) ? scopeValue : null, GEO_CELL.equals(scope) ? scopeValue : null,
-                        inWindow.size(), baseline, windowStart, end, end, inWindow, false)));
+    /**
+     * The incident of one place in one batch's check: read or made at the place's first surge in the batch, then kept
+     * with the appeal ids it holds. A later window of the surge adds only the appeals it lacks, all written in one update
+     * when the check ends ({@link #save}). Before, each window added every appeal it held and read the incident back: a
+     * surge of n appeals re-sent n ids for each new one, so a long surge cost the store the square of its size.
+     */
+    private final class PlaceIncident {
+
+        private final Place place;
+        private final AtomicBoolean refused;
+        private Incident stored;
+        private final Set<String> held = new HashSet<>();
+        private final List<String> joining = new ArrayList<>();
+        private Instant lastAppealAt;
+
+        PlaceIncident(Place place, AtomicBoolean refused) {
+            this.place = place;
+            this.refused = refused;
+        }
+
+        /** A surge in the window ending at {@code end}: joins the place's active incident, or starts one. */
+        void surge(AppealFact fact, Instant end, List<String> inWindow, double baseline) {
+            Instant windowStart = rule.windowStart(end);
+            if (stored == null || !lastAppealAt.isAfter(windowStart)) {
+                save(); // the incident kept so far ended before this window: write what it gained
+                Optional<Incident> active = incidents.active(place.category(), place.scope(), place.value(), windowStart);
+                if (active.isEmpty()) {
+                    follow(incidents.insertOrGet(new Incident(incidentId(place.category(), place.scope(), place.value(), end),
+                            place.category(), fact.getDepartment(), place.scope(), place.value(),
+                            SETTLEMENT.equals(place.scope()) ? place.value() : null,
+                            GEO_CELL.equals(place.scope()) ? place.value() : null,
+                            inWindow.size(), baseline, windowStart, end, end, inWindow, false)));
+                    announce();
+                    return;
+                }
+                follow(active.get());
+            }
+            inWindow.stream().filter(held::add).forEach(joining::add);
+            if (end.isAfter(lastAppealAt)) {
+                lastAppealAt = end;
+            }
+        }
+
+        private void follow(Incident incident) {
+            stored = incident;
+            held.clear();
+            held.addAll(incident.appealIds());
+            lastAppealAt = incident.lastAppealAt();
+        }
+
+        /** Writes the appeals the incident gained; one whose announcement was refused before goes out with them. */
+        void save() {
+            if (stored == null || joining.isEmpty() && !lastAppealAt.isAfter(stored.lastAppealAt())) {
+                return;
+            }
+            incidents.join(stored.incidentId(), joining, lastAppealAt);
+            stored = stored.joined(joining, lastAppealAt);
+            joining.clear();
+            announce();
+        }
+
+        private void announce() {
+            if (stored.published() || refused.get()) {
+                return;
+            }
+            try {
+                HotspotDetector.this.announce(stored);
+                stored = stored.announced();
+            } catch (RuntimeException notAcknowledged) {
+                // Stored, not announced: IncidentAnnouncementRetry sends it. Failing the batch here would leave its other
+                // places unchecked for good, since its redelivery finds its facts applied.
+                refused.set(true);
+                log.warn("Could not announce incident {} now: {}", stored.incidentId(), notAcknowledged.toString());
+            }
+        }
     }
 
     private void announce(Incident incident) {

@@ -1,6 +1,7 @@
 package kz.hearingstate.analytics.hotspots;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
@@ -28,4 +29,18 @@ public record Incident(
         Instant lastAppealAt,
         List<String> appealIds,
         boolean published) {
+
+    /** As after {@link Incidents#join}: the appeals added (none of them held before), the last appeal moved on. */
+    Incident joined(List<String> added, Instant lastAppeal) {
+        List<String> all = new ArrayList<>(appealIds);
+        all.addAll(added);
+        Instant last = lastAppeal.isAfter(lastAppealAt) ? lastAppeal : lastAppealAt;
+        return new Incident(incidentId, category, department, scope, scopeValue, settlement, geoCell, appealCountAtDetection,
+                baselineCount, windowStart, detectedAt, last, List.copyOf(all), published);
+    }
+
+    Incident announced() {
+        return new Incident(incidentId, category, department, scope, scopeValue, settlement, geoCell, appealCountAtDetection,
+                baselineCount, windowStart, detectedAt, lastAppealAt, appealIds, true);
+    }
 }

@@ -52,12 +52,11 @@ public class Incidents implements IndexedCollection {
         }
     }
 
-    /** Adds later appeals of the same surge. */
-    public Incident join(String incidentId, List<String> appealIds, Instant lastAppealAt) {
+    /** Adds later appeals of the same surge (those it holds already are not added twice). */
+    public void join(String incidentId, List<String> appealIds, Instant lastAppealAt) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(incidentId)),
                 new Update().addToSet("appealIds").each(appealIds.toArray()).max("lastAppealAt", lastAppealAt),
                 Incident.class);
-        return mongo.findById(incidentId, Incident.class);
     }
 
     /** Marks the incident announced; true when this call did, false when it was already (or is not stored). */
