@@ -155,10 +155,11 @@ public class HotspotDetector {
     }
 
     /**
-     * The incident of one place in one batch's check: read or made at the place's first surge in the batch, then kept
-     * with the appeal ids it holds. A later window of the surge adds only the appeals it lacks, all written in one update
-     * when the check ends ({@link #save}). Before, each window added every appeal it held and read the incident back: a
-     * surge of n appeals re-sent n ids for each new one, so a long surge cost the store the square of its size.
+     * The incident of one place in one batch's check. Each window of a surge joins the incident the store names for it,
+     * as before (the first by id of the place's incidents whose last appeal is after the window's start), but only its
+     * id is read per window; its appeal ids are read once, and the appeals it lacks are written in one update when the
+     * check ends or moves to another incident ({@link #save}). Before, each window added every appeal it held and read the
+     * whole incident back: a surge of n appeals re-sent n ids for each new one, the square of its size.
      */
     private final class PlaceIncident {
 
@@ -168,6 +169,8 @@ public class HotspotDetector {
         private final Set<String> held = new HashSet<>();
         private final List<String> joining = new ArrayList<>();
         private Instant lastAppealAt;
+        /** A window joined the incident since the last {@link #save}, so an incident not announced yet is tried again. */
+        private boolean joined;
 
         PlaceIncident(Place place, AtomicBoolean refused) {
             this.place = place;
@@ -177,24 +180,39 @@ public class HotspotDetector {
         /** A surge in the window ending at {@code end}: joins the place's active incident, or starts one. */
         void surge(AppealFact fact, Instant end, List<String> inWindow, double baseline) {
             Instant windowStart = rule.windowStart(end);
-            if (stored == null || !lastAppealAt.isAfter(windowStart)) {
-                save(); // the incident kept so far ended before this window: write what it gained
-                Optional<Incident> active = incidents.active(place.category(), place.scope(), place.value(), windowStart);
-                if (active.isEmpty()) {
-                    follow(incidents.insertOrGet(new Incident(incidentId(place.category(), place.scope(), place.value(), end),
-                            place.category(), fact.getDepartment(), place.scope(), place.value(),
-                            SETTLEMENT.equals(place.scope()) ? place.value() : null,
-                            GEO_CELL.equals(place.scope()) ? place.value() : null,
-                            inWindow.size(), baseline, windowStart, end, end, inWindow, false)));
-                    announce();
-                    return;
-                }
-                follow(active.get());
+            Optional<String> active = activeFor(windowStart);
+            if (active.isEmpty()) {
+                save();
+                follow(incidents.insertOrGet(new Incident(incidentId(place.category(), place.scope(), place.value(), end),
+                        place.category(), fact.getDepartment(), place.scope(), place.value(),
+                        SETTLEMENT.equals(place.scope()) ? place.value() : null,
+                        GEO_CELL.equals(place.scope()) ? place.value() : null,
+                        inWindow.size(), baseline, windowStart, end, end, inWindow, false)));
+                announce();
+                return;
+            }
+            if (stored == null || !stored.incidentId().equals(active.get())) {
+                save();
+                follow(incidents.find(active.get()).orElseThrow());
             }
             inWindow.stream().filter(held::add).forEach(joining::add);
             if (end.isAfter(lastAppealAt)) {
                 lastAppealAt = end;
             }
+            joined = true;
+        }
+
+        /**
+         * The incident {@link Incidents#activeId} names for a window, counting the one kept here as its unsaved joins
+         * would have left it in the store.
+         */
+        private Optional<String> activeFor(Instant windowStart) {
+            Optional<String> inStore = incidents.activeId(place.category(), place.scope(), place.value(), windowStart);
+            if (stored == null || !lastAppealAt.isAfter(windowStart)) {
+                return inStore;
+            }
+            String kept = stored.incidentId();
+            return Optional.of(inStore.filter(id -> id.compareTo(kept) < 0).orElse(kept));
         }
 
         private void follow(Incident incident) {
@@ -206,13 +224,18 @@ public class HotspotDetector {
 
         /** Writes the appeals the incident gained; one whose announcement was refused before goes out with them. */
         void save() {
-            if (stored == null || joining.isEmpty() && !lastAppealAt.isAfter(stored.lastAppealAt())) {
+            if (stored == null) {
                 return;
             }
-            incidents.join(stored.incidentId(), joining, lastAppealAt);
-            stored = stored.joined(joining, lastAppealAt);
-            joining.clear();
-            announce();
+            if (!joining.isEmpty() || lastAppealAt.isAfter(stored.lastAppealAt())) {
+                incidents.join(stored.incidentId(), joining, lastAppealAt);
+                stored = stored.joined(joining, lastAppealAt);
+                joining.clear();
+            }
+            if (joined) {
+                joined = false;
+                announce();
+            }
         }
 
         private void announce() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import kz.hearingstate.storage.IndexedCollection;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -36,11 +37,20 @@ public class Incidents implements IndexedCollection {
                 new Index().on("published", Sort.Direction.ASC).named("published"));
     }
 
-    /** An incident of the same category and place whose last appeal is after {@code since}. */
-    public Optional<Incident> active(String category, String scope, String scopeValue, Instant since) {
+    /**
+     * The id of the incident of the same category and place whose last appeal is after {@code since} (the first by id),
+     * read without its appeal ids: a long surge's are many.
+     */
+    public Optional<String> activeId(String category, String scope, String scopeValue, Instant since) {
         Query query = Query.query(Criteria.where("category").is(category).and("scope").is(scope)
                 .and("scopeValue").is(scopeValue).and("lastAppealAt").gt(since)).with(Sort.by("_id"));
-        return Optional.ofNullable(mongo.findOne(query, Incident.class));
+        query.fields().include("_id");
+        return Optional.ofNullable(mongo.findOne(query, Document.class, mongo.getCollectionName(Incident.class)))
+                .map(found -> found.getString("_id"));
+    }
+
+    public Optional<Incident> find(String incidentId) {
+        return Optional.ofNullable(mongo.findById(incidentId, Incident.class));
     }
 
     /** Inserts the incident, or returns the one already stored under its id. */

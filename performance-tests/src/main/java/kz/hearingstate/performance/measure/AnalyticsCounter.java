@@ -14,7 +14,9 @@ import java.util.OptionalLong;
  * How many appeals analytics has counted: its {@code appeals.counted} counter (each appeal once, when its submission
  * is recorded), read from {@code GET /actuator/prometheus}. Analytics publishes nothing per appeal, so "counted" is
  * observed by polling: {@link #sampleEvery} keeps (time, count) pairs from which {@link CountedTimes} derives when
- * each appeal was counted. A run takes the count at its start and counts from there.
+ * each appeal was counted. A run takes the count at its start and counts from there. Every appeal counts, not only the
+ * run's: a run that starts while appeals of an earlier one are still uncounted (its wait for them ended, which the
+ * benchmark logs) counts those first, and its counted times come out early.
  *
  * <p>Not the public summary: computing it reads every fact of its period, and polled twice a second it was 41 % of
  * analytics' CPU samples in a full run (6 Dec 2026), and load on the store besides, so the probe slowed the consumer
