@@ -109,7 +109,34 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
                         List.of("day-1", "day-2", "day-3", "day-4", "day-5", "day-6"));
     }
 
-    /** This class's other test writes heating incidents to the same database. */
+    @Test
+    void givenASurgeLongerThanTheWindowInOneBatch_whenCounted_thenItStaysOneIncidentToItsLastAppeal() {
+        // Appeals every 30 minutes for ten hours: the windows late in the batch start after the incident's last appeal as
+        // the store holds it, and only the batch's joins, not written yet, keep the incident active for them.
+        FreshInstance fresh = freshInstance(new MongoTemplate(client, "analytics-surge-writes"), reader, properties);
+        fresh.directory().apply(TestEvents.department("utilities", 1, "ТКШ", "ЖКХ", "Utilities", "+7 727 700 0002", true, false,
+                START));
+        List<AppealSubmitted> submissions = new ArrayList<>();
+        List<AppealLifecycleEvent> routings = new ArrayList<>();
+        Instant last = null;
+        for (int i = 0; i <= 20; i++) {
+            Batch one = appeals("water-" + i + "-", "water-supply", START.plus(Duration.ofMinutes(30L * i)), 0, 1);
+            submissions.addAll(one.submissions());
+            routings.addAll(one.routings());
+            last = one.submissions().getFirst().receivedAt();
+        }
+
+        fresh.ingest().submitted(submissions);
+        fresh.ingest().lifecycle(routings);
+
+        List<Incident> water = fresh.incidents().since(Period.BEGINNING, 10).stream()
+                .filter(incident -> incident.category().equals("water-supply")).toList();
+        assertThat(water).hasSize(1);
+        assertThat(water.getFirst().appealIds()).hasSize(21).doesNotHaveDuplicates();
+        assertThat(water.getFirst().lastAppealAt()).isEqualTo(last);
+    }
+
+    /** This class's other tests write heating and water incidents to the same database. */
     private static List<Incident> lighting(FreshInstance fresh) {
         return fresh.incidents().since(Period.BEGINNING, 10).stream()
                 .filter(incident -> incident.category().equals("street-lighting")).toList();
