@@ -75,6 +75,7 @@ public final class MongoWireServerMain {
         // No initialiser: H2Backend opens the existing databases inside its constructor, before this
         // class's initialisers would run, and statistics() creates it then.
         private QueryStatistics statistics;
+        private final CommandStatistics commands = new CommandStatistics();
 
         MongoLikeH2Backend(String fileName) {
             this(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MB).open());
@@ -130,7 +131,15 @@ public final class MongoWireServerMain {
                 answer.put("isWritablePrimary", Boolean.TRUE);
                 return answer;
             }
-            return super.handleCommand(channel, database, command, query);
+            if ("top".equalsIgnoreCase(command)) {
+                return commands.toTop();
+            }
+            long start = System.nanoTime();
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                commands.record(database, command, query, System.nanoTime() - start);
+            }
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.localstack.KafkaCredentials;
 import kz.hearingstate.localstack.LocalStack;
@@ -28,6 +30,7 @@ import kz.hearingstate.performance.load.MailSink;
 import kz.hearingstate.performance.measure.ConsumerLag;
 import kz.hearingstate.performance.measure.ProcessSample;
 import kz.hearingstate.performance.measure.StackProcesses;
+import kz.hearingstate.performance.measure.StoreCommands;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,7 +43,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * straight to {@code appeals.submitted} at the producer's full speed; the drain ends when every consumer
  * group has caught up on every appeal topic and {@code notifications.outcomes} stopped growing. The CPU
  * time of each process ({@code /proc/<pid>/stat}) between the first record and that moment, divided by N,
- * is its CPU per appeal: notification's counts every message it sent (registered, routed, the department's).
+ * is its CPU per appeal: notification's counts every message it sent (registered, routed, the department's). Beside
+ * it, the store's commands per appeal by collection and the server's time for them ({@link StoreCommands}).
  * Intake's HTTP path is not exercised (intake only keeps its status view here). A warm-up drain of its own
  * size comes first, so the JIT and the connection pools are warm.
  */
@@ -72,16 +76,17 @@ final class CpuDrain {
         try (MailSink mail = MailSink.start();
              LocalStack stack = LocalStack.start(new LoadTestChannel().configure(StackSettings.onFreePorts(repositoryRoot,
                      workDirectory.resolve("stack"), repositoryRoot.resolve("local-stack/target/kafka-libs")), mail), log);
-             ConsumerLag lag = new ConsumerLag(stack.kafkaClientConfig(KafkaCredentials.ADMIN))) {
+             ConsumerLag lag = new ConsumerLag(stack.kafkaClientConfig(KafkaCredentials.ADMIN));
+             MongoClient store = MongoClients.create(stack.mongoUri())) {
             Map<String, Object> kafka = stack.kafkaClientConfig(KafkaCredentials.ADMIN);
             log.accept("Warm-up drain of " + count + " appeals ...");
-            drain(stack, lag, kafka, count, "warmup");
+            drain(stack, lag, store, kafka, count, "warmup");
             StringBuilder report = new StringBuilder();
             report.append("CPU ms per appeal, drains of ").append(count).append(" appeals (")
                     .append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                     .append("; notification's e-mail goes to a mail server outside its process)\n");
             for (int round = 1; round <= rounds; round++) {
-                String line = drain(stack, lag, kafka, count, "round" + round);
+                String line = drain(stack, lag, store, kafka, count, "round" + round);
                 log.accept(line);
                 report.append(line).append('\n');
             }
@@ -91,10 +96,12 @@ final class CpuDrain {
         }
     }
 
-    private String drain(LocalStack stack, ConsumerLag lag, Map<String, Object> kafka, int count, String runId) {
+    private String drain(LocalStack stack, ConsumerLag lag, MongoClient store, Map<String, Object> kafka, int count,
+            String runId) {
         Map<String, Long> pids = StackProcesses.of(stack);
         String loadBefore = loadAverage();
         Map<String, ProcessSample> before = samples(pids);
+        StoreCommands commandsBefore = StoreCommands.of(store);
         long start = System.nanoTime();
         produce(kafka, count, runId + "-" + UUID.randomUUID());
         Map<String, ProcessSample> end = awaitDrained(lag, pids);
@@ -109,7 +116,7 @@ final class CpuDrain {
                 line.append(String.format(Locale.ROOT, " %s %.2f", process.getKey(), cpuMillis / count));
             }
         }
-        return line.toString();
+        return line.append("\n  ").append(StoreCommands.of(store).since(commandsBefore, count)).toString();
     }
 
     /** Polls until every group caught up and outcomes stopped growing; the samples of the moment that began. */

@@ -1,0 +1,23 @@
+package kz.hearingstate.performance.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import kz.hearingstate.performance.measure.StoreCommands.Tally;
+import org.junit.jupiter.api.Test;
+
+class StoreCommandsTest {
+
+    @Test
+    void givenCountsBeforeAndAfterADrain_whenDividedByItsAppeals_thenEachCollectionShowsWhatItAddedBusiestFirst() {
+        StoreCommands before = new StoreCommands(Map.of("routing.appeals", new Tally(100, 50_000),
+                "intake.appeal_status", new Tally(10, 1_000), "analytics.facts", new Tally(7, 700)));
+        StoreCommands after = new StoreCommands(Map.of("routing.appeals", new Tally(400, 350_000),
+                "intake.appeal_status", new Tally(210, 201_000), "analytics.facts", new Tally(7, 700),
+                "notification.deliveries", new Tally(100, 600_000)));
+
+        assertThat(after.since(before, 100)).isEqualTo("store commands per appeal 6.00 (11.00 ms of the server): "
+                + "notification.deliveries 1.00 (6.00 ms), routing.appeals 3.00 (3.00 ms), intake.appeal_status 2.00 (2.00 ms)");
+    }
+}
