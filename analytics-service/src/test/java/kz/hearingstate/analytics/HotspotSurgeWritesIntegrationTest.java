@@ -35,7 +35,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * A long surge in one place: a batch of its appeals reads the place's incident once and writes it once, adding only the
- * appeals it lacks (each window asks the store only which incident is active, by id). Each window of a surge used to add every appeal it held and read the incident back, so the store's
+ * appeals it lacks (the place's active incidents, ids and last appeals alone, are read once for the batch). Each window of a surge used to add every appeal it held and read the incident back, so the store's
  * work grew with the square of the surge (a benchmark's steady load is one long surge in every place).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -82,6 +82,8 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(found.getFirst().appealIds()).hasSize(40).doesNotHaveDuplicates();
         assertThat(joins(first)).as("made by an insert, its later appeals added by one update").hasSize(1);
         assertThat(wholeReads(first)).as("made here: its appeal ids are known without reading them").isEmpty();
+        assertThat(activeReads(first)).as("the place's active incidents read once for the batch, not once per window")
+                .hasSize(1);
 
         List<BsonDocument> second = commandsOf(() -> batch(ingest, 41, 10));
 
@@ -89,6 +91,7 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(joins(second)).hasSize(1);
         assertThat(addedIds(joins(second).getFirst())).as("only the batch's appeals are sent, not the 40 held").hasSize(10);
         assertThat(wholeReads(second)).as("the incident's appeal ids read once, not after every window").hasSize(1);
+        assertThat(activeReads(second)).hasSize(1);
     }
 
     @Test
@@ -188,7 +191,12 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
                 && command.getArray("updates").get(0).asDocument().getDocument("u").containsKey("$addToSet")).toList();
     }
 
-    /** The reads of whole incidents (the windows ask for the active incident's id alone). */
+    /** The reads of a place's active incidents, their ids and last appeals alone. */
+    private static List<BsonDocument> activeReads(List<BsonDocument> commands) {
+        return commands.stream().filter(command -> command.containsKey("find") && command.containsKey("projection")).toList();
+    }
+
+    /** The reads of whole incidents (the place's active ones are read with their ids and last appeals alone). */
     private static List<BsonDocument> wholeReads(List<BsonDocument> commands) {
         return commands.stream().filter(command -> command.containsKey("find") && !command.containsKey("projection")).toList();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -113,7 +114,7 @@ public class HotspotDetector {
         List<AppealFact> similar = facts.similarReceivedBetween(place.category(), place.scope(), place.value(),
                 rule.baselineStart(earliest), latest.plus(rule.window()), countable);
         Set<Instant> evaluated = new HashSet<>();
-        PlaceIncident incident = new PlaceIncident(place, refused);
+        PlaceIncident incident = new PlaceIncident(place, rule.windowStart(earliest), refused);
         for (AppealFact fact : batch) {
             check(fact, similar, evaluated, incident);
         }
@@ -155,16 +156,26 @@ public class HotspotDetector {
     }
 
     /**
-     * The incident of one place in one batch's check. Each window of a surge joins the incident the store names for it,
-     * as before (the first by id of the place's incidents whose last appeal is after the window's start), but only its
-     * id is read per window; its appeal ids are read once, and the appeals it lacks are written in one update when the
-     * check ends or moves to another incident ({@link #save}). Before, each window added every appeal it held and read the
-     * whole incident back: a surge of n appeals re-sent n ids for each new one, the square of its size.
+     * The incident of one place in one batch's check. Each window of a surge joins the first by id of the place's
+     * incidents whose last appeal is after the window's start, as the store would name it. The place's incidents that
+     * any of the batch's windows could join (their last appeal after the earliest window's start) are read once, at the
+     * first surge, ids and last appeals only, and kept as this check changes them ({@link #active}); the incident a
+     * window joins is read once, and the appeals it lacks are written in one update when the check ends or moves to
+     * another incident ({@link #save}). Before, each window added every appeal it held and read the whole incident back
+     * (a surge of n appeals re-sent n ids for each new one, the square of its size), and then asked the store for the
+     * active incident once per window, 2.5 queries per appeal in a drain.
+     * <p>
+     * Another analytics instance checking the same place in the same moment (appeals of one place come on every
+     * partition) is not seen until the next batch, as one query per window did not see it between the query and the
+     * write either; the incident's id, a function of its place and hour, keeps both on one incident.
      */
     private final class PlaceIncident {
 
         private final Place place;
+        private final Instant earliestWindowStart;
         private final AtomicBoolean refused;
+        /** The place's incidents whose last appeal is after the earliest window's start, by id, as this check leaves them. */
+        private SortedMap<String, Instant> active;
         private Incident stored;
         private final Set<String> held = new HashSet<>();
         private final List<String> joining = new ArrayList<>();
@@ -172,16 +183,17 @@ public class HotspotDetector {
         /** A window joined the incident since the last {@link #save}, so an incident not announced yet is tried again. */
         private boolean joined;
 
-        PlaceIncident(Place place, AtomicBoolean refused) {
+        PlaceIncident(Place place, Instant earliestWindowStart, AtomicBoolean refused) {
             this.place = place;
+            this.earliestWindowStart = earliestWindowStart;
             this.refused = refused;
         }
 
         /** A surge in the window ending at {@code end}: joins the place's active incident, or starts one. */
         void surge(AppealFact fact, Instant end, List<String> inWindow, double baseline) {
             Instant windowStart = rule.windowStart(end);
-            Optional<String> active = activeFor(windowStart);
-            if (active.isEmpty()) {
+            Optional<String> joins = activeFor(windowStart);
+            if (joins.isEmpty()) {
                 save();
                 follow(incidents.insertOrGet(new Incident(incidentId(place.category(), place.scope(), place.value(), end),
                         place.category(), fact.getDepartment(), place.scope(), place.value(),
@@ -191,31 +203,33 @@ public class HotspotDetector {
                 announce();
                 return;
             }
-            if (stored == null || !stored.incidentId().equals(active.get())) {
+            if (stored == null || !stored.incidentId().equals(joins.get())) {
                 save();
-                follow(incidents.find(active.get()).orElseThrow());
+                follow(incidents.find(joins.get()).orElseThrow());
             }
             inWindow.stream().filter(held::add).forEach(joining::add);
             if (end.isAfter(lastAppealAt)) {
                 lastAppealAt = end;
+                active.put(stored.incidentId(), end);
             }
             joined = true;
         }
 
         /**
-         * The incident {@link Incidents#activeId} names for a window, counting the one kept here as its unsaved joins
-         * would have left it in the store.
+         * The first by id of the place's incidents whose last appeal is after {@code windowStart}, counting this check's
+         * unsaved joins. No incident this check has not seen can qualify: one whose last appeal was at or before the
+         * earliest window's start when read gains appeals only by being joined, which takes qualifying first.
          */
         private Optional<String> activeFor(Instant windowStart) {
-            Optional<String> inStore = incidents.activeId(place.category(), place.scope(), place.value(), windowStart);
-            if (stored == null || !lastAppealAt.isAfter(windowStart)) {
-                return inStore;
+            if (active == null) {
+                active = incidents.activeSince(place.category(), place.scope(), place.value(), earliestWindowStart);
             }
-            String kept = stored.incidentId();
-            return Optional.of(inStore.filter(id -> id.compareTo(kept) < 0).orElse(kept));
+            return active.entrySet().stream().filter(incident -> incident.getValue().isAfter(windowStart))
+                    .map(Map.Entry::getKey).findFirst();
         }
 
         private void follow(Incident incident) {
+            active.merge(incident.incidentId(), incident.lastAppealAt(), (kept, read) -> kept.isAfter(read) ? kept : read);
             stored = incident;
             held.clear();
             held.addAll(incident.appealIds());

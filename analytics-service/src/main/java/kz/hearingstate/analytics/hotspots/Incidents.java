@@ -3,6 +3,8 @@ package kz.hearingstate.analytics.hotspots;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import kz.hearingstate.storage.IndexedCollection;
 import org.bson.Document;
@@ -38,15 +40,18 @@ public class Incidents implements IndexedCollection {
     }
 
     /**
-     * The id of the incident of the same category and place whose last appeal is after {@code since} (the first by id),
-     * read without its appeal ids: a long surge's are many.
+     * The incidents of the same category and place whose last appeal is after {@code since}: their ids, in order, with
+     * when their last appeal came, read without their appeal ids (a long surge's are many). Of these, a window starting
+     * at or after {@code since} joins the first by id whose last appeal is after its start.
      */
-    public Optional<String> activeId(String category, String scope, String scopeValue, Instant since) {
+    public SortedMap<String, Instant> activeSince(String category, String scope, String scopeValue, Instant since) {
         Query query = Query.query(Criteria.where("category").is(category).and("scope").is(scope)
-                .and("scopeValue").is(scopeValue).and("lastAppealAt").gt(since)).with(Sort.by("_id"));
-        query.fields().include("_id");
-        return Optional.ofNullable(mongo.findOne(query, Document.class, mongo.getCollectionName(Incident.class)))
-                .map(found -> found.getString("_id"));
+                .and("scopeValue").is(scopeValue).and("lastAppealAt").gt(since));
+        query.fields().include("_id", "lastAppealAt");
+        SortedMap<String, Instant> active = new TreeMap<>();
+        mongo.find(query, Document.class, mongo.getCollectionName(Incident.class))
+                .forEach(found -> active.put(found.getString("_id"), found.getDate("lastAppealAt").toInstant()));
+        return active;
     }
 
     public Optional<Incident> find(String incidentId) {
