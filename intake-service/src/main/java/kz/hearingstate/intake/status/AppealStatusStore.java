@@ -1,5 +1,6 @@
 package kz.hearingstate.intake.status;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -49,6 +52,12 @@ public class AppealStatusStore implements IndexedCollection {
     private static final Set<LifecycleType> REASON_SHOWN = Set.of(LifecycleType.INFO_REQUESTED, LifecycleType.REJECTED,
             LifecycleType.FORWARDED, LifecycleType.EXTENDED);
 
+    /**
+     * How many appeals this instance remembers having recorded itself, and for how long: the projection reads their
+     * submissions back from {@code appeals.submitted} within seconds while it keeps up.
+     */
+    private static final int RECORDED_KEPT = 10_000;
+    private static final Duration RECORDED_FOR = Duration.ofMinutes(1);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
@@ -56,6 +65,14 @@ public class AppealStatusStore implements IndexedCollection {
     private final CitizenSecrets secrets;
     private final Set<String> confidentialDepartments;
     private final Supplier<Set<String>> flaggedConfidential;
+    /**
+     * Appeals whose submission this instance wrote to the view ({@link #applySubmitted}) and the store confirmed: the
+     * projection's writes of the same submission would change nothing, so it leaves them out (three updates of an
+     * appeal's eight, and most of their cost to the store). Another instance, or this one after a restart or a minute,
+     * writes them as before: they are idempotent.
+     */
+    private final Cache<String, Boolean> recordedHere = Caffeine.newBuilder().maximumSize(RECORDED_KEPT)
+            .expireAfterWrite(RECORDED_FOR).build();
 
     /** For tests: only the configured departments are confidential. */
     public AppealStatusStore(MongoTemplate mongo, CitizenSecrets secrets, IntakeProperties properties) {
@@ -151,30 +168,45 @@ public class AppealStatusStore implements IndexedCollection {
      * against the view's entity metadata took 7 % of intake's CPU under load, as much as the driver's own work, for
      * field names that are the documents' own (the benchmark's README, 5 Dec 2026).
      *
+     * <p>A submission this instance recorded itself a moment ago ({@link #recordedHere}) is not written again; its view
+     * exists, so the batch's lifecycle events of that appeal need no upsert either.
+     *
      * @param events {@link AppealSubmitted} and {@link AppealLifecycleEvent}s
      */
     public void applyAll(List<?> events) {
-        if (events.isEmpty()) {
-            return;
-        }
         List<WriteModel<Document>> writes = new ArrayList<>(events.size() * 2);
         Set<String> upserted = new HashSet<>();
         for (Object event : events) {
             switch (event) {
                 case AppealSubmitted submitted -> {
                     upserted.add(submitted.appealId());
-                    applySubmitted(writes, submitted);
+                    if (recordedHere.getIfPresent(submitted.appealId()) == null) {
+                        applySubmitted(writes, submitted);
+                    }
                 }
-                case AppealLifecycleEvent lifecycle -> applyLifecycle(writes, lifecycle, upserted.add(lifecycle.appealId()));
+                case AppealLifecycleEvent lifecycle -> applyLifecycle(writes, lifecycle, upserted.add(lifecycle.appealId())
+                        && recordedHere.getIfPresent(lifecycle.appealId()) == null);
                 default -> throw new IllegalArgumentException("Not an event of the status view: " + event.getClass());
             }
         }
-        mongo.execute(AppealStatusView.COLLECTION, collection -> collection.bulkWrite(writes, ORDERED));
+        write(writes);
     }
 
-    /** One submission, as {@link #applyAll} applies it (intake records its own at once, before the projection). */
+    /**
+     * Intake's own record of a submission Kafka acknowledged, written at once, before the projection reads it back; once
+     * the store confirmed it, the projection leaves that submission out.
+     */
     public void applySubmitted(AppealSubmitted event) {
-        applyAll(List.of(event));
+        List<WriteModel<Document>> writes = new ArrayList<>(3);
+        applySubmitted(writes, event);
+        write(writes);
+        recordedHere.put(event.appealId(), Boolean.TRUE);
+    }
+
+    private void write(List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            mongo.execute(AppealStatusView.COLLECTION, collection -> collection.bulkWrite(writes, ORDERED));
+        }
     }
 
     /**

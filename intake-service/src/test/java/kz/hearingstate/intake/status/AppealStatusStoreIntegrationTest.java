@@ -1,8 +1,15 @@
 package kz.hearingstate.intake.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.LifecycleType;
@@ -12,6 +19,7 @@ import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.identity.CitizenSecrets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static kz.hearingstate.intake.status.StatusEvents.routed;
@@ -33,6 +41,8 @@ class AppealStatusStoreIntegrationTest extends IntakeIntegrationTest {
     CitizenSecrets secrets;
     @Autowired
     IntakeProperties properties;
+    @Autowired
+    Environment environment;
 
     @Test
     void givenCitizenAccessKeyChanged_whenASubmissionIsRedeliveredOrTheViewRebuilt_thenTheLinksAlreadySentStillOpenIt() {
@@ -119,5 +129,39 @@ class AppealStatusStoreIntegrationTest extends IntakeIntegrationTest {
         assertThat(secondView.status()).isEqualTo(AppealStatus.ROUTED);
         assertThat(secondView.history()).extracting(AppealStatusView.HistoryEntry::status)
                 .containsExactlyInAnyOrder(AppealStatus.SUBMITTED, AppealStatus.ROUTED);
+    }
+
+    @Test
+    void givenASubmissionThisInstanceRecorded_whenTheProjectionAppliesIt_thenOnlyItsLifecycleIsWrittenAndAnotherInstanceWritesItAll() {
+        List<Integer> updates = new ArrayList<>();
+        String appealId = AppealIds.random();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(environment.getProperty("spring.mongodb.uri")))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("update")) {
+                            updates.add(event.getCommand().getArray("updates").size());
+                        }
+                    }
+                }).build())) {
+            MongoTemplate counted = new MongoTemplate(client, mongo.getDb().getName());
+            AppealStatusStore recording = new AppealStatusStore(counted, secrets, properties);
+            AppealStatusStore other = new AppealStatusStore(counted, secrets, properties);
+            recording.applySubmitted(submitted(appealId, FIRST));
+
+            updates.clear();
+            recording.applyAll(List.of(submitted(appealId, FIRST), routed(appealId, 1)));
+            assertThat(updates).as("the routing's guarded update alone: no submission, no upsert").containsExactly(1);
+
+            updates.clear();
+            other.applyAll(List.of(submitted(appealId, FIRST), routed(appealId, 2)));
+            assertThat(updates).as("another instance writes the submission's three updates and the routing's").containsExactly(4);
+        }
+        AppealStatusView view = store.findById(appealId).orElseThrow();
+        assertThat(view.status()).isEqualTo(AppealStatus.ROUTED);
+        assertThat(view.receivedAt()).isEqualTo(FIRST);
+        assertThat(view.history()).extracting(AppealStatusView.HistoryEntry::status)
+                .containsExactly(AppealStatus.SUBMITTED, AppealStatus.ROUTED, AppealStatus.ROUTED);
     }
 }
