@@ -49,6 +49,8 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
     AnalyticsProperties properties;
 
     private final List<BsonDocument> incidentCommands = new ArrayList<>();
+    /** The reads of a category's appeals in places, the surge check's. */
+    private final List<BsonDocument> placeReads = new ArrayList<>();
     private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(MONGO.uri("analytics-surge-writes")))
             .addCommandListener(new CommandListener() {
@@ -58,6 +60,12 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
                     if (collection != null && collection.isString() && collection.asString().getValue().equals("incidents")) {
                         synchronized (incidentCommands) {
                             incidentCommands.add(event.getCommand().clone());
+                        }
+                    }
+                    if (collection != null && collection.isString() && collection.asString().getValue().equals("appeal_facts")
+                            && event.getCommandName().equals("find") && event.getCommand().getDocument("filter").containsKey("category")) {
+                        synchronized (placeReads) {
+                            placeReads.add(event.getCommand().clone());
                         }
                     }
                 }
@@ -139,6 +147,41 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(water.getFirst().lastAppealAt()).isEqualTo(last);
     }
 
+    @Test
+    void givenSurgesInThreeSettlementsAndAnAppealMonthsOldInOneBatch_whenCounted_thenTwoQueriesReadTheirAppealsAndEachSurgeHasItsOwnIncident() {
+        FreshInstance fresh = freshInstance(new MongoTemplate(client, "analytics-surge-writes"), reader, properties);
+        fresh.directory().apply(TestEvents.department("utilities", 1, "ТКШ", "ЖКХ", "Utilities", "+7 727 700 0002", true, false,
+                START));
+        List<Batch> batches = List.of(appeals("samsy-", "gas-supply", "Samsy", START, 1, 6),
+                appeals("uzynagash-", "gas-supply", "Uzynagash", START, 1, 6),
+                appeals("karakastek-", "gas-supply", "Karakastek", START, 1, 6),
+                // Routed now, received three months before: read by a query of its own, not by one spanning the months.
+                appeals("old-", "gas-supply", "Mynbaev", START.minus(Duration.ofDays(90)), 1, 1));
+        List<AppealSubmitted> submissions = new ArrayList<>();
+        List<AppealLifecycleEvent> routings = new ArrayList<>();
+        batches.forEach(batch -> {
+            submissions.addAll(batch.submissions());
+            routings.addAll(batch.routings());
+        });
+        fresh.ingest().submitted(submissions);
+        synchronized (placeReads) {
+            placeReads.clear();
+        }
+
+        List<BsonDocument> commands = commandsOf(() -> fresh.ingest().lifecycle(routings));
+
+        synchronized (placeReads) {
+            assertThat(placeReads).as("the three settlements' appeals read together, the old one's apart").hasSize(2);
+        }
+        assertThat(activeReads(commands)).as("the category's active incidents read once for its places").hasSize(1);
+        List<Incident> gas = fresh.incidents().since(Period.BEGINNING, 10).stream()
+                .filter(incident -> incident.category().equals("gas-supply")).toList();
+        assertThat(gas).extracting(incident -> incident.appealIds().stream().map(id -> id.substring(0, id.indexOf('-'))).distinct()
+                .toList()).as("each incident holds the appeals of its own settlement only")
+                .containsExactlyInAnyOrder(List.of("samsy"), List.of("uzynagash"), List.of("karakastek"));
+        assertThat(gas).allSatisfy(incident -> assertThat(incident.appealIds()).hasSize(6));
+    }
+
     /** This class's other tests write heating and water incidents to the same database. */
     private static List<Incident> lighting(FreshInstance fresh) {
         return fresh.incidents().since(Period.BEGINNING, 10).stream()
@@ -150,11 +193,16 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
 
     /** Appeals {@code from} .. {@code from + count - 1} of a surge in Samsy, a minute apart from {@code start}. */
     private static Batch appeals(String prefix, String category, Instant start, int from, int count) {
+        return appeals(prefix, category, "Samsy", start, from, count);
+    }
+
+    /** Appeals {@code from} .. {@code from + count - 1} of a surge in a settlement, a minute apart from {@code start}. */
+    private static Batch appeals(String prefix, String category, String settlement, Instant start, int from, int count) {
         List<AppealSubmitted> submissions = new ArrayList<>();
         List<AppealLifecycleEvent> routings = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             Instant received = start.plus(Duration.ofMinutes(i));
-            submissions.add(submitted(prefix + i, "mobile", Language.ru, null, "Samsy", 43.3, 76.4, received,
+            submissions.add(submitted(prefix + i, "mobile", Language.ru, null, settlement, 43.3, 76.4, received,
                     received.plus(Duration.ofDays(15))));
             routings.add(lifecycle(prefix + i, 1, LifecycleType.ROUTED, AppealStatus.ROUTED, "utilities", category,
                     received.plus(Duration.ofDays(15)), received.plusSeconds(30)));

@@ -261,19 +261,19 @@ public class AppealFacts implements IndexedCollection {
     }
 
     /**
-     * Appeals of {@code category} whose {@code scopeField} ({@code settlement} or {@code geoCell}) equals
-     * {@code scopeValue}, received in (from, to], oldest first; only their id and receipt time are read.
+     * Appeals of {@code category} whose {@code scopeField} ({@code settlement} or {@code geoCell}) is one of
+     * {@code scopeValues}, received in (from, to], oldest first; only their id, receipt time and that field are read.
      * Only appeals of {@code countableDepartments}, now and at first, are read: not those routed nowhere yet, nor those of
      * a confidential department or of one the directory has not named yet.
      */
-    public List<AppealFact> similarReceivedBetween(String category, String scopeField, String scopeValue,
+    public List<AppealFact> similarReceivedBetween(String category, String scopeField, Collection<String> scopeValues,
             Instant fromExclusive, Instant toInclusive, Collection<String> countableDepartments) {
         List<String> firstDepartments = new ArrayList<>(countableDepartments);
         firstDepartments.add(null); // a fact stored before the first department was kept
-        Query query = Query.query(Criteria.where("category").is(category).and(scopeField).is(scopeValue)
+        Query query = Query.query(Criteria.where("category").is(category).and(scopeField).in(scopeValues)
                 .and("receivedAt").gt(fromExclusive).lte(toInclusive).and("department").in(countableDepartments)
                 .and("firstDepartment").in(firstDepartments));
-        query.fields().include("_id", "receivedAt");
+        query.fields().include("_id", "receivedAt", scopeField);
         query.with(Sort.by("receivedAt", "_id"));
         return mongo.find(query, AppealFact.class);
     }

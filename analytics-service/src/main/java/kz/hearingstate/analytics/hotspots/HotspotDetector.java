@@ -3,6 +3,8 @@ package kz.hearingstate.analytics.hotspots;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -42,6 +45,8 @@ public class HotspotDetector {
     static final String GEO_CELL = "geoCell";
     /** How many unannounced incidents one round of {@link #announceUnpublished()} sends at most. */
     static final int UNPUBLISHED_PER_ROUND = 100;
+    /** Places read by one query at most: the local store looks up to 256 values of an index's key, a scan beyond. */
+    static final int PLACES_PER_QUERY = 100;
 
     private final AppealFacts facts;
     private final Incidents incidents;
@@ -65,9 +70,10 @@ public class HotspotDetector {
     }
 
     /**
-     * Checks the places of a batch's changed facts: one query per place (category and settlement, or geo cell)
-     * that reads every appeal any of the batch's windows and baselines look at, instead of two per appeal.
-     * Each window end is evaluated once per batch, whichever of the batch's appeals reaches it.
+     * Checks the places of a batch's changed facts. The appeals any of a place's windows and baselines look at are read
+     * with those of the batch's other places of the same category and kind whose periods overlap, in one query
+     * ({@link #similarAppeals}); before, one query per place (about one per appeal in a drain). Each window end is
+     * evaluated once per batch, whichever of the batch's appeals reaches it.
      */
     public void checkAll(List<AppealFact> changed) {
         if (changed.isEmpty()) {
@@ -88,7 +94,101 @@ public class HotspotDetector {
         // Once Kafka refuses one announcement, the batch's other incidents are stored without trying: each try may wait
         // seconds, and many would outlast max.poll.interval.ms. IncidentAnnouncementRetry sends them all.
         AtomicBoolean refused = new AtomicBoolean();
-        byPlace.forEach((place, facts) -> check(place, facts, countable, refused));
+        Map<Place, List<AppealFact>> similar = similarAppeals(byPlace, countable);
+        Map<Kind, ActiveIncidents> active = new HashMap<>();
+        byPlace.forEach((place, facts) -> check(place, facts, similar.get(place),
+                active.computeIfAbsent(place.kind(), kind -> new ActiveIncidents(kind, byPlace)), refused));
+    }
+
+    /** Places of one category and one kind of place (settlement or geo cell): what one query reads together. */
+    private record Kind(String category, String scope) {
+    }
+
+    /**
+     * What each place's windows and baselines look at, the appeals of its category and place received from the
+     * baseline before its batch's earliest appeal to a window after its latest, oldest first. Places of one
+     * {@link Kind} whose periods overlap are read by one query (the scope's values by {@code $in}, at most
+     * {@link #PLACES_PER_QUERY}): live, that is all of a batch's places of a category; a late event of an old appeal
+     * gets a query of its own, so that no query reads the months between.
+     */
+    private Map<Place, List<AppealFact>> similarAppeals(Map<Place, List<AppealFact>> byPlace, Set<String> countable) {
+        Map<Kind, List<Place>> byKind = new LinkedHashMap<>();
+        byPlace.keySet().forEach(place -> byKind.computeIfAbsent(place.kind(), kind -> new ArrayList<>()).add(place));
+        Map<Place, List<AppealFact>> similar = new HashMap<>();
+        byKind.forEach((kind, places) -> {
+            Map<Place, Instant> from = new HashMap<>();
+            Map<Place, Instant> to = new HashMap<>();
+            for (Place place : places) {
+                List<AppealFact> batch = byPlace.get(place);
+                from.put(place, rule.baselineStart(batch.stream().map(AppealFact::getReceivedAt).min(Instant::compareTo).orElseThrow()));
+                to.put(place, batch.stream().map(AppealFact::getReceivedAt).max(Instant::compareTo).orElseThrow().plus(rule.window()));
+            }
+            List<Place> byStart = places.stream().sorted(Comparator.comparing(from::get)).toList();
+            List<Place> read = new ArrayList<>();
+            Instant readFrom = null;
+            Instant readTo = null;
+            for (Place place : byStart) {
+                if (!read.isEmpty() && (from.get(place).isAfter(readTo) || read.size() == PLACES_PER_QUERY)) {
+                    readTogether(kind, read, readFrom, readTo, countable, similar);
+                    read.clear();
+                }
+                if (read.isEmpty()) {
+                    readFrom = from.get(place);
+                    readTo = to.get(place);
+                }
+                read.add(place);
+                readTo = to.get(place).isAfter(readTo) ? to.get(place) : readTo;
+            }
+            readTogether(kind, read, readFrom, readTo, countable, similar);
+        });
+        return similar;
+    }
+
+    private void readTogether(Kind kind, List<Place> places, Instant fromExclusive, Instant toInclusive,
+            Set<String> countable, Map<Place, List<AppealFact>> similar) {
+        places.forEach(place -> similar.put(place, new ArrayList<>()));
+        List<String> values = places.stream().map(Place::value).toList();
+        for (AppealFact fact : facts.similarReceivedBetween(kind.category(), kind.scope(), values, fromExclusive, toInclusive,
+                countable)) {
+            String value = SETTLEMENT.equals(kind.scope()) ? fact.getSettlement() : fact.getGeoCell();
+            List<AppealFact> ofPlace = similar.get(new Place(kind.category(), kind.scope(), value));
+            if (ofPlace != null) {
+                ofPlace.add(fact);
+            }
+        }
+    }
+
+    /**
+     * The incidents of one {@link Kind}'s places in the batch whose last appeal is after the earliest of their windows'
+     * starts, read once, at the first surge of any of them, ids and last appeals only; before, once per place with a
+     * surge, and before that once per window.
+     */
+    private final class ActiveIncidents {
+
+        private final Kind kind;
+        private final List<String> values;
+        private final Instant since;
+        private Map<String, SortedMap<String, Instant>> byValue;
+
+        ActiveIncidents(Kind kind, Map<Place, List<AppealFact>> byPlace) {
+            this.kind = kind;
+            this.values = byPlace.keySet().stream().filter(place -> place.kind().equals(kind)).map(Place::value).toList();
+            this.since = byPlace.entrySet().stream().filter(place -> place.getKey().kind().equals(kind))
+                    .flatMap(place -> place.getValue().stream()).map(AppealFact::getReceivedAt).min(Instant::compareTo)
+                    .map(rule::windowStart).orElseThrow();
+        }
+
+        /** The place's incidents whose last appeal is after its earliest window's start (and some earlier), by id. */
+        SortedMap<String, Instant> of(Place place) {
+            if (byValue == null) {
+                byValue = new HashMap<>();
+                for (int from = 0; from < values.size(); from += PLACES_PER_QUERY) {
+                    byValue.putAll(incidents.activeSince(kind.category(), kind.scope(),
+                            values.subList(from, Math.min(values.size(), from + PLACES_PER_QUERY)), since));
+                }
+            }
+            return byValue.computeIfAbsent(place.value(), value -> new TreeMap<>());
+        }
     }
 
     /**
@@ -108,13 +208,10 @@ public class HotspotDetector {
         return fact.getGeoCell() == null ? null : new Place(fact.getCategory(), GEO_CELL, fact.getGeoCell());
     }
 
-    private void check(Place place, List<AppealFact> batch, Set<String> countable, AtomicBoolean refused) {
-        Instant earliest = batch.stream().map(AppealFact::getReceivedAt).min(Instant::compareTo).orElseThrow();
-        Instant latest = batch.stream().map(AppealFact::getReceivedAt).max(Instant::compareTo).orElseThrow();
-        List<AppealFact> similar = facts.similarReceivedBetween(place.category(), place.scope(), place.value(),
-                rule.baselineStart(earliest), latest.plus(rule.window()), countable);
+    private void check(Place place, List<AppealFact> batch, List<AppealFact> similar, ActiveIncidents active,
+            AtomicBoolean refused) {
         Set<Instant> evaluated = new HashSet<>();
-        PlaceIncident incident = new PlaceIncident(place, rule.windowStart(earliest), refused);
+        PlaceIncident incident = new PlaceIncident(place, active, refused);
         for (AppealFact fact : batch) {
             check(fact, similar, evaluated, incident);
         }
@@ -153,13 +250,17 @@ public class HotspotDetector {
     }
 
     private record Place(String category, String scope, String value) {
+
+        Kind kind() {
+            return new Kind(category, scope);
+        }
     }
 
     /**
      * The incident of one place in one batch's check. Each window of a surge joins the first by id of the place's
      * incidents whose last appeal is after the window's start, as the store would name it. The place's incidents that
-     * any of the batch's windows could join (their last appeal after the earliest window's start) are read once, at the
-     * first surge, ids and last appeals only, and kept as this check changes them ({@link #active}); the incident a
+     * any of the batch's windows could join (their last appeal after the earliest window's start) are read at the first
+     * surge ({@link ActiveIncidents}) and kept as this check changes them ({@link #active}); the incident a
      * window joins is read once, and the appeals it lacks are written in one update when the check ends or moves to
      * another incident ({@link #save}). Before, each window added every appeal it held and read the whole incident back
      * (a surge of n appeals re-sent n ids for each new one, the square of its size), and then asked the store for the
@@ -172,7 +273,7 @@ public class HotspotDetector {
     private final class PlaceIncident {
 
         private final Place place;
-        private final Instant earliestWindowStart;
+        private final ActiveIncidents activeOfKind;
         private final AtomicBoolean refused;
         /** The place's incidents whose last appeal is after the earliest window's start, by id, as this check leaves them. */
         private SortedMap<String, Instant> active;
@@ -183,9 +284,9 @@ public class HotspotDetector {
         /** A window joined the incident since the last {@link #save}, so an incident not announced yet is tried again. */
         private boolean joined;
 
-        PlaceIncident(Place place, Instant earliestWindowStart, AtomicBoolean refused) {
+        PlaceIncident(Place place, ActiveIncidents activeOfKind, AtomicBoolean refused) {
             this.place = place;
-            this.earliestWindowStart = earliestWindowStart;
+            this.activeOfKind = activeOfKind;
             this.refused = refused;
         }
 
@@ -222,7 +323,7 @@ public class HotspotDetector {
          */
         private Optional<String> activeFor(Instant windowStart) {
             if (active == null) {
-                active = incidents.activeSince(place.category(), place.scope(), place.value(), earliestWindowStart);
+                active = activeOfKind.of(place);
             }
             return active.entrySet().stream().filter(incident -> incident.getValue().isAfter(windowStart))
                     .map(Map.Entry::getKey).findFirst();

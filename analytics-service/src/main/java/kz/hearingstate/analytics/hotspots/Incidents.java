@@ -1,7 +1,10 @@
 package kz.hearingstate.analytics.hotspots;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,17 +43,20 @@ public class Incidents implements IndexedCollection {
     }
 
     /**
-     * The incidents of the same category and place whose last appeal is after {@code since}: their ids, in order, with
-     * when their last appeal came, read without their appeal ids (a long surge's are many). Of these, a window starting
-     * at or after {@code since} joins the first by id whose last appeal is after its start.
+     * The incidents of the category in each of the places ({@code scope}'s values) whose last appeal is after
+     * {@code since}: by place, their ids in order with when their last appeal came, read without their appeal ids (a
+     * long surge's are many). Of a place's, a window starting at or after {@code since} joins the first by id whose last
+     * appeal is after its start.
      */
-    public SortedMap<String, Instant> activeSince(String category, String scope, String scopeValue, Instant since) {
+    public Map<String, SortedMap<String, Instant>> activeSince(String category, String scope, Collection<String> scopeValues,
+            Instant since) {
         Query query = Query.query(Criteria.where("category").is(category).and("scope").is(scope)
-                .and("scopeValue").is(scopeValue).and("lastAppealAt").gt(since));
-        query.fields().include("_id", "lastAppealAt");
-        SortedMap<String, Instant> active = new TreeMap<>();
+                .and("scopeValue").in(scopeValues).and("lastAppealAt").gt(since));
+        query.fields().include("_id", "scopeValue", "lastAppealAt");
+        Map<String, SortedMap<String, Instant>> active = new HashMap<>();
         mongo.find(query, Document.class, mongo.getCollectionName(Incident.class))
-                .forEach(found -> active.put(found.getString("_id"), found.getDate("lastAppealAt").toInstant()));
+                .forEach(found -> active.computeIfAbsent(found.getString("scopeValue"), value -> new TreeMap<>())
+                        .put(found.getString("_id"), found.getDate("lastAppealAt").toInstant()));
         return active;
     }
 
