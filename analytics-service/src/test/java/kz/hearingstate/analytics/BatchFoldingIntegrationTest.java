@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import kz.hearingstate.analytics.facts.AppealFact;
@@ -32,7 +38,16 @@ class BatchFoldingIntegrationTest {
     private static final Instant AT = Instant.parse("2026-02-02T05:00:00Z");
 
     private final MongoWireServer server = new MongoWireServer();
-    private final MongoClient client = MongoClients.create(server.uri("batch-folding"));
+    /** The reads and writes of facts this test's client sends, by command name. */
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(server.uri("batch-folding")))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    commands.add(event.getCommandName());
+                }
+            }).build());
     private final AppealFacts facts = new AppealFacts(new MongoTemplate(client, "batch-folding"));
 
     @AfterEach
@@ -84,6 +99,32 @@ class BatchFoldingIntegrationTest {
         assertThat(stored.getStatus()).isEqualTo(AppealStatus.ROUTED);
         assertThat(stored.getNotificationsDelivered()).isEqualTo(1);
         assertThat(facts.find("batch-fold-other")).isPresent();
+    }
+
+    @Test
+    void givenAnotherConsumerWritingOneAppealOfABatchOfTen_whenFolded_thenTheBatchIsReadAndWrittenAgainTogether() {
+        List<AppealFacts.Change> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            facts.updateAll(List.of(submitted("batch-fold-ten-" + i)));
+            batch.add(lifecycle("batch-fold-ten-" + i, 1, LifecycleType.ROUTED, AppealStatus.ROUTED));
+        }
+        NotificationOutcome delivered = TestEvents.outcome("n-ten-0", "batch-fold-ten-0", NotificationOutcome.DELIVERED, AT);
+        AppealFacts.Change routedFirst = batch.getFirst();
+        batch.set(0, new AppealFacts.Change(routedFirst.appealId(), fact -> {
+            facts.update(routedFirst.appealId(), other -> other.apply(delivered)); // another consumer, at this moment
+            return routedFirst.change().test(fact);
+        }));
+        commands.clear();
+
+        List<AppealFact> changed = facts.updateAll(batch);
+
+        assertThat(changed).hasSize(10).doesNotContainNull();
+        assertThat(commands.stream().filter("find"::equals).count())
+                .as("the batch read twice, and the other consumer's read each time, not each appeal again").isEqualTo(4);
+        for (int i = 0; i < 10; i++) {
+            assertThat(facts.find("batch-fold-ten-" + i).orElseThrow().getStatus()).isEqualTo(AppealStatus.ROUTED);
+        }
+        assertThat(facts.find("batch-fold-ten-0").orElseThrow().getNotificationsDelivered()).isEqualTo(1);
     }
 
     private static AppealFacts.Change submitted(String appealId) {

@@ -59,6 +59,8 @@ public class AppealFacts implements IndexedCollection {
     private static final int BATCH_SIZE = 5_000;
 
     private static final int MAX_ATTEMPTS = 10;
+    /** Conflicts after which a batch is applied one appeal at a time. */
+    private static final int BATCH_ATTEMPTS = 3;
 
     private final MongoOperations mongo;
     private final ReceiptMonths months;
@@ -118,10 +120,12 @@ public class AppealFacts implements IndexedCollection {
     /**
      * Applies a batch's changes, in order, with one read and one write: the stored facts by {@code $in}, then
      * every changed fact in one unordered bulk write, each replace guarded by the version it was read with.
-     * When another consumer thread wrote one of these appeals in between (a version or an insert conflict),
-     * the changes are applied again one appeal at a time by {@link #update}, which recognises what the bulk
-     * write did store as a duplicate. Then the months of receipt of every fact read are counted as changed
-     * ({@link #receiptMonths()}).
+     * When another consumer thread wrote one of these appeals in between (a version or an insert conflict: the
+     * submission, lifecycle and outcome consumers write the same appeals at once), the batch is read and applied again,
+     * where each change recognises what the bulk write did store as a duplicate; after {@link #BATCH_ATTEMPTS} such
+     * conflicts, one appeal at a time by {@link #update}. (Before, the first conflict sent the batch one appeal at a
+     * time: two reads per event, most of analytics' queries in a drain.) Then the months of receipt of every fact read
+     * are counted as changed ({@link #receiptMonths()}).
      *
      * @return for each change, the fact it changed as the batch left it, or null when it changed nothing
      */
@@ -129,35 +133,61 @@ public class AppealFacts implements IndexedCollection {
         if (changes.size() == 1) {
             return Collections.singletonList(update(changes.getFirst().appealId(), changes.getFirst().change()).orElse(null));
         }
+        List<AppealFact> changedBefore = Collections.nCopies(changes.size(), null);
+        for (int attempt = 1; attempt <= BATCH_ATTEMPTS; attempt++) {
+            Map<String, AppealFact> working = new HashMap<>();
+            Attempt tried = applyTogether(changes, changedBefore, working);
+            if (tried.written()) {
+                // Every month the batch touched, changed or not: a redelivery after a crash between the write and its count
+                months.changed(working.values());
+                return tried.changed();
+            }
+            changedBefore = tried.changed();
+        }
+        List<AppealFact> again = new ArrayList<>(changes.size());
+        for (int index = 0; index < changes.size(); index++) {
+            Change change = changes.get(index);
+            Optional<AppealFact> fact = update(change.appealId(), change.change());
+            // Changed by a bulk write already: still a change of this batch, as the store now has it.
+            again.add(fact.isPresent() ? fact.get() : changedBefore.get(index) == null ? null : find(change.appealId()).orElse(null));
+        }
+        return again;
+    }
+
+    /**
+     * One attempt at a batch ({@link #applyTogether}).
+     *
+     * @param changed for each change, the fact as the batch left it when this attempt or an earlier one changed it, else
+     *                null
+     * @param written false when another writer got in between
+     */
+    private record Attempt(List<AppealFact> changed, boolean written) {
+    }
+
+    /**
+     * One attempt at the batch: reads its facts into {@code working}, applies every change in order and writes what
+     * changed at once.
+     *
+     * @param changedBefore for each change, non-null when an earlier attempt's write may have stored it
+     */
+    private Attempt applyTogether(List<Change> changes, List<AppealFact> changedBefore, Map<String, AppealFact> working) {
         Set<String> appealIds = changes.stream().map(Change::appealId).collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<String, AppealFact> working = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(appealIds)), AppealFact.class)
                 .forEach(fact -> working.put(fact.getAppealId(), fact));
         Map<String, Long> readVersions = new HashMap<>();
         working.forEach((appealId, fact) -> readVersions.put(appealId, fact.getVersion()));
         List<AppealFact> changed = new ArrayList<>(changes.size());
         Set<String> toWrite = new LinkedHashSet<>();
-        for (Change change : changes) {
+        for (int index = 0; index < changes.size(); index++) {
+            Change change = changes.get(index);
             AppealFact fact = working.computeIfAbsent(change.appealId(), AppealFact::new);
             boolean applied = change.change().test(fact);
-            changed.add(applied ? fact : null);
+            changed.add(applied || changedBefore.get(index) != null ? fact : null);
             if (applied) {
                 toWrite.add(change.appealId());
             }
         }
-        if (toWrite.isEmpty() || writeAll(toWrite, working, readVersions)) {
-            // Every month the batch touched, changed or not: a redelivery after a crash between the write and its count
-            months.changed(working.values());
-            return changed;
-        }
-        List<AppealFact> again = new ArrayList<>(changes.size());
-        for (int index = 0; index < changes.size(); index++) {
-            Change change = changes.get(index);
-            Optional<AppealFact> fact = update(change.appealId(), change.change());
-            // Changed by the bulk write already: still a change of this batch, as the store now has it.
-            again.add(fact.isPresent() ? fact.get() : changed.get(index) == null ? null : find(change.appealId()).orElse(null));
-        }
-        return again;
+        return new Attempt(changed, toWrite.isEmpty() || writeAll(toWrite, working, readVersions));
     }
 
     /** @return false when another writer got in between for at least one of them */
