@@ -8,12 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import kz.hearingstate.analytics.facts.AppealFact;
 import kz.hearingstate.analytics.facts.AppealFacts;
 import kz.hearingstate.events.AppealLifecycleEvent;
@@ -23,6 +18,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.NotificationOutcome;
 import kz.hearingstate.testing.MongoWireServer;
+import kz.hearingstate.testing.ObservedMongoClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,14 +36,8 @@ class BatchFoldingIntegrationTest {
     private final MongoWireServer server = new MongoWireServer();
     /** The reads and writes of facts this test's client sends, by command name. */
     private final List<String> commands = new CopyOnWriteArrayList<>();
-    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString(server.uri("batch-folding")))
-            .addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    commands.add(event.getCommandName());
-                }
-            }).build());
+    private final MongoClient client = ObservedMongoClients.onSent(server.uri("batch-folding"),
+            sent -> commands.add(sent.getCommandName()));
     private final AppealFacts facts = new AppealFacts(new MongoTemplate(client, "batch-folding"));
 
     @AfterEach

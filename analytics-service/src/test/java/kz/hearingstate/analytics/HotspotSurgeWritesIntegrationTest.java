@@ -9,12 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import kz.hearingstate.analytics.config.AnalyticsProperties;
 import kz.hearingstate.analytics.figures.StatsService.Period;
 import kz.hearingstate.analytics.hotspots.Incident;
@@ -25,6 +20,7 @@ import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.messaging.EventReader;
+import kz.hearingstate.testing.ObservedMongoClients;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterAll;
@@ -51,25 +47,23 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
     private final List<BsonDocument> incidentCommands = new ArrayList<>();
     /** The reads of a category's appeals in places, the surge check's. */
     private final List<BsonDocument> placeReads = new ArrayList<>();
-    private final MongoClient client = MongoClients.create(MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString(MONGO.uri("analytics-surge-writes")))
-            .addCommandListener(new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    BsonValue collection = event.getCommand().get(event.getCommandName()); // {find: "incidents", ...}
-                    if (collection != null && collection.isString() && collection.asString().getValue().equals("incidents")) {
-                        synchronized (incidentCommands) {
-                            incidentCommands.add(event.getCommand().clone());
-                        }
-                    }
-                    if (collection != null && collection.isString() && collection.asString().getValue().equals("appeal_facts")
-                            && event.getCommandName().equals("find") && event.getCommand().getDocument("filter").containsKey("category")) {
-                        synchronized (placeReads) {
-                            placeReads.add(event.getCommand().clone());
-                        }
-                    }
-                }
-            }).build());
+    private final MongoClient client = ObservedMongoClients.onSent(MONGO.uri("analytics-surge-writes"), event -> {
+        BsonValue collection = event.getCommand().get(event.getCommandName()); // {find: "incidents", ...}
+        if (collection == null || !collection.isString()) {
+            return;
+        }
+        if (collection.asString().getValue().equals("incidents")) {
+            synchronized (incidentCommands) {
+                incidentCommands.add(event.getCommand().clone());
+            }
+        }
+        if (collection.asString().getValue().equals("appeal_facts") && event.getCommandName().equals("find")
+                && event.getCommand().getDocument("filter").containsKey("category")) {
+            synchronized (placeReads) {
+                placeReads.add(event.getCommand().clone());
+            }
+        }
+    });
 
     @AfterAll
     void closeClient() {

@@ -14,12 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandSucceededEvent;
 import kz.hearingstate.analytics.TestEvents;
 import kz.hearingstate.analytics.figures.DepartmentFigures;
 import kz.hearingstate.analytics.figures.DepartmentGauges;
@@ -38,6 +33,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.NotificationOutcome;
 import kz.hearingstate.testing.MongoWireServer;
+import kz.hearingstate.testing.ObservedMongoClients;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.AfterEach;
@@ -71,21 +67,15 @@ class AppealFactReadsIntegrationTest {
     @BeforeEach
     void givenAStoreOfManyLongClosedAppealsAndAFewCurrentOnes() {
         server = new MongoWireServer();
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.uri("analytics")))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandSucceeded(CommandSucceededEvent event) {
-                        BsonDocument cursor = event.getResponse().getDocument("cursor", null);
-                        if (cursor != null && recording) {
-                            BsonArray batch = cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch")
-                                    : cursor.getArray("nextBatch");
-                            String collection = cursor.getString("ns").getValue();
-                            batch.forEach(document -> (collection.endsWith(".appeal_facts") ? loaded : loadedElsewhere)
-                                    .add(document.asDocument()));
-                        }
-                    }
-                }).build());
+        client = ObservedMongoClients.onAnswered(server.uri("analytics"), event -> {
+            BsonDocument cursor = event.getResponse().getDocument("cursor", null);
+            if (cursor != null && recording) {
+                BsonArray batch = cursor.containsKey("firstBatch") ? cursor.getArray("firstBatch") : cursor.getArray("nextBatch");
+                String collection = cursor.getString("ns").getValue();
+                batch.forEach(document -> (collection.endsWith(".appeal_facts") ? loaded : loadedElsewhere)
+                        .add(document.asDocument()));
+            }
+        });
         mongo = new MongoTemplate(client, "analytics");
         List<AppealFact> stored = new ArrayList<>();
         for (int i = 0; i < OLD_APPEALS; i++) {

@@ -16,11 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandSucceededEvent;
 import kz.hearingstate.analytics.TestEvents;
 import kz.hearingstate.analytics.figures.FiguresCalculator;
 import kz.hearingstate.analytics.figures.StatsService;
@@ -30,6 +26,7 @@ import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.events.NotificationOutcome;
 import kz.hearingstate.storage.IndexCreator;
+import kz.hearingstate.testing.ObservedMongoClients;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
@@ -65,17 +62,11 @@ class FactStoreCostMeasurement {
         String uri = System.getProperty("measure.uri");
         assumeTrue(uri != null, "a measurement, run by hand: -Dmeasure.uri=... -Dmeasure.facts=...");
         int wanted = Integer.parseInt(System.getProperty("measure.facts", "100000"));
-        MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(uri))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandSucceeded(CommandSucceededEvent event) {
-                        if (event.getCommandName().equals("find") || event.getCommandName().equals("getMore")) {
-                            replyBytes.addAndGet(new RawBsonDocument(event.getResponse(), new BsonDocumentCodec())
-                                    .getByteBuffer().remaining());
-                        }
-                    }
-                }).build());
+        MongoClient client = ObservedMongoClients.onAnswered(uri, event -> {
+            if (event.getCommandName().equals("find") || event.getCommandName().equals("getMore")) {
+                replyBytes.addAndGet(new RawBsonDocument(event.getResponse(), new BsonDocumentCodec()).getByteBuffer().remaining());
+            }
+        });
         MongoTemplate mongo = new MongoTemplate(client, new ConnectionString(uri).getDatabase());
         AppealFacts facts = new AppealFacts(mongo);
         new IndexCreator(mongo, List.of(facts)).afterSingletonsInstantiated();

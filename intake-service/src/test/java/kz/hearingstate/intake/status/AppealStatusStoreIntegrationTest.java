@@ -4,12 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.events.AppealSubmitted;
 import kz.hearingstate.events.LifecycleType;
@@ -17,6 +12,7 @@ import kz.hearingstate.intake.IntakeIntegrationTest;
 import kz.hearingstate.intake.config.IntakeProperties;
 import kz.hearingstate.intake.identity.AppealIds;
 import kz.hearingstate.intake.identity.CitizenSecrets;
+import kz.hearingstate.testing.ObservedMongoClients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -135,16 +131,11 @@ class AppealStatusStoreIntegrationTest extends IntakeIntegrationTest {
     void givenASubmissionThisInstanceRecorded_whenTheProjectionAppliesIt_thenOnlyItsLifecycleIsWrittenAndAnotherInstanceWritesItAll() {
         List<Integer> updates = new ArrayList<>();
         String appealId = AppealIds.random();
-        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(environment.getProperty("spring.mongodb.uri")))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("update")) {
-                            updates.add(event.getCommand().getArray("updates").size());
-                        }
-                    }
-                }).build())) {
+        try (MongoClient client = ObservedMongoClients.onSent(environment.getProperty("spring.mongodb.uri"), sent -> {
+            if (sent.getCommandName().equals("update")) {
+                updates.add(sent.getCommand().getArray("updates").size());
+            }
+        })) {
             MongoTemplate counted = new MongoTemplate(client, mongo.getDb().getName());
             AppealStatusStore recording = new AppealStatusStore(counted, secrets, properties);
             AppealStatusStore other = new AppealStatusStore(counted, secrets, properties);
