@@ -197,6 +197,8 @@ public class AppealStatusStore implements IndexedCollection {
      * the store confirmed it, the projection leaves that submission out.
      */
     public void applySubmitted(AppealSubmitted event) {
+        // Forgotten first: a retry's write that fails (the view lost since the first, say) leaves it to the projection.
+        recordedHere.invalidate(event.appealId());
         List<WriteModel<Document>> writes = new ArrayList<>(3);
         applySubmitted(writes, event);
         write(writes);
