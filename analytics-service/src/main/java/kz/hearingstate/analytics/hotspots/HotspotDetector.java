@@ -72,10 +72,12 @@ public class HotspotDetector {
     /**
      * Checks the places of a batch's changed facts. The appeals any of a place's windows and baselines look at are read
      * with those of the batch's other places of the same category and kind whose periods overlap, in one query
-     * ({@link #similarAppeals}); before, one query per place (about one per appeal in a drain). Each window end is
+     * ({@link #readPlaces}); before, one query per place (about one per appeal in a drain). Each window end is
      * evaluated once per batch, whichever of the batch's appeals reaches it.
+     * <p>One batch at a time per instance: the submission and lifecycle consumers' threads both check places, and each
+     * check works from what it read at its start; two at once could each start an incident for one surge.
      */
-    public void checkAll(List<AppealFact> changed) {
+    public synchronized void checkAll(List<AppealFact> changed) {
         if (changed.isEmpty()) {
             return;
         }
@@ -94,10 +96,8 @@ public class HotspotDetector {
         // Once Kafka refuses one announcement, the batch's other incidents are stored without trying: each try may wait
         // seconds, and many would outlast max.poll.interval.ms. IncidentAnnouncementRetry sends them all.
         AtomicBoolean refused = new AtomicBoolean();
-        Map<Place, List<AppealFact>> similar = similarAppeals(byPlace, countable);
-        Map<Kind, ActiveIncidents> active = new HashMap<>();
-        byPlace.forEach((place, facts) -> check(place, facts, similar.get(place),
-                active.computeIfAbsent(place.kind(), kind -> new ActiveIncidents(kind, byPlace)), refused));
+        Map<Place, PlaceReads> reads = readPlaces(byPlace, countable);
+        byPlace.forEach((place, facts) -> check(place, facts, reads.get(place), refused));
     }
 
     /** Places of one category and one kind of place (settlement or geo cell): what one query reads together. */
@@ -105,63 +105,73 @@ public class HotspotDetector {
     }
 
     /**
-     * What each place's windows and baselines look at, the appeals of its category and place received from the
-     * baseline before its batch's earliest appeal to a window after its latest, oldest first. Places of one
-     * {@link Kind} whose periods overlap are read by one query (the scope's values by {@code $in}, at most
-     * {@link #PLACES_PER_QUERY}): live, that is all of a batch's places of a category; a late event of an old appeal
-     * gets a query of its own, so that no query reads the months between.
+     * What one place's check reads: the appeals its windows and baselines look at, oldest first, and its active incidents
+     * when a window surges; both shared with the places read together with it.
      */
-    private Map<Place, List<AppealFact>> similarAppeals(Map<Place, List<AppealFact>> byPlace, Set<String> countable) {
-        Map<Kind, List<Place>> byKind = new LinkedHashMap<>();
-        byPlace.keySet().forEach(place -> byKind.computeIfAbsent(place.kind(), kind -> new ArrayList<>()).add(place));
-        Map<Place, List<AppealFact>> similar = new HashMap<>();
-        byKind.forEach((kind, places) -> {
-            Map<Place, Instant> from = new HashMap<>();
-            Map<Place, Instant> to = new HashMap<>();
-            for (Place place : places) {
-                List<AppealFact> batch = byPlace.get(place);
-                from.put(place, rule.baselineStart(batch.stream().map(AppealFact::getReceivedAt).min(Instant::compareTo).orElseThrow()));
-                to.put(place, batch.stream().map(AppealFact::getReceivedAt).max(Instant::compareTo).orElseThrow().plus(rule.window()));
-            }
-            List<Place> byStart = places.stream().sorted(Comparator.comparing(from::get)).toList();
-            List<Place> read = new ArrayList<>();
-            Instant readFrom = null;
-            Instant readTo = null;
-            for (Place place : byStart) {
-                if (!read.isEmpty() && (from.get(place).isAfter(readTo) || read.size() == PLACES_PER_QUERY)) {
-                    readTogether(kind, read, readFrom, readTo, countable, similar);
-                    read.clear();
-                }
-                if (read.isEmpty()) {
-                    readFrom = from.get(place);
-                    readTo = to.get(place);
-                }
-                read.add(place);
-                readTo = to.get(place).isAfter(readTo) ? to.get(place) : readTo;
-            }
-            readTogether(kind, read, readFrom, readTo, countable, similar);
-        });
-        return similar;
+    private record PlaceReads(List<AppealFact> similar, ActiveIncidents active) {
     }
 
-    private void readTogether(Kind kind, List<Place> places, Instant fromExclusive, Instant toInclusive,
-            Set<String> countable, Map<Place, List<AppealFact>> similar) {
-        places.forEach(place -> similar.put(place, new ArrayList<>()));
+    /**
+     * What each place's windows and baselines look at, the appeals of its category and place received from the
+     * baseline before its batch's earliest appeal to a window after its latest. Places of one {@link Kind} whose
+     * periods overlap are read by one query (the scope's values by {@code $in}, at most {@link #PLACES_PER_QUERY}), and
+     * share one read of their active incidents: live, that is all of a batch's places of a category; a late event of an
+     * old appeal gets queries of its own, so that no query reads the months between.
+     */
+    private Map<Place, PlaceReads> readPlaces(Map<Place, List<AppealFact>> byPlace, Set<String> countable) {
+        Map<Kind, List<Place>> byKind = new LinkedHashMap<>();
+        byPlace.keySet().forEach(place -> byKind.computeIfAbsent(place.kind(), kind -> new ArrayList<>()).add(place));
+        Map<Place, PlaceReads> reads = new HashMap<>();
+        byKind.forEach((kind, places) -> {
+            Map<Place, Instant> earliest = new HashMap<>();
+            Map<Place, Instant> latest = new HashMap<>();
+            for (Place place : places) {
+                List<AppealFact> batch = byPlace.get(place);
+                earliest.put(place, batch.stream().map(AppealFact::getReceivedAt).min(Instant::compareTo).orElseThrow());
+                latest.put(place, batch.stream().map(AppealFact::getReceivedAt).max(Instant::compareTo).orElseThrow());
+            }
+            List<Place> read = new ArrayList<>();
+            Instant readTo = null;
+            for (Place place : places.stream().sorted(Comparator.comparing(earliest::get)).toList()) {
+                Instant from = rule.baselineStart(earliest.get(place));
+                Instant to = latest.get(place).plus(rule.window());
+                if (!read.isEmpty() && (from.isAfter(readTo) || read.size() == PLACES_PER_QUERY)) {
+                    readTogether(kind, read, earliest, readTo, countable, reads);
+                    read.clear();
+                }
+                read.add(place);
+                readTo = read.size() == 1 || to.isAfter(readTo) ? to : readTo;
+            }
+            readTogether(kind, read, earliest, readTo, countable, reads);
+        });
+        return reads;
+    }
+
+    /**
+     * Reads the appeals of places (sorted by their batch's earliest appeal) from the baseline before the first one's
+     * earliest to {@code toInclusive}; their active incidents are bounded by the first one's earliest window.
+     */
+    private void readTogether(Kind kind, List<Place> places, Map<Place, Instant> earliest, Instant toInclusive,
+            Set<String> countable, Map<Place, PlaceReads> reads) {
+        Instant first = earliest.get(places.getFirst());
         List<String> values = places.stream().map(Place::value).toList();
+        ActiveIncidents active = new ActiveIncidents(kind, values, rule.windowStart(first));
+        Instant fromExclusive = rule.baselineStart(first);
+        places.forEach(place -> reads.put(place, new PlaceReads(new ArrayList<>(), active)));
         for (AppealFact fact : facts.similarReceivedBetween(kind.category(), kind.scope(), values, fromExclusive, toInclusive,
                 countable)) {
             String value = SETTLEMENT.equals(kind.scope()) ? fact.getSettlement() : fact.getGeoCell();
-            List<AppealFact> ofPlace = similar.get(new Place(kind.category(), kind.scope(), value));
+            PlaceReads ofPlace = reads.get(new Place(kind.category(), kind.scope(), value));
             if (ofPlace != null) {
-                ofPlace.add(fact);
+                ofPlace.similar().add(fact);
             }
         }
     }
 
     /**
-     * The incidents of one {@link Kind}'s places in the batch whose last appeal is after the earliest of their windows'
-     * starts, read once, at the first surge of any of them, ids and last appeals only; before, once per place with a
-     * surge, and before that once per window.
+     * The incidents of places read together whose last appeal is after the earliest of their windows' starts, read
+     * once, at the first surge of any of them, ids and last appeals only; before, once per place with a surge, and
+     * before that once per window.
      */
     private final class ActiveIncidents {
 
@@ -170,22 +180,16 @@ public class HotspotDetector {
         private final Instant since;
         private Map<String, SortedMap<String, Instant>> byValue;
 
-        ActiveIncidents(Kind kind, Map<Place, List<AppealFact>> byPlace) {
+        ActiveIncidents(Kind kind, List<String> values, Instant since) {
             this.kind = kind;
-            this.values = byPlace.keySet().stream().filter(place -> place.kind().equals(kind)).map(Place::value).toList();
-            this.since = byPlace.entrySet().stream().filter(place -> place.getKey().kind().equals(kind))
-                    .flatMap(place -> place.getValue().stream()).map(AppealFact::getReceivedAt).min(Instant::compareTo)
-                    .map(rule::windowStart).orElseThrow();
+            this.values = values;
+            this.since = since;
         }
 
         /** The place's incidents whose last appeal is after its earliest window's start (and some earlier), by id. */
         SortedMap<String, Instant> of(Place place) {
             if (byValue == null) {
-                byValue = new HashMap<>();
-                for (int from = 0; from < values.size(); from += PLACES_PER_QUERY) {
-                    byValue.putAll(incidents.activeSince(kind.category(), kind.scope(),
-                            values.subList(from, Math.min(values.size(), from + PLACES_PER_QUERY)), since));
-                }
+                byValue = incidents.activeSince(kind.category(), kind.scope(), values, since);
             }
             return byValue.computeIfAbsent(place.value(), value -> new TreeMap<>());
         }
@@ -208,10 +212,10 @@ public class HotspotDetector {
         return fact.getGeoCell() == null ? null : new Place(fact.getCategory(), GEO_CELL, fact.getGeoCell());
     }
 
-    private void check(Place place, List<AppealFact> batch, List<AppealFact> similar, ActiveIncidents active,
-            AtomicBoolean refused) {
+    private void check(Place place, List<AppealFact> batch, PlaceReads reads, AtomicBoolean refused) {
+        List<AppealFact> similar = reads.similar();
         Set<Instant> evaluated = new HashSet<>();
-        PlaceIncident incident = new PlaceIncident(place, active, refused);
+        PlaceIncident incident = new PlaceIncident(place, reads.active(), refused);
         for (AppealFact fact : batch) {
             check(fact, similar, evaluated, incident);
         }
@@ -267,8 +271,9 @@ public class HotspotDetector {
      * active incident once per window, 2.5 queries per appeal in a drain.
      * <p>
      * Another analytics instance checking the same place in the same moment (appeals of one place come on every
-     * partition) is not seen until the next batch, as one query per window did not see it between the query and the
-     * write either; the incident's id, a function of its place and hour, keeps both on one incident.
+     * partition) is not seen until its next batch; one query per window had the same blind spot, between its query and
+     * its write, only shorter. The incident's id, a function of its place and hour, keeps both on one incident when
+     * their detections fall in the same hour.
      */
     private final class PlaceIncident {
 
