@@ -20,15 +20,15 @@ final class CommandStatistics {
 
     private static final class Tally {
         final LongAdder count = new LongAdder();
-        final LongAdder micros = new LongAdder();
+        final LongAdder nanos = new LongAdder();
 
-        void add(long nanos) {
+        void add(long took) {
             count.increment();
-            micros.add(nanos / 1_000);
+            nanos.add(took);
         }
 
         Document toDocument() {
-            return new Document("time", micros.sum()).append("count", count.sum());
+            return new Document("time", nanos.sum() / 1_000).append("count", count.sum());
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import kz.hearingstate.events.Topics;
 import kz.hearingstate.localstack.KafkaCredentials;
 import kz.hearingstate.localstack.LocalStack;
@@ -45,6 +47,7 @@ import kz.hearingstate.performance.measure.LagSampler;
 import kz.hearingstate.performance.measure.LatencySummary;
 import kz.hearingstate.performance.measure.MachineInfo;
 import kz.hearingstate.performance.measure.ProcessSample;
+import kz.hearingstate.performance.measure.StoreCommands;
 import kz.hearingstate.performance.measure.StackProcesses;
 import kz.hearingstate.performance.report.BenchmarkReport;
 import kz.hearingstate.performance.report.BenchmarkReport.CpuModel;
@@ -106,6 +109,8 @@ public final class Benchmark {
     private final Map<String, HotMethods.Profile> profiles = new LinkedHashMap<>();
     /** Made at the first store-growth step, and kept: it reads its templates once. */
     private StorePreload preload;
+    /** By run, the store's commands per appeal routed in its load window, by collection ({@link StoreCommands}). */
+    private final Map<String, Map<String, StoreCommands.PerAppeal>> storeCommands = new LinkedHashMap<>();
     /** The longest one growth step's preload may take (null: no bound); the run then measures the size reached. */
     private Duration preloadBudget;
     /** What the store's file grew by per appeal in the last preload, in MiB (null: no preload yet). */
@@ -179,8 +184,9 @@ public final class Benchmark {
         log.accept("Baseline: " + baseline);
         try (ArrivalRecorder recorder = new ArrivalRecorder(kafka).start();
              AnalyticsCounter analytics = new AnalyticsCounter(stack.baseUrlOf(StackService.ANALYTICS));
-             ConsumerLag lag = new ConsumerLag(kafka)) {
-            Runs runs = new Runs(stack, recorder, analytics, lag,
+             ConsumerLag lag = new ConsumerLag(kafka);
+             MongoClient store = MongoClients.create(stack.mongoUri())) {
+            Runs runs = new Runs(stack, recorder, analytics, lag, store,
                     new GatlingRunner(stack.baseUrlOf(StackService.INTAKE), channel.apiKey(), workDirectory.resolve("gatling")));
             return measurePipeline(startedAt, machine, baseline, runs);
         }
@@ -275,7 +281,7 @@ public final class Benchmark {
         stack.put("load generator", "Gatling 3.15.1 in the benchmark JVM, shared keep-alive connections");
         return new BenchmarkReport(plan.mode(), startedAt, Instant.now().toString(), machine, MachineInfo.loadAverage(),
                 stack, baseline, capacity, results, growth, targets, sustained, CPU_BUDGET_MS_PER_APPEAL, cpuModel, idle, ratios, profiles,
-                List.copyOf(notes));
+                Map.copyOf(storeCommands), List.copyOf(notes));
     }
 
     /**
@@ -594,14 +600,17 @@ public final class Benchmark {
         private final ArrivalRecorder recorder;
         private final AnalyticsCounter analytics;
         private final ConsumerLag lag;
+        private final MongoClient store;
         private final GatlingRunner gatling;
         private int sequence;
 
-        Runs(LocalStack stack, ArrivalRecorder recorder, AnalyticsCounter analytics, ConsumerLag lag, GatlingRunner gatling) {
+        Runs(LocalStack stack, ArrivalRecorder recorder, AnalyticsCounter analytics, ConsumerLag lag, MongoClient store,
+             GatlingRunner gatling) {
             this.stack = stack;
             this.recorder = recorder;
             this.analytics = analytics;
             this.lag = lag;
+            this.store = store;
             this.gatling = gatling;
         }
 
@@ -774,8 +783,10 @@ public final class Benchmark {
                     Map.of(NOTIFICATION_DELIVERY, () -> recorder.backlog(Leg.SUBMITTED, Leg.NOTIFIED))).start();
             long loadStart = System.currentTimeMillis();
             Map<String, ProcessSample> before = StackProcesses.sample(pids);
+            StoreCommands commandsBefore = StoreCommands.of(store);
             List<Submission> submissions = load.get();
             Map<String, ProcessSample> after = StackProcesses.sample(pids);
+            StoreCommands commandsAfter = StoreCommands.of(store);
             long loadEnd = System.currentTimeMillis();
             Map<String, LagSampler.GroupVerdict> consumers = LagSampler.verdicts(lags.stop(), lags.judged());
 
@@ -837,6 +848,9 @@ public final class Benchmark {
                             end.rssKib() / 1024, end.peakRssKib() / 1024));
                 }
             });
+            if (routedInWindow > 0) {
+                storeCommands.put(name, commandsAfter.perAppealSince(commandsBefore, routedInWindow));
+            }
             Boolean allKeptUp = consumers.values().stream().anyMatch(v -> v.keptUp() == null) ? null
                     : consumers.values().stream().allMatch(v -> v.keptUp());
             RunResult result = new RunResult(name, model, offered, duration.toSeconds(), storeBefore, submissions.size(),

@@ -104,7 +104,8 @@ final class CpuDrain {
         StoreCommands commandsBefore = StoreCommands.of(store);
         long start = System.nanoTime();
         produce(kafka, count, runId + "-" + UUID.randomUUID());
-        Map<String, ProcessSample> end = awaitDrained(lag, pids);
+        Drained drained = awaitDrained(lag, pids, store);
+        Map<String, ProcessSample> end = drained.samples();
         double seconds = (System.nanoTime() - start) / 1e9;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%s: %.1f s, load %s |", runId, seconds,
                 loadBefore));
@@ -116,17 +117,21 @@ final class CpuDrain {
                 line.append(String.format(Locale.ROOT, " %s %.2f", process.getKey(), cpuMillis / count));
             }
         }
-        return line.append("\n  ").append(StoreCommands.of(store).since(commandsBefore, count)).toString();
+        return line.append("\n  ").append(drained.commands().since(commandsBefore, count)).toString();
     }
 
-    /** Polls until every group caught up and outcomes stopped growing; the samples of the moment that began. */
-    private Map<String, ProcessSample> awaitDrained(ConsumerLag lag, Map<String, Long> pids) {
+    /** The processes' CPU and the store's commands when a drain was over. */
+    private record Drained(Map<String, ProcessSample> samples, StoreCommands commands) {
+    }
+
+    /** Polls until every group caught up and outcomes stopped growing; the figures of the moment that began. */
+    private Drained awaitDrained(ConsumerLag lag, Map<String, Long> pids, MongoClient store) {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         long lastOutcomes = -1;
-        Map<String, ProcessSample> quietSince = null;
+        Drained quietSince = null;
         long quietSinceNanos = 0;
         while (System.nanoTime() < deadline) {
-            Map<String, ProcessSample> now = samples(pids);
+            Drained now = new Drained(samples(pids), StoreCommands.of(store));
             long outcomes = lag.endOffsets(Topics.NOTIFICATIONS_OUTCOMES);
             boolean caughtUp = GROUP_TOPICS.entrySet().stream()
                     .allMatch(group -> group.getValue().stream().allMatch(topic -> lag.of(group.getKey(), topic) == 0));

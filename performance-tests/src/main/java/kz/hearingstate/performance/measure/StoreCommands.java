@@ -24,6 +24,10 @@ public record StoreCommands(Map<String, Map<String, Tally>> byNamespace) {
     static final List<String> KINDS = List.of("queries", "getmore", "insert", "update", "remove", "commands");
     private static final Tally NONE = new Tally(0, 0);
 
+    /** One collection's commands per appeal, and the server's milliseconds per appeal for them. */
+    public record PerAppeal(double commands, double serverMillis) {
+    }
+
     /** Commands (round trips) and the server's time for them, in microseconds. */
     public record Tally(long count, long micros) {
 
@@ -56,9 +60,25 @@ public record StoreCommands(Map<String, Map<String, Tally>> byNamespace) {
     }
 
     /**
+     * What each collection received since {@code earlier}, divided by {@code appeals} (two decimals), the costliest
+     * first; for the report's table of a run.
+     */
+    public Map<String, PerAppeal> perAppealSince(StoreCommands earlier, int appeals) {
+        Map<String, PerAppeal> perAppeal = new LinkedHashMap<>();
+        byNamespace.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().getOrDefault("total", NONE)
+                        .minus(earlier.byNamespace().getOrDefault(e.getKey(), Map.of()).getOrDefault("total", NONE))))
+                .filter(e -> e.getValue().count() > 0)
+                .sorted(Comparator.comparingLong((Map.Entry<String, Tally> e) -> e.getValue().micros()).reversed())
+                .forEach(e -> perAppeal.put(e.getKey(), new PerAppeal(Math.round(100.0 * e.getValue().count() / appeals) / 100.0,
+                        Math.round(e.getValue().micros() / 10.0 / appeals) / 100.0)));
+        return perAppeal;
+    }
+
+    /**
      * What was added since {@code earlier}, per appeal, the costliest collection first, and in it each kind of command:
-     * "routing.appeals 3.00 (0.52 ms: queries 2.00 0.12 ms, update 1.00 0.40 ms)" is three commands per appeal taking
-     * the server 0.52 ms, two of them reads.
+     * "routing.appeals 3.00 0.52 ms (queries 2.00 0.12, update 1.00 0.40)" is three commands per appeal taking the
+     * server 0.52 ms, two of them reads taking 0.12 ms.
      */
     public String since(StoreCommands earlier, int appeals) {
         Map<String, Map<String, Tally>> added = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import kz.hearingstate.performance.measure.HotMethods;
 import kz.hearingstate.performance.measure.LagSampler;
 import kz.hearingstate.performance.measure.LatencySummary;
 import kz.hearingstate.performance.measure.MachineInfo;
+import kz.hearingstate.performance.measure.StoreCommands;
 
 /**
  * Everything one benchmark run measured, as written to {@code benchmark.json} and rendered to
@@ -31,6 +32,8 @@ import kz.hearingstate.performance.measure.MachineInfo;
  * @param ratios        pipeline figures divided by the baseline's
  * @param profiles      per service, where its CPU went during the capacity probe: JFR execution samples by layer
  *                      and by the method on top, % of samples
+ * @param storeCommands by run, the store's commands (round trips) and its time for them per appeal routed in the
+ *                      load window, by collection ({@code database.collection}), from MongoDB's {@code top}
  * @param notes         what was skipped or approximated, and why
  */
 public record BenchmarkReport(
@@ -51,6 +54,7 @@ public record BenchmarkReport(
         Map<String, Double> idleMillisPerSecond,
         Map<String, Double> ratios,
         Map<String, HotMethods.Profile> profiles,
+        Map<String, Map<String, StoreCommands.PerAppeal>> storeCommands,
         List<String> notes) {
 
     /**

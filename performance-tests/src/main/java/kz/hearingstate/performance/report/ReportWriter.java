@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import kz.hearingstate.performance.measure.LatencySummary;
+import kz.hearingstate.performance.measure.StoreCommands;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -203,7 +204,23 @@ public final class ReportWriter {
                         .append(budget == null || perAppeal == null ? "-" : perAppeal > budget ? fmt(perAppeal - budget) : "within")
                         .append(" |\n");
             });
+            storeCommands(md, r.storeCommands().get(sustained.name()));
         }
+    }
+
+    /**
+     * Whose round trips the store spends its CPU on in the sustained run: each collection's commands per appeal and the
+     * server's time for them, costliest first.
+     */
+    static void storeCommands(StringBuilder md, Map<String, StoreCommands.PerAppeal> byCollection) {
+        if (byCollection == null || byCollection.isEmpty()) {
+            return;
+        }
+        md.append("\nThe store's commands in that run, per appeal routed in its window, by collection (MongoDB's `top`: a ")
+                .append("bulk write is one command; the time is the server's, waits for a core included):\n\n")
+                .append("| collection | commands per appeal | server ms per appeal |\n|---|---|---|\n");
+        byCollection.forEach((collection, perAppeal) -> md.append("| ").append(collection).append(" | ")
+                .append(String.format(Locale.ROOT, "%.2f | %.2f", perAppeal.commands(), perAppeal.serverMillis())).append(" |\n"));
     }
 
     /** Idle CPU, the fixed and per-appeal CPU under load, and from those what the cores allow. */

@@ -27,4 +27,17 @@ class StoreCommandsTest {
                 + " routing.appeals 3.00 3.00 ms (queries 2.00 1.00, update 1.00 2.00),"
                 + " intake.appeal_status 2.00 2.00 ms (update 2.00 2.00)");
     }
+
+    @Test
+    void givenCountsBeforeAndAfterARun_whenTakenPerAppealForTheReport_thenEachCollectionHasItsTotalsCostliestFirst() {
+        StoreCommands before = new StoreCommands(Map.of("routing.appeals", Map.of("total", new Tally(100, 50_000))));
+        StoreCommands after = new StoreCommands(Map.of("routing.appeals", Map.of("total", new Tally(400, 350_000)),
+                "analytics.facts", Map.of("total", new Tally(7, 700)),
+                "notification.deliveries", Map.of("total", new Tally(100, 600_000))));
+
+        assertThat(after.perAppealSince(before, 300)).containsExactly(
+                Map.entry("notification.deliveries", new StoreCommands.PerAppeal(0.33, 2.0)),
+                Map.entry("routing.appeals", new StoreCommands.PerAppeal(1.0, 1.0)),
+                Map.entry("analytics.facts", new StoreCommands.PerAppeal(0.02, 0.0)));
+    }
 }

@@ -45,6 +45,6 @@ class ReportWriterProfilesTest {
                 Map.of(), true);
         return new BenchmarkReport("quick", "2026-12-04T08:00:00Z", "2026-12-04T08:06:00Z", null, null, Map.of(), null,
                 probe, List.of(), List.of(), List.of(), null, Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of("intake-service", profile), List.of());
+                Map.of("intake-service", profile), Map.of(), List.of());
     }
 }
