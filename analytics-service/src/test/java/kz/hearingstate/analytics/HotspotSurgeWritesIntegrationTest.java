@@ -176,6 +176,53 @@ class HotspotSurgeWritesIntegrationTest extends AnalyticsIntegrationTest {
         assertThat(gas).allSatisfy(incident -> assertThat(incident.appealIds()).hasSize(6));
     }
 
+    @Test
+    void givenASurgeCounted_whenItsAppealsAreAssignedAndAnswered_thenNoPlaceIsCheckedAgainUntilOneIsForwarded() {
+        FreshInstance fresh = freshInstance(new MongoTemplate(client, "analytics-surge-writes"), reader, properties);
+        fresh.directory().apply(TestEvents.department("utilities", 1, "ТКШ", "ЖКХ", "Utilities", "+7 727 700 0002", true, false,
+                START));
+        fresh.directory().apply(TestEvents.department("roads", 1, "Жол", "Дороги", "Roads", "+7 727 700 0003", true, false,
+                START));
+        Batch surge = appeals("sewer-", "sewerage", START, 1, 6);
+        fresh.ingest().submitted(surge.submissions());
+        fresh.ingest().lifecycle(surge.routings());
+        assertThat(sewerage(fresh)).hasSize(1);
+        List<AppealLifecycleEvent> assignedAndAnswered = new ArrayList<>();
+        List<AppealLifecycleEvent> forwarded = new ArrayList<>();
+        for (AppealLifecycleEvent routed : surge.routings()) {
+            // As routing sends them: the category on every event.
+            assignedAndAnswered.add(lifecycle(routed.appealId(), 2, LifecycleType.ACCEPTED, AppealStatus.IN_PROGRESS, "utilities",
+                    "sewerage", routed.deadline(), routed.occurredAt().plusSeconds(60)));
+            assignedAndAnswered.add(lifecycle(routed.appealId(), 3, LifecycleType.ANSWERED, AppealStatus.ANSWERED, "utilities",
+                    "sewerage", routed.deadline(), routed.occurredAt().plusSeconds(120)));
+        }
+        forwarded.add(lifecycle("sewer-1", 4, LifecycleType.FORWARDED, AppealStatus.ROUTED, "roads", "sewerage",
+                surge.routings().getFirst().deadline(), surge.routings().getFirst().occurredAt().plusSeconds(180)));
+        synchronized (placeReads) {
+            placeReads.clear();
+        }
+
+        List<BsonDocument> answering = commandsOf(() -> fresh.ingest().lifecycle(assignedAndAnswered));
+
+        assertThat(fresh.facts().find("sewer-6").orElseThrow().getStatus()).isEqualTo(AppealStatus.ANSWERED);
+        synchronized (placeReads) {
+            assertThat(placeReads).as("an assignment or an answer moves no appeal's place").isEmpty();
+        }
+        assertThat(answering).as("nor reads or writes an incident").isEmpty();
+
+        commandsOf(() -> fresh.ingest().lifecycle(forwarded));
+
+        synchronized (placeReads) {
+            assertThat(placeReads).as("a forward to another department does").hasSize(1);
+        }
+        assertThat(sewerage(fresh)).hasSize(1);
+    }
+
+    private static List<Incident> sewerage(FreshInstance fresh) {
+        return fresh.incidents().since(Period.BEGINNING, 10).stream()
+                .filter(incident -> incident.category().equals("sewerage")).toList();
+    }
+
     /** This class's other tests write heating and water incidents to the same database. */
     private static List<Incident> lighting(FreshInstance fresh) {
         return fresh.incidents().since(Period.BEGINNING, 10).stream()

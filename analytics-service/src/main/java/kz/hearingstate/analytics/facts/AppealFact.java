@@ -239,6 +239,18 @@ public class AppealFact {
     }
 
 
+    /**
+     * What decides where the appeal counts in a surge ({@code HotspotDetector}): its category, place, receipt and
+     * departments. An event that changes none of them changes no place's check (an assignment or an answer does not).
+     */
+    public record Placement(String category, String settlement, String geoCell, Instant receivedAt, String department,
+            String firstDepartment) {
+    }
+
+    public Placement placement() {
+        return new Placement(category, settlement, geoCell, receivedAt, department, getFirstDepartment());
+    }
+
     public String getAppealId() { return appealId; }
     public Long getVersion() { return version; }
 

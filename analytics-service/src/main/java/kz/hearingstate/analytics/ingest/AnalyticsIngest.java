@@ -1,6 +1,5 @@
 package kz.hearingstate.analytics.ingest;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,8 +56,8 @@ public class AnalyticsIngest {
     }
 
     public void lifecycle(List<AppealLifecycleEvent> events) {
-        List<AppealFact> changed = projector.lifecycle(events);
-        List<AppealFact> placed = new ArrayList<>();
+        AppealFactProjector.LifecycleChanges changes = projector.lifecycle(events);
+        List<AppealFact> changed = changes.changed();
         for (int index = 0; index < events.size(); index++) {
             AppealLifecycleEvent event = events.get(index);
             AppealFact fact = changed.get(index);
@@ -71,11 +70,8 @@ public class AnalyticsIngest {
                 metrics.answered(event.department() != null && !event.department().isBlank() ? event.department()
                         : fact.getDepartment());
             }
-            if (event.category() != null) {
-                placed.add(fact);
-            }
         }
-        hotspots.checkAll(placed);
+        hotspots.checkAll(changes.placed());
     }
 
     /**
