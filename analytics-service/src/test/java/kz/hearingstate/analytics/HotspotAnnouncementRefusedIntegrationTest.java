@@ -37,8 +37,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Kafka refuses an incident's announcement while a batch holds two surges: the batch still checks its other place, and
- * both incidents stay stored for the retry, the second without a try of its own (each may wait seconds). Failing the batch there would have lost the other surge for
- * good, since the batch's redelivery finds its facts applied and checks nothing.
+ * both incidents stay stored for the retry, the second without a try of its own (each may wait seconds). Failing the batch
+ * there would only have its redelivery check every place again, against a Kafka that had just refused.
  */
 class HotspotAnnouncementRefusedIntegrationTest extends AnalyticsIntegrationTest {
 

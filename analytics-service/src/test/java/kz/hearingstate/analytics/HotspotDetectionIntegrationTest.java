@@ -182,8 +182,7 @@ class HotspotDetectionIntegrationTest extends AnalyticsIntegrationTest {
 
     @Test
     void givenAnIncidentStoredWhoseAnnouncementKafkaRefused_whenTheRetryRuns_thenItIsAnnouncedAndCountedOnce() {
-        // What a refused send leaves: the incident stored, not published. Its batch, redelivered, finds its facts
-        // already applied and checks nothing, so only the retry announces it.
+        // What a refused send leaves: the incident stored, not published, and its batch gone on; the retry announces it.
         Instant detectedAt = Instant.parse("2026-03-20T05:10:00Z");
         incidents.insertOrGet(new Incident("incident-refused-once", "gas-supply", "utilities", "settlement", "samsy",
                 "samsy", null, 5, 0.0, detectedAt.minus(Duration.ofHours(6)), detectedAt, detectedAt,

@@ -2,6 +2,8 @@ package kz.hearingstate.analytics.facts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 import kz.hearingstate.events.AppealFeedback;
 import kz.hearingstate.events.AppealLifecycleEvent;
@@ -22,48 +24,70 @@ public class AppealFactProjector {
         this.geoCellDegrees = geoCellDegrees;
     }
 
-    public List<AppealFact> submitted(List<AppealSubmitted> events) {
-        return facts.updateAll(events.stream()
-                .map(event -> new AppealFacts.Change(event.appealId(), fact -> fact.apply(event, geoCellDegrees))).toList());
+    /** @return as {@link #lifecycle}: a submission always places its appeal (its receipt), a repeated one is a redelivery */
+    public Changes submitted(List<AppealSubmitted> events) {
+        return applyAll(events, AppealSubmitted::appealId, (fact, event) -> fact.apply(event, geoCellDegrees),
+                (fact, event) -> true);
     }
 
     /**
-     * @return for each event the fact it changed, as {@link #submitted}, and the facts whose {@link AppealFact#placement}
-     *         an event of the batch moved: only theirs can change a place's surge check. Routing names the category
-     *         on every lifecycle event, so checking every changed fact repeated the check at each assignment, answer
-     *         and close of an appeal.
+     * @return for each event the fact it changed, and the facts the surge check must look at: those whose
+     *         {@link AppealFact#placement} an event of the batch moved (routing, a move to another department, a reopening),
+     *         and those of a redelivered event. Routing names the category on every lifecycle event, so checking every
+     *         changed fact repeated the check at each assignment, answer and close of an appeal.
      */
-    public LifecycleChanges lifecycle(List<AppealLifecycleEvent> events) {
-        // Set once and kept: a batch applied again after a conflict finds what an earlier attempt stored unchanged.
+    public Changes lifecycle(List<AppealLifecycleEvent> events) {
+        // The appeal's latest event again: an earlier one's redelivery is followed by the latest's in the same batch.
+        return applyAll(events, AppealLifecycleEvent::appealId, AppealFact::apply,
+                (fact, event) -> event.sequence() == fact.getLastSequence());
+    }
+
+    /**
+     * Applies a batch ({@link AppealFacts#updateAll}) and tells which facts the surge check must look at. A redelivered
+     * event is checked again although it changes nothing: its first delivery's check may never have run (the process
+     * stopped, or the check failed, after the facts were written), and checking again changes nothing that it did.
+     *
+     * @param redelivery whether an event that changed nothing is a redelivery of one that did
+     */
+    private <E> Changes applyAll(List<E> events, Function<E, String> appealIdOf, BiPredicate<AppealFact, E> apply,
+            BiPredicate<AppealFact, E> redelivery) {
+        // Both set in the attempt that applies the event and kept: a batch applied again after a conflict may find what an
+        // earlier attempt stored.
         boolean[] moved = new boolean[events.size()];
+        AppealFact[] redelivered = new AppealFact[events.size()];
         List<AppealFacts.Change> changes = new ArrayList<>(events.size());
         for (int index = 0; index < events.size(); index++) {
-            AppealLifecycleEvent event = events.get(index);
+            E event = events.get(index);
             int at = index;
-            changes.add(new AppealFacts.Change(event.appealId(), fact -> {
+            changes.add(new AppealFacts.Change(appealIdOf.apply(event), fact -> {
                 AppealFact.Placement before = fact.placement();
-                boolean applied = fact.apply(event);
-                if (applied && !before.equals(fact.placement())) {
-                    moved[at] = true;
+                if (apply.test(fact, event)) {
+                    moved[at] |= !before.equals(fact.placement());
+                    return true;
                 }
-                return applied;
+                if (redelivery.test(fact, event)) {
+                    redelivered[at] = fact;
+                }
+                return false;
             }));
         }
         List<AppealFact> changed = facts.updateAll(changes);
-        List<AppealFact> placed = new ArrayList<>();
+        List<AppealFact> toCheck = new ArrayList<>();
         for (int index = 0; index < changed.size(); index++) {
-            if (moved[index] && changed.get(index) != null) {
-                placed.add(changed.get(index));
+            if (changed.get(index) != null && moved[index]) {
+                toCheck.add(changed.get(index));
+            } else if (redelivered[index] != null) {
+                toCheck.add(redelivered[index]);
             }
         }
-        return new LifecycleChanges(changed, placed);
+        return new Changes(changed, toCheck);
     }
 
     /**
      * @param changed for each event, the fact it changed as the batch left it, or null when it changed nothing
-     * @param placed  the facts whose placement an event of the batch moved, as the batch left them
+     * @param toCheck the facts whose places the surge check must look at ({@link #applyAll})
      */
-    public record LifecycleChanges(List<AppealFact> changed, List<AppealFact> placed) {
+    public record Changes(List<AppealFact> changed, List<AppealFact> toCheck) {
     }
 
     public List<AppealFact> feedback(List<AppealFeedback> events) {

@@ -366,8 +366,8 @@ public class HotspotDetector {
                 HotspotDetector.this.announce(stored);
                 stored = stored.announced();
             } catch (RuntimeException notAcknowledged) {
-                // Stored, not announced: IncidentAnnouncementRetry sends it. Failing the batch here would leave its other
-                // places unchecked for good, since its redelivery finds its facts applied.
+                // Stored, not announced: IncidentAnnouncementRetry sends it. Failing the batch here would only have its
+                // redelivery check every place again, against a Kafka that just refused.
                 refused.set(true);
                 log.warn("Could not announce incident {} now: {}", stored.incidentId(), notAcknowledged.toString());
             }

@@ -46,9 +46,9 @@ public class AnalyticsIngest {
     }
 
     public void submitted(List<AppealSubmitted> events) {
-        List<AppealFact> recorded = projector.submitted(events).stream().filter(Objects::nonNull).toList();
-        metrics.counted(recorded.size());
-        hotspots.checkAll(recorded);
+        AppealFactProjector.Changes changes = projector.submitted(events);
+        metrics.counted((int) changes.changed().stream().filter(Objects::nonNull).count());
+        hotspots.checkAll(changes.toCheck());
     }
 
     public AppealLifecycleEvent readLifecycle(Message<byte[]> message) {
@@ -56,7 +56,7 @@ public class AnalyticsIngest {
     }
 
     public void lifecycle(List<AppealLifecycleEvent> events) {
-        AppealFactProjector.LifecycleChanges changes = projector.lifecycle(events);
+        AppealFactProjector.Changes changes = projector.lifecycle(events);
         List<AppealFact> changed = changes.changed();
         for (int index = 0; index < events.size(); index++) {
             AppealLifecycleEvent event = events.get(index);
@@ -71,7 +71,7 @@ public class AnalyticsIngest {
                         : fact.getDepartment());
             }
         }
-        hotspots.checkAll(changes.placed());
+        hotspots.checkAll(changes.toCheck());
     }
 
     /**
