@@ -3,6 +3,7 @@ package de.bwaldvogel.mongo.backend.h2;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.TopLevelFields;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Decimal128;
 import de.bwaldvogel.mongo.bson.Document;
@@ -45,6 +47,10 @@ final class H2SecondaryIndex extends Index<Object> {
 
     private final MVMap<IndexTuple, Boolean> entries;
     private final QueryStatistics statistics;
+    /** The keys' names ({@link #keys()} makes a new list at each call). */
+    private final List<String> keyNames;
+    /** No key is a path: {@link #getKeyValues} then reads them directly. */
+    private final boolean topLevelKeys;
     /** Set once a document holds several values for the key (an array): see {@link #plan}. */
     private volatile boolean multikey;
 
@@ -53,6 +59,29 @@ final class H2SecondaryIndex extends Index<Object> {
         super(name, keys, sparse);
         this.entries = entries;
         this.statistics = statistics;
+        this.keyNames = keys.stream().map(IndexKey::getKey).toList();
+        this.topLevelKeys = keyNames.stream().allMatch(TopLevelFields::isTopLevel);
+    }
+
+    /**
+     * The library's key values, computed for top-level keys without its path splitting (a regular expression per key)
+     * and streams: every update asks for them several times per index (the parallel-arrays check, whether the keys
+     * changed, the new entries), and they were a tenth of the store's CPU in a benchmark's recording. A document with an
+     * array in a key, and keys that are paths, take the library's way.
+     */
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+        if (!topLevelKeys) {
+            return super.getKeyValues(document);
+        }
+        Object[] values = new Object[keyNames.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = TopLevelFields.normalisedValue(document, keyNames.get(i));
+            if (values[i] instanceof Collection<?>) {
+                return super.getKeyValues(document); // one entry per element, and parallel arrays refused
+            }
+        }
+        return Collections.singleton(new KeyValue(values));
     }
 
     /** The position {@link H2Collection} stores a document under: its {@code _id}. */
@@ -61,7 +90,7 @@ final class H2SecondaryIndex extends Index<Object> {
     }
 
     private boolean skips(Document document) {
-        return isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+        return isSparse() && keyNames.stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
     }
 
     private Set<KeyValue> keyValuesOf(Document document) {
@@ -180,7 +209,7 @@ final class H2SecondaryIndex extends Index<Object> {
         List<List<Object>> prefixes = List.of(List.of());
         int equalities = 0;
         Range range = null;
-        for (String key : keys()) {
+        for (String key : keyNames) {
             Conditions conditions = new Conditions();
             conditions.collect(query, key);
             if (conditions.equalTo != null) {
