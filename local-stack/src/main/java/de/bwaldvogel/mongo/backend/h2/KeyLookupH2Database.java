@@ -109,7 +109,7 @@ public class KeyLookupH2Database extends H2Database {
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = opening().mvStore().openMap(DATABASES_PREFIX + fullName,
-                new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+                new MVMap.Builder<Object, Document>().keyType(new DocumentKeyType()).valueType(DocumentType.INSTANCE));
         MVMap<String, Object> metaMap = opening().mvStore().openMap("meta." + fullName);
         return new PlannedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
                 opening().statistics());
