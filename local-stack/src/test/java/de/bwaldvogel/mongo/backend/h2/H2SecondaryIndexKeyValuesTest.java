@@ -74,14 +74,14 @@ class H2SecondaryIndexKeyValuesTest {
         return java.util.Arrays.stream(names).map(name -> new IndexKey(name, true)).toList();
     }
 
-    private static Index<Object> secondaryIndex(List<IndexKey> keys) {
+    static Index<Object> secondaryIndex(List<IndexKey> keys) {
         MVMap<IndexTuple, Boolean> entries = MVStore.open(null).openMap("entries",
                 new MVMap.Builder<IndexTuple, Boolean>().keyType(IndexTupleType.INSTANCE));
         return new H2SecondaryIndex(entries, "test", keys, false, new QueryStatistics());
     }
 
     /** An index that computes its key values as the library does: only the methods no test calls are left empty. */
-    private static Index<Object> libraryIndex(List<IndexKey> keys) {
+    static Index<Object> libraryIndex(List<IndexKey> keys) {
         return new Index<>("library", keys, false) {
             @Override
             public Object getPosition(Document document) {
