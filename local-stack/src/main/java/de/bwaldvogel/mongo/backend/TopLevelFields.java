@@ -18,8 +18,8 @@ public final class TopLevelFields {
     }
 
     /**
-     * The field's value as an index key holds it: {@link Missing} when absent, null when null, numbers and nested
-     * documents normalised; a collection (an array) as such.
+     * The field's value as an index key holds it: null when absent or null, numbers and nested documents normalised; a
+     * collection (an array) as such.
      */
     public static Object normalisedValue(Document document, String topLevelKey) {
         return Utils.normalizeValue(Utils.getFieldValueListSafe(document, topLevelKey));
