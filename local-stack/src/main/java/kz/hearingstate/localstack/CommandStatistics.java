@@ -62,7 +62,7 @@ final class CommandStatistics {
             Document groups = new Document();
             for (String group : new String[] {"total", "queries", "getmore", "insert", "update", "remove", "commands"}) {
                 Tally tally = tallies.get(group);
-                groups.put(group, tally == null ? new Document("time", 0L).append("count", 0L) : tally.toDocument());
+                groups.put(group, (tally == null ? new Tally() : tally).toDocument());
             }
             totals.put(namespace, groups);
         });

@@ -65,13 +65,11 @@ public record StoreCommands(Map<String, Map<String, Tally>> byNamespace) {
      */
     public Map<String, PerAppeal> perAppealSince(StoreCommands earlier, int appeals) {
         Map<String, PerAppeal> perAppeal = new LinkedHashMap<>();
-        byNamespace.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue().getOrDefault("total", NONE)
-                        .minus(earlier.byNamespace().getOrDefault(e.getKey(), Map.of()).getOrDefault("total", NONE))))
-                .filter(e -> e.getValue().count() > 0)
-                .sorted(Comparator.comparingLong((Map.Entry<String, Tally> e) -> e.getValue().micros()).reversed())
-                .forEach(e -> perAppeal.put(e.getKey(), new PerAppeal(Math.round(100.0 * e.getValue().count() / appeals) / 100.0,
-                        Math.round(e.getValue().micros() / 10.0 / appeals) / 100.0)));
+        addedSince(earlier).forEach((namespace, kinds) -> {
+            Tally total = kinds.get("total");
+            perAppeal.put(namespace, new PerAppeal(Math.round(100.0 * total.count() / appeals) / 100.0,
+                    Math.round(total.micros() / 10.0 / appeals) / 100.0));
+        });
         return perAppeal;
     }
 
@@ -81,6 +79,24 @@ public record StoreCommands(Map<String, Map<String, Tally>> byNamespace) {
      * server 0.52 ms, two of them reads taking 0.12 ms.
      */
     public String since(StoreCommands earlier, int appeals) {
+        Map<String, Map<String, Tally>> added = addedSince(earlier);
+        long commands = added.values().stream().mapToLong(kinds -> kinds.get("total").count()).sum();
+        long micros = added.values().stream().mapToLong(kinds -> kinds.get("total").micros()).sum();
+        return String.format(Locale.ROOT, "store commands per appeal %.2f (%.2f ms of the server):", (double) commands / appeals,
+                micros / 1000.0 / appeals)
+                + added.entrySet().stream()
+                        .map(e -> " " + e.getKey() + " " + perAppeal(e.getValue().get("total"), appeals) + " ms"
+                                + KINDS.stream().filter(kind -> e.getValue().getOrDefault(kind, NONE).count() > 0)
+                                        .map(kind -> kind + " " + perAppeal(e.getValue().get(kind), appeals))
+                                        .collect(Collectors.joining(", ", " (", ")")))
+                        .collect(Collectors.joining(","));
+    }
+
+    /**
+     * Each collection's groups as they grew since {@code earlier}, the collections that received a command only, the
+     * costliest (by the server's time) first.
+     */
+    private Map<String, Map<String, Tally>> addedSince(StoreCommands earlier) {
         Map<String, Map<String, Tally>> added = new LinkedHashMap<>();
         byNamespace.forEach((namespace, now) -> {
             Map<String, Tally> before = earlier.byNamespace().getOrDefault(namespace, Map.of());
@@ -90,18 +106,10 @@ public record StoreCommands(Map<String, Map<String, Tally>> byNamespace) {
                 added.put(namespace, grown);
             }
         });
-        long commands = added.values().stream().mapToLong(kinds -> kinds.get("total").count()).sum();
-        long micros = added.values().stream().mapToLong(kinds -> kinds.get("total").micros()).sum();
-        return String.format(Locale.ROOT, "store commands per appeal %.2f (%.2f ms of the server):", (double) commands / appeals,
-                micros / 1000.0 / appeals)
-                + added.entrySet().stream()
-                        .sorted(Comparator.comparingLong((Map.Entry<String, Map<String, Tally>> e) -> e.getValue().get("total")
-                                .micros()).reversed())
-                        .map(e -> " " + e.getKey() + " " + perAppeal(e.getValue().get("total"), appeals) + " ms"
-                                + KINDS.stream().filter(kind -> e.getValue().getOrDefault(kind, NONE).count() > 0)
-                                        .map(kind -> kind + " " + perAppeal(e.getValue().get(kind), appeals))
-                                        .collect(Collectors.joining(", ", " (", ")")))
-                        .collect(Collectors.joining(","));
+        return added.entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Map<String, Tally>> e) -> e.getValue().get("total").micros())
+                        .reversed())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, LinkedHashMap::new));
     }
 
     private static String perAppeal(Tally tally, int appeals) {
