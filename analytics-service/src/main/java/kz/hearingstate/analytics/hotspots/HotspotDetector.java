@@ -201,15 +201,17 @@ public class HotspotDetector {
      * splits).
      */
     private static Place placeOf(AppealFact fact, Set<String> countable) {
-        if (fact.getCategory() == null || fact.getReceivedAt() == null || !countable.contains(fact.getDepartment())
-                || (fact.getFirstDepartment() != null && !countable.contains(fact.getFirstDepartment()))) {
+        // From the fact's placement alone: an event that leaves it unchanged is not checked (AppealFactProjector).
+        AppealFact.Placement at = fact.placement();
+        if (at.category() == null || at.receivedAt() == null || !countable.contains(at.department())
+                || (at.firstDepartment() != null && !countable.contains(at.firstDepartment()))) {
             return null;
         }
         // "other" is no place: such appeals fall back to their geo cell, like appeals without a settlement.
-        if (fact.getSettlement() != null && !Settlement.OTHER.equals(fact.getSettlement())) {
-            return new Place(fact.getCategory(), SETTLEMENT, fact.getSettlement());
+        if (at.settlement() != null && !Settlement.OTHER.equals(at.settlement())) {
+            return new Place(at.category(), SETTLEMENT, at.settlement());
         }
-        return fact.getGeoCell() == null ? null : new Place(fact.getCategory(), GEO_CELL, fact.getGeoCell());
+        return at.geoCell() == null ? null : new Place(at.category(), GEO_CELL, at.geoCell());
     }
 
     private void check(Place place, List<AppealFact> batch, PlaceReads reads, AtomicBoolean refused) {
