@@ -16,7 +16,9 @@ import kz.hearingstate.analytics.figures.StatsService.Period;
 import kz.hearingstate.analytics.hotspots.Incident;
 import kz.hearingstate.analytics.hotspots.Incidents;
 import kz.hearingstate.analytics.ingest.AnalyticsIngest;
+import kz.hearingstate.events.AppealLifecycleEvent;
 import kz.hearingstate.events.AppealStatus;
+import kz.hearingstate.events.DepartmentChanged;
 import kz.hearingstate.events.Language;
 import kz.hearingstate.events.LifecycleType;
 import kz.hearingstate.messaging.EventReader;
@@ -69,6 +71,58 @@ class HotspotsBeforeTheDirectoryIntegrationTest extends AnalyticsIntegrationTest
         List<Incident> found = incidents.since(Period.BEGINNING, 100);
         assertThat(found).isNotEmpty().allSatisfy(incident -> assertThat(incident.appealIds())
                 .allMatch(id -> id.startsWith("early-light-")));
+    }
+
+    @Test
+    void givenASurgeRoutedToADepartmentNotReadYet_whenItsRecordArrives_thenTheSurgeIsFound_andOnlyOnceTheDepartmentMayCount() {
+        MongoTemplate database = new MongoTemplate(client, "analytics-directory-arrival");
+        FreshInstance fresh = freshInstance(database, reader, properties);
+        AnalyticsIngest ingest = fresh.ingest();
+        Instant at = Instant.parse("2026-01-01T00:00:00Z");
+        // Routed to water, which this instance has not read: a rebuild's first seconds, or a department just made.
+        surge(ingest, "pipe-", "water-supply", "Samsy", "water", Instant.parse("2026-04-20T03:00:00Z"));
+        // Routed to social-protection and moved on to utilities: counted by the department it was first routed to too.
+        surge(ingest, "moved-", "heating", "Uzynagash", "social", Instant.parse("2026-04-20T03:00:00Z"));
+        for (int i = 1; i <= 6; i++) {
+            ingest.lifecycle(List.of(new AppealLifecycleEvent("moved-" + i, "HS-MOVED-" + i, 2, LifecycleType.ROUTED,
+                    AppealStatus.ROUTED, "utilities", "social", "heating", null, "triage", "not ours", null, null,
+                    Instant.parse("2026-05-20T00:00:00Z"), Instant.parse("2026-04-20T05:00:00Z"))));
+        }
+        ingest.departmentChanged(TestEvents.department("utilities", 1, "ТКШ", "ЖКХ", "Utilities", "+7 727 700 0002", true, false, at));
+        assertThat(fresh.incidents().since(Period.BEGINNING, 100)).as("neither surge: water and social not read yet").isEmpty();
+
+        ingest.departmentChanged(TestEvents.department("water", 1, "Су", "Вода", "Water", "+7 727 700 0004", true, true, at));
+        assertThat(fresh.incidents().since(Period.BEGINNING, 100)).as("water is confidential: its appeals never count").isEmpty();
+
+        ingest.departmentChanged(TestEvents.department("water", 2, "Су", "Вода", "Water", "+7 727 700 0004", true, false, at));
+        ingest.departmentChanged(TestEvents.department("social", 1, "Әлеуметтік", "Соцзащита", "Social", "+7 727 700 0005", true,
+                false, at));
+
+        assertThat(fresh.incidents().since(Period.BEGINNING, 100))
+                .extracting(incident -> incident.appealIds().stream().sorted().toList())
+                .as("each surge found once its departments, now and at first, may count")
+                .containsExactlyInAnyOrder(List.of("moved-1", "moved-2", "moved-3", "moved-4", "moved-5", "moved-6"),
+                        List.of("pipe-1", "pipe-2", "pipe-3", "pipe-4", "pipe-5", "pipe-6"));
+    }
+
+    @Test
+    void givenDirectoryChanges_whenApplied_thenOnlyAFirstReadOrAnEndToConfidentialityMakesADepartmentCountable() {
+        DepartmentDirectory directory = freshInstance(new MongoTemplate(client, "analytics-countable"), reader, properties)
+                .directory();
+
+        assertThat(directory.apply(roads(1, false))).as("read for the first time").isTrue();
+        assertThat(directory.apply(roads(1, false))).as("redelivered").isFalse();
+        assertThat(directory.apply(roads(2, false))).as("another phone: countable before").isFalse();
+        assertThat(directory.apply(roads(3, true))).as("made confidential").isFalse();
+        assertThat(directory.apply(roads(2, false))).as("an older version, late").isFalse();
+        assertThat(directory.apply(roads(4, false))).as("no longer confidential").isTrue();
+        assertThat(directory.countableCodes()).containsExactly("roads");
+    }
+
+    /** Version {@code version} of the roads department's record (its phone changes from the second). */
+    private static DepartmentChanged roads(long version, boolean confidential) {
+        return TestEvents.department("roads", version, "Жол", "Дороги", "Roads", "+7 727 700 000" + (version == 1 ? 3 : 9), true,
+                confidential, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private static void surge(AnalyticsIngest ingest, String prefix, String category, String settlement, String department,

@@ -41,12 +41,19 @@ public class DepartmentDirectory implements IndexedCollection {
                 new Index().on("confidential", Sort.Direction.ASC).named("confidential"));
     }
 
-    /** Stores the change unless the stored record is as new or newer. */
-    public void apply(DepartmentChanged event) {
+    /**
+     * Stores the change unless the stored record is as new or newer.
+     *
+     * @return whether the department became countable ({@link #countableCodes}) with it: read for the first time, or no
+     *         longer confidential
+     */
+    public boolean apply(DepartmentChanged event) {
+        DepartmentEntry before = mongo.findById(event.code(), DepartmentEntry.class);
         DepartmentEntry entry = new DepartmentEntry(event.code(), event.version(), names(event.names()), event.phone(), event.email(),
                 event.address(), event.addresses() == null ? null : names(event.addresses()), event.categories(), event.settlements(), event.internal(), event.confidential(),
                 event.deleted());
-        VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), entry);
+        boolean stored = VersionedDocuments.replaceIfNewer(mongo, event.code(), event.version(), entry);
+        return stored && !event.confidential() && (before == null || before.confidential());
     }
 
     /** Keeps the settlement list unless the stored one is as new or newer. */

@@ -242,8 +242,8 @@ public class AppealFact {
     /**
      * What decides where the appeal counts in a surge ({@code HotspotDetector}): its category, place, receipt and
      * departments. An event that changes none of them (an assignment, an answer) gives a place's check nothing new to see;
-     * a change of the directory (a department read for the first time, or no longer confidential) can, and is not
-     * checked again.
+     * a change of the directory (a department read for the first time, or no longer confidential) can, and checks that
+     * department's appeals ({@code HotspotDetector#checkDepartment}).
      */
     public record Placement(String category, String settlement, String geoCell, Instant receivedAt, String department,
             String firstDepartment) {

@@ -1,5 +1,6 @@
 package kz.hearingstate.analytics.facts;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import kz.hearingstate.events.AppealStatus;
 import kz.hearingstate.storage.IndexedCollection;
@@ -49,6 +51,9 @@ public class AppealFacts implements IndexedCollection {
     /** What a time series filters by ({@code Dimensions}), besides the timestamp it counts. */
     private static final List<String> DIMENSION_FIELDS = List.of("department", "firstDepartment", "category", "channel",
             "settlement", "language");
+    /** What a surge check reads of an appeal: its {@link AppealFact.Placement}'s fields, of the same names. */
+    private static final List<String> PLACEMENT_FIELDS = Arrays.stream(AppealFact.Placement.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
     private static final List<String> OPEN_STATUSES =
             Arrays.stream(AppealStatus.values()).filter(status -> !status.isClosed()).map(AppealStatus::name).toList();
 
@@ -288,6 +293,20 @@ public class AppealFacts implements IndexedCollection {
     private List<AppealFact> find(Query query, List<String> fields) {
         query.fields().include(fields.toArray(String[]::new));
         return mongo.find(query.cursorBatchSize(BATCH_SIZE), AppealFact.class);
+    }
+
+    /**
+     * The appeals with a category that {@code department} holds or was first routed to, with their {@link AppealFact.Placement}
+     * alone, as the store's cursor returns them (close the stream). Read when a department becomes countable in a surge
+     * ({@code HotspotDetector#checkDepartment}): once per department in a database, and again only when one stops being
+     * confidential; the first department has no index of its own, so this is a scan, not worth an index that every
+     * appeal's write would keep.
+     */
+    public Stream<AppealFact> placedAt(String department) {
+        Query query = Query.query(new Criteria().orOperator(Criteria.where("department").is(department),
+                Criteria.where("firstDepartment").is(department)).and("category").ne(null));
+        query.fields().include("_id").include(PLACEMENT_FIELDS.toArray(String[]::new));
+        return mongo.stream(query.cursorBatchSize(BATCH_SIZE), AppealFact.class);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import kz.hearingstate.analytics.facts.AppealFact;
 import kz.hearingstate.analytics.facts.AppealFacts;
@@ -47,6 +49,8 @@ public class HotspotDetector {
     static final int UNPUBLISHED_PER_ROUND = 100;
     /** Places read by one query at most: the local store looks up to 256 values of an index's key, a scan beyond. */
     static final int PLACES_PER_QUERY = 100;
+    /** Appeals checked together when a department becomes countable ({@link #checkDepartment}): a live batch's size. */
+    static final int PAGE = 500;
 
     private final AppealFacts facts;
     private final Incidents incidents;
@@ -98,6 +102,24 @@ public class HotspotDetector {
         AtomicBoolean refused = new AtomicBoolean();
         Map<Place, PlaceReads> reads = readPlaces(byPlace, countable);
         byPlace.forEach((place, facts) -> check(place, facts, reads.get(place), refused));
+    }
+
+    /**
+     * Checks the places of a department's appeals when it becomes countable (read from the directory for the first time,
+     * or no longer confidential): those counted before could be part of no surge, and no event of theirs may come again.
+     * {@link #PAGE} appeals at a time, so that a department with years of appeals is not held in memory at once.
+     */
+    public void checkDepartment(String department) {
+        try (Stream<AppealFact> placed = facts.placedAt(department)) {
+            List<AppealFact> page = new ArrayList<>(PAGE);
+            for (Iterator<AppealFact> each = placed.iterator(); each.hasNext(); ) {
+                page.add(each.next());
+                if (page.size() == PAGE || !each.hasNext()) {
+                    checkAll(page);
+                    page = new ArrayList<>(PAGE);
+                }
+            }
+        }
     }
 
     /** Places of one category and one kind of place (settlement or geo cell): what one query reads together. */

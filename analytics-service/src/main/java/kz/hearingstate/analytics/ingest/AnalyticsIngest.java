@@ -104,7 +104,18 @@ public class AnalyticsIngest {
         if (EventTypes.SETTLEMENTS_CHANGED.equals(reader.metadata(message).type())) {
             directory.apply(reader.read(message, SettlementsChanged.class).payload());
         } else {
-            directory.apply(reader.read(message, EventTypes.DEPARTMENT_CHANGED, DepartmentChanged.class).payload());
+            departmentChanged(reader.read(message, EventTypes.DEPARTMENT_CHANGED, DepartmentChanged.class).payload());
+        }
+    }
+
+    /**
+     * Keeps the department's record; once it may count in a surge (read for the first time, or no longer confidential),
+     * its appeals' places are checked: appeals routed to it before this instance read it (a rebuild's first seconds, or a
+     * new department) were left out of every check, and their events may not come again.
+     */
+    public void departmentChanged(DepartmentChanged event) {
+        if (directory.apply(event)) {
+            hotspots.checkDepartment(event.code());
         }
     }
 }
