@@ -296,17 +296,23 @@ public class AppealFacts implements IndexedCollection {
     }
 
     /**
-     * The appeals with a category that {@code department} holds or was first routed to, with their {@link AppealFact.Placement}
-     * alone, as the store's cursor returns them (close the stream). Read when a department becomes countable in a surge
-     * ({@code HotspotDetector#checkDepartment}): once per department in a database, and again only when one stops being
-     * confidential; the first department has no index of its own, so this is a scan, not worth an index that every
-     * appeal's write would keep.
+     * The appeals with a category that {@code department} holds, then those it was first routed to and no longer holds,
+     * each oldest first, with their {@link AppealFact.Placement} alone, as the store's cursors return them (close the
+     * stream). Read when a department becomes countable in a surge ({@code HotspotDetector#checkDepartment}): once per
+     * department in a database, and again only when one stops being confidential. The first read uses the department's
+     * index; the second, the appeals moved on to another department (few), has no index of its own, and is not worth one
+     * that every appeal's write would keep.
      */
     public Stream<AppealFact> placedAt(String department) {
-        Query query = Query.query(new Criteria().orOperator(Criteria.where("department").is(department),
-                Criteria.where("firstDepartment").is(department)).and("category").ne(null));
+        Query held = Query.query(Criteria.where("department").is(department).and("category").ne(null));
+        Query movedOn = Query.query(Criteria.where("firstDepartment").is(department).and("department").ne(department)
+                .and("category").ne(null));
+        return Stream.concat(placements(held), placements(movedOn));
+    }
+
+    private Stream<AppealFact> placements(Query query) {
         query.fields().include("_id").include(PLACEMENT_FIELDS.toArray(String[]::new));
-        return mongo.stream(query.cursorBatchSize(BATCH_SIZE), AppealFact.class);
+        return mongo.stream(query.with(Sort.by("receivedAt")).cursorBatchSize(BATCH_SIZE), AppealFact.class);
     }
 
     /**

@@ -81,7 +81,14 @@ public class HotspotDetector {
      * <p>One batch at a time per instance: the submission and lifecycle consumers' threads both check places, and each
      * check works from what it read at its start; two at once could each start an incident for one surge.
      */
-    public synchronized void checkAll(List<AppealFact> changed) {
+    public void checkAll(List<AppealFact> changed) {
+        // Once Kafka refuses one announcement, the batch's other incidents are stored without trying: each try may wait
+        // seconds, and many would outlast max.poll.interval.ms. IncidentAnnouncementRetry sends them all.
+        checkAll(changed, new AtomicBoolean());
+    }
+
+    /** @param refused whether Kafka refused an announcement of this batch (or of a department's earlier pages) */
+    private synchronized void checkAll(List<AppealFact> changed, AtomicBoolean refused) {
         if (changed.isEmpty()) {
             return;
         }
@@ -97,9 +104,6 @@ public class HotspotDetector {
                 byPlace.computeIfAbsent(place, p -> new ArrayList<>()).add(fact);
             }
         }
-        // Once Kafka refuses one announcement, the batch's other incidents are stored without trying: each try may wait
-        // seconds, and many would outlast max.poll.interval.ms. IncidentAnnouncementRetry sends them all.
-        AtomicBoolean refused = new AtomicBoolean();
         Map<Place, PlaceReads> reads = readPlaces(byPlace, countable);
         byPlace.forEach((place, facts) -> check(place, facts, reads.get(place), refused));
     }
@@ -107,15 +111,18 @@ public class HotspotDetector {
     /**
      * Checks the places of a department's appeals when it becomes countable (read from the directory for the first time,
      * or no longer confidential): those counted before could be part of no surge, and no event of theirs may come again.
-     * {@link #PAGE} appeals at a time, so that a department with years of appeals is not held in memory at once.
+     * {@link #PAGE} appeals at a time, oldest first, so that a department with years of appeals is not held in memory at
+     * once and each page reads the months it spans alone. It runs on the directory's consumer thread: a check that fails,
+     * or outlasts {@code max.poll.interval.ms}, is not made again by the record's redelivery, which finds it stored.
      */
     public void checkDepartment(String department) {
+        AtomicBoolean refused = new AtomicBoolean();
         try (Stream<AppealFact> placed = facts.placedAt(department)) {
             List<AppealFact> page = new ArrayList<>(PAGE);
             for (Iterator<AppealFact> each = placed.iterator(); each.hasNext(); ) {
                 page.add(each.next());
                 if (page.size() == PAGE || !each.hasNext()) {
-                    checkAll(page);
+                    checkAll(page, refused);
                     page = new ArrayList<>(PAGE);
                 }
             }
