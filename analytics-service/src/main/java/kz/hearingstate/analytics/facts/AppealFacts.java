@@ -296,18 +296,17 @@ public class AppealFacts implements IndexedCollection {
     }
 
     /**
-     * The appeals with a category that {@code department} holds, then those it was first routed to and no longer holds,
-     * each oldest first, with their {@link AppealFact.Placement} alone, as the store's cursors return them (close the
-     * stream). Read when a department becomes countable in a surge ({@code HotspotDetector#checkDepartment}): once per
-     * department in a database, and again only when one stops being confidential. The first read uses the department's
-     * index; the second, the appeals moved on to another department (few), has no index of its own, and is not worth one
+     * The appeals with a category that {@code department} holds ({@code movedOn} false), or that were first routed to it
+     * and moved on to another ({@code movedOn} true), oldest first, with their {@link AppealFact.Placement} alone, as the
+     * store's cursor returns them (close the stream). Read when a department becomes countable in a surge
+     * ({@code HotspotDetector#checkDepartment}): once per department in a database, and again only when one stops being
+     * confidential. The first uses the department's index; the second (few) has no index of its own, and is not worth one
      * that every appeal's write would keep.
      */
-    public Stream<AppealFact> placedAt(String department) {
-        Query held = Query.query(Criteria.where("department").is(department).and("category").ne(null));
-        Query movedOn = Query.query(Criteria.where("firstDepartment").is(department).and("department").ne(department)
-                .and("category").ne(null));
-        return Stream.concat(placements(held), placements(movedOn));
+    public Stream<AppealFact> placedAt(String department, boolean movedOn) {
+        Criteria criteria = movedOn ? Criteria.where("firstDepartment").is(department).and("department").ne(department)
+                : Criteria.where("department").is(department);
+        return placements(Query.query(criteria.and("category").ne(null)));
     }
 
     private Stream<AppealFact> placements(Query query) {

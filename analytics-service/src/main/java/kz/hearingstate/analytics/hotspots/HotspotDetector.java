@@ -111,19 +111,23 @@ public class HotspotDetector {
     /**
      * Checks the places of a department's appeals when it becomes countable (read from the directory for the first time,
      * or no longer confidential): those counted before could be part of no surge, and no event of theirs may come again.
-     * {@link #PAGE} appeals at a time, oldest first, so that a department with years of appeals is not held in memory at
-     * once and each page reads the months it spans alone. It runs on the directory's consumer thread: a check that fails,
-     * or outlasts {@code max.poll.interval.ms}, is not made again by the record's redelivery, which finds it stored.
+     * {@link #PAGE} appeals at a time, those it holds and then those moved on, each oldest first, so that a department with
+     * years of appeals is not held in memory at once and each page reads the months it spans alone. It runs on the
+     * directory's consumer thread: a check that fails, or outlasts {@code max.poll.interval.ms}, is not made again by the
+     * record's redelivery, which finds it stored.
      */
     public void checkDepartment(String department) {
         AtomicBoolean refused = new AtomicBoolean();
-        try (Stream<AppealFact> placed = facts.placedAt(department)) {
-            List<AppealFact> page = new ArrayList<>(PAGE);
-            for (Iterator<AppealFact> each = placed.iterator(); each.hasNext(); ) {
-                page.add(each.next());
-                if (page.size() == PAGE || !each.hasNext()) {
-                    checkAll(page, refused);
-                    page = new ArrayList<>(PAGE);
+        // One cursor after the other, each opened when it is read: an idle one may be closed by the server.
+        for (boolean movedOn : new boolean[] {false, true}) {
+            try (Stream<AppealFact> placed = facts.placedAt(department, movedOn)) {
+                List<AppealFact> page = new ArrayList<>(PAGE);
+                for (Iterator<AppealFact> each = placed.iterator(); each.hasNext(); ) {
+                    page.add(each.next());
+                    if (page.size() == PAGE || !each.hasNext()) {
+                        checkAll(page, refused);
+                        page = new ArrayList<>(PAGE);
+                    }
                 }
             }
         }
