@@ -524,8 +524,11 @@ class ClassifierReportWriter {
             Before: validation top-1 94.8%, 90 of 90 reports, 14 false positives (2.6%), 2.2% triaged, at 0.17 (band from
             0.14, desk 0.23); evaluation top-1 92.5%, routed right 90.7%, 90 of 90 reports, 33 false positives (6.5%), 2.0%
             triaged. The validation split had been studied for weeks: training appeals were written against its mistakes,
-            and at the threshold it chose its false positives (2.6%) were a third of cross-validation's (8.7%) and of the
-            evaluation set's (6.5%). Its thresholds were too low for appeals it had not shaped.
+            and at the threshold it chose its false positives (2.6%) were under a third of cross-validation's (8.7% at
+            0.18) and two-fifths of the evaluation set's (6.5%). Its thresholds were too low for appeals it had not shaped.
+            This reason rests in part on the evaluation set's figure, read at earlier rounds: renewing the split is a
+            choice not blind to it, and the evaluation figures below are not a blind confirmation; the second sealed
+            set's is.
 
             - **660 new appeals** by six helpers briefed afresh, two per language, given the departments' remits and the
               styles but no training file and no held-out text: 110 each, 17 of them indirect reports (most with no word
@@ -534,7 +537,8 @@ class ClassifierReportWriter {
               each language and department: 330 for validation (V2-), 330 for a second sealed test set (T-), whose texts
               were not read.
             - **The validation split renewed**: the first sealed set (320, S-; run once on 3 December; its per-style figures
-              chose a round of training data, its texts were never read for it) and the 330 new appeals: 650, 99 reports.
+              chose a round of training data; its texts were never read, but for the one report its run printed) and the
+              330 new appeals: 650, 99 reports.
             - **The former validation split as training data** (`earlier-validation-set.jsonl`, 630), decided on
               cross-validation alone by a rule set before it ran (kept if the AUC does not fall and departments right falls
               by no more than 0.1 point): on the same 6721 scored appeals, departments right 92.41% to 92.64%, AUC 0.9860
@@ -552,8 +556,8 @@ class ClassifierReportWriter {
             report besides the build's gate: top-1 92.5% to 94.8%, routed right 90.7% to 91.3%, triaged 2.0% to 3.8%, 90
             of 90 reports at anti-corruption, false positives 33 to 21 of 510 (4.1%). Issue 14's 93% bar for the evaluation
             set is met: its test is enabled, and the false-positive ceiling of `ClassifierEvaluationTest` moves from 7% to
-            5%. The second sealed set was run once after this report was written
-            ([routing-sealed-test-2.md](routing-sealed-test-2.md)).
+            5%. The second sealed set was run once after the models, the thresholds and these figures were final
+            ([routing-sealed-test-2.md](routing-sealed-test-2.md)); a review then corrected this section's wording.
             """;
 
     /** The figures of one held-out set; shared with the sealed test's single run. */

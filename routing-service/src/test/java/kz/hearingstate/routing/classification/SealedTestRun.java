@@ -36,12 +36,12 @@ class SealedTestRun {
         RoutingProperties.Classifier settings = Directories.shippedSettings();
         StringBuilder md = new StringBuilder("# Routing quality: the second sealed test set, run once\n\n")
                 .append(String.format(Locale.ROOT, "Run once on %s by `SealedTestRun` (`-Dclassifier.sealed=run-once`), with the shipped%n", ranAt))
-                .append(String.format(Locale.ROOT, "models and thresholds (corruption detector %.2f, review band from %.2f, triage confidence %.2f), on %d%n",
-                        settings.corruptionThreshold(), settings.corruptionReviewThreshold(), settings.confidenceThreshold(), sealed.size()))
-                .append("appeals written without\n")
-                .append("seeing the training data and never looked at before (the first sealed set's run: [routing-sealed-test.md](routing-sealed-test.md)).\n")
-                .append("Nothing was changed after this run. The bar set for\n")
-                .append("routing quality (issue 14): at least 95% top-1, no corruption report anywhere but anti-corruption, at most 5% triaged.\n\n");
+                .append(String.format(Locale.ROOT, "models and thresholds (corruption detector %.2f, review band from %.2f, triage confidence %.2f),%n",
+                        settings.corruptionThreshold(), settings.corruptionReviewThreshold(), settings.confidenceThreshold()))
+                .append(String.format(Locale.ROOT, "on %d appeals written without seeing the training data and never looked at before (the first sealed%n", sealed.size()))
+                .append("set's run: [routing-sealed-test.md](routing-sealed-test.md)). Nothing was changed after this run. The bar set\n")
+                .append("for routing quality (issue 14): at least 95% top-1, no corruption report anywhere but anti-corruption, at most\n")
+                .append("5% triaged.\n\n");
         ClassifierReportWriter.section(md, sealed);
         Files.writeString(RESULT, md.toString());
         System.out.println("Sealed test set, single run: " + sealed.summary());

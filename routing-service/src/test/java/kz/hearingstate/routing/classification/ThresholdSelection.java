@@ -6,7 +6,7 @@ import java.util.List;
 import kz.hearingstate.routing.directory.Department;
 
 /**
- * Chooses the two thresholds on the validation split (never on the evaluation set):
+ * Chooses the three thresholds on the validation split (never on the evaluation set):
  * <ul>
  *   <li><b>corruption threshold</b>, recall first: the lowest threshold that catches as many validation
  *       reports as any threshold whose false positives on the ordinary validation appeals stay within issue 14's
