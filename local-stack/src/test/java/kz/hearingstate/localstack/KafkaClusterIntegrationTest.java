@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import kz.hearingstate.events.Topics;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,14 +103,33 @@ class KafkaClusterIntegrationTest {
 
     private static TopicDescription describe(Map<String, Object> adminConfig, String topic) throws Exception {
         try (Admin admin = Admin.create(adminConfig)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+            return askedAgainWhileUnknown(() -> admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic));
+        }
+    }
+
+    /**
+     * A topic the controller has just created reaches each broker's metadata a moment later, and the node asked may not
+     * host it yet: that answer is asked again, for up to 30 seconds.
+     */
+    private static <T> T askedAgainWhileUnknown(Callable<T> question) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return question.call();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
     private static String topicConfig(Map<String, Object> adminConfig, String topic, String name) throws Exception {
         try (Admin admin = Admin.create(adminConfig)) {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource).get(name).value();
+            return askedAgainWhileUnknown(() -> admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS))
+                    .get(resource).get(name).value();
         }
     }
 }
