@@ -61,7 +61,7 @@ class AppealJourneyEndToEndTest {
         // not JIT compilation and first connections.
         Map<String, DemoAppeals.Sample> sampleByAppealId = new LinkedHashMap<>();
         Map<String, IntakeClient.Submission> submissionByAppealId = new LinkedHashMap<>();
-        DemoAppeals.Sample warmUp = sample("agriculture", "kk");
+        DemoAppeals.Sample warmUp = DemoAppeals.sample("agriculture", "kk");
         IntakeClient.Submission warmUpSubmission = intake.submit(warmUp.appeal(), "e2e-warm-up");
         assertThat(warmUpSubmission.status()).as("intake's answer to %s", warmUpSubmission.body()).isEqualTo(202);
         assertThat(intake.awaitDecision(warmUpSubmission.trackingCode(), Duration.ofSeconds(90)))
@@ -183,7 +183,7 @@ class AppealJourneyEndToEndTest {
     void givenAnAntiCorruptionAppeal_whenAnotherDepartmentForgesAReject_thenTheBrokerOrRoutingRefusesItAndTheAppealStaysRouted()
             throws Exception {
         IntakeClient intake = new IntakeClient(stack.baseUrlOf(StackService.INTAKE), IntakeClient.DEMO_CHANNEL_KEY);
-        IntakeClient.Submission report = intake.submit(sample("anti-corruption", "kk").appeal(), "e2e-forged-reject");
+        IntakeClient.Submission report = intake.submit(DemoAppeals.sample("anti-corruption", "kk").appeal(), "e2e-forged-reject");
         assertThat(report.status()).as("intake's answer to %s", report.body()).isEqualTo(202);
         assertThat(intake.awaitDecision(report.trackingCode(), Duration.ofSeconds(90))).hasValueSatisfying(status ->
                 assertThat(IntakeClient.departmentOf(status)).isEqualTo("anti-corruption"));
@@ -204,14 +204,8 @@ class AppealJourneyEndToEndTest {
     }
 
     private static List<DemoAppeals.Sample> journeySamples() {
-        return List.of(sample("housing-utilities", "kk"), sample("health", "ru"), sample("roads-transport", "ru"),
-                sample("education", "en"));
-    }
-
-    private static DemoAppeals.Sample sample(String department, String language) {
-        return DemoAppeals.samples().stream()
-                .filter(s -> s.expectedDepartment().equals(department) && s.language().equals(language))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + language + " demo appeal for " + department));
+        return List.of(DemoAppeals.sample("housing-utilities", "kk"), DemoAppeals.sample("health", "ru"),
+                DemoAppeals.sample("roads-transport", "ru"), DemoAppeals.sample("education", "en"));
     }
 
     /** {@code appeals} more received, all ROUTED, and {@code expectedByDepartment} more under each department. */

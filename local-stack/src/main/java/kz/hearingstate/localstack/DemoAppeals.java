@@ -56,6 +56,13 @@ public final class DemoAppeals {
         return List.copyOf(samples);
     }
 
+    /** The first sample in {@code language} that expects {@code department}. */
+    public static Sample sample(String department, String language) {
+        return samples().stream()
+                .filter(s -> s.expectedDepartment().equals(department) && s.language().equals(language))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + language + " demo appeal for " + department));
+    }
+
     /** Submits every sample and prints one line per appeal: language, tracking code, status, department. */
     public static void run(IntakeClient intake, PrintStream out) {
         List<Sample> samples = samples();

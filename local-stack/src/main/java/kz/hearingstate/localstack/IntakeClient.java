@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A channel's view of intake-service over HTTP: submit an appeal, look up its status. Used by the
- * demo and by the end-to-end test, so both speak to intake exactly as a channel would.
+ * demo, by the end-to-end test and by {@link RouteSet}, so all speak to intake exactly as a channel would.
  */
 public final class IntakeClient {
 
@@ -29,6 +29,9 @@ public final class IntakeClient {
     private static final Set<String> BEFORE_ROUTING = Set.of("", "SUBMITTED", "RECEIVED", "REGISTERED");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** How often a request refused for now (429, 503) is sent again. */
+    private static final int RETRIES = 60;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
@@ -117,9 +120,19 @@ public final class IntakeClient {
         return department.asString("");
     }
 
+    /**
+     * Sends the request, and again after {@code Retry-After} (at most {@link #RETRIES} times) while intake answers 429
+     * (the channel's rate limit) or 503 (overloaded): answers that say when to come back, as a channel would.
+     */
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            for (int retry = 0; retry < RETRIES && (response.statusCode() == 429 || response.statusCode() == 503); retry++) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                KafkaBroker.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 30)).toMillis());
+                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException("intake-service at " + baseUrl + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
