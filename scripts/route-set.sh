@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Sends a labelled set of appeals through the running stack and reads back where each one went, the way issue
-# 14's independent sets are measured: each appeal is posted to intake as a channel posts it, and its department
-# is read from its status view (what the 202's statusUrl shows) once routing has placed it. Needs a running
-# stack (./run.sh, or compose with --intake and a channel's key).
+# Sends a labelled set of appeals through a running stack and reads back where routing placed each one, the way
+# issue 14's independent sets are measured: each appeal is posted to intake as a channel posts it, and its
+# department is read from the ROUTED step of its status view (what the 202's statusUrl shows). Needs a running
+# stack: ./run.sh (which builds what this runs), or another with --intake. It creates real appeals, with deadlines
+# and notifications: use a test stack.
 #
-#   scripts/route-set.sh FILE.jsonl     one JSON object a line: id, language (kk, ru, en), text, and department,
-#                                       the right one (the held-out sets under routing-service/src/test/resources/
-#                                       classifier have this form)
-#   --intake URL      intake's address (default http://127.0.0.1:8081)
-#   --key KEY         the channel's key (default demo-portal-key, the local stack's demo channel)
+#   scripts/route-set.sh FILE.jsonl [--intake URL]
+#       FILE.jsonl: one JSON object a line: id, language (kk, ru, en), text, and department, the right one (the
+#       evaluation set, routing-service/src/test/resources/classifier/evaluation.jsonl, has this form)
+#       --intake URL: intake's address (default http://127.0.0.1:8081)
+#   ROUTE_SET_CHANNEL_KEY: the channel's key (default demo-portal-key, the local stack's demo channel)
 #
-# Prints the share routed right, per language, the appeals at the akim-office desk though another department was
-# right, and every corruption report that went anywhere but anti-corruption; writes one line per appeal to
-# target/route-set/<FILE's name>.tsv. Running it again sends nothing twice: an appeal's Idempotency-Key is the
-# file's name and its id.
-[[ "${1:-}" == "--help" || "${1:-}" == "-h" || $# -eq 0 ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; } # before any build
+# Prints, of the appeals routing placed, the share routed right, per language, those at the akim-office desk though
+# another department was right, and every corruption report that went anywhere but anti-corruption; then any line
+# refused or not placed within 3 minutes (and exits 1). One line per appeal: target/route-set/<FILE's name>.tsv.
+# Running it again sends nothing twice: an appeal's Idempotency-Key is the file's name, the line's id and a digest
+# of its text.
+[[ "${1:-}" == "--help" || "${1:-}" == "-h" || $# -eq 0 ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; }
 set -euo pipefail
 [[ -r "$1" ]] || { echo "No such file: $1" >&2; exit 2; }
 file=$(realpath "$1")
@@ -22,8 +24,5 @@ shift
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 jar=local-stack/target/local-stack-0.1.0-SNAPSHOT.jar
-if [ ! -f "$jar" ] || [ -n "$(find local-stack/src local-stack/pom.xml -newer "$jar" -print -quit)" ]; then
-  echo "Building local-stack (tests skipped) ..."
-  ./mvnw -B -q -DskipTests package -pl local-stack -am
-fi
+[ -f "$jar" ] || { echo "No $jar: ./run.sh builds it (or ./mvnw -B -q -DskipTests package -pl local-stack -am)" >&2; exit 2; }
 exec "$JAVA_HOME/bin/java" -Dhearing.root="$PWD" -cp "$jar" kz.hearingstate.localstack.RouteSet "$file" "$@"

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +30,6 @@ public final class IntakeClient {
     private static final Set<String> BEFORE_ROUTING = Set.of("", "SUBMITTED", "RECEIVED", "REGISTERED");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** How often a request refused for now (429, 503) is sent again. */
-    private static final int RETRIES = 60;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final String baseUrl;
@@ -63,6 +61,27 @@ public final class IntakeClient {
 
     /** POST /api/v1/appeals with {@code Idempotency-Key}, so a retried demo run creates nothing new. */
     public Submission submit(JsonNode appeal, String idempotencyKey) {
+        HttpResponse<String> response = send(submission(appeal, idempotencyKey));
+        return new Submission(response.statusCode(), parse(response.body()));
+    }
+
+    /**
+     * {@link #submit}, sent again after {@code Retry-After} while intake answers 429 (the channel's rate limit) or 503
+     * (overloaded, or Kafka unreachable), until {@code patience} is spent: those answers say when to come back, and the
+     * idempotency key (required here) makes a resent appeal the same appeal.
+     */
+    public Submission submitPatiently(JsonNode appeal, String idempotencyKey, Duration patience) {
+        HttpRequest request = submission(appeal, Objects.requireNonNull(idempotencyKey, "idempotencyKey"));
+        Instant deadline = Instant.now().plus(patience);
+        HttpResponse<String> response = send(request);
+        while ((response.statusCode() == 429 || response.statusCode() == 503) && Instant.now().isBefore(deadline)) {
+            KafkaBroker.sleep(Duration.ofSeconds(Math.clamp(retryAfterSeconds(response), 1, 10)).toMillis());
+            response = send(request);
+        }
+        return new Submission(response.statusCode(), parse(response.body()));
+    }
+
+    private HttpRequest submission(JsonNode appeal, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/appeals"))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
@@ -72,8 +91,16 @@ public final class IntakeClient {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        HttpResponse<String> response = send(request.build());
-        return new Submission(response.statusCode(), parse(response.body()));
+        return request.build();
+    }
+
+    /** Intake sends seconds; anything else (an HTTP date from a proxy) is taken as one second. */
+    private static long retryAfterSeconds(HttpResponse<String> response) {
+        try {
+            return response.headers().firstValueAsLong("Retry-After").orElse(1);
+        } catch (NumberFormatException notSeconds) {
+            return 1;
+        }
     }
 
     /** GET /api/v1/appeals/{trackingCode} as the channel that submitted it (its key); empty on 404. */
@@ -111,6 +138,19 @@ public final class IntakeClient {
         return appealStatus.path("status").asString("");
     }
 
+    /**
+     * Where routing placed the appeal: the department of the first {@code ROUTED} step of a status lookup's history,
+     * whatever happened to the appeal since (staff forward appeals on); empty before routing.
+     */
+    public static String routedTo(JsonNode appealStatus) {
+        for (JsonNode step : appealStatus.path("history")) {
+            if ("ROUTED".equals(step.path("change").asString(""))) {
+                return step.path("department").asString("");
+            }
+        }
+        return "";
+    }
+
     /** The department code of a status lookup: {@code department} as a string or as {@code {code: ...}}. */
     public static String departmentOf(JsonNode appealStatus) {
         JsonNode department = appealStatus.path("department");
@@ -120,19 +160,9 @@ public final class IntakeClient {
         return department.asString("");
     }
 
-    /**
-     * Sends the request, and again after {@code Retry-After} (at most {@link #RETRIES} times) while intake answers 429
-     * (the channel's rate limit) or 503 (overloaded): answers that say when to come back, as a channel would.
-     */
     private HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            for (int retry = 0; retry < RETRIES && (response.statusCode() == 429 || response.statusCode() == 503); retry++) {
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
-                KafkaBroker.sleep(Duration.ofSeconds(Math.clamp(seconds, 1, 30)).toMillis());
-                response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            }
-            return response;
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("intake-service at " + baseUrl + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
