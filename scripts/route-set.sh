@@ -15,7 +15,7 @@
 # another department was right, and every corruption report that went anywhere but anti-corruption; then any line
 # refused or not placed within 3 minutes (and exits 1). One line per appeal: target/route-set/<FILE's name>.tsv.
 # Running it again sends nothing twice: an appeal's Idempotency-Key is the file's name, the line's id and a digest
-# of its text.
+# of its language and text.
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" || $# -eq 0 ]] && { sed -n '2,/^[^#]/s/^# \{0,1\}//p' "$0"; exit 0; }
 set -euo pipefail
 [[ -r "$1" ]] || { echo "No such file: $1" >&2; exit 2; }
@@ -25,4 +25,8 @@ cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 jar=local-stack/target/local-stack-0.1.0-SNAPSHOT.jar
 [ -f "$jar" ] || { echo "No $jar: ./run.sh builds it (or ./mvnw -B -q -DskipTests package -pl local-stack -am)" >&2; exit 2; }
+# Not rebuilt here: the running stack's launcher runs from this jar.
+if [ -n "$(find local-stack/src local-stack/pom.xml -newer "$jar" -print -quit)" ]; then
+  echo "Warning: $jar is older than local-stack's sources; the next ./run.sh rebuilds it" >&2
+fi
 exec "$JAVA_HOME/bin/java" -Dhearing.root="$PWD" -cp "$jar" kz.hearingstate.localstack.RouteSet "$file" "$@"

@@ -30,11 +30,12 @@ import tools.jackson.databind.node.ObjectNode;
  * department}}, the department being the right one: the form of the held-out sets under
  * routing-service/src/test/resources/classifier. Prints the share of the placed appeals routed right, per language,
  * how many went to the akim-office desk though another department was right, every corruption report that went
- * anywhere but anti-corruption, and apart from these the lines refused or not placed in time (then it exits 1);
+ * anywhere but anti-corruption, and apart from these the lines refused, unanswered or not placed in time (then it
+ * exits 1);
  * writes one line per appeal to {@code target/route-set/<name>.tsv}.
  *
- * <p>An appeal's Idempotency-Key is made of the file's name, the line's id and a digest of its text: a second run of
- * the same file sends nothing new and reads the same appeals back, while an edited text is a new appeal.
+ * <p>An appeal's Idempotency-Key is made of the file's name, the line's id and a digest of its language and text: a
+ * second run of the same file sends nothing new and reads the same appeals back, while an edited line is a new appeal.
  */
 public final class RouteSet {
 
@@ -143,7 +144,14 @@ public final class RouteSet {
     public static List<Routed> run(IntakeClient intake, String name, List<Labelled> set, PrintStream out) {
         List<IntakeClient.Submission> submissions = new ArrayList<>();
         for (Labelled appeal : set) {
-            submissions.add(intake.submitPatiently(asChannelSendsIt(appeal), idempotencyKey(name, appeal), SUBMIT_PATIENCE));
+            IntakeClient.Submission submission;
+            try {
+                submission = intake.submitPatiently(asChannelSendsIt(appeal), idempotencyKey(name, appeal), SUBMIT_PATIENCE);
+            } catch (UncheckedIOException noAnswer) {
+                // Listed as refused: a second run sends it again under the same key, and intake keeps one appeal.
+                submission = new IntakeClient.Submission(0, JSON.createObjectNode().put("title", "no answer: " + noAnswer.getMessage()));
+            }
+            submissions.add(submission);
         }
         out.println("Sent " + set.size() + " appeals to " + intake.baseUrl());
         Instant deadline = Instant.now().plus(PLACED_WITHIN);
@@ -152,7 +160,8 @@ public final class RouteSet {
             Labelled appeal = set.get(i);
             IntakeClient.Submission submission = submissions.get(i);
             if (!submission.accepted()) {
-                String refusal = "HTTP " + submission.status() + " " + submission.body().path("title").asString("");
+                String refusal = (submission.status() == 0 ? "" : "HTTP " + submission.status() + " ")
+                        + submission.body().path("title").asString("");
                 routed.add(new Routed(appeal.id(), appeal.language(), appeal.department(), "", "", refusal.strip()));
                 continue;
             }
@@ -179,12 +188,14 @@ public final class RouteSet {
     }
 
     /**
-     * {@code route-set-<file>-<id>-<digest of the text>}, in the printable ASCII intake takes (at most 128 characters):
-     * the same line gives the same appeal on every run; an edited text, or another file's line with the same id, another.
+     * {@code route-set-<file>-<id>-<digest of the language and text>}, in the printable ASCII intake takes (at most 128
+     * characters): the same line gives the same appeal on every run; an edited text or language, or another file's line
+     * with the same id, another.
      */
     static String idempotencyKey(String name, Labelled appeal) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(appeal.text().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((appeal.language() + "\n" + appeal.text()).getBytes(StandardCharsets.UTF_8));
             return "route-set-" + printable(name) + "-" + printable(appeal.id()) + "-" + HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -216,7 +227,8 @@ public final class RouteSet {
         routed.stream().filter(r -> !r.refusal().isEmpty())
                 .forEach(r -> out.println("refused, not counted: " + r.id() + " (" + r.refusal() + ")"));
         routed.stream().filter(r -> r.refusal().isEmpty() && !r.placed())
-                .forEach(r -> out.println("not placed in time, not counted: " + r.id() + " (" + r.trackingCode() + ")"));
+                .forEach(r -> out.println("not placed in time (or its status unreadable), not counted: " + r.id() + " ("
+                        + r.trackingCode() + ")"));
     }
 
     private static String percent(long part, long whole) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 class RouteSetTest {
 
@@ -38,7 +39,7 @@ class RouteSetTest {
                 "corruption reports at anti-corruption: 1 of 2",
                 "  D went to social-protection",
                 "refused, not counted: F (HTTP 400 Validation failed)",
-                "not placed in time, not counted: G (ZH-7)");
+                "not placed in time (or its status unreadable), not counted: G (ZH-7)");
     }
 
     @Test
@@ -52,7 +53,8 @@ class RouteSetTest {
         assertThat(body.path("text").asString()).isEqualTo("Нет воды третий день");
         assertThat(key).matches("route-set-set_with_spaces-_-1__-[0-9a-f]{16}")
                 .isEqualTo(RouteSet.idempotencyKey("set with spaces", line))
-                .isNotEqualTo(RouteSet.idempotencyKey("set with spaces", new RouteSet.Labelled("Т-1 ü", "ru", "Нет воды четвёртый день", "housing-utilities")));
+                .isNotEqualTo(RouteSet.idempotencyKey("set with spaces", new RouteSet.Labelled("Т-1 ü", "ru", "Нет воды четвёртый день", "housing-utilities")))
+                .isNotEqualTo(RouteSet.idempotencyKey("set with spaces", new RouteSet.Labelled("Т-1 ü", "kk", "Нет воды третий день", "housing-utilities")));
         assertThat(RouteSet.idempotencyKey("n".repeat(300), new RouteSet.Labelled("i".repeat(300), "ru", "text", "health")))
                 .hasSizeLessThanOrEqualTo(128);
     }
@@ -71,5 +73,21 @@ class RouteSetTest {
         assertThatThrownBy(() -> RouteSet.readSet(set)).hasMessageStartingWith("line 3 needs an id, a text, a department");
         assertThatThrownBy(() -> RouteSet.readSet(unknownLanguage)).hasMessageStartingWith("line 1 needs");
         assertThatThrownBy(() -> RouteSet.readSet(notJson)).hasMessageStartingWith("line 1 is not JSON");
+    }
+
+    @Test
+    void givenAnAppealForwardedOnAfterRouting_thenWhereRoutingPlacedItIsReadFromItsRoutedStepNotWhereItIsNow() {
+        var json = JsonMapper.builder().build();
+        var moved = json.readTree("""
+                {"status": "ASSIGNED", "department": "land-construction", "history": [
+                  {"status": "SUBMITTED", "change": "SUBMITTED", "department": null},
+                  {"status": "ROUTED", "change": "ROUTED", "department": "agriculture"},
+                  {"status": "ASSIGNED", "change": "FORWARDED", "department": "land-construction"}]}""");
+        var notYet = json.readTree("""
+                {"status": "SUBMITTED", "history": [{"status": "SUBMITTED", "change": "SUBMITTED"}]}""");
+
+        assertThat(IntakeClient.routedTo(moved)).isEqualTo("agriculture");
+        assertThat(IntakeClient.departmentOf(moved)).isEqualTo("land-construction");
+        assertThat(IntakeClient.routedTo(notYet)).isEmpty();
     }
 }
