@@ -164,7 +164,9 @@ public final class IntakeClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("intake-service at " + baseUrl + " did not answer: " + e.getMessage(), e);
+            // A refused connection has no message: its class says what happened.
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new UncheckedIOException("intake-service at " + baseUrl + " did not answer: " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted", e);
